@@ -1,0 +1,1 @@
+"""Answer backends, citation markers and the abstention decision."""

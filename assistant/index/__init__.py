@@ -1,0 +1,1 @@
+"""Embedders, the vector store and the lexical (BM25) index."""

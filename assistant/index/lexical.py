@@ -1,0 +1,209 @@
+"""BM25 for Norwegian: Snowball stemming, compound splitting against the corpus vocabulary, glossary
+expansion.
+
+Compounds matter because Norwegian glues words together: "kompetanseutviklingsmidler" must find a
+passage about "kompetanseutvikling" and "midler". A word is split when a known corpus word is its head
+and the rest (after an optional linking s/e) is itself known, so the splitter only produces parts that
+the corpus actually uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from assistant.models import Passage
+
+logger = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"[0-9a-zæøåéèüöäó]+", re.IGNORECASE)
+_MIN_PART = 4
+_MIN_COMPOUND = 8
+
+
+@lru_cache
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_NORWEGIAN
+
+    extra = resources.files("assistant.index").joinpath("stopwords.txt").read_text("utf-8")
+    words = [w for line in extra.splitlines() if not line.startswith("#") for w in line.split()]
+    return frozenset(STOPWORDS_NORWEGIAN) | frozenset(words)
+
+
+@lru_cache
+def _stemmer() -> object:
+    import Stemmer
+
+    return Stemmer.Stemmer("norwegian")
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    stop = _stopwords()
+    return [w for w in words(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Groups of equivalent terms (abbreviations, synonyms, bokmål/nynorsk pairs)."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def load(cls, path: Path | None) -> Glossary:
+        if path is None or not path.exists():
+            if path is not None:
+                logger.warning("Glossary %s not found; queries are not expanded", path)
+            return cls()
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        groups = tuple(tuple(str(t) for t in g["terms"]) for g in raw.get("groups", []) if g.get("terms"))
+        return cls(groups)
+
+    def expansions(self, text: str) -> list[str]:
+        """Other terms of every group that one of the text's terms belongs to."""
+        seq = [stem(w) for w in content_words(text)]
+        found: list[str] = []
+        for group in self.groups:
+            hits = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
+            if hits:
+                found.extend(t for t in group if t not in hits and t not in found)
+        return found
+
+    def expand(self, text: str) -> str:
+        extra = self.expansions(text)
+        return f"{text} {' '.join(extra)}" if extra else text
+
+
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    n = len(sub)
+    return n > 0 and any(list(seq[i : i + n]) == list(sub) for i in range(len(seq) - n + 1))
+
+
+@dataclass
+class Analyzer:
+    """Text → index terms. Knows the corpus vocabulary so that it can split compounds."""
+
+    vocabulary: frozenset[str] = frozenset()
+    _stems: frozenset[str] = frozenset()
+    _cache: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Analyzer:
+        vocab = frozenset(w for t in texts for w in content_words(t) if len(w) >= _MIN_PART)
+        return cls(vocab, frozenset(stem(w) for w in vocab))
+
+    def compound_parts(self, word: str) -> list[str]:
+        """All parts of a compound, recursively: "kompetanseutviklingsmidler" → kompetanseutvikling,
+        kompetanse, utvikling, midler."""
+        if word not in self._cache:
+            self._cache[word] = self._split(word)
+        return self._cache[word]
+
+    def _split(self, word: str) -> list[str]:
+        if len(word) < _MIN_COMPOUND:
+            return []
+        for i in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            head, tail = word[:i], word[i:]
+            if head not in self.vocabulary:
+                continue
+            for rest in (tail, tail[1:] if tail[0] in "se" else ""):
+                if len(rest) < _MIN_PART:
+                    continue
+                rest_parts = self.compound_parts(rest)
+                if rest in self.vocabulary or stem(rest) in self._stems or rest_parts:
+                    return [head, *self.compound_parts(head), rest, *rest_parts]
+        return []
+
+    def term_variants(self, word: str) -> set[str]:
+        """The stem of a word and of each of its compound parts."""
+        return {stem(word), *(stem(p) for p in self.compound_parts(word))}
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for w in content_words(text):
+            out.append(stem(w))
+            out.extend(stem(p) for p in self.compound_parts(w))
+        return out
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over the passages' contextual text, rebuilt in memory from the vector store."""
+
+    def __init__(self, passages: list[Passage], glossary: Glossary) -> None:
+        import bm25s
+
+        self.passages = passages
+        self.glossary = glossary
+        self.analyzer = Analyzer.from_texts(
+            [p.contextual_text for p in passages] + [t for g in glossary.groups for t in g]
+        )
+        self._doc_terms = [set(self.analyzer.terms(p.contextual_text)) for p in passages]
+        self._df: dict[str, int] = {}
+        for terms in self._doc_terms:
+            for t in terms:
+                self._df[t] = self._df.get(t, 0) + 1
+        self._bm25 = bm25s.BM25()
+        if passages:
+            corpus = [self.analyzer.terms(p.contextual_text) or ["_"] for p in passages]
+            self._bm25.index(corpus, show_progress=False)
+
+    def scores(self, query: str) -> npt.NDArray[np.float32]:
+        """BM25 score for every passage, for the glossary-expanded query."""
+        if not self.passages:
+            return np.zeros(0, dtype=np.float32)
+        terms = list(dict.fromkeys(self.analyzer.terms(self.glossary.expand(query))))
+        if not terms:
+            return np.zeros(len(self.passages), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+
+    def query_term_sets(self, query: str) -> list[set[str]]:
+        """One set of acceptable stems per content word of the question (itself, its parts, its synonyms)."""
+        sets: list[set[str]] = []
+        for w in dict.fromkeys(content_words(query)):
+            variants = self.analyzer.term_variants(w)
+            for synonym in self.glossary.expansions(w):
+                variants |= set(self.analyzer.terms(synonym))
+            sets.append(variants)
+        return sets
+
+    def idf(self, word: str) -> float:
+        """BM25-style idf of a word's stem; a word the corpus never uses weighs the most."""
+        n = len(self.passages)
+        df = self._df.get(stem(word), 0)
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def weighted_coverage(self, sets: list[tuple[set[str], float]], terms: set[str]) -> float:
+        total = sum(w for _, w in sets)
+        return sum(w for s, w in sets if s & terms) / total if total else 0.0
+
+    def weighted_query_sets(self, query: str) -> list[tuple[set[str], float]]:
+        words = list(dict.fromkeys(content_words(query)))
+        return [(s, self.idf(w)) for s, w in zip(self.query_term_sets(query), words, strict=True)]
+
+    def coverages(self, query: str) -> npt.NDArray[np.float64]:
+        """Per passage: the idf-weighted share of the question's content words it contains in some form.
+
+        Weighting by idf is what tells "barnetrygd" (unknown here) from "søke" (everywhere)."""
+        sets = self.weighted_query_sets(query)
+        if not sets or not self.passages:
+            return np.zeros(len(self.passages))
+        return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])
+
+    def doc_terms(self, index: int) -> set[str]:
+        return self._doc_terms[index]

@@ -1,0 +1,171 @@
+"""Chroma behind a small interface: one collection per embedder, our own vectors, passages as metadata.
+
+Chroma's default embedding function downloads a model, so every collection is created with
+`embedding_function=None` and every write and query passes vectors explicitly.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant import texts
+from assistant.config import Settings
+from assistant.errors import StoreUnavailable
+from assistant.models import Passage
+
+logger = logging.getLogger(__name__)
+
+_PASSAGE_FIELDS = (
+    "document",
+    "title",
+    "section",
+    "chunk_index",
+    "content_hash",
+    "page",
+    "url",
+    "published",
+    "publisher",
+)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    document: str
+    title: str
+    content_hash: str
+    root: str
+    chunks: int
+    ingested_at: str
+
+
+class VectorStore(Protocol):
+    def upsert(
+        self, passages: list[Passage], vectors: npt.NDArray[np.float32], extra: dict[str, str]
+    ) -> None: ...
+
+    def delete(self, ids: list[str]) -> None: ...
+
+    def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]: ...
+
+    def passages(self) -> list[Passage]: ...
+
+    def documents(self) -> dict[str, StoredDocument]: ...
+
+    def count(self) -> int: ...
+
+
+def passage_to_metadata(p: Passage) -> dict[str, Any]:
+    # Chroma metadata values cannot be None: absent fields are simply left out.
+    values = {f: getattr(p, f) for f in _PASSAGE_FIELDS}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
+    page = meta.get("page")
+    return Passage(
+        id=pid,
+        document=str(meta["document"]),
+        title=str(meta.get("title", "")),
+        section=str(meta.get("section", "")),
+        text=text,
+        chunk_index=int(meta.get("chunk_index", 0)),
+        content_hash=str(meta.get("content_hash", "")),
+        page=int(page) if page is not None else None,
+        url=meta.get("url"),
+        published=meta.get("published"),
+        publisher=meta.get("publisher"),
+    )
+
+
+class ChromaStore:
+    def __init__(self, client: Any, collection_name: str) -> None:
+        self._client = client
+        self.collection_name = collection_name
+        try:
+            self._col = client.get_or_create_collection(
+                collection_name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedder": collection_name},
+            )
+        except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
+            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+
+    def upsert(
+        self, passages: list[Passage], vectors: npt.NDArray[np.float32], extra: dict[str, str]
+    ) -> None:
+        if not passages:
+            return
+        self._col.upsert(
+            ids=[p.id for p in passages],
+            embeddings=[v.tolist() for v in vectors],
+            documents=[p.text for p in passages],
+            metadatas=[{**passage_to_metadata(p), **extra} for p in passages],
+        )
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self._col.delete(ids=ids)
+
+    def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
+        n = min(k, self.count())
+        if n <= 0:
+            return []
+        res = self._col.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        # Cosine distance → cosine similarity.
+        return [(pid, 1.0 - float(d)) for pid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def passages(self) -> list[Passage]:
+        res = self._col.get(include=["documents", "metadatas"])
+        out = [
+            passage_from_record(pid, doc or "", dict(meta or {}))
+            for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
+        ]
+        return sorted(out, key=lambda p: (p.document, p.chunk_index))
+
+    def documents(self) -> dict[str, StoredDocument]:
+        res = self._col.get(include=["metadatas"])
+        docs: dict[str, StoredDocument] = {}
+        for meta in res["metadatas"]:
+            m = dict(meta or {})
+            name = str(m["document"])
+            prev = docs.get(name)
+            docs[name] = StoredDocument(
+                document=name,
+                title=str(m.get("title", "")),
+                content_hash=str(m.get("content_hash", "")),
+                root=str(m.get("root", "")),
+                chunks=(prev.chunks if prev else 0) + 1,
+                ingested_at=str(m.get("ingested_at", "")),
+            )
+        return docs
+
+    def ids_for_document(self, document: str) -> list[str]:
+        return list(self._col.get(where={"document": document}, include=[])["ids"])
+
+    def count(self) -> int:
+        return int(self._col.count())
+
+
+def build_store(settings: Settings, embedder_name: str) -> ChromaStore:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma_host:
+            client = chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
+        else:
+            path = settings.data_dir / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:  # connection and permission errors surface as many types
+        raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+    return ChromaStore(client, f"passages-{embedder_name}")

@@ -1,0 +1,184 @@
+"""File → Document: text (with PDF page numbers), metadata, and web/slide boilerplate removed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant import texts
+from assistant.errors import ScannedPdf, UnreadableFile, UnsupportedFile
+from assistant.models import Document, Page
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_LAST_CHANGED = re.compile(r"Sist endret:?\s*(\d{2})\.(\d{2})\.(\d{4})")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    lines: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def is_boilerplate(self, line: str) -> bool:
+        stripped = line.strip()
+        if not stripped:
+            return False
+        return stripped in self.lines or any(p.fullmatch(stripped) for p in self.patterns)
+
+
+@lru_cache
+def default_boilerplate() -> Boilerplate:
+    raw = yaml.safe_load(resources.files("assistant.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
+    return Boilerplate(
+        lines=frozenset(raw.get("lines", [])),
+        patterns=tuple(re.compile(p) for p in raw.get("patterns", [])),
+    )
+
+
+def remove_boilerplate(text: str, boilerplate: Boilerplate | None = None) -> str:
+    """Drop furniture lines; keep every other line byte-for-byte so passages stay verbatim."""
+    bp = boilerplate or default_boilerplate()
+    kept = [line for line in text.split("\n") if not bp.is_boilerplate(line)]
+    cleaned = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[match.end() :]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_document(path: Path, document_id: str) -> Document:
+    """Read one file. Raises UnsupportedFile, UnreadableFile or ScannedPdf with a Norwegian message."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFile(texts.UNSUPPORTED_FILE.format(suffix=suffix or path.name))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(texts.UNREADABLE_FILE.format(name=path.name, reason=exc.strerror)) from exc
+    digest = content_hash(data)
+    if suffix == ".pdf":
+        return _load_pdf(data, path.name, document_id, digest)
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        reason = "filen er ikke gyldig UTF-8-tekst"
+        raise UnreadableFile(texts.UNREADABLE_FILE.format(name=path.name, reason=reason)) from exc
+    if suffix in (".html", ".htm"):
+        meta, body = _html_to_text(raw)
+    else:
+        meta, body = split_front_matter(raw)
+    return _build(document_id, path.name, meta, [Page(body)], digest)
+
+
+def _build(document_id: str, name: str, meta: dict[str, Any], pages: list[Page], digest: str) -> Document:
+    cleaned = [Page(remove_boilerplate(p.text), p.number) for p in pages]
+    cleaned = [p for p in cleaned if p.text.strip()]
+    if not cleaned:
+        raise UnreadableFile(texts.EMPTY_DOCUMENT.format(name=name))
+    published = meta.get("published")
+    if not published:
+        # The date sits in a meta line that the boilerplate filter removes; read it first.
+        found = _LAST_CHANGED.search("\n".join(p.text for p in pages))
+        published = f"{found.group(3)}-{found.group(2)}-{found.group(1)}" if found else None
+    return Document(
+        document=document_id,
+        title=str(meta.get("title") or _first_line(cleaned[0].text) or name),
+        pages=cleaned,
+        content_hash=digest,
+        publisher=_optional_str(meta.get("publisher")),
+        url=_optional_str(meta.get("url")),
+        published=_optional_str(published),
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip().lstrip("#").strip()[:200]
+    return ""
+
+
+def _load_pdf(data: bytes, name: str, document_id: str, digest: str) -> Document:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [Page(page.extract_text() or "", number=i + 1) for i, page in enumerate(reader.pages)]
+        info = reader.metadata
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        reason = "PDF-filen er skadet eller ikke en gyldig PDF"
+        raise UnreadableFile(texts.UNREADABLE_FILE.format(name=name, reason=reason)) from exc
+    if not any(p.text.strip() for p in pages):
+        raise ScannedPdf(texts.SCANNED_PDF.format(name=name))
+    meta: dict[str, Any] = {}
+    if info is not None and info.title:
+        meta["title"] = info.title
+    if info is not None and info.author:
+        meta["publisher"] = info.author
+    return _build(document_id, name, meta, pages, digest)
+
+
+_SKIP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "svg")
+
+
+def _html_to_text(raw: str) -> tuple[dict[str, Any], str]:
+    """Main text only, with headings as Markdown so the chunker sees the structure."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(raw, "html.parser")
+    meta: dict[str, Any] = {}
+    if soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    for tag in soup.find_all(_SKIP_TAGS):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    blocks: list[str] = []
+    for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li"]):
+        text = " ".join(el.get_text(" ", strip=True).split())
+        if not text or (el.name == "p" and el.find_parent("li")):
+            continue
+        if el.name.startswith("h"):
+            blocks.append("#" * int(el.name[1]) + " " + text)
+        elif el.name == "li":
+            blocks.append("- " + text)
+        else:
+            blocks.append(text)
+    # Consecutive list items form one block, so the chunker keeps the list together.
+    out: list[str] = []
+    for block in blocks:
+        if out and block.startswith("- ") and out[-1].split("\n")[-1].startswith("- "):
+            out[-1] += "\n" + block
+        else:
+            out.append(block)
+    return meta, "\n\n".join(out)

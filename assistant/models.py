@@ -1,0 +1,88 @@
+"""Plain data shared by every stage: documents in, passages through the index, answers out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """A stretch of document text; `number` is the 1-based PDF page, None for non-paged formats."""
+
+    text: str
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    document: str  # id: path relative to the ingested root, e.g. "udir-velge-kompetansetiltak.md"
+    title: str
+    pages: list[Page]
+    content_hash: str
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    document: str
+    title: str
+    section: str  # heading breadcrumb, " > "-joined
+    text: str  # verbatim passage, cited as-is
+    chunk_index: int
+    content_hash: str
+    page: int | None = None
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+    @property
+    def contextual_text(self) -> str:
+        """What gets embedded and BM25-indexed: the breadcrumb gives a bare passage its topic."""
+        return f"{self.section}\n\n{self.text}" if self.section else self.text
+
+
+@dataclass(frozen=True)
+class ScoredPassage:
+    passage: Passage
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    coverage: float = 0.0  # share of the question's content terms found in the passage
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    document: str
+    title: str
+    url: str | None
+    section: str
+    page: int | None
+    published: str | None
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    conversation_id: str
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    abstain_reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape (CLI --json and the API)."""
+        return {
+            "conversation_id": self.conversation_id,
+            "answer": self.answer,
+            "citations": [c.to_dict() for c in self.citations],
+            "abstained": self.abstained,
+        }

@@ -1,0 +1,160 @@
+"""Hybrid search: dense (Chroma) + BM25, fused, then reranked. Returns passages with their evidence scores."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.config import Settings
+from assistant.index.embedders import Embedder
+from assistant.index.lexical import Glossary, LexicalIndex
+from assistant.index.store import VectorStore
+from assistant.models import Passage, ScoredPassage
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "bm25"]
+_DENSE_CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Everything a search reads, swapped as one object so a re-ingest never tears a read."""
+
+    passages: list[Passage]
+    lexical: LexicalIndex
+    position: dict[str, int]
+
+
+class Retriever:
+    def __init__(self, settings: Settings, embedder: Embedder, store: VectorStore) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.glossary = Glossary.load(settings.glossary_file)
+        self._lock = threading.Lock()
+        self._cross_encoder: Any = None
+        self._snapshot = self._build_snapshot()
+
+    def _build_snapshot(self) -> _Snapshot:
+        passages = self.store.passages()
+        return _Snapshot(
+            passages, LexicalIndex(passages, self.glossary), {p.id: i for i, p in enumerate(passages)}
+        )
+
+    def refresh(self) -> None:
+        """Rebuild the lexical index from the store after an ingest."""
+        snapshot = self._build_snapshot()
+        with self._lock:
+            self._snapshot = snapshot
+
+    @property
+    def size(self) -> int:
+        return len(self._snapshot.passages)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._snapshot.lexical
+
+    def search(
+        self, question: str, k: int | None = None, mode: Mode = "hybrid", rerank: bool = True
+    ) -> list[ScoredPassage]:
+        snap = self._snapshot
+        k = k or self.settings.top_k
+        if not snap.passages:
+            return []
+        expanded = self.glossary.expand(question)
+        dense = self._dense_scores(expanded, snap) if mode != "bm25" else np.zeros(len(snap.passages))
+        lexical = (
+            snap.lexical.scores(question).astype(np.float64)
+            if mode != "dense"
+            else np.zeros(len(snap.passages))
+        )
+        if mode == "dense":
+            fused = dense.copy()
+        elif mode == "bm25":
+            fused = lexical.copy()
+        else:
+            fused = self._fuse(dense, lexical)
+        coverage = snap.lexical.coverages(question)
+        if rerank and mode == "hybrid":
+            fused = self._rerank(question, fused, coverage, snap)
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [
+            ScoredPassage(
+                snap.passages[i],
+                score=round(float(fused[i]), 4),
+                dense=round(float(dense[i]), 4),
+                lexical=round(float(lexical[i]), 4),
+                coverage=round(float(coverage[i]), 4),
+            )
+            for i in order
+        ]
+
+    def _dense_scores(self, query: str, snap: _Snapshot) -> npt.NDArray[np.float64]:
+        vector = self.embedder.embed_query(query)
+        scores = np.zeros(len(snap.passages))
+        for pid, sim in self.store.query(vector, _DENSE_CANDIDATES):
+            i = snap.position.get(pid)
+            if i is not None:  # a passage written after this snapshot was taken is ignored
+                scores[i] = sim
+        return scores
+
+    def _fuse(
+        self, dense: npt.NDArray[np.float64], lexical: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        s = self.settings
+        if s.fusion == "rrf":
+            fused: npt.NDArray[np.float64] = _rrf(dense, s.rrf_k) + _rrf(lexical, s.rrf_k)
+            return fused
+        weighted: npt.NDArray[np.float64] = s.dense_weight * _minmax(dense) + (1 - s.dense_weight) * _minmax(
+            lexical
+        )
+        return weighted
+
+    def _rerank(
+        self,
+        question: str,
+        fused: npt.NDArray[np.float64],
+        coverage: npt.NDArray[np.float64],
+        snap: _Snapshot,
+    ) -> npt.NDArray[np.float64]:
+        mode = self.settings.rerank
+        if mode == "none":
+            return fused
+        if mode == "cross-encoder" and self.settings.cross_encoder_model:
+            return self._cross_encode(question, fused, snap)
+        # Proximity rerank: a passage that contains more of the question's words, in some form, ranks up.
+        return _minmax(fused) + self.settings.rerank_coverage_weight * coverage
+
+    def _cross_encode(
+        self, question: str, fused: npt.NDArray[np.float64], snap: _Snapshot
+    ) -> npt.NDArray[np.float64]:
+        if self._cross_encoder is None:
+            from sentence_transformers import CrossEncoder
+
+            self._cross_encoder = CrossEncoder(self.settings.cross_encoder_model, device="cpu")
+        top = np.argsort(-fused)[:20]
+        pairs = [(question, snap.passages[i].contextual_text) for i in top]
+        ce = np.asarray(self._cross_encoder.predict(pairs), dtype=np.float64)
+        out = _minmax(fused) * 0.0 - 1.0
+        out[top] = _minmax(ce) + 0.25 * _minmax(fused[top])
+        return out
+
+
+def _minmax(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    lo, hi = float(np.min(x)), float(np.max(x))
+    if hi - lo < 1e-12:
+        return np.zeros_like(x, dtype=np.float64)
+    return (x - lo) / (hi - lo)
+
+
+def _rrf(scores: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.float64]:
+    ranks = np.empty(len(scores))
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+    return 1.0 / (k + ranks)
