@@ -42,8 +42,8 @@ class Settings(BaseSettings):
     top_k: int = 5
 
     # Abstention thresholds, calibrated on eval/questions.yaml (see README).
-    min_dense_score: float = 0.80
-    min_term_coverage: float = 0.34
+    min_dense_score: float = 0.83
+    min_term_coverage: float = 0.40
 
     answer_max_sentences: int = 4
     max_question_chars: int = 4000

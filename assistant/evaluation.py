@@ -223,3 +223,26 @@ def run(questions: list[Question], search: Search, ask: Ask, warmup: int = 3) ->
     for q in questions[:warmup]:  # latency is reported warm
         ask(q.question)
     return [evaluate_question(q, search, ask) for q in questions]
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    lines = [f"Spørsmål: {summary['questions']}", "", f"{'gjenfinning':22s} hit@1   hit@5   MRR"]
+    rows = {"hybrid + rerank (svar)": summary, **summary["baselines"]}
+    for name, m in rows.items():
+        lines.append(f"{name:22s} {m['hit_at_1']:.3f}   {m['hit_at_5']:.3f}   {m['mrr']:.3f}")
+    lines += [
+        "",
+        f"faktadekning            {summary['fact_coverage']:.3f}",
+        f"avstått riktig          {summary['abstention_accuracy']:.3f}",
+        f"avstått feil            {summary['false_abstention_rate']:.3f}",
+        f"hengende [n]-markører   {summary['dangling_markers']}",
+        f"svartid p50 / p95       {summary['latency_p50_ms']:.1f} ms / {summary['latency_p95_ms']:.1f} ms",
+        "",
+        f"{'kategori':14s} {'n':>3s}  hit@5   MRR    fakta  avstått",
+    ]
+    for cat, m in summary["per_category"].items():
+        lines.append(
+            f"{cat:14s} {int(m['n']):3d}  {m['hit_at_5']:.2f}   {m['mrr']:.2f}   {m['fact_coverage']:.2f}   "
+            f"{m['abstained']:.2f}"
+        )
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant import texts
-from assistant.answer.citations import abstain_reason, finalize
+from assistant.answer.citations import abstain_reason, finalize, unsupported_answer_reason
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend
 from assistant.config import Settings
 from assistant.errors import EmptyQuestion, QuestionTooLong
@@ -75,10 +75,11 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
     question = validate_question(question, services.settings)
     conversation_id = conversation_id or str(uuid.uuid4())
     hits = services.retriever.search(question)
-    reason = abstain_reason(question, hits, services.settings)
+    reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     if reason is None:
         verified = finalize(services.backend.draft(question, hits), hits)
-        if verified.citations:
+        reason = unsupported_answer_reason(question, verified.text, verified.citations)
+        if verified.citations and reason is None:
             return Answer(conversation_id, verified.text, verified.citations)
-        reason = texts.ABSTAIN_WEAK_EVIDENCE
+        reason = reason or texts.ABSTAIN_WEAK_EVIDENCE
     return Answer(conversation_id, reason, [], abstained=True, abstain_reason=reason)

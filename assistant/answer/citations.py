@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -11,6 +12,7 @@ import yaml
 
 from assistant import texts
 from assistant.config import Settings
+from assistant.index.lexical import content_words, stem
 from assistant.models import Citation, ScoredPassage
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -64,32 +66,103 @@ def dangling_markers(answer: str, citations: list[Citation]) -> int:
     return sum(1 for m in MARKER.findall(answer) if int(m) not in numbers)
 
 
+@dataclass(frozen=True)
+class _Guard:
+    overrides: tuple[re.Pattern[str], ...]
+    asks_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    other_services: tuple[re.Pattern[str], ...]
+
+
 @lru_cache
-def _override_patterns() -> tuple[re.Pattern[str], ...]:
+def _guard() -> _Guard:
     raw = yaml.safe_load(resources.files("assistant.answer").joinpath("guard.yaml").read_text("utf-8"))
-    return tuple(re.compile(p, re.IGNORECASE) for p in raw.get("instruction_override", []))
+
+    def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+    return _Guard(
+        overrides=compile_all(raw.get("instruction_override", [])),
+        asks_for=tuple(
+            (re.compile(v["question"], re.IGNORECASE), re.compile(v["answer"], re.IGNORECASE))
+            for v in raw.get("asks_for", {}).values()
+        ),
+        other_services=compile_all(raw.get("other_services", [])),
+    )
 
 
 def asks_to_drop_instructions(question: str) -> bool:
-    return any(p.search(question) for p in _override_patterns())
+    return any(p.search(question) for p in _guard().overrides)
 
 
-def abstain_reason(question: str, hits: list[ScoredPassage], settings: Settings) -> str | None:
-    """A Norwegian explanation when the assistant should not answer, else None.
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PROPER_NOUN = re.compile(r"(?<![.!?:]\s)(?<=\s)([A-ZÆØÅ][\wæøåÆØÅ-]{2,})")
+_CLAIM = re.compile(r"(.*?)\[(\d+)\]", re.DOTALL)
 
-    Evidence is weak when the best passages neither resemble the question (dense similarity) nor
-    contain its rarer words (idf-weighted coverage). Thresholds are calibrated on eval/questions.yaml."""
+
+def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
+    """Capitalised words past a sentence start that the corpus never mentions (places, bodies):
+    the documents cannot answer about Troms if they never name Troms."""
+    names = []
+    for name in _PROPER_NOUN.findall(question):
+        parts = [p for p in name.lower().split("-") if p]
+        if parts and not any(known(p) for p in parts):
+            names.append(name)
+    return names
+
+
+def abstain_reason(
+    question: str, hits: list[ScoredPassage], settings: Settings, known: Callable[[str], bool] | None = None
+) -> str | None:
+    """A Norwegian explanation when the assistant should not answer, else None. Checked before an
+    answer is composed: instructions to drop the rules, other agencies' services, names the documents
+    never mention, and weak evidence. Thresholds are calibrated on eval/questions.yaml."""
     if asks_to_drop_instructions(question):
         return texts.ABSTAIN_INSTRUCTIONS
-    if not hits:
+    if not hits or any(p.search(question) for p in _guard().other_services):
+        return texts.ABSTAIN_OFF_DOMAIN
+    if known is not None and unknown_names(question, known):
         return texts.ABSTAIN_WEAK_EVIDENCE
     top = hits[:3]
     best_dense = max(h.dense for h in top)
     best_coverage = max(h.coverage for h in top)
-    if best_coverage < settings.min_term_coverage:
-        return (
-            texts.ABSTAIN_OFF_DOMAIN if best_dense < settings.min_dense_score else texts.ABSTAIN_WEAK_EVIDENCE
-        )
-    if best_dense < settings.min_dense_score:
-        return texts.ABSTAIN_WEAK_EVIDENCE
+    if best_dense < settings.min_dense_score and best_coverage < settings.min_term_coverage:
+        return texts.ABSTAIN_OFF_DOMAIN
     return None
+
+
+def unsupported_answer_reason(question: str, answer: str, citations: list[Citation]) -> str | None:
+    """Checked after composing: when the question asks for an amount, a date or a phone number,
+    some claim must give one that the question did not already contain, and a year the question
+    names must appear in that claim or its source. In a list, the item that matches the question
+    best must carry the value itself: "Dato høst:" with nothing after it is no date."""
+    by_n = {c.n: c for c in citations}
+    question_stems = {stem(w) for w in content_words(question)}
+    years = set(_YEAR.findall(question))
+    for asks, provides in _guard().asks_for:
+        if not asks.search(question):
+            continue
+        given = {m.group(0).strip() for m in provides.finditer(question)}
+        supported = False
+        for claim, n in _CLAIM.findall(answer):
+            source = by_n.get(int(n))
+            context = f"{claim}\n{source.section}\n{source.text}" if source else claim
+            if years - set(_YEAR.findall(context)):
+                continue
+            for piece in _best_items(claim, question_stems):
+                offered = {m.group(0).strip() for m in provides.finditer(piece)} - given
+                if years:  # the year is known already; the answer must be finer than a year
+                    offered = {o for o in offered if not _YEAR.fullmatch(o)}
+                supported = supported or bool(offered)
+        if not supported:
+            return texts.ABSTAIN_WEAK_EVIDENCE
+    return None
+
+
+def _best_items(claim: str, question_stems: set[str]) -> list[str]:
+    lines = claim.strip().split("\n")
+    items = [ln for ln in lines if ln.startswith("- ")]
+    if not items:
+        return [claim]
+    overlap = [len(question_stems & {stem(w) for w in content_words(i)}) for i in items]
+    best = max(overlap)
+    return [i for i, o in zip(items, overlap, strict=True) if o == best] if best > 0 else items

@@ -43,9 +43,19 @@ class Unit:
     def render(self, items: list[str] | None = None) -> str:
         shown = self.items if items is None else items
         if not shown:
-            return self.lead
-        body = "\n".join(f"- {i}" for i in shown)
-        return f"{self.lead}\n{body}" if self.lead else body
+            return plain(self.lead)
+        body = "\n".join(f"- {plain(i)}" for i in shown)
+        return f"{plain(self.lead)}\n{body}" if self.lead else body
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis and links as plain words; the citation keeps the verbatim source."""
+    text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+    return re.sub(r"\\([()\[\]*_])", r"\1", text)
 
 
 def _flat(lines: list[str]) -> str:
@@ -55,39 +65,44 @@ def _flat(lines: list[str]) -> str:
 def split_units(text: str, hit: int) -> list[Unit]:
     """Sentences and lists. A list keeps its lead-in, also when blank lines separate its items, and a
     line ending in ':' gathers the short label lines that follow it ("2025:" / "Rekom: 11 271 000,-")."""
+    if DATELINE.match(text):
+        # A dated news item is short and means one thing: date, title and text go together.
+        blocks = [_flat(b.split("\n")) for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+        return [Unit(hit, 0, " – ".join(blocks), [])]
     units: list[Unit] = []
     open_list: Unit | None = None
     for block in re.split(r"\n[ \t]*\n", text):
         lines = [ln for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        if is_bullet(lines[0]) or (
-            open_list is not None and len(lines) == 1 and len(lines[0]) <= _SHORT_LINE
-        ):
-            target = open_list or Unit(hit, len(units), "", [])
+        if is_bullet(lines[0]) or (open_list is not None and _is_label_line(lines)):
             if open_list is None:
-                units.append(target)
-            target.items.extend(_items(lines))
-            open_list = target
+                open_list = Unit(hit, len(units), "", [])
+                units.append(open_list)
+            open_list.items.extend(_items(lines))
             continue
-        lead_lines = (
-            [ln for ln in lines if not is_bullet(ln)] if any(is_bullet(ln) for ln in lines) else lines
-        )
-        if any(is_bullet(ln) for ln in lines):
-            first_bullet = next(i for i, ln in enumerate(lines) if is_bullet(ln))
-            unit = Unit(hit, len(units), _flat(lines[:first_bullet]), _items(lines[first_bullet:]))
-            units.append(unit)
-            open_list = unit
+        bullets = [i for i, ln in enumerate(lines) if is_bullet(ln)]
+        if bullets:
+            open_list = Unit(hit, len(units), _flat(lines[: bullets[0]]), _items(lines[bullets[0] :]))
+            units.append(open_list)
             continue
-        flat = _flat(lead_lines)
-        if DATELINE.match(flat):
-            units.append(Unit(hit, len(units), flat, []))
-            open_list = None
-            continue
+        flat = _flat(lines)
         for sentence in SENTENCE_END.split(flat):
             units.append(Unit(hit, len(units), sentence.strip(), []))
-        open_list = units[-1] if flat.endswith(":") else None
+        # A sentence that ends in ':' or runs on ("… fungerer best når det er") introduces a list.
+        open_list = units[-1] if not flat.endswith((".", "!", "?")) else None
     return [u for u in units if u.lead or u.items]
+
+
+def _is_label_line(lines: list[str]) -> bool:
+    """A short "Rekom: 11 271 000,-" line under a "2025:" lead reads as a list item."""
+    line = lines[0].strip()
+    return (
+        len(lines) == 1
+        and len(line) <= _SHORT_LINE
+        and not line.endswith(":")
+        and (":" in line or any(c.isdigit() for c in line))
+    )
 
 
 def _items(lines: list[str]) -> list[str]:
@@ -133,6 +148,7 @@ class ExtractiveBackend:
     def _score_units(self, question: str, hits: list[ScoredPassage]) -> list[_Scored]:
         index = self._lexical()
         sets = index.weighted_query_sets(question)
+        bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         candidates = [h for h in hits[:_MAX_PASSAGES] if h.score >= 0.5 * top_score] or hits[:1]
         scored: list[_Scored] = []
@@ -142,13 +158,19 @@ class ExtractiveBackend:
             context = set(index.analyzer.terms(hit.passage.section))
             heading = hit.passage.section.split(" > ")[-1]
             for unit in split_units(hit.passage.text, rank + 1):
-                if not unit.is_list and unit.lead == heading and not re.search(r"\d", heading):
+                if not unit.is_list and unit.lead == heading:
                     continue  # a bare heading says nothing by itself
                 shown = _relevant_items(unit, index, sets)
-                terms = set(index.analyzer.terms(unit.render(shown))) | context
-                coverage = index.weighted_coverage(sets, terms) if sets else 0.0
+                own = set(index.analyzer.terms(unit.render(shown)))
+                # What the unit says itself counts more than what its heading says for it.
+                coverage = 0.6 * index.weighted_coverage(sets, own) + 0.4 * index.weighted_coverage(
+                    sets, own | context
+                )
+                phrase = _bigram_share(bigrams, index.analyzer.terms(unit.render(shown)))
                 prior = 0.15 * (hit.score / top_score) - 0.01 * unit.position
-                scored.append(_Scored(coverage + prior, unit, shown))
+                # Long units cover more words by size alone; a mild length cost keeps answers to the point.
+                length_cost = 0.04 * len(unit.render(shown)) / 200
+                scored.append(_Scored(coverage + 0.2 * phrase + prior - length_cost, unit, shown))
         scored.sort(key=lambda s: -s.score)
         return scored
 
@@ -181,6 +203,17 @@ def _relevant_items(unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], 
         return unit.items
     matching = [i for i in unit.items if index.weighted_coverage(sets, set(index.analyzer.terms(i))) > 0]
     return matching or unit.items
+
+
+def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:], strict=False))
+
+
+def _bigram_share(query_bigrams: set[tuple[str, str]], unit_terms: list[str]) -> float:
+    """Share of the question's word pairs that the unit has side by side: phrasing, not just words."""
+    if not query_bigrams:
+        return 0.0
+    return len(query_bigrams & _bigrams(unit_terms)) / len(query_bigrams)
 
 
 def _norm(text: str) -> str:

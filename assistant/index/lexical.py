@@ -134,6 +134,10 @@ class Analyzer:
         """The stem of a word and of each of its compound parts."""
         return {stem(word), *(stem(p) for p in self.compound_parts(word))}
 
+    def stems(self, text: str) -> list[str]:
+        """Stems of the content words, in order, without compound parts."""
+        return [stem(w) for w in content_words(text)]
+
     def terms(self, text: str) -> list[str]:
         out: list[str] = []
         for w in content_words(text):
@@ -154,6 +158,9 @@ class LexicalIndex:
             [p.contextual_text for p in passages] + [t for g in glossary.groups for t in g]
         )
         self._doc_terms = [set(self.analyzer.terms(p.contextual_text)) for p in passages]
+        self._short_words = frozenset(
+            w for p in passages for w in words(p.contextual_text) if len(w) < 4
+        ) | frozenset(w for g in glossary.groups for t in g for w in words(t))
         self._df: dict[str, int] = {}
         for terms in self._doc_terms:
             for t in terms:
@@ -173,14 +180,30 @@ class LexicalIndex:
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
 
     def query_term_sets(self, query: str) -> list[set[str]]:
-        """One set of acceptable stems per content word of the question (itself, its parts, its synonyms)."""
-        sets: list[set[str]] = []
-        for w in dict.fromkeys(content_words(query)):
-            variants = self.analyzer.term_variants(w)
-            for synonym in self.glossary.expansions(w):
-                variants |= set(self.analyzer.terms(synonym))
-            sets.append(variants)
-        return sets
+        """One set of acceptable stems per content word of the question: itself, its compound parts,
+        and the other terms of any glossary group whose term the word is part of."""
+        synonyms: dict[str, set[str]] = {}
+        seq = [stem(w) for w in content_words(query)]
+        for group in self.glossary.groups:
+            hits = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
+            others = {x for t in group if t not in hits for x in self.analyzer.terms(t)}
+            for term in hits:
+                for w in content_words(term):
+                    synonyms.setdefault(stem(w), set()).update(others)
+        return [
+            self.analyzer.term_variants(w) | synonyms.get(stem(w), set())
+            for w in dict.fromkeys(content_words(query))
+        ]
+
+    def knows(self, word: str) -> bool:
+        """Whether the indexed text or the glossary uses this word in some inflection or compound."""
+        w = word.lower()
+        return (
+            w in self._short_words
+            or w in self.analyzer.vocabulary
+            or stem(w) in self._df
+            or bool(self.analyzer.compound_parts(w))
+        )
 
     def idf(self, word: str) -> float:
         """BM25-style idf of a word's stem; a word the corpus never uses weighs the most."""

@@ -1,0 +1,200 @@
+"""The command line: parse, call the same service functions the API calls, shape the output."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+
+from assistant import texts
+from assistant.config import Settings, get_settings
+from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong
+from assistant.ingest.pipeline import IngestReport
+from assistant.logconfig import configure_logging
+from assistant.service import Services, build_services, ensure_index, ingest_paths
+from assistant.service import ask as ask_service
+from assistant.service import search as search_service
+
+app = typer.Typer(
+    help="Kompetanseassistenten: svar med kilder om statlige ordninger for kompetanseutvikling.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+logger = logging.getLogger(__name__)
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Vis logg.")] = False) -> None:
+    # Models ship inside packages; never let a library try the hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    configure_logging(verbose)
+
+
+def _fail(exc: AssistantError) -> typer.Exit:
+    typer.echo(f"Feil ({exc.code}): {exc.message}", err=True)
+    bad_input = isinstance(exc, EmptyQuestion | QuestionTooLong)
+    return typer.Exit(EXIT_BAD_INPUT if bad_input else EXIT_FAILED)
+
+
+def _services(settings: Settings) -> Services:
+    try:
+        return build_services(settings)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+
+
+def _ingest_with_progress(services: Services, paths: list[Path]) -> IngestReport:
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Leser inn …", total=None)
+
+        def step(name: str) -> None:
+            progress.update(task, description=f"Leser inn {name}")
+            progress.advance(task)
+
+        return ingest_paths(services, paths, step)
+
+
+def _report(report: IngestReport) -> None:
+    for failure in report.failed:
+        typer.echo(texts.INGEST_FAILED_FILE.format(name=failure.path, message=failure.message), err=True)
+    typer.echo(report.summary())
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Filer eller mapper. Standard: korpusmappen.")
+    ] = None,
+) -> None:
+    """Les inn dokumenter (inkrementelt: uendrede filer hoppes over)."""
+    settings = get_settings()
+    services = _services(settings)
+    report = _ingest_with_progress(services, paths or [settings.corpus_dir])
+    _report(report)
+    if report.failed and not (report.added or report.updated or report.unchanged):
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _ready_services(settings: Settings) -> Services:
+    services = _services(settings)
+    if services.store.count() == 0:
+        typer.echo(texts.INDEX_EMPTY_INGESTING.format(path=settings.corpus_dir), err=True)
+        report = ensure_index(services)
+        if report is not None and report.failed:
+            _report(report)
+    return services
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Spørsmålet, på bokmål eller nynorsk.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv svaret som JSON.")] = False,
+    conversation_id: Annotated[str | None, typer.Option("--conversation-id")] = None,
+) -> None:
+    """Still et spørsmål og få et svar med kildehenvisninger."""
+    settings = get_settings()
+    if not question.strip():  # checked before loading models, so a typo fails fast
+        raise _fail(EmptyQuestion(texts.EMPTY_QUESTION))
+    services = _ready_services(settings)
+    try:
+        answer = ask_service(services, question, conversation_id)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("\nKilder:")
+        for c in answer.citations:
+            where = f", side {c.page}" if c.page else ""
+            date = f" ({c.published})" if c.published else ""
+            typer.echo(f"[{c.n}] {c.title}{date} – {c.section}{where} · {c.document}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Søketekst.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="Antall treff.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Vis de mest relevante tekstbitene med poeng."""
+    settings = get_settings()
+    if not query.strip():
+        raise _fail(EmptyQuestion(texts.EMPTY_QUESTION))
+    services = _ready_services(settings)
+    try:
+        hits = search_service(services, query, k)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        rows = [
+            {"score": h.score, "dense": h.dense, "lexical": h.lexical, **_passage_dict(h.passage)}
+            for h in hits
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo(texts.NO_RESULTS)
+    for rank, h in enumerate(hits, start=1):
+        p = h.passage
+        typer.echo(
+            f"{rank}. [{h.score:.3f}] {p.document} – {p.section}" + (f", side {p.page}" if p.page else "")
+        )
+        typer.echo("   " + " ".join(p.text.split())[:300])
+
+
+def _passage_dict(p: Any) -> dict[str, Any]:
+    return {
+        "document": p.document,
+        "title": p.title,
+        "section": p.section,
+        "page": p.page,
+        "published": p.published,
+        "url": p.url,
+        "text": p.text,
+    }
+
+
+@app.command("eval")
+def run_eval(
+    questions: Annotated[Path | None, typer.Option(help="Spørsmålsfil (YAML).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Mappe for rapport (JSON) og figur (PNG).")] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Feil (exit 1) under gulvene i eval/floors.yaml.")
+    ] = False,
+) -> None:
+    """Mål treffsikkerhet, faktadekning, avståelse og svartid på evalueringssettet."""
+    from assistant import evaluation
+
+    settings = get_settings()
+    services = _ready_services(settings)
+    qs = evaluation.load_questions(questions or settings.eval_dir / "questions.yaml")
+    results = evaluation.run(
+        qs,
+        lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
+        lambda q: ask_service(services, q),
+    )
+    summary = evaluation.summarize(results)
+    report, plot = evaluation.write_report(summary, results, out or settings.data_dir / "eval")
+    typer.echo(evaluation.format_summary(summary))
+    typer.echo(f"\nRapport: {report}\nFigur:   {plot}")
+    if check:
+        floors = yaml.safe_load((settings.eval_dir / "floors.yaml").read_text("utf-8"))
+        failures = evaluation.check_floors(summary, floors)
+        for line in failures:
+            typer.echo(f"UNDER GULVET: {line}", err=True)
+        if failures:
+            raise typer.Exit(EXIT_FAILED)
+        typer.echo("Alle gulv holder.")
