@@ -34,15 +34,20 @@ class Settings(BaseSettings):
     chunk_max_chars: int = 1000
 
     fusion: Literal["rrf", "weighted"] = "rrf"
+    # How a passage's dense score uses its units' (sentences') similarities: see eval, README.
+    dense_source: Literal["passage", "max", "mean"] = "max"
     dense_weight: float = 0.5
     rrf_k: int = 60
+    # Query-adaptive fusion: BM25's weight is the best passage's term coverage ** power (floored).
+    min_lexical_weight: float = 0.0
+    lexical_weight_power: float = 2.0
     rerank: Literal["none", "proximity", "cross-encoder"] = "proximity"
     rerank_coverage_weight: float = 0.5
     cross_encoder_model: str | None = None
     top_k: int = 5
 
     # Abstention thresholds, calibrated on eval/questions.yaml (see README).
-    min_dense_score: float = 0.83
+    min_dense_score: float = 0.84
     min_term_coverage: float = 0.40
 
     answer_max_sentences: int = 4

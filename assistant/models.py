@@ -52,6 +52,7 @@ class ScoredPassage:
     dense: float = 0.0
     lexical: float = 0.0
     coverage: float = 0.0  # share of the question's content terms found in the passage
+    unit_similarity: dict[int, float] = field(default_factory=dict, compare=False)  # unit position → dense
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "bm25"]
 _DENSE_CANDIDATES = 50
+_UNIT_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -69,19 +70,20 @@ class Retriever:
         if not snap.passages:
             return []
         expanded = self.glossary.expand(question)
-        dense = self._dense_scores(expanded, snap) if mode != "bm25" else np.zeros(len(snap.passages))
+        units: dict[int, dict[int, float]] = {}
+        if mode != "bm25":
+            dense, units = self._dense_scores(expanded, snap)
+        else:
+            dense = np.zeros(len(snap.passages))
         lexical = (
             snap.lexical.scores(question).astype(np.float64)
             if mode != "dense"
             else np.zeros(len(snap.passages))
         )
-        if mode == "dense":
-            fused = dense.copy()
-        elif mode == "bm25":
-            fused = lexical.copy()
-        else:
-            fused = self._fuse(dense, lexical)
+        fused = dense.copy() if mode == "dense" else lexical.copy()
         coverage = snap.lexical.coverages(question)
+        if mode == "hybrid":
+            fused = self._fuse(dense, lexical, float(coverage.max(initial=0.0)))
         if rerank and mode == "hybrid":
             fused = self._rerank(question, fused, coverage, snap)
         order = np.argsort(-fused, kind="stable")[:k]
@@ -92,29 +94,47 @@ class Retriever:
                 dense=round(float(dense[i]), 4),
                 lexical=round(float(lexical[i]), 4),
                 coverage=round(float(coverage[i]), 4),
+                unit_similarity=units.get(int(i), {}),
             )
             for i in order
         ]
 
-    def _dense_scores(self, query: str, snap: _Snapshot) -> npt.NDArray[np.float64]:
+    def _dense_scores(
+        self, query: str, snap: _Snapshot
+    ) -> tuple[npt.NDArray[np.float64], dict[int, dict[int, float]]]:
+        """Per passage: the better of its own similarity and that of its best unit (sentence or
+        list). Also the unit similarities, which the answer uses to pick what to quote."""
         vector = self.embedder.embed_query(query)
-        scores = np.zeros(len(snap.passages))
+        passage = np.zeros(len(snap.passages))
         for pid, sim in self.store.query(vector, _DENSE_CANDIDATES):
             i = snap.position.get(pid)
             if i is not None:  # a passage written after this snapshot was taken is ignored
-                scores[i] = sim
-        return scores
+                passage[i] = sim
+        best_unit = np.zeros(len(snap.passages))
+        units: dict[int, dict[int, float]] = {}
+        for pid, position, sim in self.store.query_units(vector, _UNIT_CANDIDATES):
+            i = snap.position.get(pid)
+            if i is not None:
+                units.setdefault(i, {})[position] = sim
+                best_unit[i] = max(best_unit[i], sim)
+        if self.settings.dense_source == "passage":
+            return passage, units
+        if self.settings.dense_source == "mean":
+            return (passage + np.where(best_unit > 0, best_unit, passage)) / 2, units
+        return np.maximum(passage, best_unit), units
 
     def _fuse(
-        self, dense: npt.NDArray[np.float64], lexical: npt.NDArray[np.float64]
+        self, dense: npt.NDArray[np.float64], lexical: npt.NDArray[np.float64], best_coverage: float
     ) -> npt.NDArray[np.float64]:
+        """BM25 counts in proportion to how much of the question the corpus vocabulary covers: a
+        paraphrase in everyday words gets its BM25 hits from incidental words, so dense leads there."""
         s = self.settings
+        lexical_weight = min(1.0, max(s.min_lexical_weight, best_coverage) ** s.lexical_weight_power)
         if s.fusion == "rrf":
-            fused: npt.NDArray[np.float64] = _rrf(dense, s.rrf_k) + _rrf(lexical, s.rrf_k)
+            fused: npt.NDArray[np.float64] = _rrf(dense, s.rrf_k) + lexical_weight * _rrf(lexical, s.rrf_k)
             return fused
-        weighted: npt.NDArray[np.float64] = s.dense_weight * _minmax(dense) + (1 - s.dense_weight) * _minmax(
-            lexical
-        )
+        w = s.dense_weight
+        weighted: npt.NDArray[np.float64] = w * _minmax(dense) + (1 - w) * lexical_weight * _minmax(lexical)
         return weighted
 
     def _rerank(

@@ -7,113 +7,24 @@ amounts are always exactly the source's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.index.lexical import LexicalIndex
-from assistant.ingest.chunking import BULLET, DATELINE, SENTENCE_END, is_bullet
+from assistant.ingest.units import Unit, split_units
 from assistant.models import ScoredPassage
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 _MAX_PASSAGES = 3
 _MAX_CHARS = 900
 _LONG_LIST_ITEMS = 4
-_SHORT_LINE = 90
 
 
 class AnswerBackend(Protocol):
     def draft(self, question: str, hits: list[ScoredPassage]) -> str: ...
-
-
-@dataclass
-class Unit:
-    """A quotable piece of a passage: one sentence, or a list with its lead-in."""
-
-    hit: int  # 1-based position in the hit list
-    position: int  # order within the passage
-    lead: str
-    items: list[str]
-
-    @property
-    def is_list(self) -> bool:
-        return bool(self.items)
-
-    def render(self, items: list[str] | None = None) -> str:
-        shown = self.items if items is None else items
-        if not shown:
-            return plain(self.lead)
-        body = "\n".join(f"- {plain(i)}" for i in shown)
-        return f"{plain(self.lead)}\n{body}" if self.lead else body
-
-
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-def plain(text: str) -> str:
-    """Markdown emphasis and links as plain words; the citation keeps the verbatim source."""
-    text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
-    return re.sub(r"\\([()\[\]*_])", r"\1", text)
-
-
-def _flat(lines: list[str]) -> str:
-    return " ".join(" ".join(ln.split()) for ln in lines if ln.strip())
-
-
-def split_units(text: str, hit: int) -> list[Unit]:
-    """Sentences and lists. A list keeps its lead-in, also when blank lines separate its items, and a
-    line ending in ':' gathers the short label lines that follow it ("2025:" / "Rekom: 11 271 000,-")."""
-    if DATELINE.match(text):
-        # A dated news item is short and means one thing: date, title and text go together.
-        blocks = [_flat(b.split("\n")) for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
-        return [Unit(hit, 0, " – ".join(blocks), [])]
-    units: list[Unit] = []
-    open_list: Unit | None = None
-    for block in re.split(r"\n[ \t]*\n", text):
-        lines = [ln for ln in block.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        if is_bullet(lines[0]) or (open_list is not None and _is_label_line(lines)):
-            if open_list is None:
-                open_list = Unit(hit, len(units), "", [])
-                units.append(open_list)
-            open_list.items.extend(_items(lines))
-            continue
-        bullets = [i for i, ln in enumerate(lines) if is_bullet(ln)]
-        if bullets:
-            open_list = Unit(hit, len(units), _flat(lines[: bullets[0]]), _items(lines[bullets[0] :]))
-            units.append(open_list)
-            continue
-        flat = _flat(lines)
-        for sentence in SENTENCE_END.split(flat):
-            units.append(Unit(hit, len(units), sentence.strip(), []))
-        # A sentence that ends in ':' or runs on ("… fungerer best når det er") introduces a list.
-        open_list = units[-1] if not flat.endswith((".", "!", "?")) else None
-    return [u for u in units if u.lead or u.items]
-
-
-def _is_label_line(lines: list[str]) -> bool:
-    """A short "Rekom: 11 271 000,-" line under a "2025:" lead reads as a list item."""
-    line = lines[0].strip()
-    return (
-        len(lines) == 1
-        and len(line) <= _SHORT_LINE
-        and not line.endswith(":")
-        and (":" in line or any(c.isdigit() for c in line))
-    )
-
-
-def _items(lines: list[str]) -> list[str]:
-    """Bullet items; continuation lines of a wrapped item join that item."""
-    items: list[str] = []
-    for ln in lines:
-        if is_bullet(ln) or not items:
-            items.append(" ".join(BULLET.sub("", ln).split()))
-        else:
-            items[-1] += " " + " ".join(ln.split())
-    return [i for i in items if i]
 
 
 @dataclass
@@ -128,9 +39,12 @@ class _Scored:
 
 
 class ExtractiveBackend:
-    def __init__(self, lexical: Callable[[], LexicalIndex], max_units: int = 4) -> None:
+    def __init__(
+        self, lexical: Callable[[], LexicalIndex], max_units: int = 4, semantic_weight: float = 0.6
+    ) -> None:
         self._lexical = lexical
         self.max_units = max_units
+        self.semantic_weight = semantic_weight
 
     def draft(self, question: str, hits: list[ScoredPassage]) -> str:
         if not hits:
@@ -150,6 +64,7 @@ class ExtractiveBackend:
         sets = index.weighted_query_sets(question)
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
+        best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
         candidates = [h for h in hits[:_MAX_PASSAGES] if h.score >= 0.5 * top_score] or hits[:1]
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
@@ -167,7 +82,10 @@ class ExtractiveBackend:
                     sets, own | context
                 )
                 phrase = _bigram_share(bigrams, index.analyzer.terms(unit.render(shown)))
-                prior = 0.15 * (hit.score / top_score) - 0.01 * unit.position
+                # Dense similarity of the unit itself finds the sentence a paraphrase is about.
+                similarity = hit.unit_similarity.get(unit.position, 0.0)
+                semantic = self.semantic_weight * max(0.0, similarity - best_similarity + 0.05) / 0.05
+                prior = 0.15 * (hit.score / top_score) - 0.01 * unit.position + semantic
                 # Long units cover more words by size alone; a mild length cost keeps answers to the point.
                 length_cost = 0.04 * len(unit.render(shown)) / 200
                 scored.append(_Scored(coverage + 0.2 * phrase + prior - length_cost, unit, shown))
@@ -206,7 +124,7 @@ def _relevant_items(unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], 
 
 
 def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
-    return set(zip(stems, stems[1:], strict=False))
+    return set(itertools.pairwise(stems))
 
 
 def _bigram_share(query_bigrams: set[tuple[str, str]], unit_terms: list[str]) -> float:

@@ -34,6 +34,19 @@ _PASSAGE_FIELDS = (
 
 
 @dataclass(frozen=True)
+class UnitRecord:
+    """One embedded sentence or list of a passage (see ingest/units.py)."""
+
+    passage_id: str
+    position: int
+    document: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.passage_id}#{self.position}"
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     document: str
     title: str
@@ -45,12 +58,19 @@ class StoredDocument:
 
 class VectorStore(Protocol):
     def upsert(
-        self, passages: list[Passage], vectors: npt.NDArray[np.float32], extra: dict[str, str]
+        self,
+        passages: list[Passage],
+        vectors: npt.NDArray[np.float32],
+        extra: dict[str, str],
+        units: list[UnitRecord],
+        unit_vectors: npt.NDArray[np.float32],
     ) -> None: ...
 
-    def delete(self, ids: list[str]) -> None: ...
+    def delete_document(self, document: str, keep: set[str] | None = None) -> None: ...
 
     def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]: ...
+
+    def query_units(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, int, float]]: ...
 
     def passages(self) -> list[Passage]: ...
 
@@ -83,6 +103,9 @@ def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
 
 
 class ChromaStore:
+    """Two collections per embedder: passages (what is cited) and units (sentences and lists, what
+    a paraphrased question is most likely to resemble)."""
+
     def __init__(self, client: Any, collection_name: str) -> None:
         self._client = client
         self.collection_name = collection_name
@@ -93,24 +116,71 @@ class ChromaStore:
                 configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedder": collection_name},
             )
+            self._units = client.get_or_create_collection(
+                "units-" + collection_name.removeprefix("passages-"),
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
         except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
             raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
 
     def upsert(
-        self, passages: list[Passage], vectors: npt.NDArray[np.float32], extra: dict[str, str]
+        self,
+        passages: list[Passage],
+        vectors: npt.NDArray[np.float32],
+        extra: dict[str, str],
+        units: list[UnitRecord],
+        unit_vectors: npt.NDArray[np.float32],
     ) -> None:
-        if not passages:
-            return
-        self._col.upsert(
-            ids=[p.id for p in passages],
-            embeddings=[v.tolist() for v in vectors],
-            documents=[p.text for p in passages],
-            metadatas=[{**passage_to_metadata(p), **extra} for p in passages],
-        )
+        """Units first: a passage only becomes visible once the units that point at it exist."""
+        if units:
+            self._units.upsert(
+                ids=[u.id for u in units],
+                embeddings=[v.tolist() for v in unit_vectors],
+                metadatas=[
+                    {"passage_id": u.passage_id, "position": u.position, "document": u.document}
+                    for u in units
+                ],
+            )
+        if passages:
+            self._col.upsert(
+                ids=[p.id for p in passages],
+                embeddings=[v.tolist() for v in vectors],
+                documents=[p.text for p in passages],
+                metadatas=[{**passage_to_metadata(p), **extra} for p in passages],
+            )
 
-    def delete(self, ids: list[str]) -> None:
-        if ids:
-            self._col.delete(ids=ids)
+    def delete_document(self, document: str, keep: set[str] | None = None) -> None:
+        """Remove a document's passages and units, except the passages (and their units) in `keep`."""
+        keep = keep or set()
+        old = [i for i in self.ids_for_document(document) if i not in keep]
+        if old:
+            self._col.delete(ids=old)
+        units = self._units.get(where={"document": document}, include=["metadatas"])
+        stale = [
+            uid
+            for uid, meta in zip(units["ids"], units["metadatas"], strict=True)
+            if (meta or {}).get("passage_id") not in keep
+        ]
+        if stale:
+            self._units.delete(ids=stale)
+
+    def query_units(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, int, float]]:
+        """(passage id, unit position, cosine similarity) for the units nearest the query."""
+        n = min(k, self.unit_count())
+        if n <= 0:
+            return []
+        res = self._units.query(
+            query_embeddings=[vector.tolist()], n_results=n, include=["metadatas", "distances"]
+        )
+        return [
+            (str(m["passage_id"]), int(m["position"]), 1.0 - float(d))
+            for m, d in zip(res["metadatas"][0], res["distances"][0], strict=True)
+            if m
+        ]
+
+    def unit_count(self) -> int:
+        return int(self._units.count())
 
     def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
         n = min(k, self.count())

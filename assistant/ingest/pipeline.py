@@ -16,9 +16,10 @@ from pathlib import Path
 from assistant import texts
 from assistant.errors import AssistantError, UnreadableFile
 from assistant.index.embedders import Embedder
-from assistant.index.store import ChromaStore, StoredDocument
+from assistant.index.store import ChromaStore, StoredDocument, UnitRecord
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, content_hash, load_document
+from assistant.ingest.units import split_units
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def ingest(
     seen = {t.document for t in targets}
     for name, doc in stored.items():
         if name not in seen and any(doc.root == str(r) for r in roots):
-            store.delete(store.ids_for_document(name))
+            store.delete_document(name)
             report.deleted.append(name)
     report.chunks = store.count()
     return report
@@ -128,12 +129,17 @@ def _ingest_one(
     try:
         doc = load_document(target.path, target.document)
         passages = chunk_document(doc, max_chars)
-        vectors = embedder.embed_passages([p.contextual_text for p in passages])
+        units, unit_texts = [], []
+        for p in passages:
+            for u in split_units(p.text, 0):
+                units.append(UnitRecord(p.id, u.position, p.document))
+                unit_texts.append(f"{p.section}\n\n{u.render()}")
+        vectors = embedder.embed_passages([p.contextual_text for p in passages] + unit_texts)
     except AssistantError as exc:
         logger.warning("Skipping %s: %s", target.path, exc.message)
         report.failed.append(FileError(str(target.path), exc.code, exc.message))
         return
-    old_ids = set(store.ids_for_document(target.document))
-    store.upsert(passages, vectors, {"root": str(target.root), "ingested_at": now})
-    store.delete(sorted(old_ids - {p.id for p in passages}))
+    extra = {"root": str(target.root), "ingested_at": now}
+    store.upsert(passages, vectors[: len(passages)], extra, units, vectors[len(passages) :])
+    store.delete_document(target.document, keep={p.id for p in passages})
     (report.updated if previous is not None else report.added).append(target.document)
