@@ -198,3 +198,7 @@ def run_eval(
         if failures:
             raise typer.Exit(EXIT_FAILED)
         typer.echo("Alle gulv holder.")
+
+
+if __name__ == "__main__":
+    app()

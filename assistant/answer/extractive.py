@@ -98,7 +98,7 @@ class ExtractiveBackend:
         seen = {_norm(best.text)}
         by_position = {(s.unit.hit, s.unit.position): s for s in scored}
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
-        if follow and not follow.unit.is_list and _ANAPHOR.match(follow.unit.lead):
+        if follow and _ANAPHOR.match(follow.unit.lead):
             chosen.append(follow)
             seen.add(_norm(follow.text))
         length = sum(len(s.text) for s in chosen)
@@ -116,8 +116,11 @@ class ExtractiveBackend:
 
 
 def _relevant_items(unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], float]]) -> list[str]:
-    """A long list shows only the items that speak to the question (all of them if none does)."""
+    """A long list shows only the items that speak to the question, unless the question is about
+    the list as a whole ("Hva bør planen omfatte?" matches the lead-in): then every item."""
     if len(unit.items) <= _LONG_LIST_ITEMS:
+        return unit.items
+    if unit.lead and index.weighted_coverage(sets, set(index.analyzer.terms(unit.lead))) >= 0.5:
         return unit.items
     matching = [i for i in unit.items if index.weighted_coverage(sets, set(index.analyzer.terms(i))) > 0]
     return matching or unit.items

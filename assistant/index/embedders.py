@@ -63,7 +63,10 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(model, device="cpu")
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         self.dim = int(dim) if dim is not None else len(self._model.encode("x"))
         is_e5 = "e5" in os.path.basename(model.rstrip("/")).lower()
         self._query_prefix = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")

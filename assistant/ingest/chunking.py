@@ -189,27 +189,20 @@ def _split_unit(unit: str, max_chars: int) -> list[str]:
     if items:
         # A long list: repeat its lead-in on each part so every part still says what the list is.
         lead = "\n".join(lines[: items[0]]).strip("\n")
-        groups = _group_lines(lines[items[0] :], max_chars - len(lead) - 2)
-        return [f"{lead}\n{g}" if lead else g for g in groups]
-    sentences = SENTENCE_END.split(unit)
-    return _group_lines(sentences, max_chars, joiner=" ")
+        groups = _split_text("\n".join(lines[items[0] :]), max_chars - len(lead) - 2)
+        return [f"{lead}\n\n{g}" if lead else g for g in groups]
+    return _split_text(unit, max_chars)
 
 
-def _group_lines(parts: list[str], limit: int, joiner: str = "\n") -> list[str]:
-    groups: list[str] = []
-    current = ""
-    for part in parts:
-        while len(part) > limit:  # a single over-long sentence: hard cut at a space
-            cut = part.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            groups.append(part[:cut])
-            part = part[cut:].lstrip()
-        candidate = f"{current}{joiner}{part}" if current else part
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            groups.append(current)
-            current = part
-    if current:
-        groups.append(current)
-    return [g for g in groups if g.strip()]
+def _split_text(text: str, limit: int) -> list[str]:
+    """Paragraphs, then lines, then sentences, then words: langchain's recursive splitter."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=limit,
+        chunk_overlap=0,
+        separators=["\n\n", "\n", ". ", " ", ""],
+        keep_separator="end",
+        strip_whitespace=True,
+    )
+    return [part for part in splitter.split_text(text) if part.strip()]

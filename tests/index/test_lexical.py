@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from assistant.index.lexical import Analyzer, Glossary, LexicalIndex, stem
+from assistant.models import Passage
+from assistant.service import Services
+from tests.conftest import CORPUS
+
+
+def _p(i: int, text: str, section: str = "") -> Passage:
+    return Passage(f"d::{i}", "d.md", "D", section, text, i, "h")
+
+
+def test_compounds_split_into_words_the_corpus_uses() -> None:
+    analyzer = Analyzer.from_texts(["Midler til kompetanseutvikling og kompetanse i utvikling."])
+    parts = analyzer.compound_parts("kompetanseutviklingsmidler")
+    assert "kompetanseutvikling" in parts and "midler" in parts
+    assert "kompetanse" in parts and "utvikling" in parts
+    assert analyzer.compound_parts("barnetrygd") == []
+
+
+def test_compound_query_finds_passage_with_the_parts() -> None:
+    index = LexicalIndex(
+        [_p(0, "Søknad om kompetanseutvikling og midler."), _p(1, "Hospitering i bedrift.")], Glossary()
+    )
+    scores = index.scores("kompetanseutviklingsmidler")
+    assert scores[0] > 0 and scores[1] == 0
+
+
+def test_stemming_matches_inflections() -> None:
+    assert stem("barnehagene") == stem("barnehager")
+    index = LexicalIndex([_p(0, "Barnehagene melder behov."), _p(1, "Skolen.")], Glossary())
+    assert index.scores("barnehager")[0] > 0
+
+
+def test_glossary_expands_abbreviations_and_synonyms() -> None:
+    glossary = Glossary.load(CORPUS / "glossary.yaml")
+    assert "Regional ordning for kompetanseutvikling i barnehage" in glossary.expansions("Hva er Rekom?")
+    assert "PP-tjenesten" in glossary.expansions("Gjelder det PPT?")
+    index = LexicalIndex(
+        [
+            _p(0, "Ansatte i PP-tjenesten kan delta."),
+            _p(1, "Regional ordning for kompetanseutvikling i barnehage."),
+        ],
+        glossary,
+    )
+    assert index.scores("PPT")[0] > index.scores("PPT")[1]
+    assert index.scores("Rekom")[1] > index.scores("Rekom")[0]
+
+
+def test_missing_glossary_means_no_expansion(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert Glossary.load(tmp_path / "finnes-ikke.yaml").expansions("Rekom") == []
+
+
+def test_coverage_weighs_rare_words(services: Services) -> None:
+    cov = services.retriever.lexical.coverages("Hvordan søker jeg om barnetrygd?")
+    assert cov.max() < 0.5

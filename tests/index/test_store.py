@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.index.store import UnitRecord, build_store
+from assistant.models import Passage
+
+
+def _passage(i: int, page: int | None = None) -> Passage:
+    return Passage(f"doc.md::h::{i}", "doc.md", "Tittel", "Tittel > Del", f"Tekst {i}", i, "h", page=page)
+
+
+def test_collections_are_separate_per_embedder_and_metadata_round_trips(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    a = build_store(settings, "model-a")
+    b = build_store(settings, "model-b")
+    vec = np.eye(3, dtype=np.float32)[:2]
+    a.upsert(
+        [_passage(0), _passage(1, page=4)],
+        vec,
+        {"root": "/x"},
+        [UnitRecord("doc.md::h::0", 0, "doc.md")],
+        vec[:1],
+    )
+    assert (a.count(), b.count()) == (2, 0)
+    stored = {p.id: p for p in a.passages()}
+    assert stored["doc.md::h::1"].page == 4 and stored["doc.md::h::0"].page is None
+    assert stored["doc.md::h::0"].url is None
+    assert a.query(np.array([1, 0, 0], dtype=np.float32), 1)[0][0] == "doc.md::h::0"
+    units = a.query_units(np.array([1, 0, 0], dtype=np.float32), 5)
+    assert [(pid, pos) for pid, pos, _ in units] == [("doc.md::h::0", 0)]
+
+
+def test_delete_document_keeps_the_passages_asked_for(tmp_path: Path) -> None:
+    store = build_store(Settings(data_dir=tmp_path), "m")
+    vec = np.eye(3, dtype=np.float32)
+    units = [UnitRecord(f"doc.md::h::{i}", 0, "doc.md") for i in range(3)]
+    store.upsert([_passage(i) for i in range(3)], vec, {}, units, vec)
+    store.delete_document("doc.md", keep={"doc.md::h::2"})
+    assert [p.id for p in store.passages()] == ["doc.md::h::2"]
+    assert store.unit_count() == 1

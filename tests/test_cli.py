@@ -1,0 +1,66 @@
+"""The real `assistant` command in a subprocess, on its own data directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    data = tmp_path_factory.mktemp("cli-data")
+    return {**os.environ, "ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CORPUS_DIR": str(CORPUS)}
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_ask_on_an_empty_index_ingests_then_answers_as_json(env: dict[str, str]) -> None:
+    result = run(env, "ask", "Hvem prioriterer hvilke tiltak som får tilskudd?", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == ["conversation_id", "answer", "citations", "abstained"]
+    assert "samarbeidsforum" in data["answer"] and data["citations"] and data["abstained"] is False
+    assert "Indeksen er tom" in result.stderr
+
+
+def test_ingest_again_reports_everything_unchanged(env: dict[str, str]) -> None:
+    result = run(env, "ingest")
+    assert result.returncode == 0, result.stderr
+    assert "0 nye, 0 endret, 5 uendret, 0 slettet, 0 feilet" in result.stdout
+
+
+def test_empty_question_exits_2_with_a_norwegian_message(env: dict[str, str]) -> None:
+    result = run(env, "ask", "   ")
+    assert result.returncode == 2
+    assert "empty_question" in result.stderr and "Spørsmålet er tomt" in result.stderr
+
+
+def test_search_prints_k_passages_with_scores(env: dict[str, str]) -> None:
+    result = run(env, "search", "prøvenemndsmedlemmer", "-k", "3")
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln[:2] in ("1.", "2.", "3.")]
+    assert len(lines) == 3 and "[" in lines[0]
+
+
+def test_plain_ask_lists_sources(env: dict[str, str]) -> None:
+    result = run(env, "ask", "Hva er kompetansepakker?")
+    assert result.returncode == 0 and "Kilder:" in result.stdout and "[1]" in result.stdout
+
+
+def test_ingest_of_a_bad_file_fails_clearly(env: dict[str, str], tmp_path: Path) -> None:
+    bad = tmp_path / "skadet.pdf"
+    bad.write_bytes(b"%PDF-1.4 junk")
+    result = run(env, "ingest", str(bad))
+    assert result.returncode == 1
+    assert "skadet.pdf" in result.stderr and "1 feilet" in result.stdout

@@ -1,0 +1,48 @@
+"""The eval set is sound, and the pipeline holds the floors in eval/floors.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant import evaluation
+from assistant.config import PROJECT_ROOT
+from assistant.service import Services, ask
+from tests.conftest import CORPUS, normalize
+
+QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
+BODIES = " \n ".join(normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def test_question_set_covers_what_it_must() -> None:
+    assert len(QUESTIONS) >= 60
+    assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
+    assert sum(not q.answerable for q in QUESTIONS) >= 8
+    assert {q.user_group for q in QUESTIONS} >= {"eier", "skole", "sekretariat"}
+    assert {q.maalform for q in QUESTIONS} == {"nb", "nn"}
+    for q in QUESTIONS:
+        if q.answerable:
+            assert q.gold and q.facts, q.id
+            assert all(normalize(g) in BODIES for g in q.gold), q.id
+
+
+@pytest.mark.slow
+def test_pipeline_holds_the_eval_floors(services: Services, tmp_path: Path) -> None:
+    results = evaluation.run(
+        QUESTIONS,
+        lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
+        lambda q: ask(services, q),
+    )
+    summary = evaluation.summarize(results)
+    floors = yaml.safe_load((PROJECT_ROOT / "eval" / "floors.yaml").read_text("utf-8"))
+    assert evaluation.check_floors(summary, floors) == [], evaluation.format_summary(summary)
+    report, plot = evaluation.write_report(summary, results, tmp_path)
+    assert report.stat().st_size > 0 and plot.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_floor_check_reports_what_is_below() -> None:
+    summary = {"hit_at_5": 0.9, "dangling_markers": 2}
+    failures = evaluation.check_floors(summary, {"hit_at_5": 0.95, "dangling_markers_max": 0})
+    assert len(failures) == 2
