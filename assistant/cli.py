@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 import yaml
@@ -16,6 +17,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong
 from assistant.ingest.pipeline import IngestReport
 from assistant.logconfig import configure_logging
+from assistant.models import Passage
 from assistant.service import Services, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
 from assistant.service import search as search_service
@@ -26,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -96,6 +99,17 @@ def _ready_services(settings: Settings) -> Services:
     return services
 
 
+def _with_services(text: str, use: Callable[[Services], T]) -> T:
+    """Check the text before loading any model (a typo fails fast), then run one service call."""
+    if not text.strip():
+        raise _fail(EmptyQuestion(texts.EMPTY_QUESTION))
+    services = _ready_services(get_settings())
+    try:
+        return use(services)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="Spørsmålet, på bokmål eller nynorsk.")],
@@ -103,14 +117,7 @@ def ask(
     conversation_id: Annotated[str | None, typer.Option("--conversation-id")] = None,
 ) -> None:
     """Still et spørsmål og få et svar med kildehenvisninger."""
-    settings = get_settings()
-    if not question.strip():  # checked before loading models, so a typo fails fast
-        raise _fail(EmptyQuestion(texts.EMPTY_QUESTION))
-    services = _ready_services(settings)
-    try:
-        answer = ask_service(services, question, conversation_id)
-    except AssistantError as exc:
-        raise _fail(exc) from exc
+    answer = _with_services(question, lambda services: ask_service(services, question, conversation_id))
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -130,14 +137,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Vis de mest relevante tekstbitene med poeng."""
-    settings = get_settings()
-    if not query.strip():
-        raise _fail(EmptyQuestion(texts.EMPTY_QUESTION))
-    services = _ready_services(settings)
-    try:
-        hits = search_service(services, query, k)
-    except AssistantError as exc:
-        raise _fail(exc) from exc
+    hits = _with_services(query, lambda services: search_service(services, query, k))
     if as_json:
         rows = [
             {"score": h.score, "dense": h.dense, "lexical": h.lexical, **_passage_dict(h.passage)}
@@ -155,7 +155,7 @@ def search(
         typer.echo("   " + " ".join(p.text.split())[:300])
 
 
-def _passage_dict(p: Any) -> dict[str, Any]:
+def _passage_dict(p: Passage) -> dict[str, Any]:
     return {
         "document": p.document,
         "title": p.title,
