@@ -77,7 +77,6 @@ class Answer:
     answer: str
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
-    abstain_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""

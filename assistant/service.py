@@ -82,4 +82,4 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
         if verified.citations and reason is None:
             return Answer(conversation_id, verified.text, verified.citations)
         reason = reason or texts.ABSTAIN_WEAK_EVIDENCE
-    return Answer(conversation_id, reason, [], abstained=True, abstain_reason=reason)
+    return Answer(conversation_id, reason, [], abstained=True)

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[0-9a-zæøåéèüöäó]+", re.IGNORECASE)
 _MIN_PART = 4
 _MIN_COMPOUND = 8
+_CACHE_LIMIT = 100_000
 
 
 @lru_cache
@@ -112,6 +113,8 @@ class Analyzer:
         """All parts of a compound, recursively: "kompetanseutviklingsmidler" → kompetanseutvikling,
         kompetanse, utvikling, midler."""
         if word not in self._cache:
+            if len(self._cache) > _CACHE_LIMIT:  # a long-running service sees endless new words
+                self._cache.clear()
             self._cache[word] = self._split(word)
         return self._cache[word]
 
@@ -157,7 +160,8 @@ class LexicalIndex:
         self.analyzer = Analyzer.from_texts(
             [p.contextual_text for p in passages] + [t for g in glossary.groups for t in g]
         )
-        self._doc_terms = [set(self.analyzer.terms(p.contextual_text)) for p in passages]
+        corpus = [self.analyzer.terms(p.contextual_text) for p in passages]
+        self._doc_terms = [set(terms) for terms in corpus]
         self._short_words = frozenset(
             w for p in passages for w in words(p.contextual_text) if len(w) < 4
         ) | frozenset(w for g in glossary.groups for t in g for w in words(t))
@@ -167,8 +171,7 @@ class LexicalIndex:
                 self._df[t] = self._df.get(t, 0) + 1
         self._bm25 = bm25s.BM25()
         if passages:
-            corpus = [self.analyzer.terms(p.contextual_text) or ["_"] for p in passages]
-            self._bm25.index(corpus, show_progress=False)
+            self._bm25.index([terms or ["_"] for terms in corpus], show_progress=False)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """BM25 score for every passage, for the glossary-expanded query."""
@@ -227,6 +230,3 @@ class LexicalIndex:
         if not sets or not self.passages:
             return np.zeros(len(self.passages))
         return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])
-
-    def doc_terms(self, index: int) -> set[str]:
-        return self._doc_terms[index]
