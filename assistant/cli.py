@@ -127,7 +127,7 @@ def ask(
         for c in answer.citations:
             where = f", side {c.page}" if c.page else ""
             date = f" ({c.published})" if c.published else ""
-            typer.echo(f"[{c.n}] {c.title}{date} – {c.section}{where} · {c.document}")
+            typer.echo(f"[{c.n}] {c.section}{where}{date} · {c.document}")
 
 
 @app.command()

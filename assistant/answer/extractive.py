@@ -18,6 +18,7 @@ from assistant.ingest.units import Unit, split_units
 from assistant.models import ScoredPassage
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
+_LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
 _MAX_PASSAGES = 3
 _MAX_CHARS = 900
 _LONG_LIST_ITEMS = 4
@@ -32,6 +33,7 @@ class _Scored:
     score: float
     unit: Unit
     shown_items: list[str]
+    similarity: float = 0.0
 
     @property
     def text(self) -> str:
@@ -40,11 +42,16 @@ class _Scored:
 
 class ExtractiveBackend:
     def __init__(
-        self, lexical: Callable[[], LexicalIndex], max_units: int = 4, semantic_weight: float = 0.6
+        self,
+        lexical: Callable[[], LexicalIndex],
+        max_units: int = 4,
+        semantic_weight: float = 0.6,
+        similarity_margin: float = 0.04,
     ) -> None:
         self._lexical = lexical
         self.max_units = max_units
         self.semantic_weight = semantic_weight
+        self.similarity_margin = similarity_margin
 
     def draft(self, question: str, hits: list[ScoredPassage]) -> str:
         if not hits:
@@ -73,8 +80,8 @@ class ExtractiveBackend:
             context = set(index.analyzer.terms(hit.passage.section))
             heading = hit.passage.section.split(" > ")[-1]
             for unit in split_units(hit.passage.text, rank + 1):
-                if not unit.is_list and unit.lead == heading:
-                    continue  # a bare heading says nothing by itself
+                if not unit.is_list and (unit.lead == heading or _LINK_ONLY.fullmatch(unit.lead)):
+                    continue  # a bare heading or a "Se mer om …" link says nothing by itself
                 shown = _relevant_items(unit, index, sets)
                 own = set(index.analyzer.terms(unit.render(shown)))
                 # What the unit says itself counts more than what its heading says for it.
@@ -88,29 +95,33 @@ class ExtractiveBackend:
                 prior = 0.15 * (hit.score / top_score) - 0.01 * unit.position + semantic
                 # Long units cover more words by size alone; a mild length cost keeps answers to the point.
                 length_cost = 0.04 * len(unit.render(shown)) / 200
-                scored.append(_Scored(coverage + 0.2 * phrase + prior - length_cost, unit, shown))
+                scored.append(_Scored(coverage + 0.2 * phrase + prior - length_cost, unit, shown, similarity))
         scored.sort(key=lambda s: -s.score)
         return scored
 
     def _choose(self, scored: list[_Scored]) -> list[_Scored]:
+        """The best unit leads, with the sentence after it when that one refers back ("Dette …").
+        More units follow, in source order, if they score near the best one and also resemble the
+        question (dense): words alone can match a list that is about something else."""
         best = scored[0]
-        chosen = [best]
-        seen = {_norm(best.text)}
+        lead = [best]
         by_position = {(s.unit.hit, s.unit.position): s for s in scored}
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
         if follow and _ANAPHOR.match(follow.unit.lead):
-            chosen.append(follow)
-            seen.add(_norm(follow.text))
-        length = sum(len(s.text) for s in chosen)
+            lead.append(follow)
+        seen = {_norm(s.text) for s in lead}
+        length = sum(len(s.text) for s in lead)
+        best_similarity = max(s.similarity for s in scored)
+        rest: list[_Scored] = []
         for s in scored[1:]:
-            if len(chosen) >= self.max_units or s.score < max(0.7 * best.score, 0.25):
+            if len(lead) + len(rest) >= self.max_units or s.score < max(0.7 * best.score, 0.25):
                 break
-            if _norm(s.text) in seen or length + len(s.text) > _MAX_CHARS:
+            off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
+            if off_topic or _norm(s.text) in seen or length + len(s.text) > _MAX_CHARS:
                 continue
-            chosen.append(s)
+            rest.append(s)
             seen.add(_norm(s.text))
             length += len(s.text)
-        lead, rest = chosen[:1], chosen[1:]
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
         return lead + rest
 
