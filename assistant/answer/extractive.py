@@ -47,11 +47,13 @@ class ExtractiveBackend:
         max_units: int = 4,
         semantic_weight: float = 0.6,
         similarity_margin: float = 0.04,
+        support_ratio: float = 0.7,
     ) -> None:
         self._lexical = lexical
         self.max_units = max_units
         self.semantic_weight = semantic_weight
         self.similarity_margin = similarity_margin
+        self.support_ratio = support_ratio
 
     def draft(self, question: str, hits: list[ScoredPassage]) -> str:
         if not hits:
@@ -114,7 +116,9 @@ class ExtractiveBackend:
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
         for s in scored[1:]:
-            if len(lead) + len(rest) >= self.max_units or s.score < max(0.7 * best.score, 0.25):
+            if len(lead) + len(rest) >= self.max_units or s.score < max(
+                self.support_ratio * best.score, 0.25
+            ):
                 break
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
             if off_topic or _norm(s.text) in seen or length + len(s.text) > _MAX_CHARS:
