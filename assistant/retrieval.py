@@ -162,7 +162,7 @@ class Retriever:
         top = np.argsort(-fused)[:20]
         pairs = [(question, snap.passages[i].contextual_text) for i in top]
         ce = np.asarray(self._cross_encoder.predict(pairs), dtype=np.float64)
-        out = _minmax(fused) * 0.0 - 1.0
+        out = np.full_like(fused, -1.0)  # beyond the top 20: below every reranked candidate
         out[top] = _minmax(ce) + 0.25 * _minmax(fused[top])
         return out
 
