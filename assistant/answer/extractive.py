@@ -85,12 +85,13 @@ class ExtractiveBackend:
                 if not unit.is_list and (unit.lead == heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
                 shown = _relevant_items(unit, index, sets)
-                own = set(index.analyzer.terms(unit.render(shown)))
+                text_terms = index.analyzer.terms(unit.render(shown))
+                own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
                 coverage = 0.6 * index.weighted_coverage(sets, own) + 0.4 * index.weighted_coverage(
                     sets, own | context
                 )
-                phrase = _bigram_share(bigrams, index.analyzer.terms(unit.render(shown)))
+                phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
                 similarity = hit.unit_similarity.get(unit.position, 0.0)
                 semantic = self.semantic_weight * max(0.0, similarity - best_similarity + 0.05) / 0.05

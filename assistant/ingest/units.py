@@ -18,7 +18,7 @@ _SHORT_LINE = 90
 class Unit:
     """A quotable piece of a passage: one sentence, or a list with its lead-in."""
 
-    hit: int  # 1-based position in the hit list
+    hit: int  # the caller's tag: the answer passes the 1-based hit position, ingest 0
     position: int  # order within the passage
     lead: str
     items: list[str]
