@@ -76,15 +76,19 @@ class Glossary:
         groups = tuple(tuple(str(t) for t in g["terms"]) for g in raw.get("groups", []) if g.get("terms"))
         return cls(groups)
 
+    def matches(self, text: str) -> list[tuple[list[str], list[str]]]:
+        """For every group the text uses: (the terms it uses, the group's other terms)."""
+        seq = [stem(w) for w in content_words(text)]
+        found = []
+        for group in self.groups:
+            used = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
+            if used:
+                found.append((used, [t for t in group if t not in used]))
+        return found
+
     def expansions(self, text: str) -> list[str]:
         """Other terms of every group that one of the text's terms belongs to."""
-        seq = [stem(w) for w in content_words(text)]
-        found: list[str] = []
-        for group in self.groups:
-            hits = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
-            if hits:
-                found.extend(t for t in group if t not in hits and t not in found)
-        return found
+        return list(dict.fromkeys(t for _, others in self.matches(text) for t in others))
 
     def expand(self, text: str) -> str:
         extra = self.expansions(text)
@@ -186,13 +190,11 @@ class LexicalIndex:
         """One set of acceptable stems per content word of the question: itself, its compound parts,
         and the other terms of any glossary group whose term the word is part of."""
         synonyms: dict[str, set[str]] = {}
-        seq = [stem(w) for w in content_words(query)]
-        for group in self.glossary.groups:
-            hits = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
-            others = {x for t in group if t not in hits for x in self.analyzer.terms(t)}
-            for term in hits:
+        for used, others in self.glossary.matches(query):
+            other_terms = {x for t in others for x in self.analyzer.terms(t)}
+            for term in used:
                 for w in content_words(term):
-                    synonyms.setdefault(stem(w), set()).update(others)
+                    synonyms.setdefault(stem(w), set()).update(other_terms)
         return [
             self.analyzer.term_variants(w) | synonyms.get(stem(w), set())
             for w in dict.fromkeys(content_words(query))
