@@ -70,15 +70,21 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_document(path: Path, document_id: str) -> Document:
-    """Read one file. Raises UnsupportedFile, UnreadableFile or ScannedPdf with a Norwegian message."""
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(texts.UNREADABLE_FILE.format(name=path.name, reason=exc.strerror)) from exc
+
+
+def load_document(path: Path, document_id: str, data: bytes | None = None) -> Document:
+    """Read one file (or parse `data` already read from it). Raises UnsupportedFile, UnreadableFile
+    or ScannedPdf with a Norwegian message."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFile(texts.UNSUPPORTED_FILE.format(suffix=suffix or path.name))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(texts.UNREADABLE_FILE.format(name=path.name, reason=exc.strerror)) from exc
+    if data is None:
+        data = read_file(path)
     digest = content_hash(data)
     if suffix == ".pdf":
         return _load_pdf(data, path.name, document_id, digest)

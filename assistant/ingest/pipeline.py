@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant import texts
-from assistant.errors import AssistantError, UnreadableFile
+from assistant.errors import AssistantError
 from assistant.index.embedders import Embedder
 from assistant.index.store import ChromaStore, StoredDocument, UnitRecord
 from assistant.ingest.chunking import chunk_document
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, content_hash, load_document
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, content_hash, load_document, read_file
 from assistant.ingest.units import split_units
 
 logger = logging.getLogger(__name__)
@@ -118,16 +118,11 @@ def _ingest_one(
 ) -> None:
     previous = stored.get(target.document)
     try:
-        digest = content_hash(target.path.read_bytes())
-    except OSError as exc:
-        err = UnreadableFile(texts.UNREADABLE_FILE.format(name=target.path.name, reason=exc.strerror))
-        report.failed.append(FileError(str(target.path), err.code, err.message))
-        return
-    if previous is not None and previous.content_hash == digest:
-        report.unchanged.append(target.document)
-        return
-    try:
-        doc = load_document(target.path, target.document)
+        data = read_file(target.path)
+        if previous is not None and previous.content_hash == content_hash(data):
+            report.unchanged.append(target.document)
+            return
+        doc = load_document(target.path, target.document, data)  # read once, hashed in the loader
         passages = chunk_document(doc, max_chars)
         units, unit_texts = [], []
         for p in passages:
