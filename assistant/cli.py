@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -17,8 +17,9 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong
 from assistant.ingest.pipeline import IngestReport
 from assistant.logconfig import configure_logging
-from assistant.models import Passage
-from assistant.service import Services, build_services, ensure_index, ingest_paths
+from assistant.models import Answer, Passage, ScoredPassage
+from assistant.retrieval import Mode
+from assistant.service import Services, ask_with_history, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
 from assistant.service import search as search_service
 
@@ -174,18 +175,27 @@ def run_eval(
     check: Annotated[
         bool, typer.Option("--check", help="Feil (exit 1) under gulvene i eval/floors.yaml.")
     ] = False,
+    api: Annotated[
+        str | None, typer.Option("--api", help="Mål en kjørende tjeneste, f.eks. http://127.0.0.1:8000.")
+    ] = None,
 ) -> None:
     """Mål treffsikkerhet, faktadekning, avståelse og svartid på evalueringssettet."""
     from assistant import evaluation
 
     settings = get_settings()
-    services = _ready_services(settings)
     qs = evaluation.load_questions(questions or settings.eval_dir / "questions.yaml")
-    results = evaluation.run(
-        qs,
-        lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
-        lambda q: ask_service(services, q),
-    )
+    if api:
+        search, ask = evaluation.api_client(api)
+    else:
+        services = _ready_services(settings)
+
+        def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
+            return services.retriever.search(q, k, mode, rerank)
+
+        def ask(q: str, history: Sequence[str]) -> Answer:
+            return ask_with_history(services, q, history)
+
+    results = evaluation.run(qs, search, ask)
     summary = evaluation.summarize(results)
     report, plot = evaluation.write_report(summary, results, out or settings.data_dir / "eval")
     typer.echo(evaluation.format_summary(summary))
@@ -198,6 +208,23 @@ def run_eval(
         if failures:
             raise typer.Exit(EXIT_FAILED)
         typer.echo("Alle gulv holder.")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Adresse å lytte på.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Start API-et (chat, OpenAI-kompatibelt /v1, dokumenter, tilbakemeldinger). Dokumentasjon på /docs."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    # One line per request from our own access log (no query strings); uvicorn's own is off.
+    for name in ("assistant", "uvicorn.error"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    typer.echo(f"Kompetanseassistenten på http://{host}:{port} (API-dokumentasjon: /docs)", err=True)
+    uvicorn.run(create_app(get_settings()), host=host, port=port, access_log=False, log_config=None)
 
 
 if __name__ == "__main__":

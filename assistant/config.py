@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,23 @@ class Settings(BaseSettings):
 
     answer_max_sentences: int = 4
     max_question_chars: int = 4000
+
+    # Conversations, messages and feedback. None means SQLite at <data_dir>/assistant.db; any SQLAlchemy
+    # URL works (postgresql+psycopg://… lets several API instances share one database).
+    database_url: str | None = None
+    # Bearer token for the document admin endpoints; without it they are switched off.
+    admin_api_key: SecretStr | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
+    # Request logs never carry the question text unless this is switched on.
+    log_questions: bool = False
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'assistant.db').resolve()}"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
 
     @property
     def glossary_file(self) -> Path:

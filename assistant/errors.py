@@ -4,9 +4,14 @@ AssistantError
 ├── EmptyQuestion          (empty_question)
 ├── QuestionTooLong        (question_too_long)
 ├── UnsupportedFile        (unsupported_file)
+├── FileTooLarge           (file_too_large)
 ├── UnreadableFile         (unreadable_file)
 │   └── ScannedPdf         (scanned_pdf)
-└── StoreUnavailable       (store_unavailable)
+├── StoreUnavailable       (store_unavailable)
+└── NotFound               (not_found)
+    ├── ConversationNotFound (conversation_not_found)
+    ├── MessageNotFound      (message_not_found)
+    └── DocumentNotFound     (document_not_found)
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ class UnsupportedFile(AssistantError):
     code = "unsupported_file"
 
 
+class FileTooLarge(AssistantError):
+    code = "file_too_large"
+
+
 class UnreadableFile(AssistantError):
     code = "unreadable_file"
 
@@ -42,3 +51,19 @@ class ScannedPdf(UnreadableFile):
 
 class StoreUnavailable(AssistantError):
     code = "store_unavailable"
+
+
+class NotFound(AssistantError):
+    code = "not_found"
+
+
+class ConversationNotFound(NotFound):
+    code = "conversation_not_found"
+
+
+class MessageNotFound(NotFound):
+    code = "message_not_found"
+
+
+class DocumentNotFound(NotFound):
+    code = "document_not_found"

@@ -10,7 +10,7 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,9 @@ from assistant.retrieval import Mode
 logger = logging.getLogger(__name__)
 
 Search = Callable[[str, int, Mode, bool], list[ScoredPassage]]
-Ask = Callable[[str], Answer]
+# (question, earlier questions of the same conversation) → the answer, whose resolved_question is
+# what retrieval searched for.
+Ask = Callable[[str, Sequence[str]], Answer]
 _RANK_DEPTH = 10
 
 
@@ -39,6 +41,7 @@ class Question:
     answerable: bool
     gold: tuple[str, ...]
     facts: tuple[str, ...]
+    history: tuple[str, ...] = ()  # earlier user turns of a multi-turn question
 
 
 @dataclass
@@ -55,6 +58,15 @@ class QuestionResult:
     latency_ms: float
     answer: str = ""
     missing_facts: list[str] = field(default_factory=list)
+    resolved_question: str = ""
+
+    @property
+    def passed(self) -> bool:
+        """Gold in the top 5, every fact in the answer, no abstention; or, if unanswerable, abstained."""
+        if not self.answerable:
+            return self.abstained
+        found = self.rank is not None and self.rank <= 5
+        return found and not self.abstained and self.facts_found == self.facts_total
 
 
 def norm(text: str) -> str:
@@ -73,6 +85,7 @@ def load_questions(path: Path) -> list[Question]:
             answerable=bool(q.get("answerable", True)),
             gold=tuple(q.get("gold") or ()),
             facts=tuple(q.get("facts") or ()),
+            history=tuple(q.get("history") or ()),
         )
         for q in raw
     ]
@@ -87,6 +100,8 @@ def gold_rank(hits: list[ScoredPassage], gold: tuple[str, ...]) -> int | None:
     return None
 
 
+MULTI_TURN = "oppfolging"
+
 BASELINES: dict[str, tuple[Mode, bool]] = {
     "bm25": ("bm25", False),
     "dense": ("dense", False),
@@ -95,14 +110,15 @@ BASELINES: dict[str, tuple[Mode, bool]] = {
 
 
 def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
-    rank = gold_rank(search(q.question, _RANK_DEPTH, "hybrid", True), q.gold) if q.answerable else None
+    start = time.perf_counter()
+    answer = ask(q.question, q.history)
+    latency = (time.perf_counter() - start) * 1000
+    searched = answer.resolved_question or q.question  # a follow-up is scored on what it resolved to
+    rank = gold_rank(search(searched, _RANK_DEPTH, "hybrid", True), q.gold) if q.answerable else None
     baselines = {
-        name: gold_rank(search(q.question, _RANK_DEPTH, mode, rerank), q.gold) if q.answerable else None
+        name: gold_rank(search(searched, _RANK_DEPTH, mode, rerank), q.gold) if q.answerable else None
         for name, (mode, rerank) in BASELINES.items()
     }
-    start = time.perf_counter()
-    answer = ask(q.question)
-    latency = (time.perf_counter() - start) * 1000
     text = norm(answer.answer) if not answer.abstained else ""
     missing = [f for f in q.facts if norm(f) not in text]
     return QuestionResult(
@@ -118,6 +134,7 @@ def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
         latency_ms=latency,
         answer=answer.answer,
         missing_facts=missing,
+        resolved_question=searched,
     )
 
 
@@ -150,6 +167,10 @@ def summarize(results: list[QuestionResult]) -> dict[str, Any]:
         "latency_p50_ms": float(np.percentile(latencies, 50)) if latencies else 0.0,
         "latency_p95_ms": float(np.percentile(latencies, 95)) if latencies else 0.0,
     }
+    multi_turn = [r for r in results if r.category == MULTI_TURN]
+    summary["multi_turn_passed"] = sum(1 for r in multi_turn if r.passed)
+    summary["multi_turn_total"] = len(multi_turn)
+    summary["multi_turn_failed"] = len(multi_turn) - summary["multi_turn_passed"]
     summary["baselines"] = {
         name: _retrieval([r.baseline_ranks[name] for r in answerable]) for name in BASELINES
     }
@@ -221,7 +242,7 @@ def _plot(per_category: dict[str, dict[str, float]], path: Path) -> None:
 
 def run(questions: list[Question], search: Search, ask: Ask, warmup: int = 3) -> list[QuestionResult]:
     for q in questions[:warmup]:  # latency is reported warm
-        ask(q.question)
+        ask(q.question, ())
     return [evaluate_question(q, search, ask) for q in questions]
 
 
@@ -236,6 +257,7 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"avstått riktig          {summary['abstention_accuracy']:.3f}",
         f"avstått feil            {summary['false_abstention_rate']:.3f}",
         f"hengende [n]-markører   {summary['dangling_markers']}",
+        f"oppfølging bestått      {summary['multi_turn_passed']} av {summary['multi_turn_total']}",
         f"svartid p50 / p95       {summary['latency_p50_ms']:.1f} ms / {summary['latency_p95_ms']:.1f} ms",
         "",
         f"{'kategori':14s} {'n':>3s}  hit@5   MRR    fakta  avstått",
@@ -246,3 +268,58 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"{m['abstained']:.2f}"
         )
     return "\n".join(lines)
+
+
+def api_client(base_url: str, timeout: float = 30.0) -> tuple[Search, Ask]:
+    """Search and Ask over HTTP, so the same harness scores a running service (`eval --api URL`)."""
+    import httpx
+
+    from assistant.models import Citation, Passage
+
+    client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
+
+    def search(question: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
+        params: dict[str, str | int] = {"q": question, "k": k, "mode": mode, "rerank": str(rerank).lower()}
+        response = client.get("/api/search", params=params)
+        response.raise_for_status()
+        return [
+            ScoredPassage(
+                Passage(
+                    id=f"{h['document']}#{h['rank']}",
+                    document=h["document"],
+                    title=h["title"],
+                    section=h["section"],
+                    text=h["text"],
+                    chunk_index=0,
+                    content_hash="",
+                    page=h["page"],
+                    url=h["url"],
+                    published=h["published"],
+                ),
+                score=h["score"],
+                dense=h["dense"],
+                lexical=h["lexical"],
+                coverage=h["coverage"],
+            )
+            for h in response.json()
+        ]
+
+    def ask(question: str, history: Sequence[str]) -> Answer:
+        conversation_id = None
+        for earlier in history:
+            response = client.post("/api/chat", json={"message": earlier, "conversation_id": conversation_id})
+            response.raise_for_status()
+            conversation_id = response.json()["conversation_id"]
+        response = client.post("/api/chat", json={"message": question, "conversation_id": conversation_id})
+        response.raise_for_status()
+        data = response.json()
+        return Answer(
+            conversation_id=data["conversation_id"],
+            answer=data["answer"],
+            citations=[Citation(**c) for c in data["citations"]],
+            abstained=data["abstained"],
+            resolved_question=data["resolved_question"],
+            message_id=data["message_id"],
+        )
+
+    return search, ask

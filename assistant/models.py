@@ -77,12 +77,16 @@ class Answer:
     answer: str
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
+    resolved_question: str | None = None  # the standalone question retrieval used (follow-ups)
+    message_id: str | None = None  # set once the exchange is stored
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""
         return {
             "conversation_id": self.conversation_id,
+            "message_id": self.message_id,
             "answer": self.answer,
             "citations": [c.to_dict() for c in self.citations],
             "abstained": self.abstained,
+            "resolved_question": self.resolved_question,
         }

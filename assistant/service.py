@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant import texts
 from assistant.answer.citations import abstain_reason, finalize, unsupported_answer_reason
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend
+from assistant.chatlog import ChatLog
 from assistant.config import Settings
+from assistant.conversation import resolve_follow_up
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.store import ChromaStore, build_store
@@ -22,6 +26,13 @@ from assistant.retrieval import Mode, Retriever
 logger = logging.getLogger(__name__)
 
 
+StepObserver = Callable[[str, float], None]
+
+
+def _ignore_step(_step: str, _seconds: float) -> None:
+    pass
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -29,6 +40,11 @@ class Services:
     store: ChromaStore
     retriever: Retriever
     backend: AnswerBackend
+    chatlog: ChatLog
+    # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
+    observe: StepObserver = _ignore_step
+    # One writer at a time: ingests and deletes are serialised, searches never wait for them.
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
@@ -36,13 +52,23 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     store = build_store(settings, embedder.name)
     retriever = Retriever(settings, embedder, store)
     backend = ExtractiveBackend(lambda: retriever.lexical, settings.answer_max_sentences)
-    return Services(settings, embedder, store, retriever, backend)
+    return Services(settings, embedder, store, retriever, backend, ChatLog(settings.database))
+
+
+@contextmanager
+def _step(services: Services, name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        services.observe(name, time.perf_counter() - start)
 
 
 def ingest_paths(services: Services, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
-    report = ingest(paths, services.embedder, services.store, services.settings.chunk_max_chars, progress)
-    if report.changed or services.retriever.size != report.chunks:
-        services.retriever.refresh()
+    with services.write_lock, _step(services, "ingest"):
+        report = ingest(paths, services.embedder, services.store, services.settings.chunk_max_chars, progress)
+        if report.changed or services.retriever.size != report.chunks:
+            services.retriever.refresh()
     return report
 
 
@@ -66,20 +92,58 @@ def validate_question(question: str, settings: Settings) -> str:
 
 
 def search(
-    services: Services, query: str, k: int | None = None, mode: Mode = "hybrid"
+    services: Services, query: str, k: int | None = None, mode: Mode = "hybrid", rerank: bool = True
 ) -> list[ScoredPassage]:
-    return services.retriever.search(validate_question(query, services.settings), k, mode)
+    query = validate_question(query, services.settings)
+    with _step(services, "retrieve"):
+        return services.retriever.search(query, k, mode, rerank)
+
+
+def answer_question(services: Services, question: str, conversation_id: str = "") -> Answer:
+    """One standalone question through retrieval, drafting and verification. Nothing is stored."""
+    question = validate_question(question, services.settings)
+    with _step(services, "retrieve"):
+        hits = services.retriever.search(question)
+    reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
+    if reason is None:
+        with _step(services, "answer"):
+            verified = finalize(services.backend.draft(question, hits), hits)
+        reason = unsupported_answer_reason(question, verified.text, verified.citations)
+        if verified.citations and reason is None:
+            return Answer(conversation_id, verified.text, verified.citations, resolved_question=question)
+        reason = reason or texts.ABSTAIN_WEAK_EVIDENCE
+    return Answer(conversation_id, reason, [], abstained=True, resolved_question=question)
+
+
+def resolve(services: Services, question: str, previous: Sequence[str]) -> str:
+    with _step(services, "resolve"):
+        return resolve_follow_up(question, previous, services.retriever.lexical)
 
 
 def ask(services: Services, question: str, conversation_id: str | None = None) -> Answer:
+    """A turn in a stored conversation: a follow-up is resolved against the earlier turns, and the
+    exchange is kept so the next turn can build on it. No id starts a new conversation."""
     question = validate_question(question, services.settings)
-    conversation_id = conversation_id or str(uuid.uuid4())
-    hits = services.retriever.search(question)
-    reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
-    if reason is None:
-        verified = finalize(services.backend.draft(question, hits), hits)
-        reason = unsupported_answer_reason(question, verified.text, verified.citations)
-        if verified.citations and reason is None:
-            return Answer(conversation_id, verified.text, verified.citations)
-        reason = reason or texts.ABSTAIN_WEAK_EVIDENCE
-    return Answer(conversation_id, reason, [], abstained=True)
+    log = services.chatlog
+    if conversation_id is None:
+        conversation_id, previous = log.new_conversation(), []
+    else:
+        log.require_conversation(conversation_id)
+        previous = log.resolved_questions(conversation_id)
+    if services.settings.log_questions:
+        logger.info("Question in %s: %s", conversation_id, question)
+    answer = answer_question(services, resolve(services, question, previous), conversation_id)
+    with _step(services, "store"):
+        message_id = log.add_exchange(question, answer)
+    return replace(answer, message_id=message_id)
+
+
+def ask_with_history(services: Services, question: str, earlier: Sequence[str]) -> Answer:
+    """A turn whose earlier user questions come with the request (the OpenAI protocol is stateless):
+    they are resolved in order, as a stored conversation would have, and nothing is stored."""
+    question = validate_question(question, services.settings)
+    previous: list[str] = []
+    for text in earlier:
+        if text.strip():
+            previous.append(resolve(services, text.strip(), previous))
+    return answer_question(services, resolve(services, question, previous))

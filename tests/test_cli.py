@@ -29,7 +29,14 @@ def test_ask_on_an_empty_index_ingests_then_answers_as_json(env: dict[str, str])
     result = run(env, "ask", "Hvem prioriterer hvilke tiltak som får tilskudd?", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["conversation_id", "answer", "citations", "abstained"]
+    assert list(data) == [
+        "conversation_id",
+        "message_id",
+        "answer",
+        "citations",
+        "abstained",
+        "resolved_question",
+    ]
     assert "samarbeidsforum" in data["answer"] and data["citations"] and data["abstained"] is False
     assert "Indeksen er tom" in result.stderr
 

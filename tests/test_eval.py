@@ -9,7 +9,7 @@ import yaml
 
 from assistant import evaluation
 from assistant.config import PROJECT_ROOT
-from assistant.service import Services, ask
+from assistant.service import Services, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
@@ -22,6 +22,9 @@ def test_question_set_covers_what_it_must() -> None:
     assert sum(not q.answerable for q in QUESTIONS) >= 8
     assert {q.user_group for q in QUESTIONS} >= {"eier", "skole", "sekretariat"}
     assert {q.maalform for q in QUESTIONS} == {"nb", "nn"}
+    follow_ups = [q for q in QUESTIONS if q.category == evaluation.MULTI_TURN]
+    assert len(follow_ups) >= 12 and all(q.history for q in follow_ups)
+    assert any(not q.answerable for q in follow_ups) and any(q.maalform == "nn" for q in follow_ups)
     for q in QUESTIONS:
         if q.answerable:
             assert q.gold and q.facts, q.id
@@ -33,7 +36,7 @@ def test_pipeline_holds_the_eval_floors(services: Services, tmp_path: Path) -> N
     results = evaluation.run(
         QUESTIONS,
         lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
-        lambda q: ask(services, q),
+        lambda q, history: ask_with_history(services, q, history),
     )
     summary = evaluation.summarize(results)
     floors = yaml.safe_load((PROJECT_ROOT / "eval" / "floors.yaml").read_text("utf-8"))

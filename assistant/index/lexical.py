@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -65,6 +65,12 @@ class Glossary:
     """Groups of equivalent terms (abbreviations, synonyms, bokmål/nynorsk pairs)."""
 
     groups: tuple[tuple[str, ...], ...] = ()
+    # Each term as its stem sequence, computed once: matching runs several times per question.
+    _stemmed: tuple[tuple[tuple[str, ...], ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        stemmed = tuple(tuple(tuple(stem(w) for w in content_words(t)) for t in g) for g in self.groups)
+        object.__setattr__(self, "_stemmed", stemmed)
 
     @classmethod
     def load(cls, path: Path | None) -> Glossary:
@@ -78,10 +84,15 @@ class Glossary:
 
     def matches(self, text: str) -> list[tuple[list[str], list[str]]]:
         """For every group the text uses: (the terms it uses, the group's other terms)."""
-        seq = [stem(w) for w in content_words(text)]
+        seq = tuple(stem(w) for w in content_words(text))
+        present = set(seq)
         found = []
-        for group in self.groups:
-            used = [t for t in group if _contains(seq, [stem(w) for w in content_words(t)])]
+        for group, stemmed in zip(self.groups, self._stemmed, strict=True):
+            used = [
+                t
+                for t, sub in zip(group, stemmed, strict=True)
+                if sub and sub[0] in present and _contains(seq, sub)
+            ]
             if used:
                 found.append((used, [t for t in group if t not in used]))
         return found
@@ -95,9 +106,9 @@ class Glossary:
         return f"{text} {' '.join(extra)}" if extra else text
 
 
-def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
-    return n > 0 and any(list(seq[i : i + n]) == list(sub) for i in range(len(seq) - n + 1))
+    return n > 0 and any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
 @dataclass

@@ -167,11 +167,9 @@ class ChromaStore:
 
     def query_units(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, int, float]]:
         """(passage id, unit position, cosine similarity) for the units nearest the query."""
-        n = min(k, self.unit_count())
-        if n <= 0:
-            return []
+        # Chroma 1.x returns what it has when k exceeds the collection, so no count() round trip.
         res = self._units.query(
-            query_embeddings=[vector.tolist()], n_results=n, include=["metadatas", "distances"]
+            query_embeddings=[vector.tolist()], n_results=k, include=["metadatas", "distances"]
         )
         return [
             (str(m["passage_id"]), int(m["position"]), 1.0 - float(d))
@@ -183,10 +181,7 @@ class ChromaStore:
         return int(self._units.count())
 
     def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
-        n = min(k, self.count())
-        if n <= 0:
-            return []
-        res = self._col.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        res = self._col.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
         # Cosine distance → cosine similarity.
         return [(pid, 1.0 - float(d)) for pid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer.citations import MARKER
-from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
 
@@ -67,9 +67,19 @@ def test_request_to_drop_instructions_abstains(services: Services) -> None:
     assert answer.abstained and "instruks" in answer.answer
 
 
-def test_conversation_id_is_kept_or_created(services: Services) -> None:
-    assert ask(services, "Hva er Rekom?", "samtale-1").conversation_id == "samtale-1"
-    assert len(ask(services, "Hva er Rekom?").conversation_id) == 36
+def test_conversation_id_is_created_then_kept(services: Services) -> None:
+    first = ask(services, "Hva er Rekom?")
+    assert len(first.conversation_id) == 36 and first.message_id
+    follow = ask(services, "Hvem kan søke om det?", first.conversation_id)
+    assert follow.conversation_id == first.conversation_id
+    assert follow.message_id != first.message_id
+    assert services.chatlog.resolved_questions(first.conversation_id)[0] == "Hva er Rekom?"
+
+
+def test_unknown_conversation_id_is_an_error(services: Services) -> None:
+    with pytest.raises(ConversationNotFound) as missing:
+        ask(services, "Hva er Rekom?", "samtale-som-ikke-finnes")
+    assert missing.value.code == "conversation_not_found"
 
 
 def test_bad_questions_raise_clear_errors(services: Services) -> None:
@@ -83,7 +93,8 @@ def test_bad_questions_raise_clear_errors(services: Services) -> None:
 
 def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
     data = ask(services, "Hva er kompetansepakker?").to_dict()
-    assert list(data) == ["conversation_id", "answer", "citations", "abstained"]
+    keys = ["conversation_id", "message_id", "answer", "citations", "abstained", "resolved_question"]
+    assert list(data) == keys
     assert set(data["citations"][0]) == {
         "n",
         "document",

@@ -1,0 +1,38 @@
+"""Typed dependencies so routes stay thin: the one Services object and the admin check."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from assistant import texts
+from assistant.api.errors import ApiError
+from assistant.service import Services
+
+
+def get_services(request: Request) -> Services:
+    services: Services | None = request.app.state.services
+    if services is None:
+        reason = request.app.state.startup_error or "indeksen lastes fortsatt"
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"})
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def require_admin(request: Request, services: ServicesDep) -> Services:
+    key = services.settings.admin_api_key
+    if key is None or not key.get_secret_value():
+        raise ApiError(403, "admin_disabled", texts.ADMIN_DISABLED)
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    expected = key.get_secret_value().encode()
+    # compare_digest on bytes: constant time whatever the token holds.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected):
+        raise ApiError(401, "unauthorized", texts.UNAUTHORIZED, {"WWW-Authenticate": "Bearer"})
+    return services
+
+
+AdminDep = Annotated[Services, Depends(require_admin)]

@@ -1,0 +1,1 @@
+"""One router per feature: chat, openai, documents, feedback, health."""

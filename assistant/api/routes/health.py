@@ -1,0 +1,48 @@
+"""Liveness, readiness and Prometheus metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from assistant import texts
+from assistant.api.errors import ApiError
+from assistant.service import Services
+
+router = APIRouter(tags=["drift"])
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    """Prosessen lever."""
+    return {"status": "ok"}
+
+
+def _check(services: Services) -> dict[str, Any]:
+    count = services.store.count()  # raises when a Chroma server is gone
+    services.chatlog.ping()
+    return {"passages": count, "index_loaded": services.retriever.size}
+
+
+@router.get("/readyz")
+async def readyz(request: Request) -> dict[str, Any]:
+    """Indeksen er lastet og lagrene svarer; ellers 503."""
+    services: Services | None = request.app.state.services
+    if services is None:
+        reason = request.app.state.startup_error or "indeksen lastes fortsatt"
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"})
+    try:
+        state = await run_in_threadpool(_check, services)
+    except Exception as exc:
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=type(exc).__name__)) from exc
+    if not state["index_loaded"]:
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason="indeksen er tom"))
+    return {"status": "ready", **state}
+
+
+@router.get("/metrics", include_in_schema=False)
+def metrics(request: Request) -> Response:
+    return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,91 @@
+"""OpenAI-compatible chat completions, so the official clients and LangChain's ChatOpenAI can talk to
+the assistant. Citations come as Markdown footnotes in the content and in an extra `citations` field."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+from sse_starlette import EventSourceResponse
+
+from assistant import texts
+from assistant.api.deps import ServicesDep
+from assistant.api.schemas import OpenAIChatRequest
+from assistant.api.streaming import footnote_markdown, pieces
+from assistant.errors import EmptyQuestion
+from assistant.models import Answer
+from assistant.service import Services, ask_with_history
+
+router = APIRouter(prefix="/v1", tags=["openai"])
+MODEL = "assistant"
+
+
+@router.get("/models")
+def models() -> dict[str, Any]:
+    return {
+        "object": "list",
+        "data": [{"id": MODEL, "object": "model", "created": 0, "owned_by": "kompetanseassistenten"}],
+    }
+
+
+def _answer(services: Services, body: OpenAIChatRequest) -> Answer:
+    questions = [m.text() for m in body.messages if m.role == "user"]
+    if not questions:
+        raise EmptyQuestion(texts.EMPTY_QUESTION)
+    return ask_with_history(services, questions[-1], questions[:-1])
+
+
+def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:
+    # Word counts stand in for tokens: there is no tokenizer behind an extractive answer.
+    prompt = sum(len(m.text().split()) for m in body.messages)
+    completion = len(content.split())
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+@router.post("/chat/completions", response_model=None)
+async def chat_completions(
+    body: OpenAIChatRequest, services: ServicesDep
+) -> dict[str, Any] | EventSourceResponse:
+    answer = await run_in_threadpool(_answer, services, body)
+    content = footnote_markdown(answer)
+    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    created = int(time.time())
+    citations = [c.to_dict() for c in answer.citations]
+    if not body.stream:
+        return {
+            "id": completion_id,
+            "object": "chat.completion",
+            "created": created,
+            "model": MODEL,
+            "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+            ],
+            "usage": _usage(body, content),
+            "citations": citations,
+            "abstained": answer.abstained,
+        }
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> dict[str, str]:
+        payload = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": MODEL,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            **extra,
+        }
+        return {"data": json.dumps(payload, ensure_ascii=False)}
+
+    async def stream() -> AsyncIterator[dict[str, str]]:
+        yield chunk({"role": "assistant", "content": ""})
+        for piece in pieces(content):
+            yield chunk({"content": piece})
+        yield chunk({}, "stop", citations=citations, abstained=answer.abstained)
+        yield {"data": "[DONE]"}
+
+    return EventSourceResponse(stream())

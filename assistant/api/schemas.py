@@ -1,0 +1,101 @@
+"""Request and response bodies: the public JSON contract of the API (OpenAPI at /docs)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(description="Spørsmålet, på bokmål eller nynorsk.")
+    conversation_id: str | None = Field(None, description="Null starter en ny samtale.")
+
+
+class CitationOut(BaseModel):
+    n: int
+    document: str
+    title: str
+    url: str | None
+    section: str
+    page: int | None
+    published: str | None
+    text: str = Field(description="Ordrett utdrag fra kilden.")
+    score: float
+
+
+class ChatResponse(BaseModel):
+    conversation_id: str
+    message_id: str
+    answer: str
+    citations: list[CitationOut]
+    abstained: bool
+    resolved_question: str = Field(description="Spørsmålet slik søket forsto det (oppfølging løst opp).")
+
+
+class SearchHit(BaseModel):
+    rank: int
+    score: float
+    dense: float
+    lexical: float
+    coverage: float
+    document: str
+    title: str
+    section: str
+    page: int | None
+    published: str | None
+    url: str | None
+    text: str
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    file: str
+    chunks: int
+    content_hash: str
+    ingested_at: str | None
+
+
+class UploadResponse(BaseModel):
+    id: str
+    status: Literal["added", "updated", "unchanged", "failed"]
+    chunks: int
+    message: str
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    conversation_id: str
+    message_id: str
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=4000)
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+# OpenAI-compatible chat completions: only what the official clients send and read.
+class OpenAIMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: Literal["system", "user", "assistant", "tool", "developer", "function"]
+    content: str | list[dict[str, Any]] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return " ".join(str(part.get("text", "")) for part in self.content if part.get("type") == "text")
+        return self.content or ""
+
+
+class OpenAIChatRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")  # temperature, max_tokens … are accepted and ignored
+
+    model: str = "assistant"
+    messages: list[OpenAIMessage] = Field(min_length=1)
+    stream: bool = False

@@ -1,0 +1,187 @@
+"""Conversations, their messages (with citations) and feedback, kept in SQL through SQLAlchemy.
+
+SQLite under the data directory by default; the URL is a setting so several API instances can share
+Postgres. Each call opens its own short session, so the log is safe to use from many threads.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+from assistant import texts
+from assistant.errors import ConversationNotFound, MessageNotFound
+from assistant.models import Answer
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConversationRow(_Base):
+    __tablename__ = "conversations"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class MessageRow(_Base):
+    __tablename__ = "messages"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"), index=True)
+    turn: Mapped[int] = mapped_column(Integer)  # 1, 2, … within the conversation
+    # One row per exchange: the user's words, what retrieval searched for, and the reply.
+    question: Mapped[str] = mapped_column(Text)
+    resolved_question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    citations: Mapped[str] = mapped_column(Text)  # JSON list, the public citation shape
+    abstained: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+
+class FeedbackRow(_Base):
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"))
+    message_id: Mapped[str] = mapped_column(ForeignKey("messages.id"), index=True)
+    rating: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    created_at: str
+    conversation_id: str
+    message_id: str
+    rating: str
+    comment: str
+    question: str
+    answer: str
+
+
+FEEDBACK_COLUMNS = list(FeedbackRecord.__dataclass_fields__)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers go on while a writer commits; busy_timeout waits instead of failing on a lock.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class ChatLog:
+    def __init__(self, url: str) -> None:
+        self.engine = _engine(url)
+        _Base.metadata.create_all(self.engine)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def new_conversation(self) -> str:
+        conversation_id = str(uuid.uuid4())
+        with self._session.begin() as session:
+            session.add(ConversationRow(id=conversation_id))
+        return conversation_id
+
+    def require_conversation(self, conversation_id: str) -> None:
+        with self._session() as session:
+            if session.get(ConversationRow, conversation_id) is None:
+                raise ConversationNotFound(texts.CONVERSATION_NOT_FOUND.format(id=conversation_id))
+
+    def resolved_questions(self, conversation_id: str) -> list[str]:
+        """The conversation's earlier questions as retrieval saw them, oldest first."""
+        with self._session() as session:
+            rows = session.scalars(
+                select(MessageRow.resolved_question)
+                .where(MessageRow.conversation_id == conversation_id)
+                .order_by(MessageRow.turn)
+            )
+            return list(rows)
+
+    def add_exchange(self, question: str, answer: Answer) -> str:
+        message_id = str(uuid.uuid4())
+        row = MessageRow(
+            id=message_id,
+            conversation_id=answer.conversation_id,
+            turn=0,
+            question=question,
+            resolved_question=answer.resolved_question or question,
+            answer=answer.answer,
+            citations=json.dumps([c.to_dict() for c in answer.citations], ensure_ascii=False),
+            abstained=answer.abstained,
+        )
+        with self._session.begin() as session:
+            turns = session.scalar(
+                select(func.count())
+                .select_from(MessageRow)
+                .where(MessageRow.conversation_id == row.conversation_id)
+            )
+            row.turn = (turns or 0) + 1
+            session.add(row)
+        return message_id
+
+    def add_feedback(self, conversation_id: str, message_id: str, rating: str, comment: str) -> None:
+        with self._session.begin() as session:
+            message = session.get(MessageRow, message_id)
+            if message is None or message.conversation_id != conversation_id:
+                raise MessageNotFound(texts.MESSAGE_NOT_FOUND.format(id=message_id))
+            session.add(
+                FeedbackRow(
+                    conversation_id=conversation_id, message_id=message_id, rating=rating, comment=comment
+                )
+            )
+
+    def feedback(self) -> Iterator[FeedbackRecord]:
+        with self._session() as session:
+            rows = session.execute(
+                select(FeedbackRow, MessageRow)
+                .join(MessageRow, FeedbackRow.message_id == MessageRow.id)
+                .order_by(FeedbackRow.id)
+            )
+            for fb, msg in rows:
+                yield FeedbackRecord(
+                    created_at=fb.created_at.isoformat(timespec="seconds"),
+                    conversation_id=fb.conversation_id,
+                    message_id=fb.message_id,
+                    rating=fb.rating,
+                    comment=fb.comment,
+                    question=msg.question,
+                    answer=msg.answer,
+                )
+
+    def ping(self) -> None:
+        with self._session() as session:
+            session.execute(select(1))

@@ -1,0 +1,281 @@
+"""Follow-up resolution: turn "Gjelder det også fagskolelærere?" into a question that stands alone.
+
+Deterministic rules, no language model. The previous question's topic (from the first scheme it names
+or its first prepositional phrase that names something, to the end of the clause) is put where the
+follow-up points back: a pronoun or a bare "ordningen" is replaced by it, "Og hva med X?" puts X into the
+previous question, and a question that only asks ("Hvem kan søke?") gets the topic attached. A question
+that names its own topic is returned unchanged: a false rewrite hurts retrieval more than a missed one.
+Word lists live in conversation.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem
+
+Tokens = list[re.Match[str]]
+
+_WORD = re.compile(r"\w[\w-]*")
+_ELLIPSIS = (
+    re.compile(r"^(?:og |men )?(?:hva|kva) (?:så |da |då )?med (?P<x>.+)$"),
+    re.compile(r"^(?:og|men|enn)(?: (?:for|i|til|på|om|hos|innen|innan))? (?P<x>.+)$"),
+    re.compile(r"^(?:og )?(?:gjelder|gjeld) (?:det|dette) (?:samme|same) (?:for|i|til|på) (?P<x>.+)$"),
+)
+_MIN_TOPIC_IDF = 0.9  # a word in more than ~40 % of the passages names no topic of its own
+_ENOUGH_TOPIC = 3  # naming words that make a question with a pronoun stand alone
+_MAX_BARE_WORDS = 2  # a question without naming words but longer than this is a question of its own
+_MAX_ELLIPSIS_WORDS = 6
+_MIN_HEAD = 5  # shortest last part of a compound that makes two compounds the same kind of thing
+
+
+@lru_cache
+def _data() -> dict[str, Any]:
+    return dict(yaml.safe_load(resources.files("assistant").joinpath("conversation.yaml").read_text("utf-8")))
+
+
+@lru_cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _data()[key])
+
+
+@lru_cache
+def _stems(key: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _words(key))
+
+
+@lru_cache
+def _slots() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(stem(str(w).lower()) for w in group) for group in _data()["slots"])
+
+
+def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIndex | None = None) -> str:
+    """Return a standalone question. `previous` = the earlier user questions of the conversation
+    (already resolved, oldest first). A question that already stands alone is returned unchanged."""
+    text = _clause(question)
+    if not previous or not text:
+        return question
+    if (x := _ellipsis(text)) is not None:
+        return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
+    topic = next((t for p in reversed(previous) if (t := _topic(_clause(p), lexical))), None)
+    tokens = list(_WORD.finditer(text))
+    if topic is None or _scheme_span(text, tokens, lexical) is not None:
+        return question
+    naming = _naming_words(text, lexical)
+    if (found := _anaphor(tokens)) is not None:
+        start, end, kind = found
+        limit = 1 if kind == "noun" else _ENOUGH_TOPIC - 1  # "ordningen" may be meant generally, "den" hardly
+        place = f"{_data()['place_pronouns'][kind]} " if kind in _data()["place_pronouns"] else ""
+        return _finish(text[:start] + place + topic + text[end:]) if naming <= limit else question
+    bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _MAX_BARE_WORDS
+    also = any(t.group().lower() in _words("also") for t in tokens)
+    if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
+        return _finish(_attach(text, tokens, topic))
+    return question
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip("?!. ").strip()
+
+
+def _finish(text: str) -> str:
+    text = re.sub(r"^(?:og|men|så)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] + "?"
+
+
+def _names(text: str) -> bool:
+    generic, prepositions = _stems("generic"), _words("prepositions")
+    return any(
+        not w.isdigit() and len(w) > 2 and w not in prepositions and stem(w) not in generic
+        for w in content_words(text)
+    )
+
+
+def _naming_words(text: str, lexical: LexicalIndex | None) -> int:
+    """How many words name what is asked about; with an index, words used nearly everywhere don't count."""
+    named = [w for w in content_words(text) if _names(w)]
+    return sum(lexical is None or lexical.idf(w) >= _MIN_TOPIC_IDF for w in named)
+
+
+def _is_scheme_word(word: str) -> bool:
+    """A word that names a scheme: "hospiteringsordningen", not "ordningen" or "skolefritidsordning"."""
+    s, marked = stem(word), any(m in word for m in _words("scheme_markers"))
+    return marked and s not in _stems("generic") and all(s not in g for g in _slots())
+
+
+@lru_cache(maxsize=4)
+def _scheme_glossary(glossary: Glossary) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(term, its stems) of each glossary group with a scheme word or a name like "regional ordning"."""
+    markers = tuple(_words("scheme_markers"))
+
+    def names_scheme(term: str) -> bool:
+        words = term.lower().split()
+        return any(_is_scheme_word(w) or (len(words) > 1 and w.startswith(markers)) for w in words)
+
+    groups = [g for g in glossary.groups if any(names_scheme(t) for t in g)]
+    return tuple((t, tuple(stem(w) for w in content_words(t))) for g in groups for t in g)
+
+
+def _scheme_span(question: str, tokens: Tokens, lexical: LexicalIndex | None) -> tuple[int, int] | None:
+    """Token span of the first scheme name: a glossary term ("Rekom", "Kpl"), or a scheme word with the
+    naming words just before it ("Yrkesfaglærer 2-ordningen")."""
+    seq = [stem(w) for w in content_words(question)]
+    terms = [t for t, sub in (_scheme_glossary(lexical.glossary) if lexical else ()) if _contains(seq, sub)]
+    spans = [m.span() for t in terms for m in re.finditer(rf"\b{re.escape(t)}\b", question, re.IGNORECASE)]
+    for i, tok in enumerate(tokens):
+        if ends := [e for s, e in spans if s == tok.start()]:
+            return i, next(k for k, t in enumerate(tokens) if t.end() >= max(ends))
+        if _is_scheme_word(tok.group().lower()):
+            first = i
+            while first > 0 and _names(tokens[first - 1].group()):
+                first -= 1
+            return first, i
+    return None
+
+
+def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
+    return bool(sub) and any(tuple(seq[i : i + len(sub)]) == sub for i in range(len(seq)))
+
+
+def _topic(question: str, lexical: LexicalIndex | None) -> str | None:
+    """What a question is about: from its first scheme name or prepositional phrase that names
+    something to the end of the clause; else its first run of naming words the corpus knows."""
+    tokens = list(_WORD.finditer(question))
+    scheme = _scheme_span(question, tokens, lexical)
+    if found := [s for s in (scheme[0] if scheme else None, _prep_start(question, tokens)) if s is not None]:
+        return question[tokens[min(found)].start() : _phrase_end(tokens, min(found), question)]
+    run = [i for i, t in enumerate(tokens) if _names(t.group())]
+    end = next((k for k, i in enumerate(run) if i != run[0] + k), len(run)) if run else 0
+    if not run or (lexical and not any(lexical.knows(tokens[i].group()) for i in run[:end])):
+        return None
+    return question[tokens[run[0]].start() : tokens[run[end - 1]].end()]
+
+
+def _prep_start(question: str, tokens: Tokens) -> int | None:
+    """Start of the first prepositional phrase that names something, with the definite noun it belongs to
+    ("kompetansepakken for …"), unless that noun only asks ("målgruppen for …", "sekretariatsansvaret")."""
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1].group().lower()
+        opens = tok.group().lower() in _words("prepositions") and nxt not in _words("phrase_breaks")
+        if opens and _names(question[tokens[i + 1].start() : _phrase_end(tokens, i + 1, question)]):
+            head = tokens[i - 1].group().lower() if i else ""
+            definite = head.endswith(tuple(_words("definite_endings")))
+            asks = any(stem(head).endswith(g) for g in _stems("generic") if len(g) > 3)
+            return i - 1 if definite and _names(head) and not asks else i + 1
+    return None
+
+
+def _phrase_end(tokens: Tokens, start: int, text: str) -> int:
+    last = start
+    for k in range(start + 1, len(tokens)):
+        between = text[tokens[k - 1].end() : tokens[k].start()]
+        if "," in between or ";" in between or tokens[k].group().lower() in _words("phrase_breaks"):
+            break
+        last = k
+    while last > start and tokens[last].group().lower() in _words("prepositions") | _words("joiners"):
+        last -= 1
+    return tokens[last].end()
+
+
+def _anaphor(tokens: Tokens) -> tuple[int, int, str] | None:
+    """Character span of the last word that points back, and its kind: "noun" for a bare "ordningen"
+    (with its "denne"), a place word like "der" (at the end), or "pronoun". The last, because a dummy
+    "det" comes before the real one: "Hvor mye er det i den?"."""
+    lowered, found = [t.group().lower() for t in tokens], None
+    for i, word in enumerate(lowered):
+        after = lowered[i + 1] if i + 1 < len(lowered) else None
+        if word in _words("anaphoric_nouns") and after not in _words("prepositions"):
+            first = i - 1 if i and lowered[i - 1] in _words("pronouns") else i
+            found = tokens[first].start(), tokens[i].end(), "noun"
+        elif word in _data()["place_pronouns"] and all(w in _words("adverbs") for w in lowered[i + 1 :]):
+            found = tokens[i].start(), tokens[i].end(), word
+        elif word in _words("pronouns") and after not in _words("anaphoric_nouns"):
+            found = (tokens[i].start(), tokens[i].end(), "pronoun") if _points_back(lowered, i) else found
+    return found
+
+
+def _points_back(lowered: list[str], i: int) -> bool:
+    """A pronoun is the thing talked about, not a dummy "det" or a determiner, when only adverbs stand
+    between it and a preposition or the end, when it is the subject of "gjelder" and its like, when it
+    is the object of a preposition before a verb, or when it is a singular "den"/"ho" before a verb."""
+    j = next((k for k in range(i + 1, len(lowered)) if lowered[k] not in _words("adverbs")), len(lowered))
+    if j == len(lowered) or lowered[j] in _words("prepositions"):
+        return True
+    before, after = lowered[i - 1] if i else "", lowered[j]
+    verb_after = stem(after) in _stems("generic") or not content_words(after)
+    return (
+        before in _words("pronoun_verbs")
+        or (before in _words("prepositions") and stem(after) in _stems("generic"))
+        or (lowered[i] in _words("singular_pronouns") and verb_after and after not in _words("phrase_breaks"))
+    )
+
+
+def _attach(text: str, tokens: Tokens, topic: str) -> str:
+    """Attach the topic after the question's last asking word: "Hvem kan søke" → "… søke om <topic>"."""
+    attach = {stem(str(w)): str(prep) for prep, ws in _data()["attach"].items() for w in ws}
+    asking = [t for t in tokens if stem(t.group().lower()) in _stems("generic") | attach.keys()]
+    default = str(_data()["default_attach"])
+    if not asking:
+        return f"{text} {default} {topic}"
+    cut = asking[-1].end() if content_words(text[asking[-1].end() :]) else len(text)
+    return f"{text[:cut]} {attach.get(stem(asking[-1].group().lower()), default)} {topic}{text[cut:]}"
+
+
+def _ellipsis(text: str) -> str | None:
+    """X of "Og hva med X?", "Og for X?", "Gjelder det samme for X?"."""
+    for pattern in _ELLIPSIS:
+        if m := pattern.match(text.lower()):
+            x = re.sub(r",?\s+(?:da|då)$", "", text[m.start("x") :], flags=re.IGNORECASE).strip()
+            words = x.lower().split()
+            if words and words[0] not in _words("phrase_breaks") and len(words) <= _MAX_ELLIPSIS_WORDS:
+                return x
+    return None
+
+
+def _resolve_ellipsis(text: str, x: str, base: str, lexical: LexicalIndex | None) -> str:
+    """X replaces the words of its kind in the previous question, or its scheme; else the follow-up is
+    added to the previous question as the user put it."""
+    if swapped := _swap_slot(base, x, lexical):
+        return _finish(swapped)
+    tokens = list(_WORD.finditer(base))
+    if _scheme_span(x, list(_WORD.finditer(x)), lexical) is not None:
+        if span := _scheme_span(base, tokens, lexical):
+            return _finish(base[: tokens[span[0]].start()] + x + base[tokens[span[1]].end() :])
+        if topic := _topic(base, lexical):
+            return _finish(base.replace(topic, x, 1))
+    return _finish(f"{base} – {text[:1].lower()}{text[1:]}")
+
+
+def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
+    """The previous question with X in place of the words of its kind: a year, words of a slot group
+    ("skolen" → "barnehage"), or a compound with the same last part ("utdanningsstipend")."""
+    if re.fullmatch(r"\d{4}", x):
+        years = list(re.finditer(r"\b\d{4}\b", base))
+        return base[: years[-1].start()] + x + base[years[-1].end() :] if years else None
+    x_words = _WORD.findall(x.lower())
+    group = next((g for g in _slots() if {stem(w) for w in x_words} & g), frozenset())
+    tokens = list(_WORD.finditer(base))
+    members = [i for i, t in enumerate(tokens) if stem(t.group().lower()) in group]
+    if not members and lexical and len(x_words) == 1:
+        head = _compound_head(x_words[0], lexical)
+        heads = [_compound_head(t.group().lower(), lexical) for t in tokens]
+        members = [i for i, h in enumerate(heads) if head and h == head]
+    if not members:
+        return None
+    end = members[0]
+    while end + 1 in members or (end + 2 in members and tokens[end + 1].group().lower() in _words("joiners")):
+        end += 1 if end + 1 in members else 2
+    return base[: tokens[members[0]].start()] + x + base[tokens[end].end() :]
+
+
+def _compound_head(word: str, lexical: LexicalIndex) -> str | None:
+    """Stem of the longest known word a compound ends with: "rekrutteringsstipend" → "stipend"."""
+    vocabulary = lexical.analyzer.vocabulary
+    tail = next((word[i:] for i in range(1, len(word) - _MIN_HEAD + 1) if word[i:] in vocabulary), None)
+    return stem(tail) if tail else None

@@ -1,0 +1,257 @@
+"""Follow-up resolution: elliptic and pronoun follow-ups get the earlier topic, standalone ones stay as
+they are, and retrieval finds what a follow-up asks for only once it is resolved."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from assistant import evaluation
+from assistant.config import PROJECT_ROOT
+from assistant.conversation import resolve_follow_up
+from assistant.service import Services
+
+QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
+HISTORIES = {
+    str(q["id"]): [str(h) for h in q.get("history", [])]
+    for q in yaml.safe_load((PROJECT_ROOT / "eval" / "questions.yaml").read_text("utf-8"))
+}
+FOLLOW_UPS = [q for q in QUESTIONS if q.category == "oppfolging"]
+STANDALONE = [q.question for q in QUESTIONS if q.category != "oppfolging"]
+
+FAG_OG_YRKE = "Hvem er målgruppen for tilskuddsordningen for fag- og yrkesopplæringen?"
+
+
+def test_a_first_question_is_returned_as_it_is() -> None:
+    assert resolve_follow_up("Gjelder det også fagskolelærere?", []) == "Gjelder det også fagskolelærere?"
+    assert resolve_follow_up("  ", [FAG_OG_YRKE]) == "  "
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er Rekom?",
+        "Hvem har sekretariatsansvar for samarbeidsforum i Oslo og Viken?",
+        "Hvor mye penger er det satt av til Rekom i 2025?",
+        "Finnes det også midler til PPT?",
+        "Er det mulig å søke om vikarmidler for lærere som tar videreutdanning?",
+        "Kan PPT delta i Kompetanseløftet?",
+        "Hva er kompetanseutvikling?",
+        "Takk!",
+    ],
+)
+def test_a_question_that_names_its_own_topic_is_unchanged(question: str) -> None:
+    assert resolve_follow_up(question, [FAG_OG_YRKE]) == question
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            FAG_OG_YRKE,
+            "Gjelder det også fagskolelærere?",
+            "Gjelder tilskuddsordningen for fag- og yrkesopplæringen også fagskolelærere?",
+        ),
+        (
+            "Hva er videreutdanning?",
+            "Hvem skal legge til rette for den?",
+            "Hvem skal legge til rette for videreutdanning?",
+        ),
+        (
+            "Hva er hospiteringsordningen?",
+            "Hva er fristen for den?",
+            "Hva er fristen for hospiteringsordningen?",
+        ),
+        (
+            "Hva er Yrkesfaglærer 2-ordningen?",
+            "Hvor søker man om det?",
+            "Hvor søker man om Yrkesfaglærer 2-ordningen?",
+        ),
+        (
+            "Hva er kompetansepakken for opplæring i bedrift?",
+            "Når skal den være ferdig?",
+            "Når skal kompetansepakken for opplæring i bedrift være ferdig?",
+        ),
+        (
+            FAG_OG_YRKE,
+            "Hvor mange penger er det i den?",
+            "Hvor mange penger er det i tilskuddsordningen for fag- og yrkesopplæringen?",
+        ),
+        (
+            "Hva er oppfølgingsordningen?",
+            "Hvor lenge får skoleeierne støtte gjennom ordningen?",
+            "Hvor lenge får skoleeierne støtte gjennom oppfølgingsordningen?",
+        ),
+        (
+            FAG_OG_YRKE,
+            "Hvem forvalter ordningen?",
+            "Hvem forvalter tilskuddsordningen for fag- og yrkesopplæringen?",
+        ),
+        (
+            "Hvem sitter i samarbeidsforum for fag- og yrkesopplæringen?",
+            "Kan Statsforvalteren delta der?",
+            "Kan Statsforvalteren delta i samarbeidsforum for fag- og yrkesopplæringen?",
+        ),
+    ],
+)
+def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: str, expected: str) -> None:
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("Hva er rekrutteringsstipend?", "Hvem kan søke?", "Hvem kan søke om rekrutteringsstipend?"),
+        ("Hva er rekrutteringsstipend?", "Hva er fristen?", "Hva er fristen for rekrutteringsstipend?"),
+        (
+            "Hva er rekrutteringsstipend?",
+            "Og hvordan søker man?",
+            "Hvordan søker man om rekrutteringsstipend?",
+        ),
+        ("Kva er hospiteringsordninga?", "Kven kan delta?", "Kven kan delta i hospiteringsordninga?"),
+    ],
+)
+def test_a_question_that_only_asks_gets_the_topic_attached(
+    previous: str, question: str, expected: str
+) -> None:
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Hvem kan søke om vikarmidler for lærere i skolen?",
+            "Og hva med barnehage?",
+            "Hvem kan søke om vikarmidler for lærere i barnehage?",
+        ),
+        (
+            "Kan kommunen melde behov for midler til kompetanseutvikling?",
+            "Og for private skoleeiere?",
+            "Kan private skoleeiere melde behov for midler til kompetanseutvikling?",
+        ),
+        (
+            "Hvem prioriterer tiltak i samarbeidsforum i Oslo og Viken?",
+            "Og i Nordland?",
+            "Hvem prioriterer tiltak i samarbeidsforum i Nordland?",
+        ),
+        ("Hvor mye fikk Rekom i Nordland i 2025?", "Og i 2026?", "Hvor mye fikk Rekom i Nordland i 2026?"),
+        (
+            "Hvem er målgruppen for regional ordning?",
+            "Og hva med Kompetanseløftet?",
+            "Hvem er målgruppen for Kompetanseløftet?",
+        ),
+        (
+            FAG_OG_YRKE,
+            "Og hva med fagskolelærere?",
+            f"{FAG_OG_YRKE[:-1]} – og hva med fagskolelærere?",
+        ),
+    ],
+)
+def test_an_elliptic_follow_up_is_put_into_the_previous_question(
+    previous: str, question: str, expected: str
+) -> None:
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Kven er målgruppa for tilskotsordninga for fag- og yrkesopplæringa?",
+            "Gjeld det òg fagskulelærarar?",
+            "Gjeld tilskotsordninga for fag- og yrkesopplæringa òg fagskulelærarar?",
+        ),
+        ("Kva er hospiteringsordninga?", "Kven kan søkje om ho?", "Kven kan søkje om hospiteringsordninga?"),
+        (
+            "Kva er hospiteringsordninga?",
+            "Kva er målet med ordninga?",
+            "Kva er målet med hospiteringsordninga?",
+        ),
+        (
+            "Kven kan søkje om vikarmidlar for lærarar i skulen?",
+            "Kva med barnehagane, då?",
+            "Kven kan søkje om vikarmidlar for lærarar i barnehagane?",
+        ),
+    ],
+)
+def test_nynorsk_follow_ups_are_resolved(previous: str, question: str, expected: str) -> None:
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+def test_the_topic_comes_from_the_latest_question_that_has_one(services: Services) -> None:
+    previous = ["Hva er Rekom?", "Hva er rekrutteringsstipend?", "Takk"]  # the corpus never says "takk"
+    resolved = resolve_follow_up("Hva er fristen?", previous, services.retriever.lexical)
+    assert resolved == "Hva er fristen for rekrutteringsstipend?"
+
+
+def test_the_index_knows_scheme_names_abbreviations_and_compounds(services: Services) -> None:
+    lexical = services.retriever.lexical
+    assert (
+        resolve_follow_up("Kva med Kpl?", ["Kor mykje fekk Rekom i Nordland i 2025?"], lexical)
+        == "Kor mykje fekk Kpl i Nordland i 2025?"
+    )
+    assert (
+        resolve_follow_up("Hva med rekrutteringsstipend?", ["Hvem kan få utdanningsstipend?"], lexical)
+        == "Hvem kan få rekrutteringsstipend?"
+    )
+    assert (
+        resolve_follow_up("Kva med desentralisert ordning?", ["Kva er regional ordning?"], lexical)
+        == "Kva er desentralisert ordning?"
+    )
+    assert resolve_follow_up("Kan private skoler også søke?", ["Hva er rekrutteringsstipend?"], lexical) == (
+        "Kan private skoler også søke om rekrutteringsstipend?"
+    )
+
+
+def test_no_standalone_eval_question_is_rewritten(services: Services) -> None:
+    lexical = services.retriever.lexical
+    for shift in (1, 7):
+        for i, question in enumerate(STANDALONE):
+            assert resolve_follow_up(question, [STANDALONE[i - shift]], lexical) == question
+
+
+def test_resolution_is_fast(services: Services) -> None:
+    lexical = services.retriever.lexical
+    resolve_follow_up("Hvem kan søke?", [FAG_OG_YRKE], lexical)  # loads the word lists
+    start = time.perf_counter()
+    for q in FOLLOW_UPS:
+        resolve_follow_up(q.question, HISTORIES[q.id], lexical)
+    assert (time.perf_counter() - start) / len(FOLLOW_UPS) < 0.005
+
+
+@pytest.mark.parametrize("q", FOLLOW_UPS, ids=lambda q: q.id)
+def test_a_resolved_follow_up_retrieves_its_gold_passage(services: Services, q: evaluation.Question) -> None:
+    resolved = resolve_follow_up(q.question, HISTORIES[q.id], services.retriever.lexical)
+    if q.answerable:
+        assert evaluation.gold_rank(services.retriever.search(resolved, 5), q.gold) is not None, resolved
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "gold"),
+    [
+        (
+            "Hva er Yrkesfaglærer 2-ordningen?",
+            "Hva skal midlene i den brukes til?",
+            "hente fagkompetansen fra arbeidslivet inn i skolen",
+        ),
+        (
+            "Hvor mange behovsmeldinger kom det for barnehage i Nordland i 2026?",
+            "Og for skole?",
+            "Skole - 22 behovsmeldinger",
+        ),
+        (
+            "Hva kan skoleeiere søke om når lærere i skolen tar videreutdanning?",
+            "Og hva med barnehage?",
+            "kan barnehage-eiere søke om tilretteleggingsmidler",
+        ),
+    ],
+)
+def test_retrieval_needs_the_resolved_follow_up(
+    services: Services, previous: str, question: str, gold: str
+) -> None:
+    resolved = resolve_follow_up(question, [previous], services.retriever.lexical)
+    assert evaluation.gold_rank(services.retriever.search(question, 5), (gold,)) is None
+    assert evaluation.gold_rank(services.retriever.search(resolved, 5), (gold,)) is not None
