@@ -110,11 +110,10 @@ class ChatLog:
         _Base.metadata.create_all(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
-    def new_conversation(self) -> str:
-        conversation_id = str(uuid.uuid4())
-        with self._session.begin() as session:
-            session.add(ConversationRow(id=conversation_id))
-        return conversation_id
+    @staticmethod
+    def new_conversation_id() -> str:
+        """An id for a conversation that is stored with its first exchange (one transaction, not two)."""
+        return str(uuid.uuid4())
 
     def require_conversation(self, conversation_id: str) -> None:
         with self._session() as session:
@@ -131,7 +130,8 @@ class ChatLog:
             )
             return list(rows)
 
-    def add_exchange(self, question: str, answer: Answer) -> str:
+    def add_exchange(self, question: str, answer: Answer, first: bool = False) -> str:
+        """Store one exchange; `first` also creates its conversation."""
         message_id = str(uuid.uuid4())
         row = MessageRow(
             id=message_id,
@@ -144,10 +144,17 @@ class ChatLog:
             abstained=answer.abstained,
         )
         with self._session.begin() as session:
-            turns = session.scalar(
-                select(func.count())
-                .select_from(MessageRow)
-                .where(MessageRow.conversation_id == row.conversation_id)
+            if first:
+                session.add(ConversationRow(id=answer.conversation_id))
+                session.flush()
+            turns = (
+                0
+                if first
+                else session.scalar(
+                    select(func.count())
+                    .select_from(MessageRow)
+                    .where(MessageRow.conversation_id == row.conversation_id)
+                )
             )
             row.turn = (turns or 0) + 1
             session.add(row)

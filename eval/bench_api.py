@@ -2,7 +2,11 @@
 clients. Questions come from the eval set, so the mix of answers and abstentions is realistic.
 
     python eval/bench_api.py                      # starts `assistant serve` on a free port
+    python eval/bench_api.py --no-cache           # every request pays for its query embedding
     python eval/bench_api.py --url http://127.0.0.1:8000 --clients 8 --seconds 30
+
+The concurrent phase cycles through the eval questions, so with the (default) query-vector cache most
+of its requests repeat a question; --no-cache measures the cost of questions never seen before.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ def questions() -> list[str]:
 
 
 @contextmanager
-def started_server(timeout: float = 300) -> Iterator[str]:
+def started_server(env: dict[str, str], timeout: float = 300) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -41,7 +45,7 @@ def started_server(timeout: float = 300) -> Iterator[str]:
         [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        env={**os.environ, "HF_HUB_OFFLINE": "1", **env},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -115,15 +119,21 @@ def concurrent(url: str, qs: list[str], clients: int, seconds: float) -> dict[st
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url", help="A running service; without it one is started.")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--rounds", type=int, default=1, help="Passes over the questions, one at a time.")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="Start the server without its query-vector cache."
+    )
     parser.add_argument("--out", type=Path, default=Path("data/bench/api.json"))
     args = parser.parse_args()
     qs = questions()
-    with started_server() if args.url is None else _given(args.url) as url:
+    env = {"ASSISTANT_QUERY_CACHE_SIZE": "0"} if args.no_cache else {}
+    with started_server(env) if args.url is None else _given(args.url) as url:
         result = {
             "sequential": sequential(url, qs, args.rounds),
             "concurrent": concurrent(url, qs, args.clients, args.seconds),
@@ -132,10 +142,14 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2), "utf-8")
     seq, con = result["sequential"], result["concurrent"]
-    print(f"/api/chat warm, one at a time: p50 {seq['p50_ms']:.1f} ms, p95 {seq['p95_ms']:.1f} ms, "
-          f"{seq['requests']} requests, {seq['errors']} errors")
-    print(f"/api/chat, {con['clients']} clients: {con['requests_per_s']:.1f} req/s, p50 {con['p50_ms']:.1f} ms, "
-          f"p95 {con['p95_ms']:.1f} ms, {con['requests']} requests, {con['errors']} errors")
+    print(
+        f"/api/chat warm, one at a time: p50 {seq['p50_ms']:.1f} ms, p95 {seq['p95_ms']:.1f} ms, "
+        f"{seq['requests']} requests, {seq['errors']} errors"
+    )
+    print(
+        f"/api/chat, {con['clients']} clients: {con['requests_per_s']:.1f} req/s, p50 {con['p50_ms']:.1f} ms, "
+        f"p95 {con['p95_ms']:.1f} ms, {con['requests']} requests, {con['errors']} errors"
+    )
 
 
 @contextmanager

