@@ -86,7 +86,7 @@ class Retriever:
             fused = self._fuse(dense, lexical, float(coverage.max(initial=0.0)))
         if rerank and mode == "hybrid":
             fused = self._rerank(question, fused, coverage, snap)
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = np.lexsort((-dense, -fused))[:k]  # exact ties (RRF has them) go to the closer meaning
         return [
             ScoredPassage(
                 snap.passages[i],

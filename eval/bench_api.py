@@ -147,8 +147,9 @@ def main() -> None:
         f"{seq['requests']} requests, {seq['errors']} errors"
     )
     print(
-        f"/api/chat, {con['clients']} clients: {con['requests_per_s']:.1f} req/s, p50 {con['p50_ms']:.1f} ms, "
-        f"p95 {con['p95_ms']:.1f} ms, {con['requests']} requests, {con['errors']} errors"
+        f"/api/chat, {con['clients']} clients: {con['requests_per_s']:.1f} req/s, "
+        f"p50 {con['p50_ms']:.1f} ms, p95 {con['p95_ms']:.1f} ms, {con['requests']} requests, "
+        f"{con['errors']} errors"
     )
 
 

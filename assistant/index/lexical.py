@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -106,7 +106,8 @@ class Glossary:
         return f"{text} {' '.join(extra)}" if extra else text
 
 
-def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    seq, sub = tuple(seq), tuple(sub)
     n = len(sub)
     return n > 0 and any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 

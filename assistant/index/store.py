@@ -109,17 +109,20 @@ class ChromaStore:
     def __init__(self, client: Any, collection_name: str) -> None:
         self._client = client
         self.collection_name = collection_name
+        # A wide search beam: with a few thousand vectors it costs little and makes the top-100 exact in
+        # practice, so the ranking does not depend on how the graph happened to be built.
+        hnsw = {"space": "cosine", "ef_construction": 200, "ef_search": 200}
         try:
             self._col = client.get_or_create_collection(
                 collection_name,
                 embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
+                configuration={"hnsw": hnsw},
                 metadata={"embedder": collection_name},
             )
             self._units = client.get_or_create_collection(
                 "units-" + collection_name.removeprefix("passages-"),
                 embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
+                configuration={"hnsw": hnsw},
             )
         except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
             raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
