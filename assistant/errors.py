@@ -11,7 +11,8 @@ AssistantError
 └── NotFound               (not_found)
     ├── ConversationNotFound (conversation_not_found)
     ├── MessageNotFound      (message_not_found)
-    └── DocumentNotFound     (document_not_found)
+    ├── DocumentNotFound     (document_not_found)
+    └── SchemeNotFound       (scheme_not_found)
 """
 
 from __future__ import annotations
@@ -67,3 +68,7 @@ class MessageNotFound(NotFound):
 
 class DocumentNotFound(NotFound):
     code = "document_not_found"
+
+
+class SchemeNotFound(NotFound):
+    code = "scheme_not_found"

@@ -42,6 +42,7 @@ class Question:
     gold: tuple[str, ...]
     facts: tuple[str, ...]
     history: tuple[str, ...] = ()  # earlier user turns of a multi-turn question
+    route: str = "retrieval"  # who should answer: "retrieval" or the scheme "advisor"
 
 
 @dataclass
@@ -59,13 +60,16 @@ class QuestionResult:
     answer: str = ""
     missing_facts: list[str] = field(default_factory=list)
     resolved_question: str = ""
+    route_expected: str = "retrieval"
+    route: str = "retrieval"
+    scored: bool = True  # has gold passages, so counts in hit@k and MRR (advisor-only questions do not)
 
     @property
     def passed(self) -> bool:
         """Gold in the top 5, every fact in the answer, no abstention; or, if unanswerable, abstained."""
         if not self.answerable:
             return self.abstained
-        found = self.rank is not None and self.rank <= 5
+        found = not self.scored or (self.rank is not None and self.rank <= 5)
         return found and not self.abstained and self.facts_found == self.facts_total
 
 
@@ -86,6 +90,7 @@ def load_questions(path: Path) -> list[Question]:
             gold=tuple(q.get("gold") or ()),
             facts=tuple(q.get("facts") or ()),
             history=tuple(q.get("history") or ()),
+            route=str(q.get("route", "retrieval")),
         )
         for q in raw
     ]
@@ -114,9 +119,10 @@ def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
     answer = ask(q.question, q.history)
     latency = (time.perf_counter() - start) * 1000
     searched = answer.resolved_question or q.question  # a follow-up is scored on what it resolved to
-    rank = gold_rank(search(searched, _RANK_DEPTH, "hybrid", True), q.gold) if q.answerable else None
+    scored = q.answerable and bool(q.gold)  # advisor questions are scored on routing and facts only
+    rank = gold_rank(search(searched, _RANK_DEPTH, "hybrid", True), q.gold) if scored else None
     baselines = {
-        name: gold_rank(search(searched, _RANK_DEPTH, mode, rerank), q.gold) if q.answerable else None
+        name: gold_rank(search(searched, _RANK_DEPTH, mode, rerank), q.gold) if scored else None
         for name, (mode, rerank) in BASELINES.items()
     }
     text = norm(answer.answer) if not answer.abstained else ""
@@ -135,6 +141,9 @@ def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
         answer=answer.answer,
         missing_facts=missing,
         resolved_question=searched,
+        route_expected=q.route,
+        route=answer.route,
+        scored=scored,
     )
 
 
@@ -150,12 +159,13 @@ def _retrieval(ranks: list[int | None]) -> dict[str, float]:
 
 def summarize(results: list[QuestionResult]) -> dict[str, Any]:
     answerable = [r for r in results if r.answerable]
+    retrievable = [r for r in answerable if r.scored]
     unanswerable = [r for r in results if not r.answerable]
     facts_total = sum(r.facts_total for r in answerable)
     latencies = [r.latency_ms for r in results]
     summary: dict[str, Any] = {
         "questions": len(results),
-        **_retrieval([r.rank for r in answerable]),
+        **_retrieval([r.rank for r in retrievable]),
         "fact_coverage": sum(r.facts_found for r in answerable) / facts_total if facts_total else 0.0,
         "abstention_accuracy": (
             sum(1 for r in unanswerable if r.abstained) / len(unanswerable) if unanswerable else 1.0
@@ -172,8 +182,13 @@ def summarize(results: list[QuestionResult]) -> dict[str, Any]:
     summary["multi_turn_total"] = len(multi_turn)
     summary["multi_turn_failed"] = len(multi_turn) - summary["multi_turn_passed"]
     summary["baselines"] = {
-        name: _retrieval([r.baseline_ranks[name] for r in answerable]) for name in BASELINES
+        name: _retrieval([r.baseline_ranks[name] for r in retrievable]) for name in BASELINES
     }
+    summary["routing_accuracy"] = sum(1 for r in results if r.route == r.route_expected) / len(results)
+    summary["advisor_routed"] = sum(
+        1 for r in results if r.route_expected == "advisor" and r.route == "advisor"
+    )
+    summary["advisor_total"] = sum(1 for r in results if r.route_expected == "advisor")
     summary["per_category"] = _per_category(results)
     return summary
 
@@ -188,7 +203,7 @@ def _per_category(results: list[QuestionResult]) -> dict[str, dict[str, float]]:
         total = sum(r.facts_total for r in ans)
         out[cat] = {
             "n": len(rs),
-            **_retrieval([r.rank for r in ans]),
+            **_retrieval([r.rank for r in ans if r.scored]),
             "fact_coverage": sum(r.facts_found for r in ans) / total if total else 0.0,
             "abstained": sum(1 for r in rs if r.abstained) / len(rs),
         }
@@ -258,6 +273,8 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"avstått feil            {summary['false_abstention_rate']:.3f}",
         f"hengende [n]-markører   {summary['dangling_markers']}",
         f"oppfølging bestått      {summary['multi_turn_passed']} av {summary['multi_turn_total']}",
+        f"ruting riktig           {summary['routing_accuracy']:.3f} "
+        f"(rådgiver {summary['advisor_routed']} av {summary['advisor_total']})",
         f"svartid p50 / p95       {summary['latency_p50_ms']:.1f} ms / {summary['latency_p95_ms']:.1f} ms",
         "",
         f"{'kategori':14s} {'n':>3s}  hit@5   MRR    fakta  avstått",
@@ -320,6 +337,7 @@ def api_client(base_url: str, timeout: float = 30.0) -> tuple[Search, Ask]:
             abstained=data["abstained"],
             resolved_question=data["resolved_question"],
             message_id=data["message_id"],
+            route=data.get("route", "retrieval"),
         )
 
     return search, ask

@@ -79,6 +79,7 @@ class Answer:
     abstained: bool = False
     resolved_question: str | None = None  # the standalone question retrieval used (follow-ups)
     message_id: str | None = None  # set once the exchange is stored
+    route: str = "retrieval"  # "advisor" when the scheme advisor answered
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""
@@ -89,4 +90,5 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "abstained": self.abstained,
             "resolved_question": self.resolved_question,
+            "route": self.route,
         }

@@ -59,6 +59,10 @@ class Retriever:
         return len(self._snapshot.passages)
 
     @property
+    def passages(self) -> list[Passage]:
+        return self._snapshot.passages
+
+    @property
     def lexical(self) -> LexicalIndex:
         return self._snapshot.lexical
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant import texts
+from assistant.advisor import advise
 from assistant.answer.citations import abstain_reason, finalize, unsupported_answer_reason
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend
 from assistant.chatlog import ChatLog
@@ -22,6 +23,7 @@ from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode, Retriever
+from assistant.schemes import Catalogue, load_catalogue
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ class Services:
     retriever: Retriever
     backend: AnswerBackend
     chatlog: ChatLog
+    catalogue: Catalogue | None = None  # the scheme advisor; None when the corpus has no schemes.yaml
     # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
     observe: StepObserver = _ignore_step
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
@@ -52,7 +55,12 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     store = build_store(settings, embedder.name)
     retriever = Retriever(settings, embedder, store)
     backend = ExtractiveBackend(lambda: retriever.lexical, settings.answer_max_sentences)
-    return Services(settings, embedder, store, retriever, backend, ChatLog(settings.database))
+    catalogue = None
+    if settings.schemes_file.is_file():
+        catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
+    else:
+        logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
+    return Services(settings, embedder, store, retriever, backend, ChatLog(settings.database), catalogue)
 
 
 @contextmanager
@@ -133,7 +141,9 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
         previous = log.resolved_questions(conversation_id)
     if services.settings.log_questions:
         logger.info("Question in %s: %s", conversation_id, question)
-    answer = answer_question(services, resolve(services, question, previous), conversation_id)
+    resolved = resolve(services, question, previous)
+    answer = _advice(services, question, resolved, previous, conversation_id)
+    answer = answer or answer_question(services, resolved, conversation_id)
     with _step(services, "store"):
         message_id = log.add_exchange(question, answer, first)
     return replace(answer, message_id=message_id)
@@ -147,4 +157,19 @@ def ask_with_history(services: Services, question: str, earlier: Sequence[str]) 
     for text in earlier:
         if text.strip():
             previous.append(resolve(services, text.strip(), previous))
-    return answer_question(services, resolve(services, question, previous))
+    resolved = resolve(services, question, previous)
+    return _advice(services, question, resolved, previous) or answer_question(services, resolved)
+
+
+def _advice(
+    services: Services, raw: str, resolved: str, previous: Sequence[str], conversation_id: str = ""
+) -> Answer | None:
+    """The scheme advisor's answer when the question is for it ("which schemes fit us?", "is this
+    group in the target group?"), else None and the question goes to retrieval."""
+    if services.catalogue is None:
+        return None
+    with _step(services, "advise"):
+        advice = advise(resolved, previous, services.catalogue, services.retriever.passages, raw)
+    if advice is None:
+        return None
+    return Answer(conversation_id, advice.text, advice.citations, resolved_question=resolved, route="advisor")

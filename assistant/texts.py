@@ -53,3 +53,134 @@ INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
 NOT_FOUND_PATH = "Fant ikke «{path}»."
 MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «file»."
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
+
+# The scheme advisor (assistant/advisor.py).
+ELIGIBILITY_HEAD = "{answer}. {explanation}"
+ELIGIBILITY_UNCLEAR_ASK = (
+    "Dokumentene jeg har, avgjør ikke dette. Spør den som forvalter ordningen: Statsforvalteren, "
+    "fylkeskommunen eller Utdanningsdirektoratet (Udir)."
+)
+ADVISOR_HEAD = (
+    "Ut fra det du har oppgitt ({profile}), er dette ordningene i dokumentene og hvordan de passer:"
+)
+ADVISOR_NO_PROFILE = "ingen opplysninger om eier eller sektor ennå"
+ADVISOR_FIT_HEADINGS = {
+    "passer": "\nPasser:",
+    "kan passe": "\nKan passe:",
+    "passer ikke": "\nPasser trolig ikke:",
+}
+ADVISOR_APPLY_TO = " Søk eller ta kontakt: {where}."
+ADVISOR_ASK_OWNER = "\nHvem er dere: kommune, fylkeskommune, privat barnehageeier eller privat skoleeier?"
+ADVISOR_ASK_SECTOR = (
+    "\nGjelder det barnehage, grunnskole, videregående, fag- og yrkesopplæring, PP-tjenesten eller SFO?"
+)
+OWNER_NAMES = {
+    "kommune": "kommune",
+    "fylkeskommune": "fylkeskommune",
+    "privat_barnehageeier": "privat barnehageeier",
+    "privat_skoleeier": "privat skoleeier",
+}
+NEED_NAMES = {
+    "kollektiv": "kollektiv kompetanseutvikling",
+    "individuell": "videreutdanning for enkeltansatte",
+    "veiledning": "veiledning",
+}
+SCHEME_NOT_FOUND = "Fant ingen ordning med id «{id}». Se GET /api/schemes for alle ordningene."
+ADVISOR_OFF = "Ordningskatalogen (schemes.yaml) mangler, så rådgiveren er slått av."
+INVALID_CHOICE = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}."
+
+# The scheme catalogue and advisor (assistant/schemes.py, schemes_match.py).
+CATALOGUE_INVALID = "Ordningskatalogen «{path}» har {count} feil:\n{problems}"
+CATALOGUE_UNREADABLE = "Ordningskatalogen «{path}» kunne ikke leses: {reason}"
+CATALOGUE_NOT_A_LIST = "Ordningskatalogen skal være en liste med ordninger."
+ENTRY_NOT_A_MAPPING = "Ordning nr. {number} skal være en samling felt (id, name, …)."
+ENTRY_PROBLEM = "Ordningen «{id}», felt {field}: {problem}"
+KEY_MISSING = "«{key}» mangler"
+KEY_NOT_TEXT = "«{key}» skal være en tekst"
+NOT_TEXT = "skal være en tekst"
+NOT_A_LIST = "skal være en liste"
+NOT_A_MAPPING = "skal ha feltene {keys}"
+UNKNOWN_FIELD = "ukjent felt; tillatte felt er {keys}"
+UNKNOWN_KEYS = "ukjente nøkler: {keys}"
+BAD_VALUE = "ugyldig verdi «{value}»; tillatte verdier er {allowed}"
+BAD_ID = "«{value}» er ikke en gyldig id (små bokstaver, tall og bindestrek, for eksempel «regional-ordning»)"
+DUPLICATE_ID = "id-en brukes av mer enn én ordning"
+DUPLICATE_TERM = "«{term}» brukes også som navn eller alias for ordningen «{other}»"
+NO_SOURCES = "minst ett kildedokument må oppgis"
+SOURCE_NOT_LISTED = "dokumentet «{document}» er sitert, men står ikke under sources"
+UNKNOWN_DOCUMENT = "dokumentet «{document}» finnes ikke i {corpus}"
+UNREADABLE_DOCUMENT = "dokumentet «{document}» kunne ikke leses: {reason}"
+QUOTE_NOT_FOUND = "sitatet finnes ikke ordrett i {document}: «{quote}»"
+OWNER_PLURAL = {
+    "kommune": "kommuner",
+    "fylkeskommune": "fylkeskommuner",
+    "privat_barnehageeier": "private barnehageeiere",
+    "privat_skoleeier": "private skoleeiere",
+}
+SCHEME_SECTOR_NAMES = {
+    "barnehage": "barnehage",
+    "grunnskole": "grunnskole",
+    "videregaende": "videregående opplæring",
+    "fag_og_yrkesopplaering": "fag- og yrkesopplæring",
+    "ppt": "PP-tjenesten",
+    "sfo": "SFO",
+}
+KIND_NAMES = {
+    "kollektiv": "kollektiv kompetanseutvikling",
+    "individuell": "individuell kompetanseutvikling",
+    "veiledning": "veiledning",
+    "ressurs": "en ressurs, ikke midler å søke om",
+}
+KIND_FITS = {
+    "kollektiv": "Ordningen støtter kollektiv kompetanseutvikling.",
+    "individuell": "Ordningen gjelder individuell kompetanseutvikling.",
+    "veiledning": "Ordningen gir veiledning.",
+    "ressurs": "Dette er en ressurs å bruke i kompetanseutvikling, ikke midler å søke om.",
+}
+KIND_MISFITS = "Dere ser etter {need}, men ordningen gjelder {kind}."
+OWNER_FITS = "Ordningen er for {name}."
+OWNER_MISFITS = "Ordningen er ikke for {asked}; den er for {listed}."
+OWNER_ALSO = "Den er også for {listed}."
+SECTOR_FITS = "Ordningen gjelder {name}."
+SECTOR_MISFITS = "Ordningen gjelder ikke {asked}; den gjelder {listed}."
+SECTOR_ALSO = "Den gjelder også {listed}."
+GROUP_STATUS = {
+    "ja": "{group} er i målgruppen.",
+    "som_hovedregel_ikke": "{group} er som hovedregel ikke i målgruppen.",
+    "nei": "{group} er ikke i målgruppen.",
+}
+GROUP_NARROWER = "{asked} hører til gruppen «{group}». "
+GROUP_EVERYONE = "Ordningen er åpen for alle."
+GROUP_OPEN = "Ordningen kan omfatte flere enn gruppene som er nevnt, men nevner ikke {asked} særskilt."
+GROUP_MENTIONED = "Kildene nevner {asked} i omtalen av ordningen, men sier ikke at de er i målgruppen."
+GROUP_EXCEPTION = "Unntak: {value}."
+CONDITION = "Vilkår: {value}."
+TOPIC_HIT = "Om temaet: {value}."
+EXPLAIN_STATUS = {
+    "ja": "{group} er i målgruppen for {scheme}.",
+    "som_hovedregel_ikke": "{group} er som hovedregel ikke i målgruppen for {scheme}.",
+    "nei": "{group} er ikke i målgruppen for {scheme}.",
+}
+EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
+EXPLAIN_UNCLEAR = "Kildene sier ikke om {asked} er i målgruppen for {scheme}."
+EXPLAIN_UNCLEAR_OPEN = " Ordningen kan omfatte flere enn gruppene som er nevnt; se sitatet."
+EXPLAIN_NAMED = " Målgruppene som er nevnt, er: {groups}."
+EXPLAIN_NO_GROUPS = " Kildene nevner ingen målgrupper for ordningen."
+EXPLAIN_NO_GROUP_GIVEN = "Ingen gruppe er oppgitt, så det er uklart."
+NEXT_CONTACT = "Ta kontakt med {where}."
+NEXT_NO_CONTACT = "Kildene sier ikke hvor dere tar kontakt."
+NEXT_ASK = "Spør Utdanningsdirektoratet (Udir) eller Statsforvalteren."
+NEXT_PROCESS = "Kildene sier: {process}."
+NEXT_RESOURCE = "Dette er en ressurs, ikke en søknadsordning."
+NEXT_CHECK = "Kildene sier ikke {unknowns}; sjekk det før dere går videre."
+NEXT_NO_FIT = "Ordningen passer ikke ut fra det dere har oppgitt."
+UNKNOWN_OWNER = "hvem som kan søke"
+UNKNOWN_SECTOR = "hvilke sektorer ordningen gjelder"
+UNKNOWN_KIND = "om ordningen er kollektiv eller individuell"
+UNKNOWN_GROUP = "om {asked} er i målgruppen"
+CONTACT_PHRASES = {"Statsforvalteren": "Statsforvalteren i fylket ditt"}
+PROPER_NAMES = ("Statsforvalteren", "Utdanningsdirektoratet", "Udir")
+AND = "og"
+OR = "eller"
+SCHEME_UNKNOWN = "Fant ingen ordning med id «{id}»."
+PROFILE_INVALID = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}."

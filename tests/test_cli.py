@@ -36,6 +36,7 @@ def test_ask_on_an_empty_index_ingests_then_answers_as_json(env: dict[str, str])
         "citations",
         "abstained",
         "resolved_question",
+        "route",
     ]
     assert "samarbeidsforum" in data["answer"] and data["citations"] and data["abstained"] is False
     assert "Indeksen er tom" in result.stderr
@@ -71,3 +72,12 @@ def test_ingest_of_a_bad_file_fails_clearly(env: dict[str, str], tmp_path: Path)
     result = run(env, "ingest", str(bad))
     assert result.returncode == 1
     assert "skadet.pdf" in result.stderr and "1 feilet" in result.stdout
+
+
+def test_schemes_prints_a_table_and_rejects_unknown_values(env: dict[str, str]) -> None:
+    result = run(env, "schemes", "--owner", "kommune", "--sector", "barnehage")
+    assert result.returncode == 0, result.stderr
+    assert "Regional ordning" in result.stdout and "passer" in result.stdout
+    bad = run(env, "schemes", "--owner", "staten", "--sector", "barnehage")
+    assert bad.returncode == 2
+    assert "Tillatte verdier" in bad.stderr and "privat_skoleeier" in bad.stderr

@@ -64,11 +64,16 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return "invalid_json", texts.INVALID_JSON
-    details = "; ".join(
-        f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'body'}: {e.get('msg', '')}"
-        for e in errors[:5]
-    )
+    details = "; ".join(_detail(e) for e in errors[:5])
     return "invalid_request", texts.INVALID_REQUEST.format(details=details)
+
+
+def _detail(error: Any) -> str:
+    field = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+    if error.get("type") == "literal_error":  # an unknown enum value: list the allowed ones
+        allowed = error.get("ctx", {}).get("expected", "")
+        return texts.INVALID_CHOICE.format(field=field, value=error.get("input"), allowed=allowed)
+    return f"{field}: {error.get('msg', '')}"
 
 
 def install(app: FastAPI) -> None:

@@ -33,6 +33,9 @@ class ChatResponse(BaseModel):
     citations: list[CitationOut]
     abstained: bool
     resolved_question: str = Field(description="Spørsmålet slik søket forsto det (oppfølging løst opp).")
+    route: Literal["retrieval", "advisor"] = Field(
+        description="Hvem som svarte: søket i dokumentene eller ordningsrådgiveren."
+    )
 
 
 class SearchHit(BaseModel):

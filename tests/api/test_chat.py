@@ -36,6 +36,7 @@ def test_chat_answers_with_citations_and_starts_a_conversation(client: httpx.Cli
         "citations",
         "abstained",
         "resolved_question",
+        "route",
     }
     assert not data["abstained"]
     assert "samarbeidsforum" in data["answer"].lower()

@@ -1,0 +1,502 @@
+"""The scheme advisor's logic: which schemes fit an owner, whether a group is in a scheme's target group,
+and which scheme a text names. Pure functions over a loaded `Catalogue`.
+
+Every statement is a `Reason` that carries the verbatim catalogue quote it rests on. What the catalogue
+does not say stays unknown: an unknown never becomes a "nei" and never lifts a scheme to "passer". A
+wrong "ja" costs an owner money, so where the catalogue is ambiguous the cautious reading wins.
+
+Word lists for recognising target groups live in `target_groups.yaml` next to this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assistant import texts
+from assistant.errors import SchemeNotFound
+from assistant.index.lexical import content_words, stem, words
+from assistant.schemes import OWNER_TYPES, SECTORS, Catalogue, Evidence, Scheme, TargetGroup
+
+NEEDS = ("kollektiv", "individuell", "veiledning", "any")
+FITS = ("passer", "kan passe", "passer ikke")
+ANSWERS = ("ja", "nei", "som hovedregel ikke", "uklart")
+
+_STATUS_ANSWER = {"ja": "ja", "nei": "nei", "som_hovedregel_ikke": "som hovedregel ikke"}
+_CAUTION = {"nei": 0, "som_hovedregel_ikke": 1, "ja": 2}  # lower is more cautious and wins a tie
+_STATE_WEIGHT = {"fits": 1.0, "limits": 0.5, "unknown": 0.5, "misfits": 0.0}
+_EVERYONE = "alle"
+_TOPIC_WEIGHT = 0.25  # topic only orders schemes within a fit class; it never changes the class
+_MIN_PART = 5  # shortest word key that may match inside a compound ("læringsmiljø" in "…prosjekt")
+
+
+@dataclass(frozen=True)
+class Profile:
+    owner_type: str  # one of OWNER_TYPES
+    sector: str  # one of SECTORS
+    need: str = "any"  # one of NEEDS
+    target_group: str | None = None  # free text, e.g. "prøvenemndsmedlemmer"
+    topic: str | None = None  # free text, e.g. "inkluderende praksis"
+
+    def __post_init__(self) -> None:
+        for name, allowed in (("owner_type", OWNER_TYPES), ("sector", SECTORS), ("need", NEEDS)):
+            value = getattr(self, name)
+            if value not in allowed:
+                raise ValueError(
+                    texts.PROFILE_INVALID.format(field=name, value=value, allowed=", ".join(allowed))
+                )
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str  # Norwegian, plain language
+    quote: str  # the verbatim catalogue quote the text rests on
+    document: str
+
+
+@dataclass(frozen=True)
+class SchemeMatch:
+    scheme_id: str
+    name: str
+    fit: str  # one of FITS
+    reasons: tuple[Reason, ...]  # what does not fit comes first
+    apply_to: tuple[str, ...]
+    next_step: str
+    score: float  # 0..1, orders schemes within a fit class
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    answer: str  # one of ANSWERS
+    explanation: str
+    reasons: tuple[Reason, ...]
+
+
+# --- matching a profile ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Check:
+    """How one part of the profile (owner, sector, need, target group) meets a scheme."""
+
+    state: str  # fits | limits (known, but at best "kan passe") | unknown | misfits
+    reasons: tuple[Reason, ...] = ()
+    unknown: str = ""  # what the sources leave open, for the next step
+
+
+def match_schemes(catalogue: Catalogue, profile: Profile, limit: int | None = None) -> list[SchemeMatch]:
+    """Ranked: "passer" first, then "kan passe", then "passer ikke" with the reason each does not fit.
+    Within a class the closest fit (and the best topic overlap) comes first; ties keep catalogue order."""
+    matches = [_match(scheme, profile) for scheme in catalogue.schemes]
+    ranked = sorted(matches, key=lambda m: (FITS.index(m.fit), -m.score))
+    return ranked if limit is None else ranked[: max(limit, 0)]
+
+
+def _match(scheme: Scheme, profile: Profile) -> SchemeMatch:
+    checks = [
+        _listed_check(scheme.who_applies, profile.owner_type, _OWNER),
+        _listed_check(scheme.sectors, profile.sector, _SECTOR),
+        _need_check(scheme, profile.need),
+    ]
+    if profile.target_group and profile.target_group.strip():
+        checks.append(_group_check(scheme, profile.target_group))
+    states = {check.state for check in checks}
+    fit = (
+        "passer ikke" if "misfits" in states else "kan passe" if states & {"limits", "unknown"} else "passer"
+    )
+    topic_score, topic_evidence = _topic(scheme, profile.topic or "")
+    order = ("misfits", "limits", "unknown", "fits")  # what holds a scheme back is said first
+    reasons = [r for state in order for check in checks if check.state == state for r in check.reasons]
+    if fit != "passer ikke":
+        extra = [_reason(texts.CONDITION, e) for e in scheme.conditions[:1]]
+        reasons += extra + ([_reason(texts.TOPIC_HIT, topic_evidence)] if topic_evidence else [])
+    base = sum(_STATE_WEIGHT[check.state] for check in checks) / len(checks)
+    return SchemeMatch(
+        scheme_id=scheme.id,
+        name=scheme.name,
+        fit=fit,
+        reasons=_unique(reasons),
+        apply_to=tuple(e.value for e in scheme.apply_to),
+        next_step=_next_step(scheme, fit, [c.unknown for c in checks if c.unknown]),
+        score=round((1 - _TOPIC_WEIGHT) * base + _TOPIC_WEIGHT * topic_score if profile.topic else base, 4),
+    )
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """The texts for one profile slot (owner type or sector) that a scheme lists values for."""
+
+    unknown: str
+    fits: str  # formatted with name=
+    names: dict[str, str]
+    misfits: str
+    also: str
+
+
+_OWNER = _Slot(
+    texts.UNKNOWN_OWNER, texts.OWNER_FITS, texts.OWNER_PLURAL, texts.OWNER_MISFITS, texts.OWNER_ALSO
+)
+_SECTOR = _Slot(
+    texts.UNKNOWN_SECTOR,
+    texts.SECTOR_FITS,
+    texts.SCHEME_SECTOR_NAMES,
+    texts.SECTOR_MISFITS,
+    texts.SECTOR_ALSO,
+)
+
+
+def _listed_check(listed: tuple[Evidence, ...], value: str, slot: _Slot) -> _Check:
+    """Fits when the scheme lists the value, unknown when it lists none, else a misfit with its quote."""
+    if not listed:
+        return _Check("unknown", unknown=slot.unknown)
+    hit = next((e for e in listed if e.value == value), None)
+    if hit is not None:
+        return _Check("fits", (_reason(slot.fits, hit, name=slot.names[value]),))
+    return _Check("misfits", _misfit(listed, slot.names, slot.names[value], slot.misfits, slot.also))
+
+
+def _misfit(
+    evidence: tuple[Evidence, ...], names: dict[str, str], asked: str, first: str, also: str
+) -> tuple[Reason, ...]:
+    """The reasons for a value that is not listed: «not for X; it is for A and B», then «also for C» for
+    each further quote, so that every reason names only what its own quote backs."""
+    by_quote: dict[tuple[str, str], list[str]] = {}
+    listed: set[str] = set()
+    for item in evidence:
+        if item.value not in listed:
+            listed.add(item.value)
+            by_quote.setdefault((item.quote, item.document), []).append(names[item.value])
+    return tuple(
+        Reason((also if n else first).format(asked=asked, listed=_join(values)), quote, document)
+        for n, ((quote, document), values) in enumerate(by_quote.items())
+    )
+
+
+def _need_check(scheme: Scheme, need: str) -> _Check:
+    kind = scheme.kind
+    if kind is None:
+        return _Check("fits") if need == "any" else _Check("unknown", unknown=texts.UNKNOWN_KIND)
+    told = (_reason(texts.KIND_FITS[kind.value], kind),)
+    if need in ("any", kind.value):
+        return _Check("fits", told)
+    if kind.value == "ressurs":  # a resource can serve any need, but it is not what was asked for
+        return _Check("limits", told)
+    text = texts.KIND_MISFITS.format(need=texts.KIND_NAMES[need], kind=texts.KIND_NAMES[kind.value])
+    return _Check("misfits", (Reason(text, kind.quote, kind.document),))
+
+
+def _group_check(scheme: Scheme, group: str) -> _Check:
+    result = _judge(scheme, group)
+    state = {"ja": "fits", "som hovedregel ikke": "limits", "nei": "misfits"}.get(result.answer, "unknown")
+    unknown = texts.UNKNOWN_GROUP.format(asked=" ".join(group.split())) if state == "unknown" else ""
+    return _Check(state, result.reasons, unknown)
+
+
+def _next_step(scheme: Scheme, fit: str, unknowns: list[str]) -> str:
+    if fit == "passer ikke":
+        return texts.NEXT_NO_FIT
+    resource = scheme.kind is not None and scheme.kind.value == "ressurs"
+    if resource:
+        parts = [texts.NEXT_RESOURCE]
+        unknowns = [u for u in unknowns if u != texts.UNKNOWN_OWNER]  # nobody applies for a resource
+    elif scheme.apply_to:
+        parts = [
+            texts.NEXT_CONTACT.format(where=_join([_contact(e.value) for e in scheme.apply_to], texts.OR))
+        ]
+    else:
+        parts = [texts.NEXT_NO_CONTACT]
+    if scheme.process:
+        parts.append(texts.NEXT_PROCESS.format(process=scheme.process[0].value.rstrip(".")))
+    elif not scheme.apply_to and not resource:
+        parts.append(texts.NEXT_ASK)
+    if unknowns:
+        parts.append(texts.NEXT_CHECK.format(unknowns=_join(unknowns)))
+    return " ".join(parts)
+
+
+def _contact(value: str) -> str:
+    if value in texts.CONTACT_PHRASES:
+        return texts.CONTACT_PHRASES[value]
+    return value if value.startswith(texts.PROPER_NAMES) else value[:1].lower() + value[1:]
+
+
+def _topic(scheme: Scheme, topic: str) -> tuple[float, Evidence | None]:
+    """The share of the topic's words found in the scheme's name, aliases and what it funds, and the
+    funded item that shares the most of them."""
+    wanted = {_key(w) for w in content_words(topic)}
+    if not wanted:
+        return 0.0, None
+    funds = [(e, _text_keys(f"{e.value} {e.quote}")) for e in scheme.what_it_funds]
+    pool: set[str] = set()
+    for keys in [_text_keys(t) for t in (scheme.name, *scheme.aliases)] + [keys for _, keys in funds]:
+        pool |= keys
+    share = sum(any(_similar(w, k) for k in pool) for w in wanted) / len(wanted)
+    hits = [(sum(any(_similar(w, k) for k in keys) for w in wanted), e) for e, keys in funds]
+    best = max(hits, key=lambda hit: hit[0], default=(0, None))
+    return share, best[1] if best[0] else None
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= _MIN_PART and (a in b or b in a))
+
+
+# --- eligibility ----------------------------------------------------------------------------------
+
+
+def eligibility(catalogue: Catalogue, scheme_id: str, group: str) -> Eligibility:
+    """Is `group` (free text) in the target group of the scheme? "uklart" when the catalogue has no
+    statement about the group: absence is never read as "nei"."""
+    scheme = catalogue.get(scheme_id)
+    if scheme is None:
+        raise SchemeNotFound(texts.SCHEME_UNKNOWN.format(id=scheme_id))
+    return _judge(scheme, group)
+
+
+def _judge(scheme: Scheme, group: str) -> Eligibility:
+    asked = " ".join(group.split())
+    keys = _group_keys(asked)
+    if not keys:
+        return Eligibility("uklart", texts.EXPLAIN_NO_GROUP_GIVEN, ())
+    found, via = _statements(scheme, keys)
+    if found:
+        return _stated(scheme, asked, found, via)
+    everyone = next((g for g in scheme.target_groups if g.group == _EVERYONE and g.status == "ja"), None)
+    if everyone is not None:
+        text = texts.EXPLAIN_EVERYONE.format(scheme=scheme.name, asked=asked)
+        return Eligibility("ja", text, (Reason(texts.GROUP_EVERYONE, everyone.quote, everyone.document),))
+    return _unclear(scheme, asked, keys)
+
+
+def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup], str | None]:
+    """The scheme's target groups the asked group is, and the broader group it was found under (if it
+    was). The words as asked are tried first, then without words that only say where the group works."""
+    vocabulary = _vocabulary()
+    stripped = _strip_context(scheme, keys)
+    for candidate in (keys, stripped) if stripped else (keys,):
+        direct = [g for g in scheme.target_groups if candidate in vocabulary.forms(g.group)]
+        if direct:
+            return direct, None
+        for g in scheme.target_groups:
+            narrower = vocabulary.narrower.get(g.group.casefold(), ())
+            if any(candidate in vocabulary.forms(n) for n in narrower):
+                return [g], g.group
+    return [], None
+
+
+def _stated(scheme: Scheme, asked: str, found: list[TargetGroup], via: str | None) -> Eligibility:
+    status = min((g.status for g in found), key=_CAUTION.__getitem__)
+    prefix = texts.GROUP_NARROWER.format(asked=_cap(asked), group=via) if via else ""
+    reasons: list[Reason] = []
+    for g in found:
+        text = texts.GROUP_STATUS[g.status].format(group=_cap(g.group))
+        reasons.append(Reason(prefix + text, g.quote, g.document))
+    named = [g.group for g in found if g.status == status]
+    explanation = prefix + texts.EXPLAIN_STATUS[status].format(group=_cap(_join(named)), scheme=scheme.name)
+    forms = {form for g in found for form in _vocabulary().forms(g.group)}
+    template = texts.CONDITION if status == "ja" else texts.GROUP_EXCEPTION
+    for condition in scheme.conditions:
+        if _mentions(condition.quote, forms):
+            reasons.append(_reason(template, condition))
+            if status != "ja":
+                explanation += " " + texts.GROUP_EXCEPTION.format(value=condition.value.rstrip("."))
+    return Eligibility(_STATUS_ANSWER[status], explanation, _unique(reasons))
+
+
+def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:
+    """No statement about the group. Quotes that may still help: a clause that opens the scheme to
+    groups it does not name, and passages that mention the group without making it a target group."""
+    vocabulary = _vocabulary()
+    open_quotes = [
+        (g.quote, g.document) for g in scheme.target_groups if g.status == "ja" and vocabulary.opens(g.quote)
+    ] + [(e.quote, e.document) for e in scheme.conditions if vocabulary.opens(e.quote)]
+    reasons = [
+        Reason(texts.GROUP_OPEN.format(asked=asked), quote, document) for quote, document in open_quotes
+    ]
+    forms = vocabulary.all_forms(keys)
+    for _, item in scheme.evidence():
+        if not isinstance(item, TargetGroup) and _mentions(item.quote, forms):
+            reasons.append(Reason(texts.GROUP_MENTIONED.format(asked=asked), item.quote, item.document))
+    explanation = texts.EXPLAIN_UNCLEAR.format(asked=asked, scheme=scheme.name)
+    if open_quotes:
+        explanation += texts.EXPLAIN_UNCLEAR_OPEN
+    named = list(dict.fromkeys(g.group for g in scheme.target_groups))
+    explanation += texts.EXPLAIN_NAMED.format(groups=", ".join(named)) if named else texts.EXPLAIN_NO_GROUPS
+    return Eligibility("uklart", explanation, _unique(reasons))
+
+
+def _strip_context(scheme: Scheme, keys: frozenset[str]) -> frozenset[str] | None:
+    """The group without words like "i lærebedrifter", but only when the scheme is known to cover the
+    sector those words point at: "lærere i barnehagen" must not become "lærere" for a school scheme."""
+    covered = {e.value for e in scheme.sectors}
+    rest = keys
+    for words_keys, sectors in _vocabulary().context:
+        if words_keys <= rest and words_keys != rest:
+            if not sectors & covered:
+                return None
+            rest = rest - words_keys
+    return rest if rest != keys else None
+
+
+def _mentions(quote: str, forms: Iterable[frozenset[str]]) -> bool:
+    keys = _text_keys(quote)
+    return any(form and form <= keys for form in forms)
+
+
+# --- finding a scheme in free text ----------------------------------------------------------------
+
+
+def find_scheme(catalogue: Catalogue, text: str) -> Scheme | None:
+    """The scheme the text names by id, name or alias, in any inflection ("Kompetanseløftet", "Rekom",
+    "den regionale ordninga"). The longest name wins ("desentralisert ordning innen yrkesfag" over
+    "desentralisert ordning"), then the earliest in the text."""
+    lowered = text.casefold()
+    sequence = _name_keys(text)
+    best: tuple[int, int] | None = None
+    found: Scheme | None = None
+    for scheme in catalogue.schemes:
+        for rank in _mentions_of(scheme, lowered, sequence):
+            if best is None or rank > best:
+                best, found = rank, scheme
+    return found
+
+
+def _mentions_of(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(length, -position) of each place the text names the scheme; a literal id outranks any name."""
+    literal = re.search(rf"(?<![\w-]){re.escape(scheme.id)}(?![\w-])", lowered)
+    if literal:
+        yield 1000, -literal.start()
+    for term in (scheme.name, *scheme.aliases):
+        keys = _name_keys(term)
+        for start in range(len(sequence) - len(keys) + 1):
+            if keys and sequence[start : start + len(keys)] == keys:
+                yield len(keys), -start
+                break
+
+
+# --- words ----------------------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
+
+
+@lru_cache(maxsize=20_000)
+def _key(word: str) -> str:
+    """A word's comparison key. The Snowball stemmer leaves plural endings ("lærere" → "lærer", but
+    "lærer" → "lær"), so a final -er/-ar and a doubled final consonant ("medlemm") are cut as well.
+    Folding æøå lets an id like "kompetanseloftet" meet "Kompetanseløftet"."""
+    key = stem(word.lower())
+    if key.endswith(("er", "ar")) and len(key) >= 5:
+        key = key[:-2]
+    if len(key) > 3 and key[-1] == key[-2] and key[-1] not in "aeiouyæøå":
+        key = key[:-1]
+    return key.translate(_FOLD)
+
+
+@lru_cache(maxsize=5_000)
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(_key(w) for w in words(text))
+
+
+@lru_cache(maxsize=5_000)
+def _name_keys(text: str) -> tuple[str, ...]:
+    return tuple(_key(w) for w in words(text))
+
+
+@lru_cache(maxsize=5_000)
+def _group_keys(text: str) -> frozenset[str]:
+    """A group as a set of word keys. Only a short filler list is dropped, never the general stopword
+    list: it holds "ikke" and "uten", and "ansatte uten godkjent lærerutdanning" must keep its "uten"."""
+    filler = _filler()
+    return frozenset(_key(w) for w in words(text) if w not in filler)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    synonyms: dict[str, frozenset[frozenset[str]]]  # canonical group (casefolded) -> its forms as keys
+    narrower: dict[str, tuple[str, ...]]  # canonical group (casefolded) -> narrower groups
+    context: tuple[tuple[frozenset[str], frozenset[str]], ...]  # place words -> sectors, longest first
+    open_clauses: tuple[str, ...]
+
+    def forms(self, group: str) -> frozenset[frozenset[str]]:
+        own = _group_keys(group)
+        return self.synonyms.get(group.casefold(), frozenset()) | {own}
+
+    def all_forms(self, keys: frozenset[str]) -> set[frozenset[str]]:
+        """The asked group's own words and every other way the word lists say the same group."""
+        found = {keys}
+        for group, forms in self.synonyms.items():
+            if keys in forms or keys == _group_keys(group):
+                found |= self.forms(group)
+        return found
+
+    def opens(self, quote: str) -> bool:
+        flat = " ".join(quote.split()).casefold()
+        return any(clause in flat for clause in self.open_clauses)
+
+
+@lru_cache
+def _data() -> dict[str, Any]:
+    text = resources.files("assistant").joinpath("target_groups.yaml").read_text("utf-8")
+    return dict(yaml.safe_load(text))
+
+
+@lru_cache
+def _filler() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in _data().get("filler") or ())
+
+
+@lru_cache
+def _vocabulary() -> _Vocabulary:
+    data = _data()
+    synonyms = {
+        str(group).casefold(): frozenset(_group_keys(str(t)) for t in terms)
+        for group, terms in (data.get("synonyms") or {}).items()
+    }
+    narrower = {str(g).casefold(): tuple(map(str, n)) for g, n in (data.get("narrower") or {}).items()}
+    by_words: dict[frozenset[str], set[str]] = {}
+    for sector, terms in (data.get("context") or {}).items():
+        for term in terms:
+            by_words.setdefault(_group_keys(str(term)), set()).add(str(sector))
+    context = sorted(((k, frozenset(s)) for k, s in by_words.items() if k), key=lambda ks: -len(ks[0]))
+    clauses = tuple(str(c).casefold() for c in data.get("open_clauses") or ())
+    return _Vocabulary(synonyms, narrower, tuple(context), clauses)
+
+
+# --- small helpers --------------------------------------------------------------------------------
+
+
+def _reason(template: str, evidence: Evidence, **values: str) -> Reason:
+    text = template.format(value=evidence.value.rstrip("."), **values)
+    return Reason(text, evidence.quote, evidence.document)
+
+
+def _unique(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+    """Reasons in order, each (text, quote) once."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Reason] = []
+    for reason in reasons:
+        key = (reason.text, _flat(reason.quote))
+        if key not in seen:
+            seen.add(key)
+            kept.append(reason)
+    return tuple(kept)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _join(items: list[str], last: str = texts.AND) -> str:
+    """Items as a Norwegian list: «a, b og c»."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

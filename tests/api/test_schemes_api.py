@@ -1,0 +1,128 @@
+"""The scheme advisor over HTTP and in the chat: catalogue, match, eligibility, routing."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from assistant.answer.citations import dangling_markers
+from assistant.models import Citation
+from tests.conftest import normalize
+
+
+def test_catalogue_lists_every_scheme_with_quotes(client: httpx.Client) -> None:
+    schemes = client.get("/api/schemes").json()
+    assert len(schemes) >= 15
+    ids = {s["id"] for s in schemes}
+    assert {"regional-ordning", "desentralisert-ordning", "kompetanseloftet", "fag-og-yrkesopplaering"} <= ids
+    one = client.get("/api/schemes/regional-ordning").json()
+    assert one["name"].startswith("Regional ordning")
+    assert all(e["quote"] and e["document"] for e in one["sectors"])
+    missing = client.get("/api/schemes/finnes-ikke")
+    assert missing.status_code == 404 and missing.json()["code"] == "scheme_not_found"
+
+
+def test_match_ranks_fits_first_and_cites_every_reason(client: httpx.Client) -> None:
+    response = client.post(
+        "/api/schemes/match", json={"owner_type": "privat_barnehageeier", "sector": "barnehage"}
+    )
+    assert response.status_code == 200
+    matches = response.json()["matches"]
+    fits = [m["fit"] for m in matches]
+    order = {"passer": 0, "kan passe": 1, "passer ikke": 2}
+    assert fits == sorted(fits, key=order.__getitem__)
+    passer = [m["scheme_id"] for m in matches if m["fit"] == "passer"]
+    assert "regional-ordning" in passer
+    assert "desentralisert-ordning" not in passer
+    near_miss = next(m for m in matches if m["fit"] == "passer ikke")
+    assert near_miss["reasons"], "a near miss says why it does not fit"
+    for m in matches:
+        assert set(m) == {"scheme_id", "name", "fit", "reasons", "apply_to", "next_step"}
+        for reason in m["reasons"]:
+            assert reason["text"] and reason["citation"]["text"] and reason["citation"]["document"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"owner_type": "staten", "sector": "barnehage"}, "owner_type"),
+        ({"owner_type": "kommune", "sector": "universitet"}, "sector"),
+        ({"owner_type": "kommune", "sector": "barnehage", "need": "penger"}, "need"),
+    ],
+)
+def test_unknown_enum_values_list_the_allowed_ones(
+    client: httpx.Client, body: dict[str, str], field: str
+) -> None:
+    response = client.post("/api/schemes/match", json=body)
+    assert response.status_code == 422
+    message = response.json()["message"]
+    assert field in message and "Tillatte verdier" in message
+    assert "kommune" in message or "barnehage" in message or "kollektiv" in message
+
+
+def test_match_needs_owner_and_sector(client: httpx.Client) -> None:
+    response = client.post("/api/schemes/match", json={"owner_type": "kommune"})
+    assert response.status_code == 422 and response.json()["code"] == "invalid_request"
+
+
+def test_eligibility_answers_from_the_catalogue(client: httpx.Client) -> None:
+    response = client.post(
+        "/api/schemes/fag-og-yrkesopplaering/eligibility", json={"group": "fagskolelærere"}
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["answer"] == "som hovedregel ikke"
+    assert any("som hovedregel ikke" in normalize(c["text"]) for c in data["citations"])
+    unknown = client.post("/api/schemes/regional-ordning/eligibility", json={"group": "vaktmestere"}).json()
+    assert unknown["answer"] == "uklart"
+    assert client.post("/api/schemes/finnes-ikke/eligibility", json={"group": "PPT"}).status_code == 404
+    assert client.post("/api/schemes/regional-ordning/eligibility", json={"group": ""}).status_code == 422
+
+
+def _citations(data: dict[str, object]) -> list[Citation]:
+    return [Citation(**c) for c in data["citations"]]  # type: ignore[attr-defined]
+
+
+def test_chat_routes_a_which_schemes_question_to_the_advisor(client: httpx.Client) -> None:
+    data = client.post(
+        "/api/chat", json={"message": "Vi er en privat barnehageeier, hvilke ordninger passer for oss?"}
+    ).json()
+    assert data["route"] == "advisor" and not data["abstained"]
+    assert "Regional ordning for kompetanseutvikling i barnehage" in data["answer"]
+    assert data["citations"] and dangling_markers(data["answer"], _citations(data)) == 0
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])}
+    assert markers == {c["n"] for c in data["citations"]}
+
+
+def test_advisor_asks_one_follow_up_then_uses_the_answer(client: httpx.Client) -> None:
+    first = client.post("/api/chat", json={"message": "Hvilke ordninger passer for oss?"}).json()
+    assert first["route"] == "advisor"
+    assert first["answer"].count("?") >= 1 and "kommune, fylkeskommune" in first["answer"]
+    second = client.post(
+        "/api/chat",
+        json={"message": "Vi er en kommune med barnehager.", "conversation_id": first["conversation_id"]},
+    ).json()
+    assert second["route"] == "advisor"
+    assert "Regional ordning for kompetanseutvikling i barnehage" in second["answer"]
+    assert "kommune, fylkeskommune" not in second["answer"]
+
+
+def test_eligibility_question_in_the_chat(client: httpx.Client) -> None:
+    data = client.post(
+        "/api/chat",
+        json={
+            "message": "Er prøvenemndsmedlemmer målgruppe for tilskuddsordningen for fag- og yrkesopplæring?"
+        },
+    ).json()
+    assert data["route"] == "advisor"
+    assert data["answer"].startswith("Ja")
+    assert any("prøvenemnd" in c["text"] for c in data["citations"])
+
+
+def test_other_questions_still_go_to_retrieval(client: httpx.Client) -> None:
+    data = client.post(
+        "/api/chat", json={"message": "Hvem prioriterer hvilke tiltak som får tilskudd?"}
+    ).json()
+    assert data["route"] == "retrieval"
