@@ -164,7 +164,7 @@ def advise(
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and _supplies_profile(raw)
     if asks_for_match(question, catalogue) or follows_match:
         draft = read_profile([*previous[-2:], raw] if follows_match else [question])
-        return _match_answer(catalogue, draft, _Sources(passages))
+        return _match_answer(catalogue, draft, _Sources(passages), topic=raw)
     return None
 
 
@@ -182,8 +182,8 @@ def _eligibility_answer(catalogue: Catalogue, scheme: Scheme, group: str, source
     return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
-def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources) -> AdvisorAnswer:
-    matches = _matches(catalogue, draft)
+def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources, topic: str) -> AdvisorAnswer:
+    matches = _matches(catalogue, draft, topic)
     lines = [texts.ADVISOR_HEAD.format(profile=_describe(draft))]
     for fit in ("passer", "kan passe", "passer ikke"):
         shown = [m for m in matches if m.fit == fit][: _MAX_SHOWN[fit]]
@@ -195,7 +195,7 @@ def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources) 
     return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
-def _matches(catalogue: Catalogue, draft: ProfileDraft) -> list[SchemeMatch]:
+def _matches(catalogue: Catalogue, draft: ProfileDraft, topic: str) -> list[SchemeMatch]:
     """With a slot unknown, a scheme fits as well as it does for the best value of that slot, but never
     better than "kan passe": the answer must not promise what the asker's situation may rule out."""
     owners = [draft.owner_type] if draft.owner_type else list(OWNER_TYPES)
@@ -204,7 +204,8 @@ def _matches(catalogue: Catalogue, draft: ProfileDraft) -> list[SchemeMatch]:
     best: dict[str, SchemeMatch] = {}
     for owner in owners:
         for sector in sectors:
-            for m in match_schemes(catalogue, Profile(owner, sector, draft.need)):
+            # The question itself is the topic: it only reorders schemes within a fit class.
+            for m in match_schemes(catalogue, Profile(owner, sector, draft.need, topic=topic)):
                 old = best.get(m.scheme_id)
                 if old is None or (rank[m.fit], -m.score) < (rank[old.fit], -old.score):
                     best[m.scheme_id] = m
