@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.models import Citation
+
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -14,23 +16,11 @@ class ChatRequest(BaseModel):
     conversation_id: str | None = Field(None, description="Null starter en ny samtale.")
 
 
-class CitationOut(BaseModel):
-    n: int
-    document: str
-    title: str
-    url: str | None
-    section: str
-    page: int | None
-    published: str | None
-    text: str = Field(description="Ordrett utdrag fra kilden.")
-    score: float
-
-
 class ChatResponse(BaseModel):
     conversation_id: str
     message_id: str
     answer: str
-    citations: list[CitationOut]
+    citations: list[Citation]  # the dataclass shared with the CLI's --json
     abstained: bool
     resolved_question: str = Field(description="Spørsmålet slik søket forsto det (oppfølging løst opp).")
     route: Literal["retrieval", "advisor"] = Field(
@@ -51,15 +41,6 @@ class SearchHit(BaseModel):
     published: str | None
     url: str | None
     text: str
-
-
-class DocumentOut(BaseModel):
-    id: str
-    title: str
-    file: str
-    chunks: int
-    content_hash: str
-    ingested_at: str | None
 
 
 class UploadResponse(BaseModel):

@@ -11,8 +11,8 @@ from starlette.datastructures import UploadFile
 from assistant import texts
 from assistant.api.deps import AdminDep
 from assistant.api.errors import ApiError
-from assistant.api.schemas import DocumentOut, ErrorBody, UploadResponse
-from assistant.documents import add_upload, delete_document, list_documents
+from assistant.api.schemas import ErrorBody, UploadResponse
+from assistant.documents import DocumentInfo, add_upload, delete_document, list_documents
 from assistant.errors import FileTooLarge
 
 router = APIRouter(prefix="/api/documents", tags=["dokumenter"])
@@ -38,7 +38,7 @@ _UPLOAD_BODY = {
 }
 
 
-@router.get("", response_model=list[DocumentOut], responses=AUTH_ERRORS)
+@router.get("", response_model=list[DocumentInfo], responses=AUTH_ERRORS)
 def documents(services: AdminDep) -> list[dict[str, Any]]:
     """Dokumentene i indeksen: tittel, fil, antall tekstbiter, hash og tidspunkt for innlesing."""
     return [doc.__dict__ for doc in list_documents(services)]
