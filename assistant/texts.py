@@ -184,3 +184,10 @@ AND = "og"
 OR = "eller"
 SCHEME_UNKNOWN = "Fant ingen ordning med id «{id}»."
 PROFILE_INVALID = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}."
+
+# Written standard (assistant/language.py).
+APERTIUM_MISSING = (
+    "Oversettelse mellom bokmål og nynorsk er ikke tilgjengelig her (Apertium er ikke installert), "
+    "så svaret er på bokmål."
+)
+APERTIUM_FAILED = "Oversettelsen til nynorsk feilet, så svaret er på bokmål."
