@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 
 from assistant import texts
+from assistant.answer.citations import to_citation
 from assistant.index.lexical import stem
-from assistant.models import Citation, Passage
-from assistant.schemes import OWNER_TYPES, SECTORS, Catalogue, Scheme
+from assistant.models import Citation, Passage, ScoredPassage
+from assistant.schemes import OWNER_TYPES, SECTORS, Catalogue, Scheme, normalize_quote
 from assistant.schemes_match import Profile, Reason, SchemeMatch, eligibility, find_scheme, match_schemes
 
 _MAX_SHOWN = {"passer": 6, "kan passe": 4, "passer ikke": 2}
@@ -113,34 +114,21 @@ class _Sources:
         return f"[{self.number(reason)}]"
 
     def number(self, reason: Reason) -> int:
-        key = (reason.document, _norm(reason.quote))
+        key = (reason.document, normalize_quote(reason.quote))
         if key not in self._numbers:
             self._numbers[key] = len(self.citations) + 1
             self.citations.append(self._citation(len(self.citations) + 1, reason))
         return self._numbers[key]
 
     def _citation(self, n: int, reason: Reason) -> Citation:
-        quote = _norm(reason.quote)
+        quote = normalize_quote(reason.quote)
         holder = next(
-            (p for p in self._passages if p.document == reason.document and quote in _norm(p.text)), None
+            (p for p in self._passages if p.document == reason.document and quote in normalize_quote(p.text)),
+            None,
         )
         if holder is None:  # a quote across a passage boundary: cite the quote itself, still verbatim
             return Citation(n, reason.document, reason.document, None, "", None, None, reason.quote, 1.0)
-        return Citation(
-            n,
-            holder.document,
-            holder.title,
-            holder.url,
-            holder.section,
-            holder.page,
-            holder.published,
-            holder.text,
-            1.0,
-        )
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
+        return to_citation(n, ScoredPassage(holder, score=1.0))
 
 
 @dataclass(frozen=True)
@@ -176,7 +164,7 @@ def _supplies_profile(question: str) -> bool:
 def _eligibility_answer(catalogue: Catalogue, scheme: Scheme, group: str, sources: _Sources) -> AdvisorAnswer:
     result = eligibility(catalogue, scheme.id, group)
     lines = [texts.ELIGIBILITY_HEAD.format(answer=result.answer.capitalize(), explanation=result.explanation)]
-    lines += [f"«{_norm(r.quote)}» {sources.mark(r)}" for r in result.reasons]
+    lines += [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in result.reasons]
     if result.answer == "uklart":
         lines.append(texts.ELIGIBILITY_UNCLEAR_ASK)
     return AdvisorAnswer("\n".join(lines), sources.citations)

@@ -298,7 +298,7 @@ def _check_evidence(schemes: tuple[Scheme, ...], corpus_dir: Path, problems: lis
                 continue  # already reported as missing
             if item.document in failures:
                 entry.fail(field, failures[item.document])
-            elif _normalize(item.quote) not in bodies[item.document]:
+            elif normalize_quote(item.quote) not in bodies[item.document]:
                 entry.fail(field, texts.QUOTE_NOT_FOUND.format(document=item.document, quote=item.quote))
             if item.document not in scheme.sources:
                 unlisted[item.document] = None
@@ -324,9 +324,10 @@ def _read_bodies(names: set[str], corpus_dir: Path) -> tuple[dict[str, str], dic
         except AssistantError as exc:
             failures[name] = texts.UNREADABLE_DOCUMENT.format(document=name, reason=exc.message)
             continue
-        bodies[name] = _normalize("\n".join(page.text for page in document.pages))
+        bodies[name] = normalize_quote("\n".join(page.text for page in document.pages))
     return bodies, failures
 
 
-def _normalize(text: str) -> str:
+def normalize_quote(text: str) -> str:
+    """How a quote is compared with a text: line breaks and runs of spaces do not count."""
     return " ".join(text.split())
