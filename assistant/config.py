@@ -56,6 +56,23 @@ class Settings(BaseSettings):
     min_term_coverage: float = 0.40
 
     answer_max_sentences: int = 4
+    # How answers are written: "extractive" (default, no LLM: cited sentences of the sources), or an LLM
+    # through langchain: "openai" is any OpenAI-compatible endpoint (OpenAI, Azure, vLLM, llama.cpp, Ollama's
+    # /v1), "ollama" is Ollama's own API. The extractive answer is the fallback whenever the LLM fails.
+    llm: Literal["extractive", "openai", "ollama"] = "extractive"
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 30.0
+    llm_temperature: float = 0.0
+    # Versioned prompt files (prompts/<name>.v<N>.md); the newest version is used unless pinned here.
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    prompt_version: int | None = None
+
+    # Freshness: statements about deadlines, amounts and dates from documents older than this get
+    # "(per <dato>)"; hits whose scores are this close (relative) are ordered newest first.
+    stale_after_days: int = 365
+    recency_tie_margin: float = 0.02
     max_question_chars: int = 4000
 
     # Conversations, messages and feedback. None means SQLite at <data_dir>/assistant.db; any SQLAlchemy

@@ -11,10 +11,11 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from assistant.index.lexical import LexicalIndex
 from assistant.ingest.units import Unit, split_units
+from assistant.language import Maalform
 from assistant.models import ScoredPassage
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
@@ -24,8 +25,17 @@ _MAX_CHARS = 900
 _LONG_LIST_ITEMS = 4
 
 
+Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal reply letter
+
+
 class AnswerBackend(Protocol):
-    def draft(self, question: str, hits: list[ScoredPassage]) -> str: ...
+    """Drafts an answer that cites `hits` by 1-based position ([1] is hits[0]); citations.finalize
+    verifies and renumbers. `maalform` is the written standard the reader asked for: an LLM writes in
+    it, the extractive backend quotes the sources as they are and the service translates."""
+
+    def draft(
+        self, question: str, hits: list[ScoredPassage], maalform: Maalform = "nb", style: Style = "answer"
+    ) -> str: ...
 
 
 @dataclass
@@ -55,7 +65,9 @@ class ExtractiveBackend:
         self.similarity_margin = similarity_margin
         self.support_ratio = support_ratio
 
-    def draft(self, question: str, hits: list[ScoredPassage]) -> str:
+    def draft(
+        self, question: str, hits: list[ScoredPassage], maalform: Maalform = "nb", style: Style = "answer"
+    ) -> str:
         if not hits:
             return ""
         scored = self._score_units(question, hits)
