@@ -16,6 +16,7 @@ from assistant import texts
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong
 from assistant.ingest.pipeline import IngestReport
+from assistant.language import Maalform
 from assistant.logconfig import configure_logging
 from assistant.models import Answer, Passage, ScoredPassage
 from assistant.retrieval import Mode
@@ -116,15 +117,20 @@ def ask(
     question: Annotated[str, typer.Argument(help="Spørsmålet, på bokmål eller nynorsk.")],
     as_json: Annotated[bool, typer.Option("--json", help="Skriv svaret som JSON.")] = False,
     conversation_id: Annotated[str | None, typer.Option("--conversation-id")] = None,
+    maalform: Annotated[
+        Maalform | None, typer.Option("--maalform", help="nb eller nn. Uten valg: som spørsmålet.")
+    ] = None,
 ) -> None:
     """Still et spørsmål og få et svar med kildehenvisninger."""
-    answer = _with_services(question, lambda services: ask_service(services, question, conversation_id))
+    answer = _with_services(
+        question, lambda services: ask_service(services, question, conversation_id, maalform)
+    )
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
     typer.echo(answer.answer)
     if answer.citations:
-        typer.echo("\nKilder:")
+        typer.echo("\nKjelder:" if answer.maalform == "nn" else "\nKilder:")
         for c in answer.citations:
             where = f", side {c.page}" if c.page else ""
             date = f" ({c.published})" if c.published else ""

@@ -11,6 +11,7 @@ import logging
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -26,6 +27,8 @@ Maalform = Literal["nb", "nn"]
 _WORD = re.compile(r"[a-zæøåàèéêòóôü]+", re.IGNORECASE)
 _PAIRS = {("nn", "nb"): "nno-nob", ("nb", "nn"): "nob-nno"}
 _TIMEOUT_S = 20.0
+_NUMBER = re.compile(r"\d+")
+MARKERS = re.compile(r"\[\d{1,3}\]")
 
 
 class TranslationUnavailable(AssistantError):
@@ -47,11 +50,59 @@ def detect(text: str) -> Maalform:
     return "nn" if nn > nb else "nb"
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A question as the pipeline reads it: retrieval, follow-up rules and the advisor work in bokmål,
+    the corpus's written standard; `maalform` is how the user wrote."""
+
+    bokmal: str
+    maalform: Maalform
+    translated: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    maalform: Maalform  # what the text is written in now
+
+
+def read_question(question: str) -> Asked:
+    """A nynorsk question is translated for retrieval. Without Apertium it goes through as written:
+    the glossary and the stemmer still match much of nynorsk."""
+    written = detect(question)
+    if written == "nb":
+        return Asked(question, "nb")
+    try:
+        return Asked(translate(question, "nn", "nb"), "nn", translated=True)
+    except TranslationUnavailable:
+        return Asked(question, "nn")
+
+
+def render(text: str, current: Maalform, target: Maalform, *, note: bool = True) -> Rendered:
+    """The answer text in the reader's written standard. Citation markers, list layout and every
+    number pass through unchanged; if a number would change, the text stays as it was. The reader is
+    told once that the answer was translated and that the quotes keep the sources' wording."""
+    if current == target or target == "nb":
+        return Rendered(text, current)
+    try:
+        translated = translate(text, current, target)
+    except TranslationUnavailable as exc:
+        notice = texts.NYNORSK_UNAVAILABLE if exc.message == texts.APERTIUM_MISSING else texts.NYNORSK_FAILED
+        return Rendered(f"{text}\n\n{notice}", current)
+    if _NUMBER.findall(translated) != _NUMBER.findall(text) or MARKERS.findall(translated) != MARKERS.findall(
+        text
+    ):
+        logger.warning("Apertium changed a number or a citation marker; the answer stays in %s", current)
+        return Rendered(f"{text}\n\n{texts.NYNORSK_FAILED}", current)
+    return Rendered(f"{translated}\n\n{texts.NYNORSK_NOTE}" if note else translated, target)
+
+
 @lru_cache
 def apertium_available() -> bool:
     return shutil.which("apertium") is not None
 
 
+@lru_cache(maxsize=4096)
 def translate(text: str, source: Maalform, target: Maalform) -> str:
     """The text in the other written standard. Apertium marks words it does not know with `*`,
     `#` or `@`; those marks are removed so an unknown word (a name, an abbreviation) passes through."""

@@ -80,6 +80,7 @@ class Answer:
     resolved_question: str | None = None  # the standalone question retrieval used (follow-ups)
     message_id: str | None = None  # set once the exchange is stored
     route: str = "retrieval"  # "advisor" when the scheme advisor answered
+    maalform: str = "nb"  # the written standard of `answer`: "nb" or "nn"
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""
@@ -91,4 +92,5 @@ class Answer:
             "abstained": self.abstained,
             "resolved_question": self.resolved_question,
             "route": self.route,
+            "maalform": self.maalform,
         }

@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant import texts
 from assistant.advisor import advise
 from assistant.answer.citations import abstain_reason, finalize, unsupported_answer_reason
-from assistant.answer.extractive import AnswerBackend, ExtractiveBackend
+from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import resolve_follow_up
@@ -21,6 +21,7 @@ from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
+from assistant.language import Asked, Maalform, read_question, render
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.schemes import Catalogue, load_catalogue
@@ -107,15 +108,29 @@ def search(
         return services.retriever.search(query, k, mode, rerank)
 
 
-def answer_question(services: Services, question: str, conversation_id: str = "") -> Answer:
-    """One standalone question through retrieval, drafting and verification. Nothing is stored."""
+def answer_question(
+    services: Services,
+    question: str,
+    conversation_id: str = "",
+    maalform: Maalform | None = None,
+    style: Style = "answer",
+) -> Answer:
+    """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked).
+    Nothing is stored."""
     question = validate_question(question, services.settings)
+    asked = _read(services, question)
+    answer = _answer(services, asked.bokmal, conversation_id, style)
+    return _render(services, answer, maalform or asked.maalform)
+
+
+def _answer(services: Services, question: str, conversation_id: str = "", style: Style = "answer") -> Answer:
+    """Retrieval, drafting and verification of a bokmål question; the answer is in bokmål."""
     with _step(services, "retrieve"):
         hits = services.retriever.search(question)
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     if reason is None:
         with _step(services, "answer"):
-            verified = finalize(services.backend.draft(question, hits), hits)
+            verified = finalize(services.backend.draft(question, hits, "nb", style), hits)
         reason = unsupported_answer_reason(question, verified.text, verified.citations)
         if verified.citations and reason is None:
             return Answer(conversation_id, verified.text, verified.citations, resolved_question=question)
@@ -123,14 +138,30 @@ def answer_question(services: Services, question: str, conversation_id: str = ""
     return Answer(conversation_id, reason, [], abstained=True, resolved_question=question)
 
 
+def _read(services: Services, question: str) -> Asked:
+    with _step(services, "translate"):
+        return read_question(question)
+
+
+def _render(services: Services, answer: Answer, target: Maalform) -> Answer:
+    if answer.maalform == target:
+        return answer
+    with _step(services, "translate"):
+        rendered = render(answer.answer, "nb" if answer.maalform == "nb" else "nn", target)
+    return replace(answer, answer=rendered.text, maalform=rendered.maalform)
+
+
 def resolve(services: Services, question: str, previous: Sequence[str]) -> str:
     with _step(services, "resolve"):
         return resolve_follow_up(question, previous, services.retriever.lexical)
 
 
-def ask(services: Services, question: str, conversation_id: str | None = None) -> Answer:
+def ask(
+    services: Services, question: str, conversation_id: str | None = None, maalform: Maalform | None = None
+) -> Answer:
     """A turn in a stored conversation: a follow-up is resolved against the earlier turns, and the
-    exchange is kept so the next turn can build on it. No id starts a new conversation."""
+    exchange is kept so the next turn can build on it. No id starts a new conversation. The answer
+    is in `maalform`, or in the written standard of the question when that is None."""
     question = validate_question(question, services.settings)
     log = services.chatlog
     first = conversation_id is None
@@ -141,24 +172,30 @@ def ask(services: Services, question: str, conversation_id: str | None = None) -
         previous = log.resolved_questions(conversation_id)
     if services.settings.log_questions:
         logger.info("Question in %s: %s", conversation_id, question)
-    resolved = resolve(services, question, previous)
-    answer = _advice(services, question, resolved, previous, conversation_id)
-    answer = answer or answer_question(services, resolved, conversation_id)
+    asked = _read(services, question)
+    resolved = resolve(services, asked.bokmal, previous)
+    answer = _advice(services, asked.bokmal, resolved, previous, conversation_id)
+    answer = answer or _answer(services, resolved, conversation_id)
+    answer = _render(services, answer, maalform or asked.maalform)
     with _step(services, "store"):
         message_id = log.add_exchange(question, answer, first)
     return replace(answer, message_id=message_id)
 
 
-def ask_with_history(services: Services, question: str, earlier: Sequence[str]) -> Answer:
+def ask_with_history(
+    services: Services, question: str, earlier: Sequence[str], maalform: Maalform | None = None
+) -> Answer:
     """A turn whose earlier user questions come with the request (the OpenAI protocol is stateless):
     they are resolved in order, as a stored conversation would have, and nothing is stored."""
     question = validate_question(question, services.settings)
     previous: list[str] = []
     for text in earlier:
         if text.strip():
-            previous.append(resolve(services, text.strip(), previous))
-    resolved = resolve(services, question, previous)
-    return _advice(services, question, resolved, previous) or answer_question(services, resolved)
+            previous.append(resolve(services, _read(services, text.strip()).bokmal, previous))
+    asked = _read(services, question)
+    resolved = resolve(services, asked.bokmal, previous)
+    answer = _advice(services, asked.bokmal, resolved, previous) or _answer(services, resolved)
+    return _render(services, answer, maalform or asked.maalform)
 
 
 def _advice(

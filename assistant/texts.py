@@ -191,3 +191,22 @@ APERTIUM_MISSING = (
     "så svaret er på bokmål."
 )
 APERTIUM_FAILED = "Oversettelsen til nynorsk feilet, så svaret er på bokmål."
+# Said once, at the end of an answer rendered in nynorsk. Written in nynorsk for nynorsk readers.
+NYNORSK_NOTE = (
+    "Svaret er omsett maskinelt til nynorsk. Sitata frå kjeldene står ordrett, slik kjeldene sjølve "
+    "skriv dei."
+)
+NYNORSK_NOTE_LLM = "Sitata frå kjeldene står ordrett, slik kjeldene sjølve skriv dei."
+NYNORSK_UNAVAILABLE = "Omsetjing til nynorsk er ikkje tilgjengeleg her, så svaret er på bokmål."
+NYNORSK_FAILED = "Omsetjinga til nynorsk gjekk ikkje, så svaret er på bokmål."
+
+# The LLM answer backend (assistant/answer/llm.py, assistant/answer/prompts.py).
+LLM_UNAVAILABLE = "Språkmodellen svarte ikke; svaret er satt sammen av utdrag fra kildene i stedet."
+PROMPT_NOT_FOUND = "Fant ikke prompt-filen {file} i {directory}."
+MAALFORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
+LLM_UNDATED = "udatert"
+LLM_SOURCE = "[{n}] {title} ({published}) — {section}\n{text}"
+LLM_ANSWER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål: {question}"
+LLM_LETTER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål fra henvendelsen: {question}"
+LLM_FOLLOW_UP_REQUEST = "Tidligere spørsmål:\n{previous}\n\nNytt spørsmål: {question}"
+LLM_MODEL_MISSING = "ASSISTANT_LLM={backend} krever at ASSISTANT_LLM_MODEL er satt."

@@ -166,3 +166,71 @@ def _best_items(claim: str, question_stems: set[str]) -> list[str]:
     overlap = [len(question_stems & {stem(w) for w in content_words(i)}) for i in items]
     best = max(overlap)
     return [i for i, o in zip(items, overlap, strict=True) if o == best] if best > 0 else items
+
+
+_OPEN_MARKER = re.compile(r"\[\d{0,3}\Z")  # the end of a text that may still become a marker
+_RUN = re.compile(r"\s+|\S+")
+_PUNCTUATION = ".,;:!?"
+
+
+class StreamVerifier:
+    """`finalize` for an answer that arrives in pieces: emit text as soon as it is safe, never a marker
+    that points at no source.
+
+    A piece that ends in `[`, `[1` or `[12` is held back until the next piece says whether it is a
+    marker. Markers outside 1..n_hits are dropped (counted in `dropped`); valid ones are renumbered in
+    order of first appearance, because text already sent cannot be renumbered later. `used` holds the
+    cited hits' 1-based positions in new-number order (`used[0]` is the hit now cited as [1]).
+    Whitespace is tidied as `finalize` tidies it, so when the model cites its sources in ascending order
+    (the usual case) the streamed text equals `finalize(whole draft).text`.
+    """
+
+    def __init__(self, n_hits: int) -> None:
+        self.n_hits = n_hits
+        self.used: list[int] = []
+        self.dropped = 0
+        self._pending = ""  # a trailing piece that may still become a marker
+        self._space = ""  # whitespace held until the next visible character decides its shape
+        self._started = False  # nothing visible sent yet: leading whitespace is dropped
+
+    def feed(self, chunk: str) -> str:
+        text = self._pending + chunk
+        match = _OPEN_MARKER.search(text)
+        cut = match.start() if match else len(text)
+        self._pending = text[cut:]
+        return self._tidy(MARKER.sub(self._renumber, text[:cut]))
+
+    def close(self) -> str:
+        """The rest of the text; trailing whitespace is dropped."""
+        text, self._pending = self._pending, ""
+        rest = self._tidy(MARKER.sub(self._renumber, text))
+        self._space = ""
+        return rest
+
+    def citations(self, hits: list[ScoredPassage]) -> list[Citation]:
+        return [to_citation(n, hits[old - 1]) for n, old in enumerate(self.used, start=1)]
+
+    def _renumber(self, match: re.Match[str]) -> str:
+        old = int(match.group(1))
+        if not 1 <= old <= self.n_hits:
+            self.dropped += 1
+            return ""
+        if old not in self.used:
+            self.used.append(old)
+        return f"[{self.used.index(old) + 1}]"
+
+    def _tidy(self, text: str) -> str:
+        """Runs of spaces become one space, no space before punctuation, no whitespace at either end:
+        the same rules as `finalize`, applied as the text goes past."""
+        out: list[str] = []
+        for run in _RUN.findall(text):
+            if run.isspace():
+                self._space += run
+                continue
+            if self._started:
+                space = re.sub(r"[ \t]{2,}", " ", self._space)
+                out.append(space.rstrip(" \t") if run[0] in _PUNCTUATION else space)
+            self._space = ""
+            self._started = True
+            out.append(run)
+        return "".join(out)

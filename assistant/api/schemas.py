@@ -14,6 +14,9 @@ class ChatRequest(BaseModel):
 
     message: str = Field(description="Spørsmålet, på bokmål eller nynorsk.")
     conversation_id: str | None = Field(None, description="Null starter en ny samtale.")
+    maalform: Literal["nb", "nn"] | None = Field(
+        None, description="Målform for svaret: nb eller nn. Null betyr samme målform som spørsmålet."
+    )
 
 
 class ChatResponse(BaseModel):
@@ -26,6 +29,7 @@ class ChatResponse(BaseModel):
     route: Literal["retrieval", "advisor"] = Field(
         description="Hvem som svarte: søket i dokumentene eller ordningsrådgiveren."
     )
+    maalform: Literal["nb", "nn"] = Field(description="Målformen svaret er skrevet på.")
 
 
 class SearchHit(BaseModel):
@@ -83,3 +87,4 @@ class OpenAIChatRequest(BaseModel):
     model: str = "assistant"
     messages: list[OpenAIMessage] = Field(min_length=1)
     stream: bool = False
+    maalform: Literal["nb", "nn"] | None = None  # our extension; null answers as asked

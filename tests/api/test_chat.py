@@ -37,6 +37,7 @@ def test_chat_answers_with_citations_and_starts_a_conversation(client: httpx.Cli
         "abstained",
         "resolved_question",
         "route",
+        "maalform",
     }
     assert not data["abstained"]
     assert "samarbeidsforum" in data["answer"].lower()

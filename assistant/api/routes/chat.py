@@ -30,7 +30,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def chat(body: ChatRequest, services: ServicesDep) -> dict[str, Any]:
     """Still et spørsmål. Uten `conversation_id` starter en ny samtale; oppfølgingsspørsmål løses opp
     mot samtalen."""
-    return ask(services, body.message, body.conversation_id).to_dict()
+    return ask(services, body.message, body.conversation_id, body.maalform).to_dict()
 
 
 def _events(answer: Answer) -> list[dict[str, str]]:
@@ -48,7 +48,7 @@ def _events(answer: Answer) -> list[dict[str, str]]:
 async def chat_stream(body: ChatRequest, services: ServicesDep) -> EventSourceResponse:
     """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`."""
     # The answer is made before the stream opens, so a bad question still gets a plain 4xx.
-    answer = await run_in_threadpool(ask, services, body.message, body.conversation_id)
+    answer = await run_in_threadpool(ask, services, body.message, body.conversation_id, body.maalform)
 
     async def stream() -> AsyncIterator[dict[str, str]]:
         for event in _events(answer):

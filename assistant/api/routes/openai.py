@@ -37,7 +37,7 @@ def _answer(services: Services, body: OpenAIChatRequest) -> Answer:
     questions = [m.text() for m in body.messages if m.role == "user"]
     if not questions:
         raise EmptyQuestion(texts.EMPTY_QUESTION)
-    return ask_with_history(services, questions[-1], questions[:-1])
+    return ask_with_history(services, questions[-1], questions[:-1], body.maalform)
 
 
 def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:

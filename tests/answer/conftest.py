@@ -1,0 +1,31 @@
+"""The scripted LLM server and backends that talk to it over loopback with the real langchain clients."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.llm import LLMBackend, build_llm
+from tests.llm_server import BackendFactory, LLMServer, llm_settings
+
+
+@pytest.fixture
+def llm_server() -> Iterator[LLMServer]:
+    server = LLMServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_backend(llm_server: LLMServer) -> BackendFactory:
+    """make_backend("openai") or make_backend("ollama"), pointed at the scripted server."""
+
+    def make(kind: str, **overrides: object) -> LLMBackend:
+        """Settings `overrides` (llm_temperature=0.3 …) are applied on top of the test defaults."""
+        url = llm_server.openai_url if kind == "openai" else llm_server.ollama_url
+        backend = build_llm(llm_settings(kind, url, **overrides))
+        assert backend is not None
+        return backend
+
+    return make
