@@ -12,8 +12,10 @@ from pathlib import Path
 
 from assistant import texts
 from assistant.advisor import advise
-from assistant.answer.citations import abstain_reason, finalize, unsupported_answer_reason
+from assistant.answer.citations import abstain_reason, unsupported_answer_reason
+from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
+from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import resolve_follow_up
@@ -42,9 +44,10 @@ class Services:
     embedder: Embedder
     store: ChromaStore
     retriever: Retriever
-    backend: AnswerBackend
+    backend: AnswerBackend  # extractive: the default, and the fallback whenever the LLM fails
     chatlog: ChatLog
     catalogue: Catalogue | None = None  # the scheme advisor; None when the corpus has no schemes.yaml
+    llm: LLMBackend | None = None  # ASSISTANT_LLM=openai|ollama
     # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
     observe: StepObserver = _ignore_step
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
@@ -61,7 +64,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
     else:
         logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
-    return Services(settings, embedder, store, retriever, backend, ChatLog(settings.database), catalogue)
+    chatlog = ChatLog(settings.database)
+    return Services(
+        settings, embedder, store, retriever, backend, chatlog, catalogue, llm=build_llm(settings)
+    )
 
 
 @contextmanager
@@ -119,23 +125,63 @@ def answer_question(
     Nothing is stored."""
     question = validate_question(question, services.settings)
     asked = _read(services, question)
-    answer = _answer(services, asked.bokmal, conversation_id, style)
-    return _render(services, answer, maalform or asked.maalform)
+    target = maalform or asked.maalform
+    return _render(services, _answer(services, asked.bokmal, target, conversation_id, style), target)
 
 
-def _answer(services: Services, question: str, conversation_id: str = "", style: Style = "answer") -> Answer:
-    """Retrieval, drafting and verification of a bokmål question; the answer is in bokmål."""
+@dataclass(frozen=True)
+class _Retrieved:
+    question: str  # bokmål, standalone
+    hits: list[ScoredPassage]
+    abstain: str | None  # the reason not to answer, decided before any answer is written
+
+
+def _retrieve(services: Services, question: str) -> _Retrieved:
     with _step(services, "retrieve"):
         hits = services.retriever.search(question)
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
-    if reason is None:
-        with _step(services, "answer"):
-            verified = finalize(services.backend.draft(question, hits, "nb", style), hits)
-        reason = unsupported_answer_reason(question, verified.text, verified.citations)
-        if verified.citations and reason is None:
-            return Answer(conversation_id, verified.text, verified.citations, resolved_question=question)
-        reason = reason or texts.ABSTAIN_WEAK_EVIDENCE
-    return Answer(conversation_id, reason, [], abstained=True, resolved_question=question)
+    return _Retrieved(question, hits, reason)
+
+
+def _answer(
+    services: Services, question: str, target: Maalform, conversation_id: str = "", style: Style = "answer"
+) -> Answer:
+    return _written(services, _retrieve(services, question), target, conversation_id, style)
+
+
+def _written(
+    services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer:
+    """The answer to a retrieved bokmål question, verified. The LLM (when configured) writes in
+    `target`; the extractive answer is in bokmål and rendered later."""
+    if retrieved.abstain is not None:
+        return _abstained(retrieved, retrieved.abstain, conversation_id)
+    with _step(services, "answer"):
+        composed = compose(retrieved.question, retrieved.hits, services.backend, services.llm, target, style)
+    return _checked(retrieved, composed, conversation_id)
+
+
+def _checked(retrieved: _Retrieved, composed: Composed, conversation_id: str) -> Answer:
+    """The answer if it cites its sources and gives what the question asks for, else an abstention."""
+    reason = unsupported_answer_reason(retrieved.question, composed.text, composed.citations)
+    if not composed.citations or reason is not None:
+        return _abstained(retrieved, reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
+    text = composed.text
+    if composed.notice:
+        text = f"{text}\n\n{composed.notice}"
+    elif composed.maalform == "nn":  # the LLM wrote nynorsk; the quotes keep the sources' own words
+        text = f"{text}\n\n{texts.NYNORSK_NOTE_LLM}"
+    return Answer(
+        conversation_id,
+        text,
+        composed.citations,
+        resolved_question=retrieved.question,
+        maalform=composed.maalform,
+    )
+
+
+def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answer:
+    return Answer(conversation_id, reason, [], abstained=True, resolved_question=retrieved.question)
 
 
 def _read(services: Services, question: str) -> Asked:
@@ -147,13 +193,78 @@ def _render(services: Services, answer: Answer, target: Maalform) -> Answer:
     if answer.maalform == target:
         return answer
     with _step(services, "translate"):
-        rendered = render(answer.answer, "nb" if answer.maalform == "nb" else "nn", target)
+        rendered = render(answer.answer, "nn" if answer.maalform == "nn" else "nb", target)
     return replace(answer, answer=rendered.text, maalform=rendered.maalform)
 
 
 def resolve(services: Services, question: str, previous: Sequence[str]) -> str:
+    """The follow-up as a standalone question: by the LLM when one is configured (falling back to the
+    rules if it fails or rewrites into something implausible), else by the rules."""
     with _step(services, "resolve"):
+        if services.llm is not None and previous:
+            try:
+                rewritten = services.llm.rewrite_follow_up(question, previous)
+            except LLMUnavailable:
+                rewritten = ""
+            if 0 < len(rewritten) <= 3 * len(question) + 200:
+                return rewritten
         return resolve_follow_up(question, previous, services.retriever.lexical)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """A conversation turn read, resolved and routed, before any answer text is written."""
+
+    question: str  # as the user wrote it
+    conversation_id: str
+    first: bool
+    target: Maalform
+    resolved: str
+    advice: Answer | None
+    retrieved: _Retrieved | None
+    stored: bool  # False for stateless turns
+
+
+def _turn(
+    services: Services,
+    question: str,
+    conversation_id: str | None,
+    maalform: Maalform | None,
+    earlier: Sequence[str] | None = None,
+) -> _Turn:
+    """`earlier` given means a stateless turn (the OpenAI protocol): the earlier user questions come
+    with the request, are resolved in order as a stored conversation would have been, and nothing is
+    stored. Otherwise the conversation is looked up (None starts one)."""
+    question = validate_question(question, services.settings)
+    log = services.chatlog
+    first = conversation_id is None
+    previous: list[str] = []
+    if earlier is not None:
+        conversation_id = ""
+        for text in earlier:
+            if text.strip():
+                previous.append(resolve(services, _read(services, text.strip()).bokmal, previous))
+    elif conversation_id is None:
+        conversation_id = log.new_conversation_id()
+    else:
+        log.require_conversation(conversation_id)
+        previous = log.resolved_questions(conversation_id)
+    if services.settings.log_questions:
+        logger.info("Question in %s: %s", conversation_id or "a stateless request", question)
+    asked = _read(services, question)
+    resolved = resolve(services, asked.bokmal, previous)
+    advice = _advice(services, asked.bokmal, resolved, previous, conversation_id)
+    retrieved = None if advice else _retrieve(services, resolved)
+    target = maalform or asked.maalform
+    return _Turn(question, conversation_id, first, target, resolved, advice, retrieved, earlier is None)
+
+
+def _store(services: Services, turn: _Turn, answer: Answer) -> Answer:
+    if not turn.stored:
+        return answer
+    with _step(services, "store"):
+        message_id = services.chatlog.add_exchange(turn.question, answer, turn.first)
+    return replace(answer, message_id=message_id)
 
 
 def ask(
@@ -162,40 +273,96 @@ def ask(
     """A turn in a stored conversation: a follow-up is resolved against the earlier turns, and the
     exchange is kept so the next turn can build on it. No id starts a new conversation. The answer
     is in `maalform`, or in the written standard of the question when that is None."""
-    question = validate_question(question, services.settings)
-    log = services.chatlog
-    first = conversation_id is None
-    if conversation_id is None:
-        conversation_id, previous = log.new_conversation_id(), []
-    else:
-        log.require_conversation(conversation_id)
-        previous = log.resolved_questions(conversation_id)
-    if services.settings.log_questions:
-        logger.info("Question in %s: %s", conversation_id, question)
-    asked = _read(services, question)
-    resolved = resolve(services, asked.bokmal, previous)
-    answer = _advice(services, asked.bokmal, resolved, previous, conversation_id)
-    answer = answer or _answer(services, resolved, conversation_id)
-    answer = _render(services, answer, maalform or asked.maalform)
-    with _step(services, "store"):
-        message_id = log.add_exchange(question, answer, first)
-    return replace(answer, message_id=message_id)
+    turn = _turn(services, question, conversation_id, maalform)
+    return _store(services, turn, _render(services, _turn_answer(services, turn), turn.target))
+
+
+def _turn_answer(services: Services, turn: _Turn) -> Answer:
+    if turn.advice is not None:
+        return turn.advice
+    assert turn.retrieved is not None  # _turn retrieves whenever the advisor does not answer
+    return _written(services, turn.retrieved, turn.target, turn.conversation_id)
+
+
+@dataclass(frozen=True)
+class Delta:
+    text: str
+
+
+@dataclass(frozen=True)
+class Restart:
+    """Discard the text streamed so far: the LLM failed midway, and the answer follows anew."""
+
+    notice: str
+
+
+@dataclass(frozen=True)
+class Done:
+    answer: Answer  # the whole answer as stored, with citations
+
+
+StreamEvent = Delta | Restart | Done
+
+
+def ask_stream(
+    services: Services,
+    question: str,
+    conversation_id: str | None = None,
+    maalform: Maalform | None = None,
+    earlier: Sequence[str] | None = None,
+) -> Iterator[StreamEvent]:
+    """`ask`, with the answer text in pieces as it is written. Everything that can reject the request
+    (bad question, unknown conversation, unavailable index) happens before this returns, so front ends
+    can still answer with a plain error; only the writing is left to the iterator. `earlier` makes it
+    a stateless turn, as in `ask_with_history`."""
+    turn = _turn(services, question, conversation_id, maalform, earlier)
+    retrieved = turn.retrieved
+    if services.llm is None or retrieved is None or retrieved.abstain is not None:
+        answer = _store(services, turn, _render(services, _turn_answer(services, turn), turn.target))
+        return _whole(answer)
+    return _streamed(services, turn, retrieved, services.llm)
+
+
+def _whole(answer: Answer) -> Iterator[StreamEvent]:
+    for piece in pieces(answer.answer):
+        yield Delta(piece)
+    yield Done(answer)
+
+
+def _streamed(
+    services: Services, turn: _Turn, retrieved: _Retrieved, llm: LLMBackend
+) -> Iterator[StreamEvent]:
+    sent = False
+    for item in stream_llm(retrieved.question, retrieved.hits, llm, turn.target):
+        if isinstance(item, str):
+            sent = True
+            yield Delta(item)
+        elif isinstance(item, Composed):
+            answer = _checked(retrieved, item, turn.conversation_id)
+            if answer.answer.startswith(item.text):  # accepted: send what follows the streamed text
+                rest = answer.answer[len(item.text) :]
+                if rest:
+                    yield Delta(rest)
+                yield Done(_store(services, turn, answer))
+                return
+            notice = texts.LLM_NO_CITED_CLAIM
+        else:
+            notice = item.notice
+    if sent:
+        yield Restart(notice)
+    with _step(services, "answer"):
+        composed = extract(retrieved.question, retrieved.hits, services.backend, notice=notice)
+    answer = _render(services, _checked(retrieved, composed, turn.conversation_id), turn.target)
+    yield from _whole(_store(services, turn, answer))
 
 
 def ask_with_history(
     services: Services, question: str, earlier: Sequence[str], maalform: Maalform | None = None
 ) -> Answer:
-    """A turn whose earlier user questions come with the request (the OpenAI protocol is stateless):
-    they are resolved in order, as a stored conversation would have, and nothing is stored."""
-    question = validate_question(question, services.settings)
-    previous: list[str] = []
-    for text in earlier:
-        if text.strip():
-            previous.append(resolve(services, _read(services, text.strip()).bokmal, previous))
-    asked = _read(services, question)
-    resolved = resolve(services, asked.bokmal, previous)
-    answer = _advice(services, asked.bokmal, resolved, previous) or _answer(services, resolved)
-    return _render(services, answer, maalform or asked.maalform)
+    """A turn whose earlier user questions come with the request (the OpenAI protocol is stateless);
+    nothing is stored."""
+    turn = _turn(services, question, None, maalform, earlier)
+    return _render(services, _turn_answer(services, turn), turn.target)
 
 
 def _advice(

@@ -210,3 +210,6 @@ LLM_ANSWER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål: {question}"
 LLM_LETTER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål fra henvendelsen: {question}"
 LLM_FOLLOW_UP_REQUEST = "Tidligere spørsmål:\n{previous}\n\nNytt spørsmål: {question}"
 LLM_MODEL_MISSING = "ASSISTANT_LLM={backend} krever at ASSISTANT_LLM_MODEL er satt."
+LLM_NO_CITED_CLAIM = (
+    "Språkmodellen ga ikke et svar med kildehenvisninger, så svaret er satt sammen av utdrag fra kildene."
+)

@@ -1,32 +1,29 @@
-"""How a finished answer is sent in pieces. The extractive answer exists whole before the first byte;
-sending it as word groups gives clients the same event flow an LLM backend will produce."""
+"""Citations as Markdown footnotes, for clients of the OpenAI protocol that only show `content`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from assistant.models import Answer, Citation
-
-_WORD = re.compile(r"\S+\s*")
-
-
-def pieces(text: str, words: int = 4) -> Iterator[str]:
-    tokens = _WORD.findall(text)
-    lead = text[: len(text) - len(text.lstrip())]
-    if lead:
-        yield lead
-    for i in range(0, len(tokens), words):
-        yield "".join(tokens[i : i + words])
 
 
 def footnote_markdown(answer: Answer) -> str:
     """The answer with its [n] markers as Markdown footnotes and the quoted sources below."""
     if not answer.citations:
         return answer.answer
-    body = re.sub(r"\[(\d+)\]", r"[^\1]", answer.answer)
-    notes = "\n".join(_footnote(c) for c in answer.citations)
-    return f"{body}\n\n{notes}"
+    return f"{footnote_markers(answer.answer)}{footnote_notes(answer.citations)}"
+
+
+def footnote_markers(text: str) -> str:
+    """[n] → [^n]. Safe on streamed pieces too: the stream verifier never splits a marker."""
+    return re.sub(r"\[(\d+)\]", r"[^\1]", text)
+
+
+def footnote_notes(citations: list[Citation]) -> str:
+    """The footnote block that follows the answer text, with its leading blank line."""
+    if not citations:
+        return ""
+    return "\n\n" + "\n".join(_footnote(c) for c in citations)
 
 
 def _footnote(c: Citation) -> str:

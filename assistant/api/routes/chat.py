@@ -7,15 +7,13 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.concurrency import run_in_threadpool
+from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
 
 from assistant.api.deps import ServicesDep
 from assistant.api.schemas import ChatRequest, ChatResponse, ErrorBody, SearchHit
-from assistant.api.streaming import pieces
-from assistant.models import Answer
 from assistant.retrieval import Mode
-from assistant.service import ask, search
+from assistant.service import Delta, Done, Restart, StreamEvent, ask, ask_stream, search
 
 router = APIRouter(tags=["chat"])
 
@@ -33,26 +31,30 @@ def chat(body: ChatRequest, services: ServicesDep) -> dict[str, Any]:
     return ask(services, body.message, body.conversation_id, body.maalform).to_dict()
 
 
-def _events(answer: Answer) -> list[dict[str, str]]:
-    events = [
-        {"event": "delta", "data": json.dumps({"text": p}, ensure_ascii=False)} for p in pieces(answer.answer)
-    ]
-    meta = answer.to_dict()
-    del meta["answer"]
-    events.append({"event": "citations", "data": json.dumps(meta, ensure_ascii=False)})
-    events.append({"event": "done", "data": "{}"})
-    return events
+def _event(event: StreamEvent) -> dict[str, str]:
+    match event:
+        case Delta(text):
+            return {"event": "delta", "data": json.dumps({"text": text}, ensure_ascii=False)}
+        case Restart(notice):
+            return {"event": "restart", "data": json.dumps({"notice": notice}, ensure_ascii=False)}
+        case Done(answer):
+            meta = answer.to_dict()
+            del meta["answer"]
+            return {"event": "citations", "data": json.dumps(meta, ensure_ascii=False)}
 
 
 @router.post("/api/chat/stream", responses=ERRORS)
 async def chat_stream(body: ChatRequest, services: ServicesDep) -> EventSourceResponse:
-    """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`."""
-    # The answer is made before the stream opens, so a bad question still gets a plain 4xx.
-    answer = await run_in_threadpool(ask, services, body.message, body.conversation_id, body.maalform)
+    """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`. Med en språkmodell
+    kan `restart` komme underveis: forkast teksten så langt, svaret kommer på nytt (med en merknad)."""
+    # The question is read, routed and retrieved before the stream opens, so a bad request still gets
+    # a plain 4xx; only the writing happens while streaming.
+    events = await run_in_threadpool(ask_stream, services, body.message, body.conversation_id, body.maalform)
 
     async def stream() -> AsyncIterator[dict[str, str]]:
-        for event in _events(answer):
-            yield event
+        async for event in iterate_in_threadpool(events):
+            yield _event(event)
+        yield {"event": "done", "data": "{}"}
 
     return EventSourceResponse(stream())
 

@@ -6,20 +6,20 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.concurrency import run_in_threadpool
+from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
 
 from assistant import texts
 from assistant.api.deps import ServicesDep
 from assistant.api.schemas import OpenAIChatRequest
-from assistant.api.streaming import footnote_markdown, pieces
+from assistant.api.streaming import footnote_markdown, footnote_markers, footnote_notes
 from assistant.errors import EmptyQuestion
 from assistant.models import Answer
-from assistant.service import Services, ask_with_history
+from assistant.service import Delta, Done, Restart, Services, StreamEvent, ask_stream, ask_with_history
 
 router = APIRouter(prefix="/v1", tags=["openai"])
 MODEL = "assistant"
@@ -33,11 +33,21 @@ def models() -> dict[str, Any]:
     }
 
 
-def _answer(services: Services, body: OpenAIChatRequest) -> Answer:
+def _questions(body: OpenAIChatRequest) -> list[str]:
     questions = [m.text() for m in body.messages if m.role == "user"]
     if not questions:
         raise EmptyQuestion(texts.EMPTY_QUESTION)
+    return questions
+
+
+def _answer(services: Services, body: OpenAIChatRequest) -> Answer:
+    questions = _questions(body)
     return ask_with_history(services, questions[-1], questions[:-1], body.maalform)
+
+
+def _events(services: Services, body: OpenAIChatRequest) -> Iterator[StreamEvent]:
+    questions = _questions(body)
+    return ask_stream(services, questions[-1], None, body.maalform, earlier=questions[:-1])
 
 
 def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:
@@ -51,12 +61,11 @@ def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:
 async def chat_completions(
     body: OpenAIChatRequest, services: ServicesDep
 ) -> dict[str, Any] | EventSourceResponse:
-    answer = await run_in_threadpool(_answer, services, body)
-    content = footnote_markdown(answer)
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
-    citations = [c.to_dict() for c in answer.citations]
     if not body.stream:
+        answer = await run_in_threadpool(_answer, services, body)
+        content = footnote_markdown(answer)
         return {
             "id": completion_id,
             "object": "chat.completion",
@@ -66,9 +75,12 @@ async def chat_completions(
                 {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
             ],
             "usage": _usage(body, content),
-            "citations": citations,
+            "citations": [c.to_dict() for c in answer.citations],
             "abstained": answer.abstained,
+            "maalform": answer.maalform,
         }
+    # Read, routed and retrieved before the stream opens: a bad request still gets a plain error.
+    events = await run_in_threadpool(_events, services, body)
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> dict[str, str]:
         payload = {
@@ -83,9 +95,21 @@ async def chat_completions(
 
     async def stream() -> AsyncIterator[dict[str, str]]:
         yield chunk({"role": "assistant", "content": ""})
-        for piece in pieces(content):
-            yield chunk({"content": piece})
-        yield chunk({}, "stop", citations=citations, abstained=answer.abstained)
+        async for event in iterate_in_threadpool(events):
+            match event:
+                case Delta(text):
+                    yield chunk({"content": footnote_markers(text)})
+                case Restart(notice):
+                    # Clients of this protocol cannot take back text; the notice separates the two.
+                    yield chunk({"content": f"\n\n---\n{notice}\n\n"})
+                case Done(answer):
+                    notes = footnote_notes(answer.citations)
+                    if notes:
+                        yield chunk({"content": notes})
+                    citations = [c.to_dict() for c in answer.citations]
+                    yield chunk(
+                        {}, "stop", citations=citations, abstained=answer.abstained, maalform=answer.maalform
+                    )
         yield {"data": "[DONE]"}
 
     return EventSourceResponse(stream())
