@@ -1,4 +1,5 @@
-"""Hybrid search: dense (Chroma) + BM25, fused, then reranked. Returns passages with their evidence scores."""
+"""Hybrid search: dense (Chroma) + BM25, fused, then reranked; near ties newest first. Returns passages with
+their evidence scores."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.config import Settings
+from assistant.freshness import order_near_ties
 from assistant.index.embedders import Embedder
 from assistant.index.lexical import Glossary, LexicalIndex
 from assistant.index.store import VectorStore
@@ -91,7 +93,7 @@ class Retriever:
         if rerank and mode == "hybrid":
             fused = self._rerank(question, fused, coverage, snap)
         order = np.lexsort((-dense, -fused))[:k]  # exact ties (RRF has them) go to the closer meaning
-        return [
+        hits = [
             ScoredPassage(
                 snap.passages[i],
                 score=round(float(fused[i]), 4),
@@ -102,6 +104,12 @@ class Retriever:
             )
             for i in order
         ]
+        if rerank and mode == "hybrid":
+            # Near ties in the final score: the evidence prefers neither, so the newer source goes
+            # first. The margin is set for this score; the baselines (bm25, dense, un-reranked) stay
+            # the plain methods the eval compares against.
+            hits = order_near_ties(hits, self.settings.recency_tie_margin)
+        return hits
 
     def _dense_scores(
         self, query: str, snap: _Snapshot

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.freshness import format_date
 from assistant.models import Answer, Citation
 
 
@@ -28,7 +29,8 @@ def footnote_notes(citations: list[Citation]) -> str:
 
 def _footnote(c: Citation) -> str:
     where = ", ".join(x for x in (c.title, c.section, f"side {c.page}" if c.page else "") if x)
-    date = f" ({c.published})" if c.published else ""
+    # Every source shows its date, "udatert" too: the reader judges how current a quote is.
+    date = f" ({format_date(c.published)})"
     link = f" {c.url}" if c.url else ""
     quote = " ".join(c.text.split())
     return f"[^{c.n}]: {where}{date}.{link} «{quote}»"
