@@ -206,9 +206,8 @@ def _next_step(scheme: Scheme, fit: str, unknowns: list[str]) -> str:
         parts = [texts.NEXT_RESOURCE]
         unknowns = [u for u in unknowns if u != texts.UNKNOWN_OWNER]  # nobody applies for a resource
     elif scheme.apply_to:
-        parts = [
-            texts.NEXT_CONTACT.format(where=_join([_contact(e.value) for e in scheme.apply_to], texts.OR))
-        ]
+        where = _join([contact_phrase(e.value) for e in scheme.apply_to], texts.OR)
+        parts = [texts.NEXT_CONTACT.format(where=where)]
     else:
         parts = [texts.NEXT_NO_CONTACT]
     if scheme.process:
@@ -220,7 +219,8 @@ def _next_step(scheme: Scheme, fit: str, unknowns: list[str]) -> str:
     return " ".join(parts)
 
 
-def _contact(value: str) -> str:
+def contact_phrase(value: str) -> str:
+    """ "Statsforvalteren i fylket ditt", "fylkeskommunen": a catalogue contact as it reads mid-sentence."""
     if value in texts.CONTACT_PHRASES:
         return texts.CONTACT_PHRASES[value]
     return value if value.startswith(texts.PROPER_NAMES) else value[:1].lower() + value[1:]

@@ -196,6 +196,7 @@ NYNORSK_NOTE = (
     "Svaret er omsett maskinelt til nynorsk. Sitata frå kjeldene står ordrett, slik kjeldene sjølve "
     "skriv dei."
 )
+NYNORSK_NOTE_NO_QUOTES = "Svaret er omsett maskinelt til nynorsk."
 NYNORSK_NOTE_LLM = "Sitata frå kjeldene står ordrett, slik kjeldene sjølve skriv dei."
 NYNORSK_UNAVAILABLE = "Omsetjing til nynorsk er ikkje tilgjengeleg her, så svaret er på bokmål."
 NYNORSK_FAILED = "Omsetjinga til nynorsk gjekk ikkje, så svaret er på bokmål."
@@ -212,4 +213,116 @@ LLM_FOLLOW_UP_REQUEST = "Tidligere spørsmål:\n{previous}\n\nNytt spørsmål: {
 LLM_MODEL_MISSING = "ASSISTANT_LLM={backend} krever at ASSISTANT_LLM_MODEL er satt."
 LLM_NO_CITED_CLAIM = (
     "Språkmodellen ga ikke et svar med kildehenvisninger, så svaret er satt sammen av utdrag fra kildene."
+)
+
+# Reply drafts for secretariat staff (assistant/draft.py, assistant/letter_docx.py). The letter's fixed
+# text is written by hand in both written standards, so a nynorsk letter never depends on Apertium.
+INQUIRY_EMPTY = "Henvendelsen er tom. Lim inn teksten i henvendelsen du vil svare på."
+INQUIRY_TOO_LONG = "Henvendelsen er for lang ({length} tegn). Høyeste tillatte lengde er {limit} tegn."
+INQUIRY_TOO_MANY_QUESTIONS = (
+    "Henvendelsen har {count} spørsmål. Et utkast kan svare på høyst {limit}; "
+    "del henvendelsen i flere utkast."
+)
+INQUIRY_STDIN_HINT = "Lim inn henvendelsen og avslutt med Ctrl-D:"
+DRAFT_WRITTEN = "Word-fila er lagret i {path}."
+LETTER_DATE = {"nb": "Dato: {date}", "nn": "Dato: {date}"}
+LETTER_RECIPIENT = {"nb": "Til: {recipient}", "nn": "Til: {recipient}"}
+LETTER_SUBJECT = {"nb": "Svar på henvendelse om {topic}", "nn": "Svar på førespurnad om {topic}"}
+LETTER_TOPIC_GENERAL = {
+    "nb": "statlige ordninger for kompetanseutvikling",
+    "nn": "statlege ordningar for kompetanseutvikling",
+}
+LETTER_AND = {"nb": "og", "nn": "og"}
+LETTER_OR = {"nb": "eller", "nn": "eller"}
+LETTER_GREETING = {"nb": "Hei,", "nn": "Hei,"}
+LETTER_GREETING_NAMED = {"nb": "Hei {name},", "nn": "Hei {name},"}
+LETTER_INTRO_ONE = {
+    "nb": (
+        "Takk for henvendelsen din. Svaret nedenfor bygger på dokumentene vi har om statlige ordninger "
+        "for kompetanseutvikling, og viser til kildene i listen til slutt."
+    ),
+    "nn": (
+        "Takk for førespurnaden din. Svaret nedanfor byggjer på dokumenta vi har om statlege ordningar "
+        "for kompetanseutvikling, og viser til kjeldene i lista til slutt."
+    ),
+}
+LETTER_INTRO_MANY = {
+    "nb": (
+        "Takk for henvendelsen din. Du stilte {count} spørsmål, og vi svarer på dem ett for ett nedenfor. "
+        "Svarene bygger på dokumentene vi har om statlige ordninger for kompetanseutvikling, og hvert svar "
+        "viser til kildene i listen til slutt."
+    ),
+    "nn": (
+        "Takk for førespurnaden din. Du stilte {count} spørsmål, og vi svarar på dei eitt for eitt nedanfor. "
+        "Svara byggjer på dokumenta vi har om statlege ordningar for kompetanseutvikling, og kvart svar "
+        "viser til kjeldene i lista til slutt."
+    ),
+}
+LETTER_COUNT_WORDS = {
+    2: "to",
+    3: "tre",
+    4: "fire",
+    5: "fem",
+    6: "seks",
+    7: "sju",
+    8: "åtte",
+    9: "ni",
+    10: "ti",
+}
+LETTER_NOT_ALL_COVERED = {
+    "nb": "Kildene våre dekker ikke alle spørsmålene. Det står tydelig under spørsmålene det gjelder.",
+    "nn": "Kjeldene våre dekkjer ikkje alle spørsmåla. Det står tydeleg under spørsmåla det gjeld.",
+}
+LETTER_QUESTION_HEADING = {"nb": "Spørsmål {n}", "nn": "Spørsmål {n}"}
+LETTER_NOT_COVERED = {
+    "nb": (
+        "Dette spørsmålet dekkes ikke av kildene vi har, så vi kan ikke gi deg et sikkert svar på det her. "
+        "Se under for hvem du kan spørre."
+    ),
+    "nn": (
+        "Dette spørsmålet er ikkje dekt av kjeldene vi har, så vi kan ikkje gi deg eit sikkert svar på det "
+        "her. Sjå under for kven du kan spørje."
+    ),
+}
+LETTER_RULES_HEADING = {"nb": "Regelverk og føringer", "nn": "Regelverk og føringar"}
+LETTER_RULES_INTRO = {"nb": "Svaret bygger på disse dokumentene:", "nn": "Svaret byggjer på desse dokumenta:"}
+LETTER_CONTACT_HEADING = {"nb": "Hvem kan du kontakte", "nn": "Kven kan du kontakte"}
+LETTER_CONTACT_SCHEME = {
+    "nb": "Har du flere spørsmål om {scheme}, kan du ta kontakt med {where}.",
+    "nn": "Har du fleire spørsmål om {scheme}, kan du ta kontakt med {where}.",
+}
+LETTER_CONTACT = {
+    "nb": "Har du flere spørsmål om dette, kan du ta kontakt med {where}.",
+    "nn": "Har du fleire spørsmål om dette, kan du ta kontakt med {where}.",
+}
+LETTER_WHOM_TO_ASK = {
+    "nb": WHOM_TO_ASK,
+    "nn": (
+        "Spør Statsforvaltaren i fylket ditt (barnehage og grunnopplæring), fylkeskommunen "
+        "(fag- og yrkesopplæring) eller Utdanningsdirektoratet (Udir)."
+    ),
+}
+LETTER_CONTACT_PHRASES = {
+    "nb": {"Statsforvalteren": "Statsforvalteren i fylket ditt"},
+    "nn": {"Statsforvalteren": "Statsforvaltaren i fylket ditt"},
+}
+LETTER_CLOSING = {"nb": "Med vennlig hilsen", "nn": "Med venleg helsing"}
+LETTER_SENDER_PLACEHOLDER = {"nb": "[Navn, stilling]", "nn": "[Namn, stilling]"}
+LETTER_SOURCES_HEADING = {"nb": "Kilder", "nn": "Kjelder"}
+LETTER_PAGE = {"nb": "side {page}", "nn": "side {page}"}
+LETTER_ADDRESS = {"nb": "{publisher}, dokumentet {document}", "nn": "{publisher}, dokumentet {document}"}
+LETTER_ADDRESS_FILE = {"nb": "Dokumentet {document}", "nn": "Dokumentet {document}"}
+LETTER_AI_NOTE = {
+    "nb": (
+        "Dette er et utkast laget med KI-støtte (Kompetanseassistenten). Kontroller innhold og kilder "
+        "før det sendes."
+    ),
+    "nn": (
+        "Dette er eit utkast laga med KI-støtte (Kompetanseassistenten). Kontroller innhald og kjelder "
+        "før det blir sendt."
+    ),
+}
+LETTER_NYNORSK_NOTE = (
+    "Svara er omsette maskinelt til nynorsk. Sitata frå kjeldene står ordrett, slik kjeldene sjølve "
+    "skriv dei."
 )

@@ -88,3 +88,50 @@ class OpenAIChatRequest(BaseModel):
     messages: list[OpenAIMessage] = Field(min_length=1)
     stream: bool = False
     maalform: Literal["nb", "nn"] | None = None  # our extension; null answers as asked
+
+
+# Reply drafts (/api/draft).
+class DraftRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    inquiry: str = Field(description="Henvendelsen det skal svares på, på bokmål eller nynorsk.")
+    maalform: Literal["nb", "nn"] | None = Field(
+        None, description="Målform for brevet: nb eller nn. Null betyr samme målform som henvendelsen."
+    )
+    sender: str | None = Field(None, max_length=300, description="Avsender under «Med vennlig hilsen».")
+    recipient: str | None = Field(
+        None, max_length=300, description="Mottaker, for eksempel «Kari Nordmann, Bodø kommune»."
+    )
+
+
+class DraftQuestion(BaseModel):
+    question: str = Field(description="Spørsmålet slik henvendelsen stilte det.")
+    covered: bool = Field(
+        description="Usann når kildene ikke svarer på spørsmålet; brevet sier det da rett ut."
+    )
+    answer: str
+    contact: str = Field(description="Hvem mottakeren kan kontakte om spørsmålet.")
+    citations: list[int] = Field(description="Numrene i brevets kildeliste som svaret viser til.")
+
+
+class DraftCitation(BaseModel):
+    n: int
+    document: str
+    title: str
+    url: str | None
+    section: str
+    page: int | None
+    published: str | None
+    text: str
+    score: float
+    publisher: str | None
+    address: str = Field(
+        description="Nettadressen, eller utgiver og filnavn når kilden ikke har nettadresse."
+    )
+
+
+class DraftResponse(BaseModel):
+    markdown: str = Field(description="Hele brevutkastet som Markdown.")
+    maalform: Literal["nb", "nn"] = Field(description="Målformen brevet er skrevet på.")
+    questions: list[DraftQuestion]
+    citations: list[DraftCitation] = Field(description="Brevets kildeliste, én nummerering for hele brevet.")

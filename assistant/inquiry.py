@@ -1,0 +1,125 @@
+"""An inquiry's separate questions: one per list item, question mark or indirect question ("Videre lurer
+vi på om …"), with greeting and signature left out. Written for bokmål and nynorsk alike."""
+
+from __future__ import annotations
+
+import re
+
+_INTERROGATIVE = (
+    r"(?:om|hva|hvem|hvor|hvordan|hvorfor|hvilke|hvilken|hvilket|når|kva|kven|kor|korleis|kvifor|kvar)"
+)
+# "Videre lurer vi på om …", "Eg undrar meg på kva …", "Vi ønsker å vite hvem …", "Me spør om …".
+_INDIRECT = re.compile(
+    rf"\b(?:lurer|lurar|undrer|undrar|lure)\b(?:\s+\S+){{0,3}}?\s+på\s+{_INTERROGATIVE}\b"
+    rf"|\b(?:vite|veta|vete|klarhet|klårleik)\s+(?:i\s+)?{_INTERROGATIVE}\b"
+    rf"|\b(?:spør|spørre|spørje)\s+(?:\S+\s+){{0,2}}?{_INTERROGATIVE}\b",
+    re.IGNORECASE,
+)
+# "Kan dere hjelpe oss?" asks for the reply, not about a scheme.
+_META = re.compile(r"^(?:kan|vil|har)\s+(?:dere|de|du)\s+(?:hjelpe|hjelpa|svare|svara|tid)\b", re.IGNORECASE)
+_THANKS = re.compile(r"^(?:takk|på førehand takk|på forhånd takk)\b", re.IGNORECASE)
+_SIGNOFF = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:mvh|m\.v\.h\.?|med\s+(?:vennlig|venleg|vennleg)\s+(?:hilsen|helsing)"
+    r"|(?:vennlig|venleg|vennleg|beste)\s+(?:hilsen|helsing)|hilsen|helsing)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_GREETING_LINE = re.compile(
+    r"^\s*(?:hei|hallo|heisann|god\s+(?:dag|morgen|morgon)|(?:kjære|til)\s+[^?.!,:]{1,60})\s*[,.!:]?\s*$",
+    re.IGNORECASE,
+)
+_GREETING_PREFIX = re.compile(
+    r"^\s*(?:hei|hallo|heisann|god\s+(?:dag|morgen|morgon))(?:\s+[^\s,.!?:]+){0,4}\s*[,.!:]\s*",
+    re.IGNORECASE,
+)
+# A list marker: "1)", "(2)", "3.", "a)" anywhere after a space or line start; bullets only at a line start.
+_NUMBER_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-j])([.)])(?=\s)", re.MULTILINE)
+_MARKER_AT_START = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-j])[.)]|[-*•–])\s+")
+_BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+", re.MULTILINE)
+_ITEM_END = re.compile(r"(?<=[.?!:])[ \t]*\n|\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=\.)\s+(?=[«\"(]?[A-ZÆØÅ0-9])")
+
+
+def split_inquiry(text: str) -> list[str]:
+    """The separate questions in an inquiry, in order, as written. Greeting and signature are dropped.
+    Items of a numbered or bulleted list are one question each (with any context written in the item);
+    in running text every sentence that ends in a question mark or asks indirectly ("Videre lurer vi på
+    om …") is one. An inquiry with no recognisable question is one question as a whole."""
+    body = _strip_greeting(_strip_signature(text.replace("\r\n", "\n")))
+    intro, items, rest = _list_items(body)
+    listed = [q for q in (_item_question(item) for item in items) if q]
+    before, after = _questions_in(intro), _questions_in(rest)
+    if (before or after) and not any(_is_question(item) for item in listed):
+        listed = []  # a list of facts ("1. Vi er en kommune"), the questions are in the running text
+    questions = [*before, *listed, *after] or ([_flat(body)] if body.strip() else [])
+    return list(dict.fromkeys(questions))
+
+
+def _strip_signature(text: str) -> str:
+    match = _SIGNOFF.search(text)
+    return text[: match.start()] if match else text
+
+
+def _strip_greeting(text: str) -> str:
+    lines = text.strip().split("\n")
+    while lines and (not lines[0].strip() or _GREETING_LINE.match(lines[0])):
+        lines.pop(0)
+    if lines:
+        lines[0] = _GREETING_PREFIX.sub("", lines[0], count=1)
+    return "\n".join(lines)
+
+
+def _list_items(text: str) -> tuple[str, list[str], str]:
+    """(text before the list, the items, text after it). The list is the longest run of markers counting
+    1, 2, 3 … (or a, b, c …), so "2. desember" in running text does not start a list; failing that, lines
+    that start with a bullet. The last item ends with its line when the line ends a sentence (a wrapped
+    line does not), or at a blank line."""
+    starts = _numbered_run(text) or [m.start() for m in _BULLET.finditer(text)]
+    if len(starts) < 2:
+        return text, [], ""
+    items = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    last, *rest = _ITEM_END.split(items[-1].strip(), maxsplit=1)
+    return text[: starts[0]], [*items[:-1], last], "".join(rest)
+
+
+def _numbered_run(text: str) -> list[int]:
+    best: list[int] = []
+    # The closer and the kind ("3." vs "c)") must stay the same through a run.
+    markers = [
+        (m.start(), _ordinal(m.group(1)), (m.group(2), m.group(1).isdigit()))
+        for m in _NUMBER_MARKER.finditer(text)
+    ]
+    for i, (start, value, closer) in enumerate(markers):
+        if value != 1:
+            continue
+        run, expected = [start], 2
+        for other, number, other_closer in markers[i + 1 :]:
+            if number == expected and other_closer == closer:
+                run.append(other)
+                expected += 1
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _ordinal(marker: str) -> int:
+    return int(marker) if marker.isdigit() else ord(marker.lower()) - ord("a") + 1
+
+
+def _item_question(item: str) -> str:
+    """The item without its marker, cut after its last question; thanks and closing words go."""
+    text = _flat(_MARKER_AT_START.sub("", item, count=1))
+    sentences = [s for s in _SENTENCE_END.split(text) if s and not _THANKS.match(s)]
+    asks = [i for i, s in enumerate(sentences) if _is_question(s)]
+    return " ".join(sentences[: asks[-1] + 1] if asks else sentences)
+
+
+def _questions_in(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(_flat(text)) if _is_question(s) and not _META.match(s)]
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(' »")').endswith("?") or bool(_INDIRECT.search(sentence))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,324 @@
+"""Reply drafts: splitting an inquiry, the letter on the real corpus, Word output and the CLI command."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant import texts
+from assistant.draft import MAX_QUESTIONS, Block, Letter, draft_reply, split_inquiry, to_markdown
+from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.letter_docx import to_docx
+from assistant.service import Services
+from tests.conftest import CORPUS, normalize
+
+THREE_QUESTIONS = (
+    "Hei! Vi er en kommune som lurer på tre ting. 1) Hvem prioriterer hvilke tiltak som får tilskudd i den "
+    "regionale ordningen? 2) Kan PPT delta i kompetansetiltak som får tilskudd? 3) Hvem kan søke om tilskudd "
+    "til fag- og yrkesopplæring? Mvh Ola"
+)
+TODAY = date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("inquiry", "expected"),
+    [
+        (
+            THREE_QUESTIONS,
+            [
+                "Hvem prioriterer hvilke tiltak som får tilskudd i den regionale ordningen?",
+                "Kan PPT delta i kompetansetiltak som får tilskudd?",
+                "Hvem kan søke om tilskudd til fag- og yrkesopplæring?",
+            ],
+        ),
+        (
+            "Hei Statsforvalteren i Nordland,\n\nVi har noen spørsmål om kompetanseutvikling:\n\n"
+            "1. Hvem kan søke om midler fra den desentraliserte ordningen?\n"
+            "2. Gjelder Kompetanseløftet også SFO?\n3. Søknadsfrist for regional ordning\n\n"
+            "Takk for hjelpen!\n\nMed vennlig hilsen\nKari Nordmann\nRådgiver, Bodø kommune",
+            [
+                "Hvem kan søke om midler fra den desentraliserte ordningen?",
+                "Gjelder Kompetanseløftet også SFO?",
+                "Søknadsfrist for regional ordning",
+            ],
+        ),
+        (
+            "Til Statsforvaltaren i Vestland\n\nVi er ein privat barnehageeigar. Kven kan søkje om tilskot "
+            "til kompetanseutvikling i barnehage? Vidare lurer vi på om assistentar kan vere med i tiltaka."
+            "\n\nMed venleg helsing\nPer",
+            [
+                "Kven kan søkje om tilskot til kompetanseutvikling i barnehage?",
+                "Vidare lurer vi på om assistentar kan vere med i tiltaka.",
+            ],
+        ),
+        (
+            "God dag.\nVi lurer på om fagskolelærere er i målgruppen for tilskuddsordningen. "
+            "Vi ønsker også å vite hvem som prioriterer tiltakene.\nHilsen Nils",
+            [
+                "Vi lurer på om fagskolelærere er i målgruppen for tilskuddsordningen.",
+                "Vi ønsker også å vite hvem som prioriterer tiltakene.",
+            ],
+        ),
+        (
+            "Hei,\n- Hva er kompetansepakker?\n- Kan vi bruke midlene til vikarer?\nMvh",
+            ["Hva er kompetansepakker?", "Kan vi bruke midlene til vikarer?"],
+        ),
+        ("Hvem prioriterer tiltakene?", ["Hvem prioriterer tiltakene?"]),
+        (
+            "Hei!\n\nVi er ein kommune i Nordland og har fleire spørsmål:\na) Kva er regional ordning for "
+            "kompetanseutvikling i barnehage?\nb) Kven bestemmer kva tiltak som får pengar?\nc) Kan PPT "
+            "vere med?\n\nHelsing Kari",
+            [
+                "Kva er regional ordning for kompetanseutvikling i barnehage?",
+                "Kven bestemmer kva tiltak som får pengar?",
+                "Kan PPT vere med?",
+            ],
+        ),
+        (
+            # A date is not a list marker, and a request for help is not a question about the schemes.
+            "Hei. Vi har et møte den 2. desember og vil gjerne vite hva samarbeidsforum gjør. "
+            "Kan dere hjelpe oss? Hvem sitter i samarbeidsforum?",
+            [
+                "Vi har et møte den 2. desember og vil gjerne vite hva samarbeidsforum gjør.",
+                "Hvem sitter i samarbeidsforum?",
+            ],
+        ),
+        (
+            # A numbered list of facts is context; the questions come after it.
+            "Hei,\nBakgrunn:\n1. Vi er en kommune med 12 barnehager.\n2. Vi har en interkommunal PPT.\n"
+            "Kan PPT delta i tiltak i den regionale ordningen? Og hvem melder behovene?\nVennlig hilsen Ola",
+            ["Kan PPT delta i tiltak i den regionale ordningen?", "Og hvem melder behovene?"],
+        ),
+        (
+            "Hei! Vi ønsker informasjon om stipendordning for PPU. Mvh Kari",
+            ["Vi ønsker informasjon om stipendordning for PPU."],
+        ),
+        (
+            "Hallo, Eg lurar på kva Kompetanseløftet er, og korleis vi søkjer. Kor mykje pengar kan vi få? "
+            "Takk på førehand!",
+            ["Eg lurar på kva Kompetanseløftet er, og korleis vi søkjer.", "Kor mykje pengar kan vi få?"],
+        ),
+        (
+            "1) Hvem kan søke om tilskudd til fag- og yrkesopplæring?\r\n"
+            "2) Gjelder det 2. trinn også? Vi har 3. trinn.\r\nTakk!",
+            ["Hvem kan søke om tilskudd til fag- og yrkesopplæring?", "Gjelder det 2. trinn også?"],
+        ),
+        ("Hei! Hvem prioriterer tiltakene? Hvem prioriterer tiltakene?", ["Hvem prioriterer tiltakene?"]),
+        ("Hei!\n\nMvh Kari", []),
+    ],
+)
+def test_split_inquiry_finds_each_question_and_drops_greeting_and_signature(
+    inquiry: str, expected: list[str]
+) -> None:
+    assert split_inquiry(inquiry) == expected
+
+
+# --- the letter on the real corpus ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def three(services: Services) -> Letter:
+    return draft_reply(
+        services,
+        THREE_QUESTIONS,
+        sender="Kari Nordmann, rådgiver",
+        recipient="Ola Hansen, Bodø kommune",
+        today=TODAY,
+    )
+
+
+def _markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d{1,3})\]", text)}
+
+
+def test_three_question_inquiry_answers_all_three_with_sources(three: Letter, services: Services) -> None:
+    assert [q.question for q in three.questions] == split_inquiry(THREE_QUESTIONS)
+    assert all(q.covered and q.citations and q.rules for q in three.questions)
+    assert "samarbeidsforum" in three.questions[0].answer.lower()
+    assert "PPT" in three.questions[1].answer
+    numbers = {s.n for s in three.sources}
+    assert numbers == set(range(1, len(three.sources) + 1))
+    for q in three.questions:
+        assert _markers(q.answer) <= numbers and set(q.rules) <= numbers
+    # Every source is a verbatim passage of the indexed corpus, and the list shows it.
+    texts_in_index = {normalize(p.text) for p in services.retriever.passages}
+    for source in three.sources:
+        assert normalize(source.citation.text) in texts_in_index
+        assert f"[{source.n}] {source.reference('nb')}" in three.markdown
+        assert (CORPUS / source.citation.document).is_file()
+
+
+def test_the_same_passage_keeps_one_number_across_the_letter(three: Letter) -> None:
+    keys = [(s.citation.document, s.citation.section, s.citation.text) for s in three.sources]
+    assert len(keys) == len(set(keys))
+    cited_by = [set(q.rules) for q in three.questions]
+    assert cited_by[0] & cited_by[2], "both questions rest on the fag- og yrkesopplæring guidelines"
+
+
+def test_letter_has_the_parts_of_a_formal_reply_in_order(three: Letter) -> None:
+    md = three.markdown
+    order = [
+        "Dato: 2. mars 2026",
+        "Til: Ola Hansen, Bodø kommune",
+        "# Svar på henvendelse om",
+        "Hei Ola Hansen,",
+        "Du stilte tre spørsmål",
+        "## Spørsmål 1",
+        "> Hvem prioriterer hvilke tiltak",
+        "### Regelverk og føringer",
+        "### Hvem kan du kontakte",
+        "## Spørsmål 2",
+        "## Spørsmål 3",
+        "Med vennlig hilsen",
+        "Kari Nordmann, rådgiver",
+        "## Kilder",
+        f"***{texts.LETTER_AI_NOTE['nb']}***",
+    ]
+    positions = [md.find(part) for part in order]
+    assert -1 not in positions, [part for part, at in zip(order, positions, strict=True) if at < 0]
+    assert positions == sorted(positions)
+    # The regional scheme's contact comes from the catalogue, with the quote it rests on as a source.
+    assert re.search(r"ta kontakt med Statsforvalteren i fylket ditt \[\d+\]\.", three.questions[0].contact)
+    # Undated sources say so, and a source without a URL is found by publisher and file name.
+    assert "(udatert). Utdanningsdirektoratet (Udir), dokumentet udir-" in md
+
+
+def test_a_question_the_corpus_cannot_answer_is_flagged_not_guessed(services: Services) -> None:
+    letter = draft_reply(
+        services,
+        "Hei! Hvem prioriterer hvilke tiltak som får tilskudd? Hvor mye koster kaffen i kantina hos "
+        "Statsforvalteren? Mvh Per",
+        recipient="Kari Nordmann\nBodø kommune",
+        today=TODAY,
+    )
+    assert "Til: Kari Nordmann, Bodø kommune" in letter.markdown and "Hei Kari Nordmann," in letter.markdown
+    covered, uncovered = letter.questions
+    assert covered.covered and covered.citations
+    assert not uncovered.covered and uncovered.citations == [] and uncovered.rules == ()
+    assert uncovered.answer == texts.LETTER_NOT_COVERED["nb"]
+    assert uncovered.contact == texts.WHOM_TO_ASK
+    assert texts.LETTER_NOT_ALL_COVERED["nb"] in letter.markdown
+    assert not re.search(r"\d", uncovered.answer), "no figures invented for a question with no sources"
+
+
+def test_nynorsk_letter_uses_hand_written_nynorsk_and_kjelder(services: Services) -> None:
+    letter = draft_reply(services, THREE_QUESTIONS, maalform="nn", today=TODAY)
+    md = letter.markdown
+    assert letter.maalform == "nn"
+    for part in (
+        "# Svar på førespurnad om",
+        "Takk for førespurnaden din. Du stilte tre spørsmål",
+        "### Regelverk og føringar",
+        "### Kven kan du kontakte",
+        "Med venleg helsing",
+        texts.LETTER_SENDER_PLACEHOLDER["nn"],
+        "## Kjelder",
+        texts.LETTER_AI_NOTE["nn"],
+    ):
+        assert part in md, part
+    assert "## Kilder" not in md and "Med vennlig hilsen" not in md
+    # The translation note is said once for the letter, not after every answer.
+    assert md.count("omsette maskinelt") == 1 and texts.NYNORSK_NOTE not in md
+    assert all(q.covered for q in letter.questions)
+
+
+def test_a_nynorsk_inquiry_gets_a_nynorsk_letter_by_default(services: Services) -> None:
+    letter = draft_reply(
+        services, "Hei! Kven prioriterer kva tiltak som får tilskot? Helsing Per", today=TODAY
+    )
+    assert letter.maalform == "nn" and "## Kjelder" in letter.markdown
+    assert letter.questions[0].covered
+
+
+@pytest.mark.parametrize(
+    ("inquiry", "error", "message"),
+    [
+        ("   \n ", EmptyQuestion, texts.INQUIRY_EMPTY),
+        ("Hei!\n\nMed vennlig hilsen\nKari", EmptyQuestion, texts.INQUIRY_EMPTY),
+        ("Hvem kan søke? " * 400, QuestionTooLong, "Henvendelsen er for lang"),
+        (
+            " ".join(f"{n}) Hvem kan søke om ordning {n}?" for n in range(1, MAX_QUESTIONS + 2)),
+            QuestionTooLong,
+            f"Henvendelsen har {MAX_QUESTIONS + 1} spørsmål",
+        ),
+    ],
+)
+def test_bad_inquiries_fail_before_any_answer(
+    services: Services, inquiry: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        draft_reply(services, inquiry)
+
+
+# --- Markdown and Word -----------------------------------------------------------------------------------
+
+
+def test_markdown_joins_bullets_into_one_list_and_quotes_every_line() -> None:
+    blocks = (
+        Block("paragraph", "Dette gjelder:"),
+        Block("bullet", "a"),
+        Block("bullet", "b"),
+        Block("quote", "linje 1\n\nlinje 2"),
+    )
+    assert to_markdown(blocks) == "Dette gjelder:\n\n- a\n- b\n\n> linje 1\n>\n> linje 2\n"
+
+
+def test_docx_round_trip_has_headings_sources_and_a_visible_ai_note(three: Letter) -> None:
+    document = docx.Document(io.BytesIO(to_docx(three)))
+    paragraphs = document.paragraphs
+    by_style = {(p.style.name, p.text) for p in paragraphs}
+    assert ("Heading 1", three.subject) in by_style
+    assert ("Heading 2", "Spørsmål 3") in by_style and ("Heading 2", "Kilder") in by_style
+    assert ("Heading 3", "Regelverk og føringer") in by_style
+    for question in three.questions:
+        assert ("Intense Quote", question.question) in by_style
+    source_lines = [p.text for p in paragraphs if re.match(r"\[\d+\] ", p.text)]
+    assert len(source_lines) == len(three.sources)
+    quotes = [p.text for p in paragraphs if p.style.name == "Quote"]
+    assert normalize(three.sources[0].citation.text) in {normalize(q) for q in quotes}
+    note = next(p for p in paragraphs if p.text == texts.LETTER_AI_NOTE["nb"])
+    assert all(run.bold and run.italic for run in note.runs)
+    assert document.core_properties.author == "Kompetanseassistenten"
+
+
+# --- the CLI ---------------------------------------------------------------------------------------------
+
+
+def _cli(services: Services, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    # The session's index is reused read-only, so the command does not ingest the corpus again.
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(services.settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(CORPUS),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "draft", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_cli_draft_reads_stdin_prints_markdown_and_writes_docx(services: Services, tmp_path: Path) -> None:
+    target = tmp_path / "utkast.docx"
+    result = _cli(services, "--sender", "Kari", "--docx", str(target), stdin=THREE_QUESTIONS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("## Spørsmål") == 3 and "## Kilder" in result.stdout
+    assert "Kari" in result.stdout and texts.LETTER_AI_NOTE["nb"] in result.stdout
+    assert docx.Document(str(target)).paragraphs[0].text.startswith("Dato: ")
+
+
+def test_cli_draft_on_empty_stdin_exits_2_with_a_norwegian_message(services: Services) -> None:
+    result = _cli(services, stdin="  \n")
+    assert result.returncode == 2
+    assert "empty_question" in result.stderr and texts.INQUIRY_EMPTY in result.stderr
