@@ -14,7 +14,8 @@ import yaml
 
 from assistant import texts
 from assistant.config import Settings, get_settings
-from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong
+from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong, UnreadableFile
+from assistant.freshness import format_date
 from assistant.ingest.pipeline import IngestReport
 from assistant.language import Maalform
 from assistant.logconfig import configure_logging
@@ -133,8 +134,56 @@ def ask(
         typer.echo("\nKjelder:" if answer.maalform == "nn" else "\nKilder:")
         for c in answer.citations:
             where = f", side {c.page}" if c.page else ""
-            date = f" ({c.published})" if c.published else ""
+            date = f" ({format_date(c.published, 'nn' if answer.maalform == 'nn' else 'nb')})"
             typer.echo(f"[{c.n}] {c.section}{where}{date} · {c.document}")
+
+
+@app.command()
+def draft(
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Les henvendelsen fra en fil. Uten valg: standard inn.")
+    ] = None,
+    maalform: Annotated[
+        Maalform | None, typer.Option("--maalform", help="nb eller nn. Uten valg: som henvendelsen.")
+    ] = None,
+    sender: Annotated[str | None, typer.Option("--sender", help="Avsender under hilsenen.")] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="Mottaker, f.eks. «Kari Nordmann».")
+    ] = None,
+    docx_path: Annotated[
+        Path | None, typer.Option("--docx", help="Skriv også utkastet som Word-fil hit.")
+    ] = None,
+) -> None:
+    """Lag et utkast til svarbrev på en henvendelse (fra standard inn): svar med kilder på hvert spørsmål."""
+    from assistant.draft import draft_reply
+
+    inquiry = _read_inquiry(file)
+    if not inquiry.strip():
+        raise _fail(EmptyQuestion(texts.INQUIRY_EMPTY))
+    letter = _with_services(
+        inquiry, lambda services: draft_reply(services, inquiry, maalform, sender, recipient)
+    )
+    typer.echo(letter.markdown, nl=False)
+    if docx_path is not None:
+        from assistant.letter_docx import to_docx
+
+        docx_path.write_bytes(to_docx(letter))
+        typer.echo(texts.DRAFT_WRITTEN.format(path=docx_path), err=True)
+
+
+def _read_inquiry(file: Path | None) -> str:
+    if file is not None:
+        try:
+            return file.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            error = UnreadableFile(texts.UNREADABLE_FILE.format(name=file, reason=reason))
+            typer.echo(f"Feil ({error.code}): {error.message}", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from exc
+    stdin = typer.get_text_stream("stdin")
+    if stdin.isatty():  # someone typing the inquiry: say how to finish
+        typer.echo(texts.INQUIRY_STDIN_HINT, err=True)
+    return stdin.read()
 
 
 @app.command()
@@ -184,6 +233,9 @@ def run_eval(
     api: Annotated[
         str | None, typer.Option("--api", help="Mål en kjørende tjeneste, f.eks. http://127.0.0.1:8000.")
     ] = None,
+    nynorsk: Annotated[
+        bool, typer.Option("--nynorsk", help="Mål også nynorsk-tvillingene (eval/nynorsk.yaml) mot bokmål.")
+    ] = False,
 ) -> None:
     """Mål treffsikkerhet, faktadekning, avståelse og svartid på evalueringssettet."""
     from assistant import evaluation
@@ -203,8 +255,15 @@ def run_eval(
 
     results = evaluation.run(qs, search, ask)
     summary = evaluation.summarize(results)
-    report, plot = evaluation.write_report(summary, results, out or settings.data_dir / "eval")
+    twin_results: list[evaluation.QuestionResult] = []
+    if nynorsk:
+        twins = evaluation.load_twins(settings.eval_dir / "nynorsk.yaml", qs, evaluation.nynorsk_facts)
+        twin_results = evaluation.run(twins, search, ask, warmup=0)
+        summary["nynorsk"] = evaluation.compare_twins(results, twin_results)
+    report, plot = evaluation.write_report(summary, results + twin_results, out or settings.data_dir / "eval")
     typer.echo(evaluation.format_summary(summary))
+    if nynorsk:
+        typer.echo("\n" + evaluation.format_twins(summary["nynorsk"]))
     typer.echo(f"\nRapport: {report}\nFigur:   {plot}")
     if check:
         floors = yaml.safe_load((settings.eval_dir / "floors.yaml").read_text("utf-8"))

@@ -11,7 +11,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,10 @@ class Question:
     facts: tuple[str, ...]
     history: tuple[str, ...] = ()  # earlier user turns of a multi-turn question
     route: str = "retrieval"  # who should answer: "retrieval" or the scheme "advisor"
+    twin: str | None = None  # a nynorsk twin: the id of the bokmål question it mirrors
+    # For nynorsk twins: each fact as the nynorsk answer may word it (Apertium's rendering of the
+    # bokmål fact); a fact counts as found in either wording.
+    fact_renderings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -63,6 +67,8 @@ class QuestionResult:
     route_expected: str = "retrieval"
     route: str = "retrieval"
     scored: bool = True  # has gold passages, so counts in hit@k and MRR (advisor-only questions do not)
+    maalform: str = "nb"  # the written standard the answer came back in
+    twin: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -96,6 +102,98 @@ def load_questions(path: Path) -> list[Question]:
     ]
 
 
+def nynorsk_facts(facts: Sequence[str]) -> list[str]:
+    """The facts as a nynorsk answer words them: the same Apertium rendering the answers get, in one
+    call. Without Apertium the bokmål wording stands."""
+    from assistant.language import TranslationUnavailable, translate
+
+    if not facts:
+        return []
+    try:
+        lines = translate("\n".join(" ".join(f.split()) for f in facts), "nb", "nn").split("\n")
+    except TranslationUnavailable:
+        return list(facts)
+    return lines if len(lines) == len(facts) else list(facts)
+
+
+def load_twins(
+    path: Path, questions: list[Question], render_facts: Callable[[Sequence[str]], list[str]] | None = None
+) -> list[Question]:
+    """Nynorsk twins of bokmål questions: the twin's gold, facts and expectations, the nynorsk
+    wording. `render_facts` gives the facts as a nynorsk answer would word them."""
+    by_id = {q.id: q for q in questions}
+    raws = yaml.safe_load(path.read_text("utf-8")) or []
+    originals = [by_id[str(raw["twin"])] for raw in raws]
+    facts = [f for q in originals for f in q.facts]
+    rendered = iter(render_facts(facts) if render_facts else facts)
+    twins = []
+    for raw, original in zip(raws, originals, strict=True):
+        renderings = tuple(next(rendered) for _ in original.facts)
+        twins.append(
+            replace(
+                original,
+                id=str(raw["id"]),
+                question=str(raw["question"]),
+                maalform="nn",
+                twin=original.id,
+                fact_renderings=renderings,
+            )
+        )
+    return twins
+
+
+def compare_twins(results: list[QuestionResult], twins: list[QuestionResult]) -> dict[str, Any]:
+    """Bokmål and nynorsk on the same questions: retrieval, facts, abstention, and how many nynorsk
+    questions were answered in nynorsk; latency shows what translation costs."""
+    by_id = {r.id: r for r in results}
+    originals = [by_id[t.twin] for t in twins if t.twin in by_id]
+
+    def side(rs: list[QuestionResult]) -> dict[str, Any]:
+        answerable = [r for r in rs if r.answerable]
+        facts_total = sum(r.facts_total for r in answerable)
+        latencies = [r.latency_ms for r in rs]
+        return {
+            **_retrieval([r.rank for r in answerable if r.scored]),
+            "fact_coverage": sum(r.facts_found for r in answerable) / facts_total if facts_total else 0.0,
+            "abstention_accuracy": (
+                sum(1 for r in rs if not r.answerable and r.abstained)
+                / max(1, sum(1 for r in rs if not r.answerable))
+            ),
+            "false_abstentions": sum(1 for r in answerable if r.abstained),
+            "latency_p50_ms": float(np.percentile(latencies, 50)) if latencies else 0.0,
+            "latency_p95_ms": float(np.percentile(latencies, 95)) if latencies else 0.0,
+        }
+
+    nb, nn = side(originals), side(twins)
+    return {
+        "pairs": len(twins),
+        "nb": nb,
+        "nn": nn,
+        "answered_in_nynorsk": sum(1 for t in twins if t.maalform == "nn"),
+        "answered_in_nynorsk_share": sum(1 for t in twins if t.maalform == "nn") / max(1, len(twins)),
+        "hit_at_5_gap": nb["hit_at_5"] - nn["hit_at_5"],
+        "mrr_gap": nb["mrr"] - nn["mrr"],
+        "fact_coverage_gap": nb["fact_coverage"] - nn["fact_coverage"],
+        "false_abstentions_added": nn["false_abstentions"] - nb["false_abstentions"],
+        "translation_ms_p50": nn["latency_p50_ms"] - nb["latency_p50_ms"],
+    }
+
+
+def format_twins(comparison: dict[str, Any]) -> str:
+    nb, nn = comparison["nb"], comparison["nn"]
+    lines = [
+        f"Nynorsk-tvillingar: {comparison['pairs']} par",
+        f"{'':10s} hit@1   hit@5   MRR     fakta   avstått feil   p50 ms",
+    ]
+    for name, m in (("bokmål", nb), ("nynorsk", nn)):
+        lines.append(
+            f"{name:10s} {m['hit_at_1']:.3f}   {m['hit_at_5']:.3f}   {m['mrr']:.3f}   "
+            f"{m['fact_coverage']:.3f}   {m['false_abstentions']:>13d}   {m['latency_p50_ms']:.0f}"
+        )
+    lines.append(f"svar på nynorsk: {comparison['answered_in_nynorsk']} av {comparison['pairs']}")
+    return "\n".join(lines)
+
+
 def gold_rank(hits: list[ScoredPassage], gold: tuple[str, ...]) -> int | None:
     targets = [norm(g) for g in gold]
     for rank, hit in enumerate(hits, start=1):
@@ -126,7 +224,10 @@ def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
         for name, (mode, rerank) in BASELINES.items()
     }
     text = norm(answer.answer) if not answer.abstained else ""
-    missing = [f for f in q.facts if norm(f) not in text]
+    renderings = q.fact_renderings or q.facts
+    missing = [
+        f for f, r in zip(q.facts, renderings, strict=True) if norm(f) not in text and norm(r) not in text
+    ]
     return QuestionResult(
         id=q.id,
         category=q.category,
@@ -144,6 +245,8 @@ def evaluate_question(q: Question, search: Search, ask: Ask) -> QuestionResult:
         route_expected=q.route,
         route=answer.route,
         scored=scored,
+        maalform=answer.maalform,
+        twin=q.twin,
     )
 
 
@@ -210,10 +313,14 @@ def _per_category(results: list[QuestionResult]) -> dict[str, dict[str, float]]:
     return out
 
 
-def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:
+def check_floors(summary: dict[str, Any], floors: dict[str, Any]) -> list[str]:
     """Norwegian lines for every figure below its floor; empty when all hold."""
     failures = []
     for key, floor in floors.items():
+        if isinstance(floor, dict):  # a section with its own figures, e.g. `nynorsk` (eval --nynorsk)
+            if key in summary:
+                failures += [f"{key}: {line}" for line in check_floors(summary[key], floor)]
+            continue
         if key.endswith("_max"):
             name = key[: -len("_max")]
             if summary[name] > floor:
@@ -338,6 +445,7 @@ def api_client(base_url: str, timeout: float = 30.0) -> tuple[Search, Ask]:
             resolved_question=data["resolved_question"],
             message_id=data["message_id"],
             route=data.get("route", "retrieval"),
+            maalform=data.get("maalform", "nb"),
         )
 
     return search, ask

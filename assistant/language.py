@@ -11,6 +11,7 @@ import logging
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +29,7 @@ _WORD = re.compile(r"[a-zæøåàèéêòóôü]+", re.IGNORECASE)
 _PAIRS = {("nn", "nb"): "nno-nob", ("nb", "nn"): "nob-nno"}
 _TIMEOUT_S = 20.0
 _NUMBER = re.compile(r"\d+")
+_PUNCTUATION = "«»\"'()[]{}.,;:!?"
 MARKERS = re.compile(r"\[\d{1,3}\]")
 
 
@@ -35,19 +37,42 @@ class TranslationUnavailable(AssistantError):
     code = "translation_unavailable"
 
 
+@dataclass(frozen=True)
+class _Markers:
+    words: dict[str, frozenset[str]]
+    suffixes: dict[str, tuple[str, ...]]
+    min_length: int
+
+    def count(self, words: list[str], standard: Maalform) -> int:
+        """Listed words, else words long enough that end in one of the standard's endings."""
+        other = "nb" if standard == "nn" else "nn"
+        return sum(
+            w in self.words[standard]
+            or (
+                w not in self.words[other]
+                and len(w) >= self.min_length
+                and w.endswith(self.suffixes[standard])
+            )
+            for w in words
+        )
+
+
 @lru_cache
-def _markers() -> dict[str, frozenset[str]]:
+def _markers() -> _Markers:
     raw = yaml.safe_load(resources.files("assistant").joinpath("language.yaml").read_text("utf-8"))
-    return {standard: frozenset(str(w).lower() for w in words) for standard, words in raw.items()}
+    suffixes = raw.get("suffixes", {})
+    return _Markers(
+        words={standard: frozenset(str(w).lower() for w in raw[standard]) for standard in ("nn", "nb")},
+        suffixes={standard: tuple(suffixes.get(standard, ())) for standard in ("nn", "nb")},
+        min_length=int(suffixes.get("min_length", 7)),
+    )
 
 
 def detect(text: str) -> Maalform:
     """ "nn" when more words belong only to nynorsk than only to bokmål; otherwise "nb"."""
     words = [w.lower() for w in _WORD.findall(text)]
     markers = _markers()
-    nn = sum(w in markers["nn"] for w in words)
-    nb = sum(w in markers["nb"] for w in words)
-    return "nn" if nn > nb else "nb"
+    return "nn" if markers.count(words, "nn") > markers.count(words, "nb") else "nb"
 
 
 @dataclass(frozen=True)
@@ -66,22 +91,50 @@ class Rendered:
     maalform: Maalform  # what the text is written in now
 
 
-def read_question(question: str) -> Asked:
+def read_question(question: str, corpus_word: Callable[[str], bool] | None = None) -> Asked:
     """A nynorsk question is translated for retrieval. Without Apertium it goes through as written:
-    the glossary and the stemmer still match much of nynorsk."""
+    the glossary and the stemmer still match much of nynorsk. `corpus_word` says whether the sources
+    use a word as written; such words are kept, since Apertium sometimes "translates" a bokmål-looking
+    compound it does not know ("prøvenemndsmedlemmer" came out as "prøverådmedlemmer")."""
     written = detect(question)
     if written == "nb":
         return Asked(question, "nb")
     try:
-        return Asked(translate(question, "nn", "nb"), "nn", translated=True)
+        translated = translate(question, "nn", "nb")
     except TranslationUnavailable:
         return Asked(question, "nn")
+    return Asked(_repair(question, translated, corpus_word), "nn", translated=True)
 
 
-def render(text: str, current: Maalform, target: Maalform, *, note: bool = True) -> Rendered:
+def _repair(original: str, translated: str, corpus_word: Callable[[str], bool] | None) -> str:
+    before, after = original.split(), translated.split()
+    if corpus_word is not None and len(before) == len(after):  # Apertium went word for word
+        nynorsk = _markers().words["nn"]
+        after = [
+            b if b != a and corpus_word(_core(b)) and _core(b) not in nynorsk else a
+            for b, a in zip(before, after, strict=True)
+        ]
+        translated = " ".join(after)
+    for pattern, replacement in _repairs():
+        translated = pattern.sub(replacement, translated)
+    return translated
+
+
+def _core(token: str) -> str:
+    return token.strip(_PUNCTUATION).lower()
+
+
+@lru_cache
+def _repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = yaml.safe_load(resources.files("assistant").joinpath("language.yaml").read_text("utf-8"))
+    return tuple((re.compile(p), r) for p, r in raw.get("repairs_nb", []))
+
+
+def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = True) -> Rendered:
     """The answer text in the reader's written standard. Citation markers, list layout and every
     number pass through unchanged; if a number would change, the text stays as it was. The reader is
-    told once that the answer was translated and that the quotes keep the sources' wording."""
+    told once that the answer was translated and, if it has `quotes`, that they keep the sources'
+    wording."""
     if current == target or target == "nb":
         return Rendered(text, current)
     try:
@@ -94,7 +147,8 @@ def render(text: str, current: Maalform, target: Maalform, *, note: bool = True)
     ):
         logger.warning("Apertium changed a number or a citation marker; the answer stays in %s", current)
         return Rendered(f"{text}\n\n{texts.NYNORSK_FAILED}", current)
-    return Rendered(f"{translated}\n\n{texts.NYNORSK_NOTE}" if note else translated, target)
+    note = texts.NYNORSK_NOTE if quotes else texts.NYNORSK_NOTE_NO_QUOTES
+    return Rendered(f"{translated}\n\n{note}", target)
 
 
 @lru_cache

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from assistant import texts
@@ -20,6 +21,7 @@ from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import resolve_follow_up
 from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.freshness import fresh_hits, mark_time_bound
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
@@ -140,7 +142,8 @@ def _retrieve(services: Services, question: str) -> _Retrieved:
     with _step(services, "retrieve"):
         hits = services.retriever.search(question)
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
-    return _Retrieved(question, hits, reason)
+    # Of two sources that say the same thing with different figures, only the newer is quoted.
+    return _Retrieved(question, fresh_hits(hits, services.settings, question), reason)
 
 
 def _answer(
@@ -158,15 +161,22 @@ def _written(
         return _abstained(retrieved, retrieved.abstain, conversation_id)
     with _step(services, "answer"):
         composed = compose(retrieved.question, retrieved.hits, services.backend, services.llm, target, style)
-    return _checked(retrieved, composed, conversation_id)
+    return _checked(services, retrieved, composed, conversation_id)
 
 
-def _checked(retrieved: _Retrieved, composed: Composed, conversation_id: str) -> Answer:
-    """The answer if it cites its sources and gives what the question asks for, else an abstention."""
+def _checked(
+    services: Services, retrieved: _Retrieved, composed: Composed, conversation_id: str, mark: bool = True
+) -> Answer:
+    """The answer if it cites its sources and gives what the question asks for, else an abstention.
+    Deadlines, dates and amounts quoted from old documents get "(per <dato>)" (`mark`); the check comes
+    first, so that date never counts as an answer to a "when" question."""
     reason = unsupported_answer_reason(retrieved.question, composed.text, composed.citations)
     if not composed.citations or reason is not None:
         return _abstained(retrieved, reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
     text = composed.text
+    if mark:
+        stale = services.settings.stale_after_days
+        text = mark_time_bound(text, composed.citations, date.today(), stale, composed.maalform)
     if composed.notice:
         text = f"{text}\n\n{composed.notice}"
     elif composed.maalform == "nn":  # the LLM wrote nynorsk; the quotes keep the sources' own words
@@ -186,14 +196,15 @@ def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answ
 
 def _read(services: Services, question: str) -> Asked:
     with _step(services, "translate"):
-        return read_question(question)
+        return read_question(question, services.retriever.lexical.analyzer.vocabulary.__contains__)
 
 
 def _render(services: Services, answer: Answer, target: Maalform) -> Answer:
     if answer.maalform == target:
         return answer
     with _step(services, "translate"):
-        rendered = render(answer.answer, "nn" if answer.maalform == "nn" else "nb", target)
+        current: Maalform = "nn" if answer.maalform == "nn" else "nb"
+        rendered = render(answer.answer, current, target, quotes=bool(answer.citations))
     return replace(answer, answer=rendered.text, maalform=rendered.maalform)
 
 
@@ -338,7 +349,8 @@ def _streamed(
             sent = True
             yield Delta(item)
         elif isinstance(item, Composed):
-            answer = _checked(retrieved, item, turn.conversation_id)
+            # Text already sent cannot take a "(per <dato>)" mark; the prompt gives each source's date.
+            answer = _checked(services, retrieved, item, turn.conversation_id, mark=False)
             if answer.answer.startswith(item.text):  # accepted: send what follows the streamed text
                 rest = answer.answer[len(item.text) :]
                 if rest:
@@ -352,7 +364,7 @@ def _streamed(
         yield Restart(notice)
     with _step(services, "answer"):
         composed = extract(retrieved.question, retrieved.hits, services.backend, notice=notice)
-    answer = _render(services, _checked(retrieved, composed, turn.conversation_id), turn.target)
+    answer = _render(services, _checked(services, retrieved, composed, turn.conversation_id), turn.target)
     yield from _whole(_store(services, turn, answer))
 
 

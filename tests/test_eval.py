@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 import yaml
 
-from assistant import evaluation
+from assistant import evaluation, language
 from assistant.config import PROJECT_ROOT
+from assistant.models import Answer, ScoredPassage
+from assistant.retrieval import Mode
 from assistant.service import Services, ask_with_history
 from tests.conftest import CORPUS, normalize
 
@@ -51,3 +55,31 @@ def test_floor_check_reports_what_is_below() -> None:
     summary = {"hit_at_5": 0.9, "dangling_markers": 2}
     failures = evaluation.check_floors(summary, {"hit_at_5": 0.95, "dangling_markers_max": 0})
     assert len(failures) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_nynorsk_twins_hold_their_bokmal_hit_rates(services: Services) -> None:
+    def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
+        return services.retriever.search(q, k, mode, rerank)
+
+    def ask(q: str, history: Sequence[str]) -> Answer:
+        return ask_with_history(services, q, history)
+
+    twins = evaluation.load_twins(PROJECT_ROOT / "eval" / "nynorsk.yaml", QUESTIONS, evaluation.nynorsk_facts)
+    originals = [q for q in QUESTIONS if q.id in {t.twin for t in twins}]
+    comparison = evaluation.compare_twins(
+        evaluation.run(originals, search, ask, warmup=0), evaluation.run(twins, search, ask, warmup=0)
+    )
+    floors = yaml.safe_load((PROJECT_ROOT / "eval" / "floors.yaml").read_text("utf-8"))["nynorsk"]
+    assert evaluation.check_floors(comparison, floors) == [], evaluation.format_twins(comparison)
+
+
+def test_nynorsk_twins_mirror_real_questions() -> None:
+    twins = evaluation.load_twins(PROJECT_ROOT / "eval" / "nynorsk.yaml", QUESTIONS)
+    assert len(twins) >= 50
+    by_id = {q.id: q for q in QUESTIONS}
+    for twin in twins:
+        assert twin.twin in by_id and twin.question != by_id[twin.twin].question
+        assert language.detect(twin.question) == "nn", twin.id
+        assert twin.gold == by_id[twin.twin].gold and twin.facts == by_id[twin.twin].facts

@@ -78,6 +78,7 @@ def test_same_standard_is_returned_unchanged() -> None:
 
 def test_without_apertium_translation_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(language, "apertium_available", lambda: False)
+    language.translate.cache_clear()  # an earlier real translation of the same text must not answer
     with pytest.raises(language.TranslationUnavailable) as missing:
         language.translate("Hvem kan søke?", "nb", "nn")
     assert missing.value.code == "translation_unavailable" and "bokmål" in missing.value.message

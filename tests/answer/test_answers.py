@@ -93,7 +93,16 @@ def test_bad_questions_raise_clear_errors(services: Services) -> None:
 
 def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
     data = ask(services, "Hva er kompetansepakker?").to_dict()
-    keys = ["conversation_id", "message_id", "answer", "citations", "abstained", "resolved_question", "route"]
+    keys = [
+        "conversation_id",
+        "message_id",
+        "answer",
+        "citations",
+        "abstained",
+        "resolved_question",
+        "route",
+        "maalform",
+    ]
     assert list(data) == keys
     assert set(data["citations"][0]) == {
         "n",

@@ -171,3 +171,13 @@ def test_openai_endpoint_streams_the_llm_answer(
     client.close()
     assert content.startswith("Det er samarbeidsforumet som prioriterer [^1].")
     assert "\n\n[^1]: " in content
+
+
+def test_reply_draft_uses_the_letter_prompt(api: httpx.Client, llm_server: LLMServer) -> None:
+    llm_server.reply("Samarbeidsforumet i fylket prioriterer hvilke tiltak som får tilskudd [1].")
+    response = api.post("/api/draft", json={"inquiry": f"Hei! {QUESTION} Hilsen Kari"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "Samarbeidsforumet i fylket prioriterer hvilke tiltak som får tilskudd [1]." in body["markdown"]
+    assert body["questions"][0]["covered"] is True and body["citations"]
+    assert "svarbrev" in llm_server.requests[-1].system

@@ -1,0 +1,114 @@
+"""Nynorsk in, nynorsk out: questions are translated for retrieval, answers rendered for the reader,
+citations stay verbatim. Real Apertium, real services; without Apertium the answer is bokmål and says so."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant import language, texts
+from assistant.chatlog import ChatLog
+from assistant.service import Services, answer_question, ask
+
+needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+
+NN_QUESTION = "Kven prioriterer kva for tiltak som får tilskot?"
+
+
+@pytest.fixture
+def no_apertium(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(language, "apertium_available", lambda: False)
+    language.translate.cache_clear()
+    yield
+    language.translate.cache_clear()
+
+
+@pytest.fixture
+def chat_services(services: Services, tmp_path: Path) -> Services:
+    return replace(services, chatlog=ChatLog(f"sqlite:///{tmp_path / 'chat.db'}"))
+
+
+@needs_apertium
+def test_nynorsk_question_is_read_in_bokmal() -> None:
+    asked = language.read_question(NN_QUESTION)
+    assert asked.maalform == "nn" and asked.translated
+    assert asked.bokmal.startswith("Hvem prioriterer")
+    assert language.read_question("Hvem kan søke?") == language.Asked("Hvem kan søke?", "nb")
+
+
+@needs_apertium
+def test_render_keeps_markers_numbers_and_lists() -> None:
+    text = "Tilskuddet er kr 1 500 000 per år [1].\n\n- Barnehager og skoler [2]\n- Kommunens egne ansatte"
+    rendered = language.render(text, "nb", "nn")
+    assert rendered.maalform == "nn"
+    body, note = rendered.text.rsplit("\n\n", 1)
+    assert note == texts.NYNORSK_NOTE
+    assert re.findall(r"\d+", body) == re.findall(r"\d+", text)
+    assert "Barnehagar og skular [2]" in body and "\n- " in body
+    assert language.detect(body) == "nn"
+
+
+def test_render_keeps_bokmal_when_a_number_would_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "translate", lambda text, source, target: text.replace("500", "50"))
+    rendered = language.render("Tilskuddet er 500 kroner [1].", "nb", "nn")
+    assert rendered.maalform == "nb"
+    assert rendered.text == f"Tilskuddet er 500 kroner [1].\n\n{texts.NYNORSK_FAILED}"
+
+
+def test_render_without_apertium_answers_in_bokmal_and_says_so(no_apertium: None) -> None:
+    rendered = language.render("Samarbeidsforumet prioriterer [1].", "nb", "nn")
+    assert rendered == language.Rendered(
+        f"Samarbeidsforumet prioriterer [1].\n\n{texts.NYNORSK_UNAVAILABLE}", "nb"
+    )
+
+
+@needs_apertium
+def test_nynorsk_question_gets_a_nynorsk_answer_with_verbatim_citations(chat_services: Services) -> None:
+    answer = ask(chat_services, NN_QUESTION)
+    assert answer.maalform == "nn" and not answer.abstained
+    body, note = answer.answer.rsplit("\n\n", 1)
+    assert note == texts.NYNORSK_NOTE and answer.answer.count(texts.NYNORSK_NOTE) == 1
+    assert language.detect(body) == "nn" and "samarbeidsforum" in body.lower()
+    passages = {p.text for p in chat_services.retriever.passages}
+    assert answer.citations and all(c.text in passages for c in answer.citations)
+    assert answer.resolved_question and answer.resolved_question.startswith("Hvem")
+
+
+@needs_apertium
+def test_maalform_overrides_the_question(chat_services: Services) -> None:
+    in_bokmal = ask(chat_services, NN_QUESTION, maalform="nb")
+    assert in_bokmal.maalform == "nb" and texts.NYNORSK_NOTE not in in_bokmal.answer
+    assert language.detect(in_bokmal.answer) == "nb"
+    in_nynorsk = answer_question(
+        chat_services, "Hvem prioriterer hvilke tiltak som får tilskudd?", maalform="nn"
+    )
+    assert in_nynorsk.maalform == "nn" and in_nynorsk.answer.endswith(texts.NYNORSK_NOTE)
+
+
+@needs_apertium
+def test_nynorsk_abstention_is_in_nynorsk(chat_services: Services) -> None:
+    answer = ask(chat_services, "Korleis søkjer eg om barnetrygd?")
+    assert answer.abstained and answer.maalform == "nn"
+    assert "berre" in answer.answer and not answer.citations
+    assert answer.answer.endswith(texts.NYNORSK_NOTE_NO_QUOTES)
+
+
+@needs_apertium
+def test_nynorsk_follow_up_is_resolved(chat_services: Services) -> None:
+    first = ask(chat_services, "Kva er Kompetanseløftet for spesialpedagogikk og inkluderande praksis?")
+    second = ask(chat_services, "Kven kan søkje?", first.conversation_id)
+    assert second.resolved_question and "Kompetanseløftet" in second.resolved_question
+    assert second.maalform == "nn"
+
+
+def test_without_apertium_a_nynorsk_question_is_answered_in_bokmal(
+    chat_services: Services, no_apertium: None
+) -> None:
+    answer = ask(chat_services, NN_QUESTION)
+    assert answer.maalform == "nb" and not answer.abstained
+    assert answer.answer.endswith(texts.NYNORSK_UNAVAILABLE) and answer.citations
