@@ -241,7 +241,9 @@ def run_eval(
     from assistant import evaluation
 
     settings = get_settings()
-    qs = evaluation.load_questions(questions or settings.eval_dir / "questions.yaml")
+    qs = evaluation.load_questions(
+        questions or settings.eval_dir / "questions.yaml", evaluation.nynorsk_facts
+    )
     if api:
         search, ask = evaluation.api_client(api)
     else:

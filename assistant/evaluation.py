@@ -83,9 +83,13 @@ def norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def load_questions(path: Path) -> list[Question]:
+def load_questions(
+    path: Path, render_facts: Callable[[Sequence[str]], list[str]] | None = None
+) -> list[Question]:
+    """`render_facts` gives the facts of nynorsk questions as a nynorsk answer words them (their
+    answers are rendered in nynorsk; the facts are written in the corpus's bokmål)."""
     raw = yaml.safe_load(path.read_text("utf-8")) or []
-    return [
+    questions = [
         Question(
             id=str(q["id"]),
             question=str(q["question"]),
@@ -100,6 +104,12 @@ def load_questions(path: Path) -> list[Question]:
         )
         for q in raw
     ]
+    if render_facts is None:
+        return questions
+    nynorsk = [q for q in questions if q.maalform == "nn"]
+    rendered = iter(render_facts([f for q in nynorsk for f in q.facts]))
+    renderings = {q.id: tuple(next(rendered) for _ in q.facts) for q in nynorsk}
+    return [replace(q, fact_renderings=renderings.get(q.id, ())) for q in questions]
 
 
 def nynorsk_facts(facts: Sequence[str]) -> list[str]:

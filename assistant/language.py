@@ -7,6 +7,7 @@ and callers answer in bokmål; `apertium_available()` says which case applies.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -29,6 +30,7 @@ _WORD = re.compile(r"[a-zæøåàèéêòóôü]+", re.IGNORECASE)
 _PAIRS = {("nn", "nb"): "nno-nob", ("nb", "nn"): "nob-nno"}
 _TIMEOUT_S = 20.0
 _NUMBER = re.compile(r"\d+")
+_QUOTE = re.compile(r"«[^«»]*»")
 _PUNCTUATION = "«»\"'()[]{}.,;:!?"
 MARKERS = re.compile(r"\[\d{1,3}\]")
 
@@ -107,17 +109,57 @@ def read_question(question: str, corpus_word: Callable[[str], bool] | None = Non
 
 
 def _repair(original: str, translated: str, corpus_word: Callable[[str], bool] | None) -> str:
-    before, after = original.split(), translated.split()
-    if corpus_word is not None and len(before) == len(after):  # Apertium went word for word
-        nynorsk = _markers().words["nn"]
-        after = [
-            b if b != a and corpus_word(_core(b)) and _core(b) not in nynorsk else a
-            for b, a in zip(before, after, strict=True)
-        ]
-        translated = " ".join(after)
+    nynorsk = _markers().words["nn"]
+
+    def fix(before: str, after: str) -> str:
+        core = _core(before)
+        if corpus_word is not None and before != after and corpus_word(core) and core not in nynorsk:
+            return before
+        return _linking_s(before, after)
+
+    translated = _word_by_word(original, translated, fix)
     for pattern, replacement in _repairs():
         translated = pattern.sub(replacement, translated)
     return translated
+
+
+def _word_by_word(original: str, translated: str, fix: Callable[[str, str], str]) -> str:
+    """`fix(original word, translated word)` for each translated word and the original word it comes
+    from: the one it shares the longest start with (at least three letters). Apertium may merge words
+    ("kva for ei" → "hvilken"), so position is no guide. The translation's spacing is kept."""
+    before = original.split()
+
+    def source(word: str) -> str | None:
+        best, best_len = None, 2
+        for candidate in before:
+            n = _shared_start(candidate.lower(), word.lower())
+            if n > best_len:
+                best, best_len = candidate, n
+        return best
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        origin = source(word)
+        return word if origin is None else fix(origin, word)
+
+    return re.sub(r"\S+", replace, translated)
+
+
+def _shared_start(a: str, b: str) -> int:
+    return sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
+
+
+def _linking_s(before: str, after: str) -> str:
+    """Apertium rebuilds compounds it knows the parts of and can lose the joint's s: "yrkesfaglærarar"
+    came back as "yrkefaglærere", "prøvenemndsmedlemmer" as "prøvenemndmedlemmer". Where the original
+    has an s between two parts and the translation has the second part without it, the s goes back."""
+    for i in range(3, len(before) - 4):
+        if before[i] != "s" or not before[i + 1 : i + 5].isalpha():
+            continue
+        j = after.find(before[i + 1 : i + 5], 3)
+        if j > 0 and after[j - 1].isalpha() and after[j - 1] != "s":
+            return f"{after[:j]}s{after[j:]}"
+    return after
 
 
 def _core(token: str) -> str:
@@ -137,16 +179,21 @@ def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = Tru
     wording."""
     if current == target or target == "nb":
         return Rendered(text, current)
+    # Quotes in «» are the sources' words (the advisor quotes them) and stay as they are.
+    quoted = _QUOTE.findall(text)
+    numbers = itertools.count()
+    held = _QUOTE.sub(lambda _: f"«[[{next(numbers)}]]»", text)
     try:
-        translated = translate(text, current, target)
+        translated = _word_by_word(held, translate(held, current, target), _linking_s)
     except TranslationUnavailable as exc:
         notice = texts.NYNORSK_UNAVAILABLE if exc.message == texts.APERTIUM_MISSING else texts.NYNORSK_FAILED
         return Rendered(f"{text}\n\n{notice}", current)
-    if _NUMBER.findall(translated) != _NUMBER.findall(text) or MARKERS.findall(translated) != MARKERS.findall(
-        text
+    if _NUMBER.findall(translated) != _NUMBER.findall(held) or MARKERS.findall(translated) != MARKERS.findall(
+        held
     ):
         logger.warning("Apertium changed a number or a citation marker; the answer stays in %s", current)
         return Rendered(f"{text}\n\n{texts.NYNORSK_FAILED}", current)
+    translated = re.sub(r"«\[\[(\d+)\]\]»", lambda m: quoted[int(m.group(1))], translated)
     note = texts.NYNORSK_NOTE if quotes else texts.NYNORSK_NOTE_NO_QUOTES
     return Rendered(f"{translated}\n\n{note}", target)
 

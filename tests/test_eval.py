@@ -39,8 +39,9 @@ def test_question_set_covers_what_it_must() -> None:
 
 @pytest.mark.slow
 def test_pipeline_holds_the_eval_floors(services: Services, tmp_path: Path) -> None:
+    questions = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml", evaluation.nynorsk_facts)
     results = evaluation.run(
-        QUESTIONS,
+        questions,
         lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
         lambda q, history: ask_with_history(services, q, history),
     )

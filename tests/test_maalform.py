@@ -112,3 +112,35 @@ def test_without_apertium_a_nynorsk_question_is_answered_in_bokmal(
     answer = ask(chat_services, NN_QUESTION)
     assert answer.maalform == "nb" and not answer.abstained
     assert answer.answer.endswith(texts.NYNORSK_UNAVAILABLE) and answer.citations
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("nynorsk", "expected"),
+    [
+        # Apertium drops the joint's s ("yrkefaglærere") and writes "videreutdannelse" and "tilskuddordning".
+        ("Vil de auke kompetansen til yrkesfaglærarar?", "yrkesfaglærere"),
+        ("Kva skal midlane i Yrkesfaglærar 2-ordninga brukast til?", "Yrkesfaglærer 2-ordningen"),
+        ("Finst det eit vidareutdanningstilbod for assistentar?", "videreutdanningstilbud"),
+        ("Er dei i målgruppa for tilskotsordninga?", "tilskuddsordningen"),
+        ("Gjeld det òg instruktørar i bedrift?", "Gjelder det også instruktører"),
+    ],
+)
+def test_apertium_slips_are_repaired(nynorsk: str, expected: str) -> None:
+    assert expected in language.read_question(nynorsk).bokmal
+
+
+@needs_apertium
+def test_words_the_sources_use_are_kept() -> None:
+    question = "Er prøvenemndsmedlemmer ein del av målgruppa?"
+    assert "prøvenemndsmedlemmer" not in language.read_question(question).bokmal  # Apertium's "prøveråd…"
+    kept = language.read_question(question, {"prøvenemndsmedlemmer"}.__contains__)
+    assert kept.bokmal.startswith("Er prøvenemndsmedlemmer en del av målgruppen")
+
+
+@needs_apertium
+def test_quotes_in_the_answer_stay_verbatim() -> None:
+    text = "Ja. Gruppen er i målgruppen for ordningen: «lærere, ledere og andre ansatte i barnehagene» [1]"
+    rendered = language.render(text, "nb", "nn")
+    assert "«lærere, ledere og andre ansatte i barnehagene» [1]" in rendered.text
+    assert rendered.text.startswith("Ja. Gruppa er i målgruppa for ordninga:")
