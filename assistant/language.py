@@ -130,12 +130,12 @@ def _word_by_word(original: str, translated: str, fix: Callable[[str, str], str]
     before = original.split()
 
     def source(word: str) -> str | None:
-        best, best_len = None, 2
-        for candidate in before:
-            n = _shared_start(candidate.lower(), word.lower())
-            if n > best_len:
-                best, best_len = candidate, n
-        return best
+        """The longest shared start wins; of equals, the word closest in length ("behovsmeldingane",
+        not "behov", for "behovmeldingene")."""
+        lower = word.lower()
+        scored = [(_shared_start(c.lower(), lower), -abs(len(c) - len(word)), c) for c in before]
+        best = max(scored, default=None)
+        return best[2] if best is not None and best[0] >= 3 else None
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
