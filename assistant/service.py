@@ -25,7 +25,7 @@ from assistant.freshness import fresh_hits, mark_time_bound
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
-from assistant.language import Asked, Maalform, read_question, render
+from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.schemes import Catalogue, load_catalogue
@@ -200,12 +200,14 @@ def _read(services: Services, question: str) -> Asked:
 
 
 def _render(services: Services, answer: Answer, target: Maalform) -> Answer:
-    if answer.maalform == target:
-        return answer
-    with _step(services, "translate"):
-        current: Maalform = "nn" if answer.maalform == "nn" else "nb"
-        rendered = render(answer.answer, current, target, quotes=bool(answer.citations))
-    return replace(answer, answer=rendered.text, maalform=rendered.maalform)
+    """The last step of every answer, so it also readies Apertium for the next one."""
+    if answer.maalform != target:
+        with _step(services, "translate"):
+            current: Maalform = "nn" if answer.maalform == "nn" else "nb"
+            rendered = render(answer.answer, current, target, quotes=bool(answer.citations))
+        answer = replace(answer, answer=rendered.text, maalform=rendered.maalform)
+    warm_spares()
+    return answer
 
 
 def resolve(services: Services, question: str, previous: Sequence[str]) -> str:

@@ -82,3 +82,29 @@ def test_without_apertium_translation_says_so(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(language.TranslationUnavailable) as missing:
         language.translate("Hvem kan søke?", "nb", "nn")
     assert missing.value.code == "translation_unavailable" and "bokmål" in missing.value.message
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_a_spare_pipeline_waits_for_the_next_translation() -> None:
+    language.translate.cache_clear()
+    assert language.translate("Hvem kan søke om tilskudd?", "nb", "nn") == "Kven kan søkja om tilskot?"
+    language.warm_spares()
+    spare = language._spares._waiting["nob-nno"]
+    assert spare.poll() is None  # started, waiting for input
+    assert language.translate("Hva er Rekom?", "nb", "nn") == "Kva er Rekom?"
+    assert spare.returncode == 0  # it did that translation
+    assert "nob-nno" not in language._spares._waiting  # the next spare waits for warm_spares()
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_a_spare_that_died_is_replaced() -> None:
+    language.translate.cache_clear()
+    language.translate("Hvem kan søke?", "nb", "nn")
+    language.warm_spares()
+    dead = language._spares._waiting["nob-nno"]
+    dead.kill()
+    dead.wait()
+    assert language.translate("Hva er Dekom?", "nb", "nn") == "Kva er Dekom?"
+    language.warm_spares()
+    language._spares.close()
+    assert language._spares._waiting == {}
