@@ -205,7 +205,6 @@ NYNORSK_FAILED = "Omsetjinga til nynorsk gjekk ikkje, så svaret er på bokmål.
 LLM_UNAVAILABLE = "Språkmodellen svarte ikke; svaret er satt sammen av utdrag fra kildene i stedet."
 PROMPT_NOT_FOUND = "Fant ikke prompt-filen {file} i {directory}."
 MAALFORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
-LLM_UNDATED = "udatert"
 LLM_SOURCE = "[{n}] {title} ({published}) — {section}\n{text}"
 LLM_ANSWER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål: {question}"
 LLM_LETTER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål fra henvendelsen: {question}"

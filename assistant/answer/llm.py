@@ -21,6 +21,7 @@ from assistant.answer.extractive import Style
 from assistant.answer.prompts import Prompt, load_prompt
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.freshness import format_date
 from assistant.language import Maalform
 from assistant.models import ScoredPassage
 
@@ -69,7 +70,7 @@ def source_block(hits: Sequence[ScoredPassage]) -> str:
     for n, hit in enumerate(hits, start=1):
         p = hit.passage
         block = texts.LLM_SOURCE.format(
-            n=n, title=p.title, published=p.published or texts.LLM_UNDATED, section=p.section, text=p.text
+            n=n, title=p.title, published=format_date(p.published), section=p.section, text=p.text
         )
         # A passage without headings has no section; the dangling dash would read as a missing value.
         blocks.append(block.replace(" — \n", "\n", 1) if not p.section else block)
