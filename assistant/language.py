@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -62,8 +62,13 @@ class _Markers:
 
 
 @lru_cache
+def _language_yaml() -> dict[str, Any]:
+    return dict(yaml.safe_load(resources.files("assistant").joinpath("language.yaml").read_text("utf-8")))
+
+
+@lru_cache
 def _markers() -> _Markers:
-    raw = yaml.safe_load(resources.files("assistant").joinpath("language.yaml").read_text("utf-8"))
+    raw = _language_yaml()
     suffixes = raw.get("suffixes", {})
     return _Markers(
         words={standard: frozenset(str(w).lower() for w in raw[standard]) for standard in ("nn", "nb")},
@@ -170,8 +175,7 @@ def _core(token: str) -> str:
 
 @lru_cache
 def _repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
-    raw = yaml.safe_load(resources.files("assistant").joinpath("language.yaml").read_text("utf-8"))
-    return tuple((re.compile(p), r) for p, r in raw.get("repairs_nb", []))
+    return tuple((re.compile(p), r) for p, r in _language_yaml().get("repairs_nb", []))
 
 
 def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = True) -> Rendered:
