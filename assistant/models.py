@@ -72,6 +72,14 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class LetterSource(Citation):
+    """A citation in a reply letter's source list, with where a reader finds the source."""
+
+    publisher: str | None = None
+    address: str = ""  # the URL, or the publisher and file name when the source has none
+
+
+@dataclass(frozen=True)
 class Answer:
     conversation_id: str
     answer: str

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.models import Citation
+from assistant.models import Citation, LetterSource
 
 
 class ChatRequest(BaseModel):
@@ -114,24 +114,8 @@ class DraftQuestion(BaseModel):
     citations: list[int] = Field(description="Numrene i brevets kildeliste som svaret viser til.")
 
 
-class DraftCitation(BaseModel):
-    n: int
-    document: str
-    title: str
-    url: str | None
-    section: str
-    page: int | None
-    published: str | None
-    text: str
-    score: float
-    publisher: str | None
-    address: str = Field(
-        description="Nettadressen, eller utgiver og filnavn når kilden ikke har nettadresse."
-    )
-
-
 class DraftResponse(BaseModel):
     markdown: str = Field(description="Hele brevutkastet som Markdown.")
     maalform: Literal["nb", "nn"] = Field(description="Målformen brevet er skrevet på.")
     questions: list[DraftQuestion]
-    citations: list[DraftCitation] = Field(description="Brevets kildeliste, én nummerering for hele brevet.")
+    citations: list[LetterSource] = Field(description="Brevets kildeliste, én nummerering for hele brevet.")
