@@ -17,9 +17,8 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong, UnreadableFile
 from assistant.freshness import format_date
 from assistant.ingest.pipeline import IngestReport
-from assistant.language import Maalform
 from assistant.logconfig import configure_logging
-from assistant.models import Answer, Passage, ScoredPassage
+from assistant.models import Answer, Maalform, Passage, ScoredPassage
 from assistant.retrieval import Mode
 from assistant.service import Services, ask_with_history, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
@@ -155,7 +154,7 @@ def draft(
     ] = None,
 ) -> None:
     """Lag et utkast til svarbrev på en henvendelse (fra standard inn): svar med kilder på hvert spørsmål."""
-    from assistant.draft import draft_reply
+    from assistant.service import draft_reply
 
     inquiry = _read_inquiry(file)
     if not inquiry.strip():
@@ -165,7 +164,7 @@ def draft(
     )
     typer.echo(letter.markdown, nl=False)
     if docx_path is not None:
-        from assistant.letter_docx import to_docx
+        from assistant.drafts.docx import to_docx
 
         docx_path.write_bytes(to_docx(letter))
         typer.echo(texts.DRAFT_WRITTEN.format(path=docx_path), err=True)
@@ -293,8 +292,8 @@ def schemes(
     from rich.console import Console
     from rich.table import Table
 
-    from assistant.schemes import OWNER_TYPES, SECTORS, load_catalogue
-    from assistant.schemes_match import NEEDS, Profile, match_schemes
+    from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, load_catalogue
+    from assistant.schemes.matching import NEEDS, Profile, match_schemes
 
     for name, value, allowed in (
         ("--owner", owner, OWNER_TYPES),

@@ -26,8 +26,7 @@ from assistant.config import Settings
 from assistant.index.lexical import content_words, stem
 from assistant.ingest.chunking import DATELINE
 from assistant.ingest.units import split_units
-from assistant.language import Maalform
-from assistant.models import Citation, Passage, ScoredPassage
+from assistant.models import Citation, Maalform, Passage, ScoredPassage
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# The two written standards of Norwegian: bokmål and nynorsk.
+Maalform = Literal["nb", "nn"]
 
 
 @dataclass(frozen=True)

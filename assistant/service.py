@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from assistant import texts
-from assistant.advisor import advise
 from assistant.answer.citations import abstain_reason, unsupported_answer_reason
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
@@ -20,6 +19,8 @@ from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import resolve_follow_up
+from assistant.drafts import letter as letters
+from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound
 from assistant.index.embedders import Embedder, build_embedder
@@ -28,7 +29,8 @@ from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode, Retriever
-from assistant.schemes import Catalogue, load_catalogue
+from assistant.schemes.advisor import advise
+from assistant.schemes.catalogue import Catalogue, load_catalogue
 
 logger = logging.getLogger(__name__)
 
@@ -391,3 +393,21 @@ def _advice(
     if advice is None:
         return None
     return Answer(conversation_id, advice.text, advice.citations, resolved_question=resolved, route="advisor")
+
+
+def draft_reply(
+    services: Services,
+    inquiry: str,
+    maalform: Maalform | None = None,
+    sender: str | None = None,
+    recipient: str | None = None,
+    today: date | None = None,
+) -> Letter:
+    """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
+    context = DraftContext(
+        answer=lambda question, target: answer_question(services, question, maalform=target, style="letter"),
+        passages=services.retriever.passages,
+        catalogue=services.catalogue,
+        max_question_chars=services.settings.max_question_chars,
+    )
+    return letters.draft_reply(context, inquiry, maalform, sender, recipient, today)

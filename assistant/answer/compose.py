@@ -16,8 +16,7 @@ from assistant import texts
 from assistant.answer.citations import StreamVerifier, finalize, unsupported_answer_reason
 from assistant.answer.extractive import AnswerBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable
-from assistant.language import Maalform
-from assistant.models import Citation, ScoredPassage
+from assistant.models import Citation, Maalform, ScoredPassage
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from typing import Literal, Protocol
 
 from assistant.index.lexical import LexicalIndex
 from assistant.ingest.units import Unit, split_units
-from assistant.language import Maalform
-from assistant.models import ScoredPassage
+from assistant.models import Maalform, ScoredPassage
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")

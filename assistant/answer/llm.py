@@ -22,8 +22,7 @@ from assistant.answer.prompts import Prompt, load_prompt
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.freshness import format_date
-from assistant.language import Maalform
-from assistant.models import ScoredPassage
+from assistant.models import Maalform, ScoredPassage
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from assistant import texts
 from assistant.chatlog import MessageRow
 from assistant.service import Services
-from tests.test_draft import THREE_QUESTIONS
+from tests.drafts.test_letter import THREE_QUESTIONS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -11,8 +11,8 @@ from fastapi.responses import Response
 
 from assistant.api.deps import ServicesDep
 from assistant.api.schemas import DraftRequest, DraftResponse, ErrorBody
-from assistant.draft import draft_reply
-from assistant.letter_docx import to_docx
+from assistant.drafts.docx import to_docx
+from assistant.service import draft_reply
 
 router = APIRouter(tags=["draft"])
 

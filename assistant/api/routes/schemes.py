@@ -9,13 +9,13 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant import texts
-from assistant.advisor import eligibility_payload, match_payload
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ErrorBody
 from assistant.errors import SchemeNotFound
-from assistant.schemes import Catalogue, Scheme
-from assistant.schemes_match import Profile
+from assistant.schemes.advisor import eligibility_payload, match_payload
+from assistant.schemes.catalogue import Catalogue, Scheme
+from assistant.schemes.matching import Profile
 from assistant.service import Services
 
 router = APIRouter(prefix="/api/schemes", tags=["ordninger"])

@@ -21,8 +21,8 @@ from assistant import texts
 from assistant.answer.citations import to_citation
 from assistant.index.lexical import stem
 from assistant.models import Citation, Passage, ScoredPassage
-from assistant.schemes import OWNER_TYPES, SECTORS, Catalogue, Scheme, normalize_quote
-from assistant.schemes_match import Profile, Reason, SchemeMatch, eligibility, find_scheme, match_schemes
+from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Scheme, normalize_quote
+from assistant.schemes.matching import Profile, Reason, SchemeMatch, eligibility, find_scheme, match_schemes
 
 _MAX_SHOWN = {"passer": 6, "kan passe": 4, "passer ikke": 2}
 _MAX_GROUP_WORDS = 4
@@ -31,7 +31,8 @@ _FOLLOW_UP_WORDS = 10
 
 @lru_cache
 def _data() -> dict[str, Any]:
-    return dict(yaml.safe_load(resources.files("assistant").joinpath("advisor.yaml").read_text("utf-8")))
+    text = resources.files("assistant.schemes").joinpath("advisor.yaml").read_text("utf-8")
+    return dict(yaml.safe_load(text))
 
 
 def _has(text: str, phrase: str) -> bool:

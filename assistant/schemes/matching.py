@@ -22,7 +22,7 @@ import yaml
 from assistant import texts
 from assistant.errors import SchemeNotFound
 from assistant.index.lexical import content_words, stem, words
-from assistant.schemes import OWNER_TYPES, SECTORS, Catalogue, Evidence, Scheme, TargetGroup
+from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Evidence, Scheme, TargetGroup
 
 NEEDS = ("kollektiv", "individuell", "veiledning", "any")
 FITS = ("passer", "kan passe", "passer ikke")
@@ -441,7 +441,7 @@ class _Vocabulary:
 
 @lru_cache
 def _data() -> dict[str, Any]:
-    text = resources.files("assistant").joinpath("target_groups.yaml").read_text("utf-8")
+    text = resources.files("assistant.schemes").joinpath("target_groups.yaml").read_text("utf-8")
     return dict(yaml.safe_load(text))
 
 

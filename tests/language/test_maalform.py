@@ -13,6 +13,7 @@ import pytest
 
 from assistant import language, texts
 from assistant.chatlog import ChatLog
+from assistant.language import apertium
 from assistant.service import Services, answer_question, ask
 
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
@@ -22,7 +23,7 @@ NN_QUESTION = "Kven prioriterer kva for tiltak som får tilskot?"
 
 @pytest.fixture
 def no_apertium(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(language, "apertium_available", lambda: False)
+    monkeypatch.setattr(apertium, "apertium_available", lambda: False)
     language.translate.cache_clear()
     yield
     language.translate.cache_clear()
@@ -54,7 +55,7 @@ def test_render_keeps_markers_numbers_and_lists() -> None:
 
 
 def test_render_keeps_bokmal_when_a_number_would_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "translate", lambda text, source, target: text.replace("500", "50"))
+    monkeypatch.setattr(apertium, "translate", lambda text, source, target: text.replace("500", "50"))
     rendered = language.render("Tilskuddet er 500 kroner [1].", "nb", "nn")
     assert rendered.maalform == "nb"
     assert rendered.text == f"Tilskuddet er 500 kroner [1].\n\n{texts.NYNORSK_FAILED}"

@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from assistant import language
+from assistant.language import apertium
 
 SENTENCES = [
     ("Kven prioriterer kva for tiltak som skal få tilskot i fylket?", "nn"),
@@ -77,7 +78,7 @@ def test_same_standard_is_returned_unchanged() -> None:
 
 
 def test_without_apertium_translation_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "apertium_available", lambda: False)
+    monkeypatch.setattr(apertium, "apertium_available", lambda: False)
     language.translate.cache_clear()  # an earlier real translation of the same text must not answer
     with pytest.raises(language.TranslationUnavailable) as missing:
         language.translate("Hvem kan søke?", "nb", "nn")
@@ -89,11 +90,11 @@ def test_a_spare_pipeline_waits_for_the_next_translation() -> None:
     language.translate.cache_clear()
     assert language.translate("Hvem kan søke om tilskudd?", "nb", "nn") == "Kven kan søkja om tilskot?"
     language.warm_spares()
-    spare = language._spares._waiting["nob-nno"]
+    spare = apertium._spares._waiting["nob-nno"]
     assert spare.poll() is None  # started, waiting for input
     assert language.translate("Hva er Rekom?", "nb", "nn") == "Kva er Rekom?"
     assert spare.returncode == 0  # it did that translation
-    assert "nob-nno" not in language._spares._waiting  # the next spare waits for warm_spares()
+    assert "nob-nno" not in apertium._spares._waiting  # the next spare waits for warm_spares()
 
 
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
@@ -101,10 +102,10 @@ def test_a_spare_that_died_is_replaced() -> None:
     language.translate.cache_clear()
     language.translate("Hvem kan søke?", "nb", "nn")
     language.warm_spares()
-    dead = language._spares._waiting["nob-nno"]
+    dead = apertium._spares._waiting["nob-nno"]
     dead.kill()
     dead.wait()
     assert language.translate("Hva er Dekom?", "nb", "nn") == "Kva er Dekom?"
     language.warm_spares()
-    language._spares.close()
-    assert language._spares._waiting == {}
+    apertium._spares.close()
+    assert apertium._spares._waiting == {}

@@ -14,10 +14,10 @@ import docx
 import pytest
 
 from assistant import texts
-from assistant.draft import MAX_QUESTIONS, Block, Letter, draft_reply, split_inquiry, to_markdown
+from assistant.drafts.docx import to_docx
+from assistant.drafts.letter import MAX_QUESTIONS, Block, Letter, split_inquiry, to_markdown
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.letter_docx import to_docx
-from assistant.service import Services
+from assistant.service import Services, draft_reply
 from tests.conftest import CORPUS, normalize
 
 THREE_QUESTIONS = (

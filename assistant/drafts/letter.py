@@ -10,25 +10,26 @@ hand-written in bokmål and nynorsk (texts.py); only answers and catalogue value
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from assistant import texts
 from assistant.answer.citations import to_citation
+from assistant.drafts.inquiry import split_inquiry
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import format_date
-from assistant.inquiry import split_inquiry
 from assistant.language import Maalform, TranslationUnavailable, detect, translate
-from assistant.models import Answer, Citation, ScoredPassage
-from assistant.schemes import Evidence, Scheme, normalize_quote
-from assistant.schemes_match import contact_phrase, find_scheme
-from assistant.service import Services, answer_question
+from assistant.models import Answer, Citation, Passage, ScoredPassage
+from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, normalize_quote
+from assistant.schemes.matching import contact_phrase, find_scheme
 
 __all__ = [
     "MAX_QUESTIONS",
     "Block",
     "BlockKind",
+    "DraftContext",
     "DraftedQuestion",
     "Letter",
     "Source",
@@ -128,8 +129,19 @@ class Letter:
         }
 
 
+@dataclass(frozen=True)
+class DraftContext:
+    """What a letter needs from the running service. The service builds it (`service.draft_reply`), so
+    that this domain never imports the service."""
+
+    answer: Callable[[str, Maalform], Answer]  # one standalone question, in letter style, in that målform
+    passages: Sequence[Passage]  # the indexed passages, for the source list's publishers
+    catalogue: Catalogue | None  # whom to contact; None when the corpus has no scheme catalogue
+    max_question_chars: int
+
+
 def draft_reply(
-    services: Services,
+    context: DraftContext,
     inquiry: str,
     maalform: Maalform | None = None,
     sender: str | None = None,
@@ -137,18 +149,18 @@ def draft_reply(
     today: date | None = None,
 ) -> Letter:
     """A reply letter to `inquiry` in `maalform` (None: as the inquiry is written). Nothing is stored."""
-    text, questions = _validate(services, inquiry)
+    text, questions = _validate(context, inquiry)
     target: Maalform = maalform or detect(text)
-    sources = _SourceList(services, target)
-    answered = [(q, answer_question(services, q, maalform=target, style="letter")) for q in questions]
-    drafted = [_drafted(services, n, q, a, target, sources) for n, (q, a) in enumerate(answered, start=1)]
+    sources = _SourceList(context, target)
+    answered = [(q, context.answer(q, target)) for q in questions]
+    drafted = [_drafted(context, n, q, a, target, sources) for n, (q, a) in enumerate(answered, start=1)]
     asked_bokmal = [a.resolved_question or q for q, a in answered]
     # Said once for the letter, and only about answers the letter shows.
     shown = [_split_note(a.answer)[1] for _, a in answered if not a.abstained]
     notes = list(dict.fromkeys(note for note in shown if note))
     head = _Head(
         target,
-        _subject(services, asked_bokmal, target),
+        _subject(context, asked_bokmal, target),
         (today or date.today()).isoformat(),
         _clean(recipient),
         _clean(sender),
@@ -157,9 +169,9 @@ def draft_reply(
     return Letter(target, head.subject, tuple(drafted), tuple(sources.sources), blocks, to_markdown(blocks))
 
 
-def _validate(services: Services, inquiry: str) -> tuple[str, list[str]]:
+def _validate(context: DraftContext, inquiry: str) -> tuple[str, list[str]]:
     text = inquiry.strip()
-    limit = services.settings.max_question_chars
+    limit = context.max_question_chars
     if not text:
         raise EmptyQuestion(texts.INQUIRY_EMPTY)
     if len(text) > limit:
@@ -184,8 +196,8 @@ class _SourceList:
     """One numbering for the whole letter: the same passage cited under several questions keeps one
     number, in order of first use."""
 
-    def __init__(self, services: Services, maalform: Maalform) -> None:
-        self._passages = services.retriever.passages
+    def __init__(self, context: DraftContext, maalform: Maalform) -> None:
+        self._passages = context.passages
         self._publishers = {p.document: p.publisher for p in self._passages if p.publisher}
         self._maalform = maalform
         self._numbers: dict[tuple[str, str, int | None, str], int] = {}
@@ -226,7 +238,12 @@ class _SourceList:
 
 
 def _drafted(
-    services: Services, number: int, question: str, answer: Answer, maalform: Maalform, sources: _SourceList
+    context: DraftContext,
+    number: int,
+    question: str,
+    answer: Answer,
+    maalform: Maalform,
+    sources: _SourceList,
 ) -> DraftedQuestion:
     if answer.abstained:
         return DraftedQuestion(
@@ -246,7 +263,7 @@ def _drafted(
         lambda m: f"[{renumber[int(m.group(1))]}]" if int(m.group(1)) in renumber else "", text
     )
     rules = tuple(sorted({int(n) for n in _MARKER.findall(body)}))
-    contact = _contact(services, answer.resolved_question or question, answer.citations, maalform, sources)
+    contact = _contact(context, answer.resolved_question or question, answer.citations, maalform, sources)
     return DraftedQuestion(number, question, True, body, rules, contact)
 
 
@@ -270,11 +287,11 @@ def _split_note(text: str) -> tuple[str, str | None]:
 
 
 def _contact(
-    services: Services, question: str, citations: list[Citation], maalform: Maalform, sources: _SourceList
+    context: DraftContext, question: str, citations: list[Citation], maalform: Maalform, sources: _SourceList
 ) -> str:
     """Whom to contact, from the catalogue: the scheme the question names, else the schemes whose
     "apply to" quote stands in a cited passage; otherwise the generic advice. `question` is in bokmål."""
-    catalogue = services.catalogue
+    catalogue = context.catalogue
     if catalogue is None:
         return texts.LETTER_WHOM_TO_ASK[maalform]
     named = find_scheme(catalogue, question)
@@ -333,10 +350,10 @@ def _join(items: list[str], last: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
-def _subject(services: Services, questions: list[str], maalform: Maalform) -> str:
+def _subject(context: DraftContext, questions: list[str], maalform: Maalform) -> str:
     """ "Svar på henvendelse om <scheme>" when every question names one of at most two schemes; else the
     subject is the schemes in general."""
-    catalogue = services.catalogue
+    catalogue = context.catalogue
     schemes = [find_scheme(catalogue, q) for q in questions] if catalogue is not None else [None]
     named = list(dict.fromkeys(s.name for s in schemes if s is not None))
     if len(named) <= 2 and all(schemes):  # a subject must cover every question, or it misleads

@@ -13,7 +13,7 @@ from typing import Any
 
 import docx
 
-from assistant.draft import Block, BlockKind, Letter
+from assistant.drafts.letter import Block, BlockKind, Letter
 
 _AUTHOR = "Kompetanseassistenten"
 _HEADING_LEVELS: dict[BlockKind, int] = {"subject": 1, "heading": 2, "subheading": 3}
