@@ -20,6 +20,8 @@ from assistant.ingest.pipeline import IngestReport
 from assistant.logconfig import configure_logging
 from assistant.models import Answer, Maalform, Passage, ScoredPassage
 from assistant.retrieval import Mode
+from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.schemes.matching import NEEDS
 from assistant.service import Services, ask_with_history, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
 from assistant.service import search as search_service
@@ -278,13 +280,9 @@ def run_eval(
 
 @app.command()
 def schemes(
-    owner: Annotated[
-        str, typer.Option(help="kommune | fylkeskommune | privat_barnehageeier | privat_skoleeier")
-    ],
-    sector: Annotated[
-        str, typer.Option(help="barnehage | grunnskole | videregaende | fag_og_yrkesopplaering | ppt | sfo")
-    ],
-    need: Annotated[str, typer.Option(help="kollektiv | individuell | veiledning | any")] = "any",
+    owner: Annotated[str, typer.Option(help=texts.CHOICES_HELP.format(allowed=" | ".join(OWNER_TYPES)))],
+    sector: Annotated[str, typer.Option(help=texts.CHOICES_HELP.format(allowed=" | ".join(SECTORS)))],
+    need: Annotated[str, typer.Option(help=texts.CHOICES_HELP.format(allowed=" | ".join(NEEDS)))] = "any",
     target_group: Annotated[str | None, typer.Option("--target-group", help="Målgruppe, fritekst.")] = None,
     topic: Annotated[str | None, typer.Option(help="Tema, fritekst.")] = None,
 ) -> None:
@@ -292,8 +290,8 @@ def schemes(
     from rich.console import Console
     from rich.table import Table
 
-    from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, load_catalogue
-    from assistant.schemes.matching import NEEDS, Profile, match_schemes
+    from assistant.schemes.catalogue import load_catalogue
+    from assistant.schemes.matching import Profile, match_schemes
 
     for name, value, allowed in (
         ("--owner", owner, OWNER_TYPES),
@@ -301,9 +299,8 @@ def schemes(
         ("--need", need, NEEDS),
     ):
         if value not in allowed:
-            typer.echo(
-                texts.INVALID_CHOICE.format(field=name, value=value, allowed=", ".join(allowed)), err=True
-            )
+            listed = f"{', '.join(allowed[:-1])} {texts.OR} {allowed[-1]}"  # «a, b eller c»
+            typer.echo(texts.INVALID_CHOICE.format(field=name, value=value, allowed=listed), err=True)
             raise typer.Exit(EXIT_BAD_INPUT)
     settings = get_settings()
     try:

@@ -45,7 +45,37 @@ MESSAGE_NOT_FOUND = "Fant ingen melding med id «{id}» i denne samtalen."
 DOCUMENT_NOT_FOUND = "Fant ikke dokumentet «{id}» i indeksen."
 FILE_TOO_LARGE = "Filen er for stor. Høyeste tillatte størrelse er {limit} MB."
 INVALID_JSON = "Forespørselen er ikke gyldig JSON."
-INVALID_REQUEST = "Forespørselen har feil format: {details}"
+INVALID_REQUEST = "Forespørselen har feil format: {details}."
+# One clause per pydantic error type (assistant/api/validation.py), so pydantic's English never reaches the
+# user. {field} is the field's dotted path; the other names are pydantic's context for that type.
+VALIDATION_ERRORS = {
+    "missing": "{field} mangler",
+    "extra_forbidden": "{field} er ikke et kjent felt",
+    "string_type": "{field} skal være en tekst",
+    "string_too_short": "{field} skal ha minst {min_length} tegn",
+    "string_too_long": "{field} kan ha høyst {max_length} tegn",
+    "string_pattern_mismatch": "{field} har feil form",
+    "int_type": "{field} skal være et heltall",
+    "int_parsing": "{field} skal være et heltall",
+    "int_from_float": "{field} skal være et heltall",
+    "float_type": "{field} skal være et tall",
+    "float_parsing": "{field} skal være et tall",
+    "bool_type": "{field} skal være true eller false",
+    "bool_parsing": "{field} skal være true eller false",
+    "list_type": "{field} skal være en liste",
+    "dict_type": "{field} skal være et JSON-objekt",
+    "model_type": "{field} skal være et JSON-objekt",
+    "model_attributes_type": "{field} skal være et JSON-objekt",
+    "too_short": "{field} skal ha minst {min_length} innslag",
+    "too_long": "{field} kan ha høyst {max_length} innslag",
+    "greater_than": "{field} skal være større enn {gt}",
+    "greater_than_equal": "{field} skal være minst {ge}",
+    "less_than": "{field} skal være mindre enn {lt}",
+    "less_than_equal": "{field} kan være høyst {le}",
+}
+VALIDATION_OTHER = "{field} har en ugyldig verdi"
+VALIDATION_WHOLE_BODY = "innholdet"
+DOCS_TITLE = "{app} – API-dokumentasjon"
 UNAUTHORIZED = "Mangler eller feil API-nøkkel. Send «Authorization: Bearer <nøkkel>»."
 ADMIN_DISABLED = "Administrasjon av dokumenter er slått av. Sett ASSISTANT_ADMIN_API_KEY for å slå den på."
 NOT_READY = "Tjenesten er ikke klar: {reason}"
@@ -87,7 +117,8 @@ NEED_NAMES = {
 }
 SCHEME_NOT_FOUND = "Fant ingen ordning med id «{id}». Se GET /api/schemes for alle ordningene."
 ADVISOR_OFF = "Ordningskatalogen (schemes.yaml) mangler, så rådgiveren er slått av."
-INVALID_CHOICE = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}."
+INVALID_CHOICE = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}"
+CHOICES_HELP = "Én av: {allowed}."
 
 # The scheme catalogue and advisor (assistant/schemes.py, schemes_match.py).
 CATALOGUE_INVALID = "Ordningskatalogen «{path}» har {count} feil:\n{problems}"
