@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.schemes.matching import NEEDS
 from tests.conftest import CORPUS
 
 
@@ -81,4 +83,13 @@ def test_schemes_prints_a_table_and_rejects_unknown_values(env: dict[str, str]) 
     assert "Regional ordning" in result.stdout and "passer" in result.stdout
     bad = run(env, "schemes", "--owner", "staten", "--sector", "barnehage")
     assert bad.returncode == 2
-    assert "Tillatte verdier" in bad.stderr and "privat_skoleeier" in bad.stderr
+    assert "Tillatte verdier" in bad.stderr and "privat_barnehageeier eller privat_skoleeier" in bad.stderr
+
+
+def test_schemes_help_lists_every_allowed_value(env: dict[str, str]) -> None:
+    # Wide enough that rich never wraps a value across lines.
+    result = run({**env, "COLUMNS": "250"}, "schemes", "--help")
+    assert result.returncode == 0, result.stderr
+    help_text = " ".join(result.stdout.split())
+    for option, allowed in (("--owner", OWNER_TYPES), ("--sector", SECTORS), ("--need", NEEDS)):
+        assert f"{option} <str> Én av: {' | '.join(allowed)}." in help_text, option

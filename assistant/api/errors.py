@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import texts
+from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
     EmptyQuestion,
@@ -60,22 +61,6 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
-    errors = exc.errors()
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return "invalid_json", texts.INVALID_JSON
-    details = "; ".join(_detail(e) for e in errors[:5])
-    return "invalid_request", texts.INVALID_REQUEST.format(details=details)
-
-
-def _detail(error: Any) -> str:
-    field = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
-    if error.get("type") == "literal_error":  # an unknown enum value: list the allowed ones
-        allowed = error.get("ctx", {}).get("expected", "")
-        return texts.INVALID_CHOICE.format(field=field, value=error.get("input"), allowed=allowed)
-    return f"{field}: {error.get('msg', '')}"
-
-
 def install(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def domain_error(request: Request, exc: AssistantError) -> JSONResponse:
@@ -90,7 +75,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        code, message = _validation_message(exc)
+        code, message = validation_message(exc.errors())
         logger.info("422 %s on %s: %s", code, request.url.path, json.dumps(exc.errors()[:3], default=str))
         return error_response(request, 422, code, message)
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import httpx
 import pytest
 
 from assistant.answer.citations import dangling_markers
+from assistant.api.routes.schemes import Need, OwnerType, Sector
 from assistant.models import Citation
+from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.schemes.matching import NEEDS
+from tests.api.test_validation_messages import assert_norwegian
 from tests.conftest import normalize
 
 
@@ -45,26 +50,55 @@ def test_match_ranks_fits_first_and_cites_every_reason(client: httpx.Client) -> 
 
 
 @pytest.mark.parametrize(
-    ("body", "field"),
+    ("body", "field", "allowed"),
     [
-        ({"owner_type": "staten", "sector": "barnehage"}, "owner_type"),
-        ({"owner_type": "kommune", "sector": "universitet"}, "sector"),
-        ({"owner_type": "kommune", "sector": "barnehage", "need": "penger"}, "need"),
+        ({"owner_type": "staten", "sector": "barnehage"}, "owner_type", OWNER_TYPES),
+        ({"owner_type": "kommune", "sector": "universitet"}, "sector", SECTORS),
+        ({"owner_type": "kommune", "sector": "barnehage", "need": "penger"}, "need", NEEDS),
     ],
 )
-def test_unknown_enum_values_list_the_allowed_ones(
-    client: httpx.Client, body: dict[str, str], field: str
+def test_unknown_enum_values_list_the_allowed_ones_in_norwegian(
+    client: httpx.Client, body: dict[str, str], field: str, allowed: tuple[str, ...]
 ) -> None:
     response = client.post("/api/schemes/match", json=body)
-    assert response.status_code == 422
-    message = response.json()["message"]
-    assert field in message and "Tillatte verdier" in message
-    assert "kommune" in message or "barnehage" in message or "kollektiv" in message
-
-
-def test_match_needs_owner_and_sector(client: httpx.Client) -> None:
-    response = client.post("/api/schemes/match", json={"owner_type": "kommune"})
     assert response.status_code == 422 and response.json()["code"] == "invalid_request"
+    message = response.json()["message"]
+    assert_norwegian(message)
+    listed = f"{', '.join(allowed[:-1])} eller {allowed[-1]}"
+    assert f"{field}: «{body[field]}» er ikke en gyldig verdi. Tillatte verdier: {listed}" in message
+
+
+def test_every_bad_choice_is_listed_at_once(client: httpx.Client) -> None:
+    body = {"owner_type": "staten", "sector": "universitet", "need": "penger"}
+    message = client.post("/api/schemes/match", json=body).json()["message"]
+    assert_norwegian(message)
+    for value in (*OWNER_TYPES, *SECTORS, *NEEDS):
+        assert value in message
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"owner_type": "kommune"}, "sector mangler"),
+        ({"owner_type": 3, "sector": "ppt"}, "owner_type: «3» er ikke en gyldig verdi"),
+        ({"owner_type": "kommune", "sector": "ppt", "topic": "x" * 501}, "topic kan ha høyst 500 tegn"),
+        ({"owner_type": "kommune", "sector": "ppt", "target_group": 7}, "target_group skal være en tekst"),
+        ({"owner_type": "kommune", "sector": "ppt", "budget": 1}, "budget er ikke et kjent felt"),
+    ],
+)
+def test_other_bad_profiles_get_norwegian_messages(
+    client: httpx.Client, body: dict[str, object], expected: str
+) -> None:
+    response = client.post("/api/schemes/match", json=body)
+    assert response.status_code == 422 and response.json()["code"] == "invalid_request"
+    assert expected in response.json()["message"]
+    assert_norwegian(response.json()["message"])
+
+
+def test_the_api_choices_are_the_catalogue_constants() -> None:
+    assert get_args(OwnerType) == OWNER_TYPES
+    assert get_args(Sector) == SECTORS
+    assert get_args(Need) == NEEDS
 
 
 def test_eligibility_answers_from_the_catalogue(client: httpx.Client) -> None:
