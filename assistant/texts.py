@@ -356,3 +356,36 @@ LETTER_NYNORSK_NOTE = (
     "Svara er omsette maskinelt til nynorsk. Sitata frå kjeldene står ordrett, slik kjeldene sjølve "
     "skriv dei."
 )
+
+# Rule files (assistant/rules.py): checked at start-up, so a typo stops the start with one of these.
+RULE_FILES_INVALID = "Regelfilene har {count} feil:\n{problems}"
+RULE_FILE_INVALID = "Regelfila {file} er ugyldig: {problem}."
+RULE_FILE_MISSING = "Regelfila {file} finnes ikke ({path})."
+RULE_FILE_UNREADABLE = "Regelfila {file} kunne ikke leses: {reason}."
+RULE_YAML_ERROR = "linje {line}: YAML-feil: {problem}"
+RULE_YAML_DUPLICATE_KEY = "linje {line}: nøkkelen «{key}» står to ganger"
+RULE_DIR_MISSING = "Regelmappa {path} finnes ikke."
+RULE_DIR_UNKNOWN_FILE = (
+    "Regelmappa {path} har fila {file}, som ikke er en regelfil. Regelfilene heter {known}."
+)
+RULE_FIELD = "feltet {path}"
+RULE_FIELD_LINE = "feltet {path} (linje {line})"
+RULE_WHOLE_FILE = "innholdet"
+RULE_ITEM = "nr. {number}"
+# One clause per error type: pydantic's own types (as for API requests, but a rule file is YAML, not JSON)
+# and the rule checks' own. {field} is RULE_FIELD or RULE_FIELD_LINE; the other names are the context.
+RULE_ERRORS = {
+    **VALIDATION_ERRORS,
+    "extra_forbidden": "{field} er ikke et kjent felt (skrivefeil?)",
+    "dict_type": "{field} skal være en samling «navn: verdi»",
+    "model_type": "{field} skal være en samling «navn: verdi»",
+    "model_attributes_type": "{field} skal være en samling «navn: verdi»",
+    "tuple_type": "{field} skal være en liste",
+    "rule_duplicate": "{field}: {values} står flere ganger",
+    "rule_bad_pattern": "{field}: «{pattern}» er ikke et gyldig regulært uttrykk ({reason})",
+    "rule_bad_replacement": "{field}: «{replacement}» er ikke en gyldig erstatning ({reason})",
+    "rule_bad_template": "{field}: «{template}» skal ha plassholderen {placeholder} og ingen andre",
+    "rule_not_allowed": "{field}: «{value}» er ikke tillatt her; tillatt er {allowed}",
+    "rule_keys_missing": "{field} mangler {keys}",
+}
+RULE_OTHER = VALIDATION_OTHER

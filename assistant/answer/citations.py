@@ -6,14 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from assistant import texts
 from assistant.config import Settings
 from assistant.index.lexical import content_words, stem
 from assistant.models import Citation, ScoredPassage
+from assistant.rules import GuardRules, rule_file
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 
@@ -75,18 +73,18 @@ class _Guard:
 
 @lru_cache
 def _guard() -> _Guard:
-    raw = yaml.safe_load(resources.files("assistant.answer").joinpath("guard.yaml").read_text("utf-8"))
+    rules = rule_file(GuardRules)
 
     def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
     return _Guard(
-        overrides=compile_all(raw.get("instruction_override", [])),
+        overrides=compile_all(rules.instruction_override),
         asks_for=tuple(
-            (re.compile(v["question"], re.IGNORECASE), re.compile(v["answer"], re.IGNORECASE))
-            for v in raw.get("asks_for", {}).values()
+            (re.compile(fact.question, re.IGNORECASE), re.compile(fact.answer, re.IGNORECASE))
+            for fact in rules.asks_for.values()
         ),
-        other_services=compile_all(raw.get("other_services", [])),
+        other_services=compile_all(rules.other_services),
     )
 
 
