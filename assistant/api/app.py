@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.api import errors
+from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
 from assistant.api.routes import chat, documents, draft, feedback, health, openai, schemes
 from assistant.config import Settings, get_settings
@@ -94,11 +94,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         ),
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # docs.install serves /docs from the package instead of a CDN; no /redoc
+        redoc_url=None,
     )
     app.state.services = None
     app.state.startup_error = None
     app.state.metrics = Metrics()
     errors.install(app)
+    docs.install(app)
     for module in (chat, openai, documents, feedback, schemes, draft, health):
         app.include_router(module.router)
     app.add_middleware(RequestLog, metrics=app.state.metrics)
