@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -60,6 +61,8 @@ def _services(settings: Settings) -> Services:
 
 
 def _ingest_with_progress(services: Services, paths: list[Path]) -> IngestReport:
+    if not sys.stdout.isatty():  # a log or a pipe: a line per document, not a bar drawn over itself
+        return ingest_paths(services, paths, lambda name: typer.echo(texts.INGEST_READING.format(name=name)))
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:

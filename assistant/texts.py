@@ -37,6 +37,7 @@ INGEST_SUMMARY = (
     "{failed} feilet. {chunks} tekstbiter i indeksen."
 )
 INGEST_FAILED_FILE = "Hoppet over {name}: {message}"
+INGEST_READING = "Leser inn {name} …"
 INDEX_EMPTY_INGESTING = "Indeksen er tom. Leser inn dokumentene i {path} først …"
 NO_RESULTS = "Ingen treff."
 
