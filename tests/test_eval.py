@@ -14,7 +14,7 @@ from assistant.config import PROJECT_ROOT
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode
 from assistant.service import Services, ask_with_history
-from tests.conftest import CORPUS, normalize
+from tests.conftest import CORPUS, normalize, say
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
 BODIES = " \n ".join(normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
@@ -38,7 +38,10 @@ def test_question_set_covers_what_it_must() -> None:
 
 
 @pytest.mark.slow
-def test_pipeline_holds_the_eval_floors(services: Services, tmp_path: Path) -> None:
+def test_pipeline_holds_the_eval_floors(
+    services: Services, tmp_path: Path, pytestconfig: pytest.Config
+) -> None:
+    say(pytestconfig, f"running the eval set ({len(QUESTIONS)} questions) against eval/floors.yaml …")
     questions = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml", evaluation.nynorsk_facts)
     results = evaluation.run(
         questions,
@@ -60,7 +63,8 @@ def test_floor_check_reports_what_is_below() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
-def test_nynorsk_twins_hold_their_bokmal_hit_rates(services: Services) -> None:
+def test_nynorsk_twins_hold_their_bokmal_hit_rates(services: Services, pytestconfig: pytest.Config) -> None:
+    say(pytestconfig, "running the nynorsk twins (eval/nynorsk.yaml) beside their bokmål originals …")
     def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
         return services.retriever.search(q, k, mode, rerank)
 

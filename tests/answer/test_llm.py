@@ -19,7 +19,9 @@ from assistant.answer.citations import StreamVerifier, finalize
 from assistant.answer.llm import LLMBackend, LLMNotConfigured, LLMUnavailable, build_llm, source_block
 from assistant.config import Settings
 from assistant.models import Passage, ScoredPassage
-from tests.llm_server import TIMEOUT_S, BackendFactory, LLMServer, llm_settings
+from tests.llm_server import BackendFactory, LLMServer, llm_settings
+
+SLOW_S = 20.0  # far beyond the client's TIMEOUT_S
 
 BACKENDS = ["openai", "ollama"]
 
@@ -147,11 +149,13 @@ def test_a_slow_server_times_out_quickly(
     kind: str, call: str, llm_server: LLMServer, make_backend: BackendFactory
 ) -> None:
     backend = make_backend(kind)
-    llm_server.reply("For sent [1].", delay_s=10)
+    llm_server.reply("For sent [1].", delay_s=SLOW_S)
     start = time.monotonic()
     with pytest.raises(LLMUnavailable) as info:
         _call(backend, call)
-    assert time.monotonic() - start < TIMEOUT_S + 2
+    # The client gave up, not the server: it would have answered only after SLOW_S. (How quickly the
+    # timeout fires is a matter for benchmarks, not a wall-clock assert on a shared machine.)
+    assert time.monotonic() - start < SLOW_S
     _assert_unavailable(info)
 
 
