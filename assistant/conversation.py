@@ -5,7 +5,7 @@ or its first prepositional phrase that names something, to the end of the clause
 follow-up points back: a pronoun or a bare "ordningen" is replaced by it, "Og hva med X?" puts X into the
 previous question, and a question that only asks ("Hvem kan søke?") gets the topic attached. A question
 that names its own topic is returned unchanged: a false rewrite hurts retrieval more than a missed one.
-Word lists live in conversation.yaml.
+Word lists and limits live in conversation.yaml.
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem
+from assistant.rules import ConversationLimits, ConversationRules, rule_file
 
 Tokens = list[re.Match[str]]
 
@@ -28,21 +25,21 @@ _ELLIPSIS = (
     re.compile(r"^(?:og|men|enn)(?: (?:for|i|til|på|om|hos|innen|innan))? (?P<x>.+)$"),
     re.compile(r"^(?:og )?(?:gjelder|gjeld) (?:det|dette) (?:samme|same) (?:for|i|til|på) (?P<x>.+)$"),
 )
-_MIN_TOPIC_IDF = 0.9  # a word in more than ~40 % of the passages names no topic of its own
-_ENOUGH_TOPIC = 3  # naming words that make a question with a pronoun stand alone
-_MAX_BARE_WORDS = 2  # a question without naming words but longer than this is a question of its own
-_MAX_ELLIPSIS_WORDS = 6
-_MIN_HEAD = 5  # shortest last part of a compound that makes two compounds the same kind of thing
 
 
-@lru_cache
-def _data() -> dict[str, Any]:
-    return dict(yaml.safe_load(resources.files("assistant").joinpath("conversation.yaml").read_text("utf-8")))
+def _rules() -> ConversationRules:
+    return rule_file(ConversationRules)
+
+
+def _limits() -> ConversationLimits:
+    return _rules().limits
 
 
 @lru_cache
 def _words(key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _data()[key])
+    """One of the word lists of conversation.yaml by its name, lower-cased."""
+    words: list[str] = getattr(_rules(), key)
+    return frozenset(w.lower() for w in words)
 
 
 @lru_cache
@@ -52,7 +49,7 @@ def _stems(key: str) -> frozenset[str]:
 
 @lru_cache
 def _slots() -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(stem(str(w).lower()) for w in group) for group in _data()["slots"])
+    return tuple(frozenset(stem(w.lower()) for w in group) for group in _rules().slots)
 
 
 def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIndex | None = None) -> str:
@@ -70,10 +67,12 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     naming = _naming_words(text, lexical)
     if (found := _anaphor(tokens)) is not None:
         start, end, kind = found
-        limit = 1 if kind == "noun" else _ENOUGH_TOPIC - 1  # "ordningen" may be meant generally, "den" hardly
-        place = f"{_data()['place_pronouns'][kind]} " if kind in _data()["place_pronouns"] else ""
+        # "ordningen" may be meant generally, "den" hardly
+        limit = 1 if kind == "noun" else _limits().enough_topic - 1
+        places = _rules().place_pronouns
+        place = f"{places[kind]} " if kind in places else ""
         return _finish(text[:start] + place + topic + text[end:]) if naming <= limit else question
-    bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _MAX_BARE_WORDS
+    bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _limits().max_bare_words
     also = any(t.group().lower() in _words("also") for t in tokens)
     if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
         return _finish(_attach(text, tokens, topic))
@@ -100,7 +99,7 @@ def _names(text: str) -> bool:
 def _naming_words(text: str, lexical: LexicalIndex | None) -> int:
     """How many words name what is asked about; with an index, words used nearly everywhere don't count."""
     named = [w for w in content_words(text) if _names(w)]
-    return sum(lexical is None or lexical.idf(w) >= _MIN_TOPIC_IDF for w in named)
+    return sum(lexical is None or lexical.idf(w) >= _limits().min_topic_idf for w in named)
 
 
 def _is_scheme_word(word: str) -> bool:
@@ -193,7 +192,7 @@ def _anaphor(tokens: Tokens) -> tuple[int, int, str] | None:
         if word in _words("anaphoric_nouns") and after not in _words("prepositions"):
             first = i - 1 if i and lowered[i - 1] in _words("pronouns") else i
             found = tokens[first].start(), tokens[i].end(), "noun"
-        elif word in _data()["place_pronouns"] and all(w in _words("adverbs") for w in lowered[i + 1 :]):
+        elif word in _rules().place_pronouns and all(w in _words("adverbs") for w in lowered[i + 1 :]):
             found = tokens[i].start(), tokens[i].end(), word
         elif word in _words("pronouns") and after not in _words("anaphoric_nouns"):
             found = (tokens[i].start(), tokens[i].end(), "pronoun") if _points_back(lowered, i) else found
@@ -218,9 +217,9 @@ def _points_back(lowered: list[str], i: int) -> bool:
 
 def _attach(text: str, tokens: Tokens, topic: str) -> str:
     """Attach the topic after the question's last asking word: "Hvem kan søke" → "… søke om <topic>"."""
-    attach = {stem(str(w)): str(prep) for prep, ws in _data()["attach"].items() for w in ws}
+    attach = {stem(w): prep for prep, ws in _rules().attach.items() for w in ws}
     asking = [t for t in tokens if stem(t.group().lower()) in _stems("generic") | attach.keys()]
-    default = str(_data()["default_attach"])
+    default = _rules().default_attach
     if not asking:
         return f"{text} {default} {topic}"
     cut = asking[-1].end() if content_words(text[asking[-1].end() :]) else len(text)
@@ -229,11 +228,12 @@ def _attach(text: str, tokens: Tokens, topic: str) -> str:
 
 def _ellipsis(text: str) -> str | None:
     """X of "Og hva med X?", "Og for X?", "Gjelder det samme for X?"."""
+    most = _limits().max_ellipsis_words
     for pattern in _ELLIPSIS:
         if m := pattern.match(text.lower()):
             x = re.sub(r",?\s+(?:da|då)$", "", text[m.start("x") :], flags=re.IGNORECASE).strip()
             words = x.lower().split()
-            if words and words[0] not in _words("phrase_breaks") and len(words) <= _MAX_ELLIPSIS_WORDS:
+            if words and words[0] not in _words("phrase_breaks") and len(words) <= most:
                 return x
     return None
 
@@ -277,5 +277,6 @@ def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
 def _compound_head(word: str, lexical: LexicalIndex) -> str | None:
     """Stem of the longest known word a compound ends with: "rekrutteringsstipend" → "stipend"."""
     vocabulary = lexical.analyzer.vocabulary
-    tail = next((word[i:] for i in range(1, len(word) - _MIN_HEAD + 1) if word[i:] in vocabulary), None)
+    min_head = _limits().min_head
+    tail = next((word[i:] for i in range(1, len(word) - min_head + 1) if word[i:] in vocabulary), None)
     return stem(tail) if tail else None

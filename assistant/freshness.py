@@ -17,16 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 from assistant.config import Settings
 from assistant.index.lexical import content_words, stem
 from assistant.ingest.chunking import DATELINE
 from assistant.ingest.units import split_units
 from assistant.models import Citation, Maalform, Passage, ScoredPassage
+from assistant.rules import FreshnessRules, rule_file
 
 logger = logging.getLogger(__name__)
 
@@ -72,13 +70,13 @@ class _Vocabulary:
 
 @lru_cache
 def _vocabulary() -> _Vocabulary:
-    raw = yaml.safe_load(resources.files("assistant").joinpath("freshness.yaml").read_text("utf-8"))
+    rules = rule_file(FreshnessRules)
     return _Vocabulary(
-        months=tuple(raw["months"]),
-        undated=dict(raw["undated"]),
-        as_of=dict(raw["as_of"]),
-        time_bound=tuple(re.compile(p, re.IGNORECASE) for p in raw["time_bound"].values()),
-        figure=re.compile(raw["figure"], re.IGNORECASE),
+        months=tuple(rules.months),
+        undated=dict(rules.undated),
+        as_of=dict(rules.as_of),
+        time_bound=tuple(re.compile(p, re.IGNORECASE) for p in rules.time_bound.values()),
+        figure=re.compile(rules.figure, re.IGNORECASE),
     )
 
 

@@ -1,9 +1,9 @@
 """The rule files: the YAML word lists, patterns and limits the stages read, each checked against a schema.
 
-Every rule file is read here and nowhere else. `rule_file(GuardRules)` returns the validated contents,
-read once per process; the module that uses a file owns what it derives from it. `check_rules(settings)`
-reads them all at start-up, so a typo stops `assistant serve` or `assistant ingest` with a Norwegian message
-that names the file, the field and the line, instead of breaking a live request.
+Every rule file is read here and nowhere else. `rule_file(GuardRules)` returns the validated contents
+(read again only when the file changes); the module that uses a file owns what it derives from it.
+`check_rules(settings)` reads them all at start-up, so a typo stops `assistant serve` or `assistant ingest`
+with a Norwegian message that names the file, the field and the line, instead of breaking a live request.
 
 The files live next to the modules that use them (`PACKAGE_FILES`). `Settings.rules_dir` may hold
 replacements under the same file names; a file it lacks comes from the package. The glossary is a rule
@@ -304,14 +304,19 @@ def rule_path(model: type[RuleFile], rules_dir: Path | None = None) -> Path:
 
 
 def read_rule_file(model: type[M], path: Path) -> M:
-    """Read and validate one rule file, once per process. Raises RuleFileError naming every problem."""
-    loaded = _read(model, path)
+    """Read and validate one rule file; again only once it has changed. Raises RuleFileError naming
+    every problem."""
+    try:
+        stamp: int | None = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None  # _read says why
+    loaded = _read(model, path, stamp)
     assert isinstance(loaded, model)
     return loaded
 
 
 @lru_cache(maxsize=64)
-def _read(model: type[RuleFile], path: Path) -> RuleFile:
+def _read(model: type[RuleFile], path: Path, _stamp: int | None) -> RuleFile:
     try:
         text = path.read_text("utf-8-sig")
     except FileNotFoundError as exc:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
 from assistant.models import Passage
+from assistant.rules import GlossaryRules, read_rule_file
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +78,8 @@ class Glossary:
             if path is not None:
                 logger.warning("Glossary %s not found; queries are not expanded", path)
             return cls()
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
-        groups = tuple(tuple(str(t) for t in g["terms"]) for g in raw.get("groups", []) if g.get("terms"))
-        return cls(groups)
+        rules = read_rule_file(GlossaryRules, path)
+        return cls(tuple(tuple(group.terms) for group in rules.groups if group.terms))
 
     def matches(self, text: str) -> list[tuple[list[str], list[str]]]:
         """For every group the text uses: (the terms it uses, the group's other terms)."""

@@ -7,7 +7,6 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import yaml
 from assistant import texts
 from assistant.errors import ScannedPdf, UnreadableFile, UnsupportedFile
 from assistant.models import Document, Page
+from assistant.rules import BoilerplateRules, rule_file
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +38,8 @@ class Boilerplate:
 
 @lru_cache
 def default_boilerplate() -> Boilerplate:
-    raw = yaml.safe_load(resources.files("assistant.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
-    return Boilerplate(
-        lines=frozenset(raw.get("lines", [])),
-        patterns=tuple(re.compile(p) for p in raw.get("patterns", [])),
-    )
+    rules = rule_file(BoilerplateRules)
+    return Boilerplate(lines=frozenset(rules.lines), patterns=tuple(re.compile(p) for p in rules.patterns))
 
 
 def remove_boilerplate(text: str, boilerplate: Boilerplate | None = None) -> str:

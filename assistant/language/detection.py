@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from assistant.models import Maalform
+from assistant.rules import LanguageRules, rule_file
 
 _WORD = re.compile(r"[a-zæøåàèéêòóôü]+", re.IGNORECASE)
 
@@ -36,19 +33,12 @@ class _Markers:
 
 
 @lru_cache
-def language_yaml() -> dict[str, Any]:
-    text = resources.files("assistant.language").joinpath("language.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
-
-
-@lru_cache
 def markers() -> _Markers:
-    raw = language_yaml()
-    suffixes = raw.get("suffixes", {})
+    rules = rule_file(LanguageRules)
     return _Markers(
-        words={standard: frozenset(str(w).lower() for w in raw[standard]) for standard in ("nn", "nb")},
-        suffixes={standard: tuple(suffixes.get(standard, ())) for standard in ("nn", "nb")},
-        min_length=int(suffixes.get("min_length", 7)),
+        words={"nn": frozenset(w.lower() for w in rules.nn), "nb": frozenset(w.lower() for w in rules.nb)},
+        suffixes={"nn": tuple(rules.suffixes.nn), "nb": tuple(rules.suffixes.nb)},
+        min_length=rules.suffixes.min_length,
     )
 
 

@@ -13,8 +13,9 @@ from functools import lru_cache
 from assistant import texts
 from assistant.language import apertium
 from assistant.language.apertium import TranslationUnavailable
-from assistant.language.detection import detect, language_yaml, markers
+from assistant.language.detection import detect, markers
 from assistant.models import Maalform
+from assistant.rules import LanguageRules, rule_file
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def _core(token: str) -> str:
 
 @lru_cache
 def _repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in language_yaml().get("repairs_nb", []))
+    return tuple((re.compile(p), r) for p, r in rule_file(LanguageRules).repairs_nb)
 
 
 def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = True) -> Rendered:

@@ -11,28 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from assistant import texts
 from assistant.answer.citations import to_citation
 from assistant.index.lexical import stem
 from assistant.models import Citation, Passage, ScoredPassage
+from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Scheme, normalize_quote
 from assistant.schemes.matching import Profile, Reason, SchemeMatch, eligibility, find_scheme, match_schemes
-
-_MAX_SHOWN = {"passer": 6, "kan passe": 4, "passer ikke": 2}
-_MAX_GROUP_WORDS = 4
-_FOLLOW_UP_WORDS = 10
-
-
-@lru_cache
-def _data() -> dict[str, Any]:
-    text = resources.files("assistant.schemes").joinpath("advisor.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -40,12 +27,10 @@ def _has(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}", text) is not None
 
 
-def _slot(text: str, key: str) -> str | None:
+def _slot(text: str, slots: dict[str, list[str]]) -> str | None:
     """The first value (in the YAML's order, most specific first) whose phrases occur in the text."""
     lowered = text.lower()
-    return next(
-        (value for value, phrases in _data()[key].items() if any(_has(lowered, p) for p in phrases)), None
-    )
+    return next((value for value, phrases in slots.items() if any(_has(lowered, p) for p in phrases)), None)
 
 
 @dataclass(frozen=True)
@@ -61,9 +46,9 @@ class ProfileDraft:
 
 def read_profile(questions: Sequence[str]) -> ProfileDraft:
     """Owner type, sector and need from the conversation's questions; a later question overrides."""
-    draft = ProfileDraft()
+    draft, rules = ProfileDraft(), rule_file(AdvisorRules)
     for text in questions:
-        owner, sector, need = _slot(text, "owner_type"), _slot(text, "sector"), _slot(text, "need")
+        owner, sector, need = (_slot(text, slots) for slots in (rules.owner_type, rules.sector, rules.need))
         draft = ProfileDraft(owner or draft.owner_type, sector or draft.sector, need or draft.need)
     if draft.sector is None and draft.owner_type == "privat_barnehageeier":
         draft = replace(draft, sector="barnehage")  # a private kindergarten owner asks about kindergartens
@@ -72,33 +57,33 @@ def read_profile(questions: Sequence[str]) -> ProfileDraft:
 
 def asks_for_match(question: str, catalogue: Catalogue) -> bool:
     """ "Which schemes fit us?"; not "Which schemes are part of <a named scheme>?"."""
-    lowered = question.lower()
+    lowered, rules = question.lower(), rule_file(AdvisorRules)
     return (
-        any(p in lowered for p in _data()["match_phrases"])
-        and any(c in lowered + " " for c in _data()["match_context"])
+        any(p in lowered for p in rules.match_phrases)
+        and any(c in lowered + " " for c in rules.match_context)
         and find_scheme(catalogue, question) is None
     )
 
 
 def eligibility_request(question: str, catalogue: Catalogue) -> tuple[Scheme, str] | None:
     """(scheme, group) for "Er prøvenemndsmedlemmer målgruppe for …?" and its like."""
-    lowered = question.lower()
+    lowered, rules = question.lower(), rule_file(AdvisorRules)
     first = lowered.split(maxsplit=1)[0] if lowered.strip() else ""
-    if first not in _data()["eligibility_openers"]:
+    if first not in rules.eligibility_openers:
         return None  # "Hvem er målgruppen for …?" asks for the list: retrieval answers that
-    if not any(_has(lowered, m) for m in _data()["eligibility_markers"]):
+    if not any(_has(lowered, m) for m in rules.eligibility_markers):
         return None
     scheme = find_scheme(catalogue, question)
     if scheme is None:
         return None
     # The group is what is left once the scheme's own words (in any inflection) and filler are gone.
     naming = {stem(w) for name in (scheme.name, *scheme.aliases) for w in re.findall(r"[\w-]+", name.lower())}
-    noise = set(_data()["group_noise"])
+    noise = set(rules.group_noise)
     tokens = re.findall(r"[\w-]+", lowered)
     kept = [i for i, w in enumerate(tokens) if w not in noise and stem(w) not in naming and not w.isdigit()]
     # Small words inside the group stay: "instruktører i lærebedrifter", "ansatte uten godkjent …".
     words = tokens[kept[0] : kept[-1] + 1] if kept else []
-    if not words or len(words) > _MAX_GROUP_WORDS:
+    if not words or len(words) > rules.max_group_words:
         return None
     return scheme, " ".join(words)
 
@@ -158,8 +143,9 @@ def advise(
 
 
 def _supplies_profile(question: str) -> bool:
-    short = len(question.split()) <= _FOLLOW_UP_WORDS
-    return short and (_slot(question, "owner_type") is not None or _slot(question, "sector") is not None)
+    rules = rule_file(AdvisorRules)
+    short = len(question.split()) <= rules.follow_up_words
+    return short and any(_slot(question, slots) is not None for slots in (rules.owner_type, rules.sector))
 
 
 def _eligibility_answer(catalogue: Catalogue, scheme: Scheme, group: str, sources: _Sources) -> AdvisorAnswer:
@@ -172,10 +158,10 @@ def _eligibility_answer(catalogue: Catalogue, scheme: Scheme, group: str, source
 
 
 def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources, topic: str) -> AdvisorAnswer:
-    matches = _matches(catalogue, draft, topic)
+    matches, max_shown = _matches(catalogue, draft, topic), rule_file(AdvisorRules).max_shown
     lines = [texts.ADVISOR_HEAD.format(profile=_describe(draft))]
     for fit in ("passer", "kan passe", "passer ikke"):
-        shown = [m for m in matches if m.fit == fit][: _MAX_SHOWN[fit]]
+        shown = [m for m in matches if m.fit == fit][: max_shown[fit]]
         if shown:
             lines.append(texts.ADVISOR_FIT_HEADINGS[fit])
             lines += [_match_line(m, sources) for m in shown]

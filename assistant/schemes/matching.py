@@ -14,14 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from assistant import texts
 from assistant.errors import SchemeNotFound
 from assistant.index.lexical import content_words, stem, words
+from assistant.rules import TargetGroupRules, rule_file
 from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Evidence, Scheme, TargetGroup
 
 NEEDS = ("kollektiv", "individuell", "veiledning", "any")
@@ -440,30 +437,23 @@ class _Vocabulary:
 
 
 @lru_cache
-def _data() -> dict[str, Any]:
-    text = resources.files("assistant.schemes").joinpath("target_groups.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
-
-
-@lru_cache
 def _filler() -> frozenset[str]:
-    return frozenset(str(w).casefold() for w in _data().get("filler") or ())
+    return frozenset(w.casefold() for w in rule_file(TargetGroupRules).filler)
 
 
 @lru_cache
 def _vocabulary() -> _Vocabulary:
-    data = _data()
+    rules = rule_file(TargetGroupRules)
     synonyms = {
-        str(group).casefold(): frozenset(_group_keys(str(t)) for t in terms)
-        for group, terms in (data.get("synonyms") or {}).items()
+        group.casefold(): frozenset(_group_keys(t) for t in terms) for group, terms in rules.synonyms.items()
     }
-    narrower = {str(g).casefold(): tuple(map(str, n)) for g, n in (data.get("narrower") or {}).items()}
+    narrower = {group.casefold(): tuple(names) for group, names in rules.narrower.items()}
     by_words: dict[frozenset[str], set[str]] = {}
-    for sector, terms in (data.get("context") or {}).items():
+    for sector, terms in rules.context.items():
         for term in terms:
-            by_words.setdefault(_group_keys(str(term)), set()).add(str(sector))
+            by_words.setdefault(_group_keys(term), set()).add(sector)
     context = sorted(((k, frozenset(s)) for k, s in by_words.items() if k), key=lambda ks: -len(ks[0]))
-    clauses = tuple(str(c).casefold() for c in data.get("open_clauses") or ())
+    clauses = tuple(c.casefold() for c in rules.open_clauses)
     return _Vocabulary(synonyms, narrower, tuple(context), clauses)
 
 
