@@ -332,8 +332,12 @@ def serve(
     # One line per request from our own access log (no query strings); uvicorn's own is off.
     for name in ("assistant", "uvicorn.error"):
         logging.getLogger(name).setLevel(logging.INFO)
+    try:
+        api = create_app(get_settings())  # checks the rule files: a bad one stops here, before listening
+    except AssistantError as exc:
+        raise _fail(exc) from exc
     typer.echo(f"Kompetanseassistenten på http://{host}:{port} (API-dokumentasjon: /docs)", err=True)
-    uvicorn.run(create_app(get_settings()), host=host, port=port, access_log=False, log_config=None)
+    uvicorn.run(api, host=host, port=port, access_log=False, log_config=None)
 
 
 if __name__ == "__main__":

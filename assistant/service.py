@@ -29,6 +29,7 @@ from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode, Retriever
+from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, load_catalogue
 
@@ -59,10 +60,17 @@ class Services:
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
+    check_rules(settings)  # a bad rule file stops the start here, before a model loads or a file is written
     embedder = embedder or build_embedder(settings)
     store = build_store(settings, embedder.name)
     retriever = Retriever(settings, embedder, store)
-    backend = ExtractiveBackend(lambda: retriever.lexical, settings.answer_max_sentences)
+    backend = ExtractiveBackend(
+        lambda: retriever.lexical,
+        settings.answer_max_sentences,
+        max_passages=settings.answer_max_passages,
+        max_chars=settings.answer_max_chars,
+        long_list_items=settings.answer_long_list_items,
+    )
     catalogue = None
     if settings.schemes_file.is_file():
         catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)

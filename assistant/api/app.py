@@ -17,6 +17,7 @@ from assistant.api.metrics import Metrics
 from assistant.api.routes import chat, documents, draft, feedback, health, openai, schemes
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
+from assistant.rules import check_rules
 from assistant.service import Services, build_services, ensure_index
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def _attach(app: FastAPI, services: Services) -> None:
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     """`services` lets tests share one loaded index; otherwise everything is built from `settings`."""
     settings = settings or (services.settings if services else get_settings())
+    check_rules(settings)  # a bad rule file stops the start, not the first request that reads it
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
