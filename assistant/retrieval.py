@@ -21,8 +21,6 @@ from assistant.models import Passage, ScoredPassage
 logger = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "bm25"]
-_DENSE_CANDIDATES = 50
-_UNIT_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -118,13 +116,13 @@ class Retriever:
         list). Also the unit similarities, which the answer uses to pick what to quote."""
         vector = self.embedder.embed_query(query)
         passage = np.zeros(len(snap.passages))
-        for pid, sim in self.store.query(vector, _DENSE_CANDIDATES):
+        for pid, sim in self.store.query(vector, self.settings.dense_candidates):
             i = snap.position.get(pid)
             if i is not None:  # a passage written after this snapshot was taken is ignored
                 passage[i] = sim
         best_unit = np.zeros(len(snap.passages))
         units: dict[int, dict[int, float]] = {}
-        for pid, position, sim in self.store.query_units(vector, _UNIT_CANDIDATES):
+        for pid, position, sim in self.store.query_units(vector, self.settings.unit_candidates):
             i = snap.position.get(pid)
             if i is not None:
                 units.setdefault(i, {})[position] = sim

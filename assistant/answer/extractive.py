@@ -19,9 +19,6 @@ from assistant.models import Maalform, ScoredPassage
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
-_MAX_PASSAGES = 3
-_MAX_CHARS = 900
-_LONG_LIST_ITEMS = 4
 
 
 Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal reply letter
@@ -50,6 +47,9 @@ class _Scored:
 
 
 class ExtractiveBackend:
+    """`max_units`, `max_passages`, `max_chars` and `long_list_items` are Settings' answer_max_sentences,
+    answer_max_passages, answer_max_chars and answer_long_list_items."""
+
     def __init__(
         self,
         lexical: Callable[[], LexicalIndex],
@@ -57,9 +57,16 @@ class ExtractiveBackend:
         semantic_weight: float = 0.6,
         similarity_margin: float = 0.04,
         support_ratio: float = 0.7,
+        *,
+        max_passages: int = 3,
+        max_chars: int = 900,
+        long_list_items: int = 4,
     ) -> None:
         self._lexical = lexical
         self.max_units = max_units
+        self.max_passages = max_passages
+        self.max_chars = max_chars
+        self.long_list_items = long_list_items
         self.semantic_weight = semantic_weight
         self.similarity_margin = similarity_margin
         self.support_ratio = support_ratio
@@ -85,7 +92,7 @@ class ExtractiveBackend:
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
-        candidates = [h for h in hits[:_MAX_PASSAGES] if h.score >= 0.5 * top_score] or hits[:1]
+        candidates = [h for h in hits[: self.max_passages] if h.score >= 0.5 * top_score] or hits[:1]
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
@@ -95,7 +102,7 @@ class ExtractiveBackend:
             for unit in split_units(hit.passage.text, rank + 1):
                 if not unit.is_list and (unit.lead == heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
-                shown = _relevant_items(unit, index, sets)
+                shown = _relevant_items(unit, index, sets, self.long_list_items)
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
@@ -133,7 +140,7 @@ class ExtractiveBackend:
             ):
                 break
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
-            if off_topic or _norm(s.text) in seen or length + len(s.text) > _MAX_CHARS:
+            if off_topic or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
             rest.append(s)
             seen.add(_norm(s.text))
@@ -142,10 +149,12 @@ class ExtractiveBackend:
         return lead + rest
 
 
-def _relevant_items(unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], float]]) -> list[str]:
+def _relevant_items(
+    unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], float]], long_list_items: int
+) -> list[str]:
     """A long list shows only the items that speak to the question, unless the question is about
     the list as a whole ("Hva bør planen omfatte?" matches the lead-in): then every item."""
-    if len(unit.items) <= _LONG_LIST_ITEMS:
+    if len(unit.items) <= long_list_items:
         return unit.items
     if unit.lead and index.weighted_coverage(sets, set(index.analyzer.terms(unit.lead))) >= 0.5:
         return unit.items
