@@ -82,6 +82,7 @@ ADMIN_DISABLED = "Administrasjon av dokumenter er slått av. Sett ASSISTANT_ADMI
 NOT_READY = "Tjenesten er ikke klar: {reason}"
 INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
 NOT_FOUND_PATH = "Fant ikke «{path}»."
+METHOD_NOT_ALLOWED = "«{path}» kan ikke brukes med {method}."
 MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «file»."
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
 

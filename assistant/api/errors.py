@@ -85,8 +85,11 @@ def install(app: FastAPI) -> None:
             return error_response(
                 request, 404, "not_found", texts.NOT_FOUND_PATH.format(path=request.url.path)
             )
-        code = "method_not_allowed" if exc.status_code == 405 else "http_error"
-        return error_response(request, exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            message = texts.METHOD_NOT_ALLOWED.format(method=request.method, path=request.url.path)
+            return error_response(request, 405, "method_not_allowed", message, headers)
+        return error_response(request, exc.status_code, "http_error", str(exc.detail), headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -171,3 +171,5 @@ def test_unknown_path_and_method_use_the_error_shape(client: httpx.Client) -> No
     assert missing.status_code == 404 and missing.json()["code"] == "not_found"
     wrong = client.get("/api/chat")
     assert wrong.status_code == 405 and wrong.json()["code"] == "method_not_allowed"
+    assert wrong.json()["message"] == "«/api/chat» kan ikke brukes med GET."
+    assert "POST" in wrong.headers["allow"]
