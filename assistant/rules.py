@@ -61,16 +61,15 @@ def _listing(values: list[str] | tuple[str, ...]) -> str:
 def _unique(fold: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
     def check(items: list[str]) -> list[str]:
         seen: set[str] = set()
-        repeated: list[str] = []
-        first_repeat: int | None = None
+        repeats: dict[str, int] = {}  # each repeated entry, folded, at its first repeat
         for index, item in enumerate(items):
             if fold(item) in seen:
-                repeated += [] if item in repeated else [item]
-                first_repeat = index if first_repeat is None else first_repeat
+                repeats.setdefault(fold(item), index)
             seen.add(fold(item))
-        if repeated:
+        if repeats:
+            values = _listing([items[i] for i in repeats.values()])
             raise PydanticCustomError(
-                "rule_duplicate", "repeated: {values}", {"values": _listing(repeated), "index": first_repeat}
+                "rule_duplicate", "repeated: {values}", {"values": values, "index": min(repeats.values())}
             )
         return items
 
