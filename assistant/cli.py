@@ -19,9 +19,9 @@ from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong, Unr
 from assistant.freshness import format_date
 from assistant.ingest.pipeline import IngestReport
 from assistant.logconfig import configure_logging
-from assistant.models import Answer, Maalform, Passage, ScoredPassage
+from assistant.models import OWNER_TYPES, SECTORS, Answer, Maalform, Passage, ScoredPassage
 from assistant.retrieval import Mode
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.rules import check_rules
 from assistant.schemes.matching import NEEDS
 from assistant.service import Services, ask_with_history, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
@@ -307,6 +307,7 @@ def schemes(
             raise typer.Exit(EXIT_BAD_INPUT)
     settings = get_settings()
     try:
+        check_rules(settings)  # the target-group word lists are a rule file
         catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
     except AssistantError as exc:
         raise _fail(exc) from exc

@@ -7,6 +7,13 @@ from typing import Any, Literal
 
 # The two written standards of Norwegian: bokmål and nynorsk.
 Maalform = Literal["nb", "nn"]
+MAALFORMS: tuple[Maalform, ...] = ("nb", "nn")
+
+# The scheme advisor's closed vocabularies, shared by the catalogue, matching, the rule files and the API.
+OWNER_TYPES = ("kommune", "fylkeskommune", "privat_barnehageeier", "privat_skoleeier")
+SECTORS = ("barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaering", "ppt", "sfo")
+NEED_KINDS = ("kollektiv", "individuell", "veiledning")  # what an owner may need; matching adds "any"
+FITS = ("passer", "kan passe", "passer ikke")
 
 
 @dataclass(frozen=True)

@@ -35,18 +35,12 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from assistant import texts
 from assistant.config import Settings, get_settings
 from assistant.errors import RuleFileError
+from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, SECTORS
 
 logger = logging.getLogger(__name__)
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
-# The advisor's vocabulary as the catalogue (OWNER_TYPES, SECTORS) and matching (NEEDS, FITS) define it.
-# This module sits below both and cannot import them; tests/test_rules.py checks that the two agree.
-OWNER_TYPES = ("kommune", "fylkeskommune", "privat_barnehageeier", "privat_skoleeier")
-SECTORS = ("barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaering", "ppt", "sfo")
-NEEDS = ("kollektiv", "individuell", "veiledning")
-FITS = ("passer", "kan passe", "passer ikke")
-MAALFORMS = ("nb", "nn")
 
 
 # --- checks the models share ----------------------------------------------------------------------
@@ -138,7 +132,7 @@ Patterns = Annotated[list[Pattern], AfterValidator(_unique(str))]
 Repair = Annotated[tuple[Pattern, str], AfterValidator(_valid_repair)]
 OwnerType = Annotated[str, AfterValidator(_one_of(OWNER_TYPES))]
 Sector = Annotated[str, AfterValidator(_one_of(SECTORS))]
-Need = Annotated[str, AfterValidator(_one_of(NEEDS))]
+Need = Annotated[str, AfterValidator(_one_of(NEED_KINDS))]
 Fit = Annotated[str, AfterValidator(_one_of(FITS))]
 Standard = Annotated[str, AfterValidator(_one_of(MAALFORMS))]
 PerStandard = Annotated[dict[Standard, str], AfterValidator(_all_of(MAALFORMS))]
@@ -285,10 +279,16 @@ PACKAGE_FILES: dict[type[RuleFile], str] = {
 M = TypeVar("M", bound=RuleFile)
 
 
+# The rules directory that start-up checked (check_rules); the stages read from the same one.
+_checked: list[Path | None] = []
+
+
 def rule_file(model: type[M]) -> M:
     """A package rule file's validated contents: the replacement in `Settings.rules_dir` if there is one.
-    The stages call this without a Settings in hand, so the directory comes from get_settings()."""
-    return load_rules(model, get_settings().rules_dir)
+    The stages call this without a Settings in hand, so the directory is the one `check_rules` last
+    passed, or get_settings()'s before any check."""
+    rules_dir = _checked[-1] if _checked else get_settings().rules_dir
+    return load_rules(model, rules_dir)
 
 
 def load_rules(model: type[M], rules_dir: Path | None = None) -> M:
@@ -347,6 +347,7 @@ def check_rules(settings: Settings) -> None:
         problems += _problems(GlossaryRules, settings.glossary_file)
     if problems:
         raise _error(problems)
+    _checked[:] = [settings.rules_dir]
     logger.info("Rule files checked (%s)", settings.rules_dir or "the package's own")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.models import OWNER_TYPES, SECTORS
 from assistant.schemes.matching import NEEDS
 from tests.conftest import CORPUS
 
@@ -93,3 +93,20 @@ def test_schemes_help_lists_every_allowed_value(env: dict[str, str]) -> None:
     help_text = " ".join(result.stdout.split())
     for option, allowed in (("--owner", OWNER_TYPES), ("--sector", SECTORS), ("--need", NEEDS)):
         assert f"{option} <str> Én av: {' | '.join(allowed)}." in help_text, option
+
+
+def _readme_sample() -> tuple[str, list[str]]:
+    """The question and the printed lines of the README's sample at its top."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("```\n$ assistant ask ", 1)[1].split("\n```", 1)[0]
+    command, *printed = block.splitlines()
+    return command.strip().strip('"'), printed
+
+
+def test_readme_sample_is_what_ask_prints(env: dict[str, str]) -> None:
+    question, printed = _readme_sample()
+    result = run(env, "ask", question)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.rstrip("\n").splitlines()
+    assert lines[0] == printed[0]  # the direct answer comes first, as the README shows it
+    assert lines == printed

@@ -28,9 +28,9 @@ from assistant.rules import (
     check_rules,
     load_rules,
     read_rule_file,
+    rule_file,
     rule_path,
 )
-from assistant.schemes import catalogue, matching
 from tests.api.conftest import free_port
 from tests.conftest import CORPUS
 
@@ -65,13 +65,6 @@ def test_each_package_file_is_read_from_its_place(model: type[RuleFile]) -> None
     path = rule_path(model)
     assert path.is_file() and path.parent.is_relative_to(Path(rules.__file__).parent)
     assert isinstance(load_rules(model), model)
-
-
-def test_the_advisor_vocabulary_agrees_with_the_catalogue_and_matching() -> None:
-    assert rules.OWNER_TYPES == catalogue.OWNER_TYPES
-    assert rules.SECTORS == catalogue.SECTORS
-    assert (*rules.NEEDS, "any") == matching.NEEDS
-    assert rules.FITS == matching.FITS
 
 
 def test_the_nynorsk_word_no_stays_a_word() -> None:
@@ -186,9 +179,14 @@ def test_every_problem_in_every_file_is_listed_at_once(tmp_path: Path) -> None:
 
 def test_a_valid_replacement_is_used_and_the_others_come_from_the_package(tmp_path: Path) -> None:
     planted = plant(tmp_path, BoilerplateRules, '  - "Vis mer"\n', '  - "Vis mer"\n  - "Les også"\n')
-    check_rules(Settings(rules_dir=planted))
-    assert "Les også" in load_rules(BoilerplateRules, planted).lines
-    assert rule_path(GuardRules, planted) == rule_path(GuardRules)
+    try:
+        check_rules(Settings(rules_dir=planted))
+        # The stages read from the directory start-up checked, not from the environment's.
+        assert "Les også" in rule_file(BoilerplateRules).lines
+        assert rule_path(GuardRules, planted) == rule_path(GuardRules)
+    finally:
+        check_rules(Settings())
+    assert "Les også" not in rule_file(BoilerplateRules).lines
 
 
 def test_a_missing_rules_dir_or_an_unknown_file_in_it_is_named(tmp_path: Path) -> None:
@@ -255,3 +253,10 @@ def test_serve_with_a_bad_rule_file_never_listens(tmp_path: Path) -> None:
     assert "Regelfila advisor.yaml er ugyldig: feltet owner_typ (linje 4)" in result.stderr
     assert "Kompetanseassistenten på http" not in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_schemes_with_a_bad_rule_file_says_so_without_a_traceback(tmp_path: Path) -> None:
+    result = _run(tmp_path, "schemes", "--owner", "kommune", "--sector", "barnehage")
+    assert result.returncode == 1
+    assert "Regelfila advisor.yaml er ugyldig: feltet owner_typ (linje 4)" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout

@@ -16,9 +16,9 @@ from typing import Any
 from assistant import texts
 from assistant.answer.citations import to_citation
 from assistant.index.lexical import stem
-from assistant.models import Citation, Passage, ScoredPassage
+from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
 from assistant.rules import AdvisorRules, rule_file
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Scheme, normalize_quote
+from assistant.schemes.catalogue import Catalogue, Scheme, normalize_quote
 from assistant.schemes.matching import Profile, Reason, SchemeMatch, eligibility, find_scheme, match_schemes
 
 

@@ -18,11 +18,10 @@ import yaml
 from assistant import texts
 from assistant.errors import AssistantError
 from assistant.ingest.loaders import load_document
+from assistant.models import OWNER_TYPES, SECTORS
 
 logger = logging.getLogger(__name__)
 
-OWNER_TYPES = ("kommune", "fylkeskommune", "privat_barnehageeier", "privat_skoleeier")
-SECTORS = ("barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaering", "ppt", "sfo")
 KINDS = ("kollektiv", "individuell", "veiledning", "ressurs")
 STATUSES = ("ja", "nei", "som_hovedregel_ikke")
 

@@ -18,11 +18,11 @@ from functools import lru_cache
 from assistant import texts
 from assistant.errors import SchemeNotFound
 from assistant.index.lexical import content_words, stem, words
+from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS
 from assistant.rules import TargetGroupRules, rule_file
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Evidence, Scheme, TargetGroup
+from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 
-NEEDS = ("kollektiv", "individuell", "veiledning", "any")
-FITS = ("passer", "kan passe", "passer ikke")
+NEEDS = (*NEED_KINDS, "any")
 ANSWERS = ("ja", "nei", "som hovedregel ikke", "uklart")
 
 _STATUS_ANSWER = {"ja": "ja", "nei": "nei", "som_hovedregel_ikke": "som hovedregel ikke"}

@@ -10,8 +10,7 @@ import pytest
 
 from assistant.answer.citations import dangling_markers
 from assistant.api.routes.schemes import Need, OwnerType, Sector
-from assistant.models import Citation
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS
+from assistant.models import OWNER_TYPES, SECTORS, Citation
 from assistant.schemes.matching import NEEDS
 from tests.api.test_validation_messages import assert_norwegian
 from tests.conftest import normalize

@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 
 from assistant.errors import AssistantError
+from assistant.models import OWNER_TYPES, SECTORS
 from assistant.schemes.catalogue import (
     KINDS,
-    OWNER_TYPES,
-    SECTORS,
     STATUSES,
     Catalogue,
     SchemeCatalogueError,

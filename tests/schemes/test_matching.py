@@ -11,11 +11,11 @@ import yaml
 
 from assistant import texts
 from assistant.errors import SchemeNotFound
+from assistant.models import FITS, OWNER_TYPES, SECTORS
 from assistant.schemes import matching as schemes_match
-from assistant.schemes.catalogue import OWNER_TYPES, SECTORS, Catalogue, Scheme
+from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import (
     ANSWERS,
-    FITS,
     NEEDS,
     Profile,
     Reason,
