@@ -1,0 +1,252 @@
+"""The rule files' schemas: one pydantic model per file, with the checks they share (no unknown keys,
+no word twice in a list, patterns that compile, keys from the closed vocabularies)."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PositiveInt,
+)
+from pydantic_core import PydanticCustomError
+
+from assistant import texts
+from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, SECTORS
+
+# --- checks the models share ----------------------------------------------------------------------
+
+
+def listing(values: list[str] | tuple[str, ...]) -> str:
+    """«a», «b» og «c»."""
+    quoted = [f"«{v}»" for v in values]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {texts.AND} {quoted[-1]}"
+
+
+def _unique(fold: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
+    def check(items: list[str]) -> list[str]:
+        seen: set[str] = set()
+        repeats: dict[str, int] = {}  # each repeated entry, folded, at its first repeat
+        for index, item in enumerate(items):
+            if fold(item) in seen:
+                repeats.setdefault(fold(item), index)
+            seen.add(fold(item))
+        if repeats:
+            values = listing([items[i] for i in repeats.values()])
+            raise PydanticCustomError(
+                "rule_duplicate", "repeated: {values}", {"values": values, "index": min(repeats.values())}
+            )
+        return items
+
+    return check
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise PydanticCustomError(
+            "rule_bad_pattern", "bad pattern {pattern}", {"pattern": pattern, "reason": str(exc)}
+        ) from exc
+    return pattern
+
+
+def _valid_repair(pair: tuple[str, str]) -> tuple[str, str]:
+    pattern, replacement = pair
+    try:
+        re.compile(pattern).sub(replacement, "")  # checks group references even without a match
+    except re.error as exc:
+        raise PydanticCustomError(
+            "rule_bad_replacement",
+            "bad replacement {replacement}",
+            {"replacement": replacement, "reason": str(exc)},
+        ) from exc
+    return pair
+
+
+def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise PydanticCustomError(
+                "rule_not_allowed", "{value} not allowed", {"value": value, "allowed": listing(allowed)}
+            )
+        return value
+
+    return check
+
+
+def _all_of(required: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def check(mapping: dict[str, Any]) -> dict[str, Any]:
+        if missing := [key for key in required if key not in mapping]:
+            raise PydanticCustomError("rule_keys_missing", "missing {keys}", {"keys": listing(missing)})
+        return mapping
+
+    return check
+
+
+def _date_template(template: str) -> str:
+    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    if fields != {"date"}:
+        raise PydanticCustomError(
+            "rule_bad_template", "bad template", {"template": template, "placeholder": "{date}"}
+        )
+    return template
+
+
+# Words and phrases: one entry once, whatever its case (the code compares them lower-cased).
+Words = Annotated[list[str], AfterValidator(_unique(str.casefold))]
+# Exact lines (boilerplate): compared as written.
+Lines = Annotated[list[str], AfterValidator(_unique(str))]
+Pattern = Annotated[str, AfterValidator(_compiles)]
+Patterns = Annotated[list[Pattern], AfterValidator(_unique(str))]
+# [pattern, replacement], applied with re.sub.
+Repair = Annotated[tuple[Pattern, str], AfterValidator(_valid_repair)]
+OwnerType = Annotated[str, AfterValidator(_one_of(OWNER_TYPES))]
+Sector = Annotated[str, AfterValidator(_one_of(SECTORS))]
+Need = Annotated[str, AfterValidator(_one_of(NEED_KINDS))]
+Fit = Annotated[str, AfterValidator(_one_of(FITS))]
+Standard = Annotated[str, AfterValidator(_one_of(MAALFORMS))]
+PerStandard = Annotated[dict[Standard, str], AfterValidator(_all_of(MAALFORMS))]
+DateTemplate = Annotated[str, AfterValidator(_date_template)]
+
+
+class _Strict(BaseModel):
+    # A misspelt key is an error, not a silently ignored field.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleFile(_Strict):
+    """The contents of one rule file."""
+
+
+# --- the files ------------------------------------------------------------------------------------
+
+
+class AskedFor(_Strict):
+    question: Pattern  # the question asks for this kind of fact …
+    answer: Pattern  # … and an answer that has it matches this
+
+
+class GuardRules(RuleFile):
+    """answer/guard.yaml: instructions to drop the rules, facts an answer must have, other agencies."""
+
+    instruction_override: Patterns = Field(default_factory=list)
+    asks_for: dict[str, AskedFor] = Field(default_factory=dict)
+    other_services: Patterns = Field(default_factory=list)
+
+
+class AdvisorRules(RuleFile):
+    """schemes/advisor.yaml: the words the advisor reads a profile and an intent from, and its limits."""
+
+    owner_type: dict[OwnerType, Words]
+    sector: dict[Sector, Words]
+    need: dict[Need, Words]
+    match_phrases: Words
+    match_context: Words
+    eligibility_markers: Words
+    eligibility_openers: Words
+    group_noise: Words
+    max_shown: Annotated[dict[Fit, NonNegativeInt], AfterValidator(_all_of(FITS))]
+    max_group_words: PositiveInt
+    follow_up_words: PositiveInt
+
+
+class ConversationLimits(_Strict):
+    min_topic_idf: float
+    enough_topic: PositiveInt
+    max_bare_words: PositiveInt
+    max_ellipsis_words: PositiveInt
+    min_head: PositiveInt
+
+
+class ConversationRules(RuleFile):
+    """conversation.yaml: the words follow-up resolution reads, and its limits."""
+
+    pronouns: Words
+    singular_pronouns: Words
+    place_pronouns: dict[str, str]
+    adverbs: Words
+    phrase_breaks: Words
+    joiners: Words
+    definite_endings: Words
+    prepositions: Words
+    pronoun_verbs: Words
+    anaphoric_nouns: Words
+    generic: Words
+    also: Words
+    attach: dict[str, Words]
+    default_attach: str
+    scheme_markers: Words
+    slots: list[Words]
+    limits: ConversationLimits
+
+
+class Suffixes(_Strict):
+    min_length: PositiveInt = 7
+    nn: Words = Field(default_factory=list)
+    nb: Words = Field(default_factory=list)
+
+
+class LanguageRules(RuleFile):
+    """language/language.yaml: bokmål and nynorsk markers, and repairs of Apertium's bokmål."""
+
+    nn: Words
+    nb: Words
+    suffixes: Suffixes = Field(default_factory=Suffixes)
+    repairs_nb: list[Repair] = Field(default_factory=list)
+
+
+class FreshnessRules(RuleFile):
+    """freshness.yaml: month names, the words for undated and "per <dato>", and time-bound statements."""
+
+    months: Annotated[Words, Field(min_length=12, max_length=12)]
+    undated: PerStandard
+    as_of: Annotated[dict[Standard, DateTemplate], AfterValidator(_all_of(MAALFORMS))]
+    time_bound: dict[str, Pattern]
+    figure: Pattern
+
+
+class TargetGroupRules(RuleFile):
+    """schemes/target_groups.yaml: other words for a target group, narrower groups, place words."""
+
+    synonyms: dict[str, Words] = Field(default_factory=dict)
+    narrower: dict[str, Words] = Field(default_factory=dict)
+    context: dict[Sector, Words] = Field(default_factory=dict)
+    open_clauses: Words = Field(default_factory=list)
+    filler: Words = Field(default_factory=list)
+
+
+class BoilerplateRules(RuleFile):
+    """ingest/boilerplate.yaml: lines that web pages and slides carry around the real text."""
+
+    lines: Lines = Field(default_factory=list)
+    patterns: Patterns = Field(default_factory=list)
+
+
+class GlossaryGroup(_Strict):
+    terms: Words
+
+
+class GlossaryRules(RuleFile):
+    """The corpus glossary: groups of terms that mean the same thing."""
+
+    groups: list[GlossaryGroup] = Field(default_factory=list)
+
+
+# Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.
+PACKAGE_FILES: dict[type[RuleFile], str] = {
+    GuardRules: "answer/guard.yaml",
+    AdvisorRules: "schemes/advisor.yaml",
+    ConversationRules: "conversation.yaml",
+    LanguageRules: "language/language.yaml",
+    FreshnessRules: "freshness.yaml",
+    TargetGroupRules: "schemes/target_groups.yaml",
+    BoilerplateRules: "ingest/boilerplate.yaml",
+}
