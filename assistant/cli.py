@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 import yaml
@@ -26,6 +26,9 @@ from assistant.schemes.matching import NEEDS
 from assistant.service import Services, ask_with_history, build_services, ensure_index, ingest_paths
 from assistant.service import ask as ask_service
 from assistant.service import search as search_service
+
+if TYPE_CHECKING:
+    from assistant.evaluation import Ask, Draft, Search
 
 app = typer.Typer(
     help="Kompetanseassistenten: svar med kilder om statlige ordninger for kompetanseutvikling.",
@@ -240,45 +243,88 @@ def run_eval(
     nynorsk: Annotated[
         bool, typer.Option("--nynorsk", help="Mål også nynorsk-tvillingene (eval/nynorsk.yaml) mot bokmål.")
     ] = False,
+    sealed: Annotated[
+        bool,
+        typer.Option(
+            "--sealed",
+            help="Forseglet sett: vis og skriv bare samlede tall, aldri spørsmål, svar eller id-er. "
+            "Gjelder alltid for filer med «sealed» i navnet.",
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv tallene som JSON.")] = False,
 ) -> None:
-    """Mål treffsikkerhet, faktadekning, avståelse og svartid på evalueringssettet."""
+    """Mål treffsikkerhet, faktadekning, avståelse, svartid og (realistiske sett) akseptable svar."""
     from assistant import evaluation
 
     settings = get_settings()
-    qs = evaluation.load_questions(
-        questions or settings.eval_dir / "questions.yaml", evaluation.nynorsk_facts
+    path = questions or settings.eval_dir / "questions.yaml"
+    sealed = sealed or evaluation.is_sealed(path)
+    qs = evaluation.load_questions(path, evaluation.nynorsk_facts)
+    search, ask, draft = _eval_pipeline(settings, api)
+    judging = evaluation.Judging(
+        evaluation.load_phrases(settings.eval_dir / "acceptability.yaml"), evaluation.nynorsk_facts
     )
-    if api:
-        search, ask = evaluation.api_client(api)
-    else:
-        services = _ready_services(settings)
-
-        def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
-            return services.retriever.search(q, k, mode, rerank)
-
-        def ask(q: str, history: Sequence[str]) -> Answer:
-            return ask_with_history(services, q, history)
-
-    results = evaluation.run(qs, search, ask)
+    results = evaluation.run(qs, search, ask, draft=draft, judging=judging)
     summary = evaluation.summarize(results)
+    if any(q.type for q in qs):  # a realistic set
+        summary["acceptability"] = evaluation.summarize_acceptability(results, sealed)
     twin_results: list[evaluation.QuestionResult] = []
     if nynorsk:
         twins = evaluation.load_twins(settings.eval_dir / "nynorsk.yaml", qs, evaluation.nynorsk_facts)
         twin_results = evaluation.run(twins, search, ask, warmup=0)
         summary["nynorsk"] = evaluation.compare_twins(results, twin_results)
-    report, plot = evaluation.write_report(summary, results + twin_results, out or settings.data_dir / "eval")
-    typer.echo(evaluation.format_summary(summary))
-    if nynorsk:
-        typer.echo("\n" + evaluation.format_twins(summary["nynorsk"]))
-    typer.echo(f"\nRapport: {report}\nFigur:   {plot}")
+    out = out or settings.data_dir / "eval"
+    if sealed:  # aggregates only: no per-type breakdown, no question, answer or id
+        summary.pop("per_category")
+        written = [evaluation.write_sealed_report(summary, out)]
+    else:
+        written = list(evaluation.write_report(summary, results + twin_results, out))
+    _eval_print(summary, written, as_json, sealed)
     if check:
         floors = yaml.safe_load((settings.eval_dir / "floors.yaml").read_text("utf-8"))
-        failures = evaluation.check_floors(summary, floors)
+        failures = evaluation.set_floor_failures(summary, floors, path)
         for line in failures:
             typer.echo(f"UNDER GULVET: {line}", err=True)
         if failures:
             raise typer.Exit(EXIT_FAILED)
         typer.echo("Alle gulv holder.")
+
+
+def _eval_pipeline(settings: Settings, api: str | None) -> tuple[Search, Ask, Draft]:
+    """What the eval asks: a running service over HTTP, or the pipeline in this process."""
+    from assistant import evaluation
+    from assistant.service import draft_reply
+
+    if api:
+        return evaluation.api_client(api)
+    services = _ready_services(settings)
+
+    def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
+        return services.retriever.search(q, k, mode, rerank)
+
+    def ask(q: str, history: Sequence[str]) -> Answer:
+        return ask_with_history(services, q, history)
+
+    def draft(inquiry: str) -> evaluation.Reply:
+        return evaluation.reply_from_letter(draft_reply(services, inquiry))
+
+    return search, ask, draft
+
+
+def _eval_print(summary: dict[str, Any], written: list[Path], as_json: bool, sealed: bool) -> None:
+    from assistant import evaluation
+
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    typer.echo(evaluation.format_summary(summary))
+    if "nynorsk" in summary:
+        typer.echo("\n" + evaluation.format_twins(summary["nynorsk"]))
+    if "acceptability" in summary:
+        typer.echo("\n" + evaluation.format_acceptability(summary["acceptability"]))
+        if not sealed:
+            typer.echo("\n" + evaluation.format_not_acceptable(summary["acceptability"]))
+    typer.echo("\nRapport: " + ("\nFigur:   ".join(str(p) for p in written)))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -13,10 +14,37 @@ from assistant import evaluation, language
 from assistant.config import PROJECT_ROOT
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode
-from assistant.service import Services, ask_with_history
+from assistant.service import Services, ask_with_history, draft_reply
 from tests.conftest import CORPUS, normalize, say
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
+TUNING = PROJECT_ROOT / "eval" / "realistic.yaml"
+# Never read by a person: tests load it and assert aggregate counts only, so a failure shows no item.
+SEALED = PROJECT_ROOT / "eval" / "realistic_sealed.yaml"
+TYPES = {
+    "hvem",
+    "hva",
+    "naar",
+    "hvor",
+    "hvor_mye",
+    "hvor_mange",
+    "hvordan",
+    "ja_nei",
+    "liste",
+    "flerdelt",
+    "utkast",
+}
+KINDS = {
+    "typo",
+    "multi_turn",
+    "multi_part",
+    "eligibility",
+    "partial",
+    "unanswerable",
+    "draft",
+    "scheme_confusion",
+}
+LEADS = {"Ja", "Nei", "Som hovedregel ikke", "Kildene sier ikke dette direkte"}
 BODIES = " \n ".join(normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
 
 
@@ -65,6 +93,7 @@ def test_floor_check_reports_what_is_below() -> None:
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
 def test_nynorsk_twins_hold_their_bokmal_hit_rates(services: Services, pytestconfig: pytest.Config) -> None:
     say(pytestconfig, "running the nynorsk twins (eval/nynorsk.yaml) beside their bokmål originals …")
+
     def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
         return services.retriever.search(q, k, mode, rerank)
 
@@ -88,3 +117,68 @@ def test_nynorsk_twins_mirror_real_questions() -> None:
         assert twin.twin in by_id and twin.question != by_id[twin.twin].question
         assert language.detect(twin.question) == "nn", twin.id
         assert twin.gold == by_id[twin.twin].gold and twin.facts == by_id[twin.twin].facts
+
+
+def _malformed(q: evaluation.Question) -> bool:
+    """A realistic item that breaks the format's rules."""
+    checked = [*q.gold, *q.facts, *q.must_not, *q.complete_list, *(f for p in q.parts for f in p.facts)]
+    return (
+        q.type not in TYPES
+        or not set(q.kinds) <= KINDS
+        or q.user_group not in {"eier", "skole", "sekretariat"}
+        or q.maalform not in {"nb", "nn"}
+        or (q.leads_with != "" and q.leads_with not in LEADS)
+        or (q.is_draft != ("draft" in q.kinds))
+        or (q.is_draft and not q.parts)
+        or (q.answerable and not q.facts)
+        or (not q.answerable and bool(q.facts))
+        or not all(normalize(s) in BODIES for s in checked if s not in q.must_not)
+    )
+
+
+def test_the_realistic_tuning_set_is_well_formed() -> None:
+    questions = evaluation.load_questions(TUNING)
+    assert len(questions) == 80 and len({q.id for q in questions}) == 80
+    assert [q.id for q in questions if _malformed(q)] == []
+    assert {q.answerability for q in questions} == {"true", "partial", "false"}
+    assert {q.user_group for q in questions} == {"eier", "skole", "sekretariat"}
+
+
+def test_the_sealed_set_is_well_formed() -> None:
+    questions = evaluation.load_questions(SEALED)
+    malformed = sum(1 for q in questions if _malformed(q))  # a count: never an item
+    distinct = len({q.id for q in questions})
+    assert (len(questions), distinct, malformed) == (40, 40, 0)
+
+
+def _acceptability(services: Services, path: Path, sealed: bool) -> dict[str, Any]:
+    results = evaluation.run(
+        evaluation.load_questions(path, evaluation.nynorsk_facts),
+        lambda q, k, mode, rerank: services.retriever.search(q, k, mode, rerank),
+        lambda q, history: ask_with_history(services, q, history),
+        draft=lambda inquiry: evaluation.reply_from_letter(draft_reply(services, inquiry)),
+        judging=evaluation.Judging(
+            evaluation.load_phrases(PROJECT_ROOT / "eval" / "acceptability.yaml"), evaluation.nynorsk_facts
+        ),
+    )
+    return {"acceptability": evaluation.summarize_acceptability(results, sealed)}
+
+
+@pytest.mark.slow
+def test_the_realistic_tuning_set_holds_its_floors(services: Services, pytestconfig: pytest.Config) -> None:
+    say(pytestconfig, "running the realistic tuning set (eval/realistic.yaml) against its floors …")
+    summary = _acceptability(services, TUNING, sealed=False)
+    floors = yaml.safe_load((PROJECT_ROOT / "eval" / "floors.yaml").read_text("utf-8"))
+    table = evaluation.format_acceptability(summary["acceptability"])
+    failing = evaluation.format_not_acceptable(summary["acceptability"])
+    assert evaluation.set_floor_failures(summary, floors, TUNING) == [], f"{table}\n\n{failing}"
+
+
+@pytest.mark.slow
+def test_the_sealed_set_holds_its_floors(services: Services, pytestconfig: pytest.Config) -> None:
+    say(pytestconfig, "running the sealed realistic set against its floors (aggregates only) …")
+    summary = _acceptability(services, SEALED, sealed=True)
+    assert not {"per_type", "failed_checks", "not_acceptable"} & set(summary["acceptability"])
+    floors = yaml.safe_load((PROJECT_ROOT / "eval" / "floors.yaml").read_text("utf-8"))
+    failures = evaluation.set_floor_failures(summary, floors, SEALED)
+    assert failures == [], evaluation.format_acceptability(summary["acceptability"])
