@@ -195,7 +195,7 @@ EXPLAIN_STATUS = {
     "nei": "{group} er ikke i målgruppen for {scheme}.",
 }
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
-EXPLAIN_UNCLEAR = "Kildene sier ikke om {asked} er i målgruppen for {scheme}."
+EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}."
 EXPLAIN_UNCLEAR_OPEN = " Ordningen kan omfatte flere enn gruppene som er nevnt; se sitatet."
 EXPLAIN_NAMED = " Målgruppene som er nevnt, er: {groups}."
 EXPLAIN_NO_GROUPS = " Kildene nevner ingen målgrupper for ordningen."
@@ -391,3 +391,28 @@ RULE_ERRORS = {
     "rule_keys_missing": "{field} mangler {keys}",
 }
 RULE_OTHER = VALIDATION_OTHER
+
+# --- the advisor's yes/no answers (assistant/schemes/advisor.py, verdicts.py) ------------------------
+YES_NO_HEAD = "{lead} {explanation}"
+YES_NO_LEADS = {
+    "ja": "Ja.",
+    "nei": "Nei.",
+    "som hovedregel ikke": "Som hovedregel ikke.",
+    "uklart": "Kildene sier ikke dette direkte.",
+}
+SAID_GROUPS = "Dette sier kildene om hvem ordningen er for:"
+SAID_SECTORS = "Dette sier kildene om hvor ordningen gjelder:"
+OWNER_YES = "{scheme} er for {owners}."
+OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
+OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
+OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
+OWNER_RESOURCE_YES = "{scheme} er en ressurs for {sectors}, ikke midler å søke om."
+OWNER_RESOURCE_UNCLEAR = "{scheme} er en ressurs, ikke midler å søke om, og kildene sier ikke hvem den er for."
+USE_YES = "Kildene sier at midlene i {scheme} kan brukes til dette."
+USE_FUNDS = "Midlene går til: {value}."
+USE_KIND_NO = "Midlene i {scheme} skal gå til {kind}, ikke til {need}."
+USE_UNCLEAR = "Det er uklart om midlene i {scheme} kan brukes til {use}."
+USE_WHAT_FOR = "Dette sier kildene om hva midlene skal gå til:"
+USE_ALTERNATIVES = "Til {need} finnes:"
+ALTERNATIVE = "{scheme}: {value}."
+ADVISOR_FITS_FOR = " Passer for: {sectors}."
