@@ -16,6 +16,35 @@ NEED_KINDS = ("kollektiv", "individuell", "veiledning")  # what an owner may nee
 FITS = ("passer", "kan passe", "passer ikke")
 
 
+QuestionType = Literal["hvem", "hva", "naar", "hvor", "hvor_mye", "hvor_mange", "hvordan", "ja_nei", "liste"]
+QUESTION_TYPES: tuple[QuestionType, ...] = (
+    "hvem", "hva", "naar", "hvor", "hvor_mye", "hvor_mange", "hvordan", "ja_nei", "liste",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AnswerPlan:
+    """How a question was read (assistant/answer/plan.py), handed to every later stage so that none
+    parses the question again; in the JSON output as `plan`, so a wrong answer can be traced to a wrong
+    reading or a wrong composition."""
+
+    question: str  # the standalone bokmål question the plan reads
+    type: QuestionType
+    focus: tuple[str, ...] = ()  # the words of what is asked for ("leder" in "Hvem leder forumet?")
+    topic: tuple[str, ...] = ()  # the naming words of what it is about
+    schemes: tuple[str, ...] = ()  # catalogue ids in scope: named in the question, else in the conversation
+    schemes_from: Literal["question", "conversation", "none"] = "none"
+    parts: tuple[str, ...] = ()  # standalone sub-questions of a multi-part question; () for one
+
+    @property
+    def multi_part(self) -> bool:
+        return len(self.parts) > 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "focus": list(self.focus), "topic": list(self.topic),
+                "schemes": list(self.schemes), "parts": list(self.parts)}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Page:
     """A stretch of document text; `number` is the 1-based PDF page, None for non-paged formats."""
@@ -99,6 +128,7 @@ class Answer:
     message_id: str | None = None  # set once the exchange is stored
     route: str = "retrieval"  # "advisor" when the scheme advisor answered
     maalform: str = "nb"  # the written standard of `answer`: "nb" or "nn"
+    plan: AnswerPlan | None = None  # how the question was read; None for answers not planned (advisor)
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""
@@ -111,4 +141,5 @@ class Answer:
             "resolved_question": self.resolved_question,
             "route": self.route,
             "maalform": self.maalform,
+            "plan": self.plan.to_dict() if self.plan is not None else None,
         }

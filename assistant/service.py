@@ -16,6 +16,8 @@ from assistant.answer.citations import abstain_reason, unsupported_answer_reason
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
+from assistant.answer.parts import PartAnswer, merge_parts
+from assistant.answer.plan import plan_question
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import resolve_follow_up
@@ -27,11 +29,12 @@ from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
-from assistant.models import Answer, ScoredPassage
+from assistant.models import Answer, AnswerPlan, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, load_catalogue
+from assistant.schemes.scope import SchemeScope
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,7 @@ class Services:
     chatlog: ChatLog
     catalogue: Catalogue | None = None  # the scheme advisor; None when the corpus has no schemes.yaml
     llm: LLMBackend | None = None  # ASSISTANT_LLM=openai|ollama
+    scope: SchemeScope | None = None  # the schemes questions and passages are about; None without catalogue
     # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
     observe: StepObserver = _ignore_step
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
@@ -64,22 +68,23 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     embedder = embedder or build_embedder(settings)
     store = build_store(settings, embedder.name)
     retriever = Retriever(settings, embedder, store)
+    catalogue = None
+    if settings.schemes_file.is_file():
+        catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
+    else:
+        logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
+    scope = SchemeScope(catalogue) if catalogue is not None else None
     backend = ExtractiveBackend(
         lambda: retriever.lexical,
         settings.answer_max_sentences,
         max_passages=settings.answer_max_passages,
         max_chars=settings.answer_max_chars,
         long_list_items=settings.answer_long_list_items,
+        in_scope=scope.covers if scope is not None else None,
     )
-    catalogue = None
-    if settings.schemes_file.is_file():
-        catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
-    else:
-        logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
     chatlog = ChatLog(settings.database)
-    return Services(
-        settings, embedder, store, retriever, backend, chatlog, catalogue, llm=build_llm(settings)
-    )
+    llm = build_llm(settings)
+    return Services(settings, embedder, store, retriever, backend, chatlog, catalogue, llm, scope=scope)
 
 
 @contextmanager
@@ -138,7 +143,8 @@ def answer_question(
     question = validate_question(question, services.settings)
     asked = _read(services, question)
     target = maalform or asked.maalform
-    return _render(services, _answer(services, asked.bokmal, target, conversation_id, style), target)
+    plan = _plan(services, asked.bokmal, ())
+    return _render(services, _answered(services, plan, target, conversation_id, style), target)
 
 
 @dataclass(frozen=True)
@@ -146,20 +152,56 @@ class _Retrieved:
     question: str  # bokmål, standalone
     hits: list[ScoredPassage]
     abstain: str | None  # the reason not to answer, decided before any answer is written
+    plan: AnswerPlan | None = None
 
 
-def _retrieve(services: Services, question: str) -> _Retrieved:
+def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerPlan:
+    """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
+    find = services.scope.named if services.scope is not None else None
+    return plan_question(question, previous, find)
+
+
+def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None) -> _Retrieved:
+    top_k = services.settings.top_k
+    scope = plan.schemes if plan is not None and services.scope is not None else ()
     with _step(services, "retrieve"):
-        hits = services.retriever.search(question)
+        # With schemes in scope, look deeper and move passages about other schemes only to the back.
+        hits = services.retriever.search(question, 2 * top_k if scope else None)
+        if scope and services.scope is not None:
+            hits = services.scope.prefer(hits, scope)[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
-    return _Retrieved(question, fresh_hits(hits, services.settings, question), reason)
+    return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
 
 
-def _answer(
-    services: Services, question: str, target: Maalform, conversation_id: str = "", style: Style = "answer"
+def _answered(
+    services: Services, plan: AnswerPlan, target: Maalform, conversation_id: str = "", style: Style = "answer"
 ) -> Answer:
-    return _written(services, _retrieve(services, question), target, conversation_id, style)
+    """The planned question answered: part by part when it asks several things, else as one."""
+    if plan.multi_part:
+        return _in_parts(services, plan, target, conversation_id, style)
+    return _written(services, _retrieve(services, plan.question, plan), target, conversation_id, style)
+
+
+def _in_parts(
+    services: Services, plan: AnswerPlan, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer:
+    """Each part retrieved and written on its own, later parts read in the light of the first ("…, og
+    hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so."""
+    answers: list[PartAnswer] = []
+    for i, part in enumerate(plan.parts):
+        standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        part_plan = _plan(services, standalone, [plan.question])
+        retrieved = _retrieve(services, standalone, part_plan)
+        written = _written(services, retrieved, target, conversation_id, style)
+        covered = not written.abstained and bool(written.citations)
+        reason = None if covered else written.answer
+        answers.append(PartAnswer(part, written.answer if covered else None, written.citations, reason))
+    if all(a.text is None for a in answers):
+        nothing = _Retrieved(plan.question, [], None, plan)
+        return _abstained(nothing, answers[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
+    text, citations = merge_parts(answers)
+    return Answer(conversation_id, text, citations, resolved_question=plan.question, plan=plan)
 
 
 def _written(
@@ -170,7 +212,9 @@ def _written(
     if retrieved.abstain is not None:
         return _abstained(retrieved, retrieved.abstain, conversation_id)
     with _step(services, "answer"):
-        composed = compose(retrieved.question, retrieved.hits, services.backend, services.llm, target, style)
+        composed = compose(
+            retrieved.question, retrieved.hits, services.backend, services.llm, target, style, retrieved.plan
+        )
     return _checked(services, retrieved, composed, conversation_id)
 
 
@@ -197,11 +241,14 @@ def _checked(
         composed.citations,
         resolved_question=retrieved.question,
         maalform=composed.maalform,
+        plan=retrieved.plan,
     )
 
 
 def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answer:
-    return Answer(conversation_id, reason, [], abstained=True, resolved_question=retrieved.question)
+    return Answer(
+        conversation_id, reason, [], abstained=True, resolved_question=retrieved.question, plan=retrieved.plan
+    )
 
 
 def _read(services: Services, question: str) -> Asked:
@@ -243,6 +290,7 @@ class _Turn:
     first: bool
     target: Maalform
     resolved: str
+    plan: AnswerPlan
     advice: Answer | None
     retrieved: _Retrieved | None
     stored: bool  # False for stateless turns
@@ -276,10 +324,11 @@ def _turn(
         logger.info("Question in %s: %s", conversation_id or "a stateless request", question)
     asked = _read(services, question)
     resolved = resolve(services, asked.bokmal, previous)
+    plan = _plan(services, resolved, previous)
     advice = _advice(services, asked.bokmal, resolved, previous, conversation_id)
-    retrieved = None if advice else _retrieve(services, resolved)
+    retrieved = None if advice or plan.multi_part else _retrieve(services, resolved, plan)
     target = maalform or asked.maalform
-    return _Turn(question, conversation_id, first, target, resolved, advice, retrieved, earlier is None)
+    return _Turn(question, conversation_id, first, target, resolved, plan, advice, retrieved, earlier is None)
 
 
 def _store(services: Services, turn: _Turn, answer: Answer) -> Answer:
@@ -303,7 +352,8 @@ def ask(
 def _turn_answer(services: Services, turn: _Turn) -> Answer:
     if turn.advice is not None:
         return turn.advice
-    assert turn.retrieved is not None  # _turn retrieves whenever the advisor does not answer
+    if turn.retrieved is None:  # a question in parts: each part is retrieved on its own
+        return _in_parts(services, turn.plan, turn.target, turn.conversation_id)
     return _written(services, turn.retrieved, turn.target, turn.conversation_id)
 
 

@@ -392,6 +392,15 @@ RULE_ERRORS = {
 }
 RULE_OTHER = VALIDATION_OTHER
 
+# --- answers in parts (assistant/answer/parts.py) ----------------------------------------------------
+PART_NOT_COVERED = "Dette svarer ikke kildene på."
+
+# --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
+LEAD_YES = "Ja."
+LEAD_AS_A_RULE_NOT = "Som hovedregel ikke."
+LEAD_NOT_DIRECTLY = "Kildene sier ikke dette direkte. Dette er det de sier:"
+ANSWER_REFERENT = "{heading}: {text}"
+
 # --- the advisor's yes/no answers (assistant/schemes/advisor.py, verdicts.py) ------------------------
 YES_NO_HEAD = "{lead} {explanation}"
 YES_NO_LEADS = {

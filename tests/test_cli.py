@@ -40,6 +40,7 @@ def test_ask_on_an_empty_index_ingests_then_answers_as_json(env: dict[str, str])
         "resolved_question",
         "route",
         "maalform",
+        "plan",
     ]
     assert "samarbeidsforum" in data["answer"] and data["citations"] and data["abstained"] is False
     assert "Indeksen er tom" in result.stderr

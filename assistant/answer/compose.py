@@ -16,7 +16,7 @@ from assistant import texts
 from assistant.answer.citations import StreamVerifier, finalize, unsupported_answer_reason
 from assistant.answer.extractive import AnswerBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable
-from assistant.models import Citation, Maalform, ScoredPassage
+from assistant.models import AnswerPlan, Citation, Maalform, ScoredPassage
 
 
 @dataclass(frozen=True)
@@ -34,18 +34,19 @@ def compose(
     llm: LLMBackend | None,
     maalform: Maalform = "nb",
     style: Style = "answer",
+    plan: AnswerPlan | None = None,
 ) -> Composed:
     notice = None
     if llm is not None:
         try:
-            verified = finalize(llm.draft(question, hits, maalform, style), hits)
+            verified = finalize(llm.draft(question, hits, maalform, style, plan), hits)
         except LLMUnavailable as exc:
             notice = exc.message
         else:
             if _acceptable(question, verified.text, verified.citations):
                 return Composed(verified.text, verified.citations, maalform)
             notice = texts.LLM_NO_CITED_CLAIM
-    return extract(question, hits, extractive, style, notice)
+    return extract(question, hits, extractive, style, notice, plan)
 
 
 def extract(
@@ -54,8 +55,9 @@ def extract(
     extractive: AnswerBackend,
     style: Style = "answer",
     notice: str | None = None,
+    plan: AnswerPlan | None = None,
 ) -> Composed:
-    verified = finalize(extractive.draft(question, hits, "nb", style), hits)
+    verified = finalize(extractive.draft(question, hits, "nb", style, plan), hits)
     return Composed(verified.text, verified.citations, "nb", notice)
 
 

@@ -2,26 +2,38 @@
 
 The draft cites hits by their 1-based position in the hit list; citations.finalize renumbers.
 Sentences are quoted as the source has them (only line wrapping is undone), so numbers and
-amounts are always exactly the source's.
+amounts are always exactly the source's. The question's plan (models.AnswerPlan) steers the choice:
+the sentence that carries the focus leads, a "when" question wants a date, a list question the whole
+list, a yes/no question a yes or no first, and sentences about other schemes than the one asked about
+are left out. Only the lead-in ("Ja." …) and a bare sentence's heading are the assistant's own words.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from assistant import texts
 from assistant.index.lexical import LexicalIndex
 from assistant.ingest.units import Unit, split_units
-from assistant.models import Maalform, ScoredPassage
+from assistant.models import AnswerPlan, Maalform, ScoredPassage
+from assistant.rules import PlanRules, rule_file
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
+# A sentence that needs its referent to mean anything: "De kan brukes …", "Skal vurdere …", "Det innebærer:".
+_BARE = re.compile(r"^(De|Det|Dette|Disse|Dei|Den|Dei|Vi|Skal|Kan|Må|Slik|Her|Der)\b|:$")
+_NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
+_AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
 
 
 Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal reply letter
+# Whether a text speaks for the schemes in scope: True, False (it is about other schemes only) or None
+# (it names no scheme). The service passes the scheme catalogue's (schemes.scope.SchemeScope.covers).
+InScope = Callable[[str, Sequence[str]], bool | None]
 
 
 class AnswerBackend(Protocol):
@@ -30,7 +42,12 @@ class AnswerBackend(Protocol):
     it, the extractive backend quotes the sources as they are and the service translates."""
 
     def draft(
-        self, question: str, hits: list[ScoredPassage], maalform: Maalform = "nb", style: Style = "answer"
+        self,
+        question: str,
+        hits: list[ScoredPassage],
+        maalform: Maalform = "nb",
+        style: Style = "answer",
+        plan: AnswerPlan | None = None,
     ) -> str: ...
 
 
@@ -40,6 +57,8 @@ class _Scored:
     unit: Unit
     shown_items: list[str]
     similarity: float = 0.0
+    coverage: float = 0.0  # how much of the question the unit's own words cover (idf-weighted)
+    heading: str = ""  # the passage's own heading: the referent of a bare sentence
 
     @property
     def text(self) -> str:
@@ -61,8 +80,10 @@ class ExtractiveBackend:
         max_passages: int = 3,
         max_chars: int = 900,
         long_list_items: int = 4,
+        in_scope: InScope | None = None,
     ) -> None:
         self._lexical = lexical
+        self._in_scope = in_scope
         self.max_units = max_units
         self.max_passages = max_passages
         self.max_chars = max_chars
@@ -72,27 +93,37 @@ class ExtractiveBackend:
         self.support_ratio = support_ratio
 
     def draft(
-        self, question: str, hits: list[ScoredPassage], maalform: Maalform = "nb", style: Style = "answer"
+        self,
+        question: str,
+        hits: list[ScoredPassage],
+        maalform: Maalform = "nb",
+        style: Style = "answer",
+        plan: AnswerPlan | None = None,
     ) -> str:
         if not hits:
             return ""
-        scored = self._score_units(question, hits)
+        scored = self._score_units(question, hits, plan)
         if not scored:
             return ""
-        chosen = self._choose(scored)
+        chosen = self._choose(scored, plan)
         parts = []
-        for s in chosen:
+        for i, s in enumerate(chosen):
             marker = f" [{s.unit.hit}]"
-            parts.append(s.text + marker + ("\n" if s.unit.is_list else ""))
-        return "\n".join(p.strip() for p in parts)
+            text = _with_referent(s) if i == 0 else s.text
+            parts.append(text + marker + ("\n" if s.unit.is_list else ""))
+        return _lead_in(plan, chosen[0]) + "\n".join(p.strip() for p in parts)
 
-    def _score_units(self, question: str, hits: list[ScoredPassage]) -> list[_Scored]:
+    def _score_units(
+        self, question: str, hits: list[ScoredPassage], plan: AnswerPlan | None = None
+    ) -> list[_Scored]:
         index = self._lexical()
         sets = index.weighted_query_sets(question)
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
         candidates = [h for h in hits[: self.max_passages] if h.score >= 0.5 * top_score] or hits[:1]
+        focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
+        wants = _wanted(plan)
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
@@ -102,7 +133,12 @@ class ExtractiveBackend:
             for unit in split_units(hit.passage.text, rank + 1):
                 if not unit.is_list and (unit.lead == heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
-                shown = _relevant_items(unit, index, sets, self.long_list_items)
+                if self._elsewhere(unit.render(), plan):
+                    continue  # about another scheme than the one asked about
+                if plan is not None and plan.type == "liste" and unit.is_list:
+                    shown = unit.items  # a list question gets the whole list
+                else:
+                    shown = _relevant_items(unit, index, sets, self.long_list_items)
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
@@ -116,37 +152,86 @@ class ExtractiveBackend:
                 prior = 0.15 * (hit.score / top_score) - 0.01 * unit.position + semantic
                 # Long units cover more words by size alone; a mild length cost keeps answers to the point.
                 length_cost = 0.04 * len(unit.render(shown)) / 200
-                scored.append(_Scored(coverage + 0.2 * phrase + prior - length_cost, unit, shown, similarity))
+                # What the plan says the answer needs: the focus word, the kind of fact, a list.
+                planned = 0.25 * (len(focus & own) / len(focus) if focus else 0.0)
+                if wants is not None and wants.search(unit.render(shown)):
+                    planned += 0.2
+                if plan is not None and plan.type == "liste" and unit.is_list:
+                    planned += 0.3
+                total = coverage + 0.2 * phrase + prior - length_cost + planned
+                own_coverage = index.weighted_coverage(sets, own)
+                scored.append(_Scored(total, unit, shown, similarity, own_coverage, heading))
         scored.sort(key=lambda s: -s.score)
         return scored
 
-    def _choose(self, scored: list[_Scored]) -> list[_Scored]:
+    def _elsewhere(self, text: str, plan: AnswerPlan | None) -> bool:
+        return bool(plan and plan.schemes and self._in_scope and self._in_scope(text, plan.schemes) is False)
+
+    def _choose(self, scored: list[_Scored], plan: AnswerPlan | None = None) -> list[_Scored]:
         """The best unit leads, with the sentence after it when that one refers back ("Dette …").
         More units follow, in source order, if they score near the best one and also resemble the
-        question (dense): words alone can match a list that is about something else."""
+        question (dense): words alone can match a list that is about something else. A unit from
+        another passage than the lead's must score nearer still: it is more often beside the point."""
         best = scored[0]
         lead = [best]
         by_position = {(s.unit.hit, s.unit.position): s for s in scored}
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
         if follow and _ANAPHOR.match(follow.unit.lead):
             lead.append(follow)
+        limit = self.max_units if plan is None or plan.type != "ja_nei" else 2
         seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
         for s in scored[1:]:
-            if len(lead) + len(rest) >= self.max_units or s.score < max(
-                self.support_ratio * best.score, 0.25
-            ):
+            if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
-            if off_topic or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
+            other_passage = s.unit.hit != best.unit.hit and s.score < 0.85 * best.score
+            if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
             rest.append(s)
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
         return lead + rest
+
+
+def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
+    """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
+    if plan is None:
+        return None
+    pattern = rule_file(PlanRules).answers.get(plan.type)
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _with_referent(s: _Scored) -> str:
+    """A bare sentence ("De kan brukes …", "Skal vurdere …", "Det innebærer:") gets its heading first,
+    so the reader knows what it is about; the quote itself stays verbatim."""
+    if s.unit.is_list and s.unit.lead and not _BARE.search(s.unit.lead):
+        return s.text
+    first = s.unit.lead or (s.shown_items[0] if s.shown_items else "")
+    if s.heading and _BARE.search(first.strip()) and s.heading.lower() not in s.text.lower():
+        return texts.ANSWER_REFERENT.format(heading=s.heading, text=s.text)
+    return s.text
+
+
+def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
+    """A yes/no question is answered yes or no first, when the best source sentence settles it:
+    "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
+    otherwise the reader is told the sources don't say so directly, and given what they do say."""
+    if plan is None or plan.type != "ja_nei":
+        return ""
+    text = best.text
+    if _AS_A_RULE_NOT.search(text):
+        return texts.LEAD_AS_A_RULE_NOT + " "
+    if best.coverage >= _YES_COVERAGE and not _NEGATION.search(text):
+        return texts.LEAD_YES + " "
+    return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+# How much of a yes/no question the leading sentence must cover, by itself, to be read as a yes.
+_YES_COVERAGE = 0.6
 
 
 def _relevant_items(

@@ -22,7 +22,7 @@ from assistant.answer.prompts import Prompt, load_prompt
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.freshness import format_date
-from assistant.models import Maalform, ScoredPassage
+from assistant.models import AnswerPlan, Maalform, ScoredPassage
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -107,9 +107,15 @@ class LLMBackend:
         self.name = name
 
     def draft(
-        self, question: str, hits: list[ScoredPassage], maalform: Maalform = "nb", style: Style = "answer"
+        self,
+        question: str,
+        hits: list[ScoredPassage],
+        maalform: Maalform = "nb",
+        style: Style = "answer",
+        plan: AnswerPlan | None = None,
     ) -> str:
-        """The model's answer citing hits as [n]. Without hits there is nothing to cite from, so the
+        """The model's answer citing hits as [n]. The model reads the question itself, so `plan` is
+        not used. Without hits there is nothing to cite from, so the
         model is not asked (as with the extractive backend, the draft is empty)."""
         if not hits:
             return ""

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.models import Citation, LetterSource
+from assistant.models import AnswerPlan, Citation, LetterSource
 
 
 class ChatRequest(BaseModel):
@@ -30,6 +30,10 @@ class ChatResponse(BaseModel):
         description="Hvem som svarte: søket i dokumentene eller ordningsrådgiveren."
     )
     maalform: Literal["nb", "nn"] = Field(description="Målformen svaret er skrevet på.")
+    plan: AnswerPlan | None = Field(
+        default=None,
+        description="Hvordan spørsmålet ble lest: type, fokus, tema, ordninger og delspørsmål.",
+    )
 
 
 class SearchHit(BaseModel):

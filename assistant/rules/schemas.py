@@ -240,6 +240,24 @@ class GlossaryRules(RuleFile):
     groups: list[GlossaryGroup] = Field(default_factory=list)
 
 
+class PlanRules(RuleFile):
+    """answer/plan.yaml: how a question's type, focus and parts are read."""
+
+    types: dict[str, Patterns]
+    answers: dict[str, Pattern] = Field(default_factory=dict)
+    question_words: Words
+    part_openers: Words
+    min_part_words: PositiveInt
+    max_parts: PositiveInt
+
+
+class ScopeRules(RuleFile):
+    """schemes/scope.yaml: phrases that put a text in a scheme's scope, and umbrella schemes' parts."""
+
+    phrases: dict[str, Words] = Field(default_factory=dict)
+    parts: dict[str, Words] = Field(default_factory=dict)
+
+
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.
 PACKAGE_FILES: dict[type[RuleFile], str] = {
     GuardRules: "answer/guard.yaml",
@@ -249,4 +267,6 @@ PACKAGE_FILES: dict[type[RuleFile], str] = {
     FreshnessRules: "freshness.yaml",
     TargetGroupRules: "schemes/target_groups.yaml",
     BoilerplateRules: "ingest/boilerplate.yaml",
+    PlanRules: "answer/plan.yaml",
+    ScopeRules: "schemes/scope.yaml",
 }

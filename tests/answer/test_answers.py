@@ -102,6 +102,7 @@ def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
         "resolved_question",
         "route",
         "maalform",
+        "plan",
     ]
     assert list(data) == keys
     assert set(data["citations"][0]) == {

@@ -38,7 +38,9 @@ def test_chat_answers_with_citations_and_starts_a_conversation(client: httpx.Cli
         "resolved_question",
         "route",
         "maalform",
+        "plan",
     }
+    assert data["plan"]["type"] == "hvem" and data["plan"]["question"] == QUESTION
     assert not data["abstained"]
     assert "samarbeidsforum" in data["answer"].lower()
     assert data["resolved_question"] == QUESTION

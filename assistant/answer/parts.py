@@ -1,0 +1,47 @@
+"""A multi-part question's answers as one answer: each part under its own question, one citation list.
+
+Each part is answered on its own (retrieval and composition per part), so a second part is never lost
+behind the first. A part the sources do not answer says so, instead of being left out or filled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from assistant import texts
+from assistant.answer.citations import MARKER
+from assistant.models import Citation
+
+
+@dataclass(frozen=True)
+class PartAnswer:
+    question: str  # the part as the reader asked it
+    text: str | None  # the verified answer with its own [n] markers; None when the sources don't answer
+    citations: list[Citation]
+    abstain_reason: str | None = None  # why the sources don't answer it, as the reader would be told
+
+
+def merge_parts(parts: Sequence[PartAnswer]) -> tuple[str, list[Citation]]:
+    """One text with a heading per part and one numbering of the citations: a passage cited by two
+    parts keeps one number, in order of first use."""
+    numbers: dict[tuple[str, str, str], int] = {}
+    merged: list[Citation] = []
+    blocks: list[str] = []
+    for part in parts:
+        if part.text is None:
+            blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
+            continue
+        renumber: dict[int, int] = {}
+        for citation in part.citations:
+            key = (citation.document, citation.section, citation.text)
+            if key not in numbers:
+                numbers[key] = len(merged) + 1
+                merged.append(replace(citation, n=numbers[key]))
+            renumber[citation.n] = numbers[key]
+        blocks.append(f"**{part.question}**\n{_renumbered(part.text, renumber)}")
+    return "\n\n".join(blocks), merged
+
+
+def _renumbered(text: str, renumber: dict[int, int]) -> str:
+    return MARKER.sub(lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)

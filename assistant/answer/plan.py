@@ -1,0 +1,133 @@
+"""Question analysis as a value: how a question is read before anything is retrieved or written.
+
+`plan_question` reads a standalone bokmål question once into an `AnswerPlan`: its type (hvem, hva, når,
+hvor, hvor mye, hvor mange, hvordan, ja/nei, liste), its focus (what is asked for: "leder" in "Hvem leder
+forumet?"), its topic (what it is about), the schemes in scope (named in the question, else in the
+conversation), and its parts when it asks several things at once. Retrieval, the advisor and the composer
+read the plan; none of them parses the question again. The patterns and word lists are in plan.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Literal, cast
+
+from assistant.index.lexical import content_words, stem
+from assistant.models import QUESTION_TYPES, AnswerPlan, QuestionType
+from assistant.rules import PlanRules, rule_file
+
+# The schemes a text names, as catalogue ids in order of mention; the service passes the catalogue's.
+FindSchemes = Callable[[str], list[str]]
+_WORD = re.compile(r"[\w-]+")
+
+
+def plan_question(
+    question: str, previous: Sequence[str] = (), find_schemes: FindSchemes | None = None
+) -> AnswerPlan:
+    """The plan for `question` (standalone, bokmål). `previous` are the conversation's earlier questions
+    (resolved, oldest first): a question that names no scheme keeps the scheme the conversation is about."""
+    text = " ".join(question.split())
+    kind = question_type(text)
+    focus, topic = _focus_and_topic(text)
+    schemes, source = _scope(text, previous, find_schemes)
+    return AnswerPlan(text, kind, focus, topic, schemes, source, split_parts(text))
+
+
+def asking_sentence(text: str) -> str:
+    """The sentence that asks: in "Vi er en kommune. Hvilke ordninger passer?" the second."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    asking = [s for s in sentences if s.endswith("?")] or sentences or [text]
+    return asking[0]
+
+
+def question_type(text: str) -> QuestionType:
+    lowered = asking_sentence(text).lower().strip()
+    for kind, patterns in _type_patterns():
+        if any(p.search(lowered) for p in patterns):
+            return kind
+    return "hva"
+
+
+@lru_cache
+def _type_patterns() -> tuple[tuple[QuestionType, tuple[re.Pattern[str], ...]], ...]:
+    types = rule_file(PlanRules).types
+    unknown = set(types) - set(QUESTION_TYPES)
+    if unknown:
+        raise ValueError(f"plan.yaml: unknown question types {sorted(unknown)}")
+    return tuple(
+        (cast(QuestionType, kind), tuple(re.compile(p, re.IGNORECASE) for p in patterns))
+        for kind, patterns in types.items()
+    )
+
+
+def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The focus is the first naming word after the question word (the verb or noun asked about: "leder",
+    "prioriterer", "frist"); the topic is the rest. A yes/no question's focus is what it asks about
+    ("delta", "søke"), found the same way."""
+    asking = _question_words()
+    naming = [w for w in content_words(asking_sentence(text)) if w.lower() not in asking]
+    if not naming:
+        return (), tuple(w for w in content_words(text) if w.lower() not in asking)
+    focus = naming[0]
+    rest = [w for w in content_words(text) if w.lower() not in asking and w != focus]
+    return (focus,), tuple(dict.fromkeys(rest))
+
+
+@lru_cache
+def _question_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in rule_file(PlanRules).question_words)
+
+
+def _scope(
+    text: str, previous: Sequence[str], find_schemes: FindSchemes | None
+) -> tuple[tuple[str, ...], Literal["question", "conversation", "none"]]:
+    if find_schemes is None:
+        return (), "none"
+    named = find_schemes(text)
+    if named:
+        return tuple(dict.fromkeys(named)), "question"
+    for earlier in reversed(previous):
+        if found := find_schemes(earlier):
+            return tuple(dict.fromkeys(found)), "conversation"
+    return (), "none"
+
+
+def split_parts(text: str) -> tuple[str, ...]:
+    """The questions in one question: split after "?" and before a comma, "og" or "eller" that opens a
+    new question ("…, og hva kan pengene brukes til?"). A part too short to stand alone stays with the one
+    before it. () when there is only one."""
+    rules = rule_file(PlanRules)
+    openers = "|".join(re.escape(w) for w in rules.part_openers)
+    pieces = re.split(r"(?<=\?)\s+", text.strip())
+    parts: list[str] = []
+    for piece in pieces:
+        split = re.split(rf"\s*(?:,\s*(?:og|eller|og så)?|\s+(?:og|eller))\s+(?=(?:{openers})\b)", piece)
+        for chunk in split:
+            chunk = chunk.strip(" ,")
+            if not chunk:
+                continue
+            if parts and len(_WORD.findall(chunk)) < rules.min_part_words:
+                parts[-1] = f"{parts[-1].rstrip('?')} {chunk}"
+            else:
+                parts.append(chunk)
+    parts = [p if p.endswith("?") else f"{p.rstrip('.')}?" for p in parts if p]
+    questions = [p for p in parts if _asks(p)]
+    if len(questions) < 2:
+        return ()
+    return tuple(_capitalised(p) for p in questions[: rules.max_parts])
+
+
+def _asks(part: str) -> bool:
+    """A part that is a question (not a greeting or a statement such as "Vi er en kommune")."""
+    first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
+    return first in {w.lower() for w in rule_file(PlanRules).part_openers} or question_type(part) != "hva"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def stems(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in words)

@@ -1,0 +1,129 @@
+"""Which schemes a text is about: the schemes a question names, and the schemes each passage concerns.
+
+Two schemes can share words ("samarbeidsforum", "Statsforvalteren", "fylkeskommunen") and differ on
+what they say about them, so a question about one scheme must be answered from that scheme's passages.
+A passage is tagged with the schemes its own text and breadcrumb name; a passage that names none takes
+the schemes of its document's title (a guideline document is about its scheme throughout).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from assistant.models import Passage, ScoredPassage
+from assistant.rules import ScopeRules, rule_file
+from assistant.schemes.catalogue import Catalogue, Scheme
+from assistant.schemes.matching import _mentions_of, _name_keys
+
+SchemeTags = dict[str, frozenset[str]]
+
+
+def named_schemes(catalogue: Catalogue, text: str) -> list[str]:
+    """The ids of every scheme the text names (by id, name or alias, in any inflection), in order of
+    first mention. Of two names where one lies inside the other ("desentralisert ordning" in
+    "desentralisert ordning innen yrkesfag"), only the longer counts."""
+    lowered = text.casefold()
+    sequence = _name_keys(text)
+    spans: list[tuple[int, int, str]] = []  # (start, end, id) in the text's word sequence
+    for scheme in _with_scope_phrases(catalogue):
+        best = _longest_mention(scheme, lowered, sequence)
+        if best is not None:
+            spans.append((*best, scheme.id))
+    kept = [s for s in spans if not any(_inside(s, other) for other in spans if other is not s)]
+    return [scheme_id for _, _, scheme_id in sorted(kept)]
+
+
+def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
+    """The catalogue's schemes, each with the topic phrases of scope.yaml as extra aliases."""
+    phrases = rule_file(ScopeRules).phrases
+    for scheme in catalogue.schemes:
+        extra = tuple(phrases.get(scheme.id, ()))
+        yield replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme
+
+
+def _longest_mention(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> tuple[int, int] | None:
+    mentions = list(_mentions_of(scheme, lowered, sequence))
+    if not mentions:
+        return None
+    length, negative_start = max(mentions)
+    start = -negative_start
+    if length >= 1000:  # a literal id: its position is a character offset, and it names nothing else
+        return (start, start)
+    return (start, start + length)
+
+
+def _inside(span: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
+    """`span` lies within `other`, and `other` is longer."""
+    return other[0] <= span[0] and span[1] <= other[1] and (other[1] - other[0]) > (span[1] - span[0])
+
+
+def passage_tags(catalogue: Catalogue, passages: Iterable[Passage]) -> SchemeTags:
+    """Each passage's schemes: those its breadcrumb and text name, else those of its document's title."""
+    passages = list(passages)
+    by_title = {p.document: frozenset(named_schemes(catalogue, p.title)) for p in passages}
+    tags: SchemeTags = {}
+    for passage in passages:
+        own = frozenset(named_schemes(catalogue, f"{passage.section}\n{passage.text}"))
+        tags[passage.id] = own or by_title[passage.document]
+    return tags
+
+
+def in_scope(tags: frozenset[str], scope: Sequence[str]) -> bool | None:
+    """Whether a passage with `tags` speaks for a question about `scope`: True when it names a scheme
+    in scope (or a scheme that the scope's schemes belong to), False when it names only other schemes,
+    None when it names none (general text)."""
+    if not tags or not scope:
+        return None
+    return bool(tags & related(scope))
+
+
+def related(scope: Sequence[str]) -> set[str]:
+    """The schemes in scope, their umbrellas and their parts: a question about the regional ordning is
+    answered by a passage about the umbrella scheme that holds it, and the other way round."""
+    parts = {umbrella: set(held) for umbrella, held in rule_file(ScopeRules).parts.items()}
+    wanted = set(scope)
+    for umbrella, held in parts.items():
+        if umbrella in wanted:
+            wanted |= held
+        if held & set(scope):
+            wanted.add(umbrella)
+    return wanted
+
+
+class SchemeScope:
+    """The catalogue as a scope for retrieval: the schemes a question names, and each passage's tags,
+    computed once per passage text (the index may change under it; a changed passage is tagged anew)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._passage_tags: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._title_tags: dict[str, frozenset[str]] = {}
+
+    def named(self, text: str) -> list[str]:
+        return named_schemes(self.catalogue, text)
+
+    def tags_of(self, passage: Passage) -> frozenset[str]:
+        key = (passage.id, passage.section, passage.text)
+        if key not in self._passage_tags:
+            own = frozenset(named_schemes(self.catalogue, f"{passage.section}\n{passage.text}"))
+            if not own:
+                if passage.title not in self._title_tags:
+                    self._title_tags[passage.title] = frozenset(named_schemes(self.catalogue, passage.title))
+                own = self._title_tags[passage.title]
+            self._passage_tags[key] = own
+        return self._passage_tags[key]
+
+    def covers(self, text: str, scope: Sequence[str]) -> bool | None:
+        """Whether `text` speaks for the schemes in `scope`: None when it names no scheme."""
+        return in_scope(frozenset(self.named(text)), scope)
+
+    def prefer(self, hits: Sequence[ScoredPassage], scope: Sequence[str]) -> list[ScoredPassage]:
+        """The hits with those about other schemes only moved behind the rest: a question about one
+        scheme is answered from its passages (or general ones) before another scheme's."""
+        if not scope:
+            return list(hits)
+        outside = [in_scope(self.tags_of(h.passage), scope) is False for h in hits]
+        return [h for h, out in zip(hits, outside, strict=True) if not out] + [
+            h for h, out in zip(hits, outside, strict=True) if out
+        ]

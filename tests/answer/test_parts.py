@@ -1,0 +1,33 @@
+"""A multi-part answer: one heading per part, one numbering of the citations, and gaps said plainly."""
+
+from __future__ import annotations
+
+from assistant import texts
+from assistant.answer.parts import PartAnswer, merge_parts
+from assistant.models import Citation
+
+
+def citation(n: int, text: str) -> Citation:
+    return Citation(n, "doc.txt", "Dok", None, "Dok > Del", None, None, text, 1.0)
+
+
+def test_parts_share_one_numbering_and_a_passage_keeps_its_number() -> None:
+    first = PartAnswer(
+        "Hvem kan søke?", "Eiere kan søke. [1] Også private. [2]", [citation(1, "A"), citation(2, "B")]
+    )
+    second = PartAnswer(
+        "Hva dekker midlene?", "Kurs. [1] Eiere kan søke. [2]", [citation(1, "C"), citation(2, "A")]
+    )
+    text, citations = merge_parts([first, second])
+    assert text == (
+        "**Hvem kan søke?**\nEiere kan søke. [1] Også private. [2]\n\n"
+        "**Hva dekker midlene?**\nKurs. [3] Eiere kan søke. [1]"
+    )
+    assert [(c.n, c.text) for c in citations] == [(1, "A"), (2, "B"), (3, "C")]
+
+
+def test_a_part_the_sources_do_not_answer_says_so() -> None:
+    answered = PartAnswer("Hvem kan søke?", "Eiere kan søke. [1]", [citation(1, "A")])
+    text, citations = merge_parts([answered, PartAnswer("Hva er fristen neste år?", None, [])])
+    assert text.endswith(f"**Hva er fristen neste år?**\n{texts.PART_NOT_COVERED}")
+    assert len(citations) == 1

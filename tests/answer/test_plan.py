@@ -1,0 +1,83 @@
+"""The question analyser: type, focus, topic, scheme scope and parts, read once into an AnswerPlan."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.plan import plan_question, question_type, split_parts
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hvem leder styringsgruppen?", "hvem"),
+        ("Kven har ansvaret for planen?", "hvem"),
+        ("Hva er et partnerskap?", "hva"),
+        ("Når må søknaden være sendt?", "naar"),
+        ("Hva er fristen for rapporten?", "naar"),
+        ("Hvor mye får hver region?", "hvor_mye"),
+        ("Kor mykje pengar er sett av?", "hvor_mye"),
+        ("Hvor mange deltakere var det?", "hvor_mange"),
+        ("Hvordan går vi fram?", "hvordan"),
+        ("Hvor finner jeg skjemaet?", "hvor"),
+        ("Kan assistentene delta?", "ja_nei"),
+        ("Får en privat barnehage være med?", "ja_nei"),
+        ("Gjelder det også for skolene?", "ja_nei"),
+        ("Hvilke krav stilles til planen?", "liste"),
+        ("Hva skal rapporten inneholde?", "liste"),
+        ("Hvem sitter i styringsgruppen?", "liste"),
+        ("Vi er en kommune med tre skoler. Hvilke tilbud passer?", "liste"),
+        ("Jeg er rektor. Kan vi søke?", "ja_nei"),
+    ],
+)
+def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) -> None:
+    assert question_type(question) == kind
+
+
+def test_the_focus_is_what_is_asked_for_and_the_topic_the_rest() -> None:
+    plan = plan_question("Hvem leder styringsgruppen i prosjektet?")
+    assert plan.type == "hvem" and plan.focus == ("leder",)
+    assert set(plan.topic) == {"styringsgruppen", "prosjektet"}
+
+
+def test_a_question_with_two_questions_is_split_into_parts() -> None:
+    assert split_parts("Hvem kan få støtte, og hva dekker midlene?") == (
+        "Hvem kan få støtte?",
+        "Hva dekker midlene?",
+    )
+    assert split_parts("Hva er en veileder? Hvem betaler for den?") == (
+        "Hva er en veileder?",
+        "Hvem betaler for den?",
+    )
+    assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem kan søke om støtte til kurs og samlinger?",
+        "Hvis vi er en kommune, kan vi søke?",
+        "Kan lærere og ledere delta?",
+        "Vi er en kommune. Hvilke tilbud passer?",
+    ],
+)
+def test_one_question_stays_one(question: str) -> None:
+    assert split_parts(question) == ()
+    assert not plan_question(question).multi_part
+
+
+def test_the_scheme_in_scope_comes_from_the_question_else_the_conversation() -> None:
+    def find(text: str) -> list[str]:
+        return [name for name in ("alfa", "beta") if name in text.lower()]
+
+    named = plan_question("Hvem leder forumet i Alfa?", ["Hva er Beta?"], find)
+    assert named.schemes == ("alfa",) and named.schemes_from == "question"
+    remembered = plan_question("Hvem leder forumet?", ["Hva er Beta?"], find)
+    assert remembered.schemes == ("beta",) and remembered.schemes_from == "conversation"
+    assert plan_question("Hvem leder forumet?", [], find).schemes_from == "none"
+
+
+def test_the_plan_is_plain_data_for_the_json_output() -> None:
+    data = plan_question("Hvem kan få støtte, og hva dekker midlene?").to_dict()
+    assert data["type"] == "hvem" and data["parts"] == ["Hvem kan få støtte?", "Hva dekker midlene?"]
+    assert set(data) == {"question", "type", "focus", "topic", "schemes", "schemes_from", "parts"}

@@ -1,0 +1,48 @@
+"""Scheme scope: which schemes a text names, how passages are tagged, and how hits are ordered for a
+question about one scheme."""
+
+from __future__ import annotations
+
+from assistant.models import Passage, ScoredPassage
+from assistant.schemes.catalogue import Catalogue
+from assistant.schemes.scope import SchemeScope, named_schemes, related
+
+
+def passage(text: str, section: str = "", title: str = "Et dokument") -> Passage:
+    return Passage(f"p{abs(hash(text))}", "doc.txt", title, section, text, 0, "h")
+
+
+def test_the_longer_name_wins_over_a_name_inside_it(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Om desentralisert ordning innen yrkesfag") == ["fag-og-yrkesopplaering"]
+    assert named_schemes(catalogue, "Rekom og Dekom") == ["regional-ordning", "desentralisert-ordning"]
+
+
+def test_a_topic_phrase_puts_a_text_in_a_schemes_scope(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "forumet for fag- og yrkesopplæringa") == ["fag-og-yrkesopplaering"]
+    assert named_schemes(catalogue, "midler til kompetanseutvikling i barnehage og grunnopplæring") == [
+        "lokal-kompetanseutvikling"
+    ]
+
+
+def test_an_umbrella_scheme_speaks_for_its_parts_and_they_for_it() -> None:
+    assert "regional-ordning" in related(["lokal-kompetanseutvikling"])
+    assert "lokal-kompetanseutvikling" in related(["regional-ordning"])
+    assert "fag-og-yrkesopplaering" not in related(["regional-ordning"])
+
+
+def test_a_passage_naming_no_scheme_takes_its_documents(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    title = "Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"
+    tags = scope.tags_of(passage("Forumet møtes to ganger i året.", title=title))
+    assert tags == {"fag-og-yrkesopplaering"}
+    assert scope.tags_of(passage("Kompetanseløftet gjelder PPT.", title=title)) == {"kompetanseloftet"}
+
+
+def test_hits_about_another_scheme_only_go_to_the_back(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    other = ScoredPassage(passage("Forumet i fag- og yrkesopplæringen ledes av fylkeskommunen."), 0.9)
+    general = ScoredPassage(passage("Et forum møtes jevnlig."), 0.8)
+    asked = ScoredPassage(passage("Forumet i den regionale ordningen har disse medlemmene."), 0.7)
+    ordered = scope.prefer([other, general, asked], ["regional-ordning"])
+    assert ordered == [general, asked, other]
+    assert scope.prefer([other, general], []) == [other, general]
