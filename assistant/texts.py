@@ -410,7 +410,7 @@ YES_NO_LEADS = {
     "uklart": "Kildene sier ikke dette direkte.",
 }
 SAID_GROUPS = "Dette sier kildene om hvem ordningen er for:"
-SAID_SECTORS = "Dette sier kildene om hvor ordningen gjelder:"
+SAID_SCHEME = "Dette sier kildene om ordningen:"
 OWNER_YES = "{scheme} er for {owners}."
 OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
