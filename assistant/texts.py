@@ -87,7 +87,6 @@ MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «fi
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
 
 # The scheme advisor (assistant/advisor.py).
-ELIGIBILITY_HEAD = "{answer}. {explanation}"
 ELIGIBILITY_UNCLEAR_ASK = (
     "Dokumentene jeg har, avgjør ikke dette. Spør den som forvalter ordningen: Statsforvalteren, "
     "fylkeskommunen eller Utdanningsdirektoratet (Udir)."
