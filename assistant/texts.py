@@ -415,7 +415,9 @@ OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
 OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
 OWNER_RESOURCE_YES = "{scheme} er en ressurs for {sectors}, ikke midler å søke om."
-OWNER_RESOURCE_UNCLEAR = "{scheme} er en ressurs, ikke midler å søke om, og kildene sier ikke hvem den er for."
+OWNER_RESOURCE_UNCLEAR = (
+    "{scheme} er en ressurs, ikke midler å søke om, og kildene sier ikke hvem den er for."
+)
 USE_YES = "Kildene sier at midlene i {scheme} kan brukes til dette."
 USE_FUNDS = "Midlene går til: {value}."
 USE_KIND_NO = "Midlene i {scheme} skal gå til {kind}, ikke til {need}."
