@@ -151,10 +151,24 @@ class AdvisorRules(RuleFile):
     match_phrases: Words
     match_context: Words
     eligibility_markers: Words
+    participation_markers: Words
     eligibility_openers: Words
+    leading_words: Words
+    group_ends: Words
     group_noise: Words
+    first_person: Words
+    identity_openers: Words
+    use_verbs: Words
+    money_words: Words
+    paying_verbs: Words
+    use_prepositions: Words
+    owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
+    school_words: Words
+    school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
     max_shown: Annotated[dict[Fit, NonNegativeInt], AfterValidator(_all_of(FITS))]
     max_group_words: PositiveInt
+    scheme_memory: PositiveInt
+    max_alternatives: NonNegativeInt
     follow_up_words: PositiveInt
 
 
@@ -219,6 +233,7 @@ class TargetGroupRules(RuleFile):
     synonyms: dict[str, Words] = Field(default_factory=dict)
     narrower: dict[str, Words] = Field(default_factory=dict)
     context: dict[Sector, Words] = Field(default_factory=dict)
+    other_groups: Words = Field(default_factory=list)
     open_clauses: Words = Field(default_factory=list)
     filler: Words = Field(default_factory=list)
 

@@ -21,6 +21,7 @@ from assistant.index.lexical import content_words, stem, words
 from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS
 from assistant.rules import TargetGroupRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
+from assistant.schemes.reasons import Reason, cap, join, reason_for, unique
 
 NEEDS = (*NEED_KINDS, "any")
 ANSWERS = ("ja", "nei", "som hovedregel ikke", "uklart")
@@ -48,13 +49,6 @@ class Profile:
                 raise ValueError(
                     texts.PROFILE_INVALID.format(field=name, value=value, allowed=", ".join(allowed))
                 )
-
-
-@dataclass(frozen=True)
-class Reason:
-    text: str  # Norwegian, plain language
-    quote: str  # the verbatim catalogue quote the text rests on
-    document: str
 
 
 @dataclass(frozen=True)
@@ -111,14 +105,14 @@ def _match(scheme: Scheme, profile: Profile) -> SchemeMatch:
     order = ("misfits", "limits", "unknown", "fits")  # what holds a scheme back is said first
     reasons = [r for state in order for check in checks if check.state == state for r in check.reasons]
     if fit != "passer ikke":
-        extra = [_reason(texts.CONDITION, e) for e in scheme.conditions[:1]]
-        reasons += extra + ([_reason(texts.TOPIC_HIT, topic_evidence)] if topic_evidence else [])
+        extra = [reason_for(texts.CONDITION, e) for e in scheme.conditions[:1]]
+        reasons += extra + ([reason_for(texts.TOPIC_HIT, topic_evidence)] if topic_evidence else [])
     base = sum(_STATE_WEIGHT[check.state] for check in checks) / len(checks)
     return SchemeMatch(
         scheme_id=scheme.id,
         name=scheme.name,
         fit=fit,
-        reasons=_unique(reasons),
+        reasons=unique(reasons),
         apply_to=tuple(e.value for e in scheme.apply_to),
         next_step=_next_step(scheme, fit, [c.unknown for c in checks if c.unknown]),
         score=round((1 - _TOPIC_WEIGHT) * base + _TOPIC_WEIGHT * topic_score if profile.topic else base, 4),
@@ -154,7 +148,7 @@ def _listed_check(listed: tuple[Evidence, ...], value: str, slot: _Slot) -> _Che
         return _Check("unknown", unknown=slot.unknown)
     hit = next((e for e in listed if e.value == value), None)
     if hit is not None:
-        return _Check("fits", (_reason(slot.fits, hit, name=slot.names[value]),))
+        return _Check("fits", (reason_for(slot.fits, hit, name=slot.names[value]),))
     return _Check("misfits", _misfit(listed, slot.names, slot.names[value], slot.misfits, slot.also))
 
 
@@ -170,7 +164,7 @@ def _misfit(
             listed.add(item.value)
             by_quote.setdefault((item.quote, item.document), []).append(names[item.value])
     return tuple(
-        Reason((also if n else first).format(asked=asked, listed=_join(values)), quote, document)
+        Reason((also if n else first).format(asked=asked, listed=join(values)), quote, document)
         for n, ((quote, document), values) in enumerate(by_quote.items())
     )
 
@@ -179,7 +173,7 @@ def _need_check(scheme: Scheme, need: str) -> _Check:
     kind = scheme.kind
     if kind is None:
         return _Check("fits") if need == "any" else _Check("unknown", unknown=texts.UNKNOWN_KIND)
-    told = (_reason(texts.KIND_FITS[kind.value], kind),)
+    told = (reason_for(texts.KIND_FITS[kind.value], kind),)
     if need in ("any", kind.value):
         return _Check("fits", told)
     if kind.value == "ressurs":  # a resource can serve any need, but it is not what was asked for
@@ -203,7 +197,7 @@ def _next_step(scheme: Scheme, fit: str, unknowns: list[str]) -> str:
         parts = [texts.NEXT_RESOURCE]
         unknowns = [u for u in unknowns if u != texts.UNKNOWN_OWNER]  # nobody applies for a resource
     elif scheme.apply_to:
-        where = _join([contact_phrase(e.value) for e in scheme.apply_to], texts.OR)
+        where = join([contact_phrase(e.value) for e in scheme.apply_to], texts.OR)
         parts = [texts.NEXT_CONTACT.format(where=where)]
     else:
         parts = [texts.NEXT_NO_CONTACT]
@@ -212,7 +206,7 @@ def _next_step(scheme: Scheme, fit: str, unknowns: list[str]) -> str:
     elif not scheme.apply_to and not resource:
         parts.append(texts.NEXT_ASK)
     if unknowns:
-        parts.append(texts.NEXT_CHECK.format(unknowns=_join(unknowns)))
+        parts.append(texts.NEXT_CHECK.format(unknowns=join(unknowns)))
     return " ".join(parts)
 
 
@@ -260,9 +254,9 @@ def _judge(scheme: Scheme, group: str) -> Eligibility:
     keys = _group_keys(asked)
     if not keys:
         return Eligibility("uklart", texts.EXPLAIN_NO_GROUP_GIVEN, ())
-    found, via = _statements(scheme, keys)
+    found, via, narrower = _statements(scheme, keys)
     if found:
-        return _stated(scheme, asked, found, via)
+        return _stated(scheme, asked, found, via, narrower)
     everyone = next((g for g in scheme.target_groups if g.group == _EVERYONE and g.status == "ja"), None)
     if everyone is not None:
         text = texts.EXPLAIN_EVERYONE.format(scheme=scheme.name, asked=asked)
@@ -270,39 +264,47 @@ def _judge(scheme: Scheme, group: str) -> Eligibility:
     return _unclear(scheme, asked, keys)
 
 
-def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup], str | None]:
-    """The scheme's target groups the asked group is, and the broader group it was found under (if it
-    was). The words as asked are tried first, then without words that only say where the group works."""
+def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup], str | None, bool]:
+    """The scheme's target groups the asked group is; the document group it was found under when the
+    words as asked are not the group's own (a synonym or a narrower group); and whether it was found as
+    a narrower group. The words as asked are tried first, then without words that only say where the
+    group works."""
     vocabulary = _vocabulary()
     stripped = _strip_context(scheme, keys)
     for candidate in (keys, stripped) if stripped else (keys,):
         direct = [g for g in scheme.target_groups if candidate in vocabulary.forms(g.group)]
         if direct:
-            return direct, None
+            own = candidate == _group_keys(direct[0].group)  # as asked, or with place words dropped
+            return direct, None if own else direct[0].group, False
         for g in scheme.target_groups:
             narrower = vocabulary.narrower.get(g.group.casefold(), ())
             if any(candidate in vocabulary.forms(n) for n in narrower):
-                return [g], g.group
-    return [], None
+                return [g], g.group, True
+    return [], None, False
 
 
-def _stated(scheme: Scheme, asked: str, found: list[TargetGroup], via: str | None) -> Eligibility:
+def _stated(
+    scheme: Scheme, asked: str, found: list[TargetGroup], via: str | None, narrower: bool
+) -> Eligibility:
+    """What the catalogue states about the group. When the group was read as a document group under
+    other words, the explanation says so first ("Miljøarbeidere hører til gruppen «andre ansatte»");
+    a narrower group's reasons say it too, since the inference is the advisor's, not the document's."""
     status = min((g.status for g in found), key=_CAUTION.__getitem__)
-    prefix = texts.GROUP_NARROWER.format(asked=_cap(asked), group=via) if via else ""
+    prefix = texts.GROUP_NARROWER.format(asked=cap(asked), group=via) if via else ""
     reasons: list[Reason] = []
     for g in found:
-        text = texts.GROUP_STATUS[g.status].format(group=_cap(g.group))
-        reasons.append(Reason(prefix + text, g.quote, g.document))
+        text = texts.GROUP_STATUS[g.status].format(group=cap(g.group))
+        reasons.append(Reason((prefix if narrower else "") + text, g.quote, g.document))
     named = [g.group for g in found if g.status == status]
-    explanation = prefix + texts.EXPLAIN_STATUS[status].format(group=_cap(_join(named)), scheme=scheme.name)
+    explanation = prefix + texts.EXPLAIN_STATUS[status].format(group=cap(join(named)), scheme=scheme.name)
     forms = {form for g in found for form in _vocabulary().forms(g.group)}
     template = texts.CONDITION if status == "ja" else texts.GROUP_EXCEPTION
     for condition in scheme.conditions:
         if _mentions(condition.quote, forms):
-            reasons.append(_reason(template, condition))
+            reasons.append(reason_for(template, condition))
             if status != "ja":
                 explanation += " " + texts.GROUP_EXCEPTION.format(value=condition.value.rstrip("."))
-    return Eligibility(_STATUS_ANSWER[status], explanation, _unique(reasons))
+    return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
 
 
 def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:
@@ -324,7 +326,7 @@ def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:
         explanation += texts.EXPLAIN_UNCLEAR_OPEN
     named = list(dict.fromkeys(g.group for g in scheme.target_groups))
     explanation += texts.EXPLAIN_NAMED.format(groups=", ".join(named)) if named else texts.EXPLAIN_NO_GROUPS
-    return Eligibility("uklart", explanation, _unique(reasons))
+    return Eligibility("uklart", explanation, unique(reasons))
 
 
 def _strip_context(scheme: Scheme, keys: frozenset[str]) -> frozenset[str] | None:
@@ -376,6 +378,47 @@ def _mentions_of(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> Ite
                 break
 
 
+def mention_spans(scheme: Scheme, text: str) -> list[tuple[int, int]]:
+    """Where the text names the scheme: (start, end) in the text's words (`lexical.words`), for every
+    name and alias found."""
+    sequence = _name_keys(text)
+    spans: list[tuple[int, int]] = []
+    for term in (scheme.id, scheme.name, *scheme.aliases):
+        keys = _name_keys(term)
+        spans += [
+            (start, start + len(keys))
+            for start in range(len(sequence) - len(keys) + 1)
+            if keys and sequence[start : start + len(keys)] == keys
+        ]
+    return spans
+
+
+def known_group(catalogue: Catalogue, text: str) -> bool:
+    """Whether the text names a group of people the catalogue or the word lists know: a target group,
+    one of its other names or narrower groups, or a group no scheme names (other_groups). Words that
+    only say where the group works ("på SFO") do not count."""
+    keys = _group_keys(" ".join(text.split()))
+    if not keys:
+        return False
+    vocabulary = _vocabulary()
+    known = vocabulary.known | {_group_keys(g.group) for s in catalogue.schemes for g in s.target_groups}
+    candidates = {keys} | {keys - place for place, _ in vocabulary.context if place < keys}
+    return any(candidate in known for candidate in candidates)
+
+
+def words_within(part: str, whole: str) -> bool:
+    """Every content word of `part` occurs in `whole` (compared as keys, so inflection does not count).
+    Exact keys only: a compound that merely contains a word ("vikarutgifter", "vikar-") is not within."""
+    wanted = {_key(w) for w in content_words(part)}
+    return bool(wanted) and wanted <= _text_keys(whole)
+
+
+def topic_share(scheme: Scheme, topic: str) -> tuple[float, Evidence | None]:
+    """The share of the topic's words found in the scheme's name, aliases and what it funds, and the
+    funded item that shares the most of them."""
+    return _topic(scheme, topic)
+
+
 # --- words ----------------------------------------------------------------------------------------
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
@@ -384,10 +427,13 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
 @lru_cache(maxsize=20_000)
 def _key(word: str) -> str:
     """A word's comparison key. The Snowball stemmer leaves plural endings ("lærere" → "lærer", but
-    "lærer" → "lær"), so a final -er/-ar and a doubled final consonant ("medlemm") are cut as well.
-    Folding æøå lets an id like "kompetanseloftet" meet "Kompetanseløftet"."""
+    "lærer" → "lær"; "miljøarbeiderne" → "miljøarbeidern"), so a final -er/-ar/-ern and a doubled final
+    consonant ("medlemm") are cut as well. Folding æøå lets an id like "kompetanseloftet" meet
+    "Kompetanseløftet"."""
     key = stem(word.lower())
-    if key.endswith(("er", "ar")) and len(key) >= 5:
+    if key.endswith("ern") and len(key) >= 6:
+        key = key[:-3]
+    elif key.endswith(("er", "ar")) and len(key) >= 5:
         key = key[:-2]
     if len(key) > 3 and key[-1] == key[-2] and key[-1] not in "aeiouyæøå":
         key = key[:-1]
@@ -418,6 +464,7 @@ class _Vocabulary:
     narrower: dict[str, tuple[str, ...]]  # canonical group (casefolded) -> narrower groups
     context: tuple[tuple[frozenset[str], frozenset[str]], ...]  # place words -> sectors, longest first
     open_clauses: tuple[str, ...]
+    known: frozenset[frozenset[str]]  # every group form the word lists name, as keys
 
     def forms(self, group: str) -> frozenset[frozenset[str]]:
         own = _group_keys(group)
@@ -454,39 +501,7 @@ def _vocabulary() -> _Vocabulary:
             by_words.setdefault(_group_keys(term), set()).add(sector)
     context = sorted(((k, frozenset(s)) for k, s in by_words.items() if k), key=lambda ks: -len(ks[0]))
     clauses = tuple(c.casefold() for c in rules.open_clauses)
-    return _Vocabulary(synonyms, narrower, tuple(context), clauses)
-
-
-# --- small helpers --------------------------------------------------------------------------------
-
-
-def _reason(template: str, evidence: Evidence, **values: str) -> Reason:
-    text = template.format(value=evidence.value.rstrip("."), **values)
-    return Reason(text, evidence.quote, evidence.document)
-
-
-def _unique(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
-    """Reasons in order, each (text, quote) once."""
-    seen: set[tuple[str, str]] = set()
-    kept: list[Reason] = []
-    for reason in reasons:
-        key = (reason.text, _flat(reason.quote))
-        if key not in seen:
-            seen.add(key)
-            kept.append(reason)
-    return tuple(kept)
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _join(items: list[str], last: str = texts.AND) -> str:
-    """Items as a Norwegian list: «a, b og c»."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    named = [*rules.synonyms, *(n for names in rules.narrower.values() for n in names), *rules.other_groups]
+    known = {_group_keys(name) for name in named} | {form for forms in synonyms.values() for form in forms}
+    known |= {form for name in named for form in synonyms.get(name.casefold(), ())}
+    return _Vocabulary(synonyms, narrower, tuple(context), clauses, frozenset(k for k in known if k))

@@ -159,3 +159,30 @@ def test_other_questions_still_go_to_retrieval(client: httpx.Client) -> None:
         "/api/chat", json={"message": "Hvem prioriterer hvilke tiltak som får tilskudd?"}
     ).json()
     assert data["route"] == "retrieval"
+
+
+def _chat(client: httpx.Client, message: str, conversation_id: str | None = None) -> dict[str, object]:
+    body: dict[str, str] = {"message": message}
+    if conversation_id:
+        body["conversation_id"] = conversation_id
+    data: dict[str, object] = client.post("/api/chat", json=body).json()
+    return data
+
+
+def test_yes_no_follow_up_takes_the_scheme_from_the_conversation(client: httpx.Client) -> None:
+    first = _chat(client, "Hva går den regionale ordningen ut på?")
+    second = _chat(client, "Kan miljøarbeiderne våre være med?", str(first["conversation_id"]))
+    assert second["route"] == "advisor"
+    answer = str(second["answer"])
+    assert answer.startswith("Ja. Miljøarbeiderne hører til gruppen «andre ansatte».")
+    assert dangling_markers(answer, _citations(second)) == 0
+    assert any("andre ansatte" in c.text for c in _citations(second))
+
+
+def test_owner_and_use_questions_lead_with_the_answer_in_the_chat(client: httpx.Client) -> None:
+    owner = _chat(client, "Får en privat barnehage være med i den desentraliserte ordningen?")
+    assert owner["route"] == "advisor" and str(owner["answer"]).startswith("Nei.")
+    use = _chat(client, "Kan vi bruke Rekom-midlene på reiseutgifter til en studietur?")
+    assert use["route"] == "advisor"
+    assert str(use["answer"]).startswith("Kildene sier ikke dette direkte.")
+    assert _citations(use) and dangling_markers(str(use["answer"]), _citations(use)) == 0

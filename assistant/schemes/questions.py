@@ -1,0 +1,305 @@
+"""Reading the advisor's questions into plain values: what a chat question asks the advisor.
+
+Two kinds of question reach the advisor. "Which schemes fit us?" is read into a `ProfileDraft`: the owner
+type, every sector the owner names (an owner may run schools and a PP-tjeneste) and the need. A yes/no
+question about a scheme ("Kan miljøarbeiderne våre delta?", "Får en privat barnehage være med?", "Kan vi
+bruke pengene på et seminar?") is read into a `YesNo`: the scheme, named in the question or in one of the
+conversation's last questions, and what is asked about it: a group of people, an owner type or a use of
+the money. Later stages read these values; none parses the question again. Word lists: advisor.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.rules import AdvisorRules, rule_file
+from assistant.schemes.catalogue import Catalogue, Scheme
+from assistant.schemes.matching import find_scheme, known_group, mention_spans
+
+# The tokens of `lexical.words`, with their places in the text: the scheme's mention spans count in them.
+_TOKEN = re.compile(r"[0-9a-zæøåéèüöäó]+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _rules() -> AdvisorRules:
+    return rule_file(AdvisorRules)
+
+
+def _has(text: str, phrase: str) -> bool:
+    """The phrase as a word start: "barnehage" also finds "barnehagene", never "skolebarnehage"."""
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}", text) is not None
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def slot(text: str, slots: dict[str, list[str]]) -> str | None:
+    """The first value (in the YAML's order, most specific first) whose phrases occur in the text."""
+    lowered = text.lower()
+    return next((value for value, phrases in slots.items() if any(_has(lowered, p) for p in phrases)), None)
+
+
+# --- "which schemes fit us?" ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileDraft:
+    owner_type: str | None = None
+    sectors: tuple[str, ...] = ()  # every sector the owner named; a scheme fits if it fits any of them
+    need: str = "any"
+    sectors_certain: bool = True  # False when "skoler" could be grunnskoler or videregående skoler
+
+    @property
+    def complete(self) -> bool:
+        return self.owner_type is not None and bool(self.sectors) and self.sectors_certain
+
+
+def read_profile(questions: Sequence[str]) -> ProfileDraft:
+    """Owner type, sectors and need from the conversation's questions. A later question that names an
+    owner, a need or any sector overrides the earlier one; the sectors of one question are all kept."""
+    rules = _rules()
+    owner: str | None = None
+    need = "any"
+    named: tuple[str, ...] = ()
+    schools = False
+    for text in questions:
+        owner = slot(text, rules.owner_type) or owner
+        need = slot(text, rules.need) or need
+        sectors, says_schools = _named_sectors(text)
+        if sectors or says_schools:
+            named, schools = sectors, says_schools
+    sectors, certain = _with_schools(named, schools, owner)
+    if not sectors and owner == "privat_barnehageeier":
+        sectors = ("barnehage",)  # a private kindergarten owner asks about kindergartens
+    return ProfileDraft(owner, sectors, need, certain)
+
+
+def _named_sectors(text: str) -> tuple[tuple[str, ...], bool]:
+    """The sectors the text names, and whether it speaks of schools without saying which kind."""
+    rules, lowered = _rules(), text.lower()
+    named = tuple(s for s, phrases in rules.sector.items() if any(_has(lowered, p) for p in phrases))
+    schools = any(_has_word(lowered, w) for w in rules.school_words)
+    return named, schools and not set(named) & set(rules.school_sectors)
+
+
+def _with_schools(named: tuple[str, ...], schools: bool, owner: str | None) -> tuple[tuple[str, ...], bool]:
+    """Bare "skoler" are the school sectors the owner runs; when that leaves more than one, the answer
+    must not promise more than "kan passe" (a private school owner may run either kind)."""
+    if not schools:
+        return named, True
+    rules = _rules()
+    runs = set(rules.owner_sectors.get(owner or "", rules.school_sectors))
+    kinds = [s for s in rules.school_sectors if s in runs] or list(rules.school_sectors)
+    return tuple(dict.fromkeys([*named, *kinds])), len(kinds) == 1
+
+
+def asks_for_match(question: str, catalogue: Catalogue) -> bool:
+    """ "Which schemes fit us?"; not "Which schemes are part of <a named scheme>?"."""
+    lowered, rules = question.lower(), _rules()
+    return (
+        any(p in lowered for p in rules.match_phrases)
+        and any(c in lowered + " " for c in rules.match_context)
+        and find_scheme(catalogue, question) is None
+    )
+
+
+def supplies_profile(question: str) -> bool:
+    """A short reply that names an owner or a sector ("Vi er en kommune.")."""
+    rules = _rules()
+    short = len(question.split()) <= rules.follow_up_words
+    return short and (slot(question, rules.owner_type) is not None or any(_named_sectors(question)))
+
+
+# --- yes/no questions about a scheme --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YesNo:
+    """A yes/no question about one scheme."""
+
+    scheme: Scheme
+    about: str  # "group" | "owner" | "use"
+    text: str  # the group or the use of the money as asked; for "owner" the owner type
+    scheme_named: bool = True  # False when the scheme was taken from an earlier question
+    use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
+    use_group: str = ""  # the group a use is for: "et seminar for rektorene" → "rektorene"
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # lower case
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str  # the asking clause, from its opener on
+    tokens: list[_Token]
+    context: list[str]  # the question's other sentences and clauses ("Jeg er instruktør.")
+    scheme_at: frozenset[int]  # the tokens that name the scheme
+
+
+def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) -> YesNo | None:
+    """The yes/no question about a scheme, or None when the question is not one (or names no group,
+    owner or use the advisor can answer for)."""
+    rules = _rules()
+    scheme, named = _scheme(question, previous, catalogue)
+    asked = _asking_clause(question)
+    if scheme is None or asked is None:
+        return None
+    text, context = asked
+    tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    spans = mention_spans(scheme, text) if named else []
+    clause = _Clause(text, tokens, context, frozenset(i for a, b in spans for i in range(a, b)))
+    if use := _use(clause):
+        if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
+            return YesNo(scheme, "group", use, named)
+        return YesNo(scheme, "use", use, named, slot(use, rules.need), _use_group(use, catalogue))
+    lowered = text.lower()
+    strong = any(_has(lowered, m) for m in rules.eligibility_markers)
+    if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
+        return None
+    subject = _subject(clause) or _identity(context)
+    if not subject:
+        first_person = any(t.word in rules.first_person for t in tokens)
+        owner = read_profile([*previous, *context, text]).owner_type if first_person else None
+        return YesNo(scheme, "owner", owner, named) if owner else None
+    if owner := _owner(subject):
+        return YesNo(scheme, "owner", owner, named)
+    if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
+        return YesNo(scheme, "group", subject, named)
+    return None
+
+
+def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme | None, bool]:
+    """The scheme the question names, else the one named in the latest of the last few questions."""
+    if found := find_scheme(catalogue, question):
+        return found, True
+    for earlier in reversed(previous[-_rules().scheme_memory :]):
+        if found := find_scheme(catalogue, earlier):
+            return found, False
+    return None, False
+
+
+def _asking_clause(question: str) -> tuple[str, list[str]] | None:
+    """The clause that asks (from its opener on) and the rest of the question as context. The asking
+    sentence is the last with a question mark; its clause is the first that opens with an opener."""
+    rules = _rules()
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    if not sentences:
+        return None
+    asking = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), len(sentences) - 1)
+    parts = sentences[asking].split(",")
+    for n, part in enumerate(parts):
+        words = part.split()
+        skip = 0
+        while skip < len(words) - 1 and words[skip].lower().strip("«»\"'") in rules.leading_words:
+            skip += 1
+        if words and words[skip].lower() in rules.eligibility_openers:
+            clause = " ".join(words[skip:])
+            context = sentences[:asking] + parts[:n] + parts[n + 1 :] + sentences[asking + 1 :]
+            return clause, [c.strip() for c in context if c.strip()]
+    return None
+
+
+def _kind(clause: _Clause, i: int) -> str:
+    """A token's part in "<opener> <group> <predicate> …": the scheme, a word that ends the group, a
+    small word, or a word of the group."""
+    rules, word = _rules(), clause.tokens[i].word
+    if i in clause.scheme_at:
+        return "scheme"
+    if word in rules.group_ends:
+        return "end"
+    # A lone letter is what the tokens leave of a word like "òg".
+    if word in rules.group_noise or word in rules.first_person or word.isdigit() or len(word) < 2:
+        return "noise"
+    return "word"
+
+
+def _subject(clause: _Clause) -> str:
+    """The group the question asks about, as written: from the first word of substance after the
+    opener to the word that ends it. "Kan miljøarbeiderne våre delta?" → "miljøarbeiderne"; "Gjelder
+    det også fagskolelærere?" → "fagskolelærere". "" when the subject is "jeg" or "vi" ("Kan vi være
+    med i …?"): who that is, the rest of the conversation says."""
+    first_person = set(_rules().first_person)
+    n, i, seen_first_person = len(clause.tokens), 1, False
+    while i < n and _kind(clause, i) != "word":
+        if _kind(clause, i) == "end" and seen_first_person:
+            return ""
+        seen_first_person = seen_first_person or clause.tokens[i].word in first_person
+        i += 1
+    j = i
+    while j < n and _kind(clause, j) in ("word", "noise"):
+        j += 1
+    kept = [k for k in range(i, j) if _kind(clause, k) == "word"]
+    return _span(clause, kept)
+
+
+def _span(clause: _Clause, kept: list[int]) -> str:
+    if not kept:
+        return ""
+    return clause.text[clause.tokens[kept[0]].start : clause.tokens[kept[-1]].end]
+
+
+def _identity(context: list[str]) -> str:
+    """What the asker said they are, for "jeg"/"vi": "Jeg er instruktør i en lærebedrift." → "instruktør
+    i en lærebedrift". The latest such sentence wins."""
+    rules = _rules()
+    for sentence in reversed(context):
+        flat = " ".join(sentence.split()).rstrip(".!")
+        lowered = flat.lower()
+        for opener in rules.identity_openers:
+            if lowered.startswith(opener + " "):
+                rest = flat[len(opener) :].split(",")[0].strip()
+                first, _, tail = rest.partition(" ")
+                return tail if first.lower() in rules.group_noise and tail else rest
+    return ""
+
+
+def _owner(subject: str) -> str | None:
+    """The owner type, when the subject is an owner and nothing more: "en privat barnehage", "kommunen
+    vår"; not "ansatte i kommunen", which is a group."""
+    rules = _rules()
+    owner = slot(subject, rules.owner_type)
+    if owner is None:
+        return None
+    rest = subject.lower()
+    for phrase in sorted(rules.owner_type[owner], key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w-]){re.escape(phrase)}[\w-]*", " ", rest)
+    small = {*rules.group_noise, *rules.first_person, *rules.school_words}
+    left = [w for w in _TOKEN.findall(rest) if w not in small]
+    return owner if not left else None
+
+
+def _use(clause: _Clause) -> str:
+    """The use of the money in "Kan vi bruke pengene på <use>?", "Kan midlene dekke <use>?", or ""."""
+    rules = _rules()
+    words = [t.word for t in clause.tokens]
+    verb = next((i for i, w in enumerate(words) if w in rules.use_verbs), None)
+    if verb is None:
+        return ""
+    start = verb + 1  # a paying verb takes the use as its object: "dekke vikarutgifter"
+    if words[verb] not in rules.paying_verbs:
+        # "bruke pengene på <use>", "søke om midler til <use>": a money word, then the use after til/på.
+        if not any(w in rules.money_words for w in words):
+            return ""
+        start = next((i + 1 for i in range(verb + 1, len(words)) if words[i] in rules.use_prepositions), 0)
+        if not start:
+            return ""
+    skip = {*rules.money_words, *rules.use_verbs, *rules.group_noise, *rules.first_person}
+    kept = [
+        i
+        for i in range(start, len(words))
+        if i not in clause.scheme_at and words[i] not in skip and not words[i].isdigit()
+    ]
+    return _span(clause, kept)
+
+
+def _use_group(use: str, catalogue: Catalogue) -> str:
+    """The group after the last "for" in the use, when it is a group the word lists know."""
+    _, found, tail = use.rpartition(" for ")
+    return tail.strip() if found and known_group(catalogue, tail) else ""

@@ -1,0 +1,210 @@
+"""Yes/no verdicts about one scheme: may this group take part, may this owner apply, may the money go to
+this use. Pure functions over a loaded `Catalogue`, each answer one of "ja", "nei", "som hovedregel
+ikke" or "uklart", and every statement a `Reason` with its verbatim quote.
+
+The cautious reading wins, as in matching: a "nei" needs a statement that rules the case out (a group
+stated as not included, a scheme for sectors the owner does not run, money for collective measures
+asked for one person's further education), and what the catalogue does not settle is "uklart" together
+with what the sources do say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from assistant import texts
+from assistant.schemes.catalogue import Catalogue, Evidence, Scheme
+from assistant.schemes.matching import eligibility, topic_share, words_within
+from assistant.schemes.reasons import Reason, cap, join, reason_for, unique
+
+_EVERYONE = "alle"
+_CONFLICTING_KINDS = frozenset({"kollektiv", "individuell"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    answer: str  # one of matching.ANSWERS
+    explanation: str
+    reasons: tuple[Reason, ...]  # what the answer rests on
+    said_head: str = ""
+    said: tuple[Reason, ...] = ()  # more that the sources say: the rule, the groups named, other schemes
+
+
+def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
+    """Is the group in the scheme's target group? When the catalogue does not say, the groups it does
+    name (or, naming none, the sectors) are what the sources say."""
+    result = eligibility(catalogue, scheme.id, group)
+    verdict = Verdict(result.answer, result.explanation, result.reasons)
+    if result.answer != "uklart":
+        return verdict
+    cited = {" ".join(r.quote.split()) for r in result.reasons}
+    named = [r for r in _named_groups(scheme) if " ".join(r.quote.split()) not in cited]
+    if named:
+        return replace(verdict, said_head=texts.SAID_GROUPS, said=tuple(named))
+    return replace(verdict, said_head=texts.SAID_SCHEME, said=_what_is_said(scheme))
+
+
+def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequence[str]]) -> Verdict:
+    """May an owner type apply for (or take part in) the scheme? From who_applies and the sectors:
+    "nei" only when the scheme lists sectors and the owner runs none of them."""
+    owners = texts.OWNER_PLURAL[owner]
+    hit = next((e for e in scheme.who_applies if e.value == owner), None)
+    if hit is not None:
+        reason = reason_for(texts.OWNER_FITS, hit, name=owners)
+        return Verdict("ja", texts.OWNER_YES.format(scheme=scheme.name, owners=owners), (reason,))
+    everyone = next((g for g in scheme.target_groups if g.group == _EVERYONE and g.status == "ja"), None)
+    if everyone is not None:
+        reason = Reason(texts.GROUP_EVERYONE, everyone.quote, everyone.document)
+        return Verdict("ja", texts.EXPLAIN_EVERYONE.format(scheme=scheme.name, asked=owners), (reason,))
+    runs = list(owner_sectors.get(owner, ()))
+    listed = list(dict.fromkeys(e.value for e in scheme.sectors))
+    if listed and runs and not set(listed) & set(runs):
+        text = texts.OWNER_NO.format(
+            scheme=scheme.name, listed=_sector_names(listed), owners=owners, own=_sector_names(runs)
+        )
+        return Verdict("nei", text, _sector_reasons(scheme.sectors))
+    if scheme.kind is not None and scheme.kind.value == "ressurs" and not scheme.who_applies:
+        return _resource(scheme, scheme.kind, runs)
+    if scheme.who_applies:
+        applicants = join(list(dict.fromkeys(texts.OWNER_PLURAL[e.value] for e in scheme.who_applies)))
+        text = texts.OWNER_UNCLEAR.format(owners=owners, scheme=scheme.name, listed=applicants)
+        return Verdict("uklart", text, _owner_reasons(scheme))
+    text = texts.OWNER_NO_LIST.format(scheme=scheme.name)
+    return Verdict("uklart", text, (), texts.SAID_SCHEME, _what_is_said(scheme))
+
+
+def _resource(scheme: Scheme, resource: Evidence, runs: list[str]) -> Verdict:
+    """A resource is not applied for: the owner may use it where it serves a sector the owner runs."""
+    kind = Reason(texts.KIND_FITS["ressurs"], resource.quote, resource.document)
+    serves = [e for e in scheme.sectors if e.value in runs]
+    if not serves:
+        return Verdict("uklart", texts.OWNER_RESOURCE_UNCLEAR.format(scheme=scheme.name), (kind,))
+    names = _sector_names(list(dict.fromkeys(e.value for e in serves)))
+    text = texts.OWNER_RESOURCE_YES.format(scheme=scheme.name, sectors=names)
+    return Verdict("ja", text, (*_sector_reasons(tuple(serves)), kind))
+
+
+def use_verdict(
+    catalogue: Catalogue,
+    scheme: Scheme,
+    use: str,
+    use_kind: str | None = None,
+    max_alternatives: int = 2,
+) -> Verdict:
+    """May the scheme's money go to the use? "ja" when a funded item holds every word of the use; "nei"
+    when the use is individual further education and the money is for collective measures (or the other
+    way round), with the schemes that fund such a use; else "uklart" with what the money is for."""
+    kind = scheme.kind
+    if kind is not None and use_kind is not None and {kind.value, use_kind} == _CONFLICTING_KINDS:
+        text = texts.USE_KIND_NO.format(
+            scheme=scheme.name, kind=texts.KIND_NAMES[kind.value], need=texts.NEED_NAMES[use_kind]
+        )
+        reason = Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document)
+        others = _alternatives(catalogue, scheme, use, use_kind)[:max_alternatives]
+        head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES[use_kind]) if others else ""
+        return Verdict("nei", text, (reason,), head, others)
+    funded = next((e for e in scheme.what_it_funds if words_within(use, f"{e.value} {e.quote}")), None)
+    if funded is not None:
+        text = texts.USE_YES.format(scheme=scheme.name)
+        return Verdict("ja", text, (reason_for(texts.USE_FUNDS, funded),))
+    said = [reason_for(texts.USE_FUNDS, e) for e in scheme.what_it_funds]
+    if kind is not None:
+        said.insert(0, Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document))
+    text = texts.USE_UNCLEAR.format(use=use, scheme=scheme.name)
+    return Verdict("uklart", text, (), texts.USE_WHAT_FOR if said else "", _one_per_quote(said))
+
+
+def with_group(verdict: Verdict, group: Verdict) -> Verdict:
+    """A use verdict with what the sources say about the group the use is for ("et seminar for
+    rektorene"), when the use is not ruled out. The group's answer never changes the verdict on the use."""
+    if group.answer == "uklart" or verdict.answer == "nei":
+        return verdict
+    return replace(
+        verdict,
+        explanation=f"{verdict.explanation} {group.explanation}",
+        reasons=unique([*verdict.reasons, *group.reasons]),
+    )
+
+
+def _alternatives(catalogue: Catalogue, scheme: Scheme, use: str, use_kind: str) -> tuple[Reason, ...]:
+    """Schemes of the use's kind for the same sectors, closest to the use first, each with what it funds."""
+    sectors = {e.value for e in scheme.sectors}
+    found: list[tuple[float, int, Reason]] = []
+    for n, other in enumerate(catalogue.schemes):
+        if other.id == scheme.id or other.kind is None or other.kind.value != use_kind:
+            continue
+        if not sectors & {e.value for e in other.sectors}:
+            continue
+        share, best = topic_share(other, use)
+        funded = best or next(iter(other.what_it_funds), None)
+        if share > 0 and funded is not None:
+            text = texts.ALTERNATIVE.format(scheme=other.name, value=funded.value.rstrip("."))
+            found.append((share, -n, Reason(text, funded.quote, funded.document)))
+        elif share > 0 and other.target_groups:  # named for the use, but the catalogue lists no funding
+            group = other.target_groups[0]
+            found.append(
+                (
+                    share,
+                    -n,
+                    Reason(texts.ALTERNATIVE_NAMED.format(scheme=other.name), group.quote, group.document),
+                )
+            )
+    return tuple(reason for _, _, reason in sorted(found, key=lambda f: (f[0], f[1]), reverse=True))
+
+
+def _one_per_quote(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+    """The first reason for each quote: a quote is cited once, under what it says first."""
+    seen: set[str] = set()
+    kept: list[Reason] = []
+    for reason in reasons:
+        if (flat := " ".join(reason.quote.split())) not in seen:
+            seen.add(flat)
+            kept.append(reason)
+    return tuple(kept)
+
+
+def _named_groups(scheme: Scheme) -> list[Reason]:
+    """The groups the scheme states as included, one reason per quote: «lærere, ledere og andre ansatte
+    …» names four groups and is cited once."""
+    by_quote: dict[tuple[str, str], list[str]] = {}
+    for g in scheme.target_groups:
+        if g.status == "ja":
+            by_quote.setdefault((g.quote, g.document), []).append(g.group)
+    return [Reason(cap(join(groups)) + ".", quote, doc) for (quote, doc), groups in by_quote.items()]
+
+
+def _what_is_said(scheme: Scheme) -> tuple[Reason, ...]:
+    """For a scheme whose catalogue entry names no groups or applicants: its sectors, its kind and how
+    it is run, so that an unclear answer still cites what the sources say."""
+    said = list(_sector_reasons(scheme.sectors))
+    if scheme.kind is not None:
+        said.append(Reason(texts.KIND_FITS[scheme.kind.value], scheme.kind.quote, scheme.kind.document))
+    said += [reason_for(texts.NEXT_PROCESS, e, process=e.value.rstrip(".")) for e in scheme.process[:1]]
+    return _one_per_quote(said)
+
+
+def _sector_reasons(sectors: Iterable[Evidence]) -> tuple[Reason, ...]:
+    by_quote: dict[tuple[str, str], list[str]] = {}
+    for e in sectors:
+        names = by_quote.setdefault((e.quote, e.document), [])
+        if texts.SCHEME_SECTOR_NAMES[e.value] not in names:
+            names.append(texts.SCHEME_SECTOR_NAMES[e.value])
+    return tuple(
+        Reason(texts.SECTOR_FITS.format(name=join(names)), quote, doc)
+        for (quote, doc), names in by_quote.items()
+    )
+
+
+def _owner_reasons(scheme: Scheme) -> tuple[Reason, ...]:
+    by_quote: dict[tuple[str, str], list[str]] = {}
+    for e in scheme.who_applies:
+        by_quote.setdefault((e.quote, e.document), []).append(texts.OWNER_PLURAL[e.value])
+    return tuple(
+        Reason(texts.OWNER_FITS.format(name=join(names)), quote, doc)
+        for (quote, doc), names in by_quote.items()
+    )
+
+
+def _sector_names(sectors: list[str]) -> str:
+    return join([texts.SCHEME_SECTOR_NAMES[s] for s in sectors])

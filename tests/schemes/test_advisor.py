@@ -1,0 +1,112 @@
+"""The advisor's chat answers: yes/no questions lead with the answer and then the cited reason; "which
+schemes fit us?" matches on every sector the owner runs and says for which."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import texts
+from assistant.schemes.advisor import AdvisorAnswer, advise
+from assistant.schemes.catalogue import Catalogue
+
+LEADS = tuple(texts.YES_NO_LEADS.values())
+
+
+def _ask(catalogue: Catalogue, question: str, previous: list[str] | None = None) -> AdvisorAnswer:
+    answer = advise(question, previous or [], catalogue, [], question)
+    assert answer is not None, question
+    return answer
+
+
+def _markers_match_citations(answer: AdvisorAnswer) -> None:
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert answer.citations and markers == {c.n for c in answer.citations}
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "lead"),
+    [
+        ([], "Kan fagarbeiderne våre være med i Rekom?", "Ja."),
+        (["Hva går den desentraliserte ordningen ut på?"], "Gjelder den også lærerassistentene?", "Ja."),
+        (["Hva er Dekom?"], "Kan en privat barnehageeier være med?", "Nei."),
+        (
+            [],
+            "Er fagskolelærere omfattet av tilskuddsordningen for fag- og yrkesopplæring?",
+            "Som hovedregel ikke.",
+        ),
+        ([], "Kan vaktmesterne delta i den regionale ordningen?", "Kildene sier ikke dette direkte."),
+        ([], "Kan vi bruke Dekom-midlene til å betale studiepoeng for en lektor?", "Nei."),
+        ([], "Kan Rekom-midlene brukes til å gjennomføre kompetansetiltak?", "Ja."),
+        ([], "Kan vi bruke midlene fra Rekom på reiseutgifter?", "Kildene sier ikke dette direkte."),
+    ],
+)
+def test_yes_no_question_leads_with_the_answer_then_the_cited_reason(
+    catalogue: Catalogue, previous: list[str], question: str, lead: str
+) -> None:
+    answer = _ask(catalogue, question, previous)
+    assert answer.text.startswith(lead), answer.text
+    assert answer.text.startswith(LEADS)
+    _markers_match_citations(answer)
+
+
+def test_unclear_reads_as_what_the_sources_do_not_say_then_what_they_do(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Kan helsesykepleierne være med i den desentraliserte ordningen?")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("Kildene sier ikke dette direkte. Det er uklart om helsesykepleierne")
+    assert "Uklart." not in answer.text
+    assert texts.SAID_GROUPS in answer.text
+    assert any("lærere, ledere og andre ansatte" in c.text for c in answer.citations)
+
+
+def test_answer_says_which_document_group_an_everyday_word_falls_under(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Kan miljøarbeiderne delta i Kompetanseløftet?")
+    assert answer.text.startswith("Ja. Miljøarbeiderne hører til gruppen «andre ansatte».")
+    rektor = _ask(catalogue, "Får rektorene være med i Dekom?")
+    assert rektor.text.startswith("Ja. Rektorene hører til gruppen «skoleledere».")
+
+
+def test_use_question_names_what_the_money_is_for(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Kan vi bruke pengene på et seminar bare for rektorene?", ["Hva er Dekom?"])
+    assert answer.text.startswith("Kildene sier ikke dette direkte.")
+    assert texts.USE_WHAT_FOR in answer.text
+    assert "Rektorene hører til gruppen «skoleledere»" in answer.text
+    assert any("kollektiv kompetanseutvikling" in c.text for c in answer.citations)
+
+
+def test_no_to_individual_use_points_to_the_schemes_for_it(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Kan vi bruke Dekom-midlene til å betale studiepoeng for en lektor?")
+    said = answer.text.split(texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES["individuell"]))[1]
+    assert said.startswith("\n- Videreutdanning for lærere gjennom Kompetanse for kvalitet")
+    assert "hører til gruppen" not in answer.text  # the use is ruled out: who it was for does not matter
+    _markers_match_citations(answer)
+
+
+# --- which schemes fit an owner of several sectors -------------------------------------------------
+
+
+def test_match_keeps_every_sector_and_says_for_which_a_scheme_fits(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Vi er en kommune med skoler og en PP-tjeneste. Hva finnes for oss?")
+    head = answer.text.splitlines()[0]
+    assert "kommune" in head and "PP-tjenesten" in head and "grunnskole" in head
+    fits = answer.text.split(texts.ADVISOR_FIT_HEADINGS["kan passe"])[0]
+    dekom = next(line for line in fits.splitlines() if "**Desentralisert ordning" in line)
+    assert dekom.endswith("Passer for: grunnskole.")  # Dekom fits the schools, not the PP-tjeneste
+    loftet = next(line for line in fits.splitlines() if "**Kompetanseløftet" in line)
+    assert "PP-tjenesten" in loftet.split("Passer for:")[1]
+    _markers_match_citations(answer)
+
+
+def test_one_sector_needs_no_for_which(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Vi er en kommune med barnehager. Hva kan vi søke på?")
+    assert "Passer for:" not in answer.text
+
+
+def test_reply_with_the_owner_keeps_the_sectors_of_the_question_before(catalogue: Catalogue) -> None:
+    first = "Vi har både skoler og PP-tjeneste. Hvilke ordninger kan vi bruke?"
+    assert texts.ADVISOR_ASK_OWNER.strip() in _ask(catalogue, first).text
+    answer = _ask(catalogue, "Vi er en kommune.", [first])
+    head = answer.text.splitlines()[0]
+    assert "kommune" in head and "PP-tjenesten" in head and "grunnskole" in head
+    assert texts.ADVISOR_ASK_OWNER.strip() not in answer.text

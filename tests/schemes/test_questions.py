@@ -1,0 +1,141 @@
+"""Reading the advisor's questions: which yes/no question is asked (group, owner, use), about which scheme,
+and which profile a "which schemes fit us?" question gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.schemes.catalogue import Catalogue
+from assistant.schemes.questions import asks_for_match, read_profile, read_yes_no
+
+R, D, K = "regional-ordning", "desentralisert-ordning", "kompetanseloftet"
+
+
+# --- yes/no questions: the decision to route, the scheme and the subject ---------------------------
+
+GROUP_CASES = [
+    # (earlier questions, question, scheme, group as read)
+    (
+        [],
+        "Kan barne- og ungdomsarbeiderne i barnehagen delta i Rekom?",
+        R,
+        "barne- og ungdomsarbeiderne i barnehagen",
+    ),
+    ([], "Omfatter den desentraliserte ordningen også spesialpedagogene?", D, "spesialpedagogene"),
+    ([], "Er kantinepersonalet i målgruppen for Rekom?", R, "kantinepersonalet"),  # "målgruppen": any group
+    (["Fortell om Kompetanseløftet."], "Har helsesykepleierne rett til å delta?", K, "helsesykepleierne"),
+    (
+        ["Hva er Dekom?", "Hvem prioriterer tiltakene?"],
+        "Og skal miljøarbeiderne være med?",
+        D,
+        "miljøarbeiderne",
+    ),
+    # "jeg" is what the asker said they are.
+    (
+        [],
+        "Jeg jobber som miljøterapeut på en ungdomsskole. Kan jeg være med i Dekom?",
+        D,
+        "miljøterapeut på en ungdomsskole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("previous", "question", "scheme_id", "group"), GROUP_CASES)
+def test_group_question_is_read_with_its_scheme(
+    catalogue: Catalogue, previous: list[str], question: str, scheme_id: str, group: str
+) -> None:
+    asked = read_yes_no(question, previous, catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.text) == ("group", scheme_id, group)
+    assert asked.scheme_named == (not previous)
+
+
+OWNER_CASES = [
+    (["Hva er den regionale ordningen?"], "Kan en privat barnehageeier være med?", R, "privat_barnehageeier"),
+    ([], "Får friskoler søke om midler fra Dekom?", D, "privat_skoleeier"),
+    ([], "Vi er en fylkeskommune. Kan vi melde behov i den regionale ordningen?", R, "fylkeskommune"),
+    (["Vi er en kommune."], "Har vi rett til å søke i Kompetanseløftet?", K, "kommune"),
+]
+
+
+@pytest.mark.parametrize(("previous", "question", "scheme_id", "owner"), OWNER_CASES)
+def test_owner_question_is_read_with_its_scheme(
+    catalogue: Catalogue, previous: list[str], question: str, scheme_id: str, owner: str
+) -> None:
+    asked = read_yes_no(question, previous, catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.text) == ("owner", scheme_id, owner)
+
+
+def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) -> None:
+    asked = read_yes_no("Kan Dekom-midlene brukes til kurs for hele personalet?", [], catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.text) == ("use", D, "kurs for hele personalet")
+    assert asked.use_kind == "kollektiv" and asked.use_group == "hele personalet"
+    paid = read_yes_no("Kan tilskuddet fra Rekom dekke reiseutgifter?", [], catalogue)
+    assert paid is not None and (paid.about, paid.text, paid.use_group) == ("use", "reiseutgifter", "")
+    further = read_yes_no("Kan vi bruke Rekom-pengene på videreutdanning for to ansatte?", [], catalogue)
+    assert further is not None and further.use_kind == "individuell"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ([], "Når er fristen for å melde behov til Rekom?"),  # not a yes/no question
+        ([], "Kan vi søke om Rekom-midler etter fristen?"),  # no group, owner or use
+        ([], "Gjelder søknadsfristen for Dekom også i år?"),
+        ([], "Kan kantinepersonalet delta i Rekom?"),  # an everyday word with a group nobody lists
+        ([], "Kan assistentene delta?"),  # no scheme in the question or before it
+        ([], "Kan vi søke på Rekom?"),  # "vi" is nobody yet
+        (
+            ["Hva er Rekom?", "Hvem sitter i samarbeidsforum?", "Hvor sender vi søknaden?"],
+            "Kan assistentene delta?",
+        ),
+    ],
+)
+def test_questions_the_advisor_cannot_read_go_to_retrieval(
+    catalogue: Catalogue, previous: list[str], question: str
+) -> None:
+    assert read_yes_no(question, previous, catalogue) is None
+
+
+# --- "which schemes fit us?": the profile ------------------------------------------------------------
+
+
+def test_profile_keeps_every_sector_the_owner_names() -> None:
+    draft = read_profile(["Vi er en kommune og driver både skoler og en PP-tjeneste."])
+    assert draft.owner_type == "kommune" and set(draft.sectors) == {"grunnskole", "ppt"} and draft.complete
+
+
+def test_bare_schools_follow_the_owner_or_stay_open() -> None:
+    assert read_profile(["Vi er en fylkeskommune med skoler og lærebedrifter."]).sectors == (
+        "fag_og_yrkesopplaering",
+        "videregaende",
+    )
+    unsure = read_profile(["Vi er en privat skole."])
+    assert set(unsure.sectors) == {"grunnskole", "videregaende"} and not unsure.complete
+
+
+def test_later_owner_narrows_the_earlier_schools() -> None:
+    draft = read_profile(["Vi har skoler og PP-tjeneste. Hvilke ordninger passer?", "Vi er en kommune."])
+    assert draft.owner_type == "kommune" and set(draft.sectors) == {"grunnskole", "ppt"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva finnes for oss som driver barnehager?",
+        "Hva kan vi få støtte til som kommune?",
+        "Hvilke ordninger kan vi bruke i fylkeskommunen?",
+        "Hva slags støtte kan vi søke på?",
+    ],
+)
+def test_everyday_what_fits_us_questions_reach_the_advisor(catalogue: Catalogue, question: str) -> None:
+    assert asks_for_match(question, catalogue)
+
+
+@pytest.mark.parametrize("question", ["Hva finnes av kompetansepakker?", "Hva kan Rekom brukes til for oss?"])
+def test_what_fits_needs_the_askers_own_situation_and_no_named_scheme(
+    catalogue: Catalogue, question: str
+) -> None:
+    assert not asks_for_match(question, catalogue)

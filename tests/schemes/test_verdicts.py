@@ -1,0 +1,166 @@
+"""Yes/no verdicts: groups read through the word lists, owner types and uses of the money, each answered
+from what the catalogue states, quote for quote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.rules import AdvisorRules, rule_file
+from assistant.schemes import matching
+from assistant.schemes.catalogue import Catalogue, normalize_quote
+from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, use_verdict
+
+L, R, D, K = "lokal-kompetanseutvikling", "regional-ordning", "desentralisert-ordning", "kompetanseloftet"
+FYO = "fag-og-yrkesopplaering"
+ALL_GROUPS = "lærere, ledere og andre ansatte i barnehager og skoler"
+
+
+def _quotes_are_in_the_catalogue(catalogue: Catalogue, verdict: Verdict) -> None:
+    quotes = {normalize_quote(e.quote) for s in catalogue.schemes for _, e in s.evidence()}
+    for reason in (*verdict.reasons, *verdict.said):
+        assert normalize_quote(reason.quote) in quotes, reason
+
+
+def _scheme(catalogue: Catalogue, scheme_id: str) -> matching.Scheme:
+    found = catalogue.get(scheme_id)
+    assert found is not None
+    return found
+
+
+# --- groups in everyday words -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "group", "answer", "document_group"),
+    [
+        # SF Oslo og Viken: "lærere, ledere og andre ansatte i barnehager og skoler".
+        (R, "miljøarbeiderne", "ja", "andre ansatte"),
+        (D, "barne- og ungdomsarbeidere", "ja", "andre ansatte"),
+        (D, "spesialpedagogene", "ja", "andre ansatte"),
+        (R, "ansatte i barnehagen", "ja", "andre ansatte"),
+        (D, "rektorene", "ja", "skoleledere"),
+        (R, "pedagogiske ledere", "ja", "barnehagelærere"),
+        # SF Oslo og Viken: Kompetanseløftet also "andre tverrfaglige tjenester … i laget rundt barnet".
+        (K, "helsesykepleiere", "ja", "andre tverrfaglige tjenester"),
+    ],
+)
+def test_everyday_group_says_which_document_group_it_is(
+    catalogue: Catalogue, scheme_id: str, group: str, answer: str, document_group: str
+) -> None:
+    verdict = group_verdict(catalogue, _scheme(catalogue, scheme_id), group)
+    assert verdict.answer == answer
+    assert verdict.explanation.startswith(
+        f"{group[:1].upper()}{group[1:]} hører til gruppen «{document_group}»."
+    )
+    assert any(ALL_GROUPS in r.quote or "tverrfaglige" in r.quote for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "group"),
+    [
+        (D, "helsesykepleiere"),  # a service around the pupil, not one of the school's "andre ansatte"
+        (R, "vaktmesterne"),  # not said either way
+        (D, "de som jobber på SFO"),  # Dekom lists grunnskole and videregående, not SFO
+        (FYO, "miljøarbeidere"),  # the scheme has no "andre ansatte"
+    ],
+)
+def test_a_group_the_scheme_does_not_state_is_unclear_with_the_groups_it_names(
+    catalogue: Catalogue, scheme_id: str, group: str
+) -> None:
+    verdict = group_verdict(catalogue, _scheme(catalogue, scheme_id), group)
+    assert verdict.answer == "uklart"
+    assert verdict.said, "an unclear answer says what the sources do say"
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+def test_a_mapping_never_says_yes_unless_the_mapped_group_is_included(catalogue: Catalogue) -> None:
+    lists = yaml.safe_load((Path(matching.__file__).parent / "target_groups.yaml").read_text("utf-8"))
+    for broad, narrower in lists["narrower"].items():
+        for scheme in catalogue.schemes:
+            included = {g.group for g in scheme.target_groups if g.status == "ja"}
+            for group in narrower:
+                verdict = group_verdict(catalogue, scheme, group)
+                if verdict.answer == "ja":
+                    assert broad in included or group in included or "alle" in included, (scheme.id, group)
+
+
+# --- owner types ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "owner", "answer"),
+    [
+        (R, "privat_barnehageeier", "ja"),  # "offentlige og private barnehager og skoler"
+        (FYO, "privat_skoleeier", "ja"),  # "Private videregående skoler med yrkesfag …"
+        (D, "privat_barnehageeier", "nei"),  # Dekom is for grunnskole and videregående skole
+        (R, "fylkeskommune", "nei"),  # Rekom is for barnehage; fylkeskommuner run none
+        (R, "privat_skoleeier", "nei"),
+        (FYO, "kommune", "uklart"),  # paid to fylkeskommunene, but a kommune may be a lærebedrift
+        ("stipend-ppu-yfl", "kommune", "uklart"),  # the catalogue says nothing about who applies
+        ("kompetansepakker", "privat_barnehageeier", "ja"),  # a resource for barnehager, not money
+        ("kompetansepakke-programmering", "fylkeskommune", "ja"),  # "åpen for alle"
+    ],
+)
+def test_owner_type_is_answered_from_who_applies_and_sectors(
+    catalogue: Catalogue, scheme_id: str, owner: str, answer: str
+) -> None:
+    verdict = owner_verdict(_scheme(catalogue, scheme_id), owner, rule_file(AdvisorRules).owner_sectors)
+    assert verdict.answer == answer
+    assert verdict.reasons or verdict.said
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+def test_no_for_an_owner_cites_the_sectors_the_scheme_is_for(catalogue: Catalogue) -> None:
+    verdict = owner_verdict(
+        _scheme(catalogue, D), "privat_barnehageeier", rule_file(AdvisorRules).owner_sectors
+    )
+    assert [r.quote for r in verdict.reasons] == [
+        "Desentralisert ordning for kompetanseutvikling i grunnskole og videregående skole"
+    ]
+
+
+# --- uses of the money ----------------------------------------------------------------------------
+
+
+def test_use_named_by_what_the_scheme_funds_is_yes(catalogue: Catalogue) -> None:
+    verdict = use_verdict(catalogue, _scheme(catalogue, R), "å planlegge kompetansetiltak")
+    assert verdict.answer == "ja"
+    assert (
+        verdict.reasons[0].quote
+        == "Midlene kan brukes til å vurdere, planlegge og gjennomføre kompetansetiltak."
+    )
+
+
+def test_one_persons_further_education_from_collective_money_is_no_with_the_schemes_for_it(
+    catalogue: Catalogue,
+) -> None:
+    verdict = use_verdict(catalogue, _scheme(catalogue, D), "videreutdanning for en lærer", "individuell")
+    assert verdict.answer == "nei"
+    assert "kollektiv kompetanseutvikling" in verdict.reasons[0].quote
+    assert verdict.said and verdict.said[0].text.startswith(
+        "Videreutdanning for lærere gjennom Kompetanse for"
+    )
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+def test_a_common_course_from_individual_money_is_no(catalogue: Catalogue) -> None:
+    verdict = use_verdict(
+        catalogue, _scheme(catalogue, "videreutdanning-kfk"), "kurs for hele personalet", "kollektiv"
+    )
+    assert verdict.answer == "nei"
+
+
+def test_a_use_the_catalogue_does_not_settle_is_unclear_with_what_the_money_is_for(
+    catalogue: Catalogue,
+) -> None:
+    verdict = use_verdict(catalogue, _scheme(catalogue, R), "reiseutgifter til en studietur")
+    assert verdict.answer == "uklart" and not verdict.reasons
+    quotes = [r.quote for r in verdict.said]
+    assert "Midlene kan brukes til å vurdere, planlegge og gjennomføre kompetansetiltak." in quotes
+    assert len(quotes) == len(set(quotes))  # each quote cited once
+    # A word inside a compound is not the word: "vikar-" funds do not settle "vikarutgifter".
+    kfk = use_verdict(catalogue, _scheme(catalogue, "videreutdanning-kfk"), "vikarutgifter")
+    assert kfk.answer == "uklart"
