@@ -139,7 +139,6 @@ class _Token:
 class _Clause:
     text: str  # the asking clause, from its opener on
     tokens: list[_Token]
-    context: list[str]  # the question's other sentences and clauses ("Jeg er instruktør.")
     scheme_at: frozenset[int]  # the tokens that name the scheme
 
 
@@ -151,10 +150,10 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     asked = _asking_clause(question)
     if scheme is None or asked is None:
         return None
-    text, context = asked
+    text, context = asked  # context: the question's other sentences and clauses ("Jeg er rektor.")
     tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     spans = mention_spans(scheme, text) if named else []
-    clause = _Clause(text, tokens, context, frozenset(i for a, b in spans for i in range(a, b)))
+    clause = _Clause(text, tokens, frozenset(i for a, b in spans for i in range(a, b)))
     if use := _use(clause):
         if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
             return YesNo(scheme, "group", use, named)
@@ -251,10 +250,9 @@ def _identity(context: list[str]) -> str:
     rules = _rules()
     for sentence in reversed(context):
         flat = " ".join(sentence.split()).rstrip(".!")
-        lowered = flat.lower()
         for opener in rules.identity_openers:
-            if lowered.startswith(opener + " "):
-                rest = flat[len(opener) :].split(",")[0].strip()
+            if found := re.search(rf"(?<![\w-]){re.escape(opener)} ", flat, re.IGNORECASE):
+                rest = flat[found.end() :].split(",")[0].strip()
                 first, _, tail = rest.partition(" ")
                 return tail if first.lower() in rules.group_noise and tail else rest
     return ""

@@ -30,7 +30,9 @@ GROUP_CASES = [
         D,
         "miljøarbeiderne",
     ),
+    ([], "Er det mulig for lærerassistenter å delta i Rekom?", R, "lærerassistenter"),
     # "jeg" is what the asker said they are.
+    ([], "Hei, jeg er rektor. Kan jeg være med i Dekom?", D, "rektor"),
     (
         [],
         "Jeg jobber som miljøterapeut på en ungdomsskole. Kan jeg være med i Dekom?",
@@ -53,6 +55,7 @@ def test_group_question_is_read_with_its_scheme(
 OWNER_CASES = [
     (["Hva er den regionale ordningen?"], "Kan en privat barnehageeier være med?", R, "privat_barnehageeier"),
     ([], "Får friskoler søke om midler fra Dekom?", D, "privat_skoleeier"),
+    ([], "Er det lov for private barnehager å søke på Kompetanseløftet?", K, "privat_barnehageeier"),
     ([], "Vi er en fylkeskommune. Kan vi melde behov i den regionale ordningen?", R, "fylkeskommune"),
     (["Vi er en kommune."], "Har vi rett til å søke i Kompetanseløftet?", K, "kommune"),
 ]
