@@ -92,9 +92,10 @@ def use_verdict(
     use_kind: str | None = None,
     max_alternatives: int = 2,
 ) -> Verdict:
-    """May the scheme's money go to the use? "ja" when a funded item holds every word of the use; "nei"
-    when the use is individual further education and the money is for collective measures (or the other
-    way round), with the schemes that fund such a use; else "uklart" with what the money is for."""
+    """May the scheme's money go to the use? "ja" when a funded item's value holds every word of the
+    use; "nei" when the use is individual further education and the money is for collective measures (or
+    the other way round), with the schemes that fund such a use; else "uklart" with what the money is
+    for."""
     kind = scheme.kind
     if kind is not None and use_kind is not None and {kind.value, use_kind} == _CONFLICTING_KINDS:
         text = texts.USE_KIND_NO.format(
@@ -104,7 +105,9 @@ def use_verdict(
         others = _alternatives(catalogue, scheme, use, use_kind)[:max_alternatives]
         head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES[use_kind]) if others else ""
         return Verdict("nei", text, (reason,), head, others)
-    funded = next((e for e in scheme.what_it_funds if words_within(use, f"{e.value} {e.quote}")), None)
+    # The catalogue's own statement decides, not its quote: a quote may speak for several schemes at
+    # once ("… i barnehager og skoler" backs Rekom, which is for barnehager only).
+    funded = next((e for e in scheme.what_it_funds if words_within(use, e.value)), None)
     if funded is not None:
         text = texts.USE_YES.format(scheme=scheme.name)
         return Verdict("ja", text, (reason_for(texts.USE_FUNDS, funded),))
