@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -14,32 +12,19 @@ import yaml
 
 from assistant import texts
 from assistant.errors import ScannedPdf, UnreadableFile, UnsupportedFile
+from assistant.ingest.furniture import Boilerplate, default_boilerplate
+from assistant.ingest.slides import split_pages
 from assistant.models import Document, Page
-from assistant.rules import BoilerplateRules, rule_file
 
 logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_LEADING_COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)*\s*", re.DOTALL)
+_MD_TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MARKDOWN = (".md", ".markdown")
 _LAST_CHANGED = re.compile(r"Sist endret:?\s*(\d{2})\.(\d{2})\.(\d{4})")
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    lines: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
-
-    def is_boilerplate(self, line: str) -> bool:
-        stripped = line.strip()
-        if not stripped:
-            return False
-        return stripped in self.lines or any(p.fullmatch(stripped) for p in self.patterns)
-
-
-@lru_cache
-def default_boilerplate() -> Boilerplate:
-    rules = rule_file(BoilerplateRules)
-    return Boilerplate(lines=frozenset(rules.lines), patterns=tuple(re.compile(p) for p in rules.patterns))
 
 
 def remove_boilerplate(text: str, boilerplate: Boilerplate | None = None) -> str:
@@ -51,16 +36,29 @@ def remove_boilerplate(text: str, boilerplate: Boilerplate | None = None) -> str
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Metadata and body. A front matter block that is not a YAML mapping still stays out of the body."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
-        return {}, text
-    if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[match.end() :]
+    except yaml.YAMLError as exc:
+        logger.warning("Front matter is not valid YAML and is ignored: %s", exc)
+        meta = {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
+def split_markdown(text: str) -> tuple[dict[str, Any], str]:
+    """Metadata and body of a Markdown file. HTML comments are not content: they may come before the
+    front matter, and they never reach the body (nor the title)."""
+    meta, body = split_front_matter(_LEADING_COMMENTS.sub("", text, count=1))
+    return meta, _HTML_COMMENT.sub("", body)
+
+
+def markdown_title(body: str) -> str | None:
+    """A Markdown file's title is its first level-1 heading ("# …")."""
+    match = _MD_TITLE.search(body)
+    return match.group(1).strip() if match else None
 
 
 def content_hash(data: bytes) -> str:
@@ -92,9 +90,16 @@ def load_document(path: Path, document_id: str, data: bytes | None = None) -> Do
         raise UnreadableFile(texts.UNREADABLE_FILE.format(name=path.name, reason=reason)) from exc
     if suffix in (".html", ".htm"):
         meta, body = _html_to_text(raw)
-    else:
-        meta, body = split_front_matter(raw)
-    return _build(document_id, path.name, meta, [Page(body)], digest)
+        return _build(document_id, path.name, meta, [Page(body)], digest)
+    if suffix in _MARKDOWN:
+        meta, body = split_markdown(raw)
+        title = markdown_title(body)
+        if title:
+            meta = {**meta, "title": title}
+        return _build(document_id, path.name, meta, [Page(body)], digest)
+    meta, body = split_front_matter(raw)
+    # Text captured from a PDF (a slide deck) keeps its page breaks: a slide's title is read per page.
+    return _build(document_id, path.name, meta, [Page(text) for text in split_pages(body)], digest)
 
 
 def _build(document_id: str, name: str, meta: dict[str, Any], pages: list[Page], digest: str) -> Document:

@@ -1,7 +1,9 @@
 """Passage → quotable units: single sentences, and lists together with their lead-in.
 
 The same split serves ingest (each unit is embedded, so a paraphrased question can find the one
-sentence that answers it) and the extractive answer (which quotes units).
+sentence that answers it) and the extractive answer (which quotes units). A line stays a line: wrapped
+lines join, but a title, a dateline or a "Label: value" line never runs on into the next line. Navigation
+(links and datelines, boilerplate.yaml) stays in the passage text and is never a unit.
 """
 
 from __future__ import annotations
@@ -9,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.chunking import BULLET, DATELINE, SENTENCE_END, is_bullet
+from assistant.ingest.furniture import MD_LINK, is_navigation
+from assistant.ingest.lines import (
+    BULLET,
+    DATELINE,
+    SENTENCE_END,
+    continues,
+    is_bullet,
+    is_label_line,
+    logical_lines,
+    looks_like_heading,
+)
 
 _SHORT_LINE = 90
 
@@ -35,32 +47,25 @@ class Unit:
         return f"{plain(self.lead)}\n{body}" if self.lead else body
 
 
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 def plain(text: str) -> str:
     """Markdown emphasis and links as plain words; the citation keeps the verbatim source."""
-    text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+    text = _MD_EMPHASIS.sub(r"\2", MD_LINK.sub(r"\1", text))
     return re.sub(r"\\([()\[\]*_])", r"\1", text)
-
-
-def _flat(lines: list[str]) -> str:
-    return " ".join(" ".join(ln.split()) for ln in lines if ln.strip())
 
 
 def split_units(text: str, hit: int) -> list[Unit]:
     """Sentences and lists. A list keeps its lead-in, also when blank lines separate its items, and a
     line ending in ':' gathers the short label lines that follow it ("2025:" / "Rekom: 11 271 000,-")."""
-    if DATELINE.match(text):
-        # A dated news item is short and means one thing: date, title and text go together.
-        blocks = [_flat(b.split("\n")) for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
-        return [Unit(hit, 0, " – ".join(blocks), [])]
     units: list[Unit] = []
     open_list: Unit | None = None
     for block in re.split(r"\n[ \t]*\n", text):
         lines = [ln for ln in block.split("\n") if ln.strip()]
         if not lines:
+            continue
+        if units and _continue_last(units[-1], lines):
             continue
         if is_bullet(lines[0]) or (open_list is not None and _is_label_line(lines)):
             if open_list is None:
@@ -70,34 +75,79 @@ def split_units(text: str, hit: int) -> list[Unit]:
             continue
         bullets = [i for i, ln in enumerate(lines) if is_bullet(ln)]
         if bullets:
-            open_list = Unit(hit, len(units), _flat(lines[: bullets[0]]), _items(lines[bullets[0] :]))
+            before = logical_lines(lines[: bullets[0]])
+            for line in before[:-1]:
+                _add_sentences(units, line, hit)
+            lead = _without_navigation(before[-1])
+            open_list = Unit(hit, len(units), lead, _items(lines[bullets[0] :]))
             units.append(open_list)
             continue
-        flat = _flat(lines)
-        for sentence in SENTENCE_END.split(flat):
-            units.append(Unit(hit, len(units), sentence.strip(), []))
-        # A sentence that ends in ':' or runs on ("… fungerer best når det er") introduces a list.
-        open_list = units[-1] if not flat.endswith((".", "!", "?")) else None
+        for line in logical_lines(lines):
+            open_list = _add_sentences(units, line, hit)
     return [u for u in units if u.lead or u.items]
 
 
+def _add_sentences(units: list[Unit], line: str, hit: int) -> Unit | None:
+    """Add the line's sentences, navigation left out; return the last one if it introduces a list: a
+    sentence that ends in ':' or runs on ("… fungerer best når det er"), not a "Label: value" line."""
+    last: Unit | None = None
+    for sentence in SENTENCE_END.split(line):
+        sentence = sentence.strip()
+        if not sentence or is_navigation(sentence):
+            last = None
+            continue
+        last = Unit(hit, len(units), sentence, [])
+        units.append(last)
+    if last is None or line.endswith((".", "!", "?")):
+        return None
+    return None if is_label_line(last.lead) or DATELINE.match(last.lead) else last
+
+
+def _continue_last(unit: Unit, lines: list[str]) -> bool:
+    """A block that starts in lower case carries on the unfinished unit before it (a blank line or a
+    page break cut it): "… skal følge med at begge målgrupper får og" / "hensyntas"."""
+    first = lines[0].strip()
+    tail = unit.items[-1] if unit.items else unit.lead
+    if not first[:1].islower() or not tail or tail.endswith((".", "!", "?", ":")):
+        return False
+    text = " ".join(" ".join(ln.split()) for ln in lines)
+    if unit.items:
+        unit.items[-1] += " " + text
+    else:
+        unit.lead += " " + text
+    return True
+
+
+def _without_navigation(text: str) -> str:
+    """The text without its link sentences ("… som læringsarena. Se mer om [ABLU](#).")."""
+    return " ".join(s for s in SENTENCE_END.split(text) if not is_navigation(s))
+
+
 def _is_label_line(lines: list[str]) -> bool:
-    """A short "Rekom: 11 271 000,-" line under a "2025:" lead reads as a list item."""
+    """A short "Rekom: 11 271 000,-" line under a "2025:" lead reads as a list item; a sentence or a
+    title line ("Behovsmeldinger 2026 - status") does not."""
     line = lines[0].strip()
     return (
         len(lines) == 1
         and len(line) <= _SHORT_LINE
-        and not line.endswith(":")
+        and not line.endswith((":", ".", "!", "?"))
         and (":" in line or any(c.isdigit() for c in line))
+        and not looks_like_heading(line)
+        and not is_navigation(line)
     )
 
 
 def _items(lines: list[str]) -> list[str]:
-    """Bullet items; continuation lines of a wrapped item join that item."""
+    """Bullet items. A wrapped line joins its item; a line of its own (a "Label: value" fact under the
+    list) is an item of its own; link sentences are left out."""
     items: list[str] = []
+    previous = ""
     for ln in lines:
-        if is_bullet(ln) or not items:
-            items.append(" ".join(BULLET.sub("", ln).split()))
+        text = " ".join(BULLET.sub("", ln).split())
+        if items and not is_bullet(ln) and continues(previous, ln):
+            items[-1] += " " + text
         else:
-            items[-1] += " " + " ".join(ln.split())
-    return [i for i in items if i]
+            items.append(text)
+        previous = ln
+    kept = (_without_navigation(item) for item in items)
+    return [item for item in kept if item]

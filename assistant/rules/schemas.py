@@ -243,6 +243,8 @@ class BoilerplateRules(RuleFile):
 
     lines: Lines = Field(default_factory=list)
     patterns: Patterns = Field(default_factory=list)
+    # Links and datelines: kept in the passage text, never quoted as an answer sentence.
+    navigation: Patterns = Field(default_factory=list)
 
 
 class GlossaryGroup(_Strict):

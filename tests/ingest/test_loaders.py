@@ -110,3 +110,54 @@ def test_unsupported_file_type_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFile) as err:
         load_document(f, f.name)
     assert err.value.code == "unsupported_file" and ".xlsx" in err.value.message
+
+
+def test_markdown_title_is_its_first_heading_not_a_comment_or_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "notat.md"
+    f.write_text(
+        "<!-- Lagret fra nettsiden 03.02.2025 -->\n---\ntitle: Gammel tittel\npublisher: Udir\n---\n\n"
+        "Innledende linje.\n\n# Å velge tiltak\n\nTekst her.\n\n<!-- intern merknad\nover to linjer -->\n\n"
+        "## Mer\n\nMer tekst.\n",
+        "utf-8",
+    )
+    doc = load_document(f, f.name)
+    text = doc.pages[0].text
+    assert doc.title == "Å velge tiltak"
+    assert doc.publisher == "Udir"  # the front matter after the comment is still read
+    assert "<!--" not in text and "merknad" not in text and "publisher" not in text
+    assert text.startswith("Innledende linje.")
+
+
+def test_markdown_without_a_level_one_heading_falls_back_to_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "notat.md"
+    f.write_text("<!-- kommentar -->\n---\ntitle: Notat om tilskudd\n---\n## Bakgrunn\n\nTekst.\n", "utf-8")
+    assert load_document(f, f.name).title == "Notat om tilskudd"
+
+
+def test_front_matter_that_is_not_yaml_stays_out_of_text_and_title(tmp_path: Path) -> None:
+    f = tmp_path / "side.txt"
+    f.write_text("---\ntitle: [ikke lukket\n---\nTilskudd til barnehager\n\nTekst her.\n", "utf-8")
+    doc = load_document(f, f.name)
+    assert doc.title == "Tilskudd til barnehager"
+    assert "ikke lukket" not in doc.pages[0].text
+
+
+def test_text_captured_from_slides_keeps_its_pages(tmp_path: Path) -> None:
+    f = tmp_path / "lysark.txt"
+    f.write_text(
+        " • Punkt en\n\nFørste tittel\n • Punkt to\n\nAndre tittel\n Foto:\n\n- Punkt tre\n\nTredje tittel\n",
+        "utf-8",
+    )
+    doc = load_document(f, f.name)
+    assert [p.text.split("\n")[-1] for p in doc.pages] == ["Første tittel", "Andre tittel", "Tredje tittel"]
+    assert all(p.number is None for p in doc.pages)  # no page numbers the file itself does not have
+
+
+def test_indented_list_items_of_web_text_do_not_split_pages(tmp_path: Path) -> None:
+    f = tmp_path / "side.txt"
+    f.write_text(
+        "Side\n\nOrdningen omfatter:\n\n • Regional ordning\n • Desentralisert ordning\n\nMålgrupper\n\n"
+        "Omfatter:\n • lærere\n • ledere\n",
+        "utf-8",
+    )
+    assert len(load_document(f, f.name).pages) == 1
