@@ -43,12 +43,18 @@ class Phrases:
 
     gap: tuple[str, ...]  # an answer names what the documents leave out: "oppgir ikke", "sier ikke" …
     leads: dict[str, tuple[str, ...]]  # a required opening → other openings that say the same
+    # Sentences that claim nothing on their own ("Ja.", "Dette er det de sier:"): precision skips them.
+    no_claim: tuple[str, ...] = ()
 
 
 def load_phrases(path: Path) -> Phrases:
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     leads = {str(k): tuple(str(v) for v in vs) for k, vs in (raw.get("leads") or {}).items()}
-    return Phrases(gap=tuple(str(p) for p in raw.get("gap") or ()), leads=leads)
+    return Phrases(
+        gap=tuple(str(p) for p in raw.get("gap") or ()),
+        leads=leads,
+        no_claim=tuple(str(p) for p in raw.get("no_claim") or ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,8 @@ _MARKER = re.compile(r"\[\d{1,3}\]")
 _AS_OF = re.compile(r"\(per [^()]*\)")
 _SOURCES_LINE = re.compile(r"^\W*(?:kilder|kjelder)\W*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(*]?[A-ZÆØÅ])")
+_HEADING = re.compile(r"^\s*#")
 # Notices the assistant adds about how an answer was made; they claim nothing about the schemes.
 _NOTICES = tuple(
     words(t)
@@ -191,19 +198,27 @@ def _is_notice(unit: str) -> bool:
     return len(said.split()) >= 4 and any(f" {said} " in f" {notice} " for notice in _NOTICES)
 
 
+def _is_claim(unit: str) -> bool:
+    """Notices about how the answer was made, and questions (a part's question echoed as its heading),
+    claim nothing."""
+    return bool(words(unit)) and not _is_notice(unit) and not unit.strip("*_ ").endswith("?")
+
+
 def answer_units(text: str) -> list[str]:
-    """The answer's sentences and list items, without [n] markers, "(per …)" marks, notices about how
-    the answer was made, and any "Kilder" part."""
+    """The answer's sentences and list items that claim something: without headings, echoed questions,
+    [n] markers, "(per …)" marks, notices about how the answer was made, and any "Kilder" part."""
     units: list[str] = []
     for line in text.splitlines():
         if _SOURCES_LINE.match(line):
             break
+        if _HEADING.match(line):
+            continue
         line = _AS_OF.sub(" ", _MARKER.sub(" ", line)).strip()
         if _BULLET.match(line):
             units.append(_BULLET.sub("", line, count=1))
         elif line:
             units += _SENTENCE_END.split(line)
-    return [u.strip() for u in units if words(u) and not _is_notice(u)]
+    return [u.strip() for u in units if _is_claim(u)]
 
 
 def gold_citations(q: Question, citations: Iterable[Citation]) -> list[Citation]:
@@ -215,14 +230,15 @@ def gold_citations(q: Question, citations: Iterable[Citation]) -> list[Citation]
 def precision(q: Question, reply: Reply, phrases: Phrases, rendered_gold: Sequence[str] = ()) -> float:
     """The share of the answer's sentences that come from a gold passage (or, for a nynorsk answer, its
     rendering, `rendered_gold`) or carry a required fact. A sentence naming the gap counts when there
-    is one to name; an opening that is only the required "Ja"/"Nei" is not counted. 1.0 for an
-    abstention."""
+    is one to name; a sentence that is only an opening ("Ja.", the required lead) or one of the phrases
+    that claim nothing is not counted. 1.0 for an abstention."""
     if reply.abstained:
         return 1.0
     passages = [words(c.text) for c in gold_citations(q, reply.citations)] + [words(t) for t in rendered_gold]
     required = [*q.facts, *q.complete_list, *(f for part in q.parts for f in part.facts)]
     expects_gap = q.partial or any(not part.covered for part in q.parts)
-    openings = {words(w) for w in q.wordings(q.leads_with)} if q.leads_with else set()
+    openings = {words(p) for p in phrases.no_claim}
+    openings |= {words(w) for w in q.wordings(q.leads_with)} if q.leads_with else set()
     units = [u for u in answer_units(reply.claims) if words(u) not in openings]
     if not units:
         return 1.0

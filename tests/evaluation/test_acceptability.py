@@ -25,6 +25,7 @@ from assistant.models import Answer, Citation
 PHRASES = Phrases(
     gap=("oppgir ikke", "sier ikke", "ikke oppgitt", "gir ikke svar", "nevner ikke", "seier ikkje"),
     leads={"Kildene sier ikke dette direkte": ("Kildene sier ikke", "Dokumentene sier ikke")},
+    no_claim=("Ja", "Dette er det de sier"),
 )
 FORUM = (
     "Samarbeidsforum skal inkludere representanter for eiere av barnehager og skoler, "
@@ -170,6 +171,17 @@ def test_a_bare_yes_opening_is_not_counted_in_precision() -> None:
     q = question(leads_with="Ja", facts=())
     reply = reply_from_answer(answer("Ja. Andre aktører kan inviteres til å delta. [1]", cite(1, FORUM)))
     assert precision(q, reply, PHRASES) == 1.0
+
+
+def test_phrases_that_claim_nothing_are_not_counted_in_precision() -> None:
+    q = question(facts=())
+    text = "Ja. Dette er det de sier:\n«Andre aktører kan inviteres til å delta.» [1]"
+    assert precision(q, reply_from_answer(answer(text, cite(1, FORUM))), PHRASES) == 1.0
+
+
+def test_headings_and_echoed_questions_are_not_claims() -> None:
+    text = "## Om forumet\n**Hvem kan delta?**\nAndre aktører kan inviteres. [1] Kan andre delta? Ja."
+    assert answer_units(text) == ["Andre aktører kan inviteres.", "Ja."]
 
 
 def test_an_unanswerable_question_must_be_abstained_from() -> None:
