@@ -79,6 +79,25 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     return question
 
 
+def points_back(question: str, lexical: LexicalIndex | None = None, *, explicitly: bool = False) -> bool:
+    """Whether the question leans on something said before ("Hvem leder det forumet?", "Hvem kan søke?")
+    and names too little to stand alone: with nothing before it, it needs a clarifying question, not a
+    refusal. `explicitly`: only by a pronoun or a demonstrative ("det forumet", "den"), not by a bare
+    "ordningen", which is often meant generally."""
+    text = _clause(question)
+    tokens = list(_WORD.finditer(text))
+    if not text or _scheme_span(text, tokens, lexical) is not None:
+        return False
+    naming = _naming_words(text, lexical)
+    if (found := _anaphor(tokens)) is not None:
+        start, end, kind = found
+        if kind == "noun":  # "det forumet" with its demonstrative, or a bare "ordningen"
+            return " " in text[start:end] or not explicitly
+        return naming <= _limits().enough_topic - 1
+    bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _limits().max_bare_words
+    return bare and not explicitly
+
+
 def _clause(text: str) -> str:
     return text.strip().rstrip("?!. ").strip()
 

@@ -12,7 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from assistant import texts
-from assistant.answer.citations import abstain_reason, unsupported_answer_reason
+from assistant.answer.citations import (
+    abstain_reason,
+    asks_other_service,
+    asks_to_drop_instructions,
+    unsupported_answer_reason,
+)
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
@@ -20,7 +25,7 @@ from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import plan_question
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
-from assistant.conversation import resolve_follow_up
+from assistant.conversation import points_back, resolve_follow_up
 from assistant.drafts import letter as letters
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
@@ -327,8 +332,29 @@ def _turn(
     plan = _plan(services, resolved, previous)
     advice = _advice(services, asked.bokmal, resolved, previous, conversation_id)
     retrieved = None if advice or plan.multi_part else _retrieve(services, resolved, plan)
+    if retrieved is not None and resolved == asked.bokmal and _needs_referent(services, retrieved, plan):
+        retrieved = replace(retrieved, abstain=texts.CLARIFY_REFERENT)
     target = maalform or asked.maalform
     return _Turn(question, conversation_id, first, target, resolved, plan, advice, retrieved, earlier is None)
+
+
+def _needs_referent(services: Services, retrieved: _Retrieved, plan: AnswerPlan) -> bool:
+    """A question that leans on something not said ("Hvem leder det forumet?" as a first question, or a
+    follow-up the rules could not resolve) gets a question back: with no scheme in view, any answer
+    would be about whichever scheme's passage came first, and a refusal would say the documents don't
+    know. A question that says which scheme it means, or was refused for another reason, is left."""
+    question = retrieved.question
+    if retrieved.abstain not in (None, texts.ABSTAIN_OFF_DOMAIN, texts.ABSTAIN_WEAK_EVIDENCE):
+        return False
+    # An answer was found: only a pronoun or "det forumet" is too vague to answer; a bare "ordningen"
+    # is often meant generally.
+    explicitly = retrieved.abstain is None
+    return (
+        not plan.schemes
+        and not asks_other_service(question)
+        and not asks_to_drop_instructions(question)
+        and points_back(question, services.retriever.lexical, explicitly=explicitly)
+    )
 
 
 def _store(services: Services, turn: _Turn, answer: Answer) -> Answer:

@@ -392,7 +392,7 @@ RULE_ERRORS = {
 RULE_OTHER = VALIDATION_OTHER
 
 # --- answers in parts (assistant/answer/parts.py) ----------------------------------------------------
-PART_NOT_COVERED = "Dette svarer ikke kildene på."
+PART_NOT_COVERED = "Kildene gir ikke svar på dette."
 
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
 LEAD_YES = "Ja."
@@ -427,3 +427,12 @@ USE_ALTERNATIVES = "Til {need} finnes:"
 ALTERNATIVE = "{scheme}: {value}."
 ALTERNATIVE_NAMED = "{scheme}."
 ADVISOR_FITS_FOR = " Passer for: {sectors}."
+CLARIFY_REFERENT = (
+    "Hva eller hvilken ordning tenker du på? Spørsmålet viser til noe som ikke er nevnt. Skriv gjerne "
+    "navnet på ordningen eller forumet, så svarer jeg ut fra kildene."
+)
+ABSTAIN_CONTACT = (
+    "Dokumentene jeg svarer ut fra, oppgir ikke kontaktpersoner, telefonnumre eller e-postadresser. Spør "
+    "Statsforvalteren i fylket ditt (barnehage og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) "
+    "eller Utdanningsdirektoratet (Udir)."
+)

@@ -8,7 +8,7 @@ import yaml
 
 from assistant import evaluation
 from assistant.config import PROJECT_ROOT
-from assistant.conversation import resolve_follow_up
+from assistant.conversation import points_back, resolve_follow_up
 from assistant.service import Services
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
@@ -244,3 +244,25 @@ def test_retrieval_needs_the_resolved_follow_up(
     resolved = resolve_follow_up(question, [previous], services.retriever.lexical)
     assert evaluation.gold_rank(services.retriever.search(question, 5), (gold,)) is None
     assert evaluation.gold_rank(services.retriever.search(resolved, 5), (gold,)) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "leans"),
+    [
+        ("Hvem leder det forumet?", True),
+        ("Når er fristen?", True),
+        ("Hva koster den?", True),
+        ("Hvem leder samarbeidsforumet i Nordland?", False),
+        ("Hva er Rekom?", False),
+        ("Hvor mye penger fikk Nordland i 2026?", False),
+    ],
+)
+def test_a_question_that_leans_on_something_unsaid_is_recognised(question: str, leans: bool) -> None:
+    assert points_back(question) is leans
+
+
+def test_only_a_pronoun_or_a_demonstrative_points_back_explicitly() -> None:
+    assert points_back("Hvem leder det forumet?", explicitly=True)
+    assert not points_back("Hva har ledelsen ansvar for i ordningen?", explicitly=True)
+    assert points_back("Hva har ledelsen ansvar for i ordningen?")
+    assert not points_back("Når er fristen?", explicitly=True)

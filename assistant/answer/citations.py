@@ -69,6 +69,7 @@ class _Guard:
     overrides: tuple[re.Pattern[str], ...]
     asks_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     other_services: tuple[re.Pattern[str], ...]
+    contact_details: tuple[re.Pattern[str], ...]
 
 
 @lru_cache
@@ -85,6 +86,7 @@ def _guard() -> _Guard:
             for fact in rules.asks_for.values()
         ),
         other_services=compile_all(rules.other_services),
+        contact_details=compile_all(rules.contact_details),
     )
 
 
@@ -116,8 +118,10 @@ def abstain_reason(
     never mention, and weak evidence. Thresholds are calibrated on eval/questions.yaml."""
     if asks_to_drop_instructions(question):
         return texts.ABSTAIN_INSTRUCTIONS
-    if not hits or any(p.search(question) for p in _guard().other_services):
+    if not hits or asks_other_service(question):
         return texts.ABSTAIN_OFF_DOMAIN
+    if any(p.search(question) for p in _guard().contact_details):
+        return texts.ABSTAIN_CONTACT
     if known is not None and unknown_names(question, known):
         return texts.ABSTAIN_WEAK_EVIDENCE
     top = hits[:3]
@@ -126,6 +130,11 @@ def abstain_reason(
     if best_dense < settings.min_dense_score and best_coverage < settings.min_term_coverage:
         return texts.ABSTAIN_OFF_DOMAIN
     return None
+
+
+def asks_other_service(question: str) -> bool:
+    """A question about another agency's service (barnetrygd and the like): a pointer, never a guess."""
+    return any(p.search(question) for p in _guard().other_services)
 
 
 def unsupported_answer_reason(question: str, answer: str, citations: list[Citation]) -> str | None:

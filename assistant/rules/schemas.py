@@ -140,6 +140,7 @@ class GuardRules(RuleFile):
     instruction_override: Patterns = Field(default_factory=list)
     asks_for: dict[str, AskedFor] = Field(default_factory=dict)
     other_services: Patterns = Field(default_factory=list)
+    contact_details: Patterns = Field(default_factory=list)
 
 
 class AdvisorRules(RuleFile):
@@ -262,6 +263,7 @@ class PlanRules(RuleFile):
 
     types: dict[str, Patterns]
     answers: dict[str, Pattern] = Field(default_factory=dict)
+    max_units: dict[str, PositiveInt] = Field(default_factory=dict)
     question_words: Words
     part_openers: Words
     min_part_words: PositiveInt

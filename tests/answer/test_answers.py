@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.service import Services, ask
@@ -116,3 +117,22 @@ def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
         "text",
         "score",
     }
+
+
+def test_a_first_question_that_points_back_gets_a_question_back(services: Services) -> None:
+    answer = ask(services, "Hvem leder det forumet?")
+    assert answer.answer == texts.CLARIFY_REFERENT and not answer.citations
+
+
+def test_a_request_for_contact_details_gets_whom_to_ask(services: Services) -> None:
+    answer = ask(services, "Hva er telefonnummeret til kontoret som behandler søknadene?")
+    assert answer.abstained and answer.answer == texts.ABSTAIN_CONTACT
+
+
+def test_each_part_of_a_two_part_question_is_answered_under_its_own_heading(services: Services) -> None:
+    answer = ask(services, "Hvem kan søke om rekrutteringsstipend, og hvor mye får Nordland i 2026?")
+    assert answer.plan is not None and answer.plan.multi_part
+    first, second = answer.answer.split("\n\n")[:2]
+    assert first.startswith("**Hvem kan søke om rekrutteringsstipend?**") and "[1]" in first
+    assert second.startswith("**") and "Nordland" in second
+    assert {c.n for c in answer.citations} == {int(n) for n in MARKER.findall(answer.answer)}
