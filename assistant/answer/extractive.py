@@ -18,13 +18,19 @@ from typing import Literal, Protocol
 
 from assistant import texts
 from assistant.index.lexical import LexicalIndex
+from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
 from assistant.rules import PlanRules, rule_file
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 # A sentence that needs its referent to mean anything: "De kan brukes …", "Skal vurdere …", "Det innebærer:".
-_BARE = re.compile(r"^(De|Det|Dette|Disse|Dei|Den|Dei|Vi|Skal|Kan|Må|Slik|Her|Der)\b|:$")
+# ("Det er samarbeidsforum som …" names its subject, and stays as it is.)
+# A pronoun subject ("De har …"), not a determiner ("Den statlige ordningen …").
+_BARE = re.compile(
+    r"^(?:(?:De|Dei|Den)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får|innebærer)\b"
+    r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)|:$"
+)
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
 _AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
@@ -131,7 +137,9 @@ class ExtractiveBackend:
             context = set(index.analyzer.terms(hit.passage.section))
             heading = hit.passage.section.split(" > ")[-1]
             for unit in split_units(hit.passage.text, rank + 1):
-                if not unit.is_list and (unit.lead == heading or _LINK_ONLY.fullmatch(unit.lead)):
+                # A news item's title is its headline: a claim, not a label.
+                bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
+                if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
                 if self._elsewhere(unit.render(), plan):
                     continue  # about another scheme than the one asked about
@@ -178,7 +186,9 @@ class ExtractiveBackend:
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
         if follow and _ANAPHOR.match(follow.unit.lead):
             lead.append(follow)
-        limit = self.max_units if plan is None or plan.type != "ja_nei" else 2
+        limit = self.max_units
+        if plan is not None:  # a question after one fact gets it, not the paragraph around it
+            limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
         seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
@@ -207,11 +217,13 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
 
 def _with_referent(s: _Scored) -> str:
     """A bare sentence ("De kan brukes …", "Skal vurdere …", "Det innebærer:") gets its heading first,
-    so the reader knows what it is about; the quote itself stays verbatim."""
-    if s.unit.is_list and s.unit.lead and not _BARE.search(s.unit.lead):
-        return s.text
+    so the reader knows what it is about; the quote itself stays verbatim. A list's lead-in that ends in
+    ":" is complete with its items."""
     first = s.unit.lead or (s.shown_items[0] if s.shown_items else "")
-    if s.heading and _BARE.search(first.strip()) and s.heading.lower() not in s.text.lower():
+    bare = _BARE.search(first.strip())
+    if s.unit.is_list and bare and first.strip().endswith(":") and not _BARE.match(first.strip()):
+        return s.text
+    if s.heading and bare and s.heading.lower() not in s.text.lower():
         return texts.ANSWER_REFERENT.format(heading=s.heading, text=s.text)
     return s.text
 
@@ -225,13 +237,16 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     text = best.text
     if _AS_A_RULE_NOT.search(text):
         return texts.LEAD_AS_A_RULE_NOT + " "
-    if best.coverage >= _YES_COVERAGE and not _NEGATION.search(text):
+    # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
+    asked = {w.lower() for w in _NEGATION.findall(plan.question)}
+    negated = any(w.lower() not in asked for w in _NEGATION.findall(text))
+    if best.coverage >= _YES_COVERAGE and not negated:
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
 
 
 # How much of a yes/no question the leading sentence must cover, by itself, to be read as a yes.
-_YES_COVERAGE = 0.6
+_YES_COVERAGE = 0.45
 
 
 def _relevant_items(

@@ -95,7 +95,7 @@ def _scope(
 
 
 def split_parts(text: str) -> tuple[str, ...]:
-    """The questions in one question: split after "?" and before a comma, "og" or "eller" that opens a
+    """The questions in one question: split after "?" and before a comma or "og" that opens a
     new question ("…, og hva kan pengene brukes til?"). A part too short to stand alone stays with the one
     before it. () when there is only one."""
     rules = rule_file(PlanRules)
@@ -103,7 +103,8 @@ def split_parts(text: str) -> tuple[str, ...]:
     pieces = re.split(r"(?<=\?)\s+", text.strip())
     parts: list[str] = []
     for piece in pieces:
-        split = re.split(rf"\s*(?:,\s*(?:og|eller|og så)?|\s+(?:og|eller))\s+(?=(?:{openers})\b)", piece)
+        # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
+        split = re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece)
         for chunk in split:
             chunk = chunk.strip(" ,")
             if not chunk:
