@@ -100,8 +100,10 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
 
 def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
     """The lead word, the explanation, the quotes it rests on; then what else the sources say."""
-    lines = [texts.YES_NO_HEAD.format(lead=texts.YES_NO_LEADS[found.answer], explanation=found.explanation)]
-    lines += [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.reasons]
+    head = texts.YES_NO_HEAD.format(lead=texts.YES_NO_LEADS[found.answer], explanation=found.explanation)
+    quotes = [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.reasons]
+    # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
+    lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
     if found.said:
         lines.append(found.said_head)
         lines += [f"- {r.text} «{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
