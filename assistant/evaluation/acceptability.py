@@ -243,8 +243,12 @@ def precision(q: Question, reply: Reply, phrases: Phrases, rendered_gold: Sequen
     if not units:
         return 1.0
 
+    # The composer may put a quoted sentence's heading before it ("Samarbeidsforum: De skal …"): the
+    # heading is the passage's own breadcrumb, so the sentence after it is what is checked.
+    headings = {words(c.section.split(" > ")[-1]) for c in gold_citations(q, reply.citations) if c.section}
+
     def precise(unit: str) -> bool:
-        said = f" {words(unit)} "
+        said = f" {words(_without_heading(unit, headings))} "
         return (
             any(said in f" {p} " for p in passages)
             or any(found(unit, q.wordings(f)) for f in required)
@@ -252,6 +256,11 @@ def precision(q: Question, reply: Reply, phrases: Phrases, rendered_gold: Sequen
         )
 
     return sum(1 for u in units if precise(u)) / len(units)
+
+
+def _without_heading(unit: str, headings: set[str]) -> str:
+    label, colon, rest = unit.partition(": ")
+    return rest if colon and rest and words(label) in headings else unit
 
 
 # --- parts ----------------------------------------------------------------------------------------------

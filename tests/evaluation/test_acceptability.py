@@ -300,3 +300,13 @@ def test_a_covered_part_without_its_facts_in_the_letter_is_a_mismatch() -> None:
         Part("Hvem?", True, ("universiteter og høgskoler",)), Part("Frist?", False), answerability="partial"
     )
     assert judge(q, letter((True, False)), PHRASES).part_mismatches == 1
+
+
+def test_a_heading_put_before_a_quoted_sentence_does_not_cost_precision() -> None:
+    passage = "De skal vurdere behovene. De melder dem videre."
+    cited = Citation(1, "d.txt", "Dok", None, "Dok > Lokale nettverk", None, None, passage, 1.0)
+    q = question(gold=("De skal vurdere behovene.",), facts=())
+    headed = answer("Lokale nettverk: De skal vurdere behovene. [1]", cited)
+    assert precision(q, reply_from_answer(headed), PHRASES) == 1.0
+    elsewhere = answer("Et annet forum: De skal vurdere behovene. [1]", cited)
+    assert precision(q, reply_from_answer(elsewhere), PHRASES) == 0.0
