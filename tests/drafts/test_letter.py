@@ -156,11 +156,26 @@ def test_three_question_inquiry_answers_all_three_with_sources(three: Letter, se
         assert (CORPUS / source.citation.document).is_file()
 
 
-def test_the_same_passage_keeps_one_number_across_the_letter(three: Letter) -> None:
-    keys = [(s.citation.document, s.citation.section, s.citation.text) for s in three.sources]
+def test_the_same_passage_keeps_one_number_across_the_letter(services: Services) -> None:
+    inquiry = (
+        "Hei. 1) Hvem prioriterer hvilke tiltak som får tilskudd i den regionale ordningen? "
+        "2) Hvem prioriterer tiltakene som får tilskudd i regional ordning for kompetanseutvikling "
+        "i barnehage?"
+    )
+    letter = draft_reply(services, inquiry, today=TODAY)
+    keys = [(s.citation.document, s.citation.section, s.citation.text) for s in letter.sources]
     assert len(keys) == len(set(keys))
-    cited_by = [set(q.rules) for q in three.questions]
-    assert cited_by[0] & cited_by[2], "both questions rest on the fag- og yrkesopplæring guidelines"
+    first, second = (set(q.rules) for q in letter.questions)
+    assert first & second, "both questions rest on the same passage, under one number"
+
+
+def test_each_question_of_a_letter_is_answered_from_its_own_schemes_sources(three: Letter) -> None:
+    # The regional ordning's forum is not the fag- og yrkesopplæring forum, though both "prioriterer".
+    regional, _, vocational = three.questions
+    documents = {s.n: s.citation.document for s in three.sources}
+    oslo_viken = "statsforvalteren-oslo-viken-lokal-kompetanseutvikling.txt"
+    assert {documents[n] for n in regional.rules} == {oslo_viken}
+    assert vocational.rules and oslo_viken not in {documents[n] for n in vocational.rules}
 
 
 def test_letter_has_the_parts_of_a_formal_reply_in_order(three: Letter) -> None:
