@@ -194,19 +194,24 @@ def _in_parts(
     """Each part retrieved and written on its own, later parts read in the light of the first ("…, og
     hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so."""
     answers: list[PartAnswer] = []
+    written_in: Maalform = "nb"  # an LLM writes the reader's målform; extracted parts are bokmål
     for i, part in enumerate(plan.parts):
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
         part_plan = _plan(services, standalone, [plan.question])
         retrieved = _retrieve(services, standalone, part_plan)
         written = _written(services, retrieved, target, conversation_id, style)
         covered = not written.abstained and bool(written.citations)
+        if covered and written.maalform == "nn":
+            written_in = "nn"
         reason = None if covered else written.answer
         answers.append(PartAnswer(part, written.answer if covered else None, written.citations, reason))
     if all(a.text is None for a in answers):
         nothing = _Retrieved(plan.question, [], None, plan)
         return _abstained(nothing, answers[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
     text, citations = merge_parts(answers)
-    return Answer(conversation_id, text, citations, resolved_question=plan.question, plan=plan)
+    return Answer(
+        conversation_id, text, citations, resolved_question=plan.question, maalform=written_in, plan=plan
+    )
 
 
 def _written(
