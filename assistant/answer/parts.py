@@ -6,6 +6,7 @@ behind the first. A part the sources do not answer says so, instead of being lef
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -28,19 +29,36 @@ def merge_parts(parts: Sequence[PartAnswer]) -> tuple[str, list[Citation]]:
     numbers: dict[tuple[str, str, str], int] = {}
     merged: list[Citation] = []
     blocks: list[str] = []
+    shown: set[str] = set()
     for part in parts:
-        if part.text is None:
+        fresh = _unshown(part.text, shown) if part.text is not None else None
+        if fresh is None:
+            # Nothing the earlier parts did not already say: the sources don't answer this part.
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
             continue
+        used = {int(n) for n in MARKER.findall(fresh)}
         renumber: dict[int, int] = {}
-        for citation in part.citations:
+        for citation in (c for c in part.citations if c.n in used):
             key = (citation.document, citation.section, citation.text)
             if key not in numbers:
                 numbers[key] = len(merged) + 1
                 merged.append(replace(citation, n=numbers[key]))
             renumber[citation.n] = numbers[key]
-        blocks.append(f"**{part.question}**\n{_renumbered(part.text, renumber)}")
+        blocks.append(f"**{part.question}**\n{_renumbered(fresh, renumber)}")
     return "\n\n".join(blocks), merged
+
+
+def _unshown(text: str, shown: set[str]) -> str | None:
+    """The part's sentences and lists that no earlier part showed (a list stays whole with its lead-in);
+    None when there are none. `shown` gains them."""
+    units = re.split(r"\n(?!- )", text.strip())
+    fresh = [u for u in units if _key(u) not in shown]
+    shown.update(_key(u) for u in fresh)
+    return "\n".join(fresh) if fresh else None
+
+
+def _key(unit: str) -> str:
+    return " ".join(MARKER.sub("", unit).split()).lower()
 
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:

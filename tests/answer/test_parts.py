@@ -31,3 +31,15 @@ def test_a_part_the_sources_do_not_answer_says_so() -> None:
     text, citations = merge_parts([answered, PartAnswer("Hva er fristen neste år?", None, [])])
     assert text.endswith(f"**Hva er fristen neste år?**\n{texts.PART_NOT_COVERED}")
     assert len(citations) == 1
+
+
+def test_a_part_that_only_repeats_an_earlier_part_is_not_covered() -> None:
+    members = "Forumet skal ha med:\n- partene\n- eierne [1]"
+    first = PartAnswer("Hvem sitter i forumet?", members, [citation(1, "A")])
+    again = PartAnswer("Hvem leder det?", f"{members}\nStatsforvalteren kan være observatør. [2]",
+                       [citation(1, "A"), citation(2, "B")])  # fmt: skip
+    only_again = PartAnswer("Hvem betaler?", members, [citation(1, "A")])
+    text, _ = merge_parts([first, again, only_again])
+    blocks = text.split("\n\n")
+    assert blocks[1] == "**Hvem leder det?**\nStatsforvalteren kan være observatør. [2]"
+    assert blocks[2] == f"**Hvem betaler?**\n{texts.PART_NOT_COVERED}"
