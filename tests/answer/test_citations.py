@@ -71,3 +71,10 @@ def test_the_best_matching_list_item_must_carry_the_date() -> None:
     answer = "Neste møte:\n- 20.02 – teams\n- 12.03 – fysisk\n- Dato høst: [1]"
     assert unsupported_answer_reason("Hvilken dato høsten er møtet?", answer, []) is not None
     assert unsupported_answer_reason("Hvilken dato er møtet på teams?", answer, []) is None
+
+
+def test_a_deadline_question_needs_a_day_or_a_month_not_a_year() -> None:
+    question = "Når er fristen for å søke?"
+    assert unsupported_answer_reason(question, "Nå kan du søke for 2027. [1]", []) is not None
+    assert unsupported_answer_reason(question, "Søknaden må være sendt innen 1. mars. [1]", []) is None
+    assert unsupported_answer_reason(question, "Fristen er 15.02. [1]", []) is None
