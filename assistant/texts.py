@@ -393,6 +393,7 @@ RULE_OTHER = VALIDATION_OTHER
 
 # --- answers in parts (assistant/answer/parts.py) ----------------------------------------------------
 PART_NOT_COVERED = "Kildene gir ikke svar på dette."
+PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
 LEAD_YES = "Ja."

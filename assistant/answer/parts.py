@@ -31,10 +31,12 @@ def merge_parts(parts: Sequence[PartAnswer]) -> tuple[str, list[Citation]]:
     blocks: list[str] = []
     shown: set[str] = set()
     for part in parts:
-        fresh = _unshown(part.text, shown) if part.text is not None else None
-        if fresh is None:
-            # Nothing the earlier parts did not already say: the sources don't answer this part.
+        if part.text is None:
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
+            continue
+        fresh = _unshown(part.text, shown)
+        if fresh is None:  # what the sources say to this part was said under an earlier one
+            blocks.append(f"**{part.question}**\n{texts.PART_SAID_ABOVE}")
             continue
         used = {int(n) for n in MARKER.findall(fresh)}
         renumber: dict[int, int] = {}

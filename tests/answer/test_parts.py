@@ -33,7 +33,7 @@ def test_a_part_the_sources_do_not_answer_says_so() -> None:
     assert len(citations) == 1
 
 
-def test_a_part_that_only_repeats_an_earlier_part_is_not_covered() -> None:
+def test_a_part_that_only_repeats_an_earlier_part_points_to_it() -> None:
     members = "Forumet skal ha med:\n- partene\n- eierne [1]"
     first = PartAnswer("Hvem sitter i forumet?", members, [citation(1, "A")])
     again = PartAnswer("Hvem leder det?", f"{members}\nStatsforvalteren kan være observatør. [2]",
@@ -42,4 +42,4 @@ def test_a_part_that_only_repeats_an_earlier_part_is_not_covered() -> None:
     text, _ = merge_parts([first, again, only_again])
     blocks = text.split("\n\n")
     assert blocks[1] == "**Hvem leder det?**\nStatsforvalteren kan være observatør. [2]"
-    assert blocks[2] == f"**Hvem betaler?**\n{texts.PART_NOT_COVERED}"
+    assert blocks[2] == f"**Hvem betaler?**\n{texts.PART_SAID_ABOVE}"
