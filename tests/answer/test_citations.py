@@ -10,7 +10,7 @@ from assistant.answer.citations import (
     unsupported_answer_reason,
 )
 from assistant.config import Settings
-from assistant.models import Passage, ScoredPassage
+from assistant.models import Citation, Passage, ScoredPassage
 
 
 def _hit(i: int, text: str, dense: float = 0.9, coverage: float = 0.9) -> ScoredPassage:
@@ -78,3 +78,12 @@ def test_a_deadline_question_needs_a_day_or_a_month_not_a_year() -> None:
     assert unsupported_answer_reason(question, "Nå kan du søke for 2027. [1]", []) is not None
     assert unsupported_answer_reason(question, "Søknaden må være sendt innen 1. mars. [1]", []) is None
     assert unsupported_answer_reason(question, "Fristen er 15.02. [1]", []) is None
+
+
+def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
+    cited = Citation(1, "fylke-nord.txt", "Tilskudd i Nordfylket", None, "Tildeling", None, None,
+                     "Midler tildelt: 28 mill", 1.0)  # fmt: skip
+    question = "Hvor mye av midlene går til Sørby kommune?"
+    assert unsupported_answer_reason(question, "Midler tildelt: 28 mill [1]", [cited]) is not None
+    whole = "Hvor mye fikk Nordfylket tildelt?"
+    assert unsupported_answer_reason(whole, "Midler tildelt: 28 mill [1]", [cited]) is None
