@@ -23,6 +23,7 @@ from assistant.rules import (
     GlossaryRules,
     GuardRules,
     LanguageRules,
+    PlanRules,
     RuleFile,
     TargetGroupRules,
     check_rules,
@@ -260,3 +261,9 @@ def test_schemes_with_a_bad_rule_file_says_so_without_a_traceback(tmp_path: Path
     assert result.returncode == 1
     assert "Regelfila advisor.yaml er ugyldig: feltet owner_typ (linje 4)" in result.stderr
     assert "Traceback" not in result.stderr and not result.stdout
+
+
+def test_a_question_type_the_planner_does_not_know_is_named_at_start_up(tmp_path: Path) -> None:
+    planted = plant(tmp_path, PlanRules, "  hvor_mange: [", "  hvormange: [")
+    message = problems_of(Settings(rules_dir=planted))
+    assert "Regelfila plan.yaml er ugyldig: feltet types" in message and "hvormange" in message

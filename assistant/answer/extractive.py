@@ -24,12 +24,12 @@ from assistant.models import AnswerPlan, Maalform, ScoredPassage
 from assistant.rules import PlanRules, rule_file
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
-# A sentence that needs its referent to mean anything: "De kan brukes …", "Skal vurdere …", "Det innebærer:".
-# ("Det er samarbeidsforum som …" names its subject, and stays as it is.)
-# A pronoun subject ("De har …"), not a determiner ("Den statlige ordningen …").
-_BARE = re.compile(
+# A sentence that opens with a pronoun subject ("De har …", "Vi utbetaler …") or no subject at all
+# ("Skal vurdere …") needs its referent. A determiner ("Den statlige ordningen …") and a cleft ("Det er
+# samarbeidsforum som …") name theirs.
+_PRONOUN_LED = re.compile(
     r"^(?:(?:De|Dei|Den)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får|innebærer)\b"
-    r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)|:$"
+    r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)"
 )
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
 _AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
@@ -150,9 +150,8 @@ class ExtractiveBackend:
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
-                coverage = 0.6 * index.weighted_coverage(sets, own) + 0.4 * index.weighted_coverage(
-                    sets, own | context
-                )
+                own_coverage = index.weighted_coverage(sets, own)
+                coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
                 similarity = hit.unit_similarity.get(unit.position, 0.0)
@@ -167,7 +166,6 @@ class ExtractiveBackend:
                 if plan is not None and plan.type == "liste" and unit.is_list:
                     planned += 0.3
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
-                own_coverage = index.weighted_coverage(sets, own)
                 scored.append(_Scored(total, unit, shown, similarity, own_coverage, heading))
         scored.sort(key=lambda s: -s.score)
         return scored
@@ -216,13 +214,11 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
 
 
 def _with_referent(s: _Scored) -> str:
-    """A bare sentence ("De kan brukes …", "Skal vurdere …", "Det innebærer:") gets its heading first,
-    so the reader knows what it is about; the quote itself stays verbatim. A list's lead-in that ends in
-    ":" is complete with its items."""
-    first = s.unit.lead or (s.shown_items[0] if s.shown_items else "")
-    bare = _BARE.search(first.strip())
-    if s.unit.is_list and bare and first.strip().endswith(":") and not _BARE.match(first.strip()):
-        return s.text
+    """A bare sentence ("De kan brukes …", "Skal vurdere …", "Det innebærer:" without its list) gets its
+    heading first, so the reader knows what it is about; the quote itself stays verbatim. A list's
+    lead-in that ends in ":" is complete with its items."""
+    first = (s.unit.lead or (s.shown_items[0] if s.shown_items else "")).strip()
+    bare = _PRONOUN_LED.match(first) or (first.endswith(":") and not s.unit.is_list)
     if s.heading and bare and s.heading.lower() not in s.text.lower():
         return texts.ANSWER_REFERENT.format(heading=s.heading, text=s.text)
     return s.text
@@ -240,13 +236,9 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
     asked = {w.lower() for w in _NEGATION.findall(plan.question)}
     negated = any(w.lower() not in asked for w in _NEGATION.findall(text))
-    if best.coverage >= _YES_COVERAGE and not negated:
+    if best.coverage >= rule_file(PlanRules).yes_coverage and not negated:
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
-
-
-# How much of a yes/no question the leading sentence must cover, by itself, to be read as a yes.
-_YES_COVERAGE = 0.45
 
 
 def _relevant_items(

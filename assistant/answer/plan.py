@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal, cast
 
-from assistant.index.lexical import content_words, stem
-from assistant.models import QUESTION_TYPES, AnswerPlan, QuestionType
+from assistant.index.lexical import content_words
+from assistant.models import AnswerPlan, QuestionType
 from assistant.rules import PlanRules, rule_file
 
 # The schemes a text names, as catalogue ids in order of mention; the service passes the catalogue's.
@@ -52,10 +52,7 @@ def question_type(text: str) -> QuestionType:
 
 @lru_cache
 def _type_patterns() -> tuple[tuple[QuestionType, tuple[re.Pattern[str], ...]], ...]:
-    types = rule_file(PlanRules).types
-    unknown = set(types) - set(QUESTION_TYPES)
-    if unknown:
-        raise ValueError(f"plan.yaml: unknown question types {sorted(unknown)}")
+    types = rule_file(PlanRules).types  # the schema allows only QUESTION_TYPES as keys
     return tuple(
         (cast(QuestionType, kind), tuple(re.compile(p, re.IGNORECASE) for p in patterns))
         for kind, patterns in types.items()
@@ -128,7 +125,3 @@ def _asks(part: str) -> bool:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def stems(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(stem(w.lower()) for w in words)

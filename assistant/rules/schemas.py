@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from assistant import texts
-from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, SECTORS
+from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, QUESTION_TYPES, SECTORS
 
 # --- checks the models share ----------------------------------------------------------------------
 
@@ -113,6 +113,7 @@ Sector = Annotated[str, AfterValidator(_one_of(SECTORS))]
 Need = Annotated[str, AfterValidator(_one_of(NEED_KINDS))]
 Fit = Annotated[str, AfterValidator(_one_of(FITS))]
 Standard = Annotated[str, AfterValidator(_one_of(MAALFORMS))]
+QuestionKind = Annotated[str, AfterValidator(_one_of(QUESTION_TYPES))]
 PerStandard = Annotated[dict[Standard, str], AfterValidator(_all_of(MAALFORMS))]
 DateTemplate = Annotated[str, AfterValidator(_date_template)]
 
@@ -261,9 +262,10 @@ class GlossaryRules(RuleFile):
 class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
-    types: dict[str, Patterns]
-    answers: dict[str, Pattern] = Field(default_factory=dict)
-    max_units: dict[str, PositiveInt] = Field(default_factory=dict)
+    types: dict[QuestionKind, Patterns]
+    answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
+    max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
+    yes_coverage: float = Field(ge=0, le=1)
     question_words: Words
     part_openers: Words
     min_part_words: PositiveInt

@@ -8,15 +8,13 @@ the schemes of its document's title (a guideline document is about its scheme th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import _mentions_of, _name_keys
-
-SchemeTags = dict[str, frozenset[str]]
 
 
 def named_schemes(catalogue: Catalogue, text: str) -> list[str]:
@@ -56,17 +54,6 @@ def _longest_mention(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) ->
 def _inside(span: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
     """`span` lies within `other`, and `other` is longer."""
     return other[0] <= span[0] and span[1] <= other[1] and (other[1] - other[0]) > (span[1] - span[0])
-
-
-def passage_tags(catalogue: Catalogue, passages: Iterable[Passage]) -> SchemeTags:
-    """Each passage's schemes: those its breadcrumb and text name, else those of its document's title."""
-    passages = list(passages)
-    by_title = {p.document: frozenset(named_schemes(catalogue, p.title)) for p in passages}
-    tags: SchemeTags = {}
-    for passage in passages:
-        own = frozenset(named_schemes(catalogue, f"{passage.section}\n{passage.text}"))
-        tags[passage.id] = own or by_title[passage.document]
-    return tags
 
 
 def in_scope(tags: frozenset[str], scope: Sequence[str]) -> bool | None:
@@ -123,7 +110,8 @@ class SchemeScope:
         scheme is answered from its passages (or general ones) before another scheme's."""
         if not scope:
             return list(hits)
-        outside = [in_scope(self.tags_of(h.passage), scope) is False for h in hits]
-        return [h for h, out in zip(hits, outside, strict=True) if not out] + [
-            h for h, out in zip(hits, outside, strict=True) if out
-        ]
+        kept: list[ScoredPassage] = []
+        elsewhere: list[ScoredPassage] = []
+        for hit in hits:
+            (elsewhere if in_scope(self.tags_of(hit.passage), scope) is False else kept).append(hit)
+        return kept + elsewhere
