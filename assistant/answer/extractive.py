@@ -29,6 +29,7 @@ _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|
 # samarbeidsforum som …") name theirs.
 _PRONOUN_LED = re.compile(
     r"^(?:(?:De|Dei|Den)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får|innebærer)\b"
+    r"|Det\s+(?:innebærer|inneber|betyr|tyder|gjelder|gjeld|omfatter|omfattar)\b"
     r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)"
 )
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
@@ -64,6 +65,7 @@ class _Scored:
     shown_items: list[str]
     similarity: float = 0.0
     coverage: float = 0.0  # how much of the question the unit's own words cover (idf-weighted)
+    loose: float = 0.0  # the same, a compound counting for its parts ("prøvenemndsmedlemmer": prøvenemnd)
     heading: str = ""  # the passage's own heading: the referent of a bare sentence
 
     @property
@@ -141,8 +143,10 @@ class ExtractiveBackend:
                 bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
                 if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
-                if self._elsewhere(unit.render(), plan):
-                    continue  # about another scheme than the one asked about
+                # About another scheme than the one asked about; the breadcrumb counts, so that a line
+                # in the scheme's own guidelines that mentions another scheme in passing is kept.
+                if self._elsewhere(f"{hit.passage.section}\n{unit.render()}", plan):
+                    continue
                 if plan is not None and plan.type == "liste" and unit.is_list:
                     shown = unit.items  # a list question gets the whole list
                 else:
@@ -151,6 +155,7 @@ class ExtractiveBackend:
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
                 own_coverage = index.weighted_coverage(sets, own)
+                loose = _loose_coverage(sets, own)
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -166,7 +171,7 @@ class ExtractiveBackend:
                 if plan is not None and plan.type == "liste" and unit.is_list:
                     planned += 0.3
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
-                scored.append(_Scored(total, unit, shown, similarity, own_coverage, heading))
+                scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading))
         scored.sort(key=lambda s: -s.score)
         return scored
 
@@ -236,7 +241,7 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
     asked = {w.lower() for w in _NEGATION.findall(plan.question)}
     negated = any(w.lower() not in asked for w in _NEGATION.findall(text))
-    if best.coverage >= rule_file(PlanRules).yes_coverage and not negated:
+    if best.loose >= rule_file(PlanRules).yes_coverage and not negated:
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
 
@@ -252,6 +257,22 @@ def _relevant_items(
         return unit.items
     matching = [i for i in unit.items if index.weighted_coverage(sets, set(index.analyzer.terms(i))) > 0]
     return matching or unit.items
+
+
+def _loose_coverage(sets: list[tuple[set[str], float]], own: set[str]) -> float:
+    """Idf-weighted coverage where a question word also counts as found inside a compound of the
+    unit, as its first or last part: "stipend" in "rekrutteringsstipend", "prøvenemnd" in
+    "prøvenemndsmedlemmer". Compounds are how Norwegian names a narrower thing of the same kind."""
+    total = sum(w for _, w in sets)
+    if not total:
+        return 0.0
+
+    def found(variants: set[str]) -> bool:
+        if variants & own:
+            return True
+        return any(len(v) >= 5 and (u.startswith(v) or u.endswith(v)) for v in variants for u in own)
+
+    return sum(w for s, w in sets if found(s)) / total
 
 
 def _bigrams(stems: list[str]) -> set[tuple[str, str]]:

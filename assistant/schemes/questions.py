@@ -171,6 +171,10 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         return YesNo(scheme, "owner", owner, named)
     if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
         return YesNo(scheme, "group", subject, named)
+    # "prøvenemnd i tømrerfaget", "lærer på en ungdomsskole": the group is the noun before the place.
+    head = re.split(r"\s+(?:i|på|hos|ved|for)\s+", subject, maxsplit=1)[0]
+    if head != subject and known_group(catalogue, head):
+        return YesNo(scheme, "group", head, named)
     return None
 
 

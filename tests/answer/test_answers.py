@@ -136,3 +136,18 @@ def test_each_part_of_a_two_part_question_is_answered_under_its_own_heading(serv
     assert first.startswith("**Hvem kan søke om rekrutteringsstipend?**") and "[1]" in first
     assert second.startswith("**") and "Nordland" in second
     assert {c.n for c in answer.citations} == {int(n) for n in MARKER.findall(answer.answer)}
+
+
+def test_a_schemes_own_list_is_kept_though_it_mentions_another_scheme(services: Services) -> None:
+    """A line of the fag- og yrkesopplæring guidelines that mentions Kompetanseløftet in passing is still
+    that scheme's; and "Det innebærer:" gets the heading it depends on."""
+    question = "Hva innebærer fylkeskommunens ansvar for samarbeidsforum i fag- og yrkesopplæringen?"
+    answer = ask(services, question)
+    assert "Å etablere et samarbeidsforum" in answer.answer
+    assert "Fylkeskommunene: Det innebærer:" in answer.answer
+
+
+def test_a_compound_in_the_source_counts_for_the_word_asked_about(services: Services) -> None:
+    """"rekrutteringsstipend" answers a question about a "stipend" for recruits: the answer is yes."""
+    answer = ask(services, "Kan en skoleeier få stipend til å rekruttere en som ikke er ansatt enda?")
+    assert answer.answer.startswith("Ja."), answer.answer

@@ -39,6 +39,13 @@ GROUP_CASES = [
         D,
         "miljøterapeut på en ungdomsskole",
     ),
+    # The group is the noun before where the asker works, when only that is a group the lists know.
+    (
+        [],
+        "Jeg er spesialpedagog ved et kompetansesenter i Narvik. Kan jeg være med i Dekom?",
+        D,
+        "spesialpedagog",
+    ),
 ]
 
 

@@ -24,6 +24,12 @@ def test_a_topic_phrase_puts_a_text_in_a_schemes_scope(catalogue: Catalogue) -> 
     ]
 
 
+def test_everyday_scheme_names_from_the_catalogue(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Hvem får penger fra yrkesfagordningen?") == ["fag-og-yrkesopplaering"]
+    local = named_schemes(catalogue, "Søker vi i den lokale kompetanseordningen?")
+    assert local == ["lokal-kompetanseutvikling"]
+
+
 def test_an_umbrella_scheme_speaks_for_its_parts_and_they_for_it() -> None:
     assert "regional-ordning" in related(["lokal-kompetanseutvikling"])
     assert "lokal-kompetanseutvikling" in related(["regional-ordning"])
