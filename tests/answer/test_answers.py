@@ -148,6 +148,6 @@ def test_a_schemes_own_list_is_kept_though_it_mentions_another_scheme(services: 
 
 
 def test_a_compound_in_the_source_counts_for_the_word_asked_about(services: Services) -> None:
-    """"rekrutteringsstipend" answers a question about a "stipend" for recruits: the answer is yes."""
+    """ "rekrutteringsstipend" answers a question about a "stipend" for recruits: the answer is yes."""
     answer = ask(services, "Kan en skoleeier få stipend til å rekruttere en som ikke er ansatt enda?")
     assert answer.answer.startswith("Ja."), answer.answer
