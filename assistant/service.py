@@ -175,8 +175,23 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
         if scope and services.scope is not None:
             hits = services.scope.prefer(hits, scope)[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
+    if reason is not None and plan is not None and plan.schemes_from == "conversation":
+        # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
+        # find anything by itself; the scheme the conversation is about says the rest.
+        named = _with_scheme_names(services, question, plan.schemes)
+        if named != question:
+            retried = _retrieve(services, named, replace(plan, schemes_from="question"))
+            if retried.abstain is None:
+                return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _with_scheme_names(services: Services, question: str, schemes: Sequence[str]) -> str:
+    if services.scope is None:
+        return question
+    names = [scheme.name for i in schemes if (scheme := services.scope.catalogue.get(i)) is not None]
+    return f"{question.rstrip('?')} ({'; '.join(names)})?" if names else question
 
 
 def _answered(

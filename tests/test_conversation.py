@@ -92,6 +92,17 @@ def test_a_question_that_names_its_own_topic_is_unchanged(question: str) -> None
             "Kan Statsforvalteren delta der?",
             "Kan Statsforvalteren delta i samarbeidsforum for fag- og yrkesopplæringen?",
         ),
+        # The topic is in the sentence that asks, not in what the asker says about themselves first.
+        (
+            "Jeg er rektor i en kommune. Hvem fordeler midlene til etterutdanning i yrkesfag?",
+            "Når skjer det?",
+            "Når skjer etterutdanning i yrkesfag?",
+        ),
+        (
+            "Hva betyr kollektiv kompetanseutvikling?",
+            "Hvem betaler den?",
+            "Hvem betaler kollektiv kompetanseutvikling?",
+        ),
     ],
 )
 def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: str, expected: str) -> None:

@@ -169,7 +169,10 @@ class ExtractiveBackend:
                 if wants is not None and wants.search(unit.render(shown)):
                     planned += 0.2
                 if plan is not None and plan.type == "liste" and unit.is_list:
-                    planned += 0.3
+                    # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
+                    # not every question its many items happen to share words with.
+                    lead_terms = set(index.analyzer.terms(unit.lead))
+                    planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading))
         scored.sort(key=lambda s: -s.score)

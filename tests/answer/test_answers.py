@@ -151,3 +151,18 @@ def test_a_compound_in_the_source_counts_for_the_word_asked_about(services: Serv
     """ "rekrutteringsstipend" answers a question about a "stipend" for recruits: the answer is yes."""
     answer = ask(services, "Kan en skoleeier få stipend til å rekruttere en som ikke er ansatt enda?")
     assert answer.answer.startswith("Ja."), answer.answer
+
+
+def test_a_later_part_naming_too_little_is_found_through_the_first_parts_scheme(
+    services: Services,
+) -> None:
+    """ "hvem er de til for?" says nothing by itself; the first part names the kompetansepakker."""
+    answer = ask(services, "Hvordan fungerer kompetansepakkene fra Udir, og hvem er pakkene ment for?")
+    second = answer.answer.split("\n\n")[1]
+    assert texts.PART_NOT_COVERED not in second, answer.answer
+
+
+def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
+    """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
+    question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
+    assert ask(services, question).answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:")
