@@ -70,6 +70,7 @@ class _Guard:
     asks_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     other_services: tuple[re.Pattern[str], ...]
     contact_details: tuple[re.Pattern[str], ...]
+    measures: tuple[str, ...]
 
 
 @lru_cache
@@ -87,6 +88,7 @@ def _guard() -> _Guard:
         ),
         other_services=compile_all(rules.other_services),
         contact_details=compile_all(rules.contact_details),
+        measures=tuple(sorted((m.lower() for m in rules.measures), key=len, reverse=True)),
     )
 
 
@@ -146,6 +148,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
     question_stems = {stem(w) for w in content_words(question)}
     years = set(_YEAR.findall(question))
     names = _names(question)
+    measure = _asked_measure(question)
     for asks, provides in _guard().asks_for:
         if not asks.search(question):
             continue
@@ -167,10 +170,24 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
                 offered = {m.group(0).strip() for m in provides.finditer(piece)} - given
                 if years:  # the year is known already; the answer must be finer than a year
                     offered = {o for o in offered if not _YEAR.fullmatch(o)}
+                if measure is not None:  # "3 år" is no answer to "hvor mange dager"
+                    offered = {o for o in offered if _measure(o.split()[-1]) in (None, measure)}
                 supported = supported or bool(offered)
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
     return None
+
+
+def _measure(word: str) -> str | None:
+    """The unit a word counts in ("dager" → "dag"), or None when it is not one of guard.yaml's measures."""
+    lowered = word.lower()
+    return next((m for m in _guard().measures if lowered.startswith(m)), None)
+
+
+def _asked_measure(question: str) -> str | None:
+    """The unit of "hvor mange <unit>": "Hvor mange dager …?" → "dag"."""
+    found = re.search(r"\b(?:hvor|kor)\s+mange\s+([\wæøå-]+)", question, re.IGNORECASE)
+    return _measure(found.group(1)) if found else None
 
 
 def _names(question: str) -> set[str]:

@@ -142,6 +142,7 @@ class GuardRules(RuleFile):
     asks_for: dict[str, AskedFor] = Field(default_factory=dict)
     other_services: Patterns = Field(default_factory=list)
     contact_details: Patterns = Field(default_factory=list)
+    measures: Words = Field(default_factory=list)
 
 
 class AdvisorRules(RuleFile):

@@ -87,3 +87,17 @@ def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
     assert unsupported_answer_reason(question, "Midler tildelt: 28 mill [1]", [cited]) is not None
     whole = "Hvor mye fikk Nordfylket tildelt?"
     assert unsupported_answer_reason(whole, "Midler tildelt: 28 mill [1]", [cited]) is None
+
+
+def test_a_number_in_another_unit_than_the_one_asked_for_is_no_answer() -> None:
+    asked = "Hvor mange dager varer kurset?"
+    assert unsupported_answer_reason(asked, "Kurset varer i 2 år. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Kurset varer i 4 dager. [1]", []) is None
+    # A count of something that is no unit of measure is left alone.
+    assert unsupported_answer_reason("Hvor mange høgskoler er med?", "Partnere: 6 UH [1]", []) is None
+
+
+def test_a_how_long_question_needs_a_stretch_of_time() -> None:
+    asked = "Hvor lang tid tar behandlingen av søknaden?"
+    assert unsupported_answer_reason(asked, "Søknaden behandles i samarbeidsforum. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Behandlingen tar tre uker. [1]", []) is None
