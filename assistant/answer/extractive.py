@@ -166,7 +166,12 @@ class ExtractiveBackend:
                 length_cost = 0.04 * len(unit.render(shown)) / 200
                 # What the plan says the answer needs: the focus word, the kind of fact, a list.
                 planned = 0.25 * (len(focus & own) / len(focus) if focus else 0.0)
-                if wants is not None and wants.search(unit.render(shown)):
+                # A bare sentence's heading is its subject: under "Ledelsen i videregående skole",
+                # "Skal ha ansvar for …" names who.
+                said = unit.render(shown)
+                if _PRONOUN_LED.match(unit.lead or ""):
+                    said = f"{heading}\n{said}"
+                if wants is not None and wants.search(said):
                     planned += 0.2
                 if plan is not None and plan.type == "liste" and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),

@@ -157,7 +157,9 @@ def lead_right(q: Question, reply: Reply, phrases: Phrases) -> bool | None:
     if not q.leads_with:
         return None
     openings = [*q.wordings(q.leads_with), *phrases.leads.get(q.leads_with, ())]
-    return not reply.abstained and any(_starts_with(reply.text, o) for o in openings)
+    # A multi-part answer opens with its first part's heading; the answer's first words come under it.
+    text = re.sub(r"\A\s*\*\*[^\n]*\*\*\s*\n", "", reply.text)
+    return not reply.abstained and any(_starts_with(text, o) for o in openings)
 
 
 def list_missing(q: Question, reply: Reply) -> tuple[str, ...] | None:

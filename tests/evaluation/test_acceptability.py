@@ -97,6 +97,9 @@ def test_a_must_not_string_is_found_whatever_its_case_and_spacing() -> None:
             True,
         ),
         ("Kildene sier ikke dette direkte", "Ja, lærerorganisasjonene og KS", False),
+        # A multi-part answer: the first part's heading, then its answer.
+        ("Ja", "**Kan vi søke?**\nJa. lærerorganisasjonene og KS", True),
+        ("Ja", "**Kan vi søke?**\nKildene sier ikke dette. lærerorganisasjonene og KS", False),
     ],
 )
 def test_the_answer_must_open_with_the_required_lead(lead: str, text: str, right: bool) -> None:
