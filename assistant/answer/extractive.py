@@ -132,6 +132,7 @@ class ExtractiveBackend:
         candidates = [h for h in hits[: self.max_passages] if h.score >= 0.5 * top_score] or hits[:1]
         focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
         wants = _wanted(plan)
+        defines = _asks_definition(plan)
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
@@ -181,6 +182,9 @@ class ExtractiveBackend:
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading))
         scored.sort(key=lambda s: -s.score)
+        if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
+            defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
+            scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
 
     def _elsewhere(self, text: str, plan: AnswerPlan | None) -> bool:
@@ -224,6 +228,21 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
         return None
     pattern = rule_file(PlanRules).answers.get(plan.type)
     return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _asks_definition(plan: AnswerPlan | None) -> bool:
+    pattern = rule_file(PlanRules).definition
+    return bool(plan and plan.focus and pattern and re.search(pattern, plan.question, re.IGNORECASE))
+
+
+def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
+    """Whether a sentence says what the focus is: "Kompetansepakker er nettbaserte tilbud …"."""
+    pattern = rule_file(PlanRules).definition_verbs
+    found = re.match(pattern, lead) if pattern and lead else None
+    if found is None:
+        return False
+    subject = set(index.analyzer.terms(found.group(1)))
+    return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
 
 
 def _with_referent(s: _Scored) -> str:

@@ -267,6 +267,8 @@ class PlanRules(RuleFile):
     answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
+    definition: Pattern | None = None
+    definition_verbs: Pattern | None = None
     question_words: Words
     part_openers: Words
     min_part_words: PositiveInt

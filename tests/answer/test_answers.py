@@ -166,3 +166,8 @@ def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
     """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
     question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
     assert ask(services, question).answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:")
+
+
+def test_what_is_x_is_answered_by_the_sentence_that_says_what_x_is(services: Services) -> None:
+    answer = ask(services, "Hva er kompetansepakker for noe?")
+    assert answer.answer.startswith("Kompetansepakker er nettbaserte tilbud"), answer.answer
