@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
-from assistant.index.lexical import LexicalIndex
+from assistant.answer.plan import asking_sentence
+from assistant.index.lexical import LexicalIndex, content_words
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
@@ -126,6 +127,10 @@ class ExtractiveBackend:
     ) -> list[_Scored]:
         index = self._lexical()
         sets = index.weighted_query_sets(question)
+        # Words no document uses ("rørleggerbedrift", a typo) can't be found by any sentence; whether a
+        # sentence settles a yes/no question is judged on the words the documents could have said.
+        words = list(dict.fromkeys(content_words(question)))
+        known = [(ws, w) for (ws, w), word in zip(sets, words, strict=True) if index.knows(word)]
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
@@ -156,7 +161,7 @@ class ExtractiveBackend:
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
                 own_coverage = index.weighted_coverage(sets, own)
-                loose = _loose_coverage(sets, own)
+                loose = _loose_coverage(known, own)
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -268,7 +273,10 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
     asked = {w.lower() for w in _NEGATION.findall(plan.question)}
     negated = any(w.lower() not in asked for w in _NEGATION.findall(text))
-    if best.loose >= rule_file(PlanRules).yes_coverage and not negated:
+    rules = rule_file(PlanRules)
+    asking = asking_sentence(plan.question)
+    literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
+    if (best.coverage if literal else best.loose) >= rules.yes_coverage and not negated:
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
 

@@ -267,6 +267,7 @@ class PlanRules(RuleFile):
     answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
+    literal_yes: Pattern | None = None
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     question_words: Words

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import find_scheme, known_group, mention_spans
+from assistant.schemes.scope import named_schemes
 
 # The tokens of `lexical.words`, with their places in the text: the scheme's mention spans count in them.
 _TOKEN = re.compile(r"[0-9a-zæøåéèüöäó]+", re.IGNORECASE)
@@ -180,12 +181,21 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
 
 def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme | None, bool]:
     """The scheme the question names, else the one named in the latest of the last few questions."""
-    if found := find_scheme(catalogue, question):
+    if found := _named(question, catalogue):
         return found, True
     for earlier in reversed(previous[-_rules().scheme_memory :]):
-        if found := find_scheme(catalogue, earlier):
+        if found := _named(earlier, catalogue):
             return found, False
     return None, False
+
+
+def _named(text: str, catalogue: Catalogue) -> Scheme | None:
+    """By name or alias; else by a topic phrase of scope.yaml ("kompetansemidlene til fag og
+    yrkesopplæring" is that scheme's, though it is not its name)."""
+    if found := find_scheme(catalogue, text):
+        return found
+    ids = named_schemes(catalogue, text)
+    return catalogue.get(ids[0]) if ids else None
 
 
 def _asking_clause(question: str) -> tuple[str, list[str]] | None:

@@ -28,6 +28,8 @@ from assistant.answer.plan import plan_question, question_type, split_parts
         ("Hvem sitter i styringsgruppen?", "liste"),
         ("Vi er en kommune med tre skoler. Hvilke tilbud passer?", "liste"),
         ("Jeg er rektor. Kan vi søke?", "ja_nei"),
+        ("Takk, og gjelder det private skoler òg?", "ja_nei"),
+        ("Den nye ordningen – omfatter den lærebedrifter?", "ja_nei"),
     ],
 )
 def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) -> None:

@@ -9,6 +9,7 @@ from assistant.schemes.catalogue import Catalogue
 from assistant.schemes.questions import asks_for_match, read_profile, read_yes_no
 
 R, D, K = "regional-ordning", "desentralisert-ordning", "kompetanseloftet"
+F = "fag-og-yrkesopplaering"
 
 
 # --- yes/no questions: the decision to route, the scheme and the subject ---------------------------
@@ -40,6 +41,14 @@ GROUP_CASES = [
         "miljøterapeut på en ungdomsskole",
     ),
     # The group is the noun before where the asker works, when only that is a group the lists know.
+    # "sånne som meg" is the asker, who said what they are; the scheme from a topic phrase.
+    (
+        [],
+        "Jeg er miljøarbeider i en barnehage. Kan sånne som meg delta i Rekom?",
+        R,
+        "miljøarbeider i en barnehage",
+    ),
+    ([], "Er instruktører med i målgruppen for midlene til fag og yrkesopplæring?", F, "instruktører"),
     (
         [],
         "Jeg er spesialpedagog ved et kompetansesenter i Narvik. Kan jeg være med i Dekom?",
