@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
-from assistant.answer.plan import asking_sentence
+from assistant.answer.plan import _question_words, asking_sentence
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
@@ -131,6 +131,7 @@ class ExtractiveBackend:
         # sentence settles a yes/no question is judged on the words the documents could have said.
         words = list(dict.fromkeys(content_words(question)))
         known = [(ws, w) for (ws, w), word in zip(sets, words, strict=True) if index.knows(word)]
+        crux = _crux(index, plan)
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
@@ -161,7 +162,10 @@ class ExtractiveBackend:
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
                 own_coverage = index.weighted_coverage(sets, own)
-                loose = _loose_coverage(known, own)
+                # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
+                # koordinere forumet?"): a sentence that shares only the rest says something else.
+                has_crux = not crux or _loose_coverage([(crux, 1.0)], own) > 0
+                loose = _loose_coverage(known, own) if has_crux else 0.0
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -233,6 +237,25 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
         return None
     pattern = rule_file(PlanRules).answers.get(plan.type)
     return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:
+    """The stems of the rarest word (highest idf) of a yes/no question's asking sentence that the
+    documents use at all, question words aside; empty for other questions."""
+    if plan is None or plan.type != "ja_nei":
+        return set()
+    asking = _question_words()
+    # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
+    clause = re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1]
+    # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.
+    words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
+    # Inflections the documents don't use count ("koordinere" beside their "koordinering").
+    vocabulary = index.analyzer.vocabulary
+    known = [w for w in words if index.knows(w) or any(v.startswith(w.lower()[:6]) for v in vocabulary)]
+    if not known:
+        return set()
+    rarest = max(known, key=index.idf)
+    return index.query_term_sets(rarest)[0] if index.query_term_sets(rarest) else set()
 
 
 def _asks_definition(plan: AnswerPlan | None) -> bool:

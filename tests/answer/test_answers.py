@@ -171,3 +171,13 @@ def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
 def test_what_is_x_is_answered_by_the_sentence_that_says_what_x_is(services: Services) -> None:
     answer = ask(services, "Hva er kompetansepakker for noe?")
     assert answer.answer.startswith("Kompetansepakker er nettbaserte tilbud"), answer.answer
+
+
+def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
+    """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
+    Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""
+    question = (
+        "Er det Statsforvalteren som skal godkjenne planen til samarbeidsforumet i fag- og yrkesopplæringen?"
+    )
+    answer = ask(services, question)
+    assert not answer.answer.startswith("Ja"), answer.answer
