@@ -97,9 +97,14 @@ def split_parts(text: str) -> tuple[str, ...]:
     before it. () when there is only one."""
     rules = rule_file(PlanRules)
     openers = "|".join(re.escape(w) for w in rules.part_openers)
-    pieces = re.split(r"(?<=\?)\s+", text.strip())
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    asking = [s for s in sentences if s.endswith("?")] or [text.strip()]
+    # What the asker says before the first question ("Vi er en skole i Viken.") is context for the first
+    # part; a statement after a question ("Vil gjerne ringe noen.") is no part of its own.
+    first = sentences.index(asking[0]) if asking[0] in sentences else 0
+    context = " ".join(sentences[:first])
     parts: list[str] = []
-    for piece in pieces:
+    for piece in asking:
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
         split = re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece)
         for chunk in split:
@@ -114,6 +119,8 @@ def split_parts(text: str) -> tuple[str, ...]:
     questions = [p for p in parts if _asks(p)]
     if len(questions) < 2:
         return ()
+    if context:
+        questions[0] = f"{context} {questions[0]}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
 
 

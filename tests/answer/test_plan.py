@@ -54,6 +54,16 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
     assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
 
 
+def test_only_sentences_that_ask_are_split() -> None:
+    """What the asker tells first stays whole, as context of the first part; a statement after the
+    question is no part."""
+    assert split_parts("Vi er en kommune og har tre skoler. Hvem kan søke, og når er fristen?") == (
+        "Vi er en kommune og har tre skoler. Hvem kan søke?",
+        "Når er fristen?",
+    )
+    assert split_parts("Hvem er kontaktpersonen for ordningen? Vil gjerne ringe noen.") == ()
+
+
 @pytest.mark.parametrize(
     "question",
     [
