@@ -62,6 +62,10 @@ def test_only_sentences_that_ask_are_split() -> None:
         "Når er fristen?",
     )
     assert split_parts("Hvem er kontaktpersonen for ordningen? Vil gjerne ringe noen.") == ()
+    assert split_parts("Hva kan vi søke om, og finnes det noe for nyansatte?") == (
+        "Hva kan vi søke om?",
+        "Finnes det noe for nyansatte?",
+    )
 
 
 @pytest.mark.parametrize(
