@@ -193,6 +193,15 @@ EXPLAIN_STATUS = {
     "som_hovedregel_ikke": "{group} er som hovedregel ikke i målgruppen for {scheme}.",
     "nei": "{group} er ikke i målgruppen for {scheme}.",
 }
+# The same, for a group asked about in other words: one sentence, so the mapping and the verdict read as
+# one claim with the quote it rests on.
+EXPLAIN_STATUS_VIA = {
+    "ja": "{asked} hører til gruppen «{group}», som er i målgruppen for {scheme}.",
+    "som_hovedregel_ikke": (
+        "{asked} hører til gruppen «{group}», som som hovedregel ikke er i målgruppen for {scheme}."
+    ),
+    "nei": "{asked} hører til gruppen «{group}», som ikke er i målgruppen for {scheme}.",
+}
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
 EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}."
 EXPLAIN_UNCLEAR_OPEN = " Ordningen kan omfatte flere enn gruppene som er nevnt; se sitatet."

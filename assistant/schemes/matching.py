@@ -296,7 +296,10 @@ def _stated(
         text = texts.GROUP_STATUS[g.status].format(group=cap(g.group))
         reasons.append(Reason((prefix if narrower else "") + text, g.quote, g.document))
     named = [g.group for g in found if g.status == status]
-    explanation = prefix + texts.EXPLAIN_STATUS[status].format(group=cap(join(named)), scheme=scheme.name)
+    if via and len(named) == 1:
+        explanation = texts.EXPLAIN_STATUS_VIA[status].format(asked=cap(asked), group=via, scheme=scheme.name)
+    else:
+        explanation = prefix + texts.EXPLAIN_STATUS[status].format(group=cap(join(named)), scheme=scheme.name)
     forms = {form for g in found for form in _vocabulary().forms(g.group)}
     template = texts.CONDITION if status == "ja" else texts.GROUP_EXCEPTION
     for condition in scheme.conditions:

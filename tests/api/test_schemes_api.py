@@ -174,7 +174,7 @@ def test_yes_no_follow_up_takes_the_scheme_from_the_conversation(client: httpx.C
     second = _chat(client, "Kan miljøarbeiderne våre være med?", str(first["conversation_id"]))
     assert second["route"] == "advisor"
     answer = str(second["answer"])
-    assert answer.startswith("Ja. Miljøarbeiderne hører til gruppen «andre ansatte».")
+    assert answer.startswith("Ja. Miljøarbeiderne hører til gruppen «andre ansatte», som er i målgruppen for")
     assert dangling_markers(answer, _citations(second)) == 0
     assert any("andre ansatte" in c.text for c in _citations(second))
 

@@ -426,7 +426,7 @@ def test_absence_is_never_read_as_no(catalogue: Catalogue) -> None:
 def test_narrower_group_says_which_group_it_belongs_to(catalogue: Catalogue) -> None:
     result = eligibility(catalogue, D, "yrkesfaglærere")
     assert result.answer == "ja"
-    assert result.explanation.startswith("Yrkesfaglærere hører til gruppen «lærere».")
+    assert result.explanation.startswith("Yrkesfaglærere hører til gruppen «lærere», som er i målgruppen for")
 
 
 def test_group_stated_as_not_included_is_no_and_rules_the_scheme_out(

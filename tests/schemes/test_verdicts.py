@@ -53,7 +53,7 @@ def test_everyday_group_says_which_document_group_it_is(
     verdict = group_verdict(catalogue, _scheme(catalogue, scheme_id), group)
     assert verdict.answer == answer
     assert verdict.explanation.startswith(
-        f"{group[:1].upper()}{group[1:]} hører til gruppen «{document_group}»."
+        f"{group[:1].upper()}{group[1:]} hører til gruppen «{document_group}», som "
     )
     assert any(ALL_GROUPS in r.quote or "tverrfaglige" in r.quote for r in verdict.reasons)
 
