@@ -88,7 +88,7 @@ UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
 
 # The scheme advisor (assistant/advisor.py).
 ELIGIBILITY_UNCLEAR_ASK = (
-    "Dokumentene jeg har, avgjør ikke dette. Spør den som forvalter ordningen: Statsforvalteren, "
+    "Dokumentene jeg har, avgjør ikke dette, så spør den som forvalter ordningen: Statsforvalteren, "
     "fylkeskommunen eller Utdanningsdirektoratet (Udir)."
 )
 ADVISOR_HEAD = (
@@ -203,10 +203,11 @@ EXPLAIN_STATUS_VIA = {
     "nei": "{asked} hører til gruppen «{group}», som ikke er i målgruppen for {scheme}.",
 }
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
-EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}."
-EXPLAIN_UNCLEAR_OPEN = " Ordningen kan omfatte flere enn gruppene som er nevnt; se sitatet."
-EXPLAIN_NAMED = " Målgruppene som er nevnt, er: {groups}."
-EXPLAIN_NO_GROUPS = " Kildene nevner ingen målgrupper for ordningen."
+# One sentence, ending in the quote it rests on: what is unclear, and which groups the sources do name.
+EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"
+EXPLAIN_UNCLEAR_OPEN = ", som kan omfatte flere enn gruppene som er nevnt"
+EXPLAIN_NAMED = "; målgruppene som er nevnt, er {groups}."
+EXPLAIN_NO_GROUPS = "; kildene nevner ingen målgrupper for ordningen."
 EXPLAIN_NO_GROUP_GIVEN = "Ingen gruppe er oppgitt, så det er uklart."
 NEXT_CONTACT = "Ta kontakt med {where}."
 NEXT_NO_CONTACT = "Kildene sier ikke hvor dere tar kontakt."

@@ -104,7 +104,10 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
     quotes = [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.reasons]
     # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
     lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
-    if found.said:
+    if found.said and found.said_head == texts.SAID_GROUPS and found.answer == "uklart":
+        # The explanation already names these groups; their quotes follow it, as its evidence.
+        lines += [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
+    elif found.said:
         lines.append(found.said_head)
         lines += [f"- {r.text} «{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
     if found.answer == "uklart":

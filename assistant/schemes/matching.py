@@ -328,7 +328,7 @@ def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:
     if open_quotes:
         explanation += texts.EXPLAIN_UNCLEAR_OPEN
     named = list(dict.fromkeys(g.group for g in scheme.target_groups))
-    explanation += texts.EXPLAIN_NAMED.format(groups=", ".join(named)) if named else texts.EXPLAIN_NO_GROUPS
+    explanation += texts.EXPLAIN_NAMED.format(groups=join(named)) if named else texts.EXPLAIN_NO_GROUPS
     return Eligibility("uklart", explanation, unique(reasons))
 
 

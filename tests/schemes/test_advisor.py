@@ -56,7 +56,9 @@ def test_unclear_reads_as_what_the_sources_do_not_say_then_what_they_do(catalogu
     first = answer.text.splitlines()[0]
     assert first.startswith("Kildene sier ikke dette direkte. Det er uklart om helsesykepleierne")
     assert "Uklart." not in answer.text
-    assert texts.SAID_GROUPS in answer.text
+    # The groups the sources name are in the first sentence; their quote follows it, cited.
+    assert "målgruppene som er nevnt, er" in first
+    assert "«lærere, ledere og andre ansatte i barnehager og skoler» [" in answer.text
     assert any("lærere, ledere og andre ansatte" in c.text for c in answer.citations)
 
 
