@@ -186,6 +186,7 @@ GROUP_EVERYONE = "Ordningen er åpen for alle."
 GROUP_OPEN = "Ordningen kan omfatte flere enn gruppene som er nevnt, men nevner ikke {asked} særskilt."
 GROUP_MENTIONED = "Kildene nevner {asked} i omtalen av ordningen, men sier ikke at de er i målgruppen."
 GROUP_EXCEPTION = "Unntak: {value}."
+EXPLAIN_EXCEPTION = "; unntak: {value}."
 CONDITION = "Vilkår: {value}."
 TOPIC_HIT = "Om temaet: {value}."
 EXPLAIN_STATUS = {

@@ -305,8 +305,10 @@ def _stated(
     for condition in scheme.conditions:
         if _mentions(condition.quote, forms):
             reasons.append(reason_for(template, condition))
-            if status != "ja":
-                explanation += " " + texts.GROUP_EXCEPTION.format(value=condition.value.rstrip("."))
+            if status != "ja":  # one sentence with the rule, so the quote that follows is its source
+                explanation = explanation.rstrip(".") + texts.EXPLAIN_EXCEPTION.format(
+                    value=condition.value.rstrip(".")
+                )
     return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
 
 

@@ -403,7 +403,7 @@ def test_mainly_excluded_group_carries_the_exception(catalogue: Catalogue) -> No
     quotes = [r.quote for r in result.reasons]
     assert quotes[0].startswith("Fagskolelærere er som hovedregel ikke definert som en målgruppe")
     assert any("inkludere fagskolelærere i etablerte kompetansetiltak" in q for q in quotes)
-    assert "Unntak:" in result.explanation
+    assert "; unntak:" in result.explanation
 
 
 def test_unnamed_group_gets_the_quote_that_leaves_the_door_open(catalogue: Catalogue) -> None:
