@@ -221,7 +221,10 @@ class ExtractiveBackend:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
-            other_passage = s.unit.hit != best.unit.hit and s.score < 0.85 * best.score
+            # "Hvem", "hvor", "når" and yes/no questions get a second sentence only from the passage that
+            # gave the first (amounts and counts are often split over a slide's lines and passages).
+            one_fact = plan is not None and plan.type in ("hvem", "hvor", "naar", "ja_nei")
+            other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
             rest.append(s)

@@ -181,3 +181,10 @@ def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: 
     )
     answer = ask(services, question)
     assert not answer.answer.startswith("Ja"), answer.answer
+
+
+def test_a_who_question_is_answered_from_one_passage(services: Services) -> None:
+    """A second sentence from another passage is more often beside the point than not."""
+    answer = ask(services, "Hvem har sekretariatet for samarbeidsforumet i barnehage og grunnopplæring?")
+    assert "sekretariatsansvar" in answer.answer
+    assert set(MARKER.findall(answer.answer)) == {"1"}, answer.answer
