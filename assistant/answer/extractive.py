@@ -115,6 +115,10 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
+        if plan is not None and plan.type == "ja_nei":
+            # The rule leads: "Som hovedregel ikke" before the exception that the best match may be.
+            rule = [s for s in chosen if _AS_A_RULE_NOT.search(s.text)]
+            chosen = rule[:1] + [s for s in chosen if s not in rule[:1]]
         parts = []
         for i, s in enumerate(chosen):
             marker = f" [{s.unit.hit}]"

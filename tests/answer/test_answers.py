@@ -188,3 +188,11 @@ def test_a_who_question_is_answered_from_one_passage(services: Services) -> None
     answer = ask(services, "Hvem har sekretariatet for samarbeidsforumet i barnehage og grunnopplæring?")
     assert "sekretariatsansvar" in answer.answer
     assert set(MARKER.findall(answer.answer)) == {"1"}, answer.answer
+
+
+def test_the_rule_leads_before_its_exception(services: Services) -> None:
+    """The sources make fagskolelærere «som hovedregel ikke» a target group, with an exception the
+    county may make; the rule comes first, then the exception."""
+    question = "Skal fylkeskommunen lage egne tiltak for fagskolelærere i fag- og yrkesopplæringen?"
+    answer = ask(services, question)
+    assert answer.answer.startswith("Som hovedregel ikke."), answer.answer
