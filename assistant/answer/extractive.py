@@ -168,7 +168,7 @@ class ExtractiveBackend:
                 own_coverage = index.weighted_coverage(sets, own)
                 # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
                 # koordinere forumet?"): a sentence that shares only the rest says something else.
-                has_crux = not crux or _loose_coverage([(crux, 1.0)], own) > 0
+                has_crux = crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own) > 0)
                 loose = _loose_coverage(known, own) if has_crux else 0.0
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
@@ -246,9 +246,10 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
-def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:
-    """The stems of the rarest word (highest idf) of a yes/no question's asking sentence that the
-    documents use at all, question words aside; empty for other questions."""
+def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
+    """The stems of the rarest word (highest idf) of a yes/no question's asking clause that the documents
+    use at all, question words aside; empty for other questions (anything may answer them), None when
+    the clause turns on words no document uses (nothing answers it yes)."""
     if plan is None or plan.type != "ja_nei":
         return set()
     asking = _question_words()
@@ -259,6 +260,10 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:
     # Inflections the documents don't use count ("koordinere" beside their "koordinering").
     vocabulary = index.analyzer.vocabulary
     known = [w for w in words if index.knows(w) or any(v.startswith(w.lower()[:6]) for v in vocabulary)]
+    if len(words) - len(known) >= 2:
+        # Several words no document uses ("sitte som fullverdig medlem"): the documents can't confirm
+        # what is asked, whatever else a sentence shares with it.
+        return None
     if not known:
         return set()
     rarest = max(known, key=index.idf)

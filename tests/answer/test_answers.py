@@ -196,3 +196,10 @@ def test_the_rule_leads_before_its_exception(services: Services) -> None:
     question = "Skal fylkeskommunen lage egne tiltak for fagskolelærere i fag- og yrkesopplæringen?"
     answer = ask(services, question)
     assert answer.answer.startswith("Som hovedregel ikke."), answer.answer
+
+
+def test_no_yes_when_the_question_turns_on_words_no_document_uses(services: Services) -> None:
+    """The documents say Statsforvalteren may take part as an observer; they never speak of voting
+    members, so sharing the rest of the question is no yes."""
+    question = "Kan Statsforvalteren stemme som fast medlem i samarbeidsforumet for fag- og yrkesopplæring?"
+    assert not ask(services, question).answer.startswith("Ja")
