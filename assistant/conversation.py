@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.answer.plan import asking_sentence
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
 
@@ -60,7 +61,9 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
         return question
     if (x := _ellipsis(text)) is not None:
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
-    topic = next((t for p in reversed(previous) if (t := _topic(_clause(_asking(p)), lexical))), None)
+    # The topic is in the sentence that asks ("Hvem sender pengene til …?"), not in the "Vi jobber i en
+    # fylkeskommune." before it.
+    topic = next((t for p in reversed(previous) if (t := _topic(_clause(asking_sentence(p)), lexical))), None)
     tokens = list(_WORD.finditer(text))
     if topic is None or _scheme_span(text, tokens, lexical) is not None:
         return question
@@ -96,13 +99,6 @@ def points_back(question: str, lexical: LexicalIndex | None = None, *, explicitl
         return naming <= _limits().enough_topic - 1
     bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _limits().max_bare_words
     return bare and not explicitly
-
-
-def _asking(text: str) -> str:
-    """The sentence that asks: a topic is taken from "Hvem sender pengene til …?", not from the "Vi
-    jobber i en fylkeskommune." before it."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    return next((s for s in reversed(sentences) if s.endswith("?")), text)
 
 
 def _clause(text: str) -> str:

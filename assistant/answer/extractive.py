@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
-from assistant.answer.plan import _question_words, asking_sentence
+from assistant.answer.plan import asking_sentence, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
@@ -252,7 +252,7 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     the clause turns on words no document uses (nothing answers it yes)."""
     if plan is None or plan.type != "ja_nei":
         return set()
-    asking = _question_words()
+    asking = question_words()
     # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
     clause = re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1]
     # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.

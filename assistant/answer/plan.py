@@ -63,7 +63,7 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The focus is the first naming word after the question word (the verb or noun asked about: "leder",
     "prioriterer", "frist"); the topic is the rest. A yes/no question's focus is what it asks about
     ("delta", "søke"), found the same way."""
-    asking = _question_words()
+    asking = question_words()
     naming = [w for w in content_words(asking_sentence(text)) if w.lower() not in asking]
     if not naming:
         return (), tuple(w for w in content_words(text) if w.lower() not in asking)
@@ -73,7 +73,8 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache
-def _question_words() -> frozenset[str]:
+def question_words() -> frozenset[str]:
+    """Words that ask (plan.yaml): neither a question's focus nor its topic."""
     return frozenset(w.lower() for w in rule_file(PlanRules).question_words)
 
 
