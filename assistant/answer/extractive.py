@@ -143,6 +143,7 @@ class ExtractiveBackend:
         focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
         wants = _wanted(plan)
         defines = _asks_definition(plan)
+        other_kind = _other_amount_kind(plan)
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
@@ -162,6 +163,13 @@ class ExtractiveBackend:
                     shown = unit.items  # a list question gets the whole list
                 else:
                     shown = _relevant_items(unit, index, sets, self.long_list_items)
+                if other_kind is not None:  # an amount of the kind not asked for
+                    if unit.is_list:
+                        shown = [i for i in shown if not other_kind.search(i)]
+                        if not shown:
+                            continue
+                    elif other_kind.search(unit.render()):
+                        continue
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
                 # What the unit says itself counts more than what its heading says for it.
@@ -268,6 +276,19 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         return set()
     rarest = max(known, key=index.idf)
     return index.query_term_sets(rarest)[0] if index.query_term_sets(rarest) else set()
+
+
+def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
+    """For an amount question that names one kind of money (granted, asked for), the pattern of the
+    other kind; None when it names neither or both."""
+    if plan is None or plan.type not in ("hvor_mye", "hvor_mange"):
+        return None
+    kinds = [re.compile(p, re.IGNORECASE) for p in rule_file(PlanRules).amount_kinds.values()]
+    named = [k for k in kinds if k.search(plan.question)]
+    if len(named) != 1:
+        return None
+    others = [k for k in kinds if k is not named[0]]
+    return others[0] if len(others) == 1 else None
 
 
 def _asks_definition(plan: AnswerPlan | None) -> bool:

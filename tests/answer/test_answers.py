@@ -203,3 +203,10 @@ def test_no_yes_when_the_question_turns_on_words_no_document_uses(services: Serv
     members, so sharing the rest of the question is no yes."""
     question = "Kan Statsforvalteren stemme som fast medlem i samarbeidsforumet for fag- og yrkesopplæring?"
     assert not ask(services, question).answer.startswith("Ja")
+
+
+def test_an_amount_granted_is_not_answered_with_the_amount_asked_for(services: Services) -> None:
+    """Nordland's slides give what was granted for 2026 and what the owners asked for, side by side."""
+    answer = ask(services, "Hvor mye ble Nordland tildelt i 2026?")
+    assert "28 mill" in answer.answer
+    assert "24 605 520" not in answer.answer, answer.answer
