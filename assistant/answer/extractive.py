@@ -135,6 +135,7 @@ class ExtractiveBackend:
         # sentence settles a yes/no question is judged on the words the documents could have said.
         words = list(dict.fromkeys(content_words(question)))
         known = [(ws, w) for (ws, w), word in zip(sets, words, strict=True) if index.knows(word)]
+        yes_no = plan is not None and plan.type == "ja_nei"  # only a yes/no lead-in reads `loose`
         crux = _crux(index, plan)
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
@@ -176,8 +177,9 @@ class ExtractiveBackend:
                 own_coverage = index.weighted_coverage(sets, own)
                 # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
                 # koordinere forumet?"): a sentence that shares only the rest says something else.
-                has_crux = crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own) > 0)
-                loose = _loose_coverage(known, own) if has_crux else 0.0
+                loose = 0.0
+                if yes_no and crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own) > 0):
+                    loose = _loose_coverage(known, own)
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -274,8 +276,8 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         return None
     if not known:
         return set()
-    rarest = max(known, key=index.idf)
-    return index.query_term_sets(rarest)[0] if index.query_term_sets(rarest) else set()
+    variants = index.query_term_sets(max(known, key=index.idf))
+    return variants[0] if variants else set()
 
 
 def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
