@@ -133,8 +133,10 @@ class ExtractiveBackend:
         sets = index.weighted_query_sets(question)
         # Words no document uses ("rørleggerbedrift", a typo) can't be found by any sentence; whether a
         # sentence settles a yes/no question is judged on the words the documents could have said.
-        words = list(dict.fromkeys(content_words(question)))
-        known = [(ws, w) for (ws, w), word in zip(sets, words, strict=True) if index.knows(word)]
+        # Judged on the sentence that asks ("Jeg er rektor på en videregående skole." is who asks), or on
+        # the whole question when that says more ("Er det lov?" asks about the sentence before it).
+        asking = asking_sentence(question)
+        known_sets = [_known_sets(index, asking), _known_sets(index, question)]
         yes_no = plan is not None and plan.type == "ja_nei"  # only a yes/no lead-in reads `loose`
         crux = _crux(index, plan)
         bigrams = _bigrams(index.analyzer.stems(question))
@@ -178,8 +180,10 @@ class ExtractiveBackend:
                 # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
                 # koordinere forumet?"): a sentence that shares only the rest says something else.
                 loose = 0.0
-                if yes_no and crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own) > 0):
-                    loose = _loose_coverage(known, own)
+                # The breadcrumb counts: a sentence in the guidelines of the scheme asked about is about it.
+                found = crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own | context) > 0)
+                if yes_no and found:
+                    loose = max(_loose_coverage(known, own | context) for known in known_sets)
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -265,19 +269,57 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     asking = question_words()
     # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
     clause = re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1]
+    # An example ("for eksempel miljøterapeuter") illustrates the clause; it is not what it asks.
+    for example in _examples(clause):
+        clause = clause.replace(example, " ")
     # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.
     words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
-    # Inflections the documents don't use count ("koordinere" beside their "koordinering").
-    vocabulary = index.analyzer.vocabulary
-    known = [w for w in words if index.knows(w) or any(v.startswith(w.lower()[:6]) for v in vocabulary)]
-    if len(words) - len(known) >= 2:
+    forms = {w: form for w in words if (form := known_form(index, w)) is not None}
+    if len(words) - len(forms) >= 2:
         # Several words no document uses ("sitte som fullverdig medlem"): the documents can't confirm
         # what is asked, whatever else a sentence shares with it.
         return None
-    if not known:
+    if not forms:
         return set()
-    variants = index.query_term_sets(max(known, key=index.idf))
-    return variants[0] if variants else set()
+    # Rarity is the documents' word's: a typo is not rare, the word it misspells may be.
+    word = max(forms, key=lambda w: index.idf(forms[w]))
+    # With its glossary synonyms: "penger" is found as "midler".
+    return {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants}
+
+
+def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
+    """The weighted term sets of the words of a text that the documents use, examples aside."""
+    words = list(dict.fromkeys(content_words(text)))
+    example = set(content_words(" ".join(_examples(text))))
+    return [
+        (ws, w)
+        for (ws, w), word in zip(index.weighted_query_sets(text), words, strict=True)
+        if index.knows(word) and word not in example
+    ]
+
+
+def _examples(text: str) -> list[str]:
+    """The examples a question gives ("for eksempel miljøterapeuter"): they illustrate what it asks."""
+    pattern = rule_file(PlanRules).examples
+    return [m.group(0) for m in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
+
+
+def known_form(index: LexicalIndex, word: str) -> str | None:
+    """The documents' form of a question word: itself, another inflection or a typo after its first
+    letters ("koordinere" beside their "koordinering", "yrkesgruper": "yrkesgrupper"), or its last part
+    ("nabokommunene": "kommunene"); None when they use nothing like it."""
+    w = word.lower()
+    if index.knows(w):
+        return w
+    vocabulary = index.analyzer.vocabulary
+    inflected = [v for v in vocabulary if v.startswith(w[:6])]
+    if inflected:
+        return max(inflected, key=lambda v: (_shared_start(v, w), -len(v)))
+    return next((w[i:] for i in range(1, len(w) - 4) if w[i:] in vocabulary), None)
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
@@ -334,9 +376,21 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     rules = rule_file(PlanRules)
     asking = asking_sentence(plan.question)
     literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
-    if (best.coverage if literal else best.loose) >= rules.yes_coverage and not negated:
+    covered = (best.coverage if literal else best.loose) >= rules.yes_coverage
+    if covered and not negated and _states(asking, text):
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _states(asking: str, text: str) -> bool:
+    """Whether a sentence can confirm the state a question asks about ("Er pakken ferdig?"): it must say
+    the state word itself, and not as a plan ("skal være ferdig innen januar 2022" may not have happened)."""
+    rules = rule_file(PlanRules)
+    asked = re.search(rules.state_question, asking, re.IGNORECASE) if rules.state_question else None
+    if asked is None:
+        return True
+    said = re.search(rf"\b{re.escape(asked.group(1))}", text, re.IGNORECASE)
+    return bool(said) and not (rules.planned and re.search(rules.planned, text, re.IGNORECASE))
 
 
 def _relevant_items(

@@ -268,6 +268,9 @@ class PlanRules(RuleFile):
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
     literal_yes: Pattern | None = None
+    examples: Pattern | None = None
+    state_question: Pattern | None = None
+    planned: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None

@@ -101,13 +101,16 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
 def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
     """The lead word, the explanation, the quotes it rests on; then what else the sources say."""
     head = texts.YES_NO_HEAD.format(lead=texts.YES_NO_LEADS[found.answer], explanation=found.explanation)
-    quotes = [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.reasons]
+    evidence = list(found.reasons)
+    named_groups = found.said_head == texts.SAID_GROUPS and found.answer == "uklart"
+    if found.said and named_groups:
+        # The unclear explanation ends by naming the groups the sources do name: their quotes come
+        # first, as its evidence, then any clause that may open the scheme to more.
+        evidence = [*found.said, *evidence]
+    quotes = [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in evidence]
     # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
     lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
-    if found.said and found.said_head == texts.SAID_GROUPS and found.answer == "uklart":
-        # The explanation already names these groups; their quotes follow it, as its evidence.
-        lines += [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
-    elif found.said:
+    if found.said and not named_groups:
         lines.append(found.said_head)
         lines += [f"- {r.text} «{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
     if found.answer == "uklart":

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
+from assistant.answer.extractive import known_form
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
@@ -181,6 +182,39 @@ def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: 
     )
     answer = ask(services, question)
     assert not answer.answer.startswith("Ja"), answer.answer
+
+
+def test_an_example_in_a_yes_no_question_is_not_what_it_turns_on(services: Services) -> None:
+    """The sources let the county include other professions; that the question's examples (trades no
+    document names) are unknown words does not stop the yes."""
+    question = (
+        "Kan fylkeskommunen ta med flere yrkesgrupper, for eksempel vaktmestere og renholdere, "
+        "i tiltakene i fag- og yrkesopplæringen?"
+    )
+    answer = ask(services, question)
+    assert answer.answer.startswith("Ja. Fylkeskommunene kan inkludere andre yrkesgrupper"), answer.answer
+    without = ask(services, "Kan fylkeskommunen ta med vaktmestere og renholdere i fag- og yrkesopplæringen?")
+    assert not without.answer.startswith("Ja"), without.answer
+
+
+def test_a_question_word_is_known_by_the_documents_form_of_it(services: Services) -> None:
+    """What a yes/no question turns on is judged by the word the documents use: another inflection,
+    a typo after the first letters, or the known last part of a compound; a trade they never name is
+    unknown."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    assert known_form(index, "yrkesgruper") == "yrkesgrupper"
+    assert known_form(index, "koordinere") == "koordinering"
+    assert known_form(index, "nabokommunene") == "kommunene"
+    assert known_form(index, "vaktmestere") is None
+
+
+def test_a_plan_does_not_confirm_a_state(services: Services) -> None:
+    """The source says the package is to be finished by a date; whether it is finished, it doesn't say."""
+    for question in ("Er kompetansepakken om opplæring i bedrift klar til bruk?",
+                     "Er kompetansepakken for opplæring i bedrift ferdig?"):  # fmt: skip
+        answer = ask(services, question)
+        assert answer.answer.startswith("Kildene sier ikke dette direkte"), answer.answer
+    assert ask(services, "Er kompetansepakken om programmering åpen for alle?").answer.startswith("Ja.")
 
 
 def test_a_where_question_is_answered_from_one_passage(services: Services) -> None:
