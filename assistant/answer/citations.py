@@ -191,10 +191,13 @@ def _asked_measure(question: str) -> str | None:
 
 
 def _names(question: str) -> set[str]:
-    """Capitalised words after the first: the places and bodies a question is about, lower-cased and cut
-    to their first five letters so that inflections ("Nordlands") still meet the source."""
-    words = re.findall(r"\b[\wÆØÅæøå]+\b", question)
-    return {w.lower()[:5] for w in words[1:] if w[:1].isupper() and len(w) >= 3 and not w.isdigit()}
+    """Capitalised words after a sentence's first: the places and bodies a question is about, lower-cased
+    and cut to their first five letters so that inflections ("Nordlands") still meet the source."""
+    names = set()
+    for sentence in re.split(r"(?<=[.!?:])\s+", question):  # a sentence's first word is capitalised anyway
+        words = re.findall(r"\b[\wÆØÅæøå]+\b", sentence)
+        names |= {w.lower()[:5] for w in words[1:] if w[:1].isupper() and len(w) >= 3 and not w.isdigit()}
+    return names
 
 
 def _best_items(claim: str, question_stems: set[str]) -> list[str]:

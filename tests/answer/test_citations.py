@@ -87,6 +87,9 @@ def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
     assert unsupported_answer_reason(question, "Midler tildelt: 28 mill [1]", [cited]) is not None
     whole = "Hvor mye fikk Nordfylket tildelt?"
     assert unsupported_answer_reason(whole, "Midler tildelt: 28 mill [1]", [cited]) is None
+    # A later sentence's first word is no name: "Hvor" below is capitalised because it starts one.
+    two = "Vi er en kommune i Nordfylket. Hvor mye kan vi regne med å få?"
+    assert unsupported_answer_reason(two, "Midler tildelt: 28 mill [1]", [cited]) is None
 
 
 def test_a_number_in_another_unit_than_the_one_asked_for_is_no_answer() -> None:
