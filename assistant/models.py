@@ -32,8 +32,10 @@ class AnswerPlan:
     type: QuestionType
     focus: tuple[str, ...] = ()  # the words of what is asked for ("leder" in "Hvem leder forumet?")
     topic: tuple[str, ...] = ()  # the naming words of what it is about
-    schemes: tuple[str, ...] = ()  # catalogue ids in scope: named in the question, else in the conversation
-    schemes_from: Literal["question", "conversation", "none"] = "none"
+    # Catalogue ids in scope: named in the question, else in the conversation, else in the text around the
+    # questions of the inquiry a reply letter answers.
+    schemes: tuple[str, ...] = ()
+    schemes_from: Literal["question", "conversation", "inquiry", "none"] = "none"
     parts: tuple[str, ...] = ()  # standalone sub-questions of a multi-part question; () for one
 
     @property

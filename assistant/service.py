@@ -27,6 +27,7 @@ from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
 from assistant.drafts import letter as letters
+from assistant.drafts.inquiry import split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound
@@ -142,13 +143,20 @@ def answer_question(
     conversation_id: str = "",
     maalform: Maalform | None = None,
     style: Style = "answer",
+    inquiry: str = "",
 ) -> Answer:
-    """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked).
-    Nothing is stored."""
+    """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked); a question
+    of a letter's `inquiry` is read in the light of the schemes its other text names. Nothing is stored."""
     question = validate_question(question, services.settings)
     asked = _read(services, question)
     target = maalform or asked.maalform
     plan = _plan(services, asked.bokmal, ())
+    if inquiry and not plan.schemes and services.scope is not None:
+        # The letter's scheme, unless the question itself points at another ("Finnes det stipend …?").
+        named = tuple(services.scope.named(inquiry))
+        rare = services.retriever.lexical.idf
+        if named and not services.scope.points_elsewhere(asked.bokmal, named, lambda w: rare(w) >= _RARE_IDF):
+            plan = replace(plan, schemes=named, schemes_from="inquiry")
     return _render(services, _answered(services, plan, target, conversation_id, style), target)
 
 
@@ -173,7 +181,11 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
         # With schemes in scope, look deeper and move passages about other schemes only to the back.
         hits = services.retriever.search(question, 2 * top_k if scope else None)
         if scope and services.scope is not None:
-            hits = services.scope.prefer(hits, scope)[:top_k]
+            preferred = services.scope.prefer(hits, scope)
+            if plan is not None and plan.schemes_from == "inquiry" and not _near_best(preferred, hits):
+                # The letter's scheme has nothing near the best passage for this question of it.
+                plan, preferred = replace(plan, schemes=(), schemes_from="none"), hits
+            hits = preferred[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
@@ -185,6 +197,16 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+# A word of a scheme's name this rare in the documents (idf) names that scheme, not just its subject.
+_RARE_IDF = 2.5
+# A letter's scheme scopes one of its questions only where its best passage scores this near the best.
+_INQUIRY_SCOPE_RATIO = 0.85
+
+
+def _near_best(preferred: list[ScoredPassage], hits: list[ScoredPassage]) -> bool:
+    return bool(preferred and hits) and preferred[0].score >= _INQUIRY_SCOPE_RATIO * hits[0].score
 
 
 def _with_scheme_names(services: Services, question: str, schemes: Sequence[str]) -> str:
@@ -508,10 +530,22 @@ def draft_reply(
     today: date | None = None,
 ) -> Letter:
     """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
+    intro = _inquiry_context(inquiry)
     context = DraftContext(
-        answer=lambda question, target: answer_question(services, question, maalform=target, style="letter"),
+        answer=lambda question, target: answer_question(
+            services, question, maalform=target, style="letter", inquiry=intro
+        ),
         passages=services.retriever.passages,
         catalogue=services.catalogue,
         max_question_chars=services.settings.max_question_chars,
     )
     return letters.draft_reply(context, inquiry, maalform, sender, recipient, today)
+
+
+def _inquiry_context(inquiry: str) -> str:
+    """An inquiry's text around its questions ("Vi prøver å forstå midlene for fag- og yrkesopplæringen"):
+    what the letter is about, when its questions don't say."""
+    rest = inquiry
+    for question in split_inquiry(inquiry):
+        rest = rest.replace(question, " ")
+    return rest

@@ -114,7 +114,9 @@ def _item_question(item: str) -> str:
 
 
 def _questions_in(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(_flat(text)) if _is_question(s) and not _META.match(s)]
+    # A list of one ("1) Hvordan …?") is running text, but its marker is no part of the question.
+    sentences = (_MARKER_AT_START.sub("", s, count=1) for s in _SENTENCE_END.split(_flat(text)))
+    return [s for s in sentences if _is_question(s) and not _META.match(s)]
 
 
 def _is_question(sentence: str) -> bool:

@@ -375,12 +375,26 @@ def _mentions_of(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> Ite
     literal = re.search(rf"(?<![\w-]){re.escape(scheme.id)}(?![\w-])", lowered)
     if literal:
         yield 1000, -literal.start()
+    raw = words(lowered)
     for term in (scheme.name, *scheme.aliases):
         keys = _name_keys(term)
         for start in range(len(sequence) - len(keys) + 1):
-            if keys and sequence[start : start + len(keys)] == keys:
+            if keys and sequence[start : start + len(keys)] == keys and _as_named(term, raw, start):
                 yield len(keys), -start
                 break
+
+
+# Shorter one-word names are abbreviations ("Rekom", "KFK"), matched in any inflection.
+_MIN_DEFINITE_NAME = 8
+
+
+def _as_named(term: str, raw: list[str], start: int) -> bool:
+    """A one-word name in the definite form ("Kompetanseløftet") names the scheme only in that form or
+    longer ("Kompetanseløftets"): "et kompetanseløft på språk" is any lift in competence."""
+    name = words(term)
+    if len(name) != 1 or len(name[0]) < _MIN_DEFINITE_NAME or start >= len(raw):
+        return True
+    return raw[start].startswith(name[0])
 
 
 def mention_spans(scheme: Scheme, text: str) -> list[tuple[int, int]]:
@@ -388,12 +402,13 @@ def mention_spans(scheme: Scheme, text: str) -> list[tuple[int, int]]:
     name and alias found."""
     sequence = _name_keys(text)
     spans: list[tuple[int, int]] = []
+    raw = words(text)
     for term in (scheme.id, scheme.name, *scheme.aliases):
         keys = _name_keys(term)
         spans += [
             (start, start + len(keys))
             for start in range(len(sequence) - len(keys) + 1)
-            if keys and sequence[start : start + len(keys)] == keys
+            if keys and sequence[start : start + len(keys)] == keys and _as_named(term, raw, start)
         ]
     return spans
 

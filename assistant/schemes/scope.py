@@ -8,9 +8,10 @@ the schemes of its document's title (a guideline document is about its scheme th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from assistant.index.lexical import stem, words
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
@@ -90,6 +91,21 @@ class SchemeScope:
     def named(self, text: str) -> list[str]:
         return named_schemes(self.catalogue, text)
 
+    def points_elsewhere(self, text: str, scope: Sequence[str], rare: Callable[[str], bool]) -> bool:
+        """Whether the text uses a rare word of another scheme's name that no name in scope has:
+        "stipend" ("Utdannings- og rekrutteringsstipend") in a letter about Kompetanse for kvalitet asks
+        about another scheme than the letter's. Common words ("skole", "barnehage") name no scheme."""
+        wanted = related(scope)
+        own = {w for s in _with_scope_phrases(self.catalogue) if s.id in wanted for w in _name_words(s)}
+        others = {
+            w for s in _with_scope_phrases(self.catalogue) if s.id not in wanted for w in _name_words(s)
+        } - own
+        others = {w for w in others if rare(w)}
+        asked = {w for w in words(text) if len(w) >= _MIN_NAME_WORD}
+        return any(_shares_word(a, o) for a in asked for o in others) and not any(
+            _shares_word(a, o) for a in asked for o in own
+        )
+
     def tags_of(self, passage: Passage) -> frozenset[str]:
         key = (passage.id, passage.section, passage.text)
         if key not in self._passage_tags:
@@ -115,3 +131,16 @@ class SchemeScope:
         for hit in hits:
             (elsewhere if in_scope(self.tags_of(hit.passage), scope) is False else kept).append(hit)
         return kept + elsewhere
+
+
+# Shorter words of scheme names are mostly small ones ("for", "innen"), not what names a scheme.
+_MIN_NAME_WORD = 6
+
+
+def _name_words(scheme: Scheme) -> set[str]:
+    return {w for name in (scheme.name, *scheme.aliases) for w in words(name) if len(w) >= _MIN_NAME_WORD}
+
+
+def _shares_word(asked: str, name_word: str) -> bool:
+    """The same word, inflected, or a compound of it ("stipend" in "rekrutteringsstipend")."""
+    return stem(asked) == stem(name_word) or name_word.startswith(asked) or name_word.endswith(asked)

@@ -112,6 +112,7 @@ TODAY = date(2026, 3, 2)
             ["Hvem kan søke om tilskudd til fag- og yrkesopplæring?", "Gjelder det 2. trinn også?"],
         ),
         ("Hei! Hvem prioriterer tiltakene? Hvem prioriterer tiltakene?", ["Hvem prioriterer tiltakene?"]),
+        ("Hei! Vi har ett spørsmål.\n1) Hvem prioriterer tiltakene?\nMvh Kari", ["Hvem prioriterer tiltakene?"]),
         ("Hei!\n\nMvh Kari", []),
     ],
 )
@@ -176,6 +177,26 @@ def test_each_question_of_a_letter_is_answered_from_its_own_schemes_sources(thre
     oslo_viken = "statsforvalteren-oslo-viken-lokal-kompetanseutvikling.txt"
     assert {documents[n] for n in regional.rules} == {oslo_viken}
     assert vocational.rules and oslo_viken not in {documents[n] for n in vocational.rules}
+
+
+def test_a_question_naming_no_scheme_is_read_as_about_the_scheme_its_letter_names(services: Services) -> None:
+    """The vocational scheme's schools report needs to its forum, not to Statsforvalteren (the local
+    scheme's way); the letter's opening says which scheme it is about, its question doesn't."""
+    question = "Hvordan kan skolene melde inn kompetansebehov?"
+    inquiry = f"Hei! Vi følger opp kompetansemidlene for fag- og yrkesopplæringen.\n1) {question}\nHilsen Kim"
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "samarbeidsforum" in answer and "til statsforvalteren" not in answer, answer
+    alone = draft_reply(services, f"Hei! 1) {question} Hilsen Kim", today=TODAY).questions[0].answer
+    assert "til statsforvalteren" in alone, "the same question without the letter's scheme"
+
+
+def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
+    inquiry = (
+        "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
+        "1) Finnes det også et stipend til en assistent som mangler lærerutdanning?\nHilsen Kim"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "utdanningsstipend for ansatte som mangler godkjent lærerutdanning" in answer, answer
 
 
 def test_letter_has_the_parts_of_a_formal_reply_in_order(three: Letter) -> None:

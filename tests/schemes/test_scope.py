@@ -30,6 +30,26 @@ def test_everyday_scheme_names_from_the_catalogue(catalogue: Catalogue) -> None:
     assert local == ["lokal-kompetanseutvikling"]
 
 
+def test_a_one_word_definite_name_names_the_scheme_only_in_that_form(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Vi vil søke om et kompetanseløft på språk for personalet.") == []
+    assert named_schemes(catalogue, "Kompetanseløftets tiltak") == ["kompetanseloftet"]
+    assert named_schemes(catalogue, "Hva gjør Kpl?") == ["kompetanseloftet"]
+
+
+def test_a_rare_word_of_another_schemes_name_points_away_from_the_scope(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    common = {"skole", "skolene", "lærere", "barnehage"}
+
+    def rare(word: str) -> bool:
+        return word not in common
+
+    kfk = ["videreutdanning-kfk"]
+    assert scope.points_elsewhere("Finnes det et stipend for assistenten?", kfk, rare)
+    assert not scope.points_elsewhere("Hva kan skolene søke om for lærere?", kfk, rare)
+    # A word of the scope's own names points nowhere else: "yrkesfag" for the vocational scheme.
+    assert not scope.points_elsewhere("Hvem får midler til yrkesfag?", ["fag-og-yrkesopplaering"], rare)
+
+
 def test_an_umbrella_scheme_speaks_for_its_parts_and_they_for_it() -> None:
     assert "regional-ordning" in related(["lokal-kompetanseutvikling"])
     assert "lokal-kompetanseutvikling" in related(["regional-ordning"])
