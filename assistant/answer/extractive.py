@@ -136,7 +136,8 @@ class ExtractiveBackend:
         # Judged on the sentence that asks ("Jeg er rektor på en videregående skole." is who asks), or on
         # the whole question when that says more ("Er det lov?" asks about the sentence before it).
         asking = asking_sentence(question)
-        known_sets = [_known_sets(index, asking), _known_sets(index, question)]
+        asking_sets = index.weighted_query_sets(asking)
+        known_sets = [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)]
         yes_no = plan is not None and plan.type == "ja_nei"  # only a yes/no lead-in reads `loose`
         crux = _crux(index, plan)
         bigrams = _bigrams(index.analyzer.stems(question))
@@ -165,7 +166,7 @@ class ExtractiveBackend:
                 if plan is not None and plan.type == "liste" and unit.is_list:
                     shown = unit.items  # a list question gets the whole list
                 else:
-                    shown = _relevant_items(unit, index, sets, self.long_list_items)
+                    shown = _relevant_items(unit, index, (sets, asking_sets), self.long_list_items)
                 if other_kind is not None:  # an amount of the kind not asked for
                     if unit.is_list:
                         shown = [i for i in shown if not other_kind.search(i)]
@@ -201,11 +202,15 @@ class ExtractiveBackend:
                     said = f"{heading}\n{said}"
                 if wants is not None and wants.search(said):
                     planned += 0.2
-                if plan is not None and plan.type == "liste" and unit.is_list:
+                if plan is not None and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
-                    # not every question its many items happen to share words with.
+                    # not every question its many items happen to share words with. Asked for a list,
+                    # the best lead-in wins; asked otherwise, a lead-in that restates the asking sentence.
                     lead_terms = set(index.analyzer.terms(unit.lead))
-                    planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
+                    if plan.type == "liste":
+                        planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
+                    elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
+                        planned += 0.8 * restated
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading))
         scored.sort(key=lambda s: -s.score)
@@ -252,6 +257,10 @@ class ExtractiveBackend:
         return lead + rest
 
 
+# The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
+_RESTATES = 0.8
+
+
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
     if plan is None:
@@ -268,7 +277,7 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         return set()
     asking = question_words()
     # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
-    clause = re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1]
+    clause = _first_alternative(re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1])
     # An example ("for eksempel miljøterapeuter") illustrates the clause; it is not what it asks.
     for example in _examples(clause):
         clause = clause.replace(example, " ")
@@ -281,10 +290,17 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         return None
     if not forms:
         return set()
-    # Rarity is the documents' word's: a typo is not rare, the word it misspells may be.
-    word = max(forms, key=lambda w: index.idf(forms[w]))
+    # Rarity is the documents' word's: a typo is not rare, the word it misspells may be; a word they
+    # never use is as rare as their synonym for it ("penger": "midler").
+    word = max(forms, key=lambda w: max((x for _, x in index.weighted_query_sets(forms[w])), default=0.0))
     # With its glossary synonyms: "penger" is found as "midler".
     return {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants}
+
+
+def _first_alternative(clause: str) -> str:
+    """A question with alternatives ("Kan vi melde selv, eller må det gå via kommunen?") asks yes or no
+    of its first."""
+    return re.split(r",\s*(?:eller|elles)\s", clause, maxsplit=1)[0]
 
 
 def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
@@ -394,13 +410,19 @@ def _states(asking: str, text: str) -> bool:
 
 
 def _relevant_items(
-    unit: Unit, index: LexicalIndex, sets: list[tuple[set[str], float]], long_list_items: int
+    unit: Unit,
+    index: LexicalIndex,
+    readings: tuple[list[tuple[set[str], float]], list[tuple[set[str], float]]],
+    long_list_items: int,
 ) -> list[str]:
     """A long list shows only the items that speak to the question, unless the question is about
-    the list as a whole ("Hva bør planen omfatte?" matches the lead-in): then every item."""
+    the list as a whole ("Hva bør planen omfatte?" matches the lead-in, read as the whole question or
+    as its asking sentence alone): then every item."""
     if len(unit.items) <= long_list_items:
         return unit.items
-    if unit.lead and index.weighted_coverage(sets, set(index.analyzer.terms(unit.lead))) >= 0.5:
+    sets = readings[0]
+    lead = set(index.analyzer.terms(unit.lead))
+    if unit.lead and max(index.weighted_coverage(r, lead) for r in readings) >= 0.5:
         return unit.items
     matching = [i for i in unit.items if index.weighted_coverage(sets, set(index.analyzer.terms(i))) > 0]
     return matching or unit.items

@@ -200,16 +200,21 @@ class LexicalIndex:
     def query_term_sets(self, query: str) -> list[set[str]]:
         """One set of acceptable stems per content word of the question: itself, its compound parts,
         and the other terms of any glossary group whose term the word is part of."""
+        synonyms = self._synonyms(query)
+        return [
+            self.analyzer.term_variants(w) | synonyms.get(stem(w), set())
+            for w in dict.fromkeys(content_words(query))
+        ]
+
+    def _synonyms(self, query: str) -> dict[str, set[str]]:
+        """By a question word's stem: the stems of the other terms of its glossary groups."""
         synonyms: dict[str, set[str]] = {}
         for used, others in self.glossary.matches(query):
             other_terms = {x for t in others for x in self.analyzer.terms(t)}
             for term in used:
                 for w in content_words(term):
                     synonyms.setdefault(stem(w), set()).update(other_terms)
-        return [
-            self.analyzer.term_variants(w) | synonyms.get(stem(w), set())
-            for w in dict.fromkeys(content_words(query))
-        ]
+        return synonyms
 
     def knows(self, word: str) -> bool:
         """Whether the indexed text or the glossary uses this word in some inflection or compound."""
@@ -223,17 +228,25 @@ class LexicalIndex:
 
     def idf(self, word: str) -> float:
         """BM25-style idf of a word's stem; a word the corpus never uses weighs the most."""
-        n = len(self.passages)
-        df = self._df.get(stem(word), 0)
-        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return _idf(len(self.passages), self._df.get(stem(word), 0))
 
     def weighted_coverage(self, sets: list[tuple[set[str], float]], terms: set[str]) -> float:
         total = sum(w for _, w in sets)
         return sum(w for s, w in sets if s & terms) / total if total else 0.0
 
     def weighted_query_sets(self, query: str) -> list[tuple[set[str], float]]:
+        """Each content word's acceptable stems, weighted by how rare the word is, or the most common
+        synonym the documents use for it: "penger", which they never say, weighs what "midler" does."""
         words = list(dict.fromkeys(content_words(query)))
-        return [(s, self.idf(w)) for s, w in zip(self.query_term_sets(query), words, strict=True)]
+        synonyms = self._synonyms(query)
+        weighted = []
+        for variants, w in zip(self.query_term_sets(query), words, strict=True):
+            used = [self._df[t] for t in synonyms.get(stem(w), ()) if t in self._df]
+            own = self._df.get(stem(w), 0)
+            weighted.append(
+                (variants, self.idf(w) if own or not used else _idf(len(self.passages), max(used)))
+            )
+        return weighted
 
     def coverages(self, query: str) -> npt.NDArray[np.float64]:
         """Per passage: the idf-weighted share of the question's content words it contains in some form.
@@ -243,3 +256,7 @@ class LexicalIndex:
         if not sets or not self.passages:
             return np.zeros(len(self.passages))
         return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])
+
+
+def _idf(n: int, df: int) -> float:
+    return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))

@@ -217,6 +217,22 @@ def test_a_plan_does_not_confirm_a_state(services: Services) -> None:
     assert ask(services, "Er kompetansepakken om programmering åpen for alle?").answer.startswith("Ja.")
 
 
+def test_a_list_whose_lead_in_restates_the_asking_sentence_leads(services: Services) -> None:
+    """The introduction ("Vi skal etablere samarbeidsforum") shares words with the list of the county's
+    duties; the question asked is what the other list's lead-in says."""
+    question = "Vi skal lage samarbeidsforum i fag- og yrkesopplæringen. Hvem skal forumet samarbeide med?"
+    answer = ask(services, question)
+    assert answer.answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), answer.answer
+
+
+def test_a_yes_no_question_with_alternatives_is_asked_of_the_first(services: Services) -> None:
+    """The alternative ("…, eller må de gå via yrkesopplæringsnemnda?") is not what a yes answers."""
+    question = "Kan barnehageeiere melde behovene sine selv, eller må de gå via yrkesopplæringsnemnda?"
+    answer = ask(services, question)
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer.answer
+
+
 def test_a_where_question_is_answered_from_one_passage(services: Services) -> None:
     """A second sentence from another passage is more often beside the point than not (here: what the
     money in Yrkesfaglærer 2 is for)."""

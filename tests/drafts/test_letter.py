@@ -112,7 +112,7 @@ TODAY = date(2026, 3, 2)
             ["Hvem kan søke om tilskudd til fag- og yrkesopplæring?", "Gjelder det 2. trinn også?"],
         ),
         ("Hei! Hvem prioriterer tiltakene? Hvem prioriterer tiltakene?", ["Hvem prioriterer tiltakene?"]),
-        ("Hei! Vi har ett spørsmål.\n1) Hvem prioriterer tiltakene?\nMvh Kari", ["Hvem prioriterer tiltakene?"]),
+        ("Hei! Ett spørsmål:\n1) Hvem prioriterer tiltakene?\nMvh Kari", ["Hvem prioriterer tiltakene?"]),
         ("Hei!\n\nMvh Kari", []),
     ],
 )

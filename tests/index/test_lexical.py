@@ -54,3 +54,20 @@ def test_missing_glossary_means_no_expansion(tmp_path) -> None:  # type: ignore[
 def test_coverage_weighs_rare_words(services: Services) -> None:
     cov = services.retriever.lexical.coverages("Hvordan søker jeg om barnetrygd?")
     assert cov.max() < 0.5
+
+
+def test_a_word_the_documents_never_use_weighs_what_its_synonym_does() -> None:
+    """ "penger" is unknown to the documents, but its glossary synonym "midler" is everywhere: as rare
+    as an unknown word it would outweigh every other word of the question."""
+    passages = [_p(i, f"Midler til tiltak nummer {i}.") for i in range(5)] + [_p(5, "Hospitering i bedrift.")]
+    index = LexicalIndex(passages, Glossary((("midler", "penger"),)))
+    weights = dict(
+        zip(
+            ["penger", "hospitering"],
+            (w for _, w in index.weighted_query_sets("penger hospitering")),
+            strict=True,
+        )
+    )
+    assert weights["penger"] == index.idf("midler") < weights["hospitering"]
+    unknown = LexicalIndex(passages, Glossary())
+    assert unknown.weighted_query_sets("penger")[0][1] == unknown.idf("barnetrygd")
