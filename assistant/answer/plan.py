@@ -110,6 +110,11 @@ def split_parts(text: str) -> tuple[str, ...]:
     context = " ".join(sentences[:first])
     parts: list[str] = []
     for piece in asking:
+        # "Hva er forskjellen på A og B?" is answered by what each of them is.
+        contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
+        if contrasted:
+            parts += [rules.contrast_part.format(term=contrasted.group(g)) for g in ("a", "b")]
+            piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
         split = re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece)
         for chunk in split:

@@ -34,6 +34,7 @@ _GREETING_PREFIX = re.compile(
 # A list marker: "1)", "(2)", "3.", "a)" anywhere after a space or line start; bullets only at a line start.
 _NUMBER_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-j])([.)])(?=\s)", re.MULTILINE)
 _MARKER_AT_START = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-j])[.)]|[-*•–])\s+")
+_BEFORE_MARKER = re.compile(r"(?<=:)\s+(?=\(?(?:\d{1,2}|[a-j])[.)]\s)")
 _BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+", re.MULTILINE)
 _ITEM_END = re.compile(r"(?<=[.?!:])[ \t]*\n|\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=\.)\s+(?=[«\"(]?[A-ZÆØÅ0-9])")
@@ -114,8 +115,9 @@ def _item_question(item: str) -> str:
 
 
 def _questions_in(text: str) -> list[str]:
-    # A list of one ("1) Hvordan …?") is running text, but its marker is no part of the question.
-    sentences = (_MARKER_AT_START.sub("", s, count=1) for s in _SENTENCE_END.split(_flat(text)))
+    # A list of one ("Ett spørsmål: 1) Hvordan …?") is running text, but its marker starts a question.
+    pieces = (p for s in _SENTENCE_END.split(_flat(text)) for p in _BEFORE_MARKER.split(s))
+    sentences = (_MARKER_AT_START.sub("", s, count=1) for s in pieces)
     return [s for s in sentences if _is_question(s) and not _META.match(s)]
 
 

@@ -234,11 +234,12 @@ class LexicalIndex:
         total = sum(w for _, w in sets)
         return sum(w for s, w in sets if s & terms) / total if total else 0.0
 
-    def weighted_query_sets(self, query: str) -> list[tuple[set[str], float]]:
-        """Each content word's acceptable stems, weighted by how rare the word is, or the most common
-        synonym the documents use for it: "penger", which they never say, weighs what "midler" does."""
+    def weighted_query_sets(self, query: str, by_synonym: bool = True) -> list[tuple[set[str], float]]:
+        """Each content word's acceptable stems, weighted by how rare the word is, or (`by_synonym`) the
+        most common synonym the documents use for it: "penger", which they never say, weighs what
+        "midler" does."""
         words = list(dict.fromkeys(content_words(query)))
-        synonyms = self._synonyms(query)
+        synonyms = self._synonyms(query) if by_synonym else {}
         weighted = []
         for variants, w in zip(self.query_term_sets(query), words, strict=True):
             used = [self._df[t] for t in synonyms.get(stem(w), ()) if t in self._df]
@@ -251,8 +252,9 @@ class LexicalIndex:
     def coverages(self, query: str) -> npt.NDArray[np.float64]:
         """Per passage: the idf-weighted share of the question's content words it contains in some form.
 
-        Weighting by idf is what tells "barnetrygd" (unknown here) from "søke" (everywhere)."""
-        sets = self.weighted_query_sets(query)
+        Weighting by idf is what tells "barnetrygd" (unknown here) from "søke" (everywhere). Retrieval
+        was calibrated on the words' own rarity (eval/questions.yaml), so synonyms don't weigh here."""
+        sets = self.weighted_query_sets(query, by_synonym=False)
         if not sets or not self.passages:
             return np.zeros(len(self.passages))
         return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])

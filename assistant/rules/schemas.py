@@ -276,6 +276,8 @@ class PlanRules(RuleFile):
     definition_verbs: Pattern | None = None
     question_words: Words
     part_openers: Words
+    contrast: Pattern | None = None
+    contrast_part: str = "Hva er {term}?"
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

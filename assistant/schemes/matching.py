@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import lru_cache
 
 from assistant import texts
@@ -233,6 +234,10 @@ def _topic(scheme: Scheme, topic: str) -> tuple[float, Evidence | None]:
     return share, best[1] if best[0] else None
 
 
+# Shorter group words are not corrected: "lærer" one letter from "leder" is another group.
+_MIN_TYPO_WORD = 8
+
+
 def _similar(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= _MIN_PART and (a in b or b in a))
 
@@ -271,7 +276,8 @@ def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup]
     group works."""
     vocabulary = _vocabulary()
     stripped = _strip_context(scheme, keys)
-    for candidate in (keys, stripped) if stripped else (keys,):
+    candidates = [c for c in (keys, stripped, _spelled(scheme, keys)) if c]
+    for candidate in candidates:
         direct = [g for g in scheme.target_groups if candidate in vocabulary.forms(g.group)]
         if direct:
             own = candidate == _group_keys(direct[0].group)  # as asked, or with place words dropped
@@ -281,6 +287,19 @@ def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup]
             if any(candidate in vocabulary.forms(n) for n in narrower):
                 return [g], g.group, True
     return [], None, False
+
+
+def _spelled(scheme: Scheme, keys: frozenset[str]) -> frozenset[str] | None:
+    """The group with its misspelt words read as the group words they are a typo or two away from
+    ("prøvenemdsmedlemer": "prøvenemndsmedlemmer"); None when no word changes."""
+    vocabulary = _vocabulary()
+    pool = {k for g in scheme.target_groups for form in vocabulary.forms(g.group) for k in form}
+    pool |= {k for form in vocabulary.known for k in form}
+    spelled = {
+        k if k in pool or len(k) < _MIN_TYPO_WORD else next(iter(get_close_matches(k, pool, 1, 0.85)), k)
+        for k in keys
+    }
+    return frozenset(spelled) if spelled != keys else None
 
 
 def _stated(

@@ -54,6 +54,16 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
     assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
 
 
+def test_the_difference_between_two_things_is_asked_as_what_each_is() -> None:
+    assert split_parts("Hva er forskjellen mellom Rekom og Dekom? Og hvem søker?") == (
+        "Hva er Rekom?",
+        "Hva er Dekom?",
+        "Og hvem søker?",
+    )
+    # "Is there a difference …?" is a yes/no question, not two definitions.
+    assert split_parts("Er det forskjell på kommuner og fylkeskommuner?") == ()
+
+
 def test_only_sentences_that_ask_are_split() -> None:
     """What the asker tells first stays whole, as context of the first part; a statement after the
     question is no part."""

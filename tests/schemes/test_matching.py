@@ -342,6 +342,8 @@ ELIGIBILITY_CASES = [
     # Udir FYO: målgrupper "yrkesfaglærere i videregående skoler", "instruktører og faglige ledere som gir
     # opplæring i bedrift", "prøvenemndsmedlemmer."
     (FYO, "prøvenemndsmedlemmer", "ja"),
+    (FYO, "prøvenemdsmedlemer", "ja"),  # two typos in a long group word
+    (FYO, "instruktørane", "ja"),
     (FYO, "medlemmer av prøvenemnda", "ja"),
     (FYO, "instruktør", "ja"),
     (FYO, "instruktører i lærebedrifter", "ja"),
