@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
+from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
 from assistant.answer.plan import asking_sentence, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.ingest.lines import DATELINE
@@ -115,16 +116,40 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
+        lead = ""
         if plan is not None and plan.type == "ja_nei":
             # The rule leads: "Som hovedregel ikke" before the exception that the best match may be.
             rule = [s for s in chosen if _AS_A_RULE_NOT.search(s.text)]
             chosen = rule[:1] + [s for s in chosen if s not in rule[:1]]
+            cleft = read_cleft(plan.question)
+            says = self._says_who(cleft, scored) if cleft else None
+            if says is not None and cleft is not None:
+                if done_by_other(cleft, _subject(says)):  # "Er det X som …?" and they name someone else: no,
+                    # then what they do say of X, if a chosen sentence says it
+                    about_asked = [s for s in chosen if s is not says and names_asked(cleft, s.text)]
+                    chosen, lead = [says, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
+                elif names_asked(cleft, _subject(says)):  # the sentence that says X does it leads
+                    chosen = [says, *(s for s in chosen if s is not says)][: len(chosen)]
         parts = []
         for i, s in enumerate(chosen):
             marker = f" [{s.unit.hit}]"
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
-        return _lead_in(plan, chosen[0]) + "\n".join(p.strip() for p in parts)
+        return (lead or _lead_in(plan, chosen[0])) + "\n".join(p.strip() for p in parts)
+
+    def _says_who(self, cleft: Cleft, scored: list[_Scored]) -> _Scored | None:
+        """The best sentence that says what a cleft question asks ("De har ansvaret for koordinering av
+        samarbeidsforum"): its subject is who does it."""
+        index = self._lexical()
+        forms = [f for w in what_is_asked(cleft) if (f := known_form(index, w)) is not None]
+        if not forms:
+            return None
+        wanted = [({t for v in index.query_term_sets(f) for t in v}, index.idf(f)) for f in forms]
+        for s in scored:
+            terms = set(index.analyzer.terms(s.text))  # the sentence itself says it, not its heading
+            if _loose_coverage(wanted, terms) >= _SAYS_WHAT_IS_ASKED:
+                return s
+        return None
 
     def _score_units(
         self, question: str, hits: list[ScoredPassage], plan: AnswerPlan | None = None
@@ -257,6 +282,8 @@ class ExtractiveBackend:
         return lead + rest
 
 
+# The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
+_SAYS_WHAT_IS_ASKED = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
 
@@ -278,6 +305,9 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     asking = question_words()
     # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
     clause = _first_alternative(re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1])
+    cleft = read_cleft(plan.question)
+    if cleft is not None:  # "Er det X som skal koordinere forumet?" turns on what X is to do
+        clause = cleft.rest
     # An example ("for eksempel miljøterapeuter") illustrates the clause; it is not what it asks.
     for example in _examples(clause):
         clause = clause.replace(example, " ")
@@ -393,9 +423,17 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     asking = asking_sentence(plan.question)
     literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
     covered = (best.coverage if literal else best.loose) >= rules.yes_coverage
-    if covered and not negated and _states(asking, text):
+    # "Er det kommunen som …?" is not answered yes by a sentence about what someone else does.
+    cleft = read_cleft(plan.question)
+    by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
+    if covered and not negated and by_whom and _states(asking, text):
         return texts.LEAD_YES + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _subject(s: _Scored) -> str:
+    """Who a sentence says does something: its heading when it opens with a pronoun, else its first words."""
+    return s.heading if _PRONOUN_LED.match(s.unit.lead or "") else " ".join(s.text.split()[:4])
 
 
 def _states(asking: str, text: str) -> bool:

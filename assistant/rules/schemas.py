@@ -276,6 +276,8 @@ class PlanRules(RuleFile):
     definition_verbs: Pattern | None = None
     question_words: Words
     part_openers: Words
+    cleft: Pattern | None = None
+    actors: Words = Field(default_factory=list)
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
     min_part_words: PositiveInt

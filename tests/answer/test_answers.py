@@ -233,6 +233,18 @@ def test_a_yes_no_question_with_alternatives_is_asked_of_the_first(services: Ser
     assert "melder behov for kompetanseutvikling til statsforvalteren" in answer.answer
 
 
+def test_is_it_x_who_is_answered_no_when_the_sources_name_someone_else(services: Services) -> None:
+    """The county coordinates the vocational scheme's forum; Statsforvalteren may attend as observer."""
+    question = "Er det Statsforvalteren som skal koordinere samarbeidsforumet i fag- og yrkesopplæringen?"
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei. Fylkeskommunene: De har ansvaret for koordinering"), answer.answer
+    # Not a yes from a sentence whose subject is another body, though it shares the rest.
+    other = ask(services, "Er det kommunen som prioriterer tiltakene i barnehage og grunnopplæring?")
+    assert not other.answer.startswith("Ja"), other.answer
+    same = ask(services, "Er det fylkeskommunene som skal koordinere forumet i fag- og yrkesopplæringen?")
+    assert same.answer.startswith("Ja. Fylkeskommunene: De har ansvaret for koordinering"), same.answer
+
+
 def test_a_where_question_is_answered_from_one_passage(services: Services) -> None:
     """A second sentence from another passage is more often beside the point than not (here: what the
     money in Yrkesfaglærer 2 is for)."""

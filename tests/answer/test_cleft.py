@@ -1,0 +1,27 @@
+"""«Er det X som …?»: which body a question asks about, and whether a sentence's subject is another."""
+
+from __future__ import annotations
+
+from assistant.answer.cleft import done_by_other, names_asked, read_cleft, what_is_asked
+
+
+def test_a_cleft_names_the_body_asked_about_and_what_it_is_asked_to_do() -> None:
+    cleft = read_cleft("Ok, og er det oss hos Statsforvalteren som skal lede forumet?")
+    assert cleft is not None
+    assert cleft.actors == ("statsforvalter",)
+    assert what_is_asked(cleft) == ["forumet"]
+
+
+def test_a_question_that_is_no_cleft_about_a_body_has_none() -> None:
+    assert read_cleft("Er det lov å melde behov sammen?") is None
+    assert read_cleft("Er det rektor som skal søke?") is None  # no body the documents act through
+    assert read_cleft("Hvem er det som leder forumet?") is None
+
+
+def test_another_body_as_subject_is_done_by_other() -> None:
+    cleft = read_cleft("Er det Udir som fordeler midlene i fylket?")
+    assert cleft is not None
+    assert done_by_other(cleft, "Fylkeskommunene")
+    assert not done_by_other(cleft, "Utdanningsdirektoratet og Udir")
+    assert not done_by_other(cleft, "Vi utbetaler")  # names no body: nothing to say no from
+    assert names_asked(cleft, "Udir har ansvaret for å forvalte tilskuddsordningen.")
