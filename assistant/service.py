@@ -143,20 +143,20 @@ def answer_question(
     conversation_id: str = "",
     maalform: Maalform | None = None,
     style: Style = "answer",
-    inquiry: str = "",
+    letter_schemes: tuple[str, ...] = (),
 ) -> Answer:
     """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked); a question
-    of a letter's `inquiry` is read in the light of the schemes its other text names. Nothing is stored."""
+    of a reply letter is read in the light of the schemes the letter's other text names. Nothing is
+    stored."""
     question = validate_question(question, services.settings)
     asked = _read(services, question)
     target = maalform or asked.maalform
     plan = _plan(services, asked.bokmal, ())
-    if inquiry and not plan.schemes and services.scope is not None:
+    if letter_schemes and not plan.schemes and services.scope is not None:
         # The letter's scheme, unless the question itself points at another ("Finnes det stipend …?").
-        named = tuple(services.scope.named(inquiry))
         rare = services.retriever.lexical.idf
-        if named and not services.scope.points_elsewhere(asked.bokmal, named, lambda w: rare(w) >= _RARE_IDF):
-            plan = replace(plan, schemes=named, schemes_from="inquiry")
+        if not services.scope.points_elsewhere(asked.bokmal, letter_schemes, lambda w: rare(w) >= _RARE_IDF):
+            plan = replace(plan, schemes=letter_schemes, schemes_from="inquiry")
     return _render(services, _answered(services, plan, target, conversation_id, style), target)
 
 
@@ -530,10 +530,10 @@ def draft_reply(
     today: date | None = None,
 ) -> Letter:
     """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
-    intro = _inquiry_context(inquiry)
+    named = services.scope.named(_inquiry_context(inquiry)) if services.scope is not None else []
     context = DraftContext(
         answer=lambda question, target: answer_question(
-            services, question, maalform=target, style="letter", inquiry=intro
+            services, question, maalform=target, style="letter", letter_schemes=tuple(named)
         ),
         passages=services.retriever.passages,
         catalogue=services.catalogue,

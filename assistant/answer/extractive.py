@@ -117,11 +117,11 @@ class ExtractiveBackend:
             return ""
         chosen = self._choose(scored, plan)
         lead = ""
+        cleft = read_cleft(plan.question) if plan is not None and plan.type == "ja_nei" else None
         if plan is not None and plan.type == "ja_nei":
             # The rule leads: "Som hovedregel ikke" before the exception that the best match may be.
             rule = [s for s in chosen if _AS_A_RULE_NOT.search(s.text)]
             chosen = rule[:1] + [s for s in chosen if s not in rule[:1]]
-            cleft = read_cleft(plan.question)
             says = self._says_who(cleft, scored) if cleft else None
             if says is not None and cleft is not None:
                 if done_by_other(cleft, _subject(says)):  # "Er det X som …?" and they name someone else: no,
@@ -135,7 +135,7 @@ class ExtractiveBackend:
             marker = f" [{s.unit.hit}]"
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
-        return (lead or _lead_in(plan, chosen[0])) + "\n".join(p.strip() for p in parts)
+        return (lead or _lead_in(plan, chosen[0], cleft)) + "\n".join(p.strip() for p in parts)
 
     def _says_who(self, cleft: Cleft, scored: list[_Scored]) -> _Scored | None:
         """The best sentence that says what a cleft question asks ("De har ansvaret for koordinering av
@@ -162,8 +162,10 @@ class ExtractiveBackend:
         # the whole question when that says more ("Er det lov?" asks about the sentence before it).
         asking = asking_sentence(question)
         asking_sets = index.weighted_query_sets(asking)
-        known_sets = [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)]
         yes_no = plan is not None and plan.type == "ja_nei"  # only a yes/no lead-in reads `loose`
+        known_sets = (
+            [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
+        )
         crux = _crux(index, plan)
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
@@ -407,7 +409,7 @@ def _with_referent(s: _Scored) -> str:
     return s.text
 
 
-def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
+def _lead_in(plan: AnswerPlan | None, best: _Scored, cleft: Cleft | None = None) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
     otherwise the reader is told the sources don't say so directly, and given what they do say."""
@@ -424,7 +426,6 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored) -> str:
     literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
     covered = (best.coverage if literal else best.loose) >= rules.yes_coverage
     # "Er det kommunen som …?" is not answered yes by a sentence about what someone else does.
-    cleft = read_cleft(plan.question)
     by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
     if covered and not negated and by_whom and _states(asking, text):
         return texts.LEAD_YES + " "

@@ -200,7 +200,9 @@ class LexicalIndex:
     def query_term_sets(self, query: str) -> list[set[str]]:
         """One set of acceptable stems per content word of the question: itself, its compound parts,
         and the other terms of any glossary group whose term the word is part of."""
-        synonyms = self._synonyms(query)
+        return self._term_sets(query, self._synonyms(query))
+
+    def _term_sets(self, query: str, synonyms: dict[str, set[str]]) -> list[set[str]]:
         return [
             self.analyzer.term_variants(w) | synonyms.get(stem(w), set())
             for w in dict.fromkeys(content_words(query))
@@ -239,10 +241,10 @@ class LexicalIndex:
         most common synonym the documents use for it: "penger", which they never say, weighs what
         "midler" does."""
         words = list(dict.fromkeys(content_words(query)))
-        synonyms = self._synonyms(query) if by_synonym else {}
+        synonyms = self._synonyms(query)
         weighted = []
-        for variants, w in zip(self.query_term_sets(query), words, strict=True):
-            used = [self._df[t] for t in synonyms.get(stem(w), ()) if t in self._df]
+        for variants, w in zip(self._term_sets(query, synonyms), words, strict=True):
+            used = [self._df[t] for t in synonyms.get(stem(w), ()) if t in self._df] if by_synonym else []
             own = self._df.get(stem(w), 0)
             weighted.append(
                 (variants, self.idf(w) if own or not used else _idf(len(self.passages), max(used)))
