@@ -276,8 +276,7 @@ def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup]
     group works."""
     vocabulary = _vocabulary()
     stripped = _strip_context(scheme, keys)
-    candidates = [c for c in (keys, stripped, _spelled(scheme, keys)) if c]
-    for candidate in candidates:
+    for candidate in _readings(scheme, keys, stripped):
         direct = [g for g in scheme.target_groups if candidate in vocabulary.forms(g.group)]
         if direct:
             own = candidate == _group_keys(direct[0].group)  # as asked, or with place words dropped
@@ -287,6 +286,18 @@ def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup]
             if any(candidate in vocabulary.forms(n) for n in narrower):
                 return [g], g.group, True
     return [], None, False
+
+
+def _readings(
+    scheme: Scheme, keys: frozenset[str], stripped: frozenset[str] | None
+) -> Iterator[frozenset[str]]:
+    """The group as asked, without its place words, then with its typos read as group words; the last
+    is computed only when the others found nothing (it searches every group word)."""
+    yield keys
+    if stripped:
+        yield stripped
+    if spelled := _spelled(scheme, keys):
+        yield spelled
 
 
 def _spelled(scheme: Scheme, keys: frozenset[str]) -> frozenset[str] | None:
