@@ -34,6 +34,9 @@ _PRONOUN_LED = re.compile(
     r"|Det\s+(?:innebærer|inneber|betyr|tyder|gjelder|gjeld|omfatter|omfattar)\b"
     r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)"
 )
+# A sentence that refers back to the one before it ("Det innebærer:", "Dette skal skje gjennom …"): that
+# sentence says what it is about, so its words count for it and it is quoted first.
+_REFERS_BACK = re.compile(r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b)")
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
 _AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
@@ -181,7 +184,9 @@ class ExtractiveBackend:
             # programmering …" makes "Kompetansepakken er åpen for alle." an answer about it).
             context = set(index.analyzer.terms(hit.passage.section))
             heading = hit.passage.section.split(" > ")[-1]
+            before: Unit | None = None
             for unit in split_units(hit.passage.text, rank + 1):
+                previous, before = before, unit
                 # A news item's title is its headline: a claim, not a label.
                 bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
                 if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
@@ -203,6 +208,8 @@ class ExtractiveBackend:
                         continue
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
+                if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
+                    own |= set(index.analyzer.terms(previous.lead))
                 # What the unit says itself counts more than what its heading says for it.
                 own_coverage = index.weighted_coverage(sets, own)
                 # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
@@ -250,13 +257,17 @@ class ExtractiveBackend:
         return bool(plan and plan.schemes and self._in_scope and self._in_scope(text, plan.schemes) is False)
 
     def _choose(self, scored: list[_Scored], plan: AnswerPlan | None = None) -> list[_Scored]:
-        """The best unit leads, with the sentence after it when that one refers back ("Dette …").
+        """The best unit leads, with the sentence after it when that one refers back ("Dette …"), or
+        after the sentence before it when the best one refers back.
         More units follow, in source order, if they score near the best one and also resemble the
         question (dense): words alone can match a list that is about something else. A unit from
         another passage than the lead's must score nearer still: it is more often beside the point."""
         best = scored[0]
         lead = [best]
         by_position = {(s.unit.hit, s.unit.position): s for s in scored}
+        before = by_position.get((best.unit.hit, best.unit.position - 1))
+        if before and not before.unit.is_list and _REFERS_BACK.match(best.unit.lead):
+            lead.insert(0, before)
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
         if follow and _ANAPHOR.match(follow.unit.lead):
             lead.append(follow)

@@ -155,6 +155,7 @@ class AdvisorRules(RuleFile):
     match_context: Words
     eligibility_markers: Words
     participation_markers: Words
+    scheme_bodies: Words = Field(default_factory=list)
     eligibility_openers: Words
     leading_words: Words
     group_ends: Words
@@ -289,6 +290,8 @@ class ScopeRules(RuleFile):
 
     phrases: dict[str, Words] = Field(default_factory=dict)
     parts: dict[str, Words] = Field(default_factory=dict)
+    compound_tails: Words = Field(default_factory=list)
+    name_tails: Words = Field(default_factory=list)
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

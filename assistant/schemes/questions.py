@@ -163,10 +163,14 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     strong = any(_has(lowered, m) for m in rules.eligibility_markers)
     if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
         return None
+    if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens):
+        return None  # membership of the scheme's forum, not of its target group
     subject = _subject(clause) or _identity(context)
     if not subject:
         first_person = any(t.word in rules.first_person for t in tokens)
-        owner = read_profile([*previous, *context, text]).owner_type if first_person else None
+        # Who "vi" is, the question's other sentences say before its asking clause does: in "Vi eier
+        # en privat skole. Kan vi være med på kurset til fylkeskommunen?" the owner is the private one.
+        owner = read_profile([*previous, text, *context]).owner_type if first_person else None
         return YesNo(scheme, "owner", owner, named) if owner else None
     if owner := _owner(subject):
         return YesNo(scheme, "owner", owner, named)

@@ -34,11 +34,32 @@ def named_schemes(catalogue: Catalogue, text: str) -> list[str]:
 
 
 def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
-    """The catalogue's schemes, each with the topic phrases of scope.yaml as extra aliases."""
-    phrases = rule_file(ScopeRules).phrases
+    """The catalogue's schemes, each with the topic phrases of scope.yaml and the compounds of its
+    one-word names as extra aliases."""
+    rules = rule_file(ScopeRules)
     for scheme in catalogue.schemes:
-        extra = tuple(phrases.get(scheme.id, ()))
+        extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules))
         yield replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme
+
+
+# Shorter one-word names would make compounds of common words.
+_MIN_COMPOUND_STEM = 4
+
+
+def _compounds(scheme: Scheme, rules: ScopeRules) -> list[str]:
+    """A one-word name joined with a money word ("yrkesfagmidlene" from "yrkesfagordningen", "Dekom" +
+    "midler"): owners name a scheme by its money. The matching is by word key, so inflections count."""
+    stems: set[str] = set()
+    for name in scheme.aliases:
+        name_words = words(name)
+        if len(name_words) != 1:
+            continue
+        word = name_words[0]
+        if any(tail in word for tail in rules.compound_tails):  # a money word already
+            continue
+        tail = next((t for t in rules.name_tails if word.endswith(t) and len(word) > len(t)), "")
+        stems.add(word[: len(word) - len(tail)])
+    return [f"{s}{t}" for s in sorted(stems) if len(s) >= _MIN_COMPOUND_STEM for t in rules.compound_tails]
 
 
 def _longest_mention(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> tuple[int, int] | None:

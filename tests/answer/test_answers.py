@@ -225,6 +225,14 @@ def test_a_list_whose_lead_in_restates_the_asking_sentence_leads(services: Servi
     assert answer.answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), answer.answer
 
 
+def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
+    """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
+    answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer
+    first, second = answer.split("\n")[:2]
+    assert first.startswith("Ordningene skal styrke kollektiv kompetanse"), answer
+    assert second.startswith("Dette skal skje gjennom partnerskap"), answer
+
+
 def test_a_yes_no_question_with_alternatives_is_asked_of_the_first(services: Services) -> None:
     """The alternative ("…, eller må de gå via yrkesopplæringsnemnda?") is not what a yes answers."""
     question = "Kan barnehageeiere melde behovene sine selv, eller må de gå via yrkesopplæringsnemnda?"

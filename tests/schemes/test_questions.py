@@ -74,6 +74,8 @@ OWNER_CASES = [
     ([], "Er det lov for private barnehager å søke på Kompetanseløftet?", K, "privat_barnehageeier"),
     ([], "Vi er en fylkeskommune. Kan vi melde behov i den regionale ordningen?", R, "fylkeskommune"),
     (["Vi er en kommune."], "Har vi rett til å søke i Kompetanseløftet?", K, "kommune"),
+    # who "vi" is, the sentence before says; the asking clause's "fylkeskommunen" is somebody else
+    ([], "Vi eier en friskole. Kan vi delta i kurs fylkeskommunen holder i Dekom?", D, "privat_skoleeier"),
 ]
 
 
@@ -105,6 +107,7 @@ def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) 
         ([], "Gjelder søknadsfristen for Dekom også i år?"),
         ([], "Kan kantinepersonalet delta i Rekom?"),  # an everyday word with a group nobody lists
         ([], "Kan assistentene delta?"),  # no scheme in the question or before it
+        ([], "Kan PP-rådgiverne være med i samarbeidsforumet for Rekom?"),  # the forum, not the scheme
         ([], "Kan vi søke på Rekom?"),  # "vi" is nobody yet
         (
             ["Hva er Rekom?", "Hvem sitter i samarbeidsforum?", "Hvor sender vi søknaden?"],

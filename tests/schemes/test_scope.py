@@ -30,6 +30,15 @@ def test_everyday_scheme_names_from_the_catalogue(catalogue: Catalogue) -> None:
     assert local == ["lokal-kompetanseutvikling"]
 
 
+def test_a_one_word_name_joined_with_a_money_word_names_its_scheme(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Hvem fordeler yrkesfagpengane?") == ["fag-og-yrkesopplaering"]
+    assert named_schemes(catalogue, "Rapport om bruken av Dekommidlene") == ["desentralisert-ordning"]
+    assert named_schemes(catalogue, "Hvem får tilretteleggingsmidler?") == [
+        "videreutdanning-barnehagelaerere"
+    ]
+    assert named_schemes(catalogue, "Vi har fått midler til yrkesfag") == []  # the words apart name nothing
+
+
 def test_a_one_word_definite_name_names_the_scheme_only_in_that_form(catalogue: Catalogue) -> None:
     assert named_schemes(catalogue, "Vi vil søke om et kompetanseløft på språk for personalet.") == []
     assert named_schemes(catalogue, "Kompetanseløftets tiltak") == ["kompetanseloftet"]
