@@ -147,12 +147,20 @@ class SchemeScope:
         scheme is answered from its passages (or general ones) before another scheme's."""
         if not scope:
             return list(hits)
-        kept: list[ScoredPassage] = []
+        kept: list[tuple[float, ScoredPassage]] = []
         elsewhere: list[ScoredPassage] = []
         for hit in hits:
-            (elsewhere if in_scope(self.tags_of(hit.passage), scope) is False else kept).append(hit)
-        return kept + elsewhere
+            fits = in_scope(self.tags_of(hit.passage), scope)
+            if fits is False:
+                elsewhere.append(hit)
+            else:  # the scheme's own passages before general text that scores about as well
+                kept.append((hit.score * (1 + _OWN_BOOST if fits else 1.0), hit))
+        kept.sort(key=lambda pair: -pair[0])
+        return [hit for _, hit in kept] + elsewhere
 
+
+# How much better general text must score to come before a passage about the scheme asked about.
+_OWN_BOOST = 0.08
 
 # Shorter words of scheme names are mostly small ones ("for", "innen"), not what names a scheme.
 _MIN_NAME_WORD = 6

@@ -81,3 +81,14 @@ def test_hits_about_another_scheme_only_go_to_the_back(catalogue: Catalogue) -> 
     ordered = scope.prefer([other, general, asked], ["regional-ordning"])
     assert ordered == [general, asked, other]
     assert scope.prefer([other, general], []) == [other, general]
+
+
+def test_the_schemes_own_passage_comes_before_general_text_that_scores_about_as_well(
+    catalogue: Catalogue,
+) -> None:
+    scope = SchemeScope(catalogue)
+    general = ScoredPassage(passage("Eierne melder behov hvert år."), 1.0)
+    asked = ScoredPassage(passage("I Rekom melder eierne behov til Statsforvalteren."), 0.95)
+    far_behind = ScoredPassage(passage("Rekom har et samarbeidsforum."), 0.5)
+    assert scope.prefer([general, asked], ["regional-ordning"]) == [asked, general]
+    assert scope.prefer([general, far_behind], ["regional-ordning"]) == [general, far_behind]
