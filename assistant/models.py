@@ -37,6 +37,9 @@ class AnswerPlan:
     schemes: tuple[str, ...] = ()
     schemes_from: Literal["question", "conversation", "inquiry", "none"] = "none"
     parts: tuple[str, ...] = ()  # standalone sub-questions of a multi-part question; () for one
+    # The sectors the asker's words put the question in ("barnehagene og skolene" of a kommune: barnehage,
+    # grunnskole), from the question, the conversation or the inquiry; they narrow a scope-less question.
+    sectors: tuple[str, ...] = ()
 
     @property
     def multi_part(self) -> bool:
@@ -44,7 +47,8 @@ class AnswerPlan:
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "focus": list(self.focus), "topic": list(self.topic),
-                "schemes": list(self.schemes), "parts": list(self.parts)}  # fmt: skip
+                "schemes": list(self.schemes), "parts": list(self.parts),
+                "sectors": list(self.sectors)}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, load_catalogue
+from assistant.schemes.questions import asked_sectors
 from assistant.schemes.scope import SchemeScope
 
 logger = logging.getLogger(__name__)
@@ -144,6 +145,7 @@ def answer_question(
     maalform: Maalform | None = None,
     style: Style = "answer",
     letter_schemes: tuple[str, ...] = (),
+    letter_sectors: tuple[str, ...] = (),
 ) -> Answer:
     """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked); a question
     of a reply letter is read in the light of the schemes the letter's other text names. Nothing is
@@ -157,6 +159,8 @@ def answer_question(
         rare = services.retriever.lexical.idf
         if not services.scope.points_elsewhere(asked.bokmal, letter_schemes, lambda w: rare(w) >= _RARE_IDF):
             plan = replace(plan, schemes=letter_schemes, schemes_from="inquiry")
+    if letter_sectors and not plan.sectors:
+        plan = replace(plan, sectors=letter_sectors)
     return _render(services, _answered(services, plan, target, conversation_id, style), target)
 
 
@@ -170,22 +174,27 @@ class _Retrieved:
 
 def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerPlan:
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
-    find = services.scope.named if services.scope is not None else None
-    return plan_question(question, previous, find)
+    if services.scope is None:
+        return plan_question(question, previous)
+    return plan_question(question, previous, services.scope.named, asked_sectors)
 
 
 def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None) -> _Retrieved:
     top_k = services.settings.top_k
     scope = plan.schemes if plan is not None and services.scope is not None else ()
+    sectors = plan.sectors if plan is not None and services.scope is not None and not scope else ()
     with _step(services, "retrieve"):
-        # With schemes in scope, look deeper and move passages about other schemes only to the back.
-        hits = services.retriever.search(question, 2 * top_k if scope else None)
+        # With schemes in scope, look deeper and move passages about other schemes only to the back;
+        # without, passages about schemes only for other sectors than the asker names.
+        hits = services.retriever.search(question, 2 * top_k if scope or sectors else None)
         if scope and services.scope is not None:
             preferred = services.scope.prefer(hits, scope)
             if plan is not None and plan.schemes_from == "inquiry" and not _near_best(preferred, hits):
                 # The letter's scheme has nothing near the best passage for this question of it.
                 plan, preferred = replace(plan, schemes=(), schemes_from="none"), hits
             hits = preferred[:top_k]
+        elif sectors and services.scope is not None:
+            hits = services.scope.prefer_sectors(hits, sectors)[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
@@ -530,10 +539,17 @@ def draft_reply(
     today: date | None = None,
 ) -> Letter:
     """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
-    named = services.scope.named(_inquiry_context(inquiry)) if services.scope is not None else []
+    around = _inquiry_context(inquiry)
+    named = services.scope.named(around) if services.scope is not None else []
+    sectors = asked_sectors(around) if services.scope is not None else ()
     context = DraftContext(
         answer=lambda question, target: answer_question(
-            services, question, maalform=target, style="letter", letter_schemes=tuple(named)
+            services,
+            question,
+            maalform=target,
+            style="letter",
+            letter_schemes=tuple(named),
+            letter_sectors=sectors,
         ),
         passages=services.retriever.passages,
         catalogue=services.catalogue,

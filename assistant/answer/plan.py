@@ -20,19 +20,28 @@ from assistant.rules import PlanRules, rule_file
 
 # The schemes a text names, as catalogue ids in order of mention; the service passes the catalogue's.
 FindSchemes = Callable[[str], list[str]]
+# The sectors a text names (schemes.questions.asked_sectors).
+FindSectors = Callable[[str], tuple[str, ...]]
 _WORD = re.compile(r"[\w-]+")
 
 
 def plan_question(
-    question: str, previous: Sequence[str] = (), find_schemes: FindSchemes | None = None
+    question: str,
+    previous: Sequence[str] = (),
+    find_schemes: FindSchemes | None = None,
+    find_sectors: FindSectors | None = None,
 ) -> AnswerPlan:
     """The plan for `question` (standalone, bokmål). `previous` are the conversation's earlier questions
-    (resolved, oldest first): a question that names no scheme keeps the scheme the conversation is about."""
+    (resolved, oldest first): a question that names no scheme keeps the scheme the conversation is about,
+    and one that names no sector the sectors it named."""
     text = " ".join(question.split())
     kind = question_type(text)
     focus, topic = _focus_and_topic(text)
     schemes, source = _scope(text, previous, find_schemes)
-    return AnswerPlan(text, kind, focus, topic, schemes, source, split_parts(text))
+    sectors: tuple[str, ...] = ()
+    if find_sectors is not None:
+        sectors = next((found for t in (text, *reversed(previous)) if (found := find_sectors(t))), ())
+    return AnswerPlan(text, kind, focus, topic, schemes, source, split_parts(text), sectors)
 
 
 def asking_sentence(text: str) -> str:

@@ -78,6 +78,12 @@ def read_profile(questions: Sequence[str]) -> ProfileDraft:
     return ProfileDraft(owner, sectors, need, certain)
 
 
+def asked_sectors(text: str) -> tuple[str, ...]:
+    """The sectors a text puts its question in: those it names, and bare "skolene" as the kinds the
+    owner it names runs ("Vi er en kommune … barnehagene og skolene våre": barnehage, grunnskole)."""
+    return read_profile([text]).sectors
+
+
 def _named_sectors(text: str) -> tuple[tuple[str, ...], bool]:
     """The sectors the text names, and whether it speaks of schools without saying which kind."""
     rules, lowered = _rules(), text.lower()

@@ -158,6 +158,28 @@ class SchemeScope:
         kept.sort(key=lambda pair: -pair[0])
         return [hit for _, hit in kept] + elsewhere
 
+    def prefer_sectors(self, hits: Sequence[ScoredPassage], sectors: Sequence[str]) -> list[ScoredPassage]:
+        """The hits with those only about schemes for other sectors moved behind the rest: a kommune
+        asking about "barnehagene og skolene" is not answered from the fag- og yrkesopplæring scheme.
+        A scheme that lists no sectors, and general text, stay where they are."""
+        asked = set(sectors) - _CROSS_SECTORS
+        if not asked:
+            return list(hits)
+        kept: list[ScoredPassage] = []
+        elsewhere: list[ScoredPassage] = []
+        for hit in hits:
+            tags = self.tags_of(hit.passage)
+            (elsewhere if tags and all(self._serves_other(t, asked) for t in tags) else kept).append(hit)
+        return kept + elsewhere
+
+    def _serves_other(self, scheme_id: str, sectors: set[str]) -> bool:
+        scheme = self.catalogue.get(scheme_id)
+        served = {e.value for e in scheme.sectors} if scheme is not None else set()
+        return bool(served) and not served & sectors
+
+
+# Sectors too narrow to judge a scheme by: PP-tjenesten works for barnehager and skoler alike.
+_CROSS_SECTORS = frozenset({"ppt", "sfo"})
 
 # How much better general text must score to come before a passage about the scheme asked about.
 _OWN_BOOST = 0.08

@@ -103,7 +103,21 @@ def test_the_scheme_in_scope_comes_from_the_question_else_the_conversation() -> 
     assert plan_question("Hvem leder forumet?", [], find).schemes_from == "none"
 
 
+def test_the_sectors_come_from_the_question_else_the_conversation() -> None:
+    def find(text: str) -> tuple[str, ...]:
+        return tuple(s for s in ("barnehage", "grunnskole") if s in text.lower())
+
+    assert plan_question("Hvem leder forumet?", ["Vi har en grunnskole."], None, find).sectors == (
+        "grunnskole",
+    )
+    assert plan_question("Gjelder det en barnehage?", ["Vi har en grunnskole."], None, find).sectors == (
+        "barnehage",
+    )
+    assert plan_question("Hvem leder forumet?", [], None, find).sectors == ()
+
+
 def test_the_plan_is_plain_data_for_the_json_output() -> None:
     data = plan_question("Hvem kan få støtte, og hva dekker midlene?").to_dict()
     assert data["type"] == "hvem" and data["parts"] == ["Hvem kan få støtte?", "Hva dekker midlene?"]
-    assert set(data) == {"question", "type", "focus", "topic", "schemes", "schemes_from", "parts"}
+    keys = {"question", "type", "focus", "topic", "schemes", "schemes_from", "parts", "sectors"}
+    assert set(data) == keys

@@ -190,6 +190,19 @@ def test_a_question_naming_no_scheme_is_read_as_about_the_scheme_its_letter_name
     assert "til statsforvalteren" in alone, "the same question without the letter's scheme"
 
 
+def test_a_letter_from_an_owner_of_kindergartens_and_schools_is_not_answered_from_the_vocational_scheme(
+    services: Services,
+) -> None:
+    """«Vi utbetaler midlene til fylkeskommunene» is Udir paying the vocational scheme; a kommune that runs
+    barnehager and skoler is paid by Statsforvalteren."""
+    question = "Hvem utbetaler midlene?"
+    inquiry = f"Hei! Vi er en kommune med barnehager og skoler.\n1) {question}\nHilsen Kim"
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "Statsforvalteren" in answer and "til fylkeskommunene" not in answer, answer
+    alone = draft_reply(services, f"Hei! 1) {question} Hilsen Kim", today=TODAY).questions[0].answer
+    assert "til fylkeskommunene" in alone, "the same question without the letter's sectors"
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"

@@ -92,3 +92,17 @@ def test_the_schemes_own_passage_comes_before_general_text_that_scores_about_as_
     far_behind = ScoredPassage(passage("Rekom har et samarbeidsforum."), 0.5)
     assert scope.prefer([general, asked], ["regional-ordning"]) == [asked, general]
     assert scope.prefer([general, far_behind], ["regional-ordning"]) == [general, far_behind]
+
+
+def test_hits_about_schemes_only_for_other_sectors_go_to_the_back(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    vocational = ScoredPassage(passage("Yrkesfagordningen har et samarbeidsforum."), 0.9)
+    general = ScoredPassage(passage("Et forum møtes jevnlig."), 0.8)
+    regional = ScoredPassage(passage("Rekom har et samarbeidsforum."), 0.7)
+    assert scope.prefer_sectors([vocational, general, regional], ["barnehage"]) == [
+        general,
+        regional,
+        vocational,
+    ]
+    # PP-tjenesten works across sectors: it narrows nothing
+    assert scope.prefer_sectors([vocational, general], ["ppt"]) == [vocational, general]
