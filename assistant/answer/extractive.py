@@ -206,6 +206,8 @@ class ExtractiveBackend:
                             continue
                     elif other_kind.search(unit.render()):
                         continue
+                if len(unit.render(shown).split()) < _MIN_WORDS:
+                    continue  # a lone label ("- Workshop") says nothing of it
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
                 if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
@@ -268,6 +270,8 @@ class ExtractiveBackend:
         before = by_position.get((best.unit.hit, best.unit.position - 1))
         if before and not before.unit.is_list and _REFERS_BACK.match(best.unit.lead):
             lead.insert(0, before)
+        elif _WE.match(best.unit.lead) and (named := _who_we_are(best, by_position)) is not None:
+            lead.insert(0, named)  # "Vi utbetaler …" after the sentence that says who "vi" are
         follow = by_position.get((best.unit.hit, best.unit.position + 1))
         if follow and _ANAPHOR.match(follow.unit.lead):
             lead.append(follow)
@@ -295,6 +299,8 @@ class ExtractiveBackend:
         return lead + rest
 
 
+# Fewer words than this are a label, not a statement.
+_MIN_WORDS = 3
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
@@ -303,9 +309,11 @@ _RESTATES = 0.8
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
-    if plan is None:
-        return None
-    pattern = rule_file(PlanRules).answers.get(plan.type)
+    return _wanted_pattern(plan.type) if plan is not None else None
+
+
+def _wanted_pattern(kind: str) -> re.Pattern[str] | None:
+    pattern = rule_file(PlanRules).answers.get(kind)
     return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
@@ -326,7 +334,8 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         clause = clause.replace(example, " ")
     # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.
     words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
-    forms = {w: form for w in words if (form := known_form(index, w)) is not None}
+    # A word only the glossary uses ("sende" of "sende inn behov") is no word of the documents either.
+    forms = {w: f for w in words if (f := known_form(index, w)) is not None and index.in_documents(f)}
     if len(words) - len(forms) >= 2:
         # Several words no document uses ("sitte som fullverdig medlem"): the documents can't confirm
         # what is asked, whatever else a sentence shares with it.
@@ -353,7 +362,7 @@ def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
     return [
         (ws, w)
         for (ws, w), word in zip(index.weighted_query_sets(text), words, strict=True)
-        if index.knows(word) and word not in example
+        if index.in_documents(word) and word not in example
     ]
 
 
@@ -407,6 +416,22 @@ def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
         return False
     subject = set(index.analyzer.terms(found.group(1)))
     return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
+
+
+_WE = re.compile(r"^(?:Vi|Me)\b")
+
+
+def _who_we_are(s: _Scored, by_position: dict[tuple[int, int], _Scored]) -> _Scored | None:
+    """The nearest sentence before `s` in its passage that opens with a body's name ("Udir har ansvaret
+    for …"): the "vi" of "Vi utbetaler midlene …"."""
+    actor = _wanted_pattern("hvem")
+    if actor is None:
+        return None
+    for position in range(s.unit.position - 1, -1, -1):
+        found = by_position.get((s.unit.hit, position))
+        if found is not None and not found.unit.is_list and actor.match(found.unit.lead):
+            return found
+    return None
 
 
 def _with_referent(s: _Scored) -> str:

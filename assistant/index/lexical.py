@@ -228,6 +228,12 @@ class LexicalIndex:
             or bool(self.analyzer.compound_parts(w))
         )
 
+    def in_documents(self, word: str) -> bool:
+        """Whether the indexed passages use this word or its compound parts; `knows` also counts the
+        glossary's words, which no passage may use ("sende" of "sende inn behov")."""
+        w = word.lower()
+        return any(stem(x) in self._df for x in (w, *self.analyzer.compound_parts(w)))
+
     def idf(self, word: str) -> float:
         """BM25-style idf of a word's stem; a word the corpus never uses weighs the most."""
         return _idf(len(self.passages), self._df.get(stem(word), 0))

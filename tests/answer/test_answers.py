@@ -9,7 +9,9 @@ import pytest
 from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.extractive import known_form
+from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
+from assistant.models import Passage, ScoredPassage
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
 
@@ -233,6 +235,20 @@ def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(servi
     assert second.startswith("Dette skal skje gjennom partnerskap"), answer
 
 
+def test_we_in_a_quote_is_named_by_the_sentence_before_that_names_the_body(services: Services) -> None:
+    """«Vi utbetaler midlene …» in Udir's guidelines: who "vi" is, the passage says two sentences before."""
+    answer = ask(services, "Hvem utbetaler midlene i yrkesfagordningen?").answer
+    assert answer.startswith("Udir har ansvaret for å forvalte tilskuddsordningen."), answer
+    assert "Vi utbetaler midlene til fylkeskommunene" in answer
+
+
+def test_a_word_only_the_glossary_uses_is_not_what_a_yes_no_question_turns_on(services: Services) -> None:
+    """ "sende" is in the glossary ("sende inn behov" is "melde behov") but in no document: no sentence
+    can have it, so it must not be the word a yes needs."""
+    answer = ask(services, "Kan flere eiere sende inn behov sammen?").answer
+    assert answer.startswith("Ja. Et nettverk av eiere kan velge å gå sammen om å melde behov"), answer
+
+
 def test_a_yes_no_question_with_alternatives_is_asked_of_the_first(services: Services) -> None:
     """The alternative ("…, eller må de gå via yrkesopplæringsnemnda?") is not what a yes answers."""
     question = "Kan barnehageeiere melde behovene sine selv, eller må de gå via yrkesopplæringsnemnda?"
@@ -282,3 +298,14 @@ def test_an_amount_granted_is_not_answered_with_the_amount_asked_for(services: S
     answer = ask(services, "Hvor mye ble Nordland tildelt i 2026?")
     assert "28 mill" in answer.answer
     assert "24 605 520" not in answer.answer, answer.answer
+
+
+def test_a_lone_label_is_never_quoted_as_an_answer(services: Services) -> None:
+    """A slide's list line «- Workshop» names what the question asks about and says nothing of it."""
+    text = "- Felles tiltak 2027\n- Samlinger\n- september\n- Workshop\n- Samarbeidsforum – nytt forum\n\n"
+    text += "Invitasjonen går til alle eiere i fylket."
+    slide = Passage("p1", "lysark.txt", "Lysark", "Årshjul", text, 0, "h")
+    question = "Hvem er workshopen for?"
+    answer = services.backend.draft(question, [ScoredPassage(slide, 1.0)], plan=plan_question(question))
+    assert answer.startswith("Invitasjonen går til alle eiere i fylket."), answer
+    assert "- Workshop" not in answer
