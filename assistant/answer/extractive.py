@@ -272,12 +272,19 @@ class ExtractiveBackend:
             lead.insert(0, before)
         elif _WE.match(best.unit.lead) and (named := _who_we_are(best, by_position)) is not None:
             lead.insert(0, named)  # "Vi utbetaler …" after the sentence that says who "vi" are
-        follow = by_position.get((best.unit.hit, best.unit.position + 1))
-        if follow and _ANAPHOR.match(follow.unit.lead):
-            lead.append(follow)
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
+        # What the best sentence's body does goes on in the sentences after it that refer back to it
+        # ("Udir har ansvaret …. Det innebærer …. Vi utbetaler …").
+        body = _wanted_pattern("hvem")
+        named_body = body is not None and body.match(best.unit.lead) is not None
+        position = best.unit.position + 1
+        while len(lead) < max(limit, 2) and (follow := by_position.get((best.unit.hit, position))):
+            if not (_ANAPHOR.match(follow.unit.lead) or (named_body and _WE.match(follow.unit.lead))):
+                break
+            lead.append(follow)
+            position += 1
         seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)

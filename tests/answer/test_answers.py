@@ -242,6 +242,14 @@ def test_we_in_a_quote_is_named_by_the_sentence_before_that_names_the_body(servi
     assert "Vi utbetaler midlene til fylkeskommunene" in answer
 
 
+def test_what_a_body_does_goes_on_in_the_sentences_that_refer_back_to_it(services: Services) -> None:
+    """«Udir har ansvaret …», then «Det innebærer …» and «Vi utbetaler …»: all three are Udir's part."""
+    answer = ask(services, "Hva gjør Utdanningsdirektoratet i tilskuddsordningen for fag- og yrkesopplæring?")
+    first, second, third = answer.answer.split("\n")[:3]
+    assert first.startswith("Udir har ansvaret for å forvalte tilskuddsordningen."), answer.answer
+    assert second.startswith("Det innebærer") and third.startswith("Vi utbetaler midlene"), answer.answer
+
+
 def test_a_word_only_the_glossary_uses_is_not_what_a_yes_no_question_turns_on(services: Services) -> None:
     """ "sende" is in the glossary ("sende inn behov" is "melde behov") but in no document: no sentence
     can have it, so it must not be the word a yes needs."""
