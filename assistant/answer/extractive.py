@@ -72,6 +72,7 @@ class _Scored:
     coverage: float = 0.0  # how much of the question the unit's own words cover (idf-weighted)
     loose: float = 0.0  # the same, a compound counting for its parts ("prøvenemndsmedlemmer": prøvenemnd)
     heading: str = ""  # the passage's own heading: the referent of a bare sentence
+    matched: frozenset[int] = frozenset()  # the question's words (by position) the unit itself says
 
     @property
     def text(self) -> str:
@@ -248,7 +249,8 @@ class ExtractiveBackend:
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
-                scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading))
+                matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
+                scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading, matched))
         scored.sort(key=lambda s: -s.score)
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
@@ -289,6 +291,10 @@ class ExtractiveBackend:
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
+        covered = frozenset().union(*(s.matched for s in lead))
+        # What another passage adds must say more of the question than the answer says already, for a
+        # question after one thing (not a list, an amount, a date or a count, which are often split).
+        novel_only = plan is not None and plan.type in _ONE_THING
         for s in scored[1:]:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
@@ -299,13 +305,18 @@ class ExtractiveBackend:
             other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
+            if novel_only and s.unit.hit != best.unit.hit and not s.matched - covered:
+                continue
             rest.append(s)
+            covered |= s.matched
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
         return lead + rest
 
 
+# Question types that ask after one thing.
+_ONE_THING = frozenset({"hva", "hvem", "hvordan"})
 # Fewer words than this are a label, not a statement.
 _MIN_WORDS = 3
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.

@@ -317,3 +317,19 @@ def test_a_lone_label_is_never_quoted_as_an_answer(services: Services) -> None:
     answer = services.backend.draft(question, [ScoredPassage(slide, 1.0)], plan=plan_question(question))
     assert answer.startswith("Invitasjonen går til alle eiere i fylket."), answer
     assert "- Workshop" not in answer
+
+
+def test_another_passage_that_says_no_more_of_the_question_is_not_piled_on(services: Services) -> None:
+    """Asked after one thing, a second source that only repeats the question's words is loosely related;
+    asked for an amount, it may hold the figure, so it stays."""
+    use = Passage(
+        "a", "a.txt", "Retningslinjer", "Bruk", "Eierne skal bruke tilskuddet til kollektive tiltak.", 0, "h"
+    )
+    report = Passage(
+        "b", "b.txt", "Rapport", "Rapport", "Eierne skal omtale bruken av tilskuddet i årsrapporten.", 0, "h"
+    )
+    hits = [ScoredPassage(use, 1.0), ScoredPassage(report, 1.0)]
+    what = "Hva skal eierne bruke tilskuddet til?"
+    assert "årsrapporten" not in services.backend.draft(what, hits, plan=plan_question(what))
+    how_much = "Hvor mye av tilskuddet skal eierne bruke?"
+    assert "årsrapporten" in services.backend.draft(how_much, hits, plan=plan_question(how_much))
