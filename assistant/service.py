@@ -22,7 +22,7 @@ from assistant.answer.compose import Composed, compose, extract, pieces, stream_
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.plan import plan_question
+from assistant.answer.plan import asking_sentence, plan_question
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
@@ -176,7 +176,14 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
     if services.scope is None:
         return plan_question(question, previous)
-    return plan_question(question, previous, services.scope.named, asked_sectors)
+    plan = plan_question(question, previous, services.scope.named, asked_sectors)
+    if plan.schemes_from == "conversation" and plan.type != "ja_nei":
+        # "… for ansatte i barnehagen?" does not keep a scheme for schools from before it ("Gjelder det
+        # barnehagene også?" does: it asks whether that scheme is for them).
+        own = asked_sectors(asking_sentence(question))
+        if services.scope.serve_other_sectors(plan.schemes, own):
+            plan = replace(plan, schemes=(), schemes_from="none")
+    return plan
 
 
 def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None) -> _Retrieved:

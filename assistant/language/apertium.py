@@ -45,7 +45,20 @@ def translate(text: str, source: Maalform, target: Maalform) -> str:
     except (subprocess.SubprocessError, OSError) as exc:
         logger.warning("Apertium failed: %s", exc)
         raise TranslationUnavailable(texts.APERTIUM_FAILED) from exc
-    return re.sub(r"[*#@](?=\w)", "", output).rstrip("\n")
+    return _UNKNOWN_MARK.sub(_unmarked, output).rstrip("\n")
+
+
+# Apertium's marks before a word it does not know, and any Markdown asterisks before them: "**Finnes" can
+# come back as "***Finnes" (bold, then the mark), which must stay bold.
+_UNKNOWN_MARK = re.compile(r"(?<![*#@])([*#@]+)(?=\w)")
+
+
+def _unmarked(match: re.Match[str]) -> str:
+    marks = match.group(1)
+    stars = marks.rstrip("#@")
+    if stars != marks:  # "#" or "@" is the mark; asterisks before it are Markdown
+        return stars
+    return marks[:-1] if len(marks) % 2 else marks
 
 
 def _start(pair: str) -> subprocess.Popen[str]:

@@ -8,7 +8,7 @@ the schemes of its document's title (a guideline document is about its scheme th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from assistant.index.lexical import stem, words
@@ -162,15 +162,21 @@ class SchemeScope:
         """The hits with those only about schemes for other sectors moved behind the rest: a kommune
         asking about "barnehagene og skolene" is not answered from the fag- og yrkesopplæring scheme.
         A scheme that lists no sectors, and general text, stay where they are."""
-        asked = set(sectors) - _CROSS_SECTORS
-        if not asked:
+        if not set(sectors) - _CROSS_SECTORS:
             return list(hits)
         kept: list[ScoredPassage] = []
         elsewhere: list[ScoredPassage] = []
         for hit in hits:
             tags = self.tags_of(hit.passage)
-            (elsewhere if tags and all(self._serves_other(t, asked) for t in tags) else kept).append(hit)
+            (elsewhere if self.serve_other_sectors(tags, sectors) else kept).append(hit)
         return kept + elsewhere
+
+    def serve_other_sectors(self, scheme_ids: Iterable[str], sectors: Sequence[str]) -> bool:
+        """Whether every one of the schemes (at least one) lists its sectors, and none of them is asked:
+        the schemes are for others than a question about `sectors`."""
+        asked = set(sectors) - _CROSS_SECTORS
+        ids = list(scheme_ids)
+        return bool(ids and asked) and all(self._serves_other(i, asked) for i in ids)
 
     def _serves_other(self, scheme_id: str, sectors: set[str]) -> bool:
         scheme = self.catalogue.get(scheme_id)

@@ -71,6 +71,17 @@ def test_request_to_drop_instructions_abstains(services: Services) -> None:
     assert answer.abstained and "instruks" in answer.answer
 
 
+def test_a_follow_up_about_another_sector_does_not_keep_the_schools_scheme(services: Services) -> None:
+    """After KFK (a scheme for schools), "… for ansatte i barnehagen?" asks about kindergartens."""
+    first = ask(services, "Hva er KFK?")
+    follow = ask(
+        services,
+        "Hva kan eieren søke om for ansatte i barnehagen som tar videreutdanning?",
+        first.conversation_id,
+    )
+    assert "tilretteleggingsmidler" in follow.answer, follow.answer
+
+
 def test_conversation_id_is_created_then_kept(services: Services) -> None:
     first = ask(services, "Hva er Rekom?")
     assert len(first.conversation_id) == 36 and first.message_id

@@ -54,6 +54,20 @@ def test_render_keeps_markers_numbers_and_lists() -> None:
     assert language.detect(body) == "nn"
 
 
+@needs_apertium
+def test_render_keeps_a_parts_bold_heading_bold() -> None:
+    """Apertium's unknown-word mark is an asterisk; the heading's own "**" must survive its removal."""
+    rendered = language.render(
+        "**Hvilke stipend kan vi søke om for dem?**\nSkoleeiere kan søke. [1]", "nb", "nn"
+    )
+    assert rendered.text.startswith("**Kva stipend kan me søkja om for dei?**"), rendered.text
+
+
+def test_apertiums_marks_go_and_markdown_asterisks_stay() -> None:
+    marked = "***Finnes **Me *Rekom #Dekom **#Kpl"
+    assert apertium._UNKNOWN_MARK.sub(apertium._unmarked, marked) == "**Finnes **Me Rekom Dekom **Kpl"
+
+
 def test_render_keeps_bokmal_when_a_number_would_change(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(apertium, "translate", lambda text, source, target: text.replace("500", "50"))
     rendered = language.render("Tilskuddet er 500 kroner [1].", "nb", "nn")
