@@ -196,8 +196,9 @@ class ExtractiveBackend:
                 # in the scheme's own guidelines that mentions another scheme in passing is kept.
                 if self._elsewhere(f"{hit.passage.section}\n{unit.render()}", plan):
                     continue
-                if plan is not None and plan.type == "liste" and unit.is_list:
-                    shown = unit.items  # a list question gets the whole list
+                steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS
+                if (plan is not None and plan.type == "liste" and unit.is_list) or steps:
+                    shown = unit.items  # a list question gets the whole list, a "how" the whole process
                 else:
                     shown = _relevant_items(unit, index, (sets, asking_sets), self.long_list_items)
                 if other_kind is not None:  # an amount of the kind not asked for
@@ -239,6 +240,8 @@ class ExtractiveBackend:
                     said = f"{heading}\n{said}"
                 if wants is not None and wants.search(said):
                     planned += 0.2
+                if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
+                    planned += 0.3
                 if plan is not None and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
@@ -315,6 +318,8 @@ class ExtractiveBackend:
         return lead + rest
 
 
+# A list of this many items or more answers a "how" question as the steps of a process.
+_MIN_STEPS = 3
 # Question types that ask after one thing.
 _ONE_THING = frozenset({"hva", "hvem", "hvordan"})
 # Fewer words than this are a label, not a statement.
