@@ -175,6 +175,24 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
                 supported = supported or bool(offered)
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
+    role = _role_asked(question)
+    claims = " ".join(claim for claim, _ in _CLAIM.findall(answer))
+    if role is not None and not re.search(rf"\b{re.escape(role)}", claims, re.IGNORECASE):
+        return texts.ABSTAIN_WEAK_EVIDENCE  # "Hvem er leder av …?" and no quote names a leader
+    return None
+
+
+_ROLE_QUESTION = re.compile(r"(?:^|[.?!]\s+)(?:og\s+|men\s+)?(?:hvem|kven)\s+er\s+(?P<role>[\w-]+)", re.I)
+
+
+def _role_asked(question: str) -> str | None:
+    """The position a "Hvem er leder av …?" question asks who holds (guard.yaml person_roles), as the
+    role word's start; None for any other question."""
+    for match in _ROLE_QUESTION.finditer(question):
+        asked = match.group("role").lower()
+        role = next((r for r in rule_file(GuardRules).person_roles if asked.startswith(r)), None)
+        if role is not None:
+            return role
     return None
 
 

@@ -143,6 +143,7 @@ class GuardRules(RuleFile):
     other_services: Patterns = Field(default_factory=list)
     contact_details: Patterns = Field(default_factory=list)
     measures: Words = Field(default_factory=list)
+    person_roles: Words = Field(default_factory=list)
 
 
 class AdvisorRules(RuleFile):

@@ -104,3 +104,15 @@ def test_a_how_long_question_needs_a_stretch_of_time() -> None:
     asked = "Hvor lang tid tar behandlingen av søknaden?"
     assert unsupported_answer_reason(asked, "Søknaden behandles i samarbeidsforum. [1]", []) is not None
     assert unsupported_answer_reason(asked, "Behandlingen tar tre uker. [1]", []) is None
+
+
+def test_a_question_for_who_holds_a_position_needs_a_quote_that_names_it() -> None:
+    """«Hvem er leder av forumet?» is not answered by who sits in it: no quote says "leder"."""
+    members = "Forumet har representanter for eierne og lærerorganisasjonene. [1]"
+    assert unsupported_answer_reason("Hvem er lederen av forumet i Dekom?", members, []) is not None
+    chaired = "Forumet ledes av fylkeskommunen. Lederen velges for to år. [1]"
+    assert unsupported_answer_reason("Hvem er lederen av forumet i Dekom?", chaired, []) is None
+    assert unsupported_answer_reason("Kven er leiaren i forumet?", members, []) is not None
+    # a body's name is no position, and asking who leads (a verb) is no question for a holder
+    assert unsupported_answer_reason("Hvem er Statsforvalteren i Nordland?", members, []) is None
+    assert unsupported_answer_reason("Hvem leder forumet?", members, []) is None
