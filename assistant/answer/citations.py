@@ -175,25 +175,31 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
                 supported = supported or bool(offered)
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
-    role = _role_asked(question)
+    named = _named_asked(question)
     claims = " ".join(claim for claim, _ in _CLAIM.findall(answer))
-    if role is not None and not re.search(rf"\b{re.escape(role)}", claims, re.IGNORECASE):
+    if named and not any(re.search(rf"\b{re.escape(word)}", claims, re.IGNORECASE) for word in named):
         return texts.ABSTAIN_WEAK_EVIDENCE  # "Hvem er leder av …?" and no quote names a leader
     return None
 
 
-_ROLE_QUESTION = re.compile(r"(?:^|[.?!]\s+)(?:og\s+|men\s+)?(?:hvem|kven)\s+er\s+(?P<role>[\w-]+)", re.I)
+_ROLE_QUESTION = re.compile(r"(?:^|[.?!]\s+)(?:og\s+|men\s+)?(?:hvem|kven)\s+er\s+(?P<word>[\w-]+)", re.I)
+# "hvilket system", "hvilket digitalt system": the kind is one of the two words after it
+_WHICH = re.compile(
+    r"\b(?:hvilke[nt]?|kva\s+for(?:\s+(?:ein|eit|ei|nokre))?)\s+(?P<word>[\w-]+)(?:\s+(?P<next>[\w-]+))?",
+    re.IGNORECASE,
+)
 
 
-def _role_asked(question: str) -> str | None:
-    """The position a "Hvem er leder av …?" question asks who holds (guard.yaml person_roles), as the
-    role word's start; None for any other question."""
-    for match in _ROLE_QUESTION.finditer(question):
-        asked = match.group("role").lower()
-        role = next((r for r in rule_file(GuardRules).person_roles if asked.startswith(r)), None)
-        if role is not None:
-            return role
-    return None
+def _named_asked(question: str) -> set[str]:
+    """What a question asks for by name: the position in "Hvem er leder av …?" (guard.yaml
+    person_roles), the channel in "I hvilket (digitalt) system …?" (channels); empty for any other."""
+    rules = rule_file(GuardRules)
+    named: set[str] = set()
+    for pattern, words in ((_ROLE_QUESTION, rules.person_roles), (_WHICH, rules.channels)):
+        for match in pattern.finditer(question):
+            asked = [a.lower() for a in match.groupdict().values() if a]
+            named |= {w for w in words for a in asked if a.startswith(w)}
+    return named
 
 
 def _measure(word: str) -> str | None:

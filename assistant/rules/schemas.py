@@ -144,6 +144,7 @@ class GuardRules(RuleFile):
     contact_details: Patterns = Field(default_factory=list)
     measures: Words = Field(default_factory=list)
     person_roles: Words = Field(default_factory=list)
+    channels: Words = Field(default_factory=list)
 
 
 class AdvisorRules(RuleFile):

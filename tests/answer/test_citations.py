@@ -116,3 +116,13 @@ def test_a_question_for_who_holds_a_position_needs_a_quote_that_names_it() -> No
     # a body's name is no position, and asking who leads (a verb) is no question for a holder
     assert unsupported_answer_reason("Hvem er Statsforvalteren i Nordland?", members, []) is None
     assert unsupported_answer_reason("Hvem leder forumet?", members, []) is None
+
+
+def test_a_question_for_a_channel_by_name_needs_a_quote_that_names_one() -> None:
+    """«I hvilken portal …?» is not answered by whom the needs go to."""
+    sent = "Eierne melder behov til Statsforvalteren. [1]"
+    assert unsupported_answer_reason("I hvilken portal melder vi behov?", sent, []) is not None
+    assert unsupported_answer_reason("Kva for eit digitalt system nyttar vi?", sent, []) is not None
+    via = "Behov meldes i portalen til Statsforvalteren. [1]"
+    assert unsupported_answer_reason("I hvilken portal melder vi behov?", via, []) is None
+    assert unsupported_answer_reason("Hvilke tiltak prioriteres?", sent, []) is None
