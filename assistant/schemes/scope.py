@@ -8,6 +8,7 @@ the schemes of its document's title (a guideline document is about its scheme th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -38,8 +39,21 @@ def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
     one-word names as extra aliases."""
     rules = rule_file(ScopeRules)
     for scheme in catalogue.schemes:
-        extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules))
+        extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules), *_shortened(scheme))
         yield replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme
+
+
+_GRANT_SCHEME = re.compile(r"\b(?:tilskudds|tilskots)(ordning\w*)", re.IGNORECASE)
+
+
+def _shortened(scheme: Scheme) -> list[str]:
+    """A name with "tilskuddsordning" said with "ordning" alone ("den kollektive ordningen" for
+    "kollektiv tilskuddsordning"), when the name has more words than that one."""
+    return [
+        short
+        for name in scheme.aliases
+        if len(words(name)) > 1 and (short := _GRANT_SCHEME.sub(r"\1", name)) != name
+    ]
 
 
 # Shorter one-word names would make compounds of common words.

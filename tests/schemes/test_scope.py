@@ -39,6 +39,13 @@ def test_a_one_word_name_joined_with_a_money_word_names_its_scheme(catalogue: Ca
     assert named_schemes(catalogue, "Vi har fått midler til yrkesfag") == []  # the words apart name nothing
 
 
+def test_a_grant_schemes_name_may_say_ordning_for_tilskuddsordning(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Gjelder dette for den kollektive ordninga?") == [
+        "lokal-kompetanseutvikling"
+    ]
+    assert named_schemes(catalogue, "Det er en kollektiv satsing") == []
+
+
 def test_a_one_word_definite_name_names_the_scheme_only_in_that_form(catalogue: Catalogue) -> None:
     assert named_schemes(catalogue, "Vi vil søke om et kompetanseløft på språk for personalet.") == []
     assert named_schemes(catalogue, "Kompetanseløftets tiltak") == ["kompetanseloftet"]
