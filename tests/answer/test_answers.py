@@ -262,6 +262,11 @@ def test_what_a_body_does_goes_on_in_the_sentences_that_refer_back_to_it(service
     assert second.startswith("Det innebærer") and third.startswith("Vi utbetaler midlene"), answer.answer
 
 
+def test_betale_ut_is_the_documents_utbetale(services: Services) -> None:
+    answer = ask(services, "Hvem betaler ut midlene etter at samarbeidsforumet har bestemt seg?").answer
+    assert answer.startswith("Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler")
+
+
 def test_a_word_only_the_glossary_uses_is_not_what_a_yes_no_question_turns_on(services: Services) -> None:
     """ "sende" is in the glossary ("sende inn behov" is "melde behov") but in no document: no sentence
     can have it, so it must not be the word a yes needs."""
