@@ -36,11 +36,21 @@ def named_schemes(catalogue: Catalogue, text: str) -> list[str]:
 
 def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
     """The catalogue's schemes, each with the topic phrases of scope.yaml and the compounds of its
-    one-word names as extra aliases."""
+    one-word names as extra aliases. Built once per catalogue and rule file: every question and
+    passage is matched against them."""
     rules = rule_file(ScopeRules)
-    for scheme in catalogue.schemes:
-        extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules), *_shortened(scheme))
-        yield replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme
+    kept = _EXTENDED.get(id(catalogue))
+    if kept is None or kept[0] is not catalogue or kept[1] is not rules:
+        extended = []
+        for scheme in catalogue.schemes:
+            extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules), *_shortened(scheme))
+            extended.append(replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme)
+        kept = (catalogue, rules, tuple(extended))
+        _EXTENDED[id(catalogue)] = kept
+    yield from kept[2]
+
+
+_EXTENDED: dict[int, tuple[Catalogue, ScopeRules, tuple[Scheme, ...]]] = {}
 
 
 _GRANT_SCHEME = re.compile(r"\b(?:tilskudds|tilskots)(ordning\w*)", re.IGNORECASE)
