@@ -264,11 +264,12 @@ class ExtractiveBackend:
         return bool(plan and plan.schemes and self._in_scope and self._in_scope(text, plan.schemes) is False)
 
     def _choose(self, scored: list[_Scored], plan: AnswerPlan | None = None) -> list[_Scored]:
-        """The best unit leads, with the sentence after it when that one refers back ("Dette …"), or
-        after the sentence before it when the best one refers back.
-        More units follow, in source order, if they score near the best one and also resemble the
-        question (dense): words alone can match a list that is about something else. A unit from
-        another passage than the lead's must score nearer still: it is more often beside the point."""
+        """The best unit leads: after the sentence it refers back to ("Dette …") or the one naming its
+        "vi", and before the sentences after it that refer back to it. More units follow, in source
+        order, if they score near the best one and also resemble the question (dense): words alone can
+        match a list that is about something else. A unit from another passage than the lead's must
+        score nearer still, and (asked after one thing) say more of the question than the answer does:
+        it is more often beside the point."""
         best = scored[0]
         lead = [best]
         by_position = {(s.unit.hit, s.unit.position): s for s in scored}
