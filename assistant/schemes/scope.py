@@ -186,8 +186,6 @@ class SchemeScope:
         """The hits with those only about schemes for other sectors moved behind the rest: a kommune
         asking about "barnehagene og skolene" is not answered from the fag- og yrkesopplæring scheme.
         A scheme that lists no sectors, and general text, stay where they are."""
-        if not set(sectors) - _CROSS_SECTORS:
-            return list(hits)
         kept: list[ScoredPassage] = []
         elsewhere: list[ScoredPassage] = []
         for hit in hits:

@@ -183,10 +183,11 @@ def test_a_question_naming_no_scheme_is_read_as_about_the_scheme_its_letter_name
     """The vocational scheme's schools report needs to its forum, not to Statsforvalteren (the local
     scheme's way); the letter's opening says which scheme it is about, its question doesn't."""
     question = "Hvordan kan skolene melde inn kompetansebehov?"
-    inquiry = f"Hei! Vi følger opp kompetansemidlene for fag- og yrkesopplæringen.\n1) {question}\nHilsen Kim"
-    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    answer = _answer_in_letter(
+        services, question, "Vi følger opp kompetansemidlene for fag- og yrkesopplæringen."
+    )
     assert "samarbeidsforum" in answer and "til statsforvalteren" not in answer, answer
-    alone = draft_reply(services, f"Hei! 1) {question} Hilsen Kim", today=TODAY).questions[0].answer
+    alone = _answer_in_letter(services, question)
     assert "til statsforvalteren" in alone, "the same question without the letter's scheme"
 
 
@@ -196,11 +197,16 @@ def test_a_letter_from_an_owner_of_kindergartens_and_schools_is_not_answered_fro
     """«Vi utbetaler midlene til fylkeskommunene» is Udir paying the vocational scheme; a kommune that runs
     barnehager and skoler is paid by Statsforvalteren."""
     question = "Hvem utbetaler midlene?"
-    inquiry = f"Hei! Vi er en kommune med barnehager og skoler.\n1) {question}\nHilsen Kim"
-    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    answer = _answer_in_letter(services, question, "Vi er en kommune med barnehager og skoler.")
     assert "Statsforvalteren" in answer and "til fylkeskommunene" not in answer, answer
-    alone = draft_reply(services, f"Hei! 1) {question} Hilsen Kim", today=TODAY).questions[0].answer
+    alone = _answer_in_letter(services, question)
     assert "til fylkeskommunene" in alone, "the same question without the letter's sectors"
+
+
+def _answer_in_letter(services: Services, question: str, opening: str = "") -> str:
+    """The answer to `question`, asked as the one question of a letter that opens with `opening`."""
+    inquiry = f"Hei! {opening}\n1) {question}\nHilsen Kim" if opening else f"Hei! 1) {question} Hilsen Kim"
+    return draft_reply(services, inquiry, today=TODAY).questions[0].answer
 
 
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
