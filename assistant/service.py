@@ -32,6 +32,7 @@ from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound
 from assistant.index.embedders import Embedder, build_embedder
+from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
@@ -315,8 +316,11 @@ def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answ
 
 
 def _read(services: Services, question: str) -> Asked:
+    """The question in bokmål, its typos read as the documents' words."""
+    lexical = services.retriever.lexical
     with _step(services, "translate"):
-        return read_question(question, services.retriever.lexical.analyzer.vocabulary.__contains__)
+        asked = read_question(question, lexical.analyzer.vocabulary.__contains__)
+    return replace(asked, bokmal=correct(asked.bokmal, lexical))
 
 
 def _render(services: Services, answer: Answer, target: Maalform) -> Answer:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
+from assistant.answer.plan import question_type
 from assistant.config import Settings
 from assistant.index.lexical import content_words, stem
 from assistant.models import Citation, ScoredPassage
@@ -112,6 +113,20 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     return names
 
 
+def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
+    """A name the documents never mention in what is asked ("Hva får Troms?"), or only in who asks ("Vi
+    er en kommune i Troms.") when they ask for an amount or a count without naming a place: the figures
+    the documents give are another region's. "Vi er en kommune i Finnmark. Hva kan midlene brukes
+    til?" is answered: the rules are the same everywhere."""
+    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+    asking = " ".join(s for s in sentences if s.endswith("?")) or question
+    if unknown_names(asking, known):
+        return True
+    context = " ".join(s for s in sentences if not s.endswith("?"))
+    counts = question_type(asking) in ("hvor_mye", "hvor_mange")
+    return counts and bool(unknown_names(context, known)) and not _PROPER_NOUN.search(asking)
+
+
 def abstain_reason(
     question: str, hits: list[ScoredPassage], settings: Settings, known: Callable[[str], bool] | None = None
 ) -> str | None:
@@ -124,7 +139,7 @@ def abstain_reason(
         return texts.ABSTAIN_OFF_DOMAIN
     if any(p.search(question) for p in _guard().contact_details):
         return texts.ABSTAIN_CONTACT
-    if known is not None and unknown_names(question, known):
+    if known is not None and _asks_about_unknown(question, known):
         return texts.ABSTAIN_WEAK_EVIDENCE
     top = hits[:3]
     best_dense = max(h.dense for h in top)

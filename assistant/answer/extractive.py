@@ -129,8 +129,11 @@ class ExtractiveBackend:
             says = self._says_who(cleft, scored) if cleft else None
             if says is not None and cleft is not None:
                 if done_by_other(cleft, _subject(says)):  # "Er det X som …?" and they name someone else: no,
-                    # then what they do say of X, if a chosen sentence says it
-                    about_asked = [s for s in chosen if s is not says and names_asked(cleft, s.text)]
+                    # then what they do say of X, if a sentence near the best says it
+                    floor = _SAYS_OF_ASKED * scored[0].score
+                    about_asked = [
+                        s for s in scored if s is not says and s.score >= floor and names_asked(cleft, s.text)
+                    ]
                     chosen, lead = [says, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
                 elif names_asked(cleft, _subject(says)):  # the sentence that says X does it leads
                     chosen = [says, *(s for s in chosen if s is not says)][: len(chosen)]
@@ -325,6 +328,9 @@ _MIN_STEPS = 3
 _ONE_THING = frozenset({"hva", "hvem", "hvordan"})
 # Fewer words than this are a label, not a statement.
 _MIN_WORDS = 3
+# «Nei, X does it», then what the sources say of the body asked about, from a sentence scoring this
+# near the best.
+_SAYS_OF_ASKED = 0.5
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.

@@ -55,6 +55,10 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _TOKEN.findall(text)]
 
 
+def is_stopword(word: str) -> bool:
+    return word in _stopwords()
+
+
 def content_words(text: str) -> list[str]:
     stop = _stopwords()
     return [w for w in words(text) if w not in stop and (len(w) > 1 or w.isdigit())]
@@ -149,8 +153,10 @@ class Analyzer:
         return []
 
     def term_variants(self, word: str) -> set[str]:
-        """The stem of a word and of each of its compound parts."""
-        return {stem(word), *(stem(p) for p in self.compound_parts(word))}
+        """The stem of a word and of each of its compound parts, each with its verbal noun or verb where
+        the corpus uses it: a question's "koordinerer" finds the documents' "koordinering"."""
+        stems = {stem(word), *(stem(p) for p in self.compound_parts(word))}
+        return stems | {d for s in stems for d in _derived(s) if d in self._stems}
 
     def stems(self, text: str) -> list[str]:
         """Stems of the content words, in order, without compound parts."""
@@ -162,6 +168,17 @@ class Analyzer:
             out.append(stem(w))
             out.extend(stem(p) for p in self.compound_parts(w))
         return out
+
+
+# Norwegian verbal nouns: "vurder" (vurderer) ↔ "vurdering", "forvalt" (forvalter) ↔ "forvaltning".
+_VERBAL_NOUN_SUFFIXES = ("ing", "ning")
+
+
+def _derived(s: str) -> list[str]:
+    """A stem's verbal noun, or the verb of a verbal noun; only stems of at least `_MIN_PART` letters."""
+    out = [s + suffix for suffix in _VERBAL_NOUN_SUFFIXES]
+    out += [s[: -len(suffix)] for suffix in _VERBAL_NOUN_SUFFIXES if s.endswith(suffix)]
+    return [d for d in out if len(d) >= _MIN_PART and d != s]
 
 
 class LexicalIndex:

@@ -365,3 +365,28 @@ def test_a_how_question_is_answered_by_the_steps_of_a_process_whole(services: Se
     answer = services.backend.draft(question, [ScoredPassage(process, 1.0)], plan=plan_question(question))
     assert answer.startswith("- Skolen vurderer hvilken kompetanseutvikling det er behov for."), answer
     assert "- Planen vedtas i juni." in answer and "- Tiltakene evalueres året etter." in answer
+
+
+def test_a_typo_in_the_word_that_matters_is_read_as_the_documents_word(services: Services) -> None:
+    question = "jeg er instruktr i en bedrift. er jeg i målgrupen for ordninga for fag og yrkesopplæring?"
+    answer = ask(services, question)
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Ja. Instruktører er i målgruppen"), answer.answer
+
+
+def test_who_asks_from_a_place_the_documents_never_name_is_answered(services: Services) -> None:
+    answer = ask(services, "Vi er en kommune i Finnmark. Hva kan midlene i den lokale ordningen brukes til?")
+    assert not answer.abstained
+    assert "vurdere, planlegge og gjennomføre" in answer.answer
+
+
+def test_a_verb_question_finds_the_sentence_with_its_verbal_noun(services: Services) -> None:
+    answer = ask(services, "Hvem koordinerer samarbeidsforumet i yrkesfagordningen?")
+    assert "koordinering av samarbeidsforum" in answer.answer.split("\n")[0]
+
+
+def test_a_no_to_is_it_x_who_says_what_x_does_instead(services: Services) -> None:
+    question = "Er det Statsforvalteren som koordinerer samarbeidsforumet for fag- og yrkesopplæring?"
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei. Fylkeskommunene"), answer.answer
+    assert "Statsforvalteren kan delta i samarbeidsforum som observatør" in answer.answer

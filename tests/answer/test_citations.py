@@ -52,6 +52,22 @@ def test_unknown_place_names_abstain() -> None:
     assert abstain_reason("Hva fikk Nordland i 2024?", [_hit(0, "x")], settings, known) is None
 
 
+def test_a_place_in_who_asks_abstains_only_when_they_ask_for_figures() -> None:
+    def known(word: str) -> bool:
+        return word in {"nordland"}
+
+    settings, hits = Settings(), [_hit(0, "x")]
+    # The rules are the same everywhere: where the asker sits does not matter.
+    rules = "Vi er en kommune i Finnmark. Hva kan midlene brukes til?"
+    assert abstain_reason(rules, hits, settings, known) is None
+    # The figures the documents give are another region's.
+    assert abstain_reason("Vi er en kommune i Finnmark. Hvor mye får vi?", hits, settings, known)
+    # Unless the question names the region it asks about.
+    asked = "Vi er en kommune i Salten. Hvor mange behovsmeldinger kom inn i Nordland?"
+    assert abstain_reason(asked, hits, settings, known) is None
+    assert abstain_reason("Vi er i Nordland. Hva fikk Troms?", hits, settings, known)
+
+
 def test_an_amount_question_needs_an_amount_in_the_answer() -> None:
     q = "Hvor mye stipend får en lærer per studiepoeng?"
     assert unsupported_answer_reason(q, "Skoleeiere kan søke om stipendmidler. [1]", []) is not None

@@ -71,3 +71,16 @@ def test_a_word_the_documents_never_use_weighs_what_its_synonym_does() -> None:
     assert weights["penger"] == index.idf("midler") < weights["hospitering"]
     unknown = LexicalIndex(passages, Glossary())
     assert unknown.weighted_query_sets("penger")[0][1] == unknown.idf("barnetrygd")
+
+
+def test_a_verb_finds_its_verbal_noun_and_back() -> None:
+    index = LexicalIndex(
+        [_p(0, "De har ansvaret for koordinering av samarbeidsforum."), _p(1, "Skolen vurderer behovet.")],
+        Glossary(),
+    )
+    koordinerer = {t for s in index.query_term_sets("koordinerer") for t in s}
+    assert stem("koordinering") in koordinerer
+    vurdering = {t for s in index.query_term_sets("vurdering") for t in s}
+    assert stem("vurderer") in vurdering
+    # Only forms the documents use: no made-up "skoleing".
+    assert {t for s in index.query_term_sets("skole") for t in s} == {stem("skole")}

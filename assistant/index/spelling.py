@@ -1,0 +1,81 @@
+"""Typos read as the documents' words before a question is planned, retrieved or advised on.
+
+Everything downstream matches words: the advisor's group words, the plan's focus, BM25 and the composer's
+coverage. "instruktr", "målgrupen" or "fylkeskomunen" match nothing, so a typo in the one word that
+matters sends the answer elsewhere. A word the documents don't use is read as the one vocabulary word a
+keystroke or two away (Damerau-Levenshtein, by rapidfuzz); a compound split in two ("eier nivå") is
+joined when the documents use it whole. Only then: a word they don't know and that is near none of
+theirs ("Trøndelag", "kollegaene") is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from assistant.index.lexical import LexicalIndex, is_stopword, stem
+
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
+# Shorter words are too often another real word a letter away ("ligger", "legger").
+_MIN_LENGTH = 7
+# A word this long may be two keystrokes off; shorter ones one.
+_TWO_EDITS_FROM = 9
+_CANDIDATES = 5
+
+
+def correct(text: str, index: LexicalIndex) -> str:
+    """`text` with split compounds joined and typos replaced by the documents' word; a capital kept."""
+    return _fix_typos(_join_split(text, index), index)
+
+
+def _join_split(text: str, index: LexicalIndex) -> str:
+    vocabulary = index.analyzer.vocabulary
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        whole = (first + second).lower()
+        if is_stopword(first.lower()) or is_stopword(second.lower()) or whole not in vocabulary:
+            return match.group(0)
+        return first + second.lower()
+
+    return re.sub(r"\b([A-Za-zÆØÅæøå]{3,}) ([a-zæøå]{3,})\b", join, text)
+
+
+def _fix_typos(text: str, index: LexicalIndex) -> str:
+    vocabulary = index.analyzer.vocabulary
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if len(lowered) < _MIN_LENGTH or is_stopword(lowered) or index.knows(lowered):
+            return word
+        found = nearest(lowered, vocabulary)
+        if found is None:
+            return word
+        return found.capitalize() if word[0].isupper() else found
+
+    return _WORD.sub(fix, text)
+
+
+def nearest(word: str, vocabulary: Iterable[str]) -> str | None:
+    """The one vocabulary word a typo away from `word`, else None: none near, or several equally near
+    that are not forms of one word. A longer or shorter form of the word itself ("programmer",
+    "programmering") is another word or inflection, not a typo."""
+    limit = 2 if len(word) >= _TWO_EDITS_FROM else 1
+    # rapidfuzz's stubs type `scorer` as a similarity; a distance with a cutoff is what it documents.
+    found = process.extract(
+        word,
+        vocabulary,
+        scorer=OSA.distance,  # type: ignore[arg-type]
+        score_cutoff=limit,
+        limit=_CANDIDATES,
+    )
+    near = [(v, d) for v, d, _ in found if v[0] == word[0] and not (v.startswith(word) or word.startswith(v))]
+    if not near:
+        return None
+    best = min(d for _, d in near)
+    closest = sorted(v for v, d in near if d == best)
+    return closest[0] if len({stem(v) for v in closest}) == 1 else None
