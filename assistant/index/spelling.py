@@ -24,6 +24,8 @@ _MIN_LENGTH = 7
 # A word this long may be two keystrokes off; shorter ones one.
 _TWO_EDITS_FROM = 9
 _CANDIDATES = 5
+# Letters at the end where two words of one length differ by inflection or derivation, not by a typo.
+_ENDING = 2
 
 
 def correct(text: str, index: LexicalIndex) -> str:
@@ -62,8 +64,7 @@ def _fix_typos(text: str, index: LexicalIndex) -> str:
 
 def nearest(word: str, vocabulary: Iterable[str]) -> str | None:
     """The one vocabulary word a typo away from `word`, else None: none near, or several equally near
-    that are not forms of one word. A longer or shorter form of the word itself ("programmer",
-    "programmering") is another word or inflection, not a typo."""
+    that are not forms of one word."""
     limit = 2 if len(word) >= _TWO_EDITS_FROM else 1
     # rapidfuzz's stubs type `scorer` as a similarity; a distance with a cutoff is what it documents.
     found = process.extract(
@@ -73,9 +74,17 @@ def nearest(word: str, vocabulary: Iterable[str]) -> str | None:
         score_cutoff=limit,
         limit=_CANDIDATES,
     )
-    near = [(v, d) for v, d, _ in found if v[0] == word[0] and not (v.startswith(word) or word.startswith(v))]
+    near = [(v, d) for v, d, _ in found if v[0] == word[0] and not _another_form(word, v)]
     if not near:
         return None
     best = min(d for _, d in near)
     closest = sorted(v for v, d in near if d == best)
     return closest[0] if len({stem(v) for v in closest}) == 1 else None
+
+
+def _another_form(word: str, other: str) -> bool:
+    """Another form of the word, not a typo of it: longer or shorter ("programmer", "programmering"), or
+    another ending ("nasjonalt", "nasjonale"; "spesialpedagogisk", "spesialpedagogikk")."""
+    if other.startswith(word) or word.startswith(other):
+        return True
+    return len(word) == len(other) and word[:-_ENDING] == other[:-_ENDING]

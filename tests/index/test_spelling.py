@@ -35,9 +35,15 @@ def test_words_near_none_or_other_words_are_left() -> None:
 
 def test_two_words_equally_near_are_no_reading() -> None:
     assert nearest("kompetanse", ["kompetansen", "kompetanse"]) is None  # a form of the word
-    assert nearest("fylkesmann", ["fylkesmenn", "fylkesmand"]) is None
+    assert nearest("kartlegingen", ["kartleggingen", "kartleiingen"]) is None
 
 
 def test_the_real_vocabulary_reads_everyday_typos(services: Services) -> None:
     lexical = services.retriever.lexical
     assert correct("fylkeskomunen og univeristeter", lexical) == "fylkeskommunen og universiteter"
+
+
+def test_another_ending_is_another_form_not_a_typo() -> None:
+    assert nearest("nasjonalt", ["nasjonale"]) is None
+    assert nearest("spesialpedagogisk", ["spesialpedagogikk"]) is None
+    assert nearest("kompetanseutviking", ["kompetanseutvikling"]) == "kompetanseutvikling"
