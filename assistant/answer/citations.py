@@ -118,13 +118,20 @@ def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
     er en kommune i Troms.") when they ask for an amount or a count without naming a place: the figures
     the documents give are another region's. "Vi er en kommune i Finnmark. Hva kan midlene brukes
     til?" is answered: the rules are the same everywhere."""
-    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
-    asking = " ".join(s for s in sentences if s.endswith("?")) or question
+    asking, context = _asked_and_context(question)
     if unknown_names(asking, known):
         return True
-    context = " ".join(s for s in sentences if not s.endswith("?"))
     counts = question_type(asking) in ("hvor_mye", "hvor_mange")
     return counts and bool(unknown_names(context, known)) and not _PROPER_NOUN.search(asking)
+
+
+def _asked_and_context(question: str) -> tuple[str, str]:
+    """The sentences that ask, and the rest ("Vi er en kommune i Salten."): who asks, not what."""
+    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+    asking = " ".join(s for s in sentences if s.endswith("?"))
+    if not asking:
+        return question, ""
+    return asking, " ".join(s for s in sentences if not s.endswith("?"))
 
 
 def abstain_reason(
@@ -162,7 +169,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
     by_n = {c.n: c for c in citations}
     question_stems = {stem(w) for w in content_words(question)}
     years = set(_YEAR.findall(question))
-    names = _names(question)
+    names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
     for asks, provides in _guard().asks_for:
         if not asks.search(question):

@@ -142,3 +142,10 @@ def test_a_question_for_a_channel_by_name_needs_a_quote_that_names_one() -> None
     via = "Behov meldes i portalen til Statsforvalteren. [1]"
     assert unsupported_answer_reason("I hvilken portal melder vi behov?", via, []) is None
     assert unsupported_answer_reason("Hvilke tiltak prioriteres?", sent, []) is None
+
+
+def test_a_place_in_who_asks_need_not_be_in_the_source_of_the_figure() -> None:
+    answer = "I 2021 ble tilskuddsordningen iverksatt. [1]"
+    asked = "Jeg er oppvekstsjef på Vestlandet. Når ble tilskuddsordningen iverksatt?"
+    assert unsupported_answer_reason(asked, answer, []) is None
+    assert unsupported_answer_reason("Når ble tilskuddsordningen iverksatt på Vestlandet?", answer, []) is not None

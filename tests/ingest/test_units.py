@@ -23,6 +23,7 @@ def _leads(text: str) -> list[str]:
         "Du kan lese om hvordan dere kan vurdere behov, sette mål og planlegge tiltak",
         "Publisert 12.05.2021",
         "Publisert 11.04.2022, Sist endret 08.07.2022",
+        "ARTIKKEL | Sist endret: 22.01.2026",
     ],
 )
 def test_navigation_is_never_a_unit(link: str) -> None:
