@@ -22,7 +22,7 @@ from assistant.answer.compose import Composed, compose, extract, pieces, stream_
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.plan import asking_sentence, plan_question
+from assistant.answer.plan import asking_sentence, direct, plan_question
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
@@ -316,11 +316,12 @@ def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answ
 
 
 def _read(services: Services, question: str) -> Asked:
-    """The question in bokmål, its typos read as the documents' words."""
+    """The question in bokmål, its typos read as the documents' words, an indirect yes/no question as
+    the direct one."""
     lexical = services.retriever.lexical
     with _step(services, "translate"):
         asked = read_question(question, lexical.analyzer.vocabulary.__contains__)
-    return replace(asked, bokmal=correct(asked.bokmal, lexical))
+    return replace(asked, bokmal=direct(correct(asked.bokmal, lexical)))
 
 
 def _render(services: Services, answer: Answer, target: Maalform) -> Answer:

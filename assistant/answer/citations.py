@@ -205,6 +205,8 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
 
 
 _ROLE_QUESTION = re.compile(r"(?:^|[.?!]\s+)(?:og\s+|men\s+)?(?:hvem|kven)\s+er\s+(?P<word>[\w-]+)", re.I)
+# "Hva heter portalen …?"
+_NAME_QUESTION = re.compile(r"\b(?:hva|kva)\s+(?:heter|heiter)\s+(?:den\s+|det\s+)?(?P<word>[\w-]+)", re.I)
 # "hvilket system", "hvilket digitalt system": the kind is one of the two words after it
 _WHICH = re.compile(
     r"\b(?:hvilke[nt]?|kva\s+for(?:\s+(?:ein|eit|ei|nokre))?)\s+(?P<word>[\w-]+)(?:\s+(?P<next>[\w-]+))?",
@@ -214,13 +216,17 @@ _WHICH = re.compile(
 
 def _named_asked(question: str) -> set[str]:
     """What a question asks for by name: the position in "Hvem er leder av …?" (guard.yaml
-    person_roles), the channel in "I hvilket (digitalt) system …?" (channels); empty for any other."""
+    person_roles), the channel in "I hvilket (digitalt) system …?" or "Hva heter portalen?" (channels);
+    empty for any other."""
     rules = rule_file(GuardRules)
     named: set[str] = set()
-    for pattern, words in ((_ROLE_QUESTION, rules.person_roles), (_WHICH, rules.channels)):
+    asks = ((_ROLE_QUESTION, rules.person_roles), (_WHICH, rules.channels), (_NAME_QUESTION, rules.channels))
+    for pattern, words in asks:
         for match in pattern.finditer(question):
             asked = [a.lower() for a in match.groupdict().values() if a]
-            named |= {w for w in words for a in asked if a.startswith(w)}
+            named |= {
+                w for w in words for a in asked if a.startswith(w) or a.endswith((w, f"{w}en", f"{w}et"))
+            }
     return named
 
 
@@ -234,6 +240,11 @@ def _asked_measure(question: str) -> str | None:
     """The unit of "hvor mange <unit>": "Hvor mange dager …?" → "dag"."""
     found = re.search(r"\b(?:hvor|kor)\s+mange\s+([\wæøå-]+)", question, re.IGNORECASE)
     return _measure(found.group(1)) if found else None
+
+
+def _is_a(word: str, kind: str) -> bool:
+    """ "skjemaet" is a skjema, "nettportalen" a portal."""
+    return word.startswith(kind) or word.endswith((kind, f"{kind}en", f"{kind}et"))
 
 
 def _names(question: str) -> set[str]:

@@ -44,6 +44,18 @@ def plan_question(
     return AnswerPlan(text, kind, focus, topic, schemes, source, split_parts(text), sectors)
 
 
+def direct(text: str) -> str:
+    """An indirect yes/no question as the direct one ("… lurer på om vi kan delta?" → "Kan vi delta?"),
+    the sentences around it kept; any other text as it is."""
+    pattern = rule_file(PlanRules).indirect
+    found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    if found is None:
+        return text
+    start = text.rfind(".", 0, found.start()) + 1  # the sentence it opens: "Kollegaene mine og jeg …"
+    asked = f"{found.group('verb').capitalize()} {found.group('subject')} {found.group('rest').strip()}?"
+    return f"{text[:start]} {asked}{text[found.end() :]}".strip()
+
+
 def asking_sentence(text: str) -> str:
     """The sentence that asks: in "Vi er en kommune. Hvilke ordninger passer?" the second."""
     sentences = _sentences(text)

@@ -283,6 +283,8 @@ class PlanRules(RuleFile):
     actors: Words = Field(default_factory=list)
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
+    # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
+    indirect: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

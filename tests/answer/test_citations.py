@@ -139,6 +139,7 @@ def test_a_question_for_a_channel_by_name_needs_a_quote_that_names_one() -> None
     sent = "Eierne melder behov til Statsforvalteren. [1]"
     assert unsupported_answer_reason("I hvilken portal melder vi behov?", sent, []) is not None
     assert unsupported_answer_reason("Kva for eit digitalt system nyttar vi?", sent, []) is not None
+    assert unsupported_answer_reason("Hva heter nettportalen vi melder i?", sent, []) is not None
     via = "Behov meldes i portalen til Statsforvalteren. [1]"
     assert unsupported_answer_reason("I hvilken portal melder vi behov?", via, []) is None
     assert unsupported_answer_reason("Hvilke tiltak prioriteres?", sent, []) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.plan import plan_question, question_type, split_parts
+from assistant.answer.plan import direct, plan_question, question_type, split_parts
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,22 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
     assert data["type"] == "hvem" and data["parts"] == ["Hvem kan få støtte?", "Hva dekker midlene?"]
     keys = {"question", "type", "focus", "topic", "schemes", "schemes_from", "parts", "sectors"}
     assert set(data) == keys
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        (
+            "Jeg jobber i en barnehage. Kollegaene og jeg lurer på om vi kan delta i kurset?",
+            "Jeg jobber i en barnehage. Kan vi delta i kurset?",
+        ),
+        ("Vi lurer på om de ansatte i PPT kan være med?", "Kan de ansatte i PPT være med?"),
+        ("Eg lurar på om Statsforvaltaren skal vere med?", "Skal Statsforvaltaren vere med?"),
+        # Not a yes/no question: left as asked.
+        ("Jeg lurer på hvor mye vi får?", "Jeg lurer på hvor mye vi får?"),
+    ],
+)
+def test_an_indirect_yes_no_question_is_read_as_the_direct_one(question: str, read: str) -> None:
+    assert direct(question) == read
+    if read != question:
+        assert question_type(read) == "ja_nei"
