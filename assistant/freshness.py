@@ -294,6 +294,14 @@ def mark_time_bound(
     return "".join(pieces)
 
 
+def unmarked(text: str) -> str:
+    """`text` without the "(per <dato>)" marks `mark_time_bound` added: they are no claim of the source."""
+    for template in set(_vocabulary().as_of.values()):
+        before, _, after = template.partition("{date}")
+        text = re.sub(rf" ?{re.escape(before)}[^()\n]{{1,40}}{re.escape(after)}", "", text)
+    return text
+
+
 def _stale_as_of(
     sources: Sequence[Citation | None], today: date, stale_after_days: int
 ) -> PublishedDate | None:

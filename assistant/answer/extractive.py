@@ -73,6 +73,7 @@ class _Scored:
     loose: float = 0.0  # the same, a compound counting for its parts ("prøvenemndsmedlemmer": prøvenemnd)
     heading: str = ""  # the passage's own heading: the referent of a bare sentence
     matched: frozenset[int] = frozenset()  # the question's words (by position) the unit itself says
+    gives: bool = False  # it has the kind of value the question's type asks for, beside the year asked
 
     @property
     def text(self) -> str:
@@ -182,15 +183,21 @@ class ExtractiveBackend:
         wants = _wanted(plan)
         defines = _asks_definition(plan)
         other_kind = _other_amount_kind(plan)
+        years = set(_YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
+            units = split_units(hit.passage.text, rank + 1)
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
             # programmering …" makes "Kompetansepakken er åpen for alle." an answer about it).
             context = set(index.analyzer.terms(hit.passage.section))
             heading = hit.passage.section.split(" > ")[-1]
             before: Unit | None = None
-            for unit in split_units(hit.passage.text, rank + 1):
+            for j, unit in enumerate(units):
                 previous, before = before, unit
+                # A sentence beside one that names the year asked about ("… mottar tilskudd for
+                # 2022-2023") is about that year; a news item's headline is one such.
+                near = "\n".join(u.render() for u in units[max(0, j - 1) : j + 2])
+                near_years = set(_YEAR.findall(f"{hit.passage.section}\n{near}"))
                 # A news item's title is its headline: a claim, not a label.
                 bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
                 if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
@@ -241,6 +248,12 @@ class ExtractiveBackend:
                 said = unit.render(shown)
                 if _PRONOUN_LED.match(unit.lead or ""):
                     said = f"{heading}\n{said}"
+                # "for 2021 fordelt …" is about another year than the one asked about
+                other_year = bool(years and near_years and not near_years & years)
+                if other_year:
+                    planned -= _OF_YEAR
+                elif years and years <= near_years:
+                    planned += _OF_YEAR
                 if wants is not None and wants.search(said):
                     planned += 0.2
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
@@ -256,8 +269,16 @@ class ExtractiveBackend:
                         planned += 0.8 * restated
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
-                scored.append(_Scored(total, unit, shown, similarity, own_coverage, loose, heading, matched))
+                # The value asked for, beside the year asked about
+                gives = wants is not None and wants.search(said) is not None and years <= near_years
+                scored.append(
+                    _Scored(total, unit, shown, similarity, own_coverage, loose, heading, matched, gives)
+                )
         scored.sort(key=lambda s: -s.score)
+        if years and plan is not None and plan.type in _VALUE_TYPES and any(s.gives for s in scored):
+            # "Hvor mye … for 2022-2023?" is answered by a unit that gives an amount for that year, or
+            # not at all (the guard withholds an answer whose claims give none for the year).
+            scored.sort(key=lambda s: not s.gives)
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
@@ -322,6 +343,11 @@ class ExtractiveBackend:
         return lead + rest
 
 
+# Question types whose answer is a value: the unit that gives one for the year asked about leads.
+_VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange", "naar"})
+# What a unit of a passage that names the year asked about gains.
+_OF_YEAR = 0.3
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # Question types that ask after one thing.

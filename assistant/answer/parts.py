@@ -7,7 +7,7 @@ behind the first. A part the sources do not answer says so, instead of being lef
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import texts
@@ -21,11 +21,21 @@ class PartAnswer:
     text: str | None  # the verified answer with its own [n] markers; None when the sources don't answer
     citations: list[Citation]
     abstain_reason: str | None = None  # why the sources don't answer it, as the reader would be told
+    asked: str = ""  # the part as the pipeline read it (standalone, bokmål), if not `question`
 
 
-def merge_parts(parts: Sequence[PartAnswer]) -> tuple[str, list[Citation]]:
+# Whether what is left of a part's answer, once earlier parts' sentences are taken out, still gives what
+# it asks for: (the part as read, that text, its citations) → True if it does.
+StillAnswers = Callable[[str, str, list[Citation]], bool]
+
+
+def merge_parts(
+    parts: Sequence[PartAnswer], still_answers: StillAnswers | None = None
+) -> tuple[str, list[Citation]]:
     """One text with a heading per part and one numbering of the citations: a passage cited by two
-    parts keeps one number, in order of first use."""
+    parts keeps one number, in order of first use. A later part whose answer gave its amount or date
+    only in a sentence an earlier part showed ("…, og hvor mye av det gikk til PPT?" answered with the
+    total) is not answered."""
     numbers: dict[tuple[str, str, str], int] = {}
     merged: list[Citation] = []
     blocks: list[str] = []
@@ -35,6 +45,10 @@ def merge_parts(parts: Sequence[PartAnswer]) -> tuple[str, list[Citation]]:
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
             continue
         fresh = _unshown(part.text, shown)
+        asked = part.asked or part.question
+        if still_answers is not None and not still_answers(asked, fresh or "", part.citations):
+            blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
+            continue
         if fresh is None:  # what the sources say to this part was said under an earlier one
             blocks.append(f"**{part.question}**\n{texts.PART_SAID_ABOVE}")
             continue

@@ -390,3 +390,10 @@ def test_a_no_to_is_it_x_who_says_what_x_does_instead(services: Services) -> Non
     answer = ask(services, question)
     assert answer.answer.startswith("Nei. Fylkeskommunene"), answer.answer
     assert "Statsforvalteren kan delta i samarbeidsforum som observatør" in answer.answer
+
+
+def test_an_amount_question_is_led_by_the_amount_of_the_year_asked_about(services: Services) -> None:
+    answer = ask(
+        services, "Hvor mye ble fordelt til kompetansetiltak i Oslo og Viken for skoleåret 2022-2023?"
+    )
+    assert answer.answer.startswith("178,4 millioner kroner"), answer.answer

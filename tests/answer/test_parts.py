@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant import texts
+from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.models import Citation
 
@@ -43,3 +44,25 @@ def test_a_part_that_only_repeats_an_earlier_part_points_to_it() -> None:
     blocks = text.split("\n\n")
     assert blocks[1] == "**Hvem leder det?**\nStatsforvalteren kan være observatør. [2]"
     assert blocks[2] == f"**Hvem betaler?**\n{texts.PART_SAID_ABOVE}"
+
+
+def test_a_later_part_answered_only_by_an_earlier_parts_figure_is_not_answered() -> None:
+    """«…, og hvor mye av det gikk til PPT?»: the total quoted again with a sentence about PPT gives no
+    amount for PPT."""
+    total = "Det ble fordelt 178,4 millioner kroner. [1]"
+    first = PartAnswer("Hvor mye ble fordelt?", total, [citation(1, "A")])
+    share = PartAnswer(
+        "Hvor mye gikk til PPT?",
+        f"{total}\nPPT kan delta i tiltak. [2]",
+        [citation(1, "A"), citation(2, "B")],
+    )
+    text, _ = merge_parts([first, share], _amount_given)
+    assert text.endswith(f"**Hvor mye gikk til PPT?**\n{texts.PART_NOT_COVERED}")
+    # A part whose own sentence gives the amount is answered.
+    own = PartAnswer("Hvor mye gikk til PPT?", "PPT fikk 3 millioner kroner. [1]", [citation(1, "C")])
+    text, _ = merge_parts([first, own], _amount_given)
+    assert text.endswith("**Hvor mye gikk til PPT?**\nPPT fikk 3 millioner kroner. [2]")
+
+
+def _amount_given(question: str, text: str, citations: list[Citation]) -> bool:
+    return unsupported_answer_reason(question, text, citations) is None
