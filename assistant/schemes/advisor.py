@@ -9,12 +9,14 @@ passage of the indexed document, so the answer has the chat's usual [n] citation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant import texts
 from assistant.answer.citations import to_citation
+from assistant.ingest.units import plain, split_units
 from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
 from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes.catalogue import Catalogue, normalize_quote
@@ -29,6 +31,10 @@ from assistant.schemes.questions import (
 )
 from assistant.schemes.reasons import Reason, join
 from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, use_verdict, with_group
+
+# A quote's sentence longer than this is not shown whole: the quote itself says what matters.
+_WHOLE_SENTENCE_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 
 
 class _Sources:
@@ -48,6 +54,21 @@ class _Sources:
             self._numbers[key] = len(self.citations) + 1
             self.citations.append(self._citation(len(self.citations) + 1, reason))
         return self._numbers[key]
+
+    def sentence(self, reason: Reason) -> str:
+        """The reason's quote as the whole sentence (or list item) it is part of, when that is short
+        enough to read: «ansatte i PP-tjenesten» says less than the sentence that names them a target
+        group. The quote as it is when no passage holds it in one sentence."""
+        quote = normalize_quote(reason.quote)
+        for passage in self._passages:
+            if passage.document != reason.document or quote not in normalize_quote(passage.text):
+                continue
+            for unit in split_units(passage.text, 0):
+                for piece in [unit.lead, *unit.items]:  # a list item may hold several sentences
+                    for whole in _SENTENCE_END.split(normalize_quote(plain(piece))):
+                        if quote in whole and len(whole) <= _WHOLE_SENTENCE_CHARS:
+                            return whole
+        return quote
 
     def _citation(self, n: int, reason: Reason) -> Citation:
         quote = normalize_quote(reason.quote)
@@ -107,7 +128,7 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
         # The unclear explanation ends by naming the groups the sources do name: their quotes come
         # first, as its evidence, then any clause that may open the scheme to more.
         evidence = [*found.said, *evidence]
-    quotes = [f"«{normalize_quote(r.quote)}» {sources.mark(r)}" for r in evidence]
+    quotes = [f"«{sources.sentence(r)}» {sources.mark(r)}" for r in evidence]
     # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
     lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
     if found.said and not named_groups:

@@ -397,3 +397,14 @@ def test_an_amount_question_is_led_by_the_amount_of_the_year_asked_about(service
         services, "Hvor mye ble fordelt til kompetansetiltak i Oslo og Viken for skoleåret 2022-2023?"
     )
     assert answer.answer.startswith("178,4 millioner kroner"), answer.answer
+
+
+def test_the_advisor_quotes_the_whole_sentence_its_reason_is_part_of(services: Services) -> None:
+    answer = ask(
+        services, "Kan vi i PP-tjenesten være med på tiltak i Kompetanseløftet for spesialpedagogikk?"
+    )
+    assert answer.route == "advisor" and answer.answer.startswith("Ja.")
+    # Not the bare «ansatte i PP-tjenesten»: the sentence that names them a target group, verbatim.
+    assert "«Målgrupper for kompetansetiltakene i Kompetanseløftet" in answer.answer
+    quoted = re.findall(r"«([^«»]+)»", answer.answer)[-1]
+    assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations)
