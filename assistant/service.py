@@ -41,7 +41,7 @@ from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, load_catalogue
-from assistant.schemes.questions import asked_sectors
+from assistant.schemes.questions import asked_sectors, asks_for_match
 from assistant.schemes.scope import SchemeScope
 
 logger = logging.getLogger(__name__)
@@ -243,7 +243,12 @@ def _answered(
 
 
 def _in_parts(
-    services: Services, plan: AnswerPlan, target: Maalform, conversation_id: str, style: Style = "answer"
+    services: Services,
+    plan: AnswerPlan,
+    target: Maalform,
+    conversation_id: str,
+    style: Style = "answer",
+    advised: bool = False,
 ) -> Answer:
     """Each part retrieved and written on its own, later parts read in the light of the first ("…, og
     hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so."""
@@ -252,6 +257,16 @@ def _in_parts(
     for i, part in enumerate(plan.parts):
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
         part_plan = _plan(services, standalone, [plan.question])
+        earlier = plan.parts[:1] if i else ()
+        # The first part, with the question's opening, asks which schemes fit when the whole question does
+        # ("Vi er en kommune. Hvilke ordninger passer, og …?"); a later part is no profile.
+        matches = (
+            i == 0 and services.catalogue is not None and asks_for_match(plan.question, services.catalogue)
+        )
+        advice = _advice(services, standalone, standalone, earlier, matches=matches) if advised else None
+        if advice is not None:
+            answers.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
+            continue
         retrieved = _retrieve(services, standalone, part_plan)
         written = _written(services, retrieved, target, conversation_id, style)
         covered = not written.abstained and bool(written.citations)
@@ -399,7 +414,9 @@ def _turn(
     asked = _read(services, question)
     resolved = resolve(services, asked.bokmal, previous)
     plan = _plan(services, resolved, previous)
-    advice = _advice(services, asked.bokmal, resolved, previous, conversation_id)
+    # A question in parts is advised on part by part ("Kan vi melde behov i Rekom, og hvem sender vi det
+    # til?": the advisor answers the first, retrieval the second).
+    advice = None if plan.multi_part else _advice(services, asked.bokmal, resolved, previous, conversation_id)
     retrieved = None if advice or plan.multi_part else _retrieve(services, resolved, plan)
     if retrieved is not None and resolved == asked.bokmal and _needs_referent(services, retrieved, plan):
         retrieved = replace(retrieved, abstain=texts.CLARIFY_REFERENT)
@@ -447,8 +464,8 @@ def ask(
 def _turn_answer(services: Services, turn: _Turn) -> Answer:
     if turn.advice is not None:
         return turn.advice
-    if turn.retrieved is None:  # a question in parts: each part is retrieved on its own
-        return _in_parts(services, turn.plan, turn.target, turn.conversation_id)
+    if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own
+        return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=True)
     return _written(services, turn.retrieved, turn.target, turn.conversation_id)
 
 
@@ -535,14 +552,22 @@ def ask_with_history(
 
 
 def _advice(
-    services: Services, raw: str, resolved: str, previous: Sequence[str], conversation_id: str = ""
+    services: Services,
+    raw: str,
+    resolved: str,
+    previous: Sequence[str],
+    conversation_id: str = "",
+    *,
+    matches: bool = True,
 ) -> Answer | None:
     """The scheme advisor's answer when the question is for it ("which schemes fit us?", "is this
     group in the target group?"), else None and the question goes to retrieval."""
     if services.catalogue is None:
         return None
     with _step(services, "advise"):
-        advice = advise(resolved, previous, services.catalogue, services.retriever.passages, raw)
+        advice = advise(
+            resolved, previous, services.catalogue, services.retriever.passages, raw, matches=matches
+        )
     if advice is None:
         return None
     return Answer(conversation_id, advice.text, advice.citations, resolved_question=resolved, route="advisor")

@@ -158,6 +158,7 @@ class AdvisorRules(RuleFile):
     eligibility_markers: Words
     participation_markers: Words
     scheme_bodies: Words = Field(default_factory=list)
+    place_references: Words = Field(default_factory=list)
     eligibility_openers: Words
     leading_words: Words
     group_ends: Words

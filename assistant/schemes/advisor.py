@@ -57,8 +57,8 @@ class _Sources:
 
     def sentence(self, reason: Reason) -> str:
         """The reason's quote as the whole sentence (or list item) it is part of, when that is short
-        enough to read: «ansatte i PP-tjenesten» says less than the sentence that names them a target
-        group. The quote as it is when no passage holds it in one sentence."""
+        enough to read and adds no figures: «ansatte i PP-tjenesten» says less than the sentence that
+        names them a target group. The quote as it is when no passage holds it in one sentence."""
         quote = normalize_quote(reason.quote)
         for passage in self._passages:
             if passage.document != reason.document or quote not in normalize_quote(passage.text):
@@ -66,8 +66,12 @@ class _Sources:
             for unit in split_units(passage.text, 0):
                 for piece in [unit.lead, *unit.items]:  # a list item may hold several sentences
                     for whole in _SENTENCE_END.split(normalize_quote(plain(piece))):
-                        if quote in whole and len(whole) <= _WHOLE_SENTENCE_CHARS:
-                            return whole
+                        if quote in whole:
+                            # A sentence that adds figures ("for 2021 fordelt 164 millioner …") is about them.
+                            short = len(whole) <= _WHOLE_SENTENCE_CHARS
+                            return (
+                                whole if short and not re.search(r"\d", whole.replace(quote, "")) else quote
+                            )
         return quote
 
     def _citation(self, n: int, reason: Reason) -> Citation:
@@ -93,12 +97,17 @@ def advise(
     catalogue: Catalogue,
     passages: Sequence[Passage],
     raw: str | None = None,
+    *,
+    matches: bool = True,
 ) -> AdvisorAnswer | None:
     """The advisor's answer, or None when the question is not for the advisor. `question` is the
-    resolved question, `raw` what the user typed ("Vi er en kommune." after "Hvilke ordninger passer?")."""
+    resolved question, `raw` what the user typed ("Vi er en kommune." after "Hvilke ordninger passer?").
+    Without `matches`, only a yes/no question is answered: one part of a question is no profile."""
     raw = raw or question
     if asked := read_yes_no(question, previous, catalogue):
         return _yes_no_answer(verdict(catalogue, asked), _Sources(passages))
+    if not matches:
+        return None
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and supplies_profile(raw)
     if asks_for_match(question, catalogue) or follows_match:
         draft = read_profile([*previous[-2:], raw] if follows_match else [question])

@@ -149,6 +149,14 @@ class _Clause:
     scheme_at: frozenset[int]  # the tokens that name the scheme
 
 
+def _there_a_body(tokens: list[_Token], context: Sequence[str]) -> bool:
+    """ "Kan vi delta der?" after "… har invitert oss inn i samarbeidsforumet.": "der" is the forum."""
+    rules = _rules()
+    if not any(t.word in rules.place_references for t in tokens):
+        return False
+    return any(w.startswith(tuple(rules.scheme_bodies)) for w in _TOKEN.findall(" ".join(context).lower()))
+
+
 def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) -> YesNo | None:
     """The yes/no question about a scheme, or None when the question is not one (or names no group,
     owner or use the advisor can answer for)."""
@@ -169,7 +177,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     strong = any(_has(lowered, m) for m in rules.eligibility_markers)
     if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
         return None
-    if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens):
+    if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens) or _there_a_body(tokens, context):
         return None  # membership of the scheme's forum, not of its target group
     subject = _subject(clause) or _identity(context)
     if not subject:

@@ -408,3 +408,24 @@ def test_the_advisor_quotes_the_whole_sentence_its_reason_is_part_of(services: S
     assert "«Målgrupper for kompetansetiltakene i Kompetanseløftet" in answer.answer
     quoted = re.findall(r"«([^«»]+)»", answer.answer)[-1]
     assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations)
+
+
+def test_a_yes_no_question_with_a_second_part_gets_both_answered(services: Services) -> None:
+    """The advisor answers the yes/no part; the part after it is not lost behind it."""
+    answer = ask(
+        services, "Vi er en privat barnehageeier. Kan vi melde behov i Rekom, og hvem sender vi det til?"
+    )
+    first, second = answer.answer.split("\n\n**", 1)
+    assert first.startswith("**Vi er en privat barnehageeier. Kan vi melde behov i Rekom?**\nJa.")
+    assert second.startswith("Hvem sender vi det til?**")
+    assert texts.PART_NOT_COVERED not in second
+
+
+def test_taking_part_in_a_forum_named_before_is_no_target_group_question(services: Services) -> None:
+    question = (
+        "Jeg jobber hos Statsforvalteren. Fylkeskommunen har invitert oss inn i samarbeidsforumet for "
+        "fag- og yrkesopplæringen. Kan vi delta der?"
+    )
+    answer = ask(services, question)
+    assert answer.route != "advisor"
+    assert "Statsforvalteren kan delta i samarbeidsforum som observatør" in answer.answer
