@@ -409,7 +409,8 @@ PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
 LEAD_YES = "Ja."
 LEAD_AS_A_RULE_NOT = "Som hovedregel ikke."
-LEAD_NOT_DIRECTLY = "Kildene sier ikke dette direkte. Dette er det de sier:"
+NOT_DIRECTLY = "Kildene sier ikke dette direkte."
+LEAD_NOT_DIRECTLY = f"{NOT_DIRECTLY} Dette er det de sier:"
 ANSWER_REFERENT = "{heading}: {text}"
 
 # --- the advisor's yes/no answers (assistant/schemes/advisor.py, verdicts.py) ------------------------

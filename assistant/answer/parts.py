@@ -50,7 +50,10 @@ def merge_parts(
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
             continue
         if fresh is None:  # what the sources say to this part was said under an earlier one
-            blocks.append(f"**{part.question}**\n{texts.PART_SAID_ABOVE}")
+            # ... and if they don't say it directly, that is said first
+            indirect = part.text.startswith(texts.NOT_DIRECTLY)
+            said = f"{texts.NOT_DIRECTLY} {texts.PART_SAID_ABOVE}" if indirect else texts.PART_SAID_ABOVE
+            blocks.append(f"**{part.question}**\n{said}")
             continue
         used = {int(n) for n in MARKER.findall(fresh)}
         renumber: dict[int, int] = {}
@@ -70,7 +73,8 @@ def _unshown(text: str, shown: set[str]) -> str | None:
     units = re.split(r"\n(?!- )", text.strip())
     fresh = [u for u in units if _key(u) not in shown]
     shown.update(_key(u) for u in fresh)
-    return "\n".join(fresh) if fresh else None
+    # A lead-in left with nothing it leads in ("Dette er det de sier:") says nothing either.
+    return "\n".join(fresh) if any(MARKER.search(u) for u in fresh) else None
 
 
 def _key(unit: str) -> str:

@@ -68,11 +68,18 @@ def _sentences(text: str) -> list[str]:
 
 
 def question_type(text: str) -> QuestionType:
-    lowered = asking_sentence(text).lower().strip()
+    lowered = _without_fillers(asking_sentence(text).lower().strip())
     for kind, patterns in _type_patterns():
         if any(p.search(lowered) for p in patterns):
             return kind
     return "hva"
+
+
+def _without_fillers(text: str) -> str:
+    fillers = rule_file(PlanRules).fillers
+    if not fillers:
+        return text
+    return re.sub(rf"\s*\b(?:{'|'.join(map(re.escape, fillers))})\b", "", text, flags=re.IGNORECASE)
 
 
 @lru_cache

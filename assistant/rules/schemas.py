@@ -286,6 +286,7 @@ class PlanRules(RuleFile):
     contrast_part: str = "Hva er {term}?"
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
+    fillers: Words = Field(default_factory=list)
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

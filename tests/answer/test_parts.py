@@ -66,3 +66,13 @@ def test_a_later_part_answered_only_by_an_earlier_parts_figure_is_not_answered()
 
 def _amount_given(question: str, text: str, citations: list[Citation]) -> bool:
     return unsupported_answer_reason(question, text, citations) is None
+
+
+def test_a_later_part_with_only_a_lead_in_left_says_the_sources_dont_say_it_directly() -> None:
+    said = "Forumet skal ha med eierne. [1]"
+    first = PartAnswer("Hvem sitter i forumet?", said, [citation(1, "A")])
+    again = PartAnswer(
+        "Må forumet møtes hver måned?", f"{texts.LEAD_NOT_DIRECTLY}\n{said}", [citation(1, "A")]
+    )
+    text, _ = merge_parts([first, again])
+    assert text.endswith(f"**Må forumet møtes hver måned?**\n{texts.NOT_DIRECTLY} {texts.PART_SAID_ABOVE}")

@@ -140,3 +140,8 @@ def test_an_indirect_yes_no_question_is_read_as_the_direct_one(question: str, re
     assert direct(question) == read
     if read != question:
         assert question_type(read) == "ja_nei"
+
+
+def test_words_that_only_colour_a_question_do_not_change_its_type() -> None:
+    assert question_type("Hvem skal egentlig være representert i forumet?") == "liste"
+    assert question_type("Hvem skal være representert i forumet?") == "liste"
