@@ -207,7 +207,15 @@ class ExtractiveBackend:
                 if self._elsewhere(f"{hit.passage.section}\n{unit.render()}", plan):
                     continue
                 steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS
-                if (plan is not None and plan.type == "liste" and unit.is_list) or steps:
+                # A list whose lead-in restates the question ("Kompetanseutvikling fungerer best når det
+                # er" to "Hva skal til for at kompetanseutvikling virker?") is its answer, whole.
+                whole_list = (
+                    unit.is_list
+                    and bool(unit.lead)
+                    and index.weighted_coverage(asking_sets, set(index.analyzer.terms(unit.lead)))
+                    >= _RESTATES
+                )
+                if (plan is not None and plan.type == "liste" and unit.is_list) or steps or whole_list:
                     shown = unit.items  # a list question gets the whole list, a "how" the whole process
                 else:
                     shown = _relevant_items(unit, index, (sets, asking_sets), self.long_list_items)
@@ -335,6 +343,8 @@ class ExtractiveBackend:
                 continue
             if novel_only and s.unit.hit != best.unit.hit and not s.matched - covered:
                 continue
+            if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
+                continue  # "Det innebærer …" means nothing without the sentence it refers to
             rest.append(s)
             covered |= s.matched
             seen.add(_norm(s.text))
@@ -475,6 +485,11 @@ def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
 
 
 _WE = re.compile(r"^(?:Vi|Me)\b")
+
+
+def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
+    """Whether the sentence right before `s` in its passage is among those chosen."""
+    return any(c.unit.hit == s.unit.hit and c.unit.position == s.unit.position - 1 for c in chosen)
 
 
 def _who_we_are(s: _Scored, by_position: dict[tuple[int, int], _Scored]) -> _Scored | None:

@@ -45,9 +45,16 @@ def plan_question(
 
 
 def direct(text: str) -> str:
-    """An indirect yes/no question as the direct one ("… lurer på om vi kan delta?" → "Kan vi delta?"),
-    the sentences around it kept; any other text as it is."""
-    pattern = rule_file(PlanRules).indirect
+    """The question plainly: without filler words ("egentlig"), an indirect yes/no question as the direct
+    one ("… lurer på om vi kan delta?" → "Kan vi delta?"), a reported one as what it asks ("Hva sier
+    Udir om hva som skal til?" → "Hva skal til?"); the sentences around it kept."""
+    rules = rule_file(PlanRules)
+    text = _without_fillers(text)
+    if rules.reported and (frame := re.search(rules.reported, text, re.IGNORECASE)):
+        # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
+        rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])
+        text = text[: frame.start()] + rest[:1].upper() + rest[1:]
+    pattern = rules.indirect
     found = re.search(pattern, text, re.IGNORECASE) if pattern else None
     if found is None:
         return text
@@ -93,13 +100,21 @@ def _type_patterns() -> tuple[tuple[QuestionType, tuple[re.Pattern[str], ...]], 
 
 def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The focus is the first naming word after the question word (the verb or noun asked about: "leder",
-    "prioriterer", "frist"); the topic is the rest. A yes/no question's focus is what it asks about
+    "prioriterer", "frist"), or the head of the noun phrase a "Hva er det …" question asks after; the
+    topic is the rest. A yes/no question's focus is what it asks about
     ("delta", "søke"), found the same way."""
     asking = question_words()
     naming = [w for w in content_words(asking_sentence(text)) if w.lower() not in asking]
     if not naming:
         return (), tuple(w for w in content_words(text) if w.lower() not in asking)
     focus = naming[0]
+    # "Hva er det overordnede målet med …?" asks after the noun its phrase ends in, not the adjective
+    # before it: Norwegian noun phrases end in their head.
+    pattern = rule_file(PlanRules).noun_phrase
+    phrase = re.search(pattern, _without_fillers(asking_sentence(text)), re.IGNORECASE) if pattern else None
+    if phrase is not None:
+        head = [w for w in content_words(phrase.group("phrase")) if w.lower() not in asking]
+        focus = head[-1] if head else focus
     rest = [w for w in content_words(text) if w.lower() not in asking and w != focus]
     return (focus,), tuple(dict.fromkeys(rest))
 

@@ -287,6 +287,8 @@ class PlanRules(RuleFile):
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
     fillers: Words = Field(default_factory=list)
+    noun_phrase: Pattern | None = None
+    reported: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

@@ -429,3 +429,18 @@ def test_taking_part_in_a_forum_named_before_is_no_target_group_question(service
     answer = ask(services, question)
     assert answer.route != "advisor"
     assert "Statsforvalteren kan delta i samarbeidsforum som observatør" in answer.answer
+
+
+def test_a_what_is_the_question_is_answered_by_the_sentence_about_its_noun(services: Services) -> None:
+    answer = ask(services, "Hva er det overordnede målet med tilskuddsordningen for fag- og yrkesopplæring?")
+    assert answer.answer.startswith("Målet med tilskuddsordningen er"), answer.answer
+    # No sentence that refers back is quoted without the one it refers to.
+    for line in answer.answer.splitlines()[1:]:
+        assert not line.startswith(("Det innebærer", "Dette ")), answer.answer
+
+
+def test_a_list_whose_lead_in_restates_the_question_is_shown_whole(services: Services) -> None:
+    answer = ask(services, "Hva sier Udir om hva som skal til for at kompetanseutvikling virker?")
+    assert answer.answer.startswith("Kompetanseutvikling fungerer best når det er"), answer.answer
+    assert "forankring i hele organisasjonen" in answer.answer
+    assert "samarbeid om utvikling av det profesjonelle fellesskapet" in answer.answer
