@@ -287,6 +287,12 @@ class ExtractiveBackend:
             # "Hvor mye … for 2022-2023?" is answered by a unit that gives an amount for that year, or
             # not at all (the guard withholds an answer whose claims give none for the year).
             scored.sort(key=lambda s: not s.gives)
+        elif plan is not None and plan.type in _VALUE_TYPES and scored and not scored[0].gives:
+            # Without a year, a unit that gives the value leads when it scores near the best one: the
+            # best would be withheld for giving none.
+            giving = next((s for s in scored if s.gives), None)
+            if giving is not None and giving.score >= _VALUE_NEAR * scored[0].score:
+                scored = [giving, *(s for s in scored if s is not giving)]
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
@@ -355,6 +361,8 @@ class ExtractiveBackend:
 
 # Question types whose answer is a value: the unit that gives one for the year asked about leads.
 _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange", "naar"})
+# How near the best score a unit that gives the value asked for must be to lead in its place.
+_VALUE_NEAR = 0.85
 # What a unit of a passage that names the year asked about gains.
 _OF_YEAR = 0.3
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

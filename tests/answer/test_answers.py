@@ -444,3 +444,10 @@ def test_a_list_whose_lead_in_restates_the_question_is_shown_whole(services: Ser
     assert answer.answer.startswith("Kompetanseutvikling fungerer best når det er"), answer.answer
     assert "forankring i hele organisasjonen" in answer.answer
     assert "samarbeid om utvikling av det profesjonelle fellesskapet" in answer.answer
+
+
+def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Services) -> None:
+    answer = ask(services, "Hvor mange universiteter og høgskoler er med som partnere i Nordland?")
+    assert re.match(r"Behov meldt:\n- Partnerskap: 11 UH \[\d\]", answer.answer), answer.answer
+    # With nothing near the best that gives a count, nothing is made up: the answer is withheld.
+    assert ask(services, "Hvor mange representanter kan KS ha i samarbeidsforumet?").abstained
