@@ -451,3 +451,8 @@ def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Servic
     assert re.match(r"Behov meldt:\n- Partnerskap: 11 UH \[\d\]", answer.answer), answer.answer
     # With nothing near the best that gives a count, nothing is made up: the answer is withheld.
     assert ask(services, "Hvor mange representanter kan KS ha i samarbeidsforumet?").abstained
+
+
+def test_who_the_measures_are_meant_for_is_answered_by_the_target_groups(services: Services) -> None:
+    answer = ask(services, "Hvem er tiltakene i den lokale kompetanseordningen ment for?")
+    assert "Målgrupper for kompetansetiltakene i tilskuddsordningen er lærere, ledere" in answer.answer
