@@ -177,7 +177,7 @@ def _acceptability(services: Services, path: Path, sealed: bool) -> dict[str, An
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [TUNING, DEV], ids=["tuning", "dev"])
+@pytest.mark.parametrize("path", [TUNING, DEV, DEV2], ids=["tuning", "dev", "dev2"])
 def test_the_realistic_sets_hold_their_floors(
     services: Services, pytestconfig: pytest.Config, path: Path
 ) -> None:

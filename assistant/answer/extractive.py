@@ -359,8 +359,9 @@ class ExtractiveBackend:
         return lead + rest
 
 
-# Question types whose answer is a value: the unit that gives one for the year asked about leads.
-_VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange", "naar"})
+# Question types whose answer is an amount or a count: the unit that gives one leads (a date question
+# also has a season or a month to match, "høsten 2026", which no pattern checks).
+_VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
 # What a unit of a passage that names the year asked about gains.

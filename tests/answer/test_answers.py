@@ -456,3 +456,8 @@ def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Servic
 def test_who_the_measures_are_meant_for_is_answered_by_the_target_groups(services: Services) -> None:
     answer = ask(services, "Hvem er tiltakene i den lokale kompetanseordningen ment for?")
     assert "Målgrupper for kompetansetiltakene i tilskuddsordningen er lærere, ledere" in answer.answer
+
+
+def test_a_date_of_the_year_asked_is_no_answer_to_a_season_of_it(services: Services) -> None:
+    """Dates from March 2026 do not answer a question about autumn 2026."""
+    assert ask(services, "Hvilken dato til høsten 2026 skal samlingen i Nordland være?").abstained
