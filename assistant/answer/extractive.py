@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
 from assistant.answer.plan import asking_sentence, question_words
-from assistant.index.lexical import LexicalIndex, content_words
+from assistant.index.lexical import LexicalIndex, content_words, stem
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
@@ -125,8 +125,17 @@ class ExtractiveBackend:
         cleft = read_cleft(plan.question) if plan is not None and plan.type == "ja_nei" else None
         if plan is not None and plan.type == "ja_nei":
             # The rule leads: "Som hovedregel ikke" before the exception that the best match may be.
-            rule = [s for s in chosen if _AS_A_RULE_NOT.search(s.text)]
-            chosen = rule[:1] + [s for s in chosen if s not in rule[:1]]
+            # A rule near the best that names what the question asks about leads too ("Fagskolelærere er
+            # som hovedregel ikke …" before a sentence about other teachers).
+            asked = {stem(w) for w in plan.focus}  # the word itself: "lærere" is no "fagskolelærere"
+            index = self._lexical()
+            near = [
+                s
+                for s in scored
+                if s.score >= _RULE_NEAR * scored[0].score and asked & set(index.analyzer.stems(s.text))
+            ]
+            rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
+            chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
             says = self._says_who(cleft, scored) if cleft else None
             if says is not None and cleft is not None:
                 if done_by_other(cleft, _subject(says)):  # "Er det X som …?" and they name someone else: no,
@@ -362,6 +371,8 @@ class ExtractiveBackend:
 # Question types whose answer is an amount or a count: the unit that gives one leads (a date question
 # also has a season or a month to match, "høsten 2026", which no pattern checks).
 _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
+# How near the best score a "som hovedregel ikke" sentence with the question's word must be to lead.
+_RULE_NEAR = 0.8
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
 # What a unit of a passage that names the year asked about gains.

@@ -461,3 +461,11 @@ def test_who_the_measures_are_meant_for_is_answered_by_the_target_groups(service
 def test_a_date_of_the_year_asked_is_no_answer_to_a_season_of_it(services: Services) -> None:
     """Dates from March 2026 do not answer a question about autumn 2026."""
     assert ask(services, "Hvilken dato til høsten 2026 skal samlingen i Nordland være?").abstained
+
+
+def test_a_rule_about_the_group_asked_leads_before_a_sentence_about_others(services: Services) -> None:
+    """Not «Ja.» from a sentence about other teachers: fagskolelærere are as a rule not a target group."""
+    answer = ask(services, "Kan fagskolelærere få et eget kurs betalt av yrkesfagmidlene?")
+    assert answer.answer.startswith("Som hovedregel ikke. Fagskolelærere er som hovedregel ikke"), (
+        answer.answer
+    )
