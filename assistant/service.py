@@ -248,25 +248,28 @@ def _in_parts(
     target: Maalform,
     conversation_id: str,
     style: Style = "answer",
-    advised: bool = False,
+    advised: Sequence[str] | None = None,
 ) -> Answer:
     """Each part retrieved and written on its own, later parts read in the light of the first ("…, og
-    hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so."""
+    hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so.
+    With `advised` (the conversation's earlier questions), a part the advisor answers is the advisor's:
+    a yes/no part, or a first part asking which schemes fit when the whole question asks that."""
     answers: list[PartAnswer] = []
     written_in: Maalform = "nb"  # an LLM writes the reader's målform; extracted parts are bokmål
     for i, part in enumerate(plan.parts):
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        if advised is not None:
+            earlier = [*advised, *(plan.parts[:1] if i else ())]
+            # A later part is no profile ("Vi er en kommune. Hvilke ordninger passer, og …?")
+            matches = (
+                i == 0
+                and services.catalogue is not None
+                and asks_for_match(plan.question, services.catalogue)
+            )
+            if advice := _advice(services, standalone, standalone, earlier, matches=matches):
+                answers.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
+                continue
         part_plan = _plan(services, standalone, [plan.question])
-        earlier = plan.parts[:1] if i else ()
-        # The first part, with the question's opening, asks which schemes fit when the whole question does
-        # ("Vi er en kommune. Hvilke ordninger passer, og …?"); a later part is no profile.
-        matches = (
-            i == 0 and services.catalogue is not None and asks_for_match(plan.question, services.catalogue)
-        )
-        advice = _advice(services, standalone, standalone, earlier, matches=matches) if advised else None
-        if advice is not None:
-            answers.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
-            continue
         retrieved = _retrieve(services, standalone, part_plan)
         written = _written(services, retrieved, target, conversation_id, style)
         covered = not written.abstained and bool(written.citations)
@@ -337,8 +340,8 @@ def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answ
 
 
 def _read(services: Services, question: str) -> Asked:
-    """The question in bokmål, its typos read as the documents' words, an indirect yes/no question as
-    the direct one."""
+    """The question in bokmål, read plainly: its typos as the documents' words, without filler words, an
+    indirect or reported question as the direct one (`plan.direct`)."""
     lexical = services.retriever.lexical
     with _step(services, "translate"):
         asked = read_question(question, lexical.analyzer.vocabulary.__contains__)
@@ -383,6 +386,7 @@ class _Turn:
     advice: Answer | None
     retrieved: _Retrieved | None
     stored: bool  # False for stateless turns
+    previous: tuple[str, ...] = ()  # the conversation's earlier questions, resolved
 
 
 def _turn(
@@ -421,7 +425,10 @@ def _turn(
     if retrieved is not None and resolved == asked.bokmal and _needs_referent(services, retrieved, plan):
         retrieved = replace(retrieved, abstain=texts.CLARIFY_REFERENT)
     target = maalform or asked.maalform
-    return _Turn(question, conversation_id, first, target, resolved, plan, advice, retrieved, earlier is None)
+    stored = earlier is None
+    return _Turn(
+        question, conversation_id, first, target, resolved, plan, advice, retrieved, stored, tuple(previous)
+    )
 
 
 def _needs_referent(services: Services, retrieved: _Retrieved, plan: AnswerPlan) -> bool:
@@ -465,7 +472,7 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
     if turn.advice is not None:
         return turn.advice
     if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own
-        return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=True)
+        return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=turn.previous)
     return _written(services, turn.retrieved, turn.target, turn.conversation_id)
 
 

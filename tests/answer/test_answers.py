@@ -469,3 +469,11 @@ def test_a_rule_about_the_group_asked_leads_before_a_sentence_about_others(servi
     assert answer.answer.startswith("Som hovedregel ikke. Fagskolelærere er som hovedregel ikke"), (
         answer.answer
     )
+
+
+def test_a_follow_up_in_parts_is_advised_on_with_the_conversations_scheme(services: Services) -> None:
+    first = ask(services, "Hva er Kompetanseløftet for spesialpedagogikk og inkluderende praksis?")
+    answer = ask(services, "Kan PPT delta, og hvem administrerer det?", first.conversation_id)
+    assert answer.answer.startswith("**Kan PPT delta?**\nJa. PPT er i målgruppen for Kompetanseløftet"), (
+        answer.answer
+    )
