@@ -38,7 +38,7 @@ _SAME_CLAIM = 0.6
 _REPEATED_SHARE = 0.5
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _NORWEGIAN = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MARKER_RUN = re.compile(r"(?:[ \t]*\[\d{1,3}\])+")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 # A capitalised word past a sentence start: a place or a body the statement is about.
@@ -210,7 +210,7 @@ def _superseded_by(older: Passage, newer: Passage) -> str | None:
 
 
 def _names_asked_year(passage: Passage, years: set[str]) -> bool:
-    return bool(years & set(_YEAR.findall(f"{passage.published or ''} {passage.text}")))
+    return bool(years & set(YEAR.findall(f"{passage.published or ''} {passage.text}")))
 
 
 def prefer_newer(hits: Sequence[ScoredPassage], question: str = "") -> list[ScoredPassage]:
@@ -219,7 +219,7 @@ def prefer_newer(hits: Sequence[ScoredPassage], question: str = "") -> list[Scor
     The older one must not be quoted next to the newer as if both held. A question that names a year
     keeps an older passage about that year ("Hvor mye ble fordelt i 2021?") unless the newer one names
     it too. Order is kept; undated passages are never dropped nor drop others (their age is unknown)."""
-    asked_years = set(_YEAR.findall(question))
+    asked_years = set(YEAR.findall(question))
     dates = [parse_published(h.passage.published) for h in hits]
     kept: list[ScoredPassage] = []
     for i, older in enumerate(hits):

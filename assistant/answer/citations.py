@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
-from assistant.answer.plan import question_type
+from assistant.answer.plan import question_type, split_sentences
 from assistant.config import Settings
+from assistant.freshness import YEAR
 from assistant.index.lexical import content_words, stem
 from assistant.models import Citation, ScoredPassage
 from assistant.rules import GuardRules, rule_file
@@ -97,7 +98,6 @@ def asks_to_drop_instructions(question: str) -> bool:
     return any(p.search(question) for p in _guard().overrides)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PROPER_NOUN = re.compile(r"(?<![.!?:]\s)(?<=\s)([A-ZÆØÅ][\wæøåÆØÅ-]{2,})")
 _CLAIM = re.compile(r"(.*?)\[(\d+)\]", re.DOTALL)
 
@@ -127,11 +127,11 @@ def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
 
 def _asked_and_context(question: str) -> tuple[str, str]:
     """The sentences that ask, and the rest ("Vi er en kommune i Salten."): who asks, not what."""
-    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
-    asking = " ".join(s for s in sentences if s.endswith("?"))
+    split = split_sentences(question)
+    asking = " ".join(s for s in split if s.endswith("?"))
     if not asking:
         return question, ""
-    return asking, " ".join(s for s in sentences if not s.endswith("?"))
+    return asking, " ".join(s for s in split if not s.endswith("?"))
 
 
 def abstain_reason(
@@ -168,7 +168,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
     best must carry the value itself: "Dato høst:" with nothing after it is no date."""
     by_n = {c.n: c for c in citations}
     question_stems = {stem(w) for w in content_words(question)}
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
     for asks, provides in _guard().asks_for:
@@ -181,7 +181,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
             context = claim
             if source is not None:
                 context = "\n".join((claim, source.title, source.section, source.text, source.document))
-            if years - set(_YEAR.findall(context)):
+            if years - set(YEAR.findall(context)):
                 continue
             # "Hvor mye går til Bodø?" is not answered by Nordland's total: a name the question gives
             # (a place, a body) must be in the claim or its source, as a year must.
@@ -191,7 +191,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
             for piece in _best_items(claim, question_stems):
                 offered = {m.group(0).strip() for m in provides.finditer(piece)} - given
                 if years:  # the year is known already; the answer must be finer than a year
-                    offered = {o for o in offered if not _YEAR.fullmatch(o)}
+                    offered = {o for o in offered if not YEAR.fullmatch(o)}
                 if measure is not None:  # "3 år" is no answer to "hvor mange dager"
                     offered = {o for o in offered if _measure(o.split()[-1]) in (None, measure)}
                 supported = supported or bool(offered)
@@ -224,9 +224,7 @@ def _named_asked(question: str) -> set[str]:
     for pattern, words in asks:
         for match in pattern.finditer(question):
             asked = [a.lower() for a in match.groupdict().values() if a]
-            named |= {
-                w for w in words for a in asked if a.startswith(w) or a.endswith((w, f"{w}en", f"{w}et"))
-            }
+            named |= {w for w in words for a in asked if _is_a(a, w)}  # "nettportalen" is a portal
     return named
 
 

@@ -19,6 +19,7 @@ from typing import Literal, Protocol
 from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
 from assistant.answer.plan import asking_sentence, question_words
+from assistant.freshness import YEAR
 from assistant.index.lexical import LexicalIndex, content_words, stem
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
@@ -192,7 +193,7 @@ class ExtractiveBackend:
         wants = _wanted(plan)
         defines = _asks_definition(plan)
         other_kind = _other_amount_kind(plan)
-        years = set(_YEAR.findall(asking_sentence(question)))
+        years = set(YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
         for rank, hit in enumerate(candidates):
             units = split_units(hit.passage.text, rank + 1)
@@ -205,8 +206,10 @@ class ExtractiveBackend:
                 previous, before = before, unit
                 # A sentence beside one that names the year asked about ("… mottar tilskudd for
                 # 2022-2023") is about that year; a news item's headline is one such.
-                near = "\n".join(u.render() for u in units[max(0, j - 1) : j + 2])
-                near_years = set(_YEAR.findall(f"{hit.passage.section}\n{near}"))
+                near_years: set[str] = set()
+                if years:
+                    near = "\n".join(u.render() for u in units[max(0, j - 1) : j + 2])
+                    near_years = set(YEAR.findall(f"{hit.passage.section}\n{near}"))
                 # A news item's title is its headline: a claim, not a label.
                 bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
                 if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
@@ -377,7 +380,6 @@ _RULE_NEAR = 0.8
 _VALUE_NEAR = 0.85
 # What a unit of a passage that names the year asked about gains.
 _OF_YEAR = 0.3
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # Question types that ask after one thing.

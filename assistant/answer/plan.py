@@ -65,12 +65,12 @@ def direct(text: str) -> str:
 
 def asking_sentence(text: str) -> str:
     """The sentence that asks: in "Vi er en kommune. Hvilke ordninger passer?" the second."""
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     asking = [s for s in sentences if s.endswith("?")] or sentences or [text]
     return asking[0]
 
 
-def _sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
 
@@ -145,7 +145,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     before it. () when there is only one."""
     rules = rule_file(PlanRules)
     openers = "|".join(re.escape(w) for w in rules.part_openers)
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     asking = [s for s in sentences if s.endswith("?")] or [text.strip()]
     # What the asker says before the first question ("Vi er en skole i Viken.") is context for the first
     # part; a statement after a question ("Vil gjerne ringe noen.") is no part of its own.

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant import texts
 from assistant.answer.citations import to_citation
+from assistant.ingest.lines import SENTENCE_END
 from assistant.ingest.units import plain, split_units
 from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
 from assistant.rules import AdvisorRules, rule_file
@@ -34,7 +35,6 @@ from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, us
 
 # A quote's sentence longer than this is not shown whole: the quote itself says what matters.
 _WHOLE_SENTENCE_CHARS = 400
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 
 
 class _Sources:
@@ -65,7 +65,7 @@ class _Sources:
                 continue
             for unit in split_units(passage.text, 0):
                 for piece in [unit.lead, *unit.items]:  # a list item may hold several sentences
-                    for whole in _SENTENCE_END.split(normalize_quote(plain(piece))):
+                    for whole in SENTENCE_END.split(normalize_quote(plain(piece))):
                         if quote in whole:
                             # A sentence that adds figures ("for 2021 fordelt 164 millioner …") is about them.
                             short = len(whole) <= _WHOLE_SENTENCE_CHARS
