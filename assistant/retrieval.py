@@ -85,11 +85,13 @@ class Retriever:
             else np.zeros(len(snap.passages))
         )
         fused = dense.copy() if mode == "dense" else lexical.copy()
-        coverage = snap.lexical.coverages(question)
+        coverage = snap.lexical.coverages(question)  # whether the question is answerable at all
+        # How well a passage matches what is asked: everyday words the documents lack weigh less
+        relevance = snap.lexical.coverages(question, everyday=True) if mode == "hybrid" else coverage
         if mode == "hybrid":
-            fused = self._fuse(dense, lexical, float(coverage.max(initial=0.0)))
+            fused = self._fuse(dense, lexical, float(relevance.max(initial=0.0)))
         if rerank and mode == "hybrid":
-            fused = self._rerank(question, fused, coverage, snap)
+            fused = self._rerank(question, fused, relevance, snap)
         order = np.lexsort((-dense, -fused))[:k]  # exact ties (RRF has them) go to the closer meaning
         hits = [
             ScoredPassage(

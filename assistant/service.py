@@ -219,7 +219,7 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
 # A word of a scheme's name this rare in the documents (idf) names that scheme, not just its subject.
 _RARE_IDF = 2.5
 # A letter's scheme scopes one of its questions only where its best passage scores this near the best.
-_INQUIRY_SCOPE_RATIO = 0.85
+_INQUIRY_SCOPE_RATIO = 0.8
 
 
 def _near_best(preferred: list[ScoredPassage], hits: list[ScoredPassage]) -> bool:

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
-from assistant.answer.plan import asking_sentence, question_words
+from assistant.answer.plan import asking_sentence, question_words, split_sentences
 from assistant.freshness import YEAR
 from assistant.index.lexical import LexicalIndex, content_words, stem
 from assistant.ingest.lines import DATELINE
@@ -75,6 +75,7 @@ class _Scored:
     heading: str = ""  # the passage's own heading: the referent of a bare sentence
     matched: frozenset[int] = frozenset()  # the question's words (by position) the unit itself says
     gives: bool = False  # it has the kind of value the question's type asks for, beside the year asked
+    asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
 
     @property
     def text(self) -> str:
@@ -174,13 +175,28 @@ class ExtractiveBackend:
     ) -> list[_Scored]:
         index = self._lexical()
         sets = index.weighted_query_sets(question)
+        yes_no = plan is not None and plan.type == "ja_nei"
         # Words no document uses ("rørleggerbedrift", a typo) can't be found by any sentence; whether a
         # sentence settles a yes/no question is judged on the words the documents could have said.
         # Judged on the sentence that asks ("Jeg er rektor på en videregående skole." is who asks), or on
         # the whole question when that says more ("Er det lov?" asks about the sentence before it).
         asking = asking_sentence(question)
         asking_sets = index.weighted_query_sets(asking)
-        yes_no = plan is not None and plan.type == "ja_nei"  # only a yes/no lead-in reads `loose`
+        # Words only the sentences about the asker use ("Jeg er nyansatt hos Statsforvalteren.") say who
+        # asks, not what; a sentence that shares only those is not about what is asked.
+        about_asker = {
+            w
+            for t in split_sentences(question)
+            if t != asking and _FIRST_PERSON.match(t)
+            for w in content_words(t)
+        }
+        asked_words = set(content_words(question)) - (about_asker - set(content_words(asking)))
+        in_asking = {
+            i
+            for i, w in enumerate(dict.fromkeys(content_words(question)))
+            if w in asked_words and w not in question_words()
+        }
+        # only a yes/no lead-in reads `loose`
         known_sets = (
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
         )
@@ -291,8 +307,12 @@ class ExtractiveBackend:
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
                 # The value asked for, beside the year asked about
                 gives = wants is not None and wants.search(said) is not None and years <= near_years
+                # Chosen only for words of who asks: not when it shares none (a paraphrase, found by meaning)
+                asked = not in_asking or bool(matched & in_asking) or not matched - in_asking
                 scored.append(
-                    _Scored(total, unit, shown, similarity, own_coverage, loose, heading, matched, gives)
+                    _Scored(
+                        total, unit, shown, similarity, own_coverage, loose, heading, matched, gives, asked
+                    )
                 )
         scored.sort(key=lambda s: -s.score)
         if years and plan is not None and plan.type in _VALUE_TYPES and any(s.gives for s in scored):
@@ -305,6 +325,12 @@ class ExtractiveBackend:
             giving = next((s for s in scored if s.gives), None)
             if giving is not None and giving.score >= _VALUE_NEAR * scored[0].score:
                 scored = [giving, *(s for s in scored if s is not giving)]
+        if scored and not scored[0].asked:
+            # The best shares only what the question says of who asks ("Jeg er hos Statsforvalteren.");
+            # one near it that says what is asked leads instead
+            saying = next((s for s in scored if s.asked), None)
+            if saying is not None and saying.score >= _ASKED_NEAR * scored[0].score:
+                scored = [saying, *(s for s in scored if s is not saying)]
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
@@ -363,6 +389,8 @@ class ExtractiveBackend:
                 continue
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
+            if not s.asked:
+                continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
             rest.append(s)
             covered |= s.matched
             seen.add(_norm(s.text))
@@ -391,6 +419,9 @@ _MIN_WORDS = 3
 _SAYS_OF_ASKED = 0.5
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
+# How near the best score a unit that says what is asked must be to lead in place of one that shares
+# only words of who asks.
+_ASKED_NEAR = 0.85
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
 
@@ -507,6 +538,7 @@ def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
 
 
 _WE = re.compile(r"^(?:Vi|Me)\b")
+_FIRST_PERSON = re.compile(r"^(?:Jeg|Eg|Vi|Me)\b")
 
 
 def _beside(s: _Scored, chosen: list[_Scored]) -> bool:

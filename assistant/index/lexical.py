@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from assistant.index.everyday import unseen_share
 from assistant.models import Passage
 from assistant.rules import GlossaryRules, read_rule_file
 
@@ -251,18 +252,25 @@ class LexicalIndex:
         w = word.lower()
         return any(stem(x) in self._df for x in (w, *self.analyzer.compound_parts(w)))
 
-    def idf(self, word: str) -> float:
-        """BM25-style idf of a word's stem; a word the corpus never uses weighs the most."""
-        return _idf(len(self.passages), self._df.get(stem(word), 0))
+    def idf(self, word: str, everyday: bool = False) -> float:
+        """BM25-style idf of a word's stem; a word the corpus never uses weighs the most, or (`everyday`)
+        less as it is more common in Norwegian at large: "tilbake" says less of what is asked than
+        "barnetrygd". Whether to answer at all is judged without that discount ("Hva blir været i
+        morgen?" is about the weather, however common the word)."""
+        df = self._df.get(stem(word), 0)
+        highest = _idf(len(self.passages), df)
+        return highest * unseen_share(word) if everyday and not df else highest
 
     def weighted_coverage(self, sets: list[tuple[set[str], float]], terms: set[str]) -> float:
         total = sum(w for _, w in sets)
         return sum(w for s, w in sets if s & terms) / total if total else 0.0
 
-    def weighted_query_sets(self, query: str, by_synonym: bool = True) -> list[tuple[set[str], float]]:
-        """Each content word's acceptable stems, weighted by how rare the word is, or (`by_synonym`) the
-        most common synonym the documents use for it: "penger", which they never say, weighs what
-        "midler" does."""
+    def weighted_query_sets(
+        self, query: str, by_synonym: bool = True, everyday: bool = True
+    ) -> list[tuple[set[str], float]]:
+        """Each content word's acceptable stems, weighted by how rare the word is (`everyday`: see
+        `idf`), or (`by_synonym`) the most common synonym the documents use for it: "penger", which they
+        never say, weighs what "midler" does."""
         words = list(dict.fromkeys(content_words(query)))
         synonyms = self._synonyms(query)
         weighted = []
@@ -270,16 +278,17 @@ class LexicalIndex:
             used = [self._df[t] for t in synonyms.get(stem(w), ()) if t in self._df] if by_synonym else []
             own = self._df.get(stem(w), 0)
             weighted.append(
-                (variants, self.idf(w) if own or not used else _idf(len(self.passages), max(used)))
+                (variants, self.idf(w, everyday) if own or not used else _idf(len(self.passages), max(used)))
             )
         return weighted
 
-    def coverages(self, query: str) -> npt.NDArray[np.float64]:
+    def coverages(self, query: str, everyday: bool = False) -> npt.NDArray[np.float64]:
         """Per passage: the idf-weighted share of the question's content words it contains in some form.
 
         Weighting by idf is what tells "barnetrygd" (unknown here) from "søke" (everywhere). Retrieval
-        was calibrated on the words' own rarity (eval/questions.yaml), so synonyms don't weigh here."""
-        sets = self.weighted_query_sets(query, by_synonym=False)
+        was calibrated on the words' own rarity (eval/questions.yaml), so synonyms don't weigh here.
+        Ranking discounts everyday words the documents don't use (`everyday`); abstention does not."""
+        sets = self.weighted_query_sets(query, by_synonym=False, everyday=everyday)
         if not sets or not self.passages:
             return np.zeros(len(self.passages))
         return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])

@@ -477,3 +477,24 @@ def test_a_follow_up_in_parts_is_advised_on_with_the_conversations_scheme(servic
     assert answer.answer.startswith("**Kan PPT delta?**\nJa. PPT er i målgruppen for Kompetanseløftet"), (
         answer.answer
     )
+
+
+def test_a_sentence_that_shares_only_who_asks_is_left_out(services: Services) -> None:
+    """«Statsforvalteren har sekretariatsansvar …» shares the asker's workplace, not what is asked."""
+    answer = ask(
+        services,
+        "Jeg er saksbehandler hos Statsforvalteren og har ansvar for samarbeidsforumet for barnehage og "
+        "grunnopplæring. Hvilke representanter skal være med?",
+    )
+    assert answer.answer.startswith("Samarbeidsforum skal inkludere representanter for eiere"), answer.answer
+    assert "sekretariatsansvar" not in answer.answer
+
+
+def test_an_everyday_word_in_a_later_part_does_not_hide_what_it_asks(services: Services) -> None:
+    answer = ask(
+        services,
+        "Jeg er ny i fylkeskommunen og skal jobbe med midlene til fag- og yrkesopplæring. Hvem betaler ut "
+        "midlene, og hva må vi rapportere tilbake?",
+    )
+    second = answer.answer.split("**Hva må vi rapportere tilbake?**", 1)[1]
+    assert "Å rapportere årlig til Utdanningsdirektoratet" in second, answer.answer
