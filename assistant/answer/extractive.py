@@ -154,7 +154,8 @@ class ExtractiveBackend:
             marker = f" [{s.unit.hit}]"
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
-        return (lead or _lead_in(plan, chosen[0], cleft)) + "\n".join(p.strip() for p in parts)
+        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical())
+        return lead + "\n".join(p.strip() for p in parts)
 
     def _says_who(self, cleft: Cleft, scored: list[_Scored]) -> _Scored | None:
         """The best sentence that says what a cleft question asks ("De har ansvaret for koordinering av
@@ -470,8 +471,15 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
 
 def _first_alternative(clause: str) -> str:
     """A question with alternatives ("Kan vi melde selv, eller må det gå via kommunen?") asks yes or no
-    of its first."""
-    return re.split(r",\s*(?:eller|elles)\s", clause, maxsplit=1)[0]
+    of its first; one that goes on if the answer is yes ("Kan vi delta, og i så fall i hvilken rolle?")
+    asks yes or no of what comes before."""
+    return _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0]
+
+
+_ALTERNATIVE_OR_SEQUEL = re.compile(
+    r",\s*(?:eller|elles)\s|,?\s+og\s+(?:i\s+så\s+fall|eventuelt|hvis\s+ja|viss\s+ja|i\s+tilfelle)\b",
+    re.IGNORECASE,
+)
 
 
 def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
@@ -570,7 +578,9 @@ def _with_referent(s: _Scored) -> str:
     return s.text
 
 
-def _lead_in(plan: AnswerPlan | None, best: _Scored, cleft: Cleft | None = None) -> str:
+def _lead_in(
+    plan: AnswerPlan | None, best: _Scored, cleft: Cleft | None = None, index: LexicalIndex | None = None
+) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
     otherwise the reader is told the sources don't say so directly, and given what they do say."""
@@ -588,9 +598,35 @@ def _lead_in(plan: AnswerPlan | None, best: _Scored, cleft: Cleft | None = None)
     covered = (best.coverage if literal else best.loose) >= rules.yes_coverage
     # "Er det kommunen som …?" is not answered yes by a sentence about what someone else does.
     by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
-    if covered and not negated and by_whom and _states(asking, text):
+    # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
+    skips = bool(rules.skipping and re.search(rules.skipping, asking, re.IGNORECASE))
+    if covered and not negated and by_whom and not skips and _states(asking, text):
         return texts.LEAD_YES + " "
+    if skips and index is not None and not negated and _must_not_skip(index, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _must_not_skip(index: LexicalIndex, asking: str, text: str) -> bool:
+    """Whether a sentence says that what a question asks to skip must be done: "…, uten å tenke på
+    anskaffelsesreglene?" against «… skal fylkeskommunene følge regelverket for offentlige anskaffelser»."""
+    rules = rule_file(PlanRules)
+    if not (rules.skipping and rules.obligation and rules.exception):
+        return False
+    skipped = re.search(rules.skipping, asking, re.IGNORECASE)
+    if skipped is None or not re.search(rules.obligation, text, re.IGNORECASE):
+        return False
+    if re.search(rules.exception, text, re.IGNORECASE):
+        return False
+    forms = [
+        f for w in content_words(skipped.group(1)) if (f := known_form(index, w)) and index.in_documents(f)
+    ]
+    said = set(index.analyzer.terms(text))
+    return (
+        bool(forms)
+        and _loose_coverage([({t for v in index.query_term_sets(f) for t in v}, 1.0) for f in forms], said)
+        > 0
+    )
 
 
 def _subject(s: _Scored) -> str:

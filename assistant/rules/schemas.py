@@ -275,6 +275,9 @@ class PlanRules(RuleFile):
     examples: Pattern | None = None
     state_question: Pattern | None = None
     planned: Pattern | None = None
+    skipping: Pattern | None = None
+    obligation: Pattern | None = None
+    exception: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None

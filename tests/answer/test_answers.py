@@ -498,3 +498,33 @@ def test_an_everyday_word_in_a_later_part_does_not_hide_what_it_asks(services: S
     )
     second = answer.answer.split("**Hva må vi rapportere tilbake?**", 1)[1]
     assert "Å rapportere årlig til Utdanningsdirektoratet" in second, answer.answer
+
+
+def test_a_yes_no_question_that_goes_on_if_yes_is_answered_yes_first(services: Services) -> None:
+    answer = ask(
+        services,
+        "Kan Statsforvalteren være med i samarbeidsforumet for fag- og yrkesopplæring, og i så fall som hva?",
+    )
+    assert answer.answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), (
+        answer.answer
+    )
+
+
+def test_asked_to_skip_what_a_source_requires_the_answer_is_no(services: Services) -> None:
+    answer = ask(
+        services,
+        "Kan fylkeskommunen kjøpe kurs for yrkesfagmidlene uten å følge regelverket for offentlige "
+        "anskaffelser?",
+    )
+    assert answer.answer.startswith("Nei. Ved disponering av midler til tilbydere"), answer.answer
+    # The source saying what is to be skipped is no yes; without a requirement it is no no either.
+    other = ask(services, "Kan vi gjennomføre tiltak uten partnerskap med universitet eller høgskole?")
+    assert other.answer.startswith(texts.LEAD_NOT_DIRECTLY), other.answer
+
+
+def test_one_joint_needs_report_is_a_yes(services: Services) -> None:
+    answer = ask(
+        services,
+        "Vi er tre små kommuner på Helgeland. Kan vi sende én felles behovsmelding for barnehagene våre?",
+    )
+    assert answer.answer.startswith("Ja. Et nettverk av eiere kan velge å gå sammen"), answer.answer
