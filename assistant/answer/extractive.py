@@ -32,6 +32,7 @@ _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|
 # samarbeidsforum som …") name theirs.
 _PRONOUN_LED = re.compile(
     r"^(?:(?:De|Dei|Den)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får|innebærer)\b"
+    r"|(?:De|Dei)\s+\w+(?:er|ar)\b"  # a verb in the present: "De deltar i …"
     r"|Det\s+(?:innebærer|inneber|betyr|tyder|gjelder|gjeld|omfatter|omfattar)\b"
     r"|(?:Dette|Disse|Vi|Skal|Kan|Må|Slik)\b)"
 )
@@ -123,6 +124,10 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
+        if _asks_role(plan) and _PRONOUN_LED.match(chosen[0].unit.lead or ""):
+            # What a body does, told under its heading, reads in the order the source tells it
+            first = chosen[0].unit.hit
+            chosen.sort(key=lambda s: (s.unit.hit != first, s.unit.hit, s.unit.position))
         lead = ""
         cleft = read_cleft(plan.question) if plan is not None and plan.type == "ja_nei" else None
         if plan is not None and plan.type == "ja_nei":
@@ -209,6 +214,7 @@ class ExtractiveBackend:
         focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
         wants = _wanted(plan)
         defines = _asks_definition(plan)
+        role = _asks_role(plan)
         other_kind = _other_amount_kind(plan)
         years = set(YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
@@ -261,6 +267,8 @@ class ExtractiveBackend:
                 own = set(text_terms)
                 if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
                     own |= set(index.analyzer.terms(previous.lead))
+                elif role and _PRONOUN_LED.match(unit.lead or "") and len(heading.split()) <= 2:
+                    own |= set(index.analyzer.terms(heading))  # «Arbeidslivet: De deltar …» says it of them
                 # What the unit says itself counts more than what its heading says for it.
                 own_coverage = index.weighted_coverage(sets, own)
                 # A yes needs the asking sentence's most specific word ("koordinere" in "… som skal
@@ -293,6 +301,8 @@ class ExtractiveBackend:
                     planned += _OF_YEAR
                 if wants is not None and wants.search(said):
                     planned += 0.2
+                if role and _PRONOUN_LED.match(unit.lead or "") and _names_body(index, heading, asking):
+                    planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
                     planned += 0.3
                 if plan is not None and unit.is_list:
@@ -420,6 +430,8 @@ _MIN_WORDS = 3
 _SAYS_OF_ASKED = 0.5
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
+# What a pronoun-led sentence gains, asked what a body does, under a heading that names the body.
+_UNDER_BODY = 0.3
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
 # only words of who asks.
 _ASKED_NEAR = 0.85
@@ -533,6 +545,17 @@ def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
 def _asks_definition(plan: AnswerPlan | None) -> bool:
     pattern = rule_file(PlanRules).definition
     return bool(plan and plan.focus and pattern and re.search(pattern, plan.question, re.IGNORECASE))
+
+
+def _asks_role(plan: AnswerPlan | None) -> bool:
+    pattern = rule_file(PlanRules).role_question
+    return bool(plan and pattern and re.search(pattern, asking_sentence(plan.question), re.IGNORECASE))
+
+
+def _names_body(index: LexicalIndex, heading: str, asking: str) -> bool:
+    """Whether a short heading ("Fylkeskommunene", "Arbeidslivet") is a word the asking sentence uses."""
+    terms = index.analyzer.stems(heading)
+    return 0 < len(terms) <= 2 and set(terms) <= set(index.analyzer.stems(asking))
 
 
 def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:

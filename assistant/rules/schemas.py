@@ -281,6 +281,7 @@ class PlanRules(RuleFile):
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
+    role_question: Pattern | None = None
     question_words: Words
     part_openers: Words
     cleft: Pattern | None = None

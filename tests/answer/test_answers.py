@@ -528,3 +528,11 @@ def test_one_joint_needs_report_is_a_yes(services: Services) -> None:
         "Vi er tre små kommuner på Helgeland. Kan vi sende én felles behovsmelding for barnehagene våre?",
     )
     assert answer.answer.startswith("Ja. Et nettverk av eiere kan velge å gå sammen"), answer.answer
+
+
+def test_what_a_body_does_is_answered_from_under_its_heading_in_source_order(services: Services) -> None:
+    answer = ask(services, "Hva er arbeidslivets rolle i ordningen for fag- og yrkesopplæring?")
+    assert answer.answer.startswith("Arbeidslivet: De deltar i et samarbeid med fylkeskommunene"), (
+        answer.answer
+    )
+    assert "De har også et særskilt ansvar for å bidra med oppdatert fagkompetanse." in answer.answer
