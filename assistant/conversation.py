@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answer.plan import asking_sentence
-from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem
+from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
 
 Tokens = list[re.Match[str]]
@@ -72,9 +72,17 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
         start, end, kind = found
         # "ordningen" may be meant generally, "den" hardly
         limit = 1 if kind == "noun" else _limits().enough_topic - 1
+        if naming > limit:
+            return question
+        noun = text[start:end].split()[-1]
+        if kind == "noun" and noun.lower() in _words("kept_nouns"):
+            # "forumet" is the scheme's forum: kept, with the scheme after it, if a scheme was talked about
+            if not _names_scheme(topic, lexical):
+                return question
+            return _finish(f"{text[:start]}{noun} i {topic}{text[end:]}")
         places = _rules().place_pronouns
         place = f"{places[kind]} " if kind in places else ""
-        return _finish(text[:start] + place + topic + text[end:]) if naming <= limit else question
+        return _finish(text[:start] + place + topic + text[end:])
     bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _limits().max_bare_words
     also = any(t.group().lower() in _words("also") for t in tokens)
     if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
@@ -122,6 +130,13 @@ def _naming_words(text: str, lexical: LexicalIndex | None) -> int:
     """How many words name what is asked about; with an index, words used nearly everywhere don't count."""
     named = [w for w in content_words(text) if _names(w)]
     return sum(lexical is None or lexical.idf(w) >= _limits().min_topic_idf for w in named)
+
+
+def _names_scheme(topic: str, lexical: LexicalIndex | None) -> bool:
+    """Whether a topic is a scheme ("den desentraliserte ordningen", "Dekom", whose glossary group says
+    "ordning"), not a body ("Udir")."""
+    said = [topic, *(t for _, others in (lexical.glossary.matches(topic) if lexical else ()) for t in others)]
+    return any(m in w for text in said for w in words(text) for m in _words("scheme_markers"))
 
 
 def _is_scheme_word(word: str) -> bool:

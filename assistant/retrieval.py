@@ -118,15 +118,19 @@ class Retriever:
         list). Also the unit similarities, which the answer uses to pick what to quote."""
         vector = self.embedder.embed_query(query)
         passage = np.zeros(len(snap.passages))
+        # Similarities are rounded: the same text embedded in two batches differs in the last bits (a
+        # multi-threaded BLAS sums in varying order), and a tie must stay a tie, broken the same way
+        # every run, not by that noise.
         for pid, sim in self.store.query(vector, self.settings.dense_candidates):
             i = snap.position.get(pid)
             if i is not None:  # a passage written after this snapshot was taken is ignored
-                passage[i] = sim
+                passage[i] = round(sim, _SIMILARITY_DIGITS)
         best_unit = np.zeros(len(snap.passages))
         units: dict[int, dict[int, float]] = {}
         for pid, position, sim in self.store.query_units(vector, self.settings.unit_candidates):
             i = snap.position.get(pid)
             if i is not None:
+                sim = round(sim, _SIMILARITY_DIGITS)
                 units.setdefault(i, {})[position] = sim
                 best_unit[i] = max(best_unit[i], sim)
         if self.settings.dense_source == "passage":
@@ -177,6 +181,9 @@ class Retriever:
         out = np.full_like(fused, -1.0)  # beyond the top 20: below every reranked candidate
         out[top] = _minmax(ce) + 0.25 * _minmax(fused[top])
         return out
+
+
+_SIMILARITY_DIGITS = 4
 
 
 def _minmax(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -19,7 +19,7 @@ from assistant.answer.citations import (
     unsupported_answer_reason,
 )
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
-from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style
+from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style, asks_role, names_body
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import asking_sentence, direct, plan_question
@@ -42,7 +42,7 @@ from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, load_catalogue
 from assistant.schemes.questions import asked_sectors, asks_for_match
-from assistant.schemes.scope import SchemeScope
+from assistant.schemes.scope import SchemeScope, in_scope
 
 logger = logging.getLogger(__name__)
 
@@ -194,15 +194,19 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
     with _step(services, "retrieve"):
         # With schemes in scope, look deeper and move passages about other schemes only to the back;
         # without, passages about schemes only for other sectors than the asker names.
-        hits = services.retriever.search(question, 2 * top_k if scope or sectors else None)
+        role = asks_role(plan)
+        hits = services.retriever.search(question, 2 * top_k if scope or sectors or role else None)
         if scope and services.scope is not None:
             preferred = services.scope.prefer(hits, scope)
             if plan is not None and plan.schemes_from == "inquiry" and not _near_best(preferred, hits):
                 # The letter's scheme has nothing near the best passage for this question of it.
                 plan, preferred = replace(plan, schemes=(), schemes_from="none"), hits
-            hits = preferred[:top_k]
+            hits = preferred
         elif sectors and services.scope is not None:
-            hits = services.scope.prefer_sectors(hits, sectors)[:top_k]
+            hits = services.scope.prefer_sectors(hits, sectors)
+        if role:  # "Hva gjør fylkeskommunen?": what a body does is told under a heading that names it
+            hits = _under_body_first(services, hits, question, scope, top_k)
+        hits = hits[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
@@ -214,6 +218,22 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _under_body_first(
+    services: Services, hits: list[ScoredPassage], question: str, schemes: Sequence[str], top_k: int
+) -> list[ScoredPassage]:
+    """Passages near the top (twice `top_k`) whose heading names the body asked about go first, unless
+    they are about another scheme than the one asked about."""
+    lexical, scope = services.retriever.lexical, services.scope
+
+    def fits(hit: ScoredPassage) -> bool:
+        if not names_body(lexical, hit.passage.section, question):
+            return False
+        return not schemes or scope is None or in_scope(scope.tags_of(hit.passage), schemes) is not False
+
+    named = [h for h in hits[: 2 * top_k] if fits(h)]
+    return [*named, *(h for h in hits if h not in named)]
 
 
 # A word of a scheme's name this rare in the documents (idf) names that scheme, not just its subject.

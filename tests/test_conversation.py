@@ -277,3 +277,10 @@ def test_only_a_pronoun_or_a_demonstrative_points_back_explicitly() -> None:
     assert not points_back("Hva har ledelsen ansvar for i ordningen?", explicitly=True)
     assert points_back("Hva har ledelsen ansvar for i ordningen?")
     assert not points_back("Når er fristen?", explicitly=True)
+
+
+def test_a_noun_for_a_part_of_the_scheme_is_kept_and_needs_a_scheme(services: Services) -> None:
+    """ "forumet" is the forum of the scheme talked about, and nothing when no scheme was."""
+    lexical = services.retriever.lexical
+    assert resolve_follow_up("Hva gjør forumet?", ["Hva er Rekom?"], lexical) == "Hva gjør forumet i Rekom?"
+    assert resolve_follow_up("Hva gjør forumet?", ["Hva gjør Udir?"], lexical) == "Hva gjør forumet?"

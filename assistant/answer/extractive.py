@@ -124,7 +124,11 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
-        if _asks_role(plan) and _PRONOUN_LED.match(chosen[0].unit.lead or ""):
+        if (
+            asks_role(plan)
+            and plan is not None
+            and names_body(self._lexical(), chosen[0].heading, plan.question)
+        ):
             # What a body does, told under its heading, reads in the order the source tells it
             first = chosen[0].unit.hit
             chosen.sort(key=lambda s: (s.unit.hit != first, s.unit.hit, s.unit.position))
@@ -181,6 +185,11 @@ class ExtractiveBackend:
     ) -> list[_Scored]:
         index = self._lexical()
         sets = index.weighted_query_sets(question)
+        role = asks_role(plan)
+        if role:  # "Hva gjør fylkeskommunen?": «gjør» asks; a sentence that happens to say it is no answer
+            asking_only = question_words()
+            words = list(dict.fromkeys(content_words(question)))
+            sets = [(v, 0.0 if w in asking_only else x) for (v, x), w in zip(sets, words, strict=True)]
         yes_no = plan is not None and plan.type == "ja_nei"
         # Words no document uses ("rørleggerbedrift", a typo) can't be found by any sentence; whether a
         # sentence settles a yes/no question is judged on the words the documents could have said.
@@ -214,7 +223,6 @@ class ExtractiveBackend:
         focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
         wants = _wanted(plan)
         defines = _asks_definition(plan)
-        role = _asks_role(plan)
         other_kind = _other_amount_kind(plan)
         years = set(YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
@@ -301,7 +309,7 @@ class ExtractiveBackend:
                     planned += _OF_YEAR
                 if wants is not None and wants.search(said):
                     planned += 0.2
-                if role and _PRONOUN_LED.match(unit.lead or "") and _names_body(index, heading, asking):
+                if role and _PRONOUN_LED.match(unit.lead or "") and names_body(index, heading, asking):
                     planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
                     planned += 0.3
@@ -386,6 +394,9 @@ class ExtractiveBackend:
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
+        under_body = (
+            plan is not None and asks_role(plan) and names_body(self._lexical(), best.heading, plan.question)
+        )
         for s in scored[1:]:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
@@ -393,6 +404,7 @@ class ExtractiveBackend:
             # "Hvem", "hvor", "når" and yes/no questions get a second sentence only from the passage that
             # gave the first (amounts and counts are often split over a slide's lines and passages).
             one_fact = plan is not None and plan.type in ("hvem", "hvor", "naar", "ja_nei")
+            one_fact = one_fact or under_body  # what a body does: what its own section says
             other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
@@ -431,7 +443,7 @@ _SAYS_OF_ASKED = 0.5
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
 # What a pronoun-led sentence gains, asked what a body does, under a heading that names the body.
-_UNDER_BODY = 0.3
+_UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
 # only words of who asks.
 _ASKED_NEAR = 0.85
@@ -547,15 +559,17 @@ def _asks_definition(plan: AnswerPlan | None) -> bool:
     return bool(plan and plan.focus and pattern and re.search(pattern, plan.question, re.IGNORECASE))
 
 
-def _asks_role(plan: AnswerPlan | None) -> bool:
+def asks_role(plan: AnswerPlan | None) -> bool:
+    """Whether the question asks what a body does ("Hva gjør fylkeskommunen?", `role_question`)."""
     pattern = rule_file(PlanRules).role_question
     return bool(plan and pattern and re.search(pattern, asking_sentence(plan.question), re.IGNORECASE))
 
 
-def _names_body(index: LexicalIndex, heading: str, asking: str) -> bool:
-    """Whether a short heading ("Fylkeskommunene", "Arbeidslivet") is a word the asking sentence uses."""
-    terms = index.analyzer.stems(heading)
-    return 0 < len(terms) <= 2 and set(terms) <= set(index.analyzer.stems(asking))
+def names_body(index: LexicalIndex, section: str, question: str) -> bool:
+    """Whether a passage's own heading is short and a word the asking sentence uses ("Fylkeskommunene",
+    "Arbeidslivet"): what the body asked about does is told under it."""
+    terms = index.analyzer.stems(section.split(" > ")[-1])
+    return 0 < len(terms) <= 2 and set(terms) <= set(index.analyzer.stems(asking_sentence(question)))
 
 
 def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:

@@ -54,6 +54,16 @@ def direct(text: str) -> str:
         # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
         rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])
         text = text[: frame.start()] + rest[:1].upper() + rest[1:]
+    if rules.request and (request := re.search(rules.request, text, re.IGNORECASE)):
+        # "Kan du gi meg en oversikt over X: hva gjør Udir?" → "En oversikt over X. Hva gjør Udir?"
+        topic = request.group("topic")
+        rest = re.sub(r"^(\w+) som\b", r"\1", text[request.end() :])  # "hvem som leder" → "hvem leder"
+        before = (
+            f"{text[: request.start()]}{topic[:1].upper()}{topic[1:].strip()}. "
+            if topic
+            else text[: request.start()]
+        )
+        text = before + rest[:1].upper() + rest[1:]
     pattern = rules.indirect
     found = re.search(pattern, text, re.IGNORECASE) if pattern else None
     if found is None:

@@ -200,6 +200,7 @@ class ConversationRules(RuleFile):
     prepositions: Words
     pronoun_verbs: Words
     anaphoric_nouns: Words
+    kept_nouns: Words = Field(default_factory=list)
     generic: Words
     also: Words
     attach: dict[str, Words]
@@ -293,6 +294,7 @@ class PlanRules(RuleFile):
     fillers: Words = Field(default_factory=list)
     noun_phrase: Pattern | None = None
     reported: Pattern | None = None
+    request: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

@@ -536,3 +536,15 @@ def test_what_a_body_does_is_answered_from_under_its_heading_in_source_order(ser
         answer.answer
     )
     assert "De har også et særskilt ansvar for å bidra med oppdatert fagkompetanse." in answer.answer
+
+
+def test_each_body_of_a_who_does_what_question_is_answered_from_its_own_section(services: Services) -> None:
+    answer = ask(
+        services,
+        "Kan du gi meg en oversikt over ansvaret i ordningen for fag- og yrkesopplæring: hva gjør "
+        "fylkeskommunene, og hva gjør samarbeidsforumet?",
+    )
+    assert not answer.answer.startswith("Ja"), answer.answer
+    first, second = answer.answer.split("**Hva gjør samarbeidsforumet?**")
+    assert "Fylkeskommunene: De har ansvaret for koordinering av samarbeidsforum." in first
+    assert second.strip().startswith("Samarbeidsforum: Skal vurdere prioritering av tiltak"), answer.answer

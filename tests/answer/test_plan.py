@@ -137,6 +137,13 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
         # Who says it is not what is asked; filler words go.
         ("Hva sier Udir om hva som egentlig skal til?", "Hva skal til?"),
         ("Hva sier retningslinjene om hvem som kan søke?", "Hvem kan søke?"),
+        # A polite request asks what it requests; what it is about stays as a sentence before it.
+        ("Kan dere fortelle meg hvem som fordeler midlene?", "Hvem fordeler midlene?"),
+        (
+            "Kan du gi meg en oversikt over rollene i Dekom: hvem gjør hva?",
+            "En oversikt over rollene i Dekom. Hvem gjør hva?",
+        ),
+        ("Kan du hjelpe oss med søknaden?", "Kan du hjelpe oss med søknaden?"),
     ],
 )
 def test_a_question_is_read_plainly(question: str, read: str) -> None:
