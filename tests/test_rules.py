@@ -113,8 +113,8 @@ def test_a_wrong_type_names_the_field(tmp_path: Path) -> None:
 def test_a_list_where_text_belongs_names_the_field(tmp_path: Path) -> None:
     planted = plant(tmp_path, ConversationRules, "default_attach: for", "default_attach: [for]")
     message = problems_of(Settings(rules_dir=planted))
-    assert "Regelfila conversation.yaml er ugyldig: feltet default_attach (linje 51)" in message
-    assert "default_attach (linje 51) skal være en tekst" in message
+    assert "Regelfila conversation.yaml er ugyldig: feltet default_attach (linje 55)" in message
+    assert "default_attach (linje 55) skal være en tekst" in message
 
 
 def test_a_bad_regex_names_the_pattern(tmp_path: Path) -> None:
