@@ -124,11 +124,7 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
-        if (
-            asks_role(plan)
-            and plan is not None
-            and names_body(self._lexical(), chosen[0].heading, plan.question)
-        ):
+        if self._tells_body(plan, chosen[0]):
             # What a body does, told under its heading, reads in the order the source tells it
             first = chosen[0].unit.hit
             chosen.sort(key=lambda s: (s.unit.hit != first, s.unit.hit, s.unit.position))
@@ -165,6 +161,10 @@ class ExtractiveBackend:
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical())
         return lead + "\n".join(p.strip() for p in parts)
+
+    def _tells_body(self, plan: AnswerPlan | None, s: _Scored) -> bool:
+        """Whether the question asks what a body does and `s` sits under a heading that names it."""
+        return plan is not None and asks_role(plan) and names_body(self._lexical(), s.heading, plan.question)
 
     def _says_who(self, cleft: Cleft, scored: list[_Scored]) -> _Scored | None:
         """The best sentence that says what a cleft question asks ("De har ansvaret for koordinering av
@@ -394,9 +394,7 @@ class ExtractiveBackend:
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
-        under_body = (
-            plan is not None and asks_role(plan) and names_body(self._lexical(), best.heading, plan.question)
-        )
+        under_body = self._tells_body(plan, best)
         for s in scored[1:]:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
