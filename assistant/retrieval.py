@@ -85,9 +85,9 @@ class Retriever:
             else np.zeros(len(snap.passages))
         )
         fused = dense.copy() if mode == "dense" else lexical.copy()
-        coverage = snap.lexical.coverages(question)  # whether the question is answerable at all
-        # How well a passage matches what is asked: everyday words the documents lack weigh less
-        relevance = snap.lexical.coverages(question, everyday=True) if mode == "hybrid" else coverage
+        # Whether the question is answerable at all, and how well a passage matches what is asked
+        # (everyday words the documents lack weighing less)
+        coverage, relevance = snap.lexical.coverages(question)
         if mode == "hybrid":
             fused = self._fuse(dense, lexical, float(relevance.max(initial=0.0)))
         if rerank and mode == "hybrid":

@@ -282,16 +282,25 @@ class LexicalIndex:
             )
         return weighted
 
-    def coverages(self, query: str, everyday: bool = False) -> npt.NDArray[np.float64]:
-        """Per passage: the idf-weighted share of the question's content words it contains in some form.
+    def coverages(self, query: str) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per passage: the idf-weighted share of the question's content words it contains in some form,
+        twice: with every word at its own rarity, and with everyday words the documents don't use weighing
+        less (see `idf`). Abstention reads the first, ranking the second.
 
         Weighting by idf is what tells "barnetrygd" (unknown here) from "søke" (everywhere). Retrieval
-        was calibrated on the words' own rarity (eval/questions.yaml), so synonyms don't weigh here.
-        Ranking discounts everyday words the documents don't use (`everyday`); abstention does not."""
-        sets = self.weighted_query_sets(query, by_synonym=False, everyday=everyday)
-        if not sets or not self.passages:
-            return np.zeros(len(self.passages))
-        return np.array([self.weighted_coverage(sets, doc) for doc in self._doc_terms])
+        was calibrated on the words' own rarity (eval/questions.yaml), so synonyms don't weigh here."""
+        strict = self.weighted_query_sets(query, by_synonym=False, everyday=False)
+        if not strict or not self.passages:
+            return np.zeros(len(self.passages)), np.zeros(len(self.passages))
+        everyday = self.weighted_query_sets(query, by_synonym=False, everyday=True)
+        # Which word each passage has, found once; the two weightings are two dot products of it.
+        found = np.array(
+            [[bool(variants & doc) for variants, _ in strict] for doc in self._doc_terms], dtype=float
+        )
+        weights = np.array([[w for _, w in strict], [w for _, w in everyday]]).T
+        totals = weights.sum(axis=0)
+        shares = (found @ weights) / np.where(totals > 0, totals, 1.0)
+        return shares[:, 0], shares[:, 1]
 
 
 def _idf(n: int, df: int) -> float:

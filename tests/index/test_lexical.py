@@ -52,7 +52,7 @@ def test_missing_glossary_means_no_expansion(tmp_path) -> None:  # type: ignore[
 
 
 def test_coverage_weighs_rare_words(services: Services) -> None:
-    cov = services.retriever.lexical.coverages("Hvordan søker jeg om barnetrygd?")
+    cov, _ = services.retriever.lexical.coverages("Hvordan søker jeg om barnetrygd?")
     assert cov.max() < 0.5
 
 
