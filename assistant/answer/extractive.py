@@ -634,28 +634,24 @@ def _lead_in(
     # "Er det kommunen som …?" is not answered yes by a sentence about what someone else does.
     by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
     # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
-    skips = bool(rules.skipping and re.search(rules.skipping, asking, re.IGNORECASE))
-    if covered and not negated and by_whom and not skips and _states(asking, text):
+    skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
+    if covered and not negated and by_whom and skipped is None and _states(asking, text):
         return texts.LEAD_YES + " "
-    if skips and index is not None and not negated and _must_not_skip(index, asking, text):
+    if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
 
 
-def _must_not_skip(index: LexicalIndex, asking: str, text: str) -> bool:
-    """Whether a sentence says that what a question asks to skip must be done: "…, uten å tenke på
-    anskaffelsesreglene?" against «… skal fylkeskommunene følge regelverket for offentlige anskaffelser»."""
+def _must_not_skip(index: LexicalIndex, skipped: str, text: str) -> bool:
+    """Whether a sentence says that what a question asks to skip (`skipped`: "tenke på anskaffelsesreglene"
+    of "…, uten å tenke på anskaffelsesreglene?") must be done: «… skal fylkeskommunene følge regelverket for
+    offentlige anskaffelser»."""
     rules = rule_file(PlanRules)
-    if not (rules.skipping and rules.obligation and rules.exception):
-        return False
-    skipped = re.search(rules.skipping, asking, re.IGNORECASE)
-    if skipped is None or not re.search(rules.obligation, text, re.IGNORECASE):
+    if not (rules.obligation and rules.exception) or not re.search(rules.obligation, text, re.IGNORECASE):
         return False
     if re.search(rules.exception, text, re.IGNORECASE):
         return False
-    forms = [
-        f for w in content_words(skipped.group(1)) if (f := known_form(index, w)) and index.in_documents(f)
-    ]
+    forms = [f for w in content_words(skipped) if (f := known_form(index, w)) and index.in_documents(f)]
     said = set(index.analyzer.terms(text))
     return (
         bool(forms)
