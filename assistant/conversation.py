@@ -240,6 +240,8 @@ def _points_back(lowered: list[str], i: int) -> bool:
     """A pronoun is the thing talked about, not a dummy "det" or a determiner, when only adverbs stand
     between it and a preposition or the end, when it is the subject of "gjelder" and its like, when it
     is the object of a preposition before a verb, or when it is a singular "den"/"ho" before a verb."""
+    if _in_cleft(lowered, i):
+        return False
     j = next((k for k in range(i + 1, len(lowered)) if lowered[k] not in _words("adverbs")), len(lowered))
     if j == len(lowered) or lowered[j] in _words("prepositions"):
         return True
@@ -249,6 +251,17 @@ def _points_back(lowered: list[str], i: int) -> bool:
         before in _words("pronoun_verbs")
         or (before in _words("prepositions") and stem(after) in _stems("generic"))
         or (lowered[i] in _words("singular_pronouns") and verb_after and after not in _words("phrase_breaks"))
+    )
+
+
+def _in_cleft(lowered: list[str], i: int) -> bool:
+    """The dummy "det" of a cleft: "Hvem er det til slutt som avgjør …?" asks who decides."""
+    return (
+        lowered[i] == "det"
+        and i >= 2
+        and lowered[i - 1] in ("er", "var")
+        and lowered[i - 2] in ("hvem", "kven", "hva", "kva")
+        and "som" in lowered[i + 1 :]
     )
 
 

@@ -44,6 +44,15 @@ def test_a_question_that_names_its_own_topic_is_unchanged(question: str) -> None
     assert resolve_follow_up(question, [FAG_OG_YRKE]) == question
 
 
+def test_the_det_of_a_cleft_points_nowhere() -> None:
+    """ "Hvem er det … som fordeler pengene?" asks who does it; "det" is no pronoun for the topic."""
+    question = "Hvem er det til slutt som fordeler pengene?"
+    assert resolve_follow_up(question, [FAG_OG_YRKE]) == question
+    # Without "som" after it, "det" still points back.
+    expected = "Hvem er tilskuddsordningen for fag- og yrkesopplæringen for?"
+    assert resolve_follow_up("Hvem er det for?", [FAG_OG_YRKE]) == expected
+
+
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
     [

@@ -162,6 +162,11 @@ class ExtractiveBackend:
         lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical())
         return lead + "\n".join(p.strip() for p in parts)
 
+    def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
+        index = self._lexical()
+        focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
+        return _defines(s.unit.lead, focus, index)
+
     def _tells_body(self, plan: AnswerPlan | None, s: _Scored) -> bool:
         """Whether the question asks what a body does and `s` sits under a heading that names it."""
         return plan is not None and asks_role(plan) and names_body(self._lexical(), s.heading, plan.question)
@@ -247,7 +252,11 @@ class ExtractiveBackend:
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
                 # About another scheme than the one asked about; the breadcrumb counts, so that a line
                 # in the scheme's own guidelines that mentions another scheme in passing is kept.
-                if self._elsewhere(f"{hit.passage.section}\n{unit.render()}", plan):
+                # A sentence that leads with a pronoun is about what the one before it names: «De kan
+                # brukes … i regional og desentralisert ordning» after «Kompetansepakker er …».
+                led_by_pronoun = previous is not None and _PRONOUN_LED.match(unit.lead or "")
+                referent = previous.lead if previous is not None and led_by_pronoun else ""
+                if self._elsewhere(f"{hit.passage.section}\n{referent}\n{unit.render()}", plan):
                     continue
                 steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS
                 # A list whose lead-in restates the question ("Kompetanseutvikling fungerer best når det
@@ -395,6 +404,7 @@ class ExtractiveBackend:
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
         under_body = self._tells_body(plan, best)
+        defined = _asks_definition(plan) and self._defines_focus(best, plan)
         for s in scored[1:]:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
@@ -403,6 +413,7 @@ class ExtractiveBackend:
             # gave the first (amounts and counts are often split over a slide's lines and passages).
             one_fact = plan is not None and plan.type in ("hvem", "hvor", "naar", "ja_nei")
             one_fact = one_fact or under_body  # what a body does: what its own section says
+            one_fact = one_fact or defined  # what X is: what the passage that defines it says
             other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
@@ -554,7 +565,9 @@ def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
 
 def _asks_definition(plan: AnswerPlan | None) -> bool:
     pattern = rule_file(PlanRules).definition
-    return bool(plan and plan.focus and pattern and re.search(pattern, plan.question, re.IGNORECASE))
+    # The asking sentence: "Rektor nevnte en kompetansepakke. Hva er en sånn kompetansepakke?" asks one
+    asking = asking_sentence(plan.question) if plan else ""
+    return bool(plan and plan.focus and pattern and re.search(pattern, asking, re.IGNORECASE))
 
 
 def asks_role(plan: AnswerPlan | None) -> bool:

@@ -188,6 +188,22 @@ def test_what_is_x_is_answered_by_the_sentence_that_says_what_x_is(services: Ser
     assert answer.answer.startswith("Kompetansepakker er nettbaserte tilbud"), answer.answer
 
 
+def test_what_is_x_after_a_sentence_of_context_is_still_answered_by_what_x_is(services: Services) -> None:
+    """Only the asking sentence says it is a "Hva er X?"; what defines X comes from where X is defined."""
+    answer = ask(services, "Vi planlegger fagdager til høsten. Hva er kompetansepakker?")
+    assert answer.answer.startswith("Kompetansepakker er nettbaserte tilbud"), answer.answer
+    assert set(MARKER.findall(answer.answer)) == {"1"}, answer.answer
+
+
+def test_a_sentence_led_by_a_pronoun_is_about_the_scheme_the_sentence_before_it_names(
+    services: Services,
+) -> None:
+    """«De kan brukes … i regional og desentralisert ordning» is said of the kompetansepakker named just
+    before it, so it answers a question about them and is not dropped as being about other schemes."""
+    answer = ask(services, "Kan kompetansepakkene brukes sammen med en høgskole?")
+    assert "De kan brukes sammen med universitet eller høgskole" in answer.answer, answer.answer
+
+
 def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
     """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
     Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""
@@ -432,7 +448,7 @@ def test_taking_part_in_a_forum_named_before_is_no_target_group_question(service
 
 
 def test_a_what_is_the_question_is_answered_by_the_sentence_about_its_noun(services: Services) -> None:
-    answer = ask(services, "Hva er det overordnede målet med tilskuddsordningen for fag- og yrkesopplæring?")
+    answer = ask(services, "Hva er egentlig det sentrale målet med yrkesfagordningen?")
     assert answer.answer.startswith("Målet med tilskuddsordningen er"), answer.answer
     # No sentence that refers back is quoted without the one it refers to.
     for line in answer.answer.splitlines()[1:]:

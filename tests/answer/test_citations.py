@@ -122,6 +122,13 @@ def test_a_how_long_question_needs_a_stretch_of_time() -> None:
     assert unsupported_answer_reason(asked, "Behandlingen tar tre uker. [1]", []) is None
 
 
+def test_how_long_something_has_existed_is_answered_by_since_when() -> None:
+    asked = "Hvor lenge har ordningen eksistert?"
+    assert unsupported_answer_reason(asked, "Ordningen ble innført i 2019. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Ordningen er for skoleeiere. [1]", []) is not None
+    assert unsupported_answer_reason("Hvor lenge varer ordningen?", "Ordningen ble innført i 2019. [1]", [])
+
+
 def test_a_question_for_who_holds_a_position_needs_a_quote_that_names_it() -> None:
     """«Hvem er leder av forumet?» is not answered by who sits in it: no quote says "leder"."""
     members = "Forumet har representanter for eierne og lærerorganisasjonene. [1]"

@@ -20,6 +20,8 @@ from assistant.answer.plan import direct, plan_question, question_type, split_pa
         ("Hvor mange deltakere var det?", "hvor_mange"),
         ("Hvordan går vi fram?", "hvordan"),
         ("Hvor finner jeg skjemaet?", "hvor"),
+        ("Hvor lenge har ordningen eksistert?", "naar"),
+        ("Hvor lenge varer kurset?", "hvor"),
         ("Kan assistentene delta?", "ja_nei"),
         ("Får en privat barnehage være med?", "ja_nei"),
         ("Gjelder det også for skolene?", "ja_nei"),
@@ -158,6 +160,6 @@ def test_words_that_only_colour_a_question_do_not_change_its_type() -> None:
 
 
 def test_a_what_is_the_question_asks_after_the_head_of_its_noun_phrase() -> None:
-    assert plan_question("Hva er det overordnede målet med ordningen?", ()).focus == ("målet",)
+    assert plan_question("Hva er det sentrale målet med ordningen?", ()).focus == ("målet",)
     assert plan_question("Hva er den viktigste oppgaven til forumet?", ()).focus == ("oppgaven",)
     assert plan_question("Hvem leder forumet?", ()).focus == ("leder",)
