@@ -24,6 +24,7 @@ SEALED = PROJECT_ROOT / "eval" / "realistic_sealed.yaml"
 # Written later, from the documents alone, to find failures on questions the code was not tuned on.
 DEV = PROJECT_ROOT / "eval" / "realistic_dev.yaml"
 DEV2 = PROJECT_ROOT / "eval" / "realistic_dev2.yaml"
+DEV3 = PROJECT_ROOT / "eval" / "realistic_dev3.yaml"
 TYPES = {
     "hvem",
     "hva",
@@ -148,7 +149,7 @@ def test_the_realistic_tuning_set_is_well_formed() -> None:
     assert {q.user_group for q in questions} == {"eier", "skole", "sekretariat"}
 
 
-@pytest.mark.parametrize("path", [DEV, DEV2], ids=["dev", "dev2"])
+@pytest.mark.parametrize("path", [DEV, DEV2, DEV3], ids=["dev", "dev2", "dev3"])
 def test_the_realistic_dev_sets_are_well_formed(path: Path) -> None:
     questions = evaluation.load_questions(path)
     assert len(questions) == 60 and len({q.id for q in questions}) == 60
