@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.answer.cleft import names_actor
 from assistant.answer.plan import asking_sentence
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
@@ -25,6 +26,16 @@ _ELLIPSIS = (
     re.compile(r"^(?:og |men )?(?:hva|kva) (?:så |da |då )?med (?P<x>.+)$"),
     re.compile(r"^(?:og|men|enn)(?: (?:for|i|til|på|om|hos|innen|innan))? (?P<x>.+)$"),
     re.compile(r"^(?:og )?(?:gjelder|gjeld) (?:det|dette) (?:samme|same) (?:for|i|til|på) (?P<x>.+)$"),
+)
+# "Er det Statsforvalteren, sånn som i …?" after "Hvem betaler ut pengene …?": a cleft without its
+# "som …", which is the who-question's. What follows a comma or a "sånn som" compares; it asks nothing.
+_BARE_CLEFT = re.compile(
+    r"^(?:og\s+|men\s+)?(?P<verb>er|blir|var)\s+det\s+(?P<actor>(?:(?!\b(?:som|sånn|slik)\b)[^,?])+?)"
+    r"(?:\s*,[^?]*|\s+(?:sånn|slik)\s+som\b[^?]*)?\s*\??$",
+    re.IGNORECASE,
+)
+_WHO_DOES = re.compile(
+    r"^(?:og\s+)?(?:hvem|kven)\s+(?:er\s+det\s+som\s+|som\s+)?(?P<does>[^?]+)\?", re.IGNORECASE
 )
 
 
@@ -61,6 +72,8 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
         return question
     if (x := _ellipsis(text)) is not None:
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
+    if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
+        return cleft
     # The topic is in the sentence that asks ("Hvem sender pengene til …?"), not in the "Vi jobber i en
     # fylkeskommune." before it.
     topic = next((t for p in reversed(previous) if (t := _topic(_clause(asking_sentence(p)), lexical))), None)
@@ -274,6 +287,16 @@ def _attach(text: str, tokens: Tokens, topic: str) -> str:
         return f"{text} {default} {topic}"
     cut = asking[-1].end() if content_words(text[asking[-1].end() :]) else len(text)
     return f"{text[:cut]} {attach.get(stem(asking[-1].group().lower()), default)} {topic}{text[cut:]}"
+
+
+def _completed_cleft(text: str, before: str) -> str | None:
+    """ "Er det Statsforvalteren?" after "Hvem betaler ut pengene?" asks "Er det Statsforvalteren som betaler
+    ut pengene?"; None unless it is such a cleft after such a question."""
+    bare, who = _BARE_CLEFT.match(text.strip()), _WHO_DOES.match(before.strip())
+    if bare is None or who is None or not names_actor(bare.group("actor")):
+        return None
+    actor, does = bare.group("actor").strip(), who.group("does").strip()
+    return f"{bare.group('verb').capitalize()} det {actor} som {does}?"
 
 
 def _ellipsis(text: str) -> str | None:

@@ -44,6 +44,22 @@ def test_a_question_that_names_its_own_topic_is_unchanged(question: str) -> None
     assert resolve_follow_up(question, [FAG_OG_YRKE]) == question
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Er det fylkeskommunen?", "Og er det Udir, sånn som i den andre ordningen?", "Er det Udir slik som før?"],
+)
+def test_a_cleft_without_what_is_asked_takes_it_from_the_who_question_before(question: str) -> None:
+    """"Er det Udir?" after "Hvem fordeler midlene …?" asks whether Udir fordeler midlene …; what follows
+    a comma or "slik som" compares and asks nothing."""
+    before = "Hvem er det som fordeler midlene i den regionale ordningen?"
+    body = "fylkeskommunen" if "fylkeskommunen" in question else "Udir"
+    expected = f"Er det {body} som fordeler midlene i den regionale ordningen?"
+    assert resolve_follow_up(question, [before]) == expected
+    # Not after another kind of question, and not without a body
+    assert resolve_follow_up(question, ["Hva kan midlene brukes til?"]) != expected
+    assert "som fordeler" not in resolve_follow_up("Er det lov?", [before])
+
+
 def test_the_det_of_a_cleft_points_nowhere() -> None:
     """ "Hvem er det … som fordeler pengene?" asks who does it; "det" is no pronoun for the topic."""
     question = "Hvem er det til slutt som fordeler pengene?"

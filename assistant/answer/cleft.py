@@ -51,6 +51,11 @@ def names_asked(cleft: Cleft, text: str) -> bool:
     return bool(set(_actors(text)) & set(cleft.actors))
 
 
+def names_actor(text: str) -> bool:
+    """Whether the text names a body that can do something (plan.yaml actors)."""
+    return bool(_actors(text))
+
+
 def _actors(text: str) -> tuple[str, ...]:
     stems = [a.lower() for a in rule_file(PlanRules).actors]
     words = [w.lower() for w in re.findall(r"[\wæøå-]+", text)]

@@ -130,6 +130,7 @@ class ExtractiveBackend:
             chosen.sort(key=lambda s: (s.unit.hit != first, s.unit.hit, s.unit.position))
         lead = ""
         cleft = read_cleft(plan.question) if plan is not None and plan.type == "ja_nei" else None
+        wanted = self._asked_of_body(cleft, plan) if cleft is not None else []
         if plan is not None and plan.type == "ja_nei":
             # The rule leads: "Som hovedregel ikke" before the exception that the best match may be.
             # A rule near the best that names what the question asks about leads too ("Fagskolelærere er
@@ -143,23 +144,36 @@ class ExtractiveBackend:
             ]
             rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
             chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
-            says = self._says_who(cleft, scored) if cleft else None
+            says = next((s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED), None)
             if says is not None and cleft is not None:
-                if done_by_other(cleft, _subject(says)):  # "Er det X som …?" and they name someone else: no,
-                    # then what they do say of X, if a sentence near the best says it
+                # "Vi utbetaler midlene …" is said by the body the sentence before it names ("Udir har …")
+                by_position = {(s.unit.hit, s.unit.position): s for s in scored}
+                we = _who_we_are(says, by_position) if _WE.match(says.unit.lead) else None
+                subject = _subject(we or says)
+                if done_by_other(cleft, subject):  # "Er det X som …?" and they name someone else: no,
+                    # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [
-                        s for s in scored if s is not says and s.score >= floor and names_asked(cleft, s.text)
+                        s
+                        for s in scored
+                        if s not in (says, we)
+                        and s.score >= floor
+                        and names_asked(cleft, s.text)
+                        and _says(wanted, s, index) >= _SAYS_SOME_OF_ASKED
+                        and not self._elsewhere(s.text, plan)  # its own words, not its section's
                     ]
-                    chosen, lead = [says, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
-                elif names_asked(cleft, _subject(says)):  # the sentence that says X does it leads
+                    told = [says] if we is None else [we, says]
+                    chosen, lead = [*told, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
+                elif names_asked(cleft, subject):  # the sentence that says X does it leads
                     chosen = [says, *(s for s in chosen if s is not says)][: len(chosen)]
         parts = []
         for i, s in enumerate(chosen):
             marker = f" [{s.unit.hit}]"
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
-        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical())
+        # "Er det X som …?" is not answered yes by a sentence that names X doing something else
+        tells_asked = not wanted or _says(wanted, chosen[0], self._lexical()) >= _SAYS_WHAT_IS_ASKED
+        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical(), tells_asked)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -171,19 +185,19 @@ class ExtractiveBackend:
         """Whether the question asks what a body does and `s` sits under a heading that names it."""
         return plan is not None and asks_role(plan) and names_body(self._lexical(), s.heading, plan.question)
 
-    def _says_who(self, cleft: Cleft, scored: list[_Scored]) -> _Scored | None:
-        """The best sentence that says what a cleft question asks ("De har ansvaret for koordinering av
-        samarbeidsforum"): its subject is who does it."""
+    def _asked_of_body(self, cleft: Cleft, plan: AnswerPlan | None) -> list[tuple[set[str], float]]:
+        """What a cleft question asks whether its body does ("utbetaler", "midlene" of "Er det X som
+        utbetaler midlene i yrkesfagordningen?"), each word with its forms and rarity. The scheme's own
+        name is where it is asked, not what: a sentence that names the scheme says nothing of paying."""
         index = self._lexical()
-        forms = [f for w in what_is_asked(cleft) if (f := known_form(index, w)) is not None]
-        if not forms:
-            return None
-        wanted = [({t for v in index.query_term_sets(f) for t in v}, index.idf(f)) for f in forms]
-        for s in scored:
-            terms = set(index.analyzer.terms(s.text))  # the sentence itself says it, not its heading
-            if _loose_coverage(wanted, terms) >= _SAYS_WHAT_IS_ASKED:
-                return s
-        return None
+        schemes = plan.schemes if plan is not None else ()
+        forms = [
+            f
+            for w in what_is_asked(cleft)
+            if (f := known_form(index, w)) is not None
+            and not (schemes and self._in_scope is not None and self._in_scope(w, schemes))
+        ]
+        return [({t for v in index.query_term_sets(f) for t in v}, index.idf(f)) for f in forms]
 
     def _score_units(
         self, question: str, hits: list[ScoredPassage], plan: AnswerPlan | None = None
@@ -451,6 +465,10 @@ _MIN_WORDS = 3
 _SAYS_OF_ASKED = 0.5
 # The share of what a cleft question asks ("koordinere", "forumet") a sentence must have to say it.
 _SAYS_WHAT_IS_ASKED = 0.6
+# What a sentence beside a «Nei» says of the body asked about must touch what was asked: «Statsforvalteren
+# kan delta i samarbeidsforum …» to "Er det Statsforvalteren som skal koordinere forumet?"; and not about
+# another scheme («… administrerer Kompetanseløftet» to a question about fag- og yrkesopplæring).
+_SAYS_SOME_OF_ASKED = 0.2
 # What a pronoun-led sentence gains, asked what a body does, under a heading that names the body.
 _UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
@@ -602,6 +620,13 @@ def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
     return any(c.unit.hit == s.unit.hit and c.unit.position == s.unit.position - 1 for c in chosen)
 
 
+def _says(wanted: list[tuple[set[str], float]], s: _Scored, index: LexicalIndex) -> float:
+    """How much of what a cleft question asks (`wanted`) a sentence itself says (not its heading), rarer
+    words counting more: the sentence that says it ("De har ansvaret for koordinering av
+    samarbeidsforum") has who does it as its subject."""
+    return _loose_coverage(wanted, set(index.analyzer.terms(s.text))) if wanted else 0.0
+
+
 def _who_we_are(s: _Scored, by_position: dict[tuple[int, int], _Scored]) -> _Scored | None:
     """The nearest sentence before `s` in its passage that opens with a body's name ("Udir har ansvaret
     for …"): the "vi" of "Vi utbetaler midlene …"."""
@@ -627,7 +652,11 @@ def _with_referent(s: _Scored) -> str:
 
 
 def _lead_in(
-    plan: AnswerPlan | None, best: _Scored, cleft: Cleft | None = None, index: LexicalIndex | None = None
+    plan: AnswerPlan | None,
+    best: _Scored,
+    cleft: Cleft | None = None,
+    index: LexicalIndex | None = None,
+    tells_asked: bool = True,
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
@@ -648,7 +677,7 @@ def _lead_in(
     by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
     # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
-    if covered and not negated and by_whom and skipped is None and _states(asking, text):
+    if covered and not negated and by_whom and tells_asked and skipped is None and _states(asking, text):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "

@@ -204,6 +204,18 @@ def test_a_sentence_led_by_a_pronoun_is_about_the_scheme_the_sentence_before_it_
     assert "De kan brukes sammen med universitet eller høgskole" in answer.answer, answer.answer
 
 
+def test_a_cleft_about_a_body_that_the_sources_say_someone_else_is_answered_no(services: Services) -> None:
+    """Udir pays the fylkeskommuner in fag- og yrkesopplæring; a sentence that names Statsforvalteren
+    for another scheme is no «Ja», and the scheme's name in the question is not what it asks."""
+    answer = ask(services, "Er det Statsforvalteren som utbetaler midlene i yrkesfagordningen?")
+    assert answer.answer.startswith("Nei. Udir har ansvaret"), answer.answer
+    assert "Vi utbetaler midlene til fylkeskommunene" in answer.answer
+    assert "administrerer Kompetanseløftet" not in answer.answer
+    # Without "som", and about sending what the sources never say is sent there: no «Ja» either.
+    sending = ask(services, "Er det til Statsforvalteren vi sender behovene våre i yrkesfagordningen?")
+    assert not sending.answer.startswith(texts.LEAD_YES.strip()), sending.answer
+
+
 def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
     """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
     Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""

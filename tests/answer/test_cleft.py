@@ -25,3 +25,10 @@ def test_another_body_as_subject_is_done_by_other() -> None:
     assert not done_by_other(cleft, "Utdanningsdirektoratet og Udir")
     assert not done_by_other(cleft, "Vi utbetaler")  # names no body: nothing to say no from
     assert names_asked(cleft, "Udir har ansvaret for å forvalte tilskuddsordningen.")
+
+
+def test_a_cleft_without_som_before_a_subject_is_read() -> None:
+    cleft = read_cleft("Er det til fylkeskommunen vi melder inn behovene?")
+    assert cleft is not None
+    assert cleft.actors == ("fylkeskommun",)
+    assert what_is_asked(cleft) == ["melder", "behovene"]
