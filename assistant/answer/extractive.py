@@ -534,13 +534,14 @@ _ALTERNATIVE_OR_SEQUEL = re.compile(
 
 
 def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
-    """The weighted term sets of the words of a text that the documents use, examples aside."""
+    """The weighted term sets of the words of a text that the documents use, examples and the words that
+    ask ("Er det lov at …", "går") aside."""
     words = list(dict.fromkeys(content_words(text)))
     example = set(content_words(" ".join(_examples(text))))
     return [
         (ws, w)
         for (ws, w), word in zip(index.weighted_query_sets(text), words, strict=True)
-        if index.in_documents(word) and word not in example
+        if index.in_documents(word) and word not in example and word not in question_words()
     ]
 
 

@@ -216,6 +216,19 @@ def test_a_cleft_about_a_body_that_the_sources_say_someone_else_is_answered_no(s
     assert not sending.answer.startswith(texts.LEAD_YES.strip()), sending.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det lov at kompetansenettverkene går på tvers av fylkesgrensene?",
+        "Er det mulig for nettverkene å gå på tvers av fylkesgrenser?",
+    ],
+)
+def test_is_it_allowed_is_asked_like_can_we(services: Services, question: str) -> None:
+    """«Er det lov/mulig …» only asks; «lov» (law) is no word a yes must find in the source."""
+    answer = ask(services, question)
+    assert answer.answer.startswith("Ja. Kompetansenettverkene kan gå på tvers"), answer.answer
+
+
 def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
     """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
     Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""
