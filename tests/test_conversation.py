@@ -46,10 +46,14 @@ def test_a_question_that_names_its_own_topic_is_unchanged(question: str) -> None
 
 @pytest.mark.parametrize(
     "question",
-    ["Er det fylkeskommunen?", "Og er det Udir, sånn som i den andre ordningen?", "Er det Udir slik som før?"],
+    [
+        "Er det fylkeskommunen?",
+        "Og er det Udir, sånn som i den andre ordningen?",
+        "Er det Udir slik som før?",
+    ],
 )
 def test_a_cleft_without_what_is_asked_takes_it_from_the_who_question_before(question: str) -> None:
-    """"Er det Udir?" after "Hvem fordeler midlene …?" asks whether Udir fordeler midlene …; what follows
+    """ "Er det Udir?" after "Hvem fordeler midlene …?" asks whether Udir fordeler midlene …; what follows
     a comma or "slik som" compares and asks nothing."""
     before = "Hvem er det som fordeler midlene i den regionale ordningen?"
     body = "fylkeskommunen" if "fylkeskommunen" in question else "Udir"

@@ -442,7 +442,20 @@ class ExtractiveBackend:
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
-        return lead + rest
+        chosen = lead + rest
+        # «De har ansvaret for …» and «I tillegg har de …» chosen, the list «Det innebærer: …» between them:
+        # what the first goes on to list is part of it, and the text reads on.
+        for s in scored:
+            if s in chosen or not s.unit.is_list or not _REFERS_BACK.match(s.unit.lead):
+                continue
+            if length + len(s.text) > self.max_chars:
+                continue
+            after = by_position.get((s.unit.hit, s.unit.position - 1))
+            before_next = by_position.get((s.unit.hit, s.unit.position + 1))
+            if after in chosen and before_next in chosen and after is not None:
+                chosen.insert(chosen.index(after) + 1, s)
+                length += len(s.text)
+        return chosen
 
 
 # Question types whose answer is an amount or a count: the unit that gives one leads (a date question

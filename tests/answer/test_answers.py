@@ -229,6 +229,17 @@ def test_is_it_allowed_is_asked_like_can_we(services: Services, question: str) -
     assert answer.answer.startswith("Ja. Kompetansenettverkene kan gå på tvers"), answer.answer
 
 
+def test_a_list_that_the_chosen_sentence_goes_on_to_give_is_not_skipped(services: Services) -> None:
+    """«De har ansvaret for …», «Det innebærer: …» and «I tillegg har …»: with the first and the last
+    chosen, the list between them is what the first says, and the text reads on without a gap."""
+    answer = ask(services, "Hva er fylkeskommunenes ansvar i yrkesfagordningen?").answer
+    lines = answer.splitlines()
+    assert "De har ansvaret for koordinering av samarbeidsforum" in lines[0], answer
+    assert lines[1] == "Det innebærer:", answer
+    assert "- Å rapportere årlig til Utdanningsdirektoratet [1]" in lines, answer
+    assert lines[-1].startswith("I tillegg har fylkeskommunene ansvar"), answer
+
+
 def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
     """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
     Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""
