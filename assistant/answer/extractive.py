@@ -418,7 +418,9 @@ class ExtractiveBackend:
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
         under_body = self._tells_body(plan, best)
+        # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
+        defined = defined and _IS_OR_MEANS.match(best.unit.lead) is not None
         for s in scored[1:]:
             if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
                 break
@@ -625,6 +627,7 @@ def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
     return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
 
 
+_IS_OR_MEANS = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,3}\s+(?:er|betyr|tyder|innebærer|inneber)\b")
 _WE = re.compile(r"^(?:Vi|Me)\b")
 _FIRST_PERSON = re.compile(r"^(?:Jeg|Eg|Vi|Me)\b")
 
