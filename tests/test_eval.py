@@ -178,7 +178,7 @@ def _acceptability(services: Services, path: Path, sealed: bool) -> dict[str, An
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [TUNING, DEV, DEV2], ids=["tuning", "dev", "dev2"])
+@pytest.mark.parametrize("path", [TUNING, DEV, DEV2, DEV3], ids=["tuning", "dev", "dev2", "dev3"])
 def test_the_realistic_sets_hold_their_floors(
     services: Services, pytestconfig: pytest.Config, path: Path
 ) -> None:
