@@ -178,8 +178,7 @@ class ExtractiveBackend:
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
         index = self._lexical()
-        focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
-        return _defines(s.unit.lead, focus, index)
+        return _defines(s.unit.lead, _focus_terms(index, plan), index)
 
     def _tells_body(self, plan: AnswerPlan | None, s: _Scored) -> bool:
         """Whether the question asks what a body does and `s` sits under a heading that names it."""
@@ -239,7 +238,7 @@ class ExtractiveBackend:
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
         candidates = [h for h in hits[: self.max_passages] if h.score >= 0.5 * top_score] or hits[:1]
-        focus = {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
+        focus = _focus_terms(index, plan)
         wants = _wanted(plan)
         defines = _asks_definition(plan)
         other_kind = _other_amount_kind(plan)
@@ -454,7 +453,7 @@ class ExtractiveBackend:
                 continue
             after = by_position.get((s.unit.hit, s.unit.position - 1))
             before_next = by_position.get((s.unit.hit, s.unit.position + 1))
-            if after in chosen and before_next in chosen and after is not None:
+            if after is not None and after in chosen and before_next in chosen:
                 chosen.insert(chosen.index(after) + 1, s)
                 length += len(s.text)
         return chosen
@@ -595,6 +594,10 @@ def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
         return None
     others = [k for k in kinds if k is not named[0]]
     return others[0] if len(others) == 1 else None
+
+
+def _focus_terms(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:
+    return {t for w in (plan.focus if plan else ()) for t in index.analyzer.terms(w)}
 
 
 def _asks_definition(plan: AnswerPlan | None) -> bool:
