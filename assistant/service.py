@@ -187,7 +187,12 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     return plan
 
 
-def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None) -> _Retrieved:
+def _retrieve(
+    services: Services, question: str, plan: AnswerPlan | None = None, siblings: frozenset[str] = frozenset()
+) -> _Retrieved:
+    """`siblings`: the documents an earlier part of the same question was answered from; a later part
+    ("…, og hvor mange UH er med i partnerskap?") is about the same matter, so their passages go first
+    when they score near the rest."""
     top_k = services.settings.top_k
     scope = plan.schemes if plan is not None and services.scope is not None else ()
     sectors = plan.sectors if plan is not None and services.scope is not None and not scope else ()
@@ -195,7 +200,10 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
         # With schemes in scope, look deeper and move passages about other schemes only to the back;
         # without, passages about schemes only for other sectors than the asker names.
         role = asks_role(plan)
-        hits = services.retriever.search(question, 2 * top_k if scope or sectors or role else None)
+        deeper = scope or sectors or role or siblings
+        hits = services.retriever.search(question, 2 * top_k if deeper else None)
+        if siblings:
+            hits = _siblings_first(hits, siblings)
         if scope and services.scope is not None:
             preferred = services.scope.prefer(hits, scope)
             if plan is not None and plan.schemes_from == "inquiry" and not _near_best(preferred, hits):
@@ -218,6 +226,18 @@ def _retrieve(services: Services, question: str, plan: AnswerPlan | None = None)
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+# How much better another document's passage must score to come before one of the document an earlier
+# part of the question was answered from.
+_SIBLING_BOOST = 0.15
+
+
+def _siblings_first(hits: list[ScoredPassage], siblings: frozenset[str]) -> list[ScoredPassage]:
+    def weight(hit: ScoredPassage) -> float:
+        return hit.score * (1 + _SIBLING_BOOST) if hit.passage.document in siblings else hit.score
+
+    return sorted(hits, key=lambda hit: -weight(hit))
 
 
 def _under_body_first(
@@ -276,6 +296,7 @@ def _in_parts(
     a yes/no part, or a first part asking which schemes fit when the whole question asks that."""
     answers: list[PartAnswer] = []
     written_in: Maalform = "nb"  # an LLM writes the reader's målform; extracted parts are bokmål
+    siblings: frozenset[str] = frozenset()  # where the first part was answered from
     for i, part in enumerate(plan.parts):
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
         if advised is not None:
@@ -290,9 +311,13 @@ def _in_parts(
                 answers.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
                 continue
         part_plan = _plan(services, standalone, [plan.question])
-        retrieved = _retrieve(services, standalone, part_plan)
+        # A part that names its own scheme is read by it, not by where the first part was answered.
+        own = part_plan.schemes_from == "question"
+        retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
         written = _written(services, retrieved, target, conversation_id, style)
         covered = not written.abstained and bool(written.citations)
+        if i == 0 and covered:
+            siblings = frozenset(c.document for c in written.citations)
         if covered and written.maalform == "nn":
             written_in = "nn"
         reason = None if covered else written.answer

@@ -39,6 +39,11 @@ _PRONOUN_LED = re.compile(
 # A sentence that refers back to the one before it ("Det innebærer:", "Dette skal skje gjennom …"): that
 # sentence says what it is about, so its words count for it and it is quoted first.
 _REFERS_BACK = re.compile(r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b)")
+# "De kan brukes …" is about what the sentence before it names as its subject: "Kompetansepakker er …".
+_THEY = re.compile(r"^(?:De|Dei|Den)\b")
+_SUBJECT = re.compile(
+    r"^(?P<subject>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får)\b"
+)
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
 _AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
@@ -331,6 +336,8 @@ class ExtractiveBackend:
                     planned += _OF_YEAR
                 if wants is not None and wants.search(said):
                     planned += 0.2
+                if led_by_pronoun and not _of_asked_subject(index, sets, unit.lead, referent):
+                    planned -= _OFF_SUBJECT  # «De kan brukes …» of kompetansepakker, to who must do what
                 if role and _PRONOUN_LED.match(unit.lead or "") and names_body(index, heading, asking):
                     planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
@@ -363,8 +370,11 @@ class ExtractiveBackend:
         elif plan is not None and plan.type in _VALUE_TYPES and scored and not scored[0].gives:
             # Without a year, a unit that gives the value leads when it scores near the best one: the
             # best would be withheld for giving none.
+            # One that says all the question's words as fully as the best does, too.
             giving = next((s for s in scored if s.gives), None)
-            if giving is not None and giving.score >= _VALUE_NEAR * scored[0].score:
+            if giving is not None and (
+                giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
+            ):
                 scored = [giving, *(s for s in scored if s is not giving)]
         if scored and not scored[0].asked:
             # The best shares only what the question says of who asks ("Jeg er hos Statsforvalteren.");
@@ -466,6 +476,8 @@ _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 _RULE_NEAR = 0.8
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
+# What a sentence led by "De" loses when what it refers to is not what the question is about.
+_OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.
 _OF_YEAR = 0.3
 # A list of this many items or more answers a "how" question as the steps of a process.
@@ -658,6 +670,21 @@ def _who_we_are(s: _Scored, by_position: dict[tuple[int, int], _Scored]) -> _Sco
         if found is not None and not found.unit.is_list and actor.match(found.unit.lead):
             return found
     return None
+
+
+def _of_asked_subject(
+    index: LexicalIndex, sets: list[tuple[set[str], float]], lead: str, referent: str
+) -> bool:
+    """Whether a sentence led by "De"/"Den" is about something the question names: the subject of the
+    sentence before it ("Kompetansepakker er …") is its referent. True when that can't be read."""
+    if not _THEY.match(lead) or not (found := _SUBJECT.match(referent)):
+        return True
+    subject = set(index.analyzer.terms(found.group("subject")))
+    if not subject or _PRONOUN_LED.match(referent) is not None:
+        return True
+    # A compound is a kind of its last part: "kompetansepakker" are packages, not "kompetanse"
+    variants = {v for found_as, _ in sets for v in found_as}
+    return any(v in subject or any(len(v) >= 5 and u.endswith(v) for u in subject) for v in variants)
 
 
 def _with_referent(s: _Scored) -> str:

@@ -177,6 +177,33 @@ def test_a_later_part_naming_too_little_is_found_through_the_first_parts_scheme(
     assert texts.PART_NOT_COVERED not in second, answer.answer
 
 
+def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: Services) -> None:
+    """The partners are counted on the Nordland slide the first part was answered from, as «11 UH»; the
+    general sentences about partnership that score higher give no count, so the part had no answer."""
+    question = (
+        "Hvor store beløp ble meldt for skole i Nordland, og hvor mange universiteter og høgskoler er det "
+        "partnerskap med?"
+    )
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "Partnerskap: 11 UH" in second, second
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Må vi samarbeide med en høgskole i desentralisert ordning?", False),
+        ("Kan kompetansepakkene brukes sammen med en høgskole?", True),
+    ],
+)
+def test_a_they_sentence_answers_only_for_what_the_sentence_before_it_names(
+    services: Services, question: str, quoted: bool
+) -> None:
+    """«De kan brukes sammen med universitet eller høgskole …» is said of the kompetansepakker (the
+    sentence before it): it answers a question about them, not one about who must work with whom."""
+    answer = ask(services, question).answer
+    assert ("De kan brukes sammen med universitet eller høgskole" in answer) is quoted, answer
+
+
 def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
     """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
     question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
