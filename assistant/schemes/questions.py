@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.rules import AdvisorRules, rule_file
+from assistant.rules import AdvisorRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import find_scheme, known_group, mention_spans
 from assistant.schemes.scope import named_schemes
@@ -210,9 +210,12 @@ def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tup
 def _named(text: str, catalogue: Catalogue) -> Scheme | None:
     """By name or alias; else by a topic phrase of scope.yaml ("kompetansemidlene til fag og
     yrkesopplæring" is that scheme's, though it is not its name)."""
-    if found := find_scheme(catalogue, text):
-        return found
     ids = named_schemes(catalogue, text)
+    if found := find_scheme(catalogue, text):
+        # "kompetansepakken om programmering" names the one package, not the umbrella "kompetansepakker"
+        held = set(rule_file(ScopeRules).parts.get(found.id, ()))
+        narrower = next((catalogue.get(i) for i in ids if i in held), None)
+        return narrower or found
     return catalogue.get(ids[0]) if ids else None
 
 

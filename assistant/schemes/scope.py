@@ -43,7 +43,13 @@ def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
     if kept is None or kept[0] is not catalogue or kept[1] is not rules:
         extended = []
         for scheme in catalogue.schemes:
-            extra = (*rules.phrases.get(scheme.id, ()), *_compounds(scheme, rules), *_shortened(scheme))
+            phrases = (*scheme.aliases, *rules.phrases.get(scheme.id, ()))
+            extra = (
+                *rules.phrases.get(scheme.id, ()),
+                *_compounds(scheme, rules),
+                *_shortened(scheme),
+                *_about(phrases),
+            )
             extended.append(replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme)
         kept = (catalogue, rules, tuple(extended))
         _EXTENDED[id(catalogue)] = kept
@@ -54,6 +60,11 @@ _EXTENDED: dict[int, tuple[Catalogue, ScopeRules, tuple[Scheme, ...]]] = {}
 
 
 _GRANT_SCHEME = re.compile(r"\b(?:tilskudds|tilskots)(ordning\w*)", re.IGNORECASE)
+
+
+def _about(names: Sequence[str]) -> list[str]:
+    """A name "X for Y" said as "X om Y" ("kompetansepakken om programmering"): what it is about."""
+    return [re.sub(r"\bfor\b", "om", n) for n in names if re.search(r"\bfor\b", n)]
 
 
 def _shortened(scheme: Scheme) -> list[str]:

@@ -161,3 +161,19 @@ def test_what_fits_needs_the_askers_own_situation_and_no_named_scheme(
     catalogue: Catalogue, question: str
 ) -> None:
     assert not asks_for_match(question, catalogue)
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id"),
+    [
+        ("Får assistenter bruke kompetansepakken om programmering?", "kompetansepakke-programmering"),
+        ("Kan fagarbeidere bruke kompetansepakkene?", "kompetansepakker"),
+    ],
+)
+def test_a_package_named_by_what_it_is_about_is_that_package_not_all_packages(
+    catalogue: Catalogue, question: str, scheme_id: str
+) -> None:
+    """«kompetansepakken om programmering» is the package «for programmering», which is open to all; the
+    umbrella «kompetansepakker» is what is meant only when no one package is named."""
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.scheme.id == scheme_id

@@ -113,3 +113,9 @@ def test_hits_about_schemes_only_for_other_sectors_go_to_the_back(catalogue: Cat
     ]
     # PP-tjenesten works across sectors: it narrows nothing
     assert scope.prefer_sectors([vocational, general], ["ppt"]) == [vocational, general]
+
+
+def test_a_name_x_for_y_is_also_said_x_om_y(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Hva er kompetansepakken om programmering?") == [
+        "kompetansepakke-programmering"
+    ]
