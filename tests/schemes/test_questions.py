@@ -23,6 +23,12 @@ GROUP_CASES = [
         "barne- og ungdomsarbeiderne i barnehagen",
     ),
     ([], "Omfatter den desentraliserte ordningen også spesialpedagogene?", D, "spesialpedagogene"),
+    (
+        [],
+        "Kan prøvenemndsmedlemmer få kurs gjennom yrkesfagordningen?",
+        "fag-og-yrkesopplaering",
+        "prøvenemndsmedlemmer",
+    ),
     ([], "Er kantinepersonalet i målgruppen for Rekom?", R, "kantinepersonalet"),  # "målgruppen": any group
     (["Fortell om Kompetanseløftet."], "Har helsesykepleierne rett til å delta?", K, "helsesykepleierne"),
     (
@@ -109,6 +115,7 @@ def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) 
         ([], "Kan assistentene delta?"),  # no scheme in the question or before it
         ([], "Kan PP-rådgiverne være med i samarbeidsforumet for Rekom?"),  # the forum, not the scheme
         ([], "Kan vi søke på Rekom?"),  # "vi" is nobody yet
+        ([], "Kan vi få vite mer om Rekom?"),  # "vi" is nobody yet, and "få vite" asks for information
         (
             ["Hva er Rekom?", "Hvem sitter i samarbeidsforum?", "Hvor sender vi søknaden?"],
             "Kan assistentene delta?",
