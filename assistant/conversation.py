@@ -34,6 +34,11 @@ _BARE_CLEFT = re.compile(
     r"(?:\s*,[^?]*|\s+(?:sånn|slik)\s+som\b[^?]*)?\s*\??$",
     re.IGNORECASE,
 )
+# "Hvilke er det?", "Kven er dei?": which, of what was asked about just before, and nothing more
+_WHICH_ARE_THEY = re.compile(
+    r"^(?:og\s+)?(?:hvilke|hvem|kven|kva\s+for\s+nokre)\s+(?:er|var)\s+(?:det|de|dei)$", re.IGNORECASE
+)
+_HOW_MANY = re.compile(r"\b(hvor|kor)\s+mange\s+(?P<rest>[^?]+)\?", re.IGNORECASE)
 _WHO_DOES = re.compile(
     r"^(?:og\s+)?(?:hvem|kven)\s+(?:er\s+det\s+som\s+|som\s+)?(?P<does>[^?]+)\?", re.IGNORECASE
 )
@@ -74,6 +79,8 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
     if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
         return cleft
+    if (which := _which_of_counted(text, asking_sentence(previous[-1]))) is not None:
+        return which
     # The topic is in the sentence that asks ("Hvem sender pengene til …?"), not in the "Vi jobber i en
     # fylkeskommune." before it.
     topic = next((t for p in reversed(previous) if (t := _topic(_clause(asking_sentence(p)), lexical))), None)
@@ -120,6 +127,15 @@ def points_back(question: str, lexical: LexicalIndex | None = None, *, explicitl
         return naming <= _limits().enough_topic - 1
     bare = not _naming_words(text, None) and 0 < len(content_words(text)) <= _limits().max_bare_words
     return bare and not explicitly
+
+
+def _which_of_counted(text: str, previous: str) -> str | None:
+    """ "Hvilke er det?" after "Hvor mange universiteter er med som partnere?" asks which of those
+    counted: "Hvilke universiteter er med som partnere?"."""
+    if not _WHICH_ARE_THEY.match(text) or not (counted := _HOW_MANY.search(previous)):
+        return None
+    which = "kva for" if counted.group(1).lower() == "kor" else "hvilke"
+    return _finish(f"{which} {counted.group('rest').strip()}")
 
 
 def _clause(text: str) -> str:

@@ -64,6 +64,24 @@ def test_a_cleft_without_what_is_asked_takes_it_from_the_who_question_before(que
     assert "som fordeler" not in resolve_follow_up("Er det lov?", [before])
 
 
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Hvor mange skoler i Salten er med i nettverket?",
+            "Hvilke er det?",
+            "Hvilke skoler i Salten er med i nettverket?",
+        ),
+        ("Kor mange kommunar har meldt behov?", "Kven er dei?", "Kva for kommunar har meldt behov?"),
+    ],
+)
+def test_which_are_they_after_how_many_asks_which_of_those_counted(
+    previous: str, question: str, expected: str
+) -> None:
+    """Not "Hvilke er Salten?": the place is where they are counted, not what is asked about."""
+    assert resolve_follow_up(question, [previous]) == expected
+
+
 def test_the_det_of_a_cleft_points_nowhere() -> None:
     """ "Hvem er det … som fordeler pengene?" asks who does it; "det" is no pronoun for the topic."""
     question = "Hvem er det til slutt som fordeler pengene?"
