@@ -210,12 +210,13 @@ def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tup
 def _named(text: str, catalogue: Catalogue) -> Scheme | None:
     """By name or alias; else by a topic phrase of scope.yaml ("kompetansemidlene til fag og
     yrkesopplæring" is that scheme's, though it is not its name)."""
-    ids = named_schemes(catalogue, text)
     if found := find_scheme(catalogue, text):
         # "kompetansepakken om programmering" names the one package, not the umbrella "kompetansepakker"
         held = set(rule_file(ScopeRules).parts.get(found.id, ()))
-        narrower = next((catalogue.get(i) for i in ids if i in held), None)
-        return narrower or found
+        if not held:
+            return found
+        return next((catalogue.get(i) for i in named_schemes(catalogue, text) if i in held), None) or found
+    ids = named_schemes(catalogue, text)
     return catalogue.get(ids[0]) if ids else None
 
 
