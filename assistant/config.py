@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     # Candidates fetched from Chroma per query: passages, and units (sentences, lists) for the dense score.
     dense_candidates: int = 50
     unit_candidates: int = 100
+    # Up to this many vectors (passages + units), the dense search is exact, in memory (float32: about
+    # 75 MB at 384 dimensions); beyond it, Chroma's approximate HNSW search.
+    exact_search_limit: int = 50_000
 
     # Abstention thresholds, calibrated on eval/questions.yaml (see README).
     min_dense_score: float = 0.84

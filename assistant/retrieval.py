@@ -30,6 +30,18 @@ class _Snapshot:
     passages: list[Passage]
     lexical: LexicalIndex
     position: dict[str, int]
+    vectors: _Vectors | None  # None: too many to hold, so Chroma's approximate search is used
+
+
+@dataclass(frozen=True)
+class _Vectors:
+    """Passage and unit vectors in memory, unit length, for an exact search. Chroma's HNSW graph,
+    built by several threads, now and then leaves a unit unreachable (seen here: about one build in
+    ten missed a unit that ranked 3rd), so the same corpus answered differently from build to build."""
+
+    passages: npt.NDArray[np.float32]  # row i is passage i of the snapshot
+    units: npt.NDArray[np.float32]
+    unit_keys: list[tuple[int, int]]  # (passage index, unit position) per row
 
 
 class Retriever:
@@ -44,8 +56,21 @@ class Retriever:
 
     def _build_snapshot(self) -> _Snapshot:
         passages = self.store.passages()
-        return _Snapshot(
-            passages, LexicalIndex(passages, self.glossary), {p.id: i for i, p in enumerate(passages)}
+        position = {p.id: i for i, p in enumerate(passages)}
+        return _Snapshot(passages, LexicalIndex(passages, self.glossary), position, self._vectors(position))
+
+    def _vectors(self, position: dict[str, int]) -> _Vectors | None:
+        if not position or self.store.unit_count() + len(position) > self.settings.exact_search_limit:
+            return None
+        ids, matrix = self.store.vectors()
+        by_id = dict(zip(ids, _unit_length(matrix), strict=True))
+        passages = np.stack([by_id[pid] for pid in position])  # dicts keep the snapshot's order
+        keys, unit_matrix = self.store.unit_vectors()
+        rows = [r for r, (pid, _) in enumerate(keys) if pid in position]
+        return _Vectors(
+            passages,
+            _unit_length(unit_matrix[rows]) if rows else np.zeros((0, passages.shape[1]), np.float32),
+            [(position[keys[r][0]], keys[r][1]) for r in rows],
         )
 
     def refresh(self) -> None:
@@ -121,23 +146,41 @@ class Retriever:
         # Similarities are rounded: the same text embedded in two batches differs in the last bits (a
         # multi-threaded BLAS sums in varying order), and a tie must stay a tie, broken the same way
         # every run, not by that noise.
-        for pid, sim in self.store.query(vector, self.settings.dense_candidates):
-            i = snap.position.get(pid)
-            if i is not None:  # a passage written after this snapshot was taken is ignored
-                passage[i] = round(sim, _SIMILARITY_DIGITS)
+        for i, sim in self._nearest_passages(vector, snap):
+            passage[i] = round(sim, _SIMILARITY_DIGITS)
         best_unit = np.zeros(len(snap.passages))
         units: dict[int, dict[int, float]] = {}
-        for pid, position, sim in self.store.query_units(vector, self.settings.unit_candidates):
-            i = snap.position.get(pid)
-            if i is not None:
-                sim = round(sim, _SIMILARITY_DIGITS)
-                units.setdefault(i, {})[position] = sim
-                best_unit[i] = max(best_unit[i], sim)
+        for i, position, sim in self._nearest_units(vector, snap):
+            sim = round(sim, _SIMILARITY_DIGITS)
+            units.setdefault(i, {})[position] = sim
+            best_unit[i] = max(best_unit[i], sim)
         if self.settings.dense_source == "passage":
             return passage, units
         if self.settings.dense_source == "mean":
             return (passage + np.where(best_unit > 0, best_unit, passage)) / 2, units
         return np.maximum(passage, best_unit), units
+
+    def _nearest_passages(self, vector: npt.NDArray[np.float32], snap: _Snapshot) -> list[tuple[int, float]]:
+        """(passage index, cosine similarity) of the nearest passages."""
+        k = self.settings.dense_candidates
+        if snap.vectors is not None:
+            sims = snap.vectors.passages @ _unit_length(vector)
+            return [(int(i), float(sims[i])) for i in _top(sims, k)]
+        found = ((snap.position.get(pid), sim) for pid, sim in self.store.query(vector, k))
+        # A passage written after this snapshot was taken is ignored.
+        return [(i, sim) for i, sim in found if i is not None]
+
+    def _nearest_units(
+        self, vector: npt.NDArray[np.float32], snap: _Snapshot
+    ) -> list[tuple[int, int, float]]:
+        """(passage index, unit position, cosine similarity) of the nearest units."""
+        k = self.settings.unit_candidates
+        if snap.vectors is not None:
+            sims = snap.vectors.units @ _unit_length(vector)
+            keys = snap.vectors.unit_keys
+            return [(*keys[r], float(sims[r])) for r in _top(sims, k)]
+        found = self.store.query_units(vector, k)
+        return [(i, pos, sim) for pid, pos, sim in found if (i := snap.position.get(pid)) is not None]
 
     def _fuse(
         self, dense: npt.NDArray[np.float64], lexical: npt.NDArray[np.float64], best_coverage: float
@@ -184,6 +227,17 @@ class Retriever:
 
 
 _SIMILARITY_DIGITS = 4
+
+
+def _unit_length(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    norms = np.linalg.norm(x, axis=-1, keepdims=True)
+    unit: npt.NDArray[np.float32] = (x / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    return unit
+
+
+def _top(sims: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp]:
+    """Indices of the k highest, highest first; equal values in index order, the same every run."""
+    return np.argsort(-sims, kind="stable")[:k]
 
 
 def _minmax(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -60,3 +61,45 @@ def test_similarities_are_rounded_so_that_ties_break_the_same_way_every_run(serv
     hits = services.retriever.search("Hvem kan melde behov for tilskudd til kompetanseutvikling?")
     sims = [v for h in hits for v in h.unit_similarity.values()]
     assert sims and all(v == round(v, 4) for v in sims)
+
+
+class _GraphMissingTheBest:
+    """The real store, but its nearest-neighbour queries leave out the best match, as Chroma's HNSW
+    graph now and then does for a node it left unreachable."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def query(self, vector: Any, k: int) -> list[tuple[str, float]]:
+        return list(self._store.query(vector, k + 1)[1:])
+
+    def query_units(self, vector: Any, k: int) -> list[tuple[str, int, float]]:
+        return list(self._store.query_units(vector, k + 1)[1:])
+
+
+QUESTION = "Hvem har sekretariatsansvaret for samarbeidsforum?"
+
+
+def test_dense_search_is_exact_however_the_graph_was_built(services: Services) -> None:
+    """Within the exact-search limit, the store's nearest-neighbour queries are not used at all."""
+    retriever = Retriever(services.settings, services.embedder, _GraphMissingTheBest(services.store))
+    reference = Retriever(services.settings, services.embedder, services.store)
+    hits = retriever.search(QUESTION, 10, "dense")
+    assert [(h.passage.id, h.dense, h.unit_similarity) for h in hits] == [
+        (h.passage.id, h.dense, h.unit_similarity) for h in reference.search(QUESTION, 10, "dense")
+    ]
+    pid, position, sim = services.store.query_units(services.embedder.embed_query(QUESTION), 1)[0]
+    assert next(h for h in hits if h.passage.id == pid).unit_similarity[position] == round(sim, 4)
+
+
+def test_beyond_the_exact_search_limit_chroma_searches(services: Services) -> None:
+    settings = services.settings.model_copy(update={"exact_search_limit": 0})
+    chroma = Retriever(settings, services.embedder, services.store)
+    assert "sekretariatsansvar" in chroma.search(QUESTION, 3, "dense")[0].passage.text
+    missing = Retriever(settings, services.embedder, _GraphMissingTheBest(services.store))
+    assert [h.dense for h in missing.search(QUESTION, 10, "dense")] != [
+        h.dense for h in chroma.search(QUESTION, 10, "dense")
+    ]

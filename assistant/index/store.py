@@ -72,6 +72,12 @@ class VectorStore(Protocol):
 
     def query_units(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, int, float]]: ...
 
+    def unit_count(self) -> int: ...
+
+    def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]: ...
+
+    def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]: ...
+
     def passages(self) -> list[Passage]: ...
 
     def documents(self) -> dict[str, StoredDocument]: ...
@@ -183,6 +189,17 @@ class ChromaStore:
     def unit_count(self) -> int:
         return int(self._units.count())
 
+    def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]:
+        """Every passage's id and vector, for an exact search in memory."""
+        res = self._col.get(include=["embeddings"])
+        return list(res["ids"]), _matrix(res["embeddings"], len(res["ids"]))
+
+    def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]:
+        """Every unit's (passage id, position) and vector."""
+        res = self._units.get(include=["embeddings", "metadatas"])
+        keys = [(str(m["passage_id"]), int(m["position"])) for m in res["metadatas"]]
+        return keys, _matrix(res["embeddings"], len(keys))
+
     def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
         res = self._col.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
         # Cosine distance → cosine similarity.
@@ -218,6 +235,12 @@ class ChromaStore:
 
     def count(self) -> int:
         return int(self._col.count())
+
+
+def _matrix(embeddings: Any, rows: int) -> npt.NDArray[np.float32]:
+    if embeddings is None or rows == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.asarray(embeddings, dtype=np.float32).reshape(rows, -1)
 
 
 def build_store(settings: Settings, embedder_name: str) -> ChromaStore:
