@@ -635,7 +635,7 @@ def draft_reply(
 ) -> Letter:
     """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
     around = _inquiry_context(inquiry)
-    named = services.scope.named(around) if services.scope is not None else []
+    named = _inquiry_schemes(services, inquiry, around)
     sectors = asked_sectors(around) if services.scope is not None else ()
     context = DraftContext(
         answer=lambda question, target: answer_question(
@@ -651,6 +651,18 @@ def draft_reply(
         max_question_chars=services.settings.max_question_chars,
     )
     return letters.draft_reply(context, inquiry, maalform, sender, recipient, today)
+
+
+def _inquiry_schemes(services: Services, inquiry: str, around: str) -> list[str]:
+    """The scheme the letter is about: named around its questions, or else the one scheme its questions
+    name, which the others then mean by «ordningen» or «forumet», as a conversation's follow-ups do."""
+    if services.scope is None:
+        return []
+    named = services.scope.named(around)
+    if named:
+        return named
+    in_questions = {tuple(services.scope.named(q)) for q in split_inquiry(inquiry)} - {()}
+    return list(in_questions.pop()) if len(in_questions) == 1 else []
 
 
 def _inquiry_context(inquiry: str) -> str:

@@ -55,6 +55,35 @@ def split_inquiry(text: str) -> list[str]:
     return list(dict.fromkeys(questions))
 
 
+# "Vi er en privat skole …", "Eg er rektor …", "Vi driver tre barnehagar …": who asks, which the answer
+# to «Har vi krav på …?» depends on.
+_SELF = re.compile(
+    r"^(?:vi|jeg|eg|me)\s+(?:er|driver|eier|eig|eiger|har\s+ansvar|representerer|jobber|jobbar|arbeider)\b",
+    re.IGNORECASE,
+)
+# The asker as the question's subject: «Har vi …», «Hva kan vi …», «Hvilke ordninger kan jeg …». Not «Kan
+# lærerne våre …»: that asks about a group, which the asker's description would only pull off the point.
+_ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGNORECASE)
+
+
+def situated(text: str, questions: list[str]) -> list[str]:
+    """Each question as the asker would be understood: one that asks about «vi» or «jeg» is led by the
+    inquiry's sentences on who the asker is, which sit outside the questions."""
+    rest = text
+    for question in questions:
+        rest = rest.replace(question, " ")
+    sentences = _SENTENCE_END.split(_flat(_strip_greeting(_strip_signature(rest))))
+    who = " ".join(s.strip() for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    if not who:
+        return questions
+    return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in questions]
+
+
+def _asking(question: str) -> str:
+    """The sentences that ask: in «Vi har hørt at X. Stemmer det?» the asker is not what is asked about."""
+    return " ".join(s for s in _SENTENCE_END.split(question) if _is_question(s)) or question
+
+
 def _strip_signature(text: str) -> str:
     match = _SIGNOFF.search(text)
     return text[: match.start()] if match else text

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from assistant import texts
 from assistant.answer.citations import to_citation
-from assistant.drafts.inquiry import split_inquiry
+from assistant.drafts.inquiry import situated, split_inquiry
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import format_date
 from assistant.language import Maalform, TranslationUnavailable, detect, translate
@@ -152,7 +152,8 @@ def draft_reply(
     text, questions = _validate(context, inquiry)
     target: Maalform = maalform or detect(text)
     sources = _SourceList(context, target)
-    answered = [(q, context.answer(q, target)) for q in questions]
+    asked = situated(text, questions)
+    answered = [(q, context.answer(a, target)) for q, a in zip(questions, asked, strict=True)]
     drafted = [_drafted(context, n, q, a, target, sources) for n, (q, a) in enumerate(answered, start=1)]
     asked_bokmal = [a.resolved_question or q for q, a in answered]
     # Said once for the letter, and only about answers the letter shows.

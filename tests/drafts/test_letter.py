@@ -15,6 +15,7 @@ import pytest
 
 from assistant import texts
 from assistant.drafts.docx import to_docx
+from assistant.drafts.inquiry import situated
 from assistant.drafts.letter import MAX_QUESTIONS, Block, Letter, split_inquiry, to_markdown
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.service import Services, draft_reply
@@ -207,6 +208,47 @@ def _answer_in_letter(services: Services, question: str, opening: str = "") -> s
     """The answer to `question`, asked as the one question of a letter that opens with `opening`."""
     inquiry = f"Hei! {opening}\n1) {question}\nHilsen Kim" if opening else f"Hei! 1) {question} Hilsen Kim"
     return draft_reply(services, inquiry, today=TODAY).questions[0].answer
+
+
+def test_a_question_naming_no_scheme_is_about_the_one_scheme_the_letters_other_questions_name(
+    services: Services,
+) -> None:
+    """«forumet» in the second question is the vocational scheme's, named in the first: there Statsforvalteren
+    is an observer, in the local scheme it runs the secretariat."""
+    inquiry = (
+        "Hei!\n1) Hvem skal være med i samarbeidsforumet for fag- og yrkesopplæringen?\n"
+        "2) Hva gjør Statsforvalteren i samarbeidsforumet?\nHilsen Kim"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert "observatør" in answer and "sekretariatsansvar" not in answer, answer
+
+
+def test_a_question_about_the_asker_is_answered_for_who_the_letter_says_they_are(services: Services) -> None:
+    inquiry = (
+        "Hei! Jeg er rektor ved en friskole med yrkesfag, godkjent etter friskoleloven.\n"
+        "1) Har vi rett til en plass i samarbeidsforumet for fag- og yrkesopplæringen?\nHilsen Kim"
+    )
+    letter = draft_reply(services, inquiry, today=TODAY)
+    assert letter.questions[0].question.startswith("Har vi rett"), "the letter quotes the question as asked"
+    answer = letter.questions[0].answer
+    assert "Private videregående skoler med yrkesfag" in answer, answer
+
+
+def test_who_asks_leads_only_the_questions_about_the_asker() -> None:
+    inquiry = (
+        "Hei! Vi er en kommune med tre barnehager. Vi lurer på noen ting.\n"
+        "1) Kan vi søke om midler? 2) Vi har hørt at fristen er kort. Stemmer det? 3) Hvem bestemmer?"
+    )
+    questions = split_inquiry(inquiry)
+    assert situated(inquiry, questions) == [
+        "Vi er en kommune med tre barnehager. Kan vi søke om midler?",
+        "Vi har hørt at fristen er kort. Stemmer det?",
+        "Hvem bestemmer?",
+    ]
+    assert situated("Hei! 1) Kan vi søke? 2) Hvem bestemmer?", ["Kan vi søke?", "Hvem bestemmer?"]) == [
+        "Kan vi søke?",
+        "Hvem bestemmer?",
+    ]
 
 
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
