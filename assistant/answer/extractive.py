@@ -264,8 +264,11 @@ class ExtractiveBackend:
                 if years:
                     near = "\n".join(u.render() for u in units[max(0, j - 1) : j + 2])
                     near_years = set(YEAR.findall(f"{hit.passage.section}\n{near}"))
-                # A news item's title is its headline: a claim, not a label.
-                bare_heading = unit.lead == heading and not DATELINE.match(hit.passage.text)
+                # A news item's headline is a claim when it gives a figure («178,4 millioner kroner til …»);
+                # «Retningslinjer for …» and «Midler 2021-2022 til …» are labels, as any heading.
+                bare_heading = unit.lead == heading and not (
+                    DATELINE.match(hit.passage.text) and _FIGURE.search(YEAR.sub(" ", heading))
+                )
                 if not unit.is_list and (bare_heading or _LINK_ONLY.fullmatch(unit.lead)):
                     continue  # a bare heading or a "Se mer om …" link says nothing by itself
                 # About another scheme than the one asked about; the breadcrumb counts, so that a line
@@ -480,6 +483,7 @@ _VALUE_NEAR = 0.85
 _OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.
 _OF_YEAR = 0.3
+_FIGURE = re.compile(r"\d")
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # Question types that ask after one thing.
