@@ -13,11 +13,13 @@ from pathlib import Path
 
 from assistant import texts
 from assistant.answer.citations import (
+    MARKER,
     abstain_reason,
     asks_other_service,
     asks_to_drop_instructions,
     unsupported_answer_reason,
 )
+from assistant.answer.cleft import confirms, subject_bodies
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style, asks_role, names_body
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
@@ -298,6 +300,9 @@ def _in_parts(
     written_in: Maalform = "nb"  # an LLM writes the reader's målform; extracted parts are bokmål
     siblings: frozenset[str] = frozenset()  # where the first part was answered from
     for i, part in enumerate(plan.parts):
+        if i and (confirmed := _confirmed(services, plan.parts[0], part, answers[0])) is not None:
+            answers.append(confirmed)
+            continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
         if advised is not None:
             earlier = [*advised, *(plan.parts[:1] if i else ())]
@@ -331,6 +336,23 @@ def _in_parts(
     return Answer(
         conversation_id, text, citations, resolved_question=plan.question, maalform=written_in, plan=plan
     )
+
+
+def _confirmed(services: Services, first: str, part: str, answered: PartAnswer) -> PartAnswer | None:
+    """«Hvem bestemmer …? Er det fylkeskommunen?»: the first part's answer says who; the later part is
+    «Ja» or «Nei» by whether that is the body it names, led by the sentence that says so."""
+    asked = confirms(part)
+    if not asked or answered.text is None or answered.text.startswith(texts.NOT_DIRECTLY):
+        return None
+    if _plan(services, first, ()).type != "hvem":
+        return None
+    # The answer's first sentence says who; one that opens with a list has no one subject.
+    said = answered.text.splitlines()[0].removeprefix(f"{texts.LEAD_YES} ")
+    named = subject_bodies(said) if MARKER.search(said) and not said.startswith("- ") else ()
+    if not named:
+        return None
+    lead = texts.LEAD_YES if set(named) & set(asked) else texts.YES_NO_LEADS["nei"]
+    return PartAnswer(part, f"{lead} {said}", answered.citations, asked=part)
 
 
 def _still_answers(question: str, text: str, citations: list[Citation]) -> bool:

@@ -33,6 +33,21 @@ def read_cleft(question: str) -> Cleft | None:
     return Cleft(actors, found.group("rest")) if actors else None
 
 
+def confirms(part: str) -> tuple[str, ...]:
+    """The bodies a later part asks about when all it asks is whether the body the first part's answer
+    names is one of them («Er det fylkeskommunen?» after «Hvem bestemmer …?»); else ()."""
+    rules = rule_file(PlanRules)
+    found = re.search(rules.confirm, asking_sentence(part), re.IGNORECASE) if rules.confirm else None
+    return _actors(found.group("actor")) if found else ()
+
+
+def subject_bodies(sentence: str) -> tuple[str, ...]:
+    """The bodies a sentence names as its subject: «Det er samarbeidsforum i fylkene som …» names the
+    forum; otherwise its opening words do («Udir har ansvaret …»)."""
+    cleft = re.match(r"^(?:det|dette)\s+er\s+(.+?)\s+som\b", sentence, re.IGNORECASE)
+    return _actors(cleft.group(1) if cleft else " ".join(sentence.split()[:4]))
+
+
 def what_is_asked(cleft: Cleft) -> list[str]:
     """The words of what the question asks whether the body does ("koordinere", "forumet")."""
     asking = question_words()

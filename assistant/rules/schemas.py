@@ -286,6 +286,8 @@ class PlanRules(RuleFile):
     question_words: Words
     part_openers: Words
     cleft: Pattern | None = None
+    # A later part asking only whether the body the first part's answer names is this one (group actor).
+    confirm: Pattern | None = None
     actors: Words = Field(default_factory=list)
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"

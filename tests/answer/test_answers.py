@@ -627,3 +627,43 @@ def test_each_body_of_a_who_does_what_question_is_answered_from_its_own_section(
     first, second = answer.answer.split("**Hva gjør samarbeidsforumet?**")
     assert "Fylkeskommunene: De har ansvaret for koordinering av samarbeidsforum." in first
     assert second.strip().startswith("Samarbeidsforum: Skal vurdere prioritering av tiltak"), answer.answer
+
+
+def test_a_news_headline_without_a_figure_is_a_label_not_a_claim(services: Services) -> None:
+    answer = ask(
+        services, "Hvem har laget retningslinjene for tilskuddsordningen for lokal kompetanseutvikling?"
+    )
+    assert answer.answer.startswith("Kunnskapsdepartementet har fastsatt retningslinjene"), answer.answer
+    lines = [line.removesuffix(" [1]") for line in answer.answer.split("\n\nKilder")[0].splitlines()]
+    assert (
+        "Retningslinjer for tilskuddsordning og plan for lokal kompetanseutvikling i barnehage og "
+        "grunnopplæring" not in lines
+    ), answer.answer
+    figure = ask(
+        services, "Hvor mye fikk barnehager og skoler i Oslo og Viken til kompetansetiltak for 2022-2023?"
+    )
+    assert figure.answer.startswith("178,4 millioner kroner til kompetansetiltak"), figure.answer
+
+
+def test_a_later_part_asking_whether_it_is_that_body_is_answered_from_who_the_first_part_names(
+    services: Services,
+) -> None:
+    answer = ask(
+        services, "Hvem prioriterer tiltakene i den regionale ordningen for barnehager? Er det kommunen?"
+    )
+    later = answer.answer.split("**Er det kommunen?**\n", 1)[1]
+    assert later.startswith("Nei. Det er samarbeidsforum i fylkene som prioriterer"), later
+    answer = ask(
+        services,
+        "Hvem har fastsatt retningslinjene for tilskuddsordningen? "
+        "Er det Statsforvalteren selv som har skrevet dem?",
+    )
+    later = answer.answer.split("skrevet dem?**\n", 1)[1]
+    assert later.startswith("Nei. Kunnskapsdepartementet har fastsatt retningslinjene"), later
+    answer = ask(
+        services, "Hvem koordinerer samarbeidsforum i fag- og yrkesopplæringen? Er det fylkeskommunene?"
+    )
+    later = answer.answer.split("**Er det fylkeskommunene?**\n", 1)[1]
+    assert later.startswith("Ja. Fylkeskommunene: De har ansvaret for koordinering av samarbeidsforum."), (
+        later
+    )

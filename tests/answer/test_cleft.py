@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.answer.cleft import done_by_other, names_asked, read_cleft, what_is_asked
+from assistant.answer.cleft import (
+    confirms,
+    done_by_other,
+    names_asked,
+    read_cleft,
+    subject_bodies,
+    what_is_asked,
+)
 
 
 def test_a_cleft_names_the_body_asked_about_and_what_it_is_asked_to_do() -> None:
@@ -32,3 +39,20 @@ def test_a_cleft_without_som_before_a_subject_is_read() -> None:
     assert cleft is not None
     assert cleft.actors == ("fylkeskommun",)
     assert what_is_asked(cleft) == ["melder", "behovene"]
+
+
+def test_a_part_that_only_asks_which_body_it_is_confirms_it() -> None:
+    assert "kommune" in confirms("Er det kommunen?")
+    assert confirms("Og er det Udir selv som styrer det?") == ("udir",)
+    assert confirms("Er det fylkeskommunen, slik det var før?") == ("fylkeskommun",)
+    # It asks something of its own, or about no body
+    assert confirms("Er det Udir som skal godkjenne planen?") == ()
+    assert confirms("Er det mulig å søke to ganger?") == ()
+
+
+def test_a_sentences_subject_is_its_cleft_or_its_opening_words() -> None:
+    assert subject_bodies("Det er fylkeskommunen som har ansvaret for koordineringen.") == ("fylkeskommun",)
+    assert subject_bodies("Statsforvalteren har sekretariatsansvar for samarbeidsforum.") == (
+        "statsforvalter",
+    )
+    assert subject_bodies("Midlene kan brukes til tiltak som samarbeidsforum har prioritert.") == ()
