@@ -29,7 +29,7 @@ from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
 from assistant.drafts import letter as letters
-from assistant.drafts.inquiry import split_inquiry
+from assistant.drafts.inquiry import around_questions, split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound, unmarked
@@ -656,8 +656,9 @@ def draft_reply(
     today: date | None = None,
 ) -> Letter:
     """A reply letter to `inquiry`, each of its questions answered in letter style. Nothing is stored."""
-    around = _inquiry_context(inquiry)
-    named = _inquiry_schemes(services, inquiry, around)
+    questions = split_inquiry(inquiry)
+    around = around_questions(inquiry, questions)
+    named = _inquiry_schemes(services, questions, around)
     sectors = asked_sectors(around) if services.scope is not None else ()
     context = DraftContext(
         answer=lambda question, target: answer_question(
@@ -675,7 +676,7 @@ def draft_reply(
     return letters.draft_reply(context, inquiry, maalform, sender, recipient, today)
 
 
-def _inquiry_schemes(services: Services, inquiry: str, around: str) -> list[str]:
+def _inquiry_schemes(services: Services, questions: list[str], around: str) -> list[str]:
     """The scheme the letter is about: named around its questions, or else the one scheme its questions
     name, which the others then mean by «ordningen» or «forumet», as a conversation's follow-ups do."""
     if services.scope is None:
@@ -683,14 +684,5 @@ def _inquiry_schemes(services: Services, inquiry: str, around: str) -> list[str]
     named = services.scope.named(around)
     if named:
         return named
-    in_questions = {tuple(services.scope.named(q)) for q in split_inquiry(inquiry)} - {()}
+    in_questions = {tuple(services.scope.named(q)) for q in questions} - {()}
     return list(in_questions.pop()) if len(in_questions) == 1 else []
-
-
-def _inquiry_context(inquiry: str) -> str:
-    """An inquiry's text around its questions ("Vi prøver å forstå midlene for fag- og yrkesopplæringen"):
-    what the letter is about, when its questions don't say."""
-    rest = inquiry
-    for question in split_inquiry(inquiry):
-        rest = rest.replace(question, " ")
-    return rest

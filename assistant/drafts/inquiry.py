@@ -66,13 +66,19 @@ _SELF = re.compile(
 _ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGNORECASE)
 
 
+def around_questions(text: str, questions: list[str]) -> str:
+    """An inquiry's text around its questions ("Vi prøver å forstå midlene for fag- og yrkesopplæringen"):
+    what the letter is about and who asks, which its questions don't say."""
+    for question in questions:
+        text = text.replace(question, " ")
+    return text
+
+
 def situated(text: str, questions: list[str]) -> list[str]:
     """Each question as the asker would be understood: one that asks about «vi» or «jeg» is led by the
     inquiry's sentences on who the asker is, which sit outside the questions."""
-    rest = text
-    for question in questions:
-        rest = rest.replace(question, " ")
-    sentences = _SENTENCE_END.split(_flat(_strip_greeting(_strip_signature(rest))))
+    around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
+    sentences = _SENTENCE_END.split(around)
     who = " ".join(s.strip() for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
     if not who:
         return questions
