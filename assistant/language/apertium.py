@@ -113,10 +113,15 @@ class _Spares:
                     logger.warning("Could not start a spare Apertium pipeline: %s", exc)
 
     def close(self) -> None:
+        """End the waiting pipelines by closing their input, so Apertium's wrapper script removes its
+        temporary files (a killed one leaves a /tmp/apertium.* file behind each time)."""
         with self._lock:
             for process in self._waiting.values():
-                process.kill()
-                process.communicate()
+                try:
+                    process.communicate("", timeout=_TIMEOUT_S)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.communicate()
             self._waiting.clear()
 
 

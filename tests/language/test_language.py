@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +111,21 @@ def test_a_spare_that_died_is_replaced() -> None:
     language.warm_spares()
     apertium._spares.close()
     assert apertium._spares._waiting == {}
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_closing_the_spares_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    apertium._spares.close()
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # Apertium's wrapper makes its files there
+    language.translate.cache_clear()
+    language.translate("Hvem kan søke?", "nb", "nn")
+    language.warm_spares()
+    assert apertium._spares._waiting["nob-nno"].poll() is None
+    deadline = time.monotonic() + 20
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the waiting pipeline's wrapper makes its file as it starts
+    assert any(tmp_path.iterdir())
+    apertium._spares.close()
+    assert list(tmp_path.iterdir()) == []
