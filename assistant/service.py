@@ -34,6 +34,7 @@ from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
+from assistant.index.lexical import stem
 from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
@@ -411,7 +412,8 @@ def _read(services: Services, question: str) -> Asked:
     indirect or reported question as the direct one (`plan.direct`)."""
     lexical = services.retriever.lexical
     with _step(services, "translate"):
-        asked = read_question(question, lexical.analyzer.vocabulary.__contains__)
+        vocabulary = lexical.analyzer.vocabulary
+        asked = read_question(question, vocabulary.__contains__, lambda w: stem(w) in vocabulary)
     return replace(asked, bokmal=direct(correct(asked.bokmal, lexical)))
 
 

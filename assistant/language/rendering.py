@@ -41,11 +41,17 @@ class Rendered:
     maalform: Maalform  # what the text is written in now
 
 
-def read_question(question: str, corpus_word: Callable[[str], bool] | None = None) -> Asked:
+def read_question(
+    question: str,
+    corpus_word: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> Asked:
     """A nynorsk question is translated for retrieval. Without Apertium it goes through as written:
     the glossary and the stemmer still match much of nynorsk. `corpus_word` says whether the sources
     use a word as written; such words are kept, since Apertium sometimes "translates" a bokmål-looking
-    compound it does not know ("prøvenemndsmedlemmer" came out as "prøverådmedlemmer")."""
+    compound it does not know ("prøvenemndsmedlemmer" came out as "prøverådmedlemmer"). `known` says
+    whether the sources use a word in some form: a word they know is not replaced by one they never use
+    ("prøvenemnda" came out as "prøverådet")."""
     written = detect(question)
     if written == "nb":
         return Asked(question, "nb")
@@ -53,15 +59,24 @@ def read_question(question: str, corpus_word: Callable[[str], bool] | None = Non
         translated = apertium.translate(question, "nn", "nb")
     except TranslationUnavailable:
         return Asked(question, "nn")
-    return Asked(_repair(question, translated, corpus_word), "nn", translated=True)
+    return Asked(_repair(question, translated, corpus_word, known), "nn", translated=True)
 
 
-def _repair(original: str, translated: str, corpus_word: Callable[[str], bool] | None) -> str:
+def _repair(
+    original: str,
+    translated: str,
+    corpus_word: Callable[[str], bool] | None,
+    known: Callable[[str], bool] | None = None,
+) -> str:
     nynorsk = markers().words["nn"]
 
     def fix(before: str, after: str) -> str:
         core = _core(before)
-        if corpus_word is not None and before != after and corpus_word(core) and core not in nynorsk:
+        if before == after or core in nynorsk:
+            return _linking_s(before, after)
+        if corpus_word is not None and corpus_word(core):
+            return before
+        if known is not None and known(core) and not known(_core(after)):
             return before
         return _linking_s(before, after)
 

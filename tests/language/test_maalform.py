@@ -13,6 +13,7 @@ import pytest
 
 from assistant import language, texts
 from assistant.chatlog import ChatLog
+from assistant.index.lexical import stem
 from assistant.language import apertium
 from assistant.service import Services, answer_question, ask
 
@@ -153,6 +154,15 @@ def test_words_the_sources_use_are_kept() -> None:
     assert "prøvenemndsmedlemmer" not in language.read_question(question).bokmal  # Apertium's "prøveråd…"
     kept = language.read_question(question, {"prøvenemndsmedlemmer"}.__contains__)
     assert kept.bokmal.startswith("Er prøvenemndsmedlemmer en del av målgruppen")
+
+
+@needs_apertium
+def test_a_word_the_sources_know_is_not_replaced_by_one_they_never_use() -> None:
+    question = "Kan prøvenemnda vere med på tiltaka?"
+    assert "prøvenemnda" not in language.read_question(question).bokmal  # Apertium's "prøverådet"
+    known = {"prøvenemnd", "tiltak"}  # the sources' stems
+    kept = language.read_question(question, known=lambda w: stem(w) in known).bokmal
+    assert kept == "Kan prøvenemnda være med på tiltakene?"  # a known word's translation is kept
 
 
 @needs_apertium
