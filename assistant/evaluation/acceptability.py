@@ -178,6 +178,9 @@ _SOURCES_LINE = re.compile(r"^\W*(?:kilder|kjelder)\W*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(*]?[A-ZÆØÅ])")
 _HEADING = re.compile(r"^\s*#")
+# A part's question echoed in bold as its heading, with what the asker said before it ("**Vi er en kommune.
+# Hvem kan søke?**"): all of it is the question, none of it a claim.
+_ECHOED_PART = re.compile(r"^\s*\*\*[^*]+\?\*\*\s*$")
 # Notices the assistant adds about how an answer was made; they claim nothing about the schemes.
 _NOTICES = tuple(
     words(t)
@@ -213,7 +216,7 @@ def answer_units(text: str) -> list[str]:
     for line in text.splitlines():
         if _SOURCES_LINE.match(line):
             break
-        if _HEADING.match(line):
+        if _HEADING.match(line) or _ECHOED_PART.match(line):
             continue
         line = _AS_OF.sub(" ", _MARKER.sub(" ", line)).strip()
         if _BULLET.match(line):

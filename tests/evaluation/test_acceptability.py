@@ -185,6 +185,8 @@ def test_phrases_that_claim_nothing_are_not_counted_in_precision() -> None:
 def test_headings_and_echoed_questions_are_not_claims() -> None:
     text = "## Om forumet\n**Hvem kan delta?**\nAndre aktører kan inviteres. [1] Kan andre delta? Ja."
     assert answer_units(text) == ["Andre aktører kan inviteres.", "Ja."]
+    # what the asker said before the part's question is part of its heading
+    assert answer_units("**Vi er en kommune. Hvem kan delta?**\nAlle. [1]") == ["Alle."]
 
 
 def test_an_unanswerable_question_must_be_abstained_from() -> None:
