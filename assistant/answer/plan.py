@@ -162,24 +162,36 @@ def split_parts(text: str) -> tuple[str, ...]:
     first = sentences.index(asking[0]) if asking[0] in sentences else 0
     context = " ".join(sentences[:first])
     parts: list[str] = []
+    topics: list[str] = []  # of each part, the topic put before its question word (or "")
     for piece in asking:
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
             parts += [rules.contrast_part.format(term=contrasted.group(g)) for g in ("a", "b")]
+            topics += ["", ""]
             piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
         split = re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece)
-        for chunk in split:
+        topic = ""
+        for i, chunk in enumerate(split):
             chunk = chunk.strip(" ,")
             if not chunk:
                 continue
-            if parts and len(_WORD.findall(chunk)) < rules.min_part_words:
+            if i == 0 and len(split) > 1 and not _asks(chunk):
+                # "Og hospiteringsordningen, hvem er den for, og …?": what the questions after it are about
+                topic = chunk
+            elif parts and len(_WORD.findall(chunk)) < rules.min_part_words:
                 parts[-1] = f"{parts[-1].rstrip('?')} {chunk}"
             else:
                 parts.append(chunk)
-    parts = [p if p.endswith("?") else f"{p.rstrip('.')}?" for p in parts if p]
-    questions = [p for p in parts if _asks(p)]
+                topics.append(topic)
+    parts = [p if p.endswith("?") else f"{p.rstrip('.')}?" for p in parts]
+    # The topic is a sentence of its own before its question, which is still read by its question word.
+    questions = [
+        f"{topic}. {_capitalised(p)}" if topic else p
+        for p, topic in zip(parts, topics, strict=True)
+        if _asks(p)
+    ]
     if len(questions) < 2:
         return ()
     if context:

@@ -56,6 +56,16 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
     assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
 
 
+def test_a_topic_put_before_the_question_words_goes_with_each_part() -> None:
+    """Spoken Norwegian puts what is asked about first ("Pakkene, hva er de …"); without it, the parts
+    ask about "de" and "dem"."""
+    assert split_parts("Takk. Og veilederpakkene, hva er de, og hvem har laget dem?") == (
+        "Takk. Og veilederpakkene. Hva er de?",
+        "Og veilederpakkene. Hvem har laget dem?",
+    )
+    assert plan_question("Og veilederpakkene. Hvem har laget dem?").type == "hvem"
+
+
 def test_the_difference_between_two_things_is_asked_as_what_each_is() -> None:
     assert split_parts("Hva er forskjellen mellom Rekom og Dekom? Og hvem søker?") == (
         "Hva er Rekom?",
