@@ -61,6 +61,13 @@ GROUP_CASES = [
         D,
         "spesialpedagog",
     ),
+    # Membership said as a seat: the body sat in is the group.
+    (
+        [],
+        "Jeg har sete i prøvenemnda for rørleggerfaget. Kan jeg delta i tiltak i yrkesfagordningen?",
+        F,
+        "prøvenemnda",
+    ),
 ]
 
 
