@@ -186,17 +186,29 @@ def split_parts(text: str) -> tuple[str, ...]:
                 parts.append(chunk)
                 topics.append(topic)
     parts = [p if p.endswith("?") else f"{p.rstrip('.')}?" for p in parts]
-    # The topic is a sentence of its own before its question, which is still read by its question word.
-    questions = [
-        f"{topic}. {_capitalised(p)}" if topic else p
-        for p, topic in zip(parts, topics, strict=True)
-        if _asks(p)
-    ]
+    questions = [_with_topic(topic, p) for p, topic in zip(parts, topics, strict=True) if _asks(p)]
     if len(questions) < 2:
         return ()
     if context:
         questions[0] = f"{context} {questions[0]}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
+
+
+def _with_topic(topic: str, part: str) -> str:
+    """The part about the topic put before the question words: in place of the one pronoun that stands
+    for it («Kompetansepakkene» and "hva er de?": "Hva er kompetansepakkene?"), else as a sentence of its
+    own before the question, which is still read by its question word."""
+    if not topic:
+        return part
+    rules = rule_file(PlanRules)
+    pronouns = list(re.finditer(rules.topic_pronoun, part, re.IGNORECASE)) if rules.topic_pronoun else []
+    noun = re.sub(r"^(?:og|men|så)\s+", "", topic, flags=re.IGNORECASE)
+    if len(pronouns) != 1 or not noun:
+        return f"{topic}. {_capitalised(part)}"
+    if noun[1:2].islower():  # "Kompetansepakkene", not "Rekom" or "PPT"… as written mid-sentence
+        noun = noun[:1].lower() + noun[1:]
+    pronoun = pronouns[0]
+    return _capitalised(f"{part[: pronoun.start()]}{noun}{part[pronoun.end() :]}")
 
 
 def _asks(part: str) -> bool:

@@ -291,6 +291,8 @@ class PlanRules(RuleFile):
     actors: Words = Field(default_factory=list)
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
+    # The pronoun that stands for a topic put before the question words ("…, hvem lager dem?").
+    topic_pronoun: Pattern | None = None
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
     fillers: Words = Field(default_factory=list)

@@ -58,12 +58,17 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
 
 def test_a_topic_put_before_the_question_words_goes_with_each_part() -> None:
     """Spoken Norwegian puts what is asked about first ("Pakkene, hva er de …"); without it, the parts
-    ask about "de" and "dem"."""
+    ask about "de" and "dem". It takes the place of the pronoun that stands for it, or, with none to
+    take, is a sentence before the part."""
     assert split_parts("Takk. Og veilederpakkene, hva er de, og hvem har laget dem?") == (
-        "Takk. Og veilederpakkene. Hva er de?",
-        "Og veilederpakkene. Hvem har laget dem?",
+        "Takk. Hva er veilederpakkene?",
+        "Hvem har laget veilederpakkene?",
     )
-    assert plan_question("Og veilederpakkene. Hvem har laget dem?").type == "hvem"
+    assert split_parts("Dekom, hvem kan søke, og finnes det en frist?") == (
+        "Dekom. Hvem kan søke?",
+        "Dekom. Finnes det en frist?",  # "det" here stands for nothing
+    )
+    assert plan_question("Dekom. Hvem kan søke?").type == "hvem"
 
 
 def test_the_difference_between_two_things_is_asked_as_what_each_is() -> None:
