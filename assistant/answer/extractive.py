@@ -177,16 +177,8 @@ class ExtractiveBackend:
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         # "Er det X som …?" is not answered yes by a sentence that names X doing something else
-        # The sentence that answers decides the yes or no, not the one put before it for its referent
-        # («Ordningene skal styrke …» before «Dette skal skje gjennom … samarbeid med fagskoler …»).
-        answering = chosen[0]
-        referent_first = (
-            len(chosen) > 1 and chosen[1] is scored[0] and not _AS_A_RULE_NOT.search(chosen[0].text)
-        )
-        if referent_first and _REFERS_BACK.match(scored[0].unit.lead):
-            answering = chosen[1]
-        tells_asked = not wanted or _says(wanted, answering, self._lexical()) >= _SAYS_WHAT_IS_ASKED
-        lead = lead or _lead_in(plan, answering, cleft, self._lexical(), tells_asked)
+        tells_asked = not wanted or _says(wanted, chosen[0], self._lexical()) >= _SAYS_WHAT_IS_ASKED
+        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical(), tells_asked)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:

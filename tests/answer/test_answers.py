@@ -326,15 +326,6 @@ def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(servi
     assert second.startswith("Dette skal skje gjennom partnerskap"), answer
 
 
-def test_a_yes_comes_from_the_sentence_that_answers_not_from_its_referent(services: Services) -> None:
-    """«Dette skal skje gjennom … samarbeid med fagskoler …» answers; «Ordningene skal styrke …» before it
-    only says what "dette" is, and says nothing of fagskoler."""
-    answer = ask(services, "Kan vi samarbeide med en fagskole om tiltakene?").answer
-    first, second = answer.split("\n")[:2]
-    assert first.startswith("Ja. Ordningene skal styrke kollektiv kompetanse"), answer
-    assert second.startswith("Dette skal skje gjennom partnerskap"), answer
-
-
 def test_we_in_a_quote_is_named_by_the_sentence_before_that_names_the_body(services: Services) -> None:
     """«Vi utbetaler midlene …» in Udir's guidelines: who "vi" is, the passage says two sentences before."""
     answer = ask(services, "Hvem utbetaler midlene i yrkesfagordningen?").answer
