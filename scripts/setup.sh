@@ -15,8 +15,11 @@ fi
 log="$(mktemp -t assistant-setup.XXXXXX)"
 
 wanted=()
-while read -r package _; do
-  [[ -z "$package" || "$package" == \#* ]] || wanted+=("$package")
+while read -r package what_for; do
+  [[ -z "$package" || "$package" == \#* ]] && continue
+  # A browser for the tests has no place on a machine that only runs the product.
+  [[ -z "$extras" && "$what_for" == *"(tests only)"* ]] && continue
+  wanted+=("$package")
 done < scripts/system-packages.txt
 
 missing_packages() {
@@ -35,7 +38,8 @@ install_system_packages() {
   fi
   if ! command -v apt-get >/dev/null || [[ "$(id -u)" != 0 ]]; then
     echo "system packages: apt-get is not available here (needs Debian and root), so ${missing[*]} are" \
-      "not installed: nynorsk translation is off (answers stay in bokmål and say so)"
+      "not installed: what scripts/system-packages.txt lists them for is off (without Apertium, answers stay in" \
+      "bokmål and say so)"
   # Install from the package lists as they are; if that fails (no lists, or stale ones), update them
   # and try once more.
   elif DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >"$log" 2>&1 \
@@ -43,7 +47,8 @@ install_system_packages() {
       && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >>"$log" 2>&1; }; then
     echo "system packages: installed ${missing[*]}"
   else
-    echo "system packages: could not install ${missing[*]} (apt-get's output: $log): nynorsk translation is off"
+    echo "system packages: could not install ${missing[*]} (apt-get's output: $log): what" \
+      "scripts/system-packages.txt lists them for is off"
   fi
   mapfile -t missing < <(missing_packages)
   if (( ${#missing[@]} > 0 )) && [[ "${CI:-}" == "true" ]]; then
