@@ -86,6 +86,20 @@ class FeedbackRecord:
 FEEDBACK_COLUMNS = list(FeedbackRecord.__dataclass_fields__)
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One stored turn as a reader sees it again: what was asked, how it was read, and the reply."""
+
+    message_id: str
+    turn: int  # 1, 2, … within the conversation
+    question: str
+    resolved_question: str
+    answer: str
+    citations: list[dict[str, Any]]  # the public citation shape, as stored
+    abstained: bool
+    created_at: str
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while a writer commits; busy_timeout waits instead of failing on a lock.
     cursor = dbapi_connection.cursor()
@@ -129,6 +143,27 @@ class ChatLog:
                 .order_by(MessageRow.turn)
             )
             return list(rows)
+
+    def exchanges(self, conversation_id: str) -> list[Exchange]:
+        """The whole conversation, oldest first, so a page reload can show it again."""
+        self.require_conversation(conversation_id)
+        with self._session() as session:
+            rows = session.scalars(
+                select(MessageRow).where(MessageRow.conversation_id == conversation_id).order_by(MessageRow.turn)
+            )
+            return [
+                Exchange(
+                    message_id=row.id,
+                    turn=row.turn,
+                    question=row.question,
+                    resolved_question=row.resolved_question,
+                    answer=row.answer,
+                    citations=json.loads(row.citations),
+                    abstained=row.abstained,
+                    created_at=row.created_at.isoformat(timespec="seconds"),
+                )
+                for row in rows
+            ]
 
     def add_exchange(self, question: str, answer: Answer, first: bool = False) -> str:
         """Store one exchange; `first` also creates its conversation."""

@@ -19,6 +19,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.rules import check_rules
 from assistant.service import Services, build_services, ensure_index
+from assistant.web import routes as web
 
 logger = logging.getLogger(__name__)
 access_log = logging.getLogger("assistant.access")
@@ -106,5 +107,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     docs.install(app)
     for module in (chat, openai, documents, feedback, schemes, draft, health):
         app.include_router(module.router)
+    web.install(app)
     app.add_middleware(RequestLog, metrics=app.state.metrics)
     return app

@@ -36,6 +36,22 @@ class ChatResponse(BaseModel):
     )
 
 
+class ConversationMessage(BaseModel):
+    message_id: str
+    turn: int = Field(description="1, 2, … i samtalen.")
+    question: str = Field(description="Spørsmålet slik brukeren skrev det.")
+    resolved_question: str = Field(description="Spørsmålet slik søket forsto det.")
+    answer: str
+    citations: list[Citation]
+    abstained: bool
+    created_at: str
+
+
+class ConversationResponse(BaseModel):
+    conversation_id: str
+    messages: list[ConversationMessage] = Field(description="Utvekslingene i samtalen, eldste først.")
+
+
 class SearchHit(BaseModel):
     rank: int
     score: float

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+
+import httpx
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from assistant.api import create_app
 from assistant.service import Services
-from tests.api.conftest import serve
+from tests.api.conftest import free_port, serve
+from tests.conftest import CORPUS
 
 # Every browser action waits at most this long (Playwright's default is 30 s): a page that hangs should fail
 # the test soon, not hold up the suite.
@@ -67,6 +74,64 @@ def live_server(services: Services) -> Iterator[str]:
 def page(browser: Browser, live_server: str) -> Iterator[Page]:
     """A new tab in a new context (empty storage and cookies) whose relative URLs go to `live_server`."""
     context = browser.new_context(base_url=live_server, locale="nb-NO")
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+ADMIN_KEY = "e2e-admin-key-4711"
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real `assistant serve`, as a user starts it: its own process on a free loopback port, a
+    temporary data dir it fills from the corpus at start, and an admin key. Its base URL."""
+    data = tmp_path_factory.mktemp("served") / "data"
+    port = free_port()
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(data),
+        "ASSISTANT_CORPUS_DIR": str(CORPUS),
+        "ASSISTANT_ADMIN_API_KEY": ADMIN_KEY,
+        "HF_HUB_OFFLINE": "1",
+    }
+    log = data.parent / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=url, timeout=10) as client:
+            deadline = time.monotonic() + 240
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"assistant serve stopped:\n{log.read_text()}")
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"assistant serve never became ready:\n{log.read_text()}")
+                time.sleep(0.25)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def site(browser: Browser, served: str) -> Iterator[Page]:
+    """A fresh tab (empty storage) on the served app, at desktop size."""
+    context = browser.new_context(base_url=served, locale="nb-NO", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     tab = context.new_page()
     yield tab

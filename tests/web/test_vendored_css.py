@@ -1,4 +1,4 @@
-"""The vendored Designsystemet CSS: as npm shipped it, with its licences, loading nothing from elsewhere."""
+"""The vendored Designsystemet CSS: as npm shipped it, with its licence, loading nothing from elsewhere."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib.resources import files
 import pytest
 
 FOLDER = files("assistant.web") / "static" / "designsystemet"
-CSS_FILES = ("index.css", "digdir.css")
+CSS_FILES = ("components.css", "theme.css")
 
 # What could make a browser fetch something: an absolute URL, a url() that is not an inline data: URL,
 # an @import, a web font.
@@ -30,22 +30,20 @@ def test_the_css_loads_nothing_from_another_host(name: str) -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("name", [*CSS_FILES, "LICENSE-css", "LICENSE-theme"])
+@pytest.mark.parametrize("name", [*CSS_FILES, "LICENSE"])
 def test_vendored_files_are_unchanged_from_the_pinned_release(name: str) -> None:
-    """README.txt lists the sha256 of each file as npm shipped it; a partial refresh shows up here."""
+    """README.txt lists the sha256 of each file the vendoring script wrote; a hand edit shows up here."""
     digest = hashlib.sha256((FOLDER / name).read_bytes()).hexdigest()
     assert f"{digest}  {name}" in _text("README.txt")
 
 
 def test_licences_and_versions_ship_in_the_package() -> None:
-    for licence in ("LICENSE-css", "LICENSE-theme"):
-        assert "Permission is hereby granted, free of charge" in _text(licence)  # MIT
-    readme = _text("README.txt")
-    assert "@digdir/designsystemet-css 1." in readme and "@digdir/designsystemet-theme 1." in readme
+    assert "Permission is hereby granted, free of charge" in _text("LICENSE")  # MIT
+    assert "@digdir/designsystemet-css 1." in _text("README.txt")
 
 
 def test_the_theme_defines_every_variable_the_components_use() -> None:
-    """The two packages are released apart (the theme package lags); a component must not lose a token."""
-    components = _text("index.css")
-    defined = set(_DEFINED.findall(components)) | set(_DEFINED.findall(_text("digdir.css")))
+    """The theme and the components come from one release; a component must not lose a token."""
+    components = _text("components.css")
+    defined = set(_DEFINED.findall(components)) | set(_DEFINED.findall(_text("theme.css")))
     assert set(_USED.findall(components)) - defined == set()

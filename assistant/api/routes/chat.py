@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -11,7 +12,7 @@ from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
 
 from assistant.api.deps import ServicesDep
-from assistant.api.schemas import ChatRequest, ChatResponse, ErrorBody, SearchHit
+from assistant.api.schemas import ChatRequest, ChatResponse, ConversationResponse, ErrorBody, SearchHit
 from assistant.retrieval import Mode
 from assistant.service import Delta, Done, Restart, StreamEvent, ask, ask_stream, search
 
@@ -29,6 +30,17 @@ def chat(body: ChatRequest, services: ServicesDep) -> dict[str, Any]:
     """Still et spørsmål. Uten `conversation_id` starter en ny samtale; oppfølgingsspørsmål løses opp
     mot samtalen."""
     return ask(services, body.message, body.conversation_id, body.maalform).to_dict()
+
+
+@router.get(
+    "/api/conversations/{conversation_id}",
+    response_model=ConversationResponse,
+    responses={404: {"model": ErrorBody, "description": "Ukjent samtale."}},
+)
+def conversation(conversation_id: str, services: ServicesDep) -> dict[str, Any]:
+    """Hele samtalen, eldste utveksling først, slik at nettsiden kan vise den igjen etter en omlasting."""
+    exchanges = services.chatlog.exchanges(conversation_id)
+    return {"conversation_id": conversation_id, "messages": [asdict(e) for e in exchanges]}
 
 
 def _event(event: StreamEvent) -> dict[str, str]:
