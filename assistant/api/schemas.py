@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -149,3 +150,19 @@ class SourceDocument(BaseModel):
     published: str | None = Field(description="Dato, eller null: udatert.")
     url: str | None
     passages: list[SourcePassageBody] = Field(description="Tekstbitene i dokumentets rekkefølge.")
+
+
+# What users ask that the documents don't answer (/api/admin/gaps).
+class GapGroupBody(BaseModel):
+    count: int = Field(description="Antall spørsmål i gruppen (ubesvarte og tommel ned).")
+    latest: datetime = Field(description="Når det siste spørsmålet i gruppen ble stilt.")
+    abstained: int = Field(description="Hvor mange av dem assistenten ikke svarte på.")
+    thumbs_down: int = Field(description="Hvor mange av svarene som fikk tommel ned.")
+    example: str = Field(description="Det siste spørsmålet i gruppen, slik brukeren skrev det.")
+    answer: str = Field(description="Svaret eksempelspørsmålet fikk.")
+    questions: list[str] = Field(description="Ulike spørsmål i gruppen, nyeste først (høyst 20).")
+
+
+class GapReportBody(BaseModel):
+    groups: list[GapGroupBody] = Field(description="Gruppene, flest spørsmål først, så nyeste først.")
+    total: int = Field(description="Antall spørsmål som er lest og gruppert.")
