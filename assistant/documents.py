@@ -1,4 +1,5 @@
-"""Document admin: list what the index holds, add an uploaded file, remove a document.
+"""Document admin: list what the index holds, add an uploaded file, remove a document; and the public,
+read-only view of the same documents (sources), which shows no server paths or hashes.
 
 An upload is parsed from a temporary file before anything is stored, so a bad file leaves both the
 uploads directory and the index as they were. Names are reduced to a bare, safe file name: nothing is
@@ -12,6 +13,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +22,7 @@ from assistant import texts
 from assistant.errors import DocumentNotFound, FileTooLarge, UnsupportedFile
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from assistant.ingest.pipeline import IngestReport
+from assistant.models import Passage
 from assistant.service import Services, ingest_paths
 
 logger = logging.getLogger(__name__)
@@ -51,6 +54,66 @@ def list_documents(services: Services) -> list[DocumentInfo]:
         )
         for name, doc in sorted(stored.items())
     ]
+
+
+@dataclass(frozen=True)
+class SourcePassage:
+    id: str  # the store id, as citations carry it in `passage_id`
+    section: str  # heading breadcrumb, " > "-joined
+    page: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """An indexed document as the public sees it: what it is and where the original is, never where
+    the server keeps it."""
+
+    id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    passages: tuple[SourcePassage, ...]  # in document order
+
+
+def list_sources(services: Services) -> list[Source]:
+    """Every indexed document, by title. Read from the retriever's snapshot: what search can cite."""
+    by_document: dict[str, list[Passage]] = {}
+    for passage in services.retriever.passages:
+        by_document.setdefault(passage.document, []).append(passage)
+    sources = [_source(document, passages) for document, passages in by_document.items()]
+    return sorted(sources, key=lambda s: (s.title.casefold(), s.id))
+
+
+def get_source(services: Services, document: str) -> Source:
+    """One document with its passages in document order."""
+    passages = [p for p in services.retriever.passages if p.document == document]
+    if not passages:
+        raise DocumentNotFound(texts.DOCUMENT_NOT_FOUND.format(id=document))
+    return _source(document, passages)
+
+
+def _source(document: str, passages: Iterable[Passage]) -> Source:
+    # chunk_index is the passage's position in its document (ingest/chunking.py numbers them in reading
+    # order), so it gives document order across pages and sections.
+    ordered = sorted(passages, key=lambda p: p.chunk_index)
+    first = ordered[0]
+    return Source(
+        id=document,
+        title=first.title,
+        publisher=first.publisher,
+        published=_document_date(ordered),
+        url=first.url,
+        passages=tuple(SourcePassage(p.id, p.section, p.page, p.text) for p in ordered),
+    )
+
+
+def _document_date(passages: list[Passage]) -> str | None:
+    """The store keeps a date per passage: the document's, or a dated entry's own (a news page with
+    datelines). The latest of them says how current the document is; None when it has none."""
+    dates = [p.published for p in passages if p.published]
+    return max(dates) if dates else None
 
 
 def safe_filename(name: str) -> str:

@@ -111,6 +111,9 @@ class Citation:
     published: str | None
     text: str
     score: float
+    # The store id of the cited passage, so a page can open the document at it; "" when a quote spans
+    # passages and no single one holds it (the advisor's fallback).
+    passage_id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

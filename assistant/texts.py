@@ -85,6 +85,9 @@ NOT_FOUND_PATH = "Fant ikke «{path}»."
 METHOD_NOT_ALLOWED = "«{path}» kan ikke brukes med {method}."
 MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «file»."
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
+# The CSV export of unanswered questions (/api/admin/gaps.csv): its header row and file name.
+GAPS_CSV_HEADER = ("antall", "ubesvart", "tommel ned", "siste", "eksempel", "svar", "spørsmål")
+GAPS_CSV_FILENAME = "ubesvarte-sporsmal.csv"
 
 # The scheme advisor (assistant/advisor.py).
 ELIGIBILITY_UNCLEAR_ASK = (

@@ -58,6 +58,7 @@ def to_citation(n: int, hit: ScoredPassage) -> Citation:
         published=p.published,
         text=p.text,
         score=hit.score,
+        passage_id=p.id,
     )
 
 

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
-from assistant.api.routes import chat, documents, draft, feedback, health, openai, schemes
+from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.rules import check_rules
@@ -105,7 +105,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.metrics = Metrics()
     errors.install(app)
     docs.install(app)
-    for module in (chat, openai, documents, feedback, schemes, draft, health):
+    for module in (chat, openai, documents, sources, feedback, admin, schemes, draft, health):
         app.include_router(module.router)
     web.install(app)
     app.add_middleware(RequestLog, metrics=app.state.metrics)

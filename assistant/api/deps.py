@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
 from assistant import texts
 from assistant.api.errors import ApiError
+from assistant.api.schemas import ErrorBody
 from assistant.service import Services
 
 
@@ -36,3 +37,8 @@ def require_admin(request: Request, services: ServicesDep) -> Services:
 
 
 AdminDep = Annotated[Services, Depends(require_admin)]
+# The admin routes' error responses, for their OpenAPI entries.
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "Mangler eller feil API-nøkkel."},
+    403: {"model": ErrorBody, "description": "Administrasjon er slått av (ingen nøkkel satt)."},
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -139,3 +140,45 @@ class DraftResponse(BaseModel):
     maalform: Literal["nb", "nn"] = Field(description="Målformen brevet er skrevet på.")
     questions: list[DraftQuestion]
     citations: list[LetterSource] = Field(description="Brevets kildeliste, én nummerering for hele brevet.")
+
+
+# Public sources (/api/sources): what the web page lists and shows; no server paths or file hashes.
+class SourceSummary(BaseModel):
+    id: str = Field(description="Dokumentets id, den samme som `document` i kildehenvisningene.")
+    title: str
+    publisher: str | None = Field(description="Utgiver, eller null når den ikke er kjent.")
+    published: str | None = Field(description="Dato (ÅÅÅÅ-MM-DD eller kortere), eller null: udatert.")
+    url: str | None = Field(description="Lenke til originalen, eller null.")
+    passages: int = Field(description="Antall tekstbiter dokumentet er delt i.")
+
+
+class SourcePassageBody(BaseModel):
+    id: str = Field(description="Tekstbitens id, den samme som `passage_id` i kildehenvisningene.")
+    section: str = Field(description="Overskriftene over tekstbiten, skilt med « > ».")
+    page: int | None = Field(description="Sidetall i PDF-en, eller null for andre formater.")
+    text: str
+
+
+class SourceDocument(BaseModel):
+    id: str = Field(description="Dokumentets id, den samme som `document` i kildehenvisningene.")
+    title: str
+    publisher: str | None
+    published: str | None = Field(description="Dato, eller null: udatert.")
+    url: str | None
+    passages: list[SourcePassageBody] = Field(description="Tekstbitene i dokumentets rekkefølge.")
+
+
+# What users ask that the documents don't answer (/api/admin/gaps).
+class GapGroupBody(BaseModel):
+    count: int = Field(description="Antall spørsmål i gruppen (ubesvarte og tommel ned).")
+    latest: datetime = Field(description="Når det siste spørsmålet i gruppen ble stilt.")
+    abstained: int = Field(description="Hvor mange av dem assistenten ikke svarte på.")
+    thumbs_down: int = Field(description="Hvor mange av svarene som fikk tommel ned.")
+    example: str = Field(description="Det siste spørsmålet i gruppen, slik brukeren skrev det.")
+    answer: str = Field(description="Svaret eksempelspørsmålet fikk.")
+    questions: list[str] = Field(description="Ulike spørsmål i gruppen, nyeste først (høyst 20).")
+
+
+class GapReportBody(BaseModel):
+    groups: list[GapGroupBody] = Field(description="Gruppene, flest spørsmål først, så nyeste først.")
+    total: int = Field(description="Antall spørsmål som er lest og gruppert.")

@@ -12,7 +12,8 @@ from assistant.retrieval import Mode
 
 
 def _citation(data: dict[str, Any]) -> Citation:
-    return Citation(**{name: data[name] for name in Citation.__dataclass_fields__})
+    # Fields with a default (passage_id) may be missing from a server older than this client.
+    return Citation(**{name: data[name] for name in Citation.__dataclass_fields__ if name in data})
 
 
 def api_client(base_url: str, timeout: float = 30.0) -> tuple[Search, Ask, Draft]:

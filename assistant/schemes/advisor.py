@@ -228,7 +228,8 @@ def _describe(draft: ProfileDraft) -> str:
 def _reason_dict(reason: Reason, sources: _Sources) -> dict[str, Any]:
     n = sources.number(reason)
     # The quote is the verbatim sentence the reason rests on; the citation is its whole passage.
-    return {"text": reason.text, "quote": normalize_quote(reason.quote), "citation": sources.citations[n - 1].to_dict()}
+    citation = sources.citations[n - 1].to_dict()
+    return {"text": reason.text, "quote": normalize_quote(reason.quote), "citation": citation}
 
 
 def match_payload(

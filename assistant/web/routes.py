@@ -16,8 +16,8 @@ from fastapi.templating import Jinja2Templates
 
 from assistant import texts
 from assistant.api.errors import status_for
-from assistant.drafts.docx import to_docx
 from assistant.documents import get_source, list_sources
+from assistant.drafts.docx import to_docx
 from assistant.errors import AssistantError, ConversationNotFound, DocumentNotFound
 from assistant.freshness import format_date
 from assistant.language.detection import detect
@@ -72,7 +72,10 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
     remembered in a cookie, so every later page (and a plain form post) keeps it."""
     mf = context.pop("mf", None) or _maalform(request)
     response = templates.TemplateResponse(
-        request, name, {"t": ui.strings(mf), "mf": mf, "path": request.url.path, **context}, status_code=status
+        request,
+        name,
+        {"t": ui.strings(mf), "mf": mf, "path": request.url.path, **context},
+        status_code=status,
     )
     response.headers.update(SECURITY_HEADERS)
     if request.query_params.get("mf") in ("nb", "nn"):
@@ -211,7 +214,13 @@ def finder_post(
         return _not_ready(request)
     t = ui.strings(_maalform(request))
     sectors = [s for s in sector or [] if s in SECTORS]
-    form = {"owner_type": owner_type, "sector": sectors, "need": need, "target_group": target_group, "topic": topic}
+    form = {
+        "owner_type": owner_type,
+        "sector": sectors,
+        "need": need,
+        "target_group": target_group,
+        "topic": topic,
+    }
     errors: dict[str, str] = {}
     if owner_type not in OWNER_TYPES:
         errors["owner_type"] = t["field_required"]
@@ -282,7 +291,12 @@ async def draft_post(
     form = {"inquiry": inquiry, "recipient": recipient, "sender": sender, "letter_maalform": letter_maalform}
     try:
         letter = await run_in_threadpool(
-            draft_reply, services, inquiry, _letter_maalform(letter_maalform), sender or None, recipient or None
+            draft_reply,
+            services,
+            inquiry,
+            _letter_maalform(letter_maalform),
+            sender or None,
+            recipient or None,
         )
     except AssistantError as exc:
         return _page(request, "draft.html", status_for(exc), form=form, letter=None, error=exc.message)
@@ -303,7 +317,12 @@ async def draft_docx(
     form = {"inquiry": inquiry, "recipient": recipient, "sender": sender, "letter_maalform": letter_maalform}
     try:
         letter = await run_in_threadpool(
-            draft_reply, services, inquiry, _letter_maalform(letter_maalform), sender or None, recipient or None
+            draft_reply,
+            services,
+            inquiry,
+            _letter_maalform(letter_maalform),
+            sender or None,
+            recipient or None,
         )
     except AssistantError as exc:
         return _page(request, "draft.html", status_for(exc), form=form, letter=None, error=exc.message)

@@ -130,7 +130,12 @@ def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
         "published",
         "text",
         "score",
+        "passage_id",
     }
+    # The id of the passage in the store, so a page can open the document at it.
+    stored = {p.id: p for p in services.retriever.passages}
+    for citation in data["citations"]:
+        assert stored[citation["passage_id"]].text == citation["text"]
 
 
 def test_a_first_question_that_points_back_gets_a_question_back(services: Services) -> None:

@@ -45,7 +45,10 @@ def test_chat_answers_with_citations_and_starts_a_conversation(client: httpx.Cli
     assert "samarbeidsforum" in data["answer"].lower()
     assert data["resolved_question"] == QUESTION
     first = data["citations"][0]
-    assert set(first) == {"n", "document", "title", "url", "section", "page", "published", "text", "score"}
+    assert set(first) == {
+        "n", "document", "title", "url", "section", "page", "published", "text", "score", "passage_id",
+    }  # fmt: skip
+    assert first["passage_id"].startswith(first["document"] + "::")
     assert "[1]" in data["answer"]
 
 

@@ -33,7 +33,8 @@ def test_draft_returns_markdown_questions_and_one_source_list(client: httpx.Clie
         assert question["citations"] and set(question["citations"]) <= set(numbers)
         assert question["question"] in data["markdown"]
     first = data["citations"][0]
-    assert {"document", "title", "section", "published", "text", "publisher", "address"} <= set(first)
+    shown = {"document", "title", "section", "published", "text", "publisher", "address", "passage_id"}
+    assert shown <= set(first)
     assert first["address"]
     md = data["markdown"]
     assert "Hei Ola Hansen," in md and "Kari Nordmann" in md and "## Kilder" in md

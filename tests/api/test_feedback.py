@@ -40,6 +40,17 @@ def test_feedback_is_stored_and_exported(admin: httpx.Client) -> None:
     assert httpx.get(admin.base_url.join("/api/feedback.csv")).status_code == 401
 
 
+def test_feedback_export_defuses_spreadsheet_formulas(admin: httpx.Client) -> None:
+    # Anyone who chats writes the question and the comment; a cell must never run as a formula.
+    reply = admin.post("/api/chat", json={"message": "=1+2 Hva skal ordningene styrke?"}).json()
+    body = {"conversation_id": reply["conversation_id"], "message_id": reply["message_id"], "rating": "down"}
+    assert admin.post("/api/feedback", json={**body, "comment": "@SUM(A1:A9)"}).status_code == 201
+    rows = list(csv.DictReader(io.StringIO(admin.get("/api/feedback.csv").text.lstrip("\ufeff"))))
+    assert rows[0]["question"] == "'=1+2 Hva skal ordningene styrke?"
+    assert rows[0]["comment"] == "'@SUM(A1:A9)"
+    assert rows[0]["rating"] == "down"
+
+
 @pytest.mark.parametrize(
     ("change", "status", "code"),
     [

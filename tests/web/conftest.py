@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator
 
 import httpx
-
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 

@@ -30,7 +30,10 @@ def _last(page: Page) -> Page:
 
 def test_an_answer_streams_in_with_citations_that_open_the_passage_and_the_document(site: Page) -> None:
     streamed: list[str] = []
-    site.on("response", lambda r: streamed.append(r.headers.get("content-type", "")) if "/api/chat/stream" in r.url else None)
+    site.on(
+        "response",
+        lambda r: streamed.append(r.headers.get("content-type", "")) if "/api/chat/stream" in r.url else None,
+    )
     site.goto("/")
     _ask(site, "Hvem prioriterer tiltakene som får midler i den regionale ordningen for barnehager?")
     assert any(t.startswith("text/event-stream") for t in streamed)
@@ -106,7 +109,9 @@ def test_the_scheme_finder_and_the_eligibility_check(site: Page) -> None:
     site.get_by_label("Ordning").select_option(index=1)
     site.get_by_label("Gruppe").fill("styrere")
     site.get_by_role("button", name="Sjekk").click()
-    expect(site.locator("#eligibility-answer")).to_have_text(re.compile(r": (Ja|Nei|Som hovedregel ikke|Uklart)$"))
+    expect(site.locator("#eligibility-answer")).to_have_text(
+        re.compile(r": (Ja|Nei|Som hovedregel ikke|Uklart)$")
+    )
 
 
 def test_a_reply_draft_is_shown_and_downloads_as_word(site: Page, tmp_path: Path) -> None:
@@ -126,7 +131,9 @@ def test_a_reply_draft_is_shown_and_downloads_as_word(site: Page, tmp_path: Path
     assert saved.suffix == ".docx" and saved.read_bytes()[:2] == b"PK"
 
 
-def test_without_javascript_the_form_posts_and_the_answer_page_comes_back(browser: Browser, served: str) -> None:
+def test_without_javascript_the_form_posts_and_the_answer_page_comes_back(
+    browser: Browser, served: str
+) -> None:
     context = browser.new_context(base_url=served, java_script_enabled=False)
     context.set_default_timeout(ANSWER_TIMEOUT_MS)
     page = context.new_page()
@@ -149,7 +156,9 @@ def test_keyboard_only_ask_open_a_citation_and_close_it(site: Page) -> None:
     site.locator("#message").focus()
     site.keyboard.type("Hvem kan søke om midler fra desentralisert ordning?")
     site.keyboard.press("Enter")
-    expect(site.locator("#conversation > li.exchange:not(.exchange--pending)")).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    expect(site.locator("#conversation > li.exchange:not(.exchange--pending)")).to_have_count(
+        1, timeout=ANSWER_TIMEOUT_MS
+    )
     cite = site.locator("button.cite").first
     for _ in range(40):  # Tab from the question field back up into the answer is shift-tab
         if cite.evaluate("b => b === document.activeElement"):
@@ -183,7 +192,9 @@ def test_admin_uploads_a_document_it_is_answerable_and_deleted_and_sees_what_was
     expect(site.locator("#gaps-table")).to_contain_text("sykkelstativ")
     site.set_input_files("#upload-file", str(document))
     site.get_by_role("button", name="Last opp", exact=True).click()
-    expect(site.locator("#upload-status")).to_contain_text("testordning-for-leseombud.md", timeout=ANSWER_TIMEOUT_MS)
+    expect(site.locator("#upload-status")).to_contain_text(
+        "testordning-for-leseombud.md", timeout=ANSWER_TIMEOUT_MS
+    )
     expect(site.locator("#docs-table")).to_contain_text("Testordning for leseombud")
 
     site.goto("/")

@@ -96,7 +96,9 @@ def test_static_files_load_nothing_remote() -> None:
 def test_a_question_posted_without_script_gets_a_cited_answer_and_a_follow_up_keeps_the_conversation(
     web: TestClient,
 ) -> None:
-    first = web.post("/", data={"message": "Hvem bestemmer hvilke tiltak som får penger i barnehagesatsingen?"})
+    first = web.post(
+        "/", data={"message": "Hvem bestemmer hvilke tiltak som får penger i barnehagesatsingen?"}
+    )
     assert first.status_code == 200
     conversation_id = re.search(r'data-conversation-id="([^"]+)"', first.text).group(1)  # type: ignore[union-attr]
     marker = re.search(r'<a class="cite" href="#(k-[0-9a-f]{8}-\d+)"', first.text)
@@ -194,7 +196,10 @@ def test_sources_list_every_document_without_server_paths_and_open_in_the_docume
     documents = {p.document for p in services.retriever.passages}
     for document in documents:
         assert f'href="/dokument/{document}"' in page.text
-    assert str(services.settings.data_dir) not in page.text and str(services.settings.corpus_dir) not in page.text
+    assert (
+        str(services.settings.data_dir) not in page.text
+        and str(services.settings.corpus_dir) not in page.text
+    )
 
     cited = services.retriever.passages[3]
     view = web.get(f"/dokument/{cited.document}", params={"tekstbit": cited.id})
@@ -219,7 +224,9 @@ def test_pages_forbid_inline_script_and_remote_origins(web: TestClient) -> None:
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "http" not in policy
     assert reply.headers["x-content-type-options"] == "nosniff"
     # The only <script> without src is the strings' JSON, which a browser does not run.
-    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", reply.text) == ['<script type="application/json" id="ui-strings">']
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", reply.text) == [
+        '<script type="application/json" id="ui-strings">'
+    ]
 
 
 def test_the_first_page_load_stays_under_150_kb(web: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Answer text → HTML: nothing from a source becomes markup, and quoted sentences light up in their passage."""
+"""Answer text → HTML: nothing from a source becomes markup; quoted sentences light up in their passage."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from assistant import texts
-from assistant.api.deps import AdminDep
+from assistant.api.deps import AUTH_ERRORS, AdminDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ErrorBody, UploadResponse
 from assistant.documents import DocumentInfo, add_upload, delete_document, list_documents
@@ -18,10 +18,6 @@ from assistant.errors import FileTooLarge
 router = APIRouter(prefix="/api/documents", tags=["dokumenter"])
 
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around the file
-AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody, "description": "Mangler eller feil API-nøkkel."},
-    403: {"model": ErrorBody, "description": "Administrasjon er slått av (ingen nøkkel satt)."},
-}
 _UPLOAD_BODY = {
     "requestBody": {
         "required": True,

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from dataclasses import astuple
 from typing import Any
 
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
+from assistant.api.csvfile import csv_download, csv_text
 from assistant.api.deps import AdminDep, ServicesDep
 from assistant.api.schemas import ErrorBody, FeedbackRequest
 from assistant.chatlog import FEEDBACK_COLUMNS
+from assistant.service import Services
 
 router = APIRouter(prefix="/api", tags=["tilbakemelding"])
 
@@ -23,21 +24,11 @@ def feedback(body: FeedbackRequest, services: ServicesDep) -> dict[str, Any]:
     return {"status": "ok"}
 
 
-def _csv(services: Any) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FEEDBACK_COLUMNS)
-    writer.writeheader()
-    for record in services.chatlog.feedback():
-        writer.writerow(record.__dict__)
-    return out.getvalue()
+def _csv(services: Services) -> str:
+    return csv_text(FEEDBACK_COLUMNS, (astuple(record) for record in services.chatlog.feedback()))
 
 
 @router.get("/feedback.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
 async def feedback_csv(services: AdminDep) -> Response:
     """Alle tilbakemeldinger som CSV (krever API-nøkkel)."""
-    body = await run_in_threadpool(_csv, services)
-    return Response(
-        "\ufeff" + body,  # BOM: Excel opens UTF-8 CSV with æøå intact
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="feedback.csv"'},
-    )
+    return csv_download(await run_in_threadpool(_csv, services), "feedback.csv")
