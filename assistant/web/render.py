@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
+from rapidfuzz import fuzz
 
 from assistant.drafts.letter import Block
 
@@ -82,6 +83,10 @@ def letter_html(blocks: Sequence[Block], anchor: str) -> Markup:
 _CITED = re.compile(r"(.*?)((?:\s*\[\d+\])+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 _MIN_QUOTE = 12  # shorter pieces ("Ja.") would light up words anywhere in the passage
+_PASSAGE_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*[.!?]?")
+# A nynorsk answer quotes the bokmål source in translation: "skuleeigarar kan søkje om tilskot" against
+# "skoleeiere kan søke om tilskudd" scores about 88, unrelated sentences of the same passage below 45.
+_TRANSLATED_MATCH = 75
 
 
 def quotes_for(answer: str, n: int) -> list[str]:
@@ -112,8 +117,9 @@ def highlight(passage: str, quotes: Sequence[str]) -> Markup:
             if len(piece) < _MIN_QUOTE:
                 continue
             found = _pattern(piece).search(passage)
-            if found:
-                spans.append(found.span())
+            span = found.span() if found else None if i == 0 else _translated(passage, piece)
+            if span:
+                spans.append(span)
                 if i == 0:
                     break  # the whole quote was found; its sentences need no search
     merged: list[tuple[int, int]] = []
@@ -128,3 +134,13 @@ def highlight(passage: str, quotes: Sequence[str]) -> Markup:
         pos = end
     out.append(str(escape(passage[pos:])))
     return Markup("".join(out))
+
+
+def _translated(passage: str, piece: str) -> tuple[int, int] | None:
+    """The passage sentence a translated quote renders, when it is clearly that one."""
+    best, score = None, 0.0
+    for sentence in _PASSAGE_SENTENCE.finditer(passage):
+        ratio = fuzz.ratio(piece.casefold(), sentence.group().casefold())
+        if ratio > score:
+            best, score = sentence.span(), ratio
+    return best if score >= _TRANSLATED_MATCH else None

@@ -107,7 +107,7 @@ def test_the_scheme_finder_and_the_eligibility_check(site: Page) -> None:
     expect(results.locator(".ds-tag").first).to_have_text(re.compile("Passer|Kan passe|Passer ikke"))
 
     site.get_by_label("Ordning").select_option(index=1)
-    site.get_by_label("Gruppe").fill("styrere")
+    site.get_by_label("Gruppe", exact=True).fill("styrere")
     site.get_by_role("button", name="Sjekk").click()
     expect(site.locator("#eligibility-answer")).to_have_text(
         re.compile(r": (Ja|Nei|Som hovedregel ikke|Uklart)$")

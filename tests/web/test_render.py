@@ -51,3 +51,15 @@ def test_letter_blocks_become_headings_quotes_and_one_list() -> None:
     html = str(letter_html(blocks, "brev"))
     assert html.startswith("<h2>Svar på henvendelse</h2><blockquote>Kan vi søke?</blockquote><ul>")
     assert html.count("<li>") == 2 and "&lt;x&gt;" in html and 'href="#brev-1"' in html
+
+
+def test_a_nynorsk_answer_marks_the_bokmaal_sentence_it_translates_and_nothing_else() -> None:
+    passage = (
+        "Det finnes flere ordninger. Barnehage- og skoleeiere kan søke om tilskudd og stimuleringsmidler."
+    )
+    html = str(highlight(passage, ["Barnehage- og skuleeigarar kan søkje om tilskot og stimuleringsmidlar."]))
+    assert html == (
+        "Det finnes flere ordninger. "
+        "<mark>Barnehage- og skoleeiere kan søke om tilskudd og stimuleringsmidler.</mark>"
+    )
+    assert "<mark>" not in str(highlight(passage, ["Fylket fordeler pengane etter søknad frå kommunane."]))
