@@ -4,11 +4,12 @@ template. Every page works as a plain form post without JavaScript; the page's s
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Form, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -18,8 +19,11 @@ from assistant import texts
 from assistant.api.errors import status_for
 from assistant.documents import get_source, list_sources
 from assistant.drafts.docx import to_docx
+from assistant.drafts.letter import Letter
 from assistant.errors import AssistantError, ConversationNotFound, DocumentNotFound
 from assistant.freshness import format_date
+from assistant.language import apertium
+from assistant.language.apertium import TranslationUnavailable
 from assistant.language.detection import detect
 from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS
 from assistant.schemes.advisor import eligibility_payload, match_payload
@@ -83,6 +87,17 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
     return response
 
 
+def _said(exc: AssistantError, mf: ui.Maalform) -> str:
+    """The error in the page's written standard. Domain messages are bokmål; a nynorsk page gets them
+    through Apertium, or as they are when it is not installed."""
+    if mf == "nb":
+        return exc.message
+    try:
+        return apertium.translate(exc.message, "nb", mf)
+    except TranslationUnavailable:
+        return exc.message
+
+
 def _services(request: Request) -> Services | None:
     services: Services | None = request.app.state.services
     return services
@@ -122,6 +137,7 @@ async def chat_post(
             notice = ui.strings(mf)["conversation_gone"]
             answer = await run_in_threadpool(ask, services, message, None, mf)
     except AssistantError as exc:
+        error = await run_in_threadpool(_said, exc, mf)
         exchanges = services.chatlog.exchanges(conversation_id) if conversation_id and notice is None else []
         return _page(
             request,
@@ -129,7 +145,7 @@ async def chat_post(
             status_for(exc),
             exchanges=exchanges,
             conversation_id=conversation_id if exchanges else "",
-            error=exc.message,
+            error=error,
             question=message,
         )
     exchanges = services.chatlog.exchanges(answer.conversation_id)
@@ -277,55 +293,54 @@ def draft_page(request: Request) -> HTMLResponse:
     return _page(request, "draft.html", form={}, letter=None, error=None)
 
 
-@router.post("/svarutkast", response_class=HTMLResponse)
-async def draft_post(
-    request: Request,
+@dataclass(frozen=True)
+class DraftForm:
+    inquiry: str
+    recipient: str
+    sender: str
+    letter_maalform: str
+
+
+def _draft_form(
     inquiry: Annotated[str, Form()] = "",
     recipient: Annotated[str, Form(max_length=300)] = "",
     sender: Annotated[str, Form(max_length=300)] = "",
     letter_maalform: Annotated[str, Form()] = "",
-) -> HTMLResponse:
+) -> DraftForm:
+    return DraftForm(inquiry, recipient, sender, letter_maalform)
+
+
+DraftFormDep = Annotated[DraftForm, Depends(_draft_form)]
+
+
+async def _drafted(request: Request, form: DraftForm) -> Letter | HTMLResponse:
+    """The letter, or the page that says why there is none (the form kept, the error at its field)."""
     services = _services(request)
     if services is None:
         return _not_ready(request)
-    form = {"inquiry": inquiry, "recipient": recipient, "sender": sender, "letter_maalform": letter_maalform}
+    mf = _letter_maalform(form.letter_maalform)
     try:
-        letter = await run_in_threadpool(
-            draft_reply,
-            services,
-            inquiry,
-            _letter_maalform(letter_maalform),
-            sender or None,
-            recipient or None,
+        return await run_in_threadpool(
+            draft_reply, services, form.inquiry, mf, form.sender or None, form.recipient or None
         )
     except AssistantError as exc:
-        return _page(request, "draft.html", status_for(exc), form=form, letter=None, error=exc.message)
-    return _page(request, "draft.html", form=form, letter=letter, error=None)
+        error = await run_in_threadpool(_said, exc, _maalform(request))
+        return _page(request, "draft.html", status_for(exc), form=asdict(form), letter=None, error=error)
+
+
+@router.post("/svarutkast", response_class=HTMLResponse)
+async def draft_post(request: Request, form: DraftFormDep) -> HTMLResponse:
+    letter = await _drafted(request, form)
+    if isinstance(letter, HTMLResponse):
+        return letter
+    return _page(request, "draft.html", form=asdict(form), letter=letter, error=None)
 
 
 @router.post("/svarutkast.docx")
-async def draft_docx(
-    request: Request,
-    inquiry: Annotated[str, Form()] = "",
-    recipient: Annotated[str, Form(max_length=300)] = "",
-    sender: Annotated[str, Form(max_length=300)] = "",
-    letter_maalform: Annotated[str, Form()] = "",
-) -> Response:
-    services = _services(request)
-    if services is None:
-        return _not_ready(request)
-    form = {"inquiry": inquiry, "recipient": recipient, "sender": sender, "letter_maalform": letter_maalform}
-    try:
-        letter = await run_in_threadpool(
-            draft_reply,
-            services,
-            inquiry,
-            _letter_maalform(letter_maalform),
-            sender or None,
-            recipient or None,
-        )
-    except AssistantError as exc:
-        return _page(request, "draft.html", status_for(exc), form=form, letter=None, error=exc.message)
+async def draft_docx(request: Request, form: DraftFormDep) -> Response:
+    letter = await _drafted(request, form)
+    if isinstance(letter, HTMLResponse):
+        return letter
     content = await run_in_threadpool(to_docx, letter)
     filename = f"svarutkast-{date.today().isoformat()}.docx"
     headers = {**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"'}

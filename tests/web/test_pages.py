@@ -233,3 +233,12 @@ def test_the_first_page_load_stays_under_150_kb(web: TestClient) -> None:
     page = web.get("/")
     total = len(page.content) + sum(len(web.get(src).content) for src in _Parsed(page.text).loaded)
     assert total <= 150 * 1024, total
+
+
+def test_a_nynorsk_page_says_what_was_wrong_in_nynorsk(web: TestClient) -> None:
+    reply = web.post("/?mf=nn", data={"message": ""})
+    assert reply.status_code == 422
+    error = re.search(r'id="message-error"[^>]*>([^<]+)<', reply.text)
+    assert error and "eit spørsmål" in error.group(1)  # bokmål: «et spørsmål»
+    draft = web.post("/svarutkast?mf=nn", data={"inquiry": " "})
+    assert draft.status_code == 422 and 'id="inquiry-error"' in draft.text
