@@ -35,10 +35,19 @@ _UNSAFE = re.compile(r"[^\w.\- ]+")
 class DocumentInfo:
     id: str
     title: str
-    file: str
+    origin: str  # corpus | upload | other: where the file came from, never the server's path to it
     chunks: int
     content_hash: str
     ingested_at: str | None
+
+
+def _origin(services: Services, root: str | None) -> str:
+    if not root:
+        return "other"
+    folder = Path(root).resolve()
+    if folder == services.settings.uploads_dir.resolve():
+        return "upload"
+    return "corpus" if folder == services.settings.corpus_dir.resolve() else "other"
 
 
 def list_documents(services: Services) -> list[DocumentInfo]:
@@ -47,7 +56,7 @@ def list_documents(services: Services) -> list[DocumentInfo]:
         DocumentInfo(
             id=name,
             title=doc.title,
-            file=str(Path(doc.root) / name) if doc.root else name,
+            origin=_origin(services, doc.root),
             chunks=doc.chunks,
             content_hash=doc.content_hash,
             ingested_at=doc.ingested_at,

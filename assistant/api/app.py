@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant import texts
 from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
@@ -62,9 +63,10 @@ def _load(app: FastAPI, settings: Settings) -> None:
     except AssistantError as exc:
         logger.error("Start-up failed: %s", exc.message)
         app.state.startup_error = exc.message
-    except Exception as exc:
+    except Exception:
+        # The exception's own text (paths, driver messages, English) stays in the log; clients get Norwegian.
         logger.exception("Start-up failed")
-        app.state.startup_error = str(exc)
+        app.state.startup_error = texts.STARTUP_FAILED
 
 
 def _attach(app: FastAPI, services: Services) -> None:

@@ -64,7 +64,17 @@ def test_list_documents(admin: httpx.Client) -> None:
     assert [d["id"] for d in docs] == ["udir-velge-kompetansetiltak.md"]
     doc = docs[0]
     assert doc["chunks"] > 0 and len(doc["content_hash"]) >= 16 and doc["ingested_at"]
-    assert doc["title"] and doc["file"].endswith("udir-velge-kompetansetiltak.md")
+    assert doc["title"] and doc["origin"] == "corpus"
+    assert "file" not in doc  # the list once showed the server's path to the file
+
+
+def test_the_document_list_shows_no_server_paths(admin: httpx.Client, admin_services: Services) -> None:
+    assert upload(admin, "kystskoler.md", NOTE_V1.encode()).status_code == 201
+    listing = admin.get("/api/documents")
+    settings = admin_services.settings
+    for folder in (settings.data_dir, settings.corpus_dir, settings.uploads_dir):
+        assert str(folder) not in listing.text
+    assert {d["id"]: d["origin"] for d in listing.json()}["kystskoler.md"] == "upload"
 
 
 def test_upload_is_searchable_and_reupload_replaces_without_duplicates(

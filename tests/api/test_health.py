@@ -56,6 +56,10 @@ def test_readyz_is_503_when_the_store_is_unreachable(tmp_path: Path) -> None:
                 break
             time.sleep(0.2)
         assert ready.json()["code"] == "not_ready"
+        # Norwegian, and nothing of the driver's own text (host, port, exception names) reaches the client.
+        message = ready.json()["message"]
+        assert message.startswith("Tjenesten er ikke klar:")
+        assert str(settings.chroma_port) not in message and "Error" not in message
         chat = c.post("/api/chat", json={"message": "Hva skal ordningene styrke?"})
         assert chat.status_code == 503 and chat.json()["code"] == "not_ready"
         assert c.get("/healthz").status_code == 200

@@ -36,7 +36,8 @@ _UPLOAD_BODY = {
 
 @router.get("", response_model=list[DocumentInfo], responses=AUTH_ERRORS)
 def documents(services: AdminDep) -> list[dict[str, Any]]:
-    """Dokumentene i indeksen: tittel, fil, antall tekstbiter, hash og tidspunkt for innlesing."""
+    """Dokumentene i indeksen: id, tittel, opphav (corpus, upload eller other), antall tekstbiter, hash og
+    tidspunkt for innlesing. Serverens filstier vises ikke."""
     return [doc.__dict__ for doc in list_documents(services)]
 
 

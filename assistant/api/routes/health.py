@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -11,6 +12,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from assistant import texts
 from assistant.api.errors import ApiError
 from assistant.service import Services
+
+logger = logging.getLogger(__name__)
 
 router = APIRouter(tags=["drift"])
 
@@ -37,7 +40,9 @@ async def readyz(request: Request) -> dict[str, Any]:
     try:
         state = await run_in_threadpool(_check, services)
     except Exception as exc:
-        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=type(exc).__name__)) from exc
+        logger.exception("Readiness check failed")
+        reason = texts.STORES_NOT_ANSWERING
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"}) from exc
     if not state["index_loaded"]:
         raise ApiError(503, "not_ready", texts.NOT_READY.format(reason="indeksen er tom"))
     return {"status": "ready", **state}
