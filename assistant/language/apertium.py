@@ -1,13 +1,19 @@
 """Apertium as a subprocess (`apertium -u nno-nob` / `nob-nno`, Debian packages apertium and
 apertium-nno-nob). Where it is not installed, `translate` raises TranslationUnavailable and callers
-answer in bokmål; `apertium_available()` says which case applies."""
+answer in bokmål; `apertium_available()` says which case applies.
+
+`apertium` is a shell script that starts a pipeline of about 30 processes. Each pipeline runs in a process
+group of its own, so one that hangs is ended as a whole (`_end`), and every wait on it is bounded."""
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
+import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 from functools import lru_cache
@@ -19,7 +25,8 @@ from assistant.models import Maalform
 logger = logging.getLogger(__name__)
 
 _PAIRS = {("nn", "nb"): "nno-nob", ("nb", "nn"): "nob-nno"}
-_TIMEOUT_S = 20.0
+_TIMEOUT_S = 20.0  # for one translation, or for a waiting pipeline to end when its input is closed
+_REAP_TIMEOUT_S = 2.0  # for a killed pipeline's pipes to close and its script to be collected
 
 
 class TranslationUnavailable(AssistantError):
@@ -68,19 +75,32 @@ def _start(pair: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, so `_end` reaches every stage
     )
 
 
 def _run(process: subprocess.Popen[str], text: str) -> str:
     try:
         output, errors = process.communicate(text, timeout=_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
+    except (subprocess.TimeoutExpired, OSError):
+        _end(process)
         raise
     if process.returncode != 0:
         raise subprocess.CalledProcessError(process.returncode, process.args, output, errors)
     return output
+
+
+def _end(process: subprocess.Popen[str]) -> None:
+    """Kill the pipeline's whole process group and collect its script, waiting at most _REAP_TIMEOUT_S.
+    Killing only the script would leave its stages running, re-parented to PID 1 and holding the output
+    pipe open, so a wait for end of output would last as long as they do."""
+    # The group's id is the script's pid: not reused while the script is uncollected or a stage lives.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    try:
+        process.communicate(timeout=_REAP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        logger.warning("Apertium pipeline %d did not end after it was killed", process.pid)
 
 
 class _Spares:
@@ -100,7 +120,10 @@ class _Spares:
         with self._lock:
             self._used.add(pair)
             spare = self._waiting.pop(pair, None)
-        if spare is None or spare.poll() is not None:  # none yet, or it died while waiting
+        if spare is None:
+            return _start(pair)
+        if spare.poll() is not None:  # its script died while waiting: end any stages left, start anew
+            _end(spare)
             return _start(pair)
         return spare
 
@@ -114,14 +137,15 @@ class _Spares:
 
     def close(self) -> None:
         """End the waiting pipelines by closing their input, so Apertium's wrapper script removes its
-        temporary files (a killed one leaves a /tmp/apertium.* file behind each time)."""
+        temporary files (a killed one leaves a /tmp/apertium.* file behind each time). One that does not
+        end within _TIMEOUT_S is killed, with all its stages."""
         with self._lock:
             for process in self._waiting.values():
                 try:
                     process.communicate("", timeout=_TIMEOUT_S)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.communicate()
+                except (subprocess.TimeoutExpired, OSError) as exc:
+                    logger.warning("A waiting Apertium pipeline did not end (%s); it is killed", exc)
+                    _end(process)
             self._waiting.clear()
 
 

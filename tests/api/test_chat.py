@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 
 import httpx
 import pytest
 
-from tests.conftest import normalize
+from assistant import texts
+from tests.conftest import FAKE_APERTIUM_TIMEOUT_S, normalize
+from tests.fake_apertium import FakeApertium
 
 QUESTION = "Hvem prioriterer hvilke tiltak som får tilskudd?"
 
@@ -141,6 +144,25 @@ def test_stream_continues_a_conversation(client: httpx.Client) -> None:
     meta = json.loads(next(data for name, data in events if name == "citations"))
     assert meta["conversation_id"] == first["conversation_id"]
     assert meta["resolved_question"] != "Hvem kan søke om det?"
+
+
+def test_a_hanging_apertium_gives_a_bokmal_answer_in_time_and_leaves_no_process(
+    client: httpx.Client, fake_apertium: FakeApertium
+) -> None:
+    """tests/language/test_apertium.py has the same through the service and the translator alone."""
+    fake_apertium.hang()
+    started = time.monotonic()
+    response = client.post("/api/chat", json={"message": QUESTION, "maalform": "nn"})
+    assert time.monotonic() - started < FAKE_APERTIUM_TIMEOUT_S + 4
+    data = response.json()
+    assert response.status_code == 200 and data["maalform"] == "nb"
+    assert data["answer"].endswith(texts.NYNORSK_FAILED) and data["citations"]
+    hung = fake_apertium.hung()
+    assert len(hung) == 2 and fake_apertium.running(hung) == []
+
+    fake_apertium.hang(False)
+    data = client.post("/api/chat", json={"message": QUESTION, "maalform": "nn"}).json()
+    assert data["maalform"] == "nn" and data["answer"].endswith(texts.NYNORSK_NOTE)
 
 
 def test_search_returns_scored_passages(client: httpx.Client) -> None:
