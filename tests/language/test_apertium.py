@@ -46,7 +46,9 @@ def test_a_spare_that_does_not_end_is_killed_on_close(fake_apertium: FakeApertiu
     apertium._spares.close()
     assert time.monotonic() - started < IN_TIME_S
     assert apertium._spares._waiting == {} and spare.returncode is not None
-    assert len(fake_apertium.hung()) == 2
+    # Each spare that hung wrote two pids (script and child); the other direction's spare may be
+    # waiting too, depending on whether warm_spares had started it yet.
+    assert len(fake_apertium.hung()) in (2, 4)
     assert fake_apertium.running(fake_apertium.started() + fake_apertium.hung()) == []
 
 
