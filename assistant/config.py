@@ -89,6 +89,10 @@ class Settings(BaseSettings):
     stale_after_days: int = 365
     recency_tie_margin: float = 0.005
     max_question_chars: int = 4000
+    # An OpenAI-style request carries the whole conversation; every user turn is read (and may be
+    # translated and resolved), so its length is bounded like a question's and the whole body like this.
+    max_messages: int = 50
+    max_conversation_chars: int = 100_000
 
     # Conversations, messages and feedback. None means SQLite at <data_dir>/assistant.db; any SQLAlchemy
     # URL works (postgresql+psycopg://… lets several API instances share one database).

@@ -5,6 +5,7 @@ AssistantError
 ├── QuestionTooLong        (question_too_long)
 ├── UnsupportedFile        (unsupported_file)
 ├── FileTooLarge           (file_too_large)
+├── RequestTooLarge        (request_too_large)
 ├── UnreadableFile         (unreadable_file)
 │   └── ScannedPdf         (scanned_pdf)
 ├── StoreUnavailable       (store_unavailable)
@@ -41,6 +42,10 @@ class UnsupportedFile(AssistantError):
 
 class FileTooLarge(AssistantError):
     code = "file_too_large"
+
+
+class RequestTooLarge(AssistantError):
+    code = "request_too_large"
 
 
 class UnreadableFile(AssistantError):

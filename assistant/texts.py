@@ -4,6 +4,13 @@ from __future__ import annotations
 
 EMPTY_QUESTION = "Spørsmålet er tomt. Skriv inn et spørsmål om ordningene for kompetanseutvikling."
 QUESTION_TOO_LONG = "Spørsmålet er for langt ({length} tegn). Høyeste tillatte lengde er {limit} tegn."
+TOO_MANY_MESSAGES = (
+    "Samtalen har for mange meldinger ({count}). Høyeste tillatte antall er {limit}; start en ny samtale."
+)
+CONVERSATION_TOO_LONG = (
+    "Samtalen er for lang ({length} tegn til sammen). Høyeste tillatte lengde er {limit} tegn; "
+    "start en ny samtale."
+)
 
 UNSUPPORTED_FILE = "Filtypen «{suffix}» støttes ikke. Bruk .pdf, .md, .txt eller .html."
 UNREADABLE_FILE = "Filen «{name}» kunne ikke leses: {reason}"

@@ -22,6 +22,7 @@ from assistant.errors import (
     FileTooLarge,
     NotFound,
     QuestionTooLong,
+    RequestTooLarge,
     StoreUnavailable,
     UnreadableFile,
     UnsupportedFile,
@@ -34,6 +35,7 @@ STATUS: list[tuple[type[AssistantError], int]] = [
     (QuestionTooLong, 413),
     (UnsupportedFile, 415),
     (FileTooLarge, 413),
+    (RequestTooLarge, 413),
     (UnreadableFile, 422),  # includes ScannedPdf
     (NotFound, 404),
     (StoreUnavailable, 503),
@@ -76,7 +78,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         code, message = validation_message(exc.errors())
-        logger.info("422 %s on %s: %s", code, request.url.path, json.dumps(exc.errors()[:3], default=str))
+        # Where and what, never the input itself: a rejected body can be a whole question text.
+        details = [{k: v for k, v in e.items() if k not in ("input", "ctx")} for e in exc.errors()[:3]]
+        logger.info("422 %s on %s: %s", code, request.url.path, json.dumps(details, default=str))
         return error_response(request, 422, code, message)
 
     @app.exception_handler(StarletteHTTPException)

@@ -96,3 +96,26 @@ def test_unanswerable_question_abstains_without_footnotes(oa: openai.OpenAI) -> 
     content = completion.choices[0].message.content or ""
     assert "[^" not in content
     assert (completion.model_extra or {})["abstained"] is True
+
+
+def test_every_turn_is_bounded_like_a_question(api_url: str) -> None:
+    """An OpenAI-style request carries the whole conversation, and every user turn in it is read;
+    earlier turns were once taken unchecked, of any number and size."""
+    url = f"{api_url}/v1/chat/completions"
+    many = [{"role": "user", "content": f"Spørsmål {i}?"} for i in range(51)]
+    too_many = httpx.post(url, json={"messages": many})
+    assert too_many.status_code == 413 and too_many.json()["error"]["code"] == "request_too_large"
+    assert "for mange meldinger (51)" in too_many.json()["message"]
+
+    long_turn = "Hva gjelder? " * 400  # 5,200 characters: over the 4,000 a question may have
+    earlier = [{"role": "user", "content": long_turn}, {"role": "user", "content": "Hvem kan søke?"}]
+    reply = httpx.post(url, json={"messages": earlier})
+    assert reply.status_code == 413 and reply.json()["code"] == "question_too_long"
+
+    padding = [{"role": "assistant", "content": "x" * 60_000}, {"role": "system", "content": "y" * 50_000}]
+    huge = httpx.post(url, json={"messages": [*padding, {"role": "user", "content": "Hvem kan søke?"}]})
+    assert huge.status_code == 413 and huge.json()["code"] == "request_too_large"
+
+    blank = {"role": "user", "content": " "}
+    blank_earlier = [blank, {"role": "user", "content": "Hva er en kompetansepakke?"}]
+    assert httpx.post(url, json={"messages": blank_earlier}, timeout=60).status_code == 200

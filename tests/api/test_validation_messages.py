@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
+from assistant.api import create_app
 from assistant.api.validation import allowed_values, detail, field_name
+from assistant.service import Services
 
 # Words from pydantic's English messages ("Input should be 'a' or 'b'", "Field required", "String should
 # have at most 3 characters", "Extra inputs are not permitted" …).
@@ -103,3 +107,16 @@ def test_field_names_drop_where_the_value_came_from_and_union_members() -> None:
     assert field_name(("body", "messages", 0, "content", "list[dict[str,any]]")) == "messages.0.content"
     assert field_name(("query", "k")) == "k"
     assert field_name(("body",)) == "innholdet"
+
+
+def test_a_rejected_body_is_never_written_to_the_log(
+    services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The 422 log line once carried pydantic's `input`: a whole rejected body, question text and all."""
+    secret = "Kari Nordmann spør om " + "kompetanse " * 200
+    with TestClient(create_app(services=services)) as web, caplog.at_level(logging.INFO):
+        reply = web.post("/api/chat", json={"message": secret, "unknown_field": secret})
+    assert reply.status_code == 422
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "422" in logged and "/api/chat" in logged  # the line is still there
+    assert "Kari" not in logged and "kompetanse kompetanse" not in logged

@@ -17,9 +17,19 @@ from assistant import texts
 from assistant.api.deps import ServicesDep
 from assistant.api.schemas import OpenAIChatRequest
 from assistant.api.streaming import footnote_markdown, footnote_markers, footnote_notes
-from assistant.errors import EmptyQuestion
+from assistant.config import Settings
+from assistant.errors import EmptyQuestion, RequestTooLarge
 from assistant.models import Answer
-from assistant.service import Delta, Done, Restart, Services, StreamEvent, ask_stream, ask_with_history
+from assistant.service import (
+    Delta,
+    Done,
+    Restart,
+    Services,
+    StreamEvent,
+    ask_stream,
+    ask_with_history,
+    validate_question,
+)
 
 router = APIRouter(prefix="/v1", tags=["openai"])
 MODEL = "assistant"
@@ -33,20 +43,30 @@ def models() -> dict[str, Any]:
     }
 
 
-def _questions(body: OpenAIChatRequest) -> list[str]:
-    questions = [m.text() for m in body.messages if m.role == "user"]
-    if not questions:
+def _questions(body: OpenAIChatRequest, settings: Settings) -> list[str]:
+    """The user turns, each checked like a question: every one of them is read, translated and resolved,
+    so an earlier turn must not be a way around the limits. Empty earlier turns are skipped."""
+    if len(body.messages) > settings.max_messages:
+        count, limit = len(body.messages), settings.max_messages
+        raise RequestTooLarge(texts.TOO_MANY_MESSAGES.format(count=count, limit=limit))
+    total = sum(len(m.text()) for m in body.messages)
+    if total > settings.max_conversation_chars:
+        limit = settings.max_conversation_chars
+        raise RequestTooLarge(texts.CONVERSATION_TOO_LONG.format(length=total, limit=limit))
+    turns = [m.text() for m in body.messages if m.role == "user"]
+    if not turns:
         raise EmptyQuestion(texts.EMPTY_QUESTION)
-    return questions
+    earlier = [validate_question(t, settings) for t in turns[:-1] if t.strip()]
+    return [*earlier, validate_question(turns[-1], settings)]
 
 
 def _answer(services: Services, body: OpenAIChatRequest) -> Answer:
-    questions = _questions(body)
+    questions = _questions(body, services.settings)
     return ask_with_history(services, questions[-1], questions[:-1], body.maalform)
 
 
 def _events(services: Services, body: OpenAIChatRequest) -> Iterator[StreamEvent]:
-    questions = _questions(body)
+    questions = _questions(body, services.settings)
     return ask_stream(services, questions[-1], None, body.maalform, earlier=questions[:-1])
 
 
