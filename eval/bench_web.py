@@ -18,17 +18,13 @@ import argparse
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
+import bench_api  # eval/ is on sys.path when this script runs: its server start is shared
 import numpy as np
 from playwright.sync_api import Page, sync_playwright
 
@@ -105,38 +101,10 @@ RESET = """
 @contextmanager
 def started_server(timeout: float = 300) -> Iterator[str]:
     """`assistant serve` on a free port and a temporary data dir it fills from the corpus at start."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
-        env = {
-            **os.environ,
-            "ASSISTANT_DATA_DIR": str(Path(tmp) / "data"),
-            "ASSISTANT_CORPUS_DIR": str(ROOT / "corpus"),
-            "HF_HUB_OFFLINE": "1",
-        }
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("assistant serve did not become ready")
-                time.sleep(0.25)
+        env = {"ASSISTANT_DATA_DIR": str(Path(tmp) / "data"), "ASSISTANT_CORPUS_DIR": str(ROOT / "corpus")}
+        with bench_api.started_server(env, timeout) as url:
             yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
 
 
 @contextmanager
