@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from assistant import texts
 from assistant.api.errors import status_for
+from assistant.chatlog import Exchange
 from assistant.documents import get_source, list_sources
 from assistant.drafts.docx import to_docx
 from assistant.drafts.letter import Letter
@@ -138,7 +139,7 @@ async def chat_post(
             answer = await run_in_threadpool(ask, services, message, None, mf)
     except AssistantError as exc:
         error = await run_in_threadpool(_said, exc, mf)
-        exchanges = services.chatlog.exchanges(conversation_id) if conversation_id and notice is None else []
+        exchanges = _shown(services, conversation_id) if notice is None else []
         return _page(
             request,
             "chat.html",
@@ -158,6 +159,17 @@ async def chat_post(
         notice=notice,
         question="",
     )
+
+
+def _shown(services: Services, conversation_id: str) -> list[Exchange]:
+    """The conversation to show again beside an error; none when the id is empty or unknown (a bad
+    question with a stale id must still get its own error, not a 500)."""
+    if not conversation_id:
+        return []
+    try:
+        return services.chatlog.exchanges(conversation_id)
+    except ConversationNotFound:
+        return []
 
 
 @router.get("/samtale/{conversation_id}", response_class=HTMLResponse)

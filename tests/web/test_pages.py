@@ -242,3 +242,9 @@ def test_a_nynorsk_page_says_what_was_wrong_in_nynorsk(web: TestClient) -> None:
     assert error and "eit spørsmål" in error.group(1)  # bokmål: «et spørsmål»
     draft = web.post("/svarutkast?mf=nn", data={"inquiry": " "})
     assert draft.status_code == 422 and 'id="inquiry-error"' in draft.text
+
+
+def test_an_empty_question_with_an_unknown_conversation_is_still_its_own_error(web: TestClient) -> None:
+    reply = web.post("/", data={"message": " ", "conversation_id": "finnes-ikke"})
+    assert reply.status_code == 422  # it was a 500: the page tried to show the unknown conversation
+    assert 'id="message-error"' in reply.text and 'class="exchange"' not in reply.text
