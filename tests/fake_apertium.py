@@ -8,6 +8,7 @@ everything else (numbers, citation markers) unchanged. Every started script writ
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 SLEEP_S = 30  # far past any timeout a test sets, short enough that a test of the old code ends
@@ -47,10 +48,17 @@ class FakeApertium:
     def started(self) -> list[int]:
         return self._pids("started")
 
-    def running(self, pids: list[int]) -> list[int]:
-        """Those of `pids` still running. A killed process whose parent has not collected it (PID 1 in a
+    def running(self, pids: list[int], grace_s: float = 3.0) -> list[int]:
+        """Those of `pids` still running after `grace_s`. SIGKILL is delivered at once, but a killed stage
+        that nobody waits for ends when the scheduler next runs it, which on a loaded machine may be a
+        moment after `killpg` returned. A killed process whose parent has not collected it (PID 1 in a
         container may never do so) is a zombie, which counts as ended."""
-        return [pid for pid in pids if _state(pid) not in {None, "Z", "X"}]
+        deadline = time.monotonic() + grace_s
+        while True:
+            alive = [pid for pid in pids if _state(pid) not in {None, "Z", "X"}]
+            if not alive or time.monotonic() >= deadline:
+                return alive
+            time.sleep(0.05)
 
     def _pids(self, name: str) -> list[int]:
         path = self.directory / name
