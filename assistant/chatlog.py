@@ -1,7 +1,8 @@
 """Conversations, their messages (with citations) and feedback, kept in SQL through SQLAlchemy.
 
 SQLite under the data directory by default; the URL is a setting so several API instances can share
-Postgres. Each call opens its own short session, so the log is safe to use from many threads.
+Postgres. Each call opens its own short session, so the log is safe to use from many threads. The schema is
+Alembic's (assistant/migrations): opening the log brings the database to the newest revision.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     func,
@@ -32,6 +34,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from assistant import texts
 from assistant.errors import ConversationNotFound, MessageNotFound
+from assistant.migrations import upgrade
 from assistant.models import Answer
 
 
@@ -51,6 +54,7 @@ class ConversationRow(_Base):
 
 class MessageRow(_Base):
     __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("conversation_id", "turn", name="uq_messages_conversation_turn"),)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"), index=True)
     turn: Mapped[int] = mapped_column(Integer)  # 1, 2, … within the conversation
@@ -61,6 +65,10 @@ class MessageRow(_Base):
     citations: Mapped[str] = mapped_column(Text)  # JSON list, the public citation shape
     abstained: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    # Who answered ("retrieval" or "advisor") and in which written standard ("nb" or "nn"); None for
+    # messages stored before revision 0002.
+    route: Mapped[str | None] = mapped_column(String(16))
+    maalform: Mapped[str | None] = mapped_column(String(2))
 
 
 class FeedbackRow(_Base):
@@ -71,6 +79,10 @@ class FeedbackRow(_Base):
     rating: Mapped[str] = mapped_column(String(8))
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+# The models as the newest migration leaves the schema (tests compare the two; autogenerate diffs them).
+metadata = _Base.metadata
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,7 @@ def _engine(url: str) -> Engine:
 class ChatLog:
     def __init__(self, url: str) -> None:
         self.engine = _engine(url)
-        _Base.metadata.create_all(self.engine)
+        upgrade(url)  # before the first session: every worker opens the log at start-up
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     @staticmethod

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 # Lowest first. A module may import its own layer and the layers below it, never one above.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("assistant", "config", "models", "errors", "texts", "logconfig", "rules")),
-    ("stores", ("ingest", "index", "chatlog")),
+    ("stores", ("ingest", "index", "chatlog", "migrations")),
     ("pipeline", ("answer", "retrieval", "freshness", "conversation")),
     ("domains", ("schemes", "drafts", "language")),
     ("use cases", ("service", "documents", "gaps", "evaluation")),
