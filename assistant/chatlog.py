@@ -8,6 +8,7 @@ Alembic's (assistant/migrations): opening the log brings the database to the new
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,12 +31,27 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from assistant import texts
 from assistant.errors import ConversationNotFound, MessageNotFound
 from assistant.migrations import upgrade
 from assistant.models import Answer
+
+logger = logging.getLogger(__name__)
+
+# Posts to one conversation at once may pick the same next turn; the unique constraint refuses all but
+# one, and the others try again with the turn after it. Each retry means another post got in first.
+_TURN_ATTEMPTS = 10
+
+
+class _TurnTaken(Exception):
+    """An exchange refused because another post stored the same turn of its conversation first."""
+
+    def __init__(self, error: IntegrityError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Base(DeclarativeBase):
@@ -199,34 +215,56 @@ class ChatLog:
             ]
 
     def add_exchange(self, question: str, answer: Answer, first: bool = False) -> str:
-        """Store one exchange; `first` also creates its conversation."""
+        """Store one exchange as the conversation's next turn; `first` also creates its conversation. A
+        turn another post took meanwhile is refused by the unique constraint, and the whole transaction
+        is done again with the turn after it."""
         message_id = str(uuid.uuid4())
-        row = MessageRow(
-            id=message_id,
-            conversation_id=answer.conversation_id,
-            turn=0,
-            question=question,
-            resolved_question=answer.resolved_question or question,
-            answer=answer.answer,
-            citations=json.dumps([c.to_dict() for c in answer.citations], ensure_ascii=False),
-            abstained=answer.abstained,
-        )
-        with self._session.begin() as session:
-            if first:
-                session.add(ConversationRow(id=answer.conversation_id))
-                session.flush()
-            turns = (
-                0
-                if first
-                else session.scalar(
-                    select(func.count())
-                    .select_from(MessageRow)
-                    .where(MessageRow.conversation_id == row.conversation_id)
+        for attempt in range(1, _TURN_ATTEMPTS + 1):
+            try:
+                self._insert_exchange(message_id, question, answer, first)
+                return message_id
+            except _TurnTaken as taken:
+                if attempt == _TURN_ATTEMPTS:
+                    raise taken.error from None
+                logger.info("Turn taken in %s by a post at the same time; retrying", answer.conversation_id)
+        raise AssertionError("unreachable")
+
+    def _insert_exchange(self, message_id: str, question: str, answer: Answer, first: bool) -> None:
+        turn = 0
+        try:
+            with self._session.begin() as session:
+                if first:
+                    session.add(ConversationRow(id=answer.conversation_id))
+                    session.flush()
+                last = session.scalar(
+                    select(func.max(MessageRow.turn)).where(
+                        MessageRow.conversation_id == answer.conversation_id
+                    )
                 )
+                turn = (last or 0) + 1
+                session.add(
+                    MessageRow(
+                        id=message_id,
+                        conversation_id=answer.conversation_id,
+                        turn=turn,
+                        question=question,
+                        resolved_question=answer.resolved_question or question,
+                        answer=answer.answer,
+                        citations=json.dumps([c.to_dict() for c in answer.citations], ensure_ascii=False),
+                        abstained=answer.abstained,
+                    )
+                )
+        except IntegrityError as error:
+            if turn and self._holds_turn(answer.conversation_id, turn):
+                raise _TurnTaken(error) from error
+            raise
+
+    def _holds_turn(self, conversation_id: str, turn: int) -> bool:
+        with self._session() as session:
+            held = select(MessageRow.id).where(
+                MessageRow.conversation_id == conversation_id, MessageRow.turn == turn
             )
-            row.turn = (turns or 0) + 1
-            session.add(row)
-        return message_id
+            return session.scalar(held) is not None
 
     def add_feedback(self, conversation_id: str, message_id: str, rating: str, comment: str) -> None:
         with self._session.begin() as session:
