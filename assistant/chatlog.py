@@ -127,6 +127,8 @@ class Exchange:
     citations: list[dict[str, Any]]  # the public citation shape, as stored
     abstained: bool
     created_at: str
+    route: str | None = None  # "retrieval" or "advisor"; None if stored before it was kept
+    maalform: str | None = None  # "nb" or "nn", the answer's written standard; None as for route
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class ChatLog:
                     citations=json.loads(row.citations),
                     abstained=row.abstained,
                     created_at=row.created_at.isoformat(timespec="seconds"),
+                    route=row.route,
+                    maalform=row.maalform,
                 )
                 for row in rows
             ]
@@ -252,6 +256,8 @@ class ChatLog:
                         answer=answer.answer,
                         citations=json.dumps([c.to_dict() for c in answer.citations], ensure_ascii=False),
                         abstained=answer.abstained,
+                        route=answer.route,
+                        maalform=answer.maalform,
                     )
                 )
         except IntegrityError as error:

@@ -1,4 +1,5 @@
-"""The chat log on a real SQLite file: turns stay distinct when posts to one conversation arrive at once."""
+"""The chat log on a real SQLite file: turns stay distinct when posts to one conversation arrive at once, and
+each message keeps who answered it and in which written standard."""
 
 from __future__ import annotations
 
@@ -72,3 +73,18 @@ def test_an_insert_refused_for_another_reason_is_not_retried(log: ChatLog) -> No
     with pytest.raises(IntegrityError):  # no such conversation: the foreign key refuses it
         log.add_exchange("Hei", Answer("finnes-ikke", "svar"))
     assert len(sent) == 1
+
+
+def test_route_and_maalform_are_stored_with_each_message_and_read_back(log: ChatLog) -> None:
+    conversation = log.new_conversation_id()
+    log.add_exchange("Kva er Rekom?", Answer(conversation, "Rekom er …", maalform="nn"), first=True)
+    log.add_exchange(
+        "Vi er ein kommune, kva passar for oss?",
+        Answer(conversation, "Desse ordningane …", route="advisor", maalform="nn"),
+    )
+    log.add_exchange("Og på bokmål?", Answer(conversation, "Disse ordningene …", route="advisor"))
+    assert [(e.turn, e.route, e.maalform) for e in log.exchanges(conversation)] == [
+        (1, "retrieval", "nn"),
+        (2, "advisor", "nn"),
+        (3, "advisor", "nb"),
+    ]

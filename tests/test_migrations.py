@@ -114,6 +114,7 @@ def test_a_database_from_before_migrations_keeps_its_rows_and_gets_the_new_colum
     assert (second.turn, second.resolved_question, first.abstained, second.abstained) == (
         2, "Hvem leder Rekom?", False, True
     )  # fmt: skip
+    assert (first.route, first.maalform) == (None, None)  # not known for messages stored before
     assert [(f.message_id, f.rating, f.comment) for f in log.feedback()] == [("a2", "down", "Svaret manglet")]
     assert [(u.question, u.thumbs_down) for u in log.unanswered(10)] == [("Hvem leder det?", True)]
     # The clashing turns are numbered anew in the order they were asked, so the constraint could be added.

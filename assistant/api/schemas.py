@@ -46,6 +46,14 @@ class ConversationMessage(BaseModel):
     citations: list[Citation]
     abstained: bool
     created_at: str
+    route: Literal["retrieval", "advisor"] | None = Field(
+        default=None,
+        description="Hvem som svarte: søket i dokumentene eller ordningsrådgiveren. Null for svar lagret "
+        "før dette ble tatt vare på.",
+    )
+    maalform: Literal["nb", "nn"] | None = Field(
+        default=None, description="Målformen svaret er skrevet på. Null som for route."
+    )
 
 
 class ConversationResponse(BaseModel):

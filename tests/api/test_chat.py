@@ -165,6 +165,27 @@ def test_a_hanging_apertium_gives_a_bokmal_answer_in_time_and_leaves_no_process(
     assert data["maalform"] == "nn" and data["answer"].endswith(texts.NYNORSK_NOTE)
 
 
+def test_a_stored_conversation_says_who_answered_each_turn_and_in_which_written_standard(
+    client: httpx.Client, fake_apertium: FakeApertium
+) -> None:
+    first = client.post("/api/chat", json={"message": QUESTION, "maalform": "nn"}).json()
+    advised = client.post(
+        "/api/chat",
+        json={
+            "message": "Vi er en kommune, hvilke ordninger passer for oss?",
+            "conversation_id": first["conversation_id"],
+        },
+    ).json()
+    assert (first["route"], first["maalform"], advised["route"], advised["maalform"]) == (
+        "retrieval", "nn", "advisor", "nb"
+    )  # fmt: skip
+    stored = client.get(f"/api/conversations/{first['conversation_id']}").json()["messages"]
+    assert [(m["turn"], m["route"], m["maalform"]) for m in stored] == [
+        (1, "retrieval", "nn"),
+        (2, "advisor", "nb"),
+    ]
+
+
 def test_search_returns_scored_passages(client: httpx.Client) -> None:
     response = client.get("/api/search", params={"q": "fagskolelærere målgruppe", "k": 3})
     assert response.status_code == 200
