@@ -111,6 +111,10 @@ class Settings(BaseSettings):
     # Request logs never carry the question text unless this is switched on.
     log_questions: bool = False
 
+    # Request bodies (JSON, forms) are refused with 413 once they pass this many bytes, counted as they
+    # arrive, so none is read whole first. Uploads to /api/documents have max_upload_bytes instead.
+    max_body_bytes: int = 1024 * 1024
+
     @property
     def database(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'assistant.db').resolve()}"

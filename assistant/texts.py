@@ -53,6 +53,15 @@ MESSAGE_NOT_FOUND = "Fant ingen melding med id «{id}» i denne samtalen."
 DOCUMENT_NOT_FOUND = "Fant ikke dokumentet «{id}» i indeksen."
 FILE_TOO_LARGE = "Filen er for stor. Høyeste tillatte størrelse er {limit} MB."
 INVALID_JSON = "Forespørselen er ikke gyldig JSON."
+INVALID_UTF8 = "Forespørselen er ikke gyldig UTF-8-tekst."
+JSON_TOO_DEEP = "JSON-innholdet er nestet for dypt."
+BAD_REQUEST = "Forespørselen kunne ikke leses."
+HTTP_ERROR = "Forespørselen kunne ikke behandles (HTTP-status {status})."
+BODY_TOO_LARGE = "Forespørselen er for stor. Høyeste tillatte størrelse er {limit} kB."
+URL_TOO_LONG = "Adressen er for lang ({length} byte). Høyeste tillatte lengde er {limit} byte."
+STORE_NOT_ANSWERING = (
+    "Søkeindeksen svarer ikke akkurat nå. Prøv igjen om litt (detaljene står i tjenestens logg)."
+)
 INVALID_REQUEST = "Forespørselen har feil format: {details}."
 # One clause per pydantic error type (assistant/api/validation.py), so pydantic's English never reaches the
 # user. {field} is the field's dotted path; the other names are pydantic's context for that type.
@@ -80,6 +89,8 @@ VALIDATION_ERRORS = {
     "greater_than_equal": "{field} skal være minst {ge}",
     "less_than": "{field} skal være mindre enn {lt}",
     "less_than_equal": "{field} kan være høyst {le}",
+    "invalid_characters": "{field} inneholder tegn som ikke er gyldig tekst",
+    "string_unicode": "{field} inneholder tegn som ikke er gyldig tekst",
 }
 VALIDATION_OTHER = "{field} har en ugyldig verdi"
 VALIDATION_WHOLE_BODY = "innholdet"

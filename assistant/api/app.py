@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant import texts
 from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
+from assistant.api.request_limits import RequestLimits
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
@@ -110,5 +111,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     for module in (chat, openai, documents, sources, feedback, admin, schemes, draft, health):
         app.include_router(module.router)
     web.install(app)
-    app.add_middleware(RequestLog, metrics=app.state.metrics)
+    # The upload route limits its multipart bodies itself (ASSISTANT_MAX_UPLOAD_BYTES).
+    uploads = (documents.router.prefix,)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes, uploads=uploads)
+    app.add_middleware(RequestLog, metrics=app.state.metrics)  # outermost: it logs the limits' 413s too
     return app

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from assistant import texts
-from assistant.api.errors import status_for
+from assistant.api.errors import public_message, status_for
 from assistant.chatlog import Exchange
 from assistant.documents import get_source, list_sources
 from assistant.drafts.docx import to_docx
@@ -91,12 +91,13 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
 def _said(exc: AssistantError, mf: ui.Maalform) -> str:
     """The error in the page's written standard. Domain messages are bokmål; a nynorsk page gets them
     through Apertium, or as they are when it is not installed."""
+    message = public_message(exc)
     if mf == "nb":
-        return exc.message
+        return message
     try:
-        return apertium.translate(exc.message, "nb", mf)
+        return apertium.translate(message, "nb", mf)
     except TranslationUnavailable:
-        return exc.message
+        return message
 
 
 def _services(request: Request) -> Services | None:

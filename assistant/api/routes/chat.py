@@ -11,7 +11,9 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
 
+from assistant import texts
 from assistant.api.deps import ServicesDep
+from assistant.api.errors import ApiError
 from assistant.api.schemas import ChatRequest, ChatResponse, ConversationResponse, ErrorBody, SearchHit
 from assistant.retrieval import Mode
 from assistant.service import Delta, Done, Restart, StreamEvent, ask, ask_stream, search
@@ -74,12 +76,16 @@ async def chat_stream(body: ChatRequest, services: ServicesDep) -> EventSourceRe
 @router.get("/api/search", response_model=list[SearchHit], responses=ERRORS)
 def search_passages(
     services: ServicesDep,
-    q: Annotated[str, Query(description="Søketekst.")],
+    q: Annotated[str, Query(description="Søketekst, høyst ASSISTANT_MAX_QUESTION_CHARS (4000) tegn.")],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     mode: Annotated[Mode, Query(description="hybrid (standard), dense eller bm25.")] = "hybrid",
     rerank: bool = True,
 ) -> list[dict[str, Any]]:
     """Tekstbitene som best svarer til søket, med poeng, for dem som vil lese kildene selv."""
+    limit = services.settings.max_question_chars
+    if len(q) > limit:  # a query parameter, so a 422 like k's bounds, not the 413 of a question body
+        clause = texts.VALIDATION_ERRORS["string_too_long"].format(field="q", max_length=limit)
+        raise ApiError(422, "invalid_request", texts.INVALID_REQUEST.format(details=clause))
     hits = search(services, q, k, mode, rerank)
     return [
         {
