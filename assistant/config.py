@@ -111,6 +111,9 @@ class Settings(BaseSettings):
     # Request logs never carry the question text unless this is switched on.
     log_questions: bool = False
 
+    # A failed start (store unreachable, index unreadable) is tried again after 1 s, then after twice as
+    # long each time, but never more than this many seconds apart; /readyz says when.
+    startup_retry_max_s: float = 60.0
     # Request bodies (JSON, forms) are refused with 413 once they pass this many bytes, counted as they
     # arrive, so none is read whole first. Uploads to /api/documents have max_upload_bytes instead.
     max_body_bytes: int = 1024 * 1024

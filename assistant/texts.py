@@ -98,6 +98,8 @@ DOCS_TITLE = "{app} – API-dokumentasjon"
 UNAUTHORIZED = "Mangler eller feil API-nøkkel. Send «Authorization: Bearer <nøkkel>»."
 ADMIN_DISABLED = "Administrasjon av dokumenter er slått av. Sett ASSISTANT_ADMIN_API_KEY for å slå den på."
 NOT_READY = "Tjenesten er ikke klar: {reason}"
+STILL_LOADING = "indeksen lastes fortsatt"
+INDEX_EMPTY = "indeksen er tom"
 STARTUP_FAILED = "oppstarten mislyktes på grunn av en intern feil (detaljene står i tjenestens logg)"
 STORES_NOT_ANSWERING = "søkeindeksen eller samtaleloggen svarer ikke (detaljene står i tjenestens logg)"
 INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
@@ -141,6 +143,10 @@ NEED_NAMES = {
 }
 SCHEME_NOT_FOUND = "Fant ingen ordning med id «{id}». Se GET /api/schemes for alle ordningene."
 ADVISOR_OFF = "Ordningskatalogen (schemes.yaml) mangler, så rådgiveren er slått av."
+ADVISOR_BROKEN = (
+    "Ordningskatalogen har feil, så rådgiveren er slått av; svarene kommer fra søket i dokumentene "
+    "(detaljene står i tjenestens logg)."
+)
 INVALID_CHOICE = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}"
 CHOICES_HELP = "Én av: {allowed}."
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from assistant import texts
+from assistant.api.deps import not_ready
 from assistant.api.errors import public_message, status_for
 from assistant.chatlog import Exchange
 from assistant.documents import get_source, list_sources
@@ -106,9 +106,9 @@ def _services(request: Request) -> Services | None:
 
 
 def _not_ready(request: Request) -> HTMLResponse:
-    reason = request.app.state.startup_error or "indeksen lastes fortsatt"
-    response = _page(request, "unavailable.html", 503, message=texts.NOT_READY.format(reason=reason))
-    response.headers["Retry-After"] = "5"
+    error = not_ready(request)
+    response = _page(request, "unavailable.html", error.status, message=error.message)
+    response.headers.update(error.headers or {})
     return response
 
 

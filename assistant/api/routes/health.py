@@ -10,7 +10,8 @@ from fastapi.concurrency import run_in_threadpool
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from assistant import texts
-from assistant.api.errors import ApiError
+from assistant.api.deps import not_ready
+from assistant.api.errors import RETRY_AFTER_S, ApiError
 from assistant.service import Services
 
 logger = logging.getLogger(__name__)
@@ -32,20 +33,27 @@ def _check(services: Services) -> dict[str, Any]:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> dict[str, Any]:
-    """Indeksen er lastet og lagrene svarer; ellers 503."""
+    """Indeksen er lastet og lagrene svarer; ellers 503. `advisor` sier om ordningsrådgiveren er på."""
     services: Services | None = request.app.state.services
     if services is None:
-        reason = request.app.state.startup_error or "indeksen lastes fortsatt"
-        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"})
+        raise not_ready(request)
     try:
         state = await run_in_threadpool(_check, services)
     except Exception as exc:
         logger.exception("Readiness check failed")
-        reason = texts.STORES_NOT_ANSWERING
-        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"}) from exc
+        message = texts.NOT_READY.format(reason=texts.STORES_NOT_ANSWERING)
+        raise ApiError(503, "not_ready", message, {"Retry-After": str(RETRY_AFTER_S)}) from exc
     if not state["index_loaded"]:
-        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason="indeksen er tom"))
-    return {"status": "ready", **state}
+        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=texts.INDEX_EMPTY))
+    return {"status": "ready", **state, **_advisor(services)}
+
+
+def _advisor(services: Services) -> dict[str, Any]:
+    if services.catalogue is not None:
+        return {"advisor": "on"}
+    if services.catalogue_problem is not None:
+        return {"advisor": "off", "warnings": [texts.ADVISOR_BROKEN]}
+    return {"advisor": "off"}
 
 
 @router.get("/metrics", include_in_schema=False)

@@ -38,6 +38,8 @@ class EligibilityRequest(RequestBody):
 
 
 def _catalogue(services: Services) -> Catalogue:
+    if services.catalogue_problem is not None:  # the file is there but has errors: ours to fix, not yours
+        raise ApiError(503, "advisor_unavailable", texts.ADVISOR_BROKEN)
     if services.catalogue is None:
         raise ApiError(404, "advisor_off", texts.ADVISOR_OFF)
     return services.catalogue
