@@ -59,6 +59,7 @@ BAD_REQUEST = "Forespørselen kunne ikke leses."
 HTTP_ERROR = "Forespørselen kunne ikke behandles (HTTP-status {status})."
 BODY_TOO_LARGE = "Forespørselen er for stor. Høyeste tillatte størrelse er {limit} kB."
 URL_TOO_LONG = "Adressen er for lang ({length} byte). Høyeste tillatte lengde er {limit} byte."
+BUSY = "Tjenesten har for mye å gjøre akkurat nå. Prøv igjen om noen sekunder."
 STORE_NOT_ANSWERING = (
     "Søkeindeksen svarer ikke akkurat nå. Prøv igjen om litt (detaljene står i tjenestens logg)."
 )

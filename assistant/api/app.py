@@ -9,13 +9,14 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
 from assistant.api.request_limits import RequestLimits
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
+from assistant.api.slots import WorkLimits, ingest_slot
 from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
 from assistant.rules import check_rules
@@ -75,9 +76,12 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             startup = Startup(settings, lambda built: _attach(app, built))
             app.state.startup = startup
             startup.start()
-        yield
-        if startup is not None:
-            startup.stop(timeout=60)
+        try:
+            yield
+        finally:
+            app.state.health_checks.close()
+            if startup is not None:
+                startup.stop(timeout=60)
 
     app = FastAPI(
         title="Kompetanseassistenten",
@@ -92,10 +96,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.services = None
     app.state.startup = None
     app.state.metrics = Metrics()
+    app.state.work_limits = WorkLimits.from_settings(settings)
+    app.state.health_checks = health.HealthChecks()
     errors.install(app)
     docs.install(app)
-    for module in (chat, openai, documents, sources, feedback, admin, schemes, draft, health):
+    for module in (chat, openai, sources, feedback, admin, schemes, draft, health):
         app.include_router(module.router)
+    # Uploads and deletes re-index: they hold an ingest slot (api/slots.py) while they run.
+    app.include_router(documents.router, dependencies=[Depends(ingest_slot)])
     web.install(app)
     # The upload route limits its multipart bodies itself (ASSISTANT_MAX_UPLOAD_BYTES).
     uploads = (documents.router.prefix,)

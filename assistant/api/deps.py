@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from assistant import texts
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ErrorBody
+from assistant.api.slots import WorkLimits, work_limits
 from assistant.api.startup import LOADING_RETRY_AFTER_S, Startup
 from assistant.service import Services
 
@@ -30,6 +31,7 @@ def get_services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+WorkLimitsDep = Annotated[WorkLimits, Depends(work_limits)]
 
 
 def require_admin(request: Request, services: ServicesDep) -> Services:

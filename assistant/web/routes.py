@@ -16,7 +16,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from assistant.api.deps import not_ready
-from assistant.api.errors import public_message, status_for
+from assistant.api.errors import ApiError, public_message, status_for
+from assistant.api.slots import needs_translation, work_limits
 from assistant.chatlog import Exchange
 from assistant.documents import get_source, list_sources
 from assistant.drafts.docx import to_docx
@@ -26,7 +27,7 @@ from assistant.freshness import format_date
 from assistant.language import apertium
 from assistant.language.apertium import TranslationUnavailable
 from assistant.language.detection import detect
-from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS
+from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS, Answer
 from assistant.schemes.advisor import eligibility_payload, match_payload
 from assistant.schemes.matching import Profile
 from assistant.service import Services, ask, draft_reply
@@ -106,7 +107,11 @@ def _services(request: Request) -> Services | None:
 
 
 def _not_ready(request: Request) -> HTMLResponse:
-    error = not_ready(request)
+    return _unavailable(request, not_ready(request))
+
+
+def _unavailable(request: Request, error: ApiError) -> HTMLResponse:
+    """A 503 (not ready, or busy) as a page, with the API's Retry-After."""
     response = _page(request, "unavailable.html", error.status, message=error.message)
     response.headers.update(error.headers or {})
     return response
@@ -131,25 +136,25 @@ async def chat_post(
     if services is None:
         return _not_ready(request)
     mf = _maalform(request)
-    notice = None
     try:
+        claim = work_limits(request).translation.claim(needs_translation([message], mf))
+    except ApiError as busy:
+        return _unavailable(request, busy)
+    with claim:
         try:
-            answer = await run_in_threadpool(ask, services, message, conversation_id or None, mf)
-        except ConversationNotFound:
-            notice = ui.strings(mf)["conversation_gone"]
-            answer = await run_in_threadpool(ask, services, message, None, mf)
-    except AssistantError as exc:
-        error = await run_in_threadpool(_said, exc, mf)
-        exchanges = _shown(services, conversation_id) if notice is None else []
-        return _page(
-            request,
-            "chat.html",
-            status_for(exc),
-            exchanges=exchanges,
-            conversation_id=conversation_id if exchanges else "",
-            error=error,
-            question=message,
-        )
+            answer, gone = await run_in_threadpool(_ask, services, message, conversation_id, mf)
+        except AssistantError as exc:
+            error = await run_in_threadpool(_said, exc, mf)
+            exchanges = _shown(services, conversation_id)
+            return _page(
+                request,
+                "chat.html",
+                status_for(exc),
+                exchanges=exchanges,
+                conversation_id=conversation_id if exchanges else "",
+                error=error,
+                question=message,
+            )
     exchanges = services.chatlog.exchanges(answer.conversation_id)
     return _page(
         request,
@@ -157,9 +162,17 @@ async def chat_post(
         exchanges=exchanges,
         conversation_id=answer.conversation_id,
         error=None,
-        notice=notice,
+        notice=ui.strings(mf)["conversation_gone"] if gone else None,
         question="",
     )
+
+
+def _ask(services: Services, message: str, conversation_id: str, mf: ui.Maalform) -> tuple[Answer, bool]:
+    """The answer, and whether the conversation it was to continue is gone (a new one is started)."""
+    try:
+        return ask(services, message, conversation_id or None, mf), False
+    except ConversationNotFound:
+        return ask(services, message, None, mf), True
 
 
 def _shown(services: Services, conversation_id: str) -> list[Exchange]:
@@ -332,13 +345,21 @@ async def _drafted(request: Request, form: DraftForm) -> Letter | HTMLResponse:
     if services is None:
         return _not_ready(request)
     mf = _letter_maalform(form.letter_maalform)
+    page_mf = _maalform(request)  # an error is told in the page's written standard
     try:
-        return await run_in_threadpool(
-            draft_reply, services, form.inquiry, mf, form.sender or None, form.recipient or None
+        claim = work_limits(request).translation.claim(
+            needs_translation([form.inquiry], "nn" if "nn" in (mf, page_mf) else mf)
         )
-    except AssistantError as exc:
-        error = await run_in_threadpool(_said, exc, _maalform(request))
-        return _page(request, "draft.html", status_for(exc), form=asdict(form), letter=None, error=error)
+    except ApiError as busy:
+        return _unavailable(request, busy)
+    with claim:
+        try:
+            return await run_in_threadpool(
+                draft_reply, services, form.inquiry, mf, form.sender or None, form.recipient or None
+            )
+        except AssistantError as exc:
+            error = await run_in_threadpool(_said, exc, page_mf)
+            return _page(request, "draft.html", status_for(exc), form=asdict(form), letter=None, error=error)
 
 
 @router.post("/svarutkast", response_class=HTMLResponse)

@@ -10,11 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
+from starlette.background import BackgroundTask
 
 from assistant import texts
-from assistant.api.deps import ServicesDep
+from assistant.api.deps import ServicesDep, WorkLimitsDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ChatRequest, ChatResponse, ConversationResponse, ErrorBody, SearchHit
+from assistant.api.slots import needs_translation
 from assistant.retrieval import Mode
 from assistant.service import Delta, Done, Restart, StreamEvent, ask, ask_stream, search
 
@@ -28,10 +30,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/api/chat", response_model=ChatResponse, responses=ERRORS)
-def chat(body: ChatRequest, services: ServicesDep) -> dict[str, Any]:
+async def chat(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> dict[str, Any]:
     """Still et spørsmål. Uten `conversation_id` starter en ny samtale; oppfølgingsspørsmål løses opp
     mot samtalen."""
-    return ask(services, body.message, body.conversation_id, body.maalform).to_dict()
+    with limits.translation.claim(needs_translation([body.message], body.maalform)):
+        answer = await run_in_threadpool(ask, services, body.message, body.conversation_id, body.maalform)
+    return answer.to_dict()
 
 
 @router.get(
@@ -58,19 +62,28 @@ def _event(event: StreamEvent) -> dict[str, str]:
 
 
 @router.post("/api/chat/stream", responses=ERRORS)
-async def chat_stream(body: ChatRequest, services: ServicesDep) -> EventSourceResponse:
+async def chat_stream(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> EventSourceResponse:
     """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`. Med en språkmodell
     kan `restart` komme underveis: forkast teksten så langt, svaret kommer på nytt (med en merknad)."""
     # The question is read, routed and retrieved before the stream opens, so a bad request still gets
-    # a plain 4xx; only the writing happens while streaming.
-    events = await run_in_threadpool(ask_stream, services, body.message, body.conversation_id, body.maalform)
+    # a plain 4xx; only the writing happens while streaming. A translation slot is held to the end.
+    claim = limits.translation.claim(needs_translation([body.message], body.maalform))
+    try:
+        events = await run_in_threadpool(
+            ask_stream, services, body.message, body.conversation_id, body.maalform
+        )
+    except BaseException:
+        claim.release()
+        raise
 
     async def stream() -> AsyncIterator[dict[str, str]]:
-        async for event in iterate_in_threadpool(events):
-            yield _event(event)
-        yield {"event": "done", "data": "{}"}
+        with claim:
+            async for event in iterate_in_threadpool(events):
+                yield _event(event)
+            yield {"event": "done", "data": "{}"}
 
-    return EventSourceResponse(stream())
+    # The background release covers a stream that never started (the client left first).
+    return EventSourceResponse(stream(), background=BackgroundTask(claim.release))
 
 
 @router.get("/api/search", response_model=list[SearchHit], responses=ERRORS)
