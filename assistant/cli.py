@@ -375,6 +375,7 @@ def serve(
     import uvicorn
 
     from assistant.api import create_app
+    from assistant.api.server import server_config
 
     # One line per request from our own access log (no query strings); uvicorn's own is off.
     for name in ("assistant", "uvicorn.error"):
@@ -384,7 +385,7 @@ def serve(
     except AssistantError as exc:
         raise _fail(exc) from exc
     typer.echo(f"Kompetanseassistenten på http://{host}:{port} (API-dokumentasjon: /docs)", err=True)
-    uvicorn.run(api, host=host, port=port, access_log=False, log_config=None)
+    uvicorn.Server(server_config(api, host, port)).run()
 
 
 if __name__ == "__main__":

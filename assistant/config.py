@@ -111,6 +111,18 @@ class Settings(BaseSettings):
     # Request logs never carry the question text unless this is switched on.
     log_questions: bool = False
 
+    # A failed start (store unreachable, index unreadable) is tried again after 1 s, then after twice as
+    # long each time, but never more than this many seconds apart; /readyz says when.
+    startup_retry_max_s: float = 60.0
+    # Request bodies (JSON, forms) are refused with 413 once they pass this many bytes, counted as they
+    # arrive, so none is read whole first. Uploads to /api/documents have max_upload_bytes instead.
+    max_body_bytes: int = 1024 * 1024
+    # Slow work gets a bounded number of the server's threads: requests that need Apertium (a nynorsk
+    # question or answer) and uploads or deletes that re-index, at most this many of each at once. One
+    # more is answered 503 busy with Retry-After at once, never queued, so chat and /healthz keep theirs.
+    translation_slots: int = 4
+    ingest_slots: int = 2
+
     @property
     def database(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'assistant.db').resolve()}"

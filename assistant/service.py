@@ -43,7 +43,7 @@ from assistant.models import Answer, AnswerPlan, Citation, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
-from assistant.schemes.catalogue import Catalogue, load_catalogue
+from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.questions import asked_sectors, asks_for_match
 from assistant.schemes.scope import SchemeScope, in_scope
 
@@ -72,18 +72,21 @@ class Services:
     observe: StepObserver = _ignore_step
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Why the catalogue is None although the file is there (its errors, in Norwegian), when the start
+    # went on without the advisor.
+    catalogue_problem: str | None = None
 
 
-def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
+def build_services(
+    settings: Settings, embedder: Embedder | None = None, *, advisor_optional: bool = False
+) -> Services:
+    """`advisor_optional`: a scheme catalogue with errors switches the advisor off instead of stopping the
+    start (the API: retrieval answers on, and /readyz says the advisor is off)."""
     check_rules(settings)  # a bad rule file stops the start here, before a model loads or a file is written
     embedder = embedder or build_embedder(settings)
     store = build_store(settings, embedder.name)
     retriever = Retriever(settings, embedder, store)
-    catalogue = None
-    if settings.schemes_file.is_file():
-        catalogue = load_catalogue(settings.schemes_file, settings.corpus_dir)
-    else:
-        logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
+    catalogue, catalogue_problem = _catalogue(settings, advisor_optional)
     scope = SchemeScope(catalogue) if catalogue is not None else None
     backend = ExtractiveBackend(
         lambda: retriever.lexical,
@@ -95,7 +98,32 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     )
     chatlog = ChatLog(settings.database)
     llm = build_llm(settings)
-    return Services(settings, embedder, store, retriever, backend, chatlog, catalogue, llm, scope=scope)
+    return Services(
+        settings,
+        embedder,
+        store,
+        retriever,
+        backend,
+        chatlog,
+        catalogue,
+        llm,
+        scope=scope,
+        catalogue_problem=catalogue_problem,
+    )
+
+
+def _catalogue(settings: Settings, optional: bool) -> tuple[Catalogue | None, str | None]:
+    """The catalogue and, when `optional` let a broken one through, its problems."""
+    if not settings.schemes_file.is_file():
+        logger.info("No scheme catalogue at %s; the advisor is off", settings.schemes_file)
+        return None, None
+    try:
+        return load_catalogue(settings.schemes_file, settings.corpus_dir), None
+    except SchemeCatalogueError as exc:
+        if not optional:
+            raise
+        logger.error("The scheme catalogue has errors, so the advisor is off:\n%s", exc.message)
+        return None, exc.message
 
 
 @contextmanager

@@ -53,6 +53,16 @@ MESSAGE_NOT_FOUND = "Fant ingen melding med id «{id}» i denne samtalen."
 DOCUMENT_NOT_FOUND = "Fant ikke dokumentet «{id}» i indeksen."
 FILE_TOO_LARGE = "Filen er for stor. Høyeste tillatte størrelse er {limit} MB."
 INVALID_JSON = "Forespørselen er ikke gyldig JSON."
+INVALID_UTF8 = "Forespørselen er ikke gyldig UTF-8-tekst."
+JSON_TOO_DEEP = "JSON-innholdet er nestet for dypt."
+BAD_REQUEST = "Forespørselen kunne ikke leses."
+HTTP_ERROR = "Forespørselen kunne ikke behandles (HTTP-status {status})."
+BODY_TOO_LARGE = "Forespørselen er for stor. Høyeste tillatte størrelse er {limit} kB."
+URL_TOO_LONG = "Adressen er for lang ({length} byte). Høyeste tillatte lengde er {limit} byte."
+BUSY = "Tjenesten har for mye å gjøre akkurat nå. Prøv igjen om noen sekunder."
+STORE_NOT_ANSWERING = (
+    "Søkeindeksen svarer ikke akkurat nå. Prøv igjen om litt (detaljene står i tjenestens logg)."
+)
 INVALID_REQUEST = "Forespørselen har feil format: {details}."
 # One clause per pydantic error type (assistant/api/validation.py), so pydantic's English never reaches the
 # user. {field} is the field's dotted path; the other names are pydantic's context for that type.
@@ -80,6 +90,8 @@ VALIDATION_ERRORS = {
     "greater_than_equal": "{field} skal være minst {ge}",
     "less_than": "{field} skal være mindre enn {lt}",
     "less_than_equal": "{field} kan være høyst {le}",
+    "invalid_characters": "{field} inneholder tegn som ikke er gyldig tekst",
+    "string_unicode": "{field} inneholder tegn som ikke er gyldig tekst",
 }
 VALIDATION_OTHER = "{field} har en ugyldig verdi"
 VALIDATION_WHOLE_BODY = "innholdet"
@@ -87,6 +99,8 @@ DOCS_TITLE = "{app} – API-dokumentasjon"
 UNAUTHORIZED = "Mangler eller feil API-nøkkel. Send «Authorization: Bearer <nøkkel>»."
 ADMIN_DISABLED = "Administrasjon av dokumenter er slått av. Sett ASSISTANT_ADMIN_API_KEY for å slå den på."
 NOT_READY = "Tjenesten er ikke klar: {reason}"
+STILL_LOADING = "indeksen lastes fortsatt"
+INDEX_EMPTY = "indeksen er tom"
 STARTUP_FAILED = "oppstarten mislyktes på grunn av en intern feil (detaljene står i tjenestens logg)"
 STORES_NOT_ANSWERING = "søkeindeksen eller samtaleloggen svarer ikke (detaljene står i tjenestens logg)"
 INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
@@ -130,6 +144,10 @@ NEED_NAMES = {
 }
 SCHEME_NOT_FOUND = "Fant ingen ordning med id «{id}». Se GET /api/schemes for alle ordningene."
 ADVISOR_OFF = "Ordningskatalogen (schemes.yaml) mangler, så rådgiveren er slått av."
+ADVISOR_BROKEN = (
+    "Ordningskatalogen har feil, så rådgiveren er slått av; svarene kommer fra søket i dokumentene "
+    "(detaljene står i tjenestens logg)."
+)
 INVALID_CHOICE = "{field}: «{value}» er ikke en gyldig verdi. Tillatte verdier: {allowed}"
 CHOICES_HELP = "Én av: {allowed}."
 

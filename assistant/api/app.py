@@ -1,25 +1,26 @@
-"""The app factory. Models and the index load once, in a background thread started by the lifespan,
-so /healthz answers at once and /readyz turns 200 when the service can answer."""
+"""The app factory. Models and the index load once, in a background thread started by the lifespan
+(api/startup.py, which retries a failed start), so /healthz answers at once and /readyz turns 200 when
+the service can answer."""
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant import texts
 from assistant.api import docs, errors
 from assistant.api.metrics import Metrics
+from assistant.api.request_limits import RequestLimits
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
+from assistant.api.slots import WorkLimits, ingest_slot
+from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
-from assistant.errors import AssistantError
 from assistant.rules import check_rules
-from assistant.service import Services, build_services, ensure_index
+from assistant.service import Services
 from assistant.web import routes as web
 
 logger = logging.getLogger(__name__)
@@ -55,20 +56,6 @@ class RequestLog:
             access_log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, seconds * 1000)
 
 
-def _load(app: FastAPI, settings: Settings) -> None:
-    try:
-        services = build_services(settings)
-        ensure_index(services)
-        _attach(app, services)
-    except AssistantError as exc:
-        logger.error("Start-up failed: %s", exc.message)
-        app.state.startup_error = exc.message
-    except Exception:
-        # The exception's own text (paths, driver messages, English) stays in the log; clients get Norwegian.
-        logger.exception("Start-up failed")
-        app.state.startup_error = texts.STARTUP_FAILED
-
-
 def _attach(app: FastAPI, services: Services) -> None:
     metrics: Metrics = app.state.metrics
     services.observe = metrics.observe_step
@@ -82,15 +69,19 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        loader = None
+        startup = None
         if services is not None:
             _attach(app, services)
         else:
-            loader = threading.Thread(target=_load, args=(app, settings), name="assistant-load", daemon=True)
-            loader.start()
-        yield
-        if loader is not None:
-            loader.join(timeout=60)
+            startup = Startup(settings, lambda built: _attach(app, built))
+            app.state.startup = startup
+            startup.start()
+        try:
+            yield
+        finally:
+            app.state.health_checks.close()
+            if startup is not None:
+                startup.stop(timeout=60)
 
     app = FastAPI(
         title="Kompetanseassistenten",
@@ -103,12 +94,19 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         redoc_url=None,
     )
     app.state.services = None
-    app.state.startup_error = None
+    app.state.startup = None
     app.state.metrics = Metrics()
+    app.state.work_limits = WorkLimits.from_settings(settings)
+    app.state.health_checks = health.HealthChecks()
     errors.install(app)
     docs.install(app)
-    for module in (chat, openai, documents, sources, feedback, admin, schemes, draft, health):
+    for module in (chat, openai, sources, feedback, admin, schemes, draft, health):
         app.include_router(module.router)
+    # Uploads and deletes re-index: they hold an ingest slot (api/slots.py) while they run.
+    app.include_router(documents.router, dependencies=[Depends(ingest_slot)])
     web.install(app)
-    app.add_middleware(RequestLog, metrics=app.state.metrics)
+    # The upload route limits its multipart bodies itself (ASSISTANT_MAX_UPLOAD_BYTES).
+    uploads = (documents.router.prefix,)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes, uploads=uploads)
+    app.add_middleware(RequestLog, metrics=app.state.metrics)  # outermost: it logs the limits' 413s too
     return app

@@ -10,18 +10,28 @@ from fastapi import Depends, Request
 from assistant import texts
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ErrorBody
+from assistant.api.slots import WorkLimits, work_limits
+from assistant.api.startup import LOADING_RETRY_AFTER_S, Startup
 from assistant.service import Services
+
+
+def not_ready(request: Request) -> ApiError:
+    """503 while the services load: why, and when the next start-up attempt is (api/startup.py)."""
+    startup: Startup | None = request.app.state.startup
+    reason = startup.reason() if startup is not None else texts.STILL_LOADING
+    retry = startup.retry_after() if startup is not None else LOADING_RETRY_AFTER_S
+    return ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": str(retry)})
 
 
 def get_services(request: Request) -> Services:
     services: Services | None = request.app.state.services
     if services is None:
-        reason = request.app.state.startup_error or "indeksen lastes fortsatt"
-        raise ApiError(503, "not_ready", texts.NOT_READY.format(reason=reason), {"Retry-After": "5"})
+        raise not_ready(request)
     return services
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+WorkLimitsDep = Annotated[WorkLimits, Depends(work_limits)]
 
 
 def require_admin(request: Request, services: ServicesDep) -> Services:

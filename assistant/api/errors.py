@@ -9,7 +9,7 @@ import json
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -29,6 +29,9 @@ from assistant.errors import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Seconds a client is asked to wait before trying again after a 503.
+RETRY_AFTER_S = 5
 
 STATUS: list[tuple[type[AssistantError], int]] = [
     (EmptyQuestion, 422),
@@ -50,26 +53,58 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
+class BodyTooLarge(HTTPException):
+    """A request body past its limit, raised from `receive` as it arrives (api/request_limits.py). An
+    HTTPException because FastAPI turns any other error raised while it reads a body into a 400."""
+
+    def __init__(self, limit: int) -> None:
+        # Connection: close, so the server stops reading the rest of the body once this is sent.
+        message = texts.BODY_TOO_LARGE.format(limit=limit // 1024)
+        super().__init__(413, message, {"Connection": "close"})
+
+
 def status_for(exc: AssistantError) -> int:
     return next((status for kind, status in STATUS if isinstance(exc, kind)), 500)
+
+
+def public_message(exc: AssistantError) -> str:
+    """What a client is told. A store failure's own message names the driver's error (for the CLI and the
+    log); clients get a Norwegian sentence without it."""
+    return texts.STORE_NOT_ANSWERING if isinstance(exc, StoreUnavailable) else exc.message
+
+
+def error_body(path: str, code: str, message: str) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if path.startswith("/v1/"):
+        body["error"] = {"message": message, "type": "invalid_request_error", "code": code}
+    return body
 
 
 def error_response(
     request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
 ) -> JSONResponse:
-    body: dict[str, Any] = {"code": code, "message": message}
-    if request.url.path.startswith("/v1/"):
-        body["error"] = {"message": message, "type": "invalid_request_error", "code": code}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(error_body(request.url.path, code, message), status_code=status, headers=headers)
+
+
+def _unreadable_body(exc: StarletteHTTPException) -> tuple[str, str]:
+    """FastAPI answers 400 when it cannot decode a body, with its reason as the exception's cause."""
+    cause = exc.__cause__
+    if isinstance(cause, UnicodeDecodeError):
+        return "invalid_json", texts.INVALID_UTF8
+    if isinstance(cause, RecursionError):
+        return "invalid_json", texts.JSON_TOO_DEEP
+    return "bad_request", texts.BAD_REQUEST
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def domain_error(request: Request, exc: AssistantError) -> JSONResponse:
         status = status_for(exc)
+        headers = None
         if status >= 500:
             logger.error("%s on %s: %s", exc.code, request.url.path, exc.message)
-        return error_response(request, status, exc.code, exc.message)
+            headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None
+        return error_response(request, status, exc.code, public_message(exc), headers)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -93,7 +128,15 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 405:
             message = texts.METHOD_NOT_ALLOWED.format(method=request.method, path=request.url.path)
             return error_response(request, 405, "method_not_allowed", message, headers)
-        return error_response(request, exc.status_code, "http_error", str(exc.detail), headers)
+        if isinstance(exc, BodyTooLarge):
+            return error_response(request, 413, "request_too_large", exc.detail, headers)
+        if exc.status_code == 400:
+            code, message = _unreadable_body(exc)
+            logger.info("400 %s on %s: %s", code, request.url.path, exc.__cause__ or exc.detail)
+            return error_response(request, 400, code, message, headers)
+        # Starlette's and FastAPI's own details are English: the status, in Norwegian, says enough.
+        message = texts.HTTP_ERROR.format(status=exc.status_code)
+        return error_response(request, exc.status_code, "http_error", message, headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

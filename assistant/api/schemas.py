@@ -5,14 +5,47 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from assistant.models import AnswerPlan, Citation, LetterSource
 
 
-class ChatRequest(BaseModel):
+def whole_characters(value: Any) -> bool:
+    """False when a text in `value` holds half of a UTF-16 surrogate pair. JSON can write one ("\\ud800"),
+    and Python decodes it into a str that cannot be encoded: stored, translated or sent back, it fails.
+    Walked with a stack, not recursion: a body may nest as deep as the JSON parser allows."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+    return True
+
+
+class RequestBody(BaseModel):
+    """A request body: unknown fields are refused, and every text in it must be whole characters."""
+
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _whole_characters(cls, value: Any) -> Any:
+        if not whole_characters(value):
+            # The type names the Norwegian clause in texts.VALIDATION_ERRORS (api/validation.py).
+            raise PydanticCustomError("invalid_characters", "text with a lone surrogate")
+        return value
+
+
+class ChatRequest(RequestBody):
     message: str = Field(description="Spørsmålet, på bokmål eller nynorsk.")
     conversation_id: str | None = Field(None, description="Null starter en ny samtale.")
     maalform: Literal["nb", "nn"] | None = Field(
@@ -83,9 +116,7 @@ class UploadResponse(BaseModel):
     message: str
 
 
-class FeedbackRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FeedbackRequest(RequestBody):
     conversation_id: str
     message_id: str
     rating: Literal["up", "down"]
@@ -98,8 +129,8 @@ class ErrorBody(BaseModel):
 
 
 # OpenAI-compatible chat completions: only what the official clients send and read.
-class OpenAIMessage(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class OpenAIMessage(RequestBody):
+    model_config = ConfigDict(extra="allow")  # name, tool_calls … are accepted and ignored
 
     role: Literal["system", "user", "assistant", "tool", "developer", "function"]
     content: str | list[dict[str, Any]] | None = None
@@ -110,7 +141,7 @@ class OpenAIMessage(BaseModel):
         return self.content or ""
 
 
-class OpenAIChatRequest(BaseModel):
+class OpenAIChatRequest(RequestBody):
     model_config = ConfigDict(extra="allow")  # temperature, max_tokens … are accepted and ignored
 
     model: str = "assistant"
@@ -120,9 +151,7 @@ class OpenAIChatRequest(BaseModel):
 
 
 # Reply drafts (/api/draft).
-class DraftRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class DraftRequest(RequestBody):
     inquiry: str = Field(description="Henvendelsen det skal svares på, på bokmål eller nynorsk.")
     maalform: Literal["nb", "nn"] | None = Field(
         None, description="Målform for brevet: nb eller nn. Null betyr samme målform som henvendelsen."

@@ -8,7 +8,9 @@ italics so it cannot be missed before sending.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import docx
@@ -20,15 +22,25 @@ _HEADING_LEVELS: dict[BlockKind, int] = {"subject": 1, "heading": 2, "subheading
 _STYLES: dict[BlockKind, str] = {"question": "Intense Quote", "bullet": "List Bullet", "quote": "Quote"}
 
 
+# What XML 1.0 cannot hold: control characters other than tab, line feed and carriage return, lone
+# surrogates, and U+FFFE/U+FFFF. An inquiry may carry them (pasted from another program); lxml refuses
+# the whole document for one, so they are dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def to_docx(letter: Letter) -> bytes:
     """The letter as .docx bytes."""
     document = docx.Document()
     properties = document.core_properties
-    properties.title = letter.subject
+    properties.title = xml_text(letter.subject)
     properties.author = _AUTHOR
     properties.language = f"{letter.maalform}-NO"
     for block in letter.blocks:
-        _add(document, block)
+        _add(document, replace(block, text=xml_text(block.text)))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

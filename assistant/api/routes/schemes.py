@@ -6,12 +6,12 @@ from dataclasses import asdict
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from assistant import texts
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
-from assistant.api.schemas import ErrorBody
+from assistant.api.schemas import ErrorBody, RequestBody
 from assistant.errors import SchemeNotFound
 from assistant.schemes.advisor import eligibility_payload, match_payload
 from assistant.schemes.catalogue import Catalogue, Scheme
@@ -25,9 +25,7 @@ Sector = Literal["barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaer
 Need = Literal["kollektiv", "individuell", "veiledning", "any"]
 
 
-class ProfileRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ProfileRequest(RequestBody):
     owner_type: OwnerType
     sector: Sector
     need: Need = "any"
@@ -35,13 +33,13 @@ class ProfileRequest(BaseModel):
     topic: str | None = Field(None, max_length=500)
 
 
-class EligibilityRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EligibilityRequest(RequestBody):
     group: str = Field(min_length=1, max_length=200, description="For eksempel «fagskolelærere».")
 
 
 def _catalogue(services: Services) -> Catalogue:
+    if services.catalogue_problem is not None:  # the file is there but has errors: ours to fix, not yours
+        raise ApiError(503, "advisor_unavailable", texts.ADVISOR_BROKEN)
     if services.catalogue is None:
         raise ApiError(404, "advisor_off", texts.ADVISOR_OFF)
     return services.catalogue
