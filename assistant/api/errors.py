@@ -18,8 +18,10 @@ from assistant import texts
 from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
+    DocumentTooLarge,
     EmptyQuestion,
     FileTooLarge,
+    IngestTimeout,
     NotFound,
     QuestionTooLong,
     RequestTooLarge,
@@ -35,6 +37,8 @@ STATUS: list[tuple[type[AssistantError], int]] = [
     (QuestionTooLong, 413),
     (UnsupportedFile, 415),
     (FileTooLarge, 413),
+    (DocumentTooLarge, 413),
+    (IngestTimeout, 422),
     (RequestTooLarge, 413),
     (UnreadableFile, 422),  # includes ScannedPdf
     (NotFound, 404),
