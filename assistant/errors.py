@@ -7,6 +7,7 @@ AssistantError
 ├── FileTooLarge           (file_too_large)
 ├── DocumentTooLarge       (document_too_large)
 ├── IngestTimeout          (ingest_timeout)
+├── DocumentExists         (document_exists)
 ├── RequestTooLarge        (request_too_large)
 ├── UnreadableFile         (unreadable_file)
 │   ├── ScannedPdf         (scanned_pdf)
@@ -56,6 +57,12 @@ class DocumentTooLarge(AssistantError):
 
 class IngestTimeout(AssistantError):
     code = "ingest_timeout"
+
+
+class DocumentExists(AssistantError):
+    """An upload's id is taken by a document from elsewhere (the corpus), which it must not replace."""
+
+    code = "document_exists"
 
 
 class RequestTooLarge(AssistantError):

@@ -47,6 +47,10 @@ TOO_MANY_UNITS = (
 INGEST_TOO_SLOW = (
     "Innlesingen av «{name}» tok mer enn {limit:g} sekunder og ble avbrutt. Del filen opp i mindre filer."
 )
+DOCUMENT_EXISTS = (
+    "Dokumentet «{id}» finnes allerede i indeksen fra en annen kilde enn opplastingene, og en opplasting "
+    "kan ikke erstatte det. Gi filen et annet navn."
+)
 STORE_UNAVAILABLE = "Søkeindeksen er ikke tilgjengelig: {reason}"
 PATH_NOT_FOUND = "Fant ikke «{path}»."
 
@@ -121,6 +125,7 @@ INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
 NOT_FOUND_PATH = "Fant ikke «{path}»."
 METHOD_NOT_ALLOWED = "«{path}» kan ikke brukes med {method}."
 MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «file»."
+INVALID_FORM = "Skjemadataene i forespørselen kunne ikke leses. Send filen som multipart/form-data."
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
 # The CSV export of unanswered questions (/api/admin/gaps.csv): its header row and file name.
 GAPS_CSV_HEADER = ("antall", "ubesvart", "tommel ned", "siste", "eksempel", "svar", "spørsmål")

@@ -18,6 +18,7 @@ from assistant import texts
 from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
+    DocumentExists,
     DocumentTooLarge,
     EmptyQuestion,
     FileTooLarge,
@@ -39,6 +40,7 @@ STATUS: list[tuple[type[AssistantError], int]] = [
     (FileTooLarge, 413),
     (DocumentTooLarge, 413),
     (IngestTimeout, 422),
+    (DocumentExists, 409),
     (RequestTooLarge, 413),
     (UnreadableFile, 422),  # includes ScannedPdf
     (NotFound, 404),
