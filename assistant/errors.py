@@ -5,9 +5,14 @@ AssistantError
 ├── QuestionTooLong        (question_too_long)
 ├── UnsupportedFile        (unsupported_file)
 ├── FileTooLarge           (file_too_large)
+├── DocumentTooLarge       (document_too_large)
+├── IngestTimeout          (ingest_timeout)
+├── DocumentExists         (document_exists)
 ├── RequestTooLarge        (request_too_large)
 ├── UnreadableFile         (unreadable_file)
-│   └── ScannedPdf         (scanned_pdf)
+│   ├── ScannedPdf         (scanned_pdf)
+│   ├── EncryptedPdf       (encrypted_pdf)
+│   └── InvalidFrontMatter (invalid_front_matter)
 ├── StoreUnavailable       (store_unavailable)
 ├── RuleFileError          (invalid_rule_file)
 └── NotFound               (not_found)
@@ -44,6 +49,22 @@ class FileTooLarge(AssistantError):
     code = "file_too_large"
 
 
+class DocumentTooLarge(AssistantError):
+    """The file is within the upload size, but gives more pages, passages or units than ingest allows."""
+
+    code = "document_too_large"
+
+
+class IngestTimeout(AssistantError):
+    code = "ingest_timeout"
+
+
+class DocumentExists(AssistantError):
+    """An upload's id is taken by a document from elsewhere (the corpus), which it must not replace."""
+
+    code = "document_exists"
+
+
 class RequestTooLarge(AssistantError):
     code = "request_too_large"
 
@@ -54,6 +75,14 @@ class UnreadableFile(AssistantError):
 
 class ScannedPdf(UnreadableFile):
     code = "scanned_pdf"
+
+
+class EncryptedPdf(UnreadableFile):
+    code = "encrypted_pdf"
+
+
+class InvalidFrontMatter(UnreadableFile):
+    code = "invalid_front_matter"
 
 
 class StoreUnavailable(AssistantError):

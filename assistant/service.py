@@ -37,6 +37,7 @@ from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.lexical import stem
 from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
+from assistant.ingest.limits import IngestLimits
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, AnswerPlan, Citation, ScoredPassage
@@ -46,6 +47,7 @@ from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.questions import asked_sectors, asks_for_match
 from assistant.schemes.scope import SchemeScope, in_scope
+from assistant.uploads import UPLOADS, remove_leftovers, set_aside
 
 logger = logging.getLogger(__name__)
 
@@ -135,20 +137,43 @@ def _step(services: Services, name: str) -> Iterator[None]:
         services.observe(name, time.perf_counter() - start)
 
 
-def ingest_paths(services: Services, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
+def ingest_paths(
+    services: Services, paths: Iterable[Path], progress: Progress | None = None, prefix: str = ""
+) -> IngestReport:
+    """`prefix` goes before every document id (the uploads folder's is "uploads/")."""
+    settings = services.settings
+    limits = IngestLimits.from_settings(settings)
     with services.write_lock, _step(services, "ingest"):
-        report = ingest(paths, services.embedder, services.store, services.settings.chunk_max_chars, progress)
+        report = ingest(
+            paths, services.embedder, services.store, settings.chunk_max_chars, progress, limits, prefix
+        )
         if report.changed or services.retriever.size != report.chunks:
             services.retriever.refresh()
     return report
 
 
 def ensure_index(services: Services, progress: Progress | None = None) -> IngestReport | None:
-    """Ingest the corpus when the index is empty, so a first `ask` just works."""
-    if services.store.count() > 0:
-        return None
-    logger.info(texts.INDEX_EMPTY_INGESTING.format(path=services.settings.corpus_dir))
-    return ingest_paths(services, [services.settings.corpus_dir], progress)
+    """Ingest the corpus when the index is empty, so a first `ask` just works; and bring the uploads
+    into line (reconcile_uploads). Returns the corpus's report, None when it was not needed."""
+    report = None
+    if services.store.count() == 0:
+        logger.info(texts.INDEX_EMPTY_INGESTING.format(path=services.settings.corpus_dir))
+        report = ingest_paths(services, [services.settings.corpus_dir], progress)
+    reconcile_uploads(services, progress)
+    return report
+
+
+def reconcile_uploads(services: Services, progress: Progress | None = None) -> IngestReport:
+    """After a crash, a failed store write or a lost Chroma directory: every file under uploads/ is
+    indexed (as uploads/<name>; unchanged files are only hashed), passages whose file is gone are
+    dropped, a temporary file a crash left is removed, and a file that can no longer be ingested (a
+    limit lowered since) is moved out to <data_dir>/rejected-uploads with a warning."""
+    folder = services.settings.uploads_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)
+    report = ingest_paths(services, [folder], progress, prefix=UPLOADS)
+    set_aside(services.settings, report.failed)
+    return report
 
 
 def validate_question(question: str, settings: Settings) -> str:

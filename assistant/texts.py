@@ -19,6 +19,38 @@ SCANNED_PDF = (
     "kjør tekstgjenkjenning (OCR) på den før du laster den opp."
 )
 EMPTY_DOCUMENT = "Filen «{name}» inneholder ingen tekst etter at sidemaler er fjernet."
+NO_PASSAGES = "Filen «{name}» har ingen tekst å lese inn, bare overskrifter eller sidemaler."
+NOT_UTF8 = "filen er ikke gyldig UTF-8-tekst"
+PDF_DAMAGED = "PDF-filen er skadet eller ikke en gyldig PDF"
+PDF_TOO_COMPLEX = "PDF-filen er for sammensatt, eller den pakkes ut til for mye data"
+ENCRYPTED_PDF = (
+    "PDF-filen «{name}» er kryptert eller passordbeskyttet. Lagre den uten passord og kryptering, "
+    "og last den opp på nytt."
+)
+FRONT_MATTER_ALIASES = (
+    "Forsiden (front matter) i «{name}» bruker YAML-ankre eller -aliaser (&navn, *navn). "
+    "Skriv verdiene ut i stedet."
+)
+FRONT_MATTER_TOO_LONG = (
+    "Forsiden (front matter) i «{name}» er for lang ({length} tegn). Høyeste tillatte lengde er {limit} tegn."
+)
+FRONT_MATTER_FIELD_TOO_LONG = (
+    "Feltet «{field}» i forsiden (front matter) i «{name}» er for langt ({length} tegn). "
+    "Høyeste tillatte lengde er {limit} tegn."
+)
+# Per-document bounds on ingest (assistant/ingest/limits.py).
+TOO_MANY_PAGES = "«{name}» har {count} sider. Høyeste tillatte antall er {limit}; del filen opp."
+TOO_MUCH_TEXT = "«{name}» er for stort: teksten gir mer enn {limit} tekstbiter. Del filen opp i flere filer."
+TOO_MANY_UNITS = (
+    "«{name}» er for stort: teksten gir mer enn {limit} setninger og lister. Del filen opp i flere filer."
+)
+INGEST_TOO_SLOW = (
+    "Innlesingen av «{name}» tok mer enn {limit:g} sekunder og ble avbrutt. Del filen opp i mindre filer."
+)
+DOCUMENT_EXISTS = (
+    "Dokumentet «{id}» finnes allerede i indeksen fra en annen kilde enn opplastingene, og en opplasting "
+    "kan ikke erstatte det. Gi filen et annet navn."
+)
 STORE_UNAVAILABLE = "Søkeindeksen er ikke tilgjengelig: {reason}"
 PATH_NOT_FOUND = "Fant ikke «{path}»."
 
@@ -107,6 +139,7 @@ INTERNAL_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt."
 NOT_FOUND_PATH = "Fant ikke «{path}»."
 METHOD_NOT_ALLOWED = "«{path}» kan ikke brukes med {method}."
 MISSING_FILE = "Forespørselen mangler filen. Send den som multipart-feltet «file»."
+INVALID_FORM = "Skjemadataene i forespørselen kunne ikke leses. Send filen som multipart/form-data."
 UPLOAD_DONE = "«{name}» er lest inn ({chunks} tekstbiter)."
 # The CSV export of unanswered questions (/api/admin/gaps.csv): its header row and file name.
 GAPS_CSV_HEADER = ("antall", "ubesvart", "tommel ned", "siste", "eksempel", "svar", "spørsmål")

@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("stores", ("ingest", "index", "chatlog", "migrations")),
     ("pipeline", ("answer", "retrieval", "freshness", "conversation")),
     ("domains", ("schemes", "drafts", "language")),
-    ("use cases", ("service", "documents", "gaps", "evaluation")),
+    ("use cases", ("service", "documents", "uploads", "gaps", "evaluation")),
     ("front ends", ("api", "cli", "web")),
 ]
 

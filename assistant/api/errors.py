@@ -18,8 +18,11 @@ from assistant import texts
 from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
+    DocumentExists,
+    DocumentTooLarge,
     EmptyQuestion,
     FileTooLarge,
+    IngestTimeout,
     NotFound,
     QuestionTooLong,
     RequestTooLarge,
@@ -38,6 +41,9 @@ STATUS: list[tuple[type[AssistantError], int]] = [
     (QuestionTooLong, 413),
     (UnsupportedFile, 415),
     (FileTooLarge, 413),
+    (DocumentTooLarge, 413),
+    (IngestTimeout, 422),
+    (DocumentExists, 409),
     (RequestTooLarge, 413),
     (UnreadableFile, 422),  # includes ScannedPdf
     (NotFound, 404),

@@ -111,7 +111,7 @@ class SearchHit(BaseModel):
 
 class UploadResponse(BaseModel):
     id: str
-    status: Literal["added", "updated", "unchanged", "failed"]
+    status: Literal["added", "updated", "unchanged"]
     chunks: int
     message: str
 

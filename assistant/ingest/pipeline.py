@@ -2,7 +2,8 @@
 
 New chunks are written before the old ones are deleted (ids carry the content hash), so a failure
 half-way never leaves a document with no chunks, and a file that cannot be read leaves its previous
-chunks in place.
+chunks in place. `prepare` does the costly part (parse, chunk, embed) within the document's limits
+and touches no store; `write` is the short part that needs the writer's lock.
 """
 
 from __future__ import annotations
@@ -13,17 +14,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 from assistant import texts
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, UnreadableFile
 from assistant.index.embedders import Embedder
 from assistant.index.store import ChromaStore, StoredDocument, UnitRecord
 from assistant.ingest.chunking import chunk_document
+from assistant.ingest.limits import Budget, IngestLimits
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, content_hash, load_document, read_file
 from assistant.ingest.units import split_units
+from assistant.models import Passage
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+# Texts per embedding call: the time limit is checked between calls. Batching gives the same vectors,
+# bit for bit, as one call for all.
+_EMBED_BATCH = 64
 
 
 @dataclass
@@ -64,8 +73,9 @@ class _Target:
     root: Path
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[_Target], list[Path], list[FileError]]:
-    """Files to ingest, the directories whose deleted files should be pruned, and bad arguments."""
+def discover(paths: Iterable[Path], prefix: str = "") -> tuple[list[_Target], list[Path], list[FileError]]:
+    """Files to ingest, the directories whose deleted files should be pruned, and bad arguments. A
+    document's id is `prefix` + its path under the directory given (or its name, for a file given)."""
     targets: list[_Target] = []
     roots: list[Path] = []
     errors: list[FileError] = []
@@ -75,9 +85,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[_Target], list[Path], list[Fil
             roots.append(path)
             for f in sorted(path.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith("."):
-                    targets.append(_Target(f, f.relative_to(path).as_posix(), path))
+                    targets.append(_Target(f, prefix + f.relative_to(path).as_posix(), path))
         elif path.is_file():
-            targets.append(_Target(path, path.name, path.parent))
+            targets.append(_Target(path, prefix + path.name, path.parent))
         else:
             errors.append(FileError(str(raw), "not_found", texts.PATH_NOT_FOUND.format(path=raw)))
     return targets, roots, errors
@@ -89,15 +99,17 @@ def ingest(
     store: ChromaStore,
     max_chars: int = 1000,
     progress: Progress | None = None,
+    limits: IngestLimits | None = None,
+    prefix: str = "",
 ) -> IngestReport:
-    targets, roots, errors = discover(paths)
+    targets, roots, errors = discover(paths, prefix)
     report = IngestReport(failed=errors)
     stored = store.documents()
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = now_iso()
     for target in targets:
         if progress:
             progress(target.document)
-        _ingest_one(target, embedder, store, stored, report, max_chars, now)
+        _ingest_one(target, embedder, store, stored, report, max_chars, limits or IngestLimits(), now)
     seen = {t.document for t in targets}
     for name, doc in stored.items():
         if name not in seen and any(doc.root == str(r) for r in roots):
@@ -114,6 +126,7 @@ def _ingest_one(
     stored: dict[str, StoredDocument],
     report: IngestReport,
     max_chars: int,
+    limits: IngestLimits,
     now: str,
 ) -> None:
     previous = stored.get(target.document)
@@ -122,19 +135,67 @@ def _ingest_one(
         if previous is not None and previous.content_hash == content_hash(data):
             report.unchanged.append(target.document)
             return
-        doc = load_document(target.path, target.document, data)  # read once, hashed in the loader
-        passages = chunk_document(doc, max_chars)
-        units, unit_texts = [], []
-        for p in passages:
-            for u in split_units(p.text, 0):
-                units.append(UnitRecord(p.id, u.position, p.document))
-                unit_texts.append(f"{p.section}\n\n{u.render()}")
-        vectors = embedder.embed_passages([p.contextual_text for p in passages] + unit_texts)
+        prepared = prepare(target.path, target.document, data, embedder, max_chars, limits)
     except AssistantError as exc:
         logger.warning("Skipping %s: %s", target.path, exc.message)
         report.failed.append(FileError(str(target.path), exc.code, exc.message))
         return
-    extra = {"root": str(target.root), "ingested_at": now}
-    store.upsert(passages, vectors[: len(passages)], extra, units, vectors[len(passages) :])
-    store.delete_document(target.document, keep={p.id for p in passages})
+    write(store, prepared, target.root, now)
     (report.updated if previous is not None else report.added).append(target.document)
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document parsed, chunked and embedded: all that its write to the store needs."""
+
+    document: str
+    content_hash: str
+    passages: list[Passage]
+    vectors: npt.NDArray[np.float32]
+    units: list[UnitRecord]
+    unit_vectors: npt.NDArray[np.float32]
+
+
+def prepare(
+    path: Path, document: str, data: bytes, embedder: Embedder, max_chars: int, limits: IngestLimits
+) -> PreparedDocument:
+    """Parse, chunk and embed one file's `data` (`path` gives its type and the name messages use).
+    Raises an AssistantError for a file that cannot be read, yields no passage, or passes a limit."""
+    budget = Budget(limits, path.name)
+    doc = load_document(path, document, data, budget)  # hashed in the loader
+    budget.text(sum(len(page.text) for page in doc.pages), max_chars)
+    budget.check_time()
+    passages = chunk_document(doc, max_chars)
+    if not passages:  # e.g. a lone heading: indexed, it could be neither listed nor deleted
+        raise UnreadableFile(texts.NO_PASSAGES.format(name=path.name))
+    budget.passages(len(passages))
+    units: list[UnitRecord] = []
+    unit_texts: list[str] = []
+    for p in passages:
+        for u in split_units(p.text, 0):
+            units.append(UnitRecord(p.id, u.position, p.document))
+            unit_texts.append(f"{p.section}\n\n{u.render()}")
+        budget.units(len(units))
+    vectors = _embed(embedder, [p.contextual_text for p in passages] + unit_texts, budget)
+    n = len(passages)
+    return PreparedDocument(document, doc.content_hash, passages, vectors[:n], units, vectors[n:])
+
+
+def _embed(embedder: Embedder, batch: list[str], budget: Budget) -> npt.NDArray[np.float32]:
+    parts = []
+    for start in range(0, len(batch), _EMBED_BATCH):
+        budget.check_time()
+        parts.append(embedder.embed_passages(batch[start : start + _EMBED_BATCH]))
+    return np.concatenate(parts)
+
+
+def write(store: ChromaStore, prepared: PreparedDocument, root: Path, now: str) -> None:
+    """The new version's passages first, then the old version's removed: a failure between the two
+    leaves the old version whole (and the new passages, which `keep` lets a caller remove)."""
+    extra = {"root": str(root), "ingested_at": now}
+    store.upsert(prepared.passages, prepared.vectors, extra, prepared.units, prepared.unit_vectors)
+    store.delete_document(prepared.document, keep={p.id for p in prepared.passages})
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -80,13 +80,13 @@ def test_an_uploaded_document_is_listed_by_its_name(admin: httpx.Client, admin_s
     text = "# Lokale kurs for skolebibliotekarer\n\nKommunen arrangerer tre kurs for skolebibliotekarer.\n"
     files = {"file": ("Kurs for bibliotekarer.md", text.encode(), "text/markdown")}
     assert admin.post("/api/documents", files=files).status_code == 201
-    public = httpx.get(admin.base_url.join("/api/sources/Kurs for bibliotekarer.md"))  # no key
+    public = httpx.get(admin.base_url.join("/api/sources/uploads/Kurs for bibliotekarer.md"))  # no key
     assert public.status_code == 200
     data = public.json()
     assert data["passages"][0]["text"].startswith("Kommunen arrangerer tre kurs")
     assert str(admin_services.settings.uploads_dir) not in public.text
     listed = httpx.get(admin.base_url.join("/api/sources")).json()
-    assert "Kurs for bibliotekarer.md" in {s["id"] for s in listed}
+    assert "uploads/Kurs for bibliotekarer.md" in {s["id"] for s in listed}
 
 
 def test_sources_are_in_the_openapi_spec(client: httpx.Client) -> None:
