@@ -18,6 +18,7 @@ from assistant.api.metrics import Metrics
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
+from assistant.language.apertium import start_apy, stop_apy
 from assistant.rules import check_rules
 from assistant.service import Services, build_services, ensure_index
 from assistant.web import routes as web
@@ -86,11 +87,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if services is not None:
             _attach(app, services)
         else:
+            # apertium-apy comes up in the background too; until it is warm, nynorsk goes by subprocess.
+            start_apy(settings)
             loader = threading.Thread(target=_load, args=(app, settings), name="assistant-load", daemon=True)
             loader.start()
         yield
         if loader is not None:
             loader.join(timeout=60)
+            stop_apy()
 
     app = FastAPI(
         title="Kompetanseassistenten",
