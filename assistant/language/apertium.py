@@ -113,6 +113,8 @@ def _translated(text: str, pair: str) -> str:
         raise TranslationUnavailable(texts.APERTIUM_FAILED) from exc
 
 
+# The server's apertium-apy, set by its lifespan. Module state, like `_spares`: `translate` is a plain
+# function that rendering, letters, the web page's messages and the eval call without Services in reach.
 _apy: Apy | None = None
 
 

@@ -1,5 +1,5 @@
 """Apertium's own HTTP service, apertium-apy (Debian package apertium-apy). It keeps one pipeline per
-direction running, so a translation takes tens of milliseconds instead of starting ~30 processes.
+direction running, so a translation pays for the translating only, not for starting ~30 processes.
 
 `Apy` talks to one: at ASSISTANT_APERTIUM_URL, or a child process it starts itself on a free loopback port.
 A supervisor thread brings it up (start, wait until it answers, translate once each way so both pipelines

@@ -160,14 +160,15 @@ time.sleep(600)
 
 
 @needs_apy
-def test_apy_ends_with_a_killed_server() -> None:
+def test_apy_ends_with_a_killed_server(tmp_path: Path) -> None:
     """A server killed without a chance to end its child (SIGKILL, the OOM killer) takes apy and its
-    pipelines with it, instead of leaving them running with nobody to use them."""
+    pipelines with it, instead of leaving them running with nobody to use them. (Its copy of the modes
+    stays behind, in TMPDIR.)"""
     server = subprocess.Popen(
         [sys.executable, "-c", _SERVER, str(READY_S)],
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},  # this checkout's package
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "TMPDIR": str(tmp_path)},  # this checkout
     )
     try:
         assert server.stdout is not None
