@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
 
+    # Bokmål↔nynorsk through apertium-apy, Apertium's HTTP service, which keeps its pipelines running: the
+    # one at this URL, or else (when apertium_apy is on and it is installed) one the server starts as its
+    # child on a loopback port. Without either, Apertium runs as a subprocess for each translation.
+    apertium_url: str | None = None
+    apertium_apy: bool = True
+
     chunk_max_chars: int = 1000
 
     fusion: Literal["rrf", "weighted"] = "rrf"

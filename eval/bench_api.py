@@ -1,10 +1,15 @@
-"""Benchmark /api/chat over HTTP: warm p50/p95 one request at a time, then throughput with N concurrent
-clients. Questions come from the eval set, so the mix of answers and abstentions is realistic.
+"""Benchmark /api/chat over HTTP: the nynorsk twins beside their bokmål originals, warm p50/p95 one request
+at a time, then throughput with N concurrent clients. Questions come from the eval set, so the mix of answers
+and abstentions is realistic.
 
     python eval/bench_api.py                      # starts `assistant serve` on a free port
     python eval/bench_api.py --no-cache           # every request pays for its query embedding
     python eval/bench_api.py --url http://127.0.0.1:8000 --clients 8 --seconds 30
+    python eval/bench_api.py --twins-only         # only nynorsk against bokmål
 
+The twins phase (eval/nynorsk.yaml) asks each bokmål question and its nynorsk twin one after the other, so
+both see the same load, and reports what answering in nynorsk costs (two Apertium translations); it runs
+first, once over the twins, so that no nynorsk question or answer is in the translation cache yet.
 The concurrent phase cycles through the eval questions, so with the (default) query-vector cache most
 of its requests repeat a question; --no-cache measures the cost of questions never seen before.
 """
@@ -23,6 +28,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -34,6 +40,13 @@ HERE = Path(__file__).resolve().parent
 def questions() -> list[str]:
     raw = yaml.safe_load((HERE / "questions.yaml").read_text("utf-8"))
     return [q["question"] for q in raw if not q.get("history")]
+
+
+def twins() -> list[tuple[str, str]]:
+    """(bokmål question, its nynorsk twin) for every twin in eval/nynorsk.yaml."""
+    by_id = {q["id"]: q["question"] for q in yaml.safe_load((HERE / "questions.yaml").read_text("utf-8"))}
+    raw = yaml.safe_load((HERE / "nynorsk.yaml").read_text("utf-8"))
+    return [(by_id[t["twin"]], t["question"]) for t in raw]
 
 
 @contextmanager
@@ -85,6 +98,31 @@ def sequential(url: str, qs: list[str], rounds: int) -> dict[str, float]:
     }
 
 
+TWINS_WARM_UP = 4  # pairs asked before the measured ones: the first nynorsk answers start Apertium
+
+
+def languages(url: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Bokmål and nynorsk p50/p95 on the same questions, each pair asked back to back (in alternating
+    order), so the difference is what the nynorsk answer's translations cost."""
+    ms: dict[str, list[float]] = {"nb": [], "nn": []}
+    errors = 0
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for i, (nb, nn) in enumerate(pairs):
+            asked = [("nb", nb), ("nn", nn)] if i % 2 == 0 else [("nn", nn), ("nb", nb)]
+            for maalform, question in asked:
+                took, status = one(client, question)
+                errors += status != 200
+                if i >= TWINS_WARM_UP:
+                    ms[maalform].append(took)
+    result: dict[str, Any] = {
+        m: {"requests": len(v), "p50_ms": float(np.percentile(v, 50)), "p95_ms": float(np.percentile(v, 95))}
+        for m, v in ms.items()
+    }
+    result["nn_minus_nb_p95_ms"] = result["nn"]["p95_ms"] - result["nb"]["p95_ms"]
+    result["errors"] = errors
+    return result
+
+
 def concurrent(url: str, qs: list[str], clients: int, seconds: float) -> dict[str, float]:
     lock = threading.Lock()
     samples: list[tuple[float, int]] = []
@@ -129,18 +167,27 @@ def main() -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="Start the server without its query-vector cache."
     )
+    parser.add_argument("--twins-only", action="store_true", help="Only the nynorsk twins phase.")
     parser.add_argument("--out", type=Path, default=Path("data/bench/api.json"))
     args = parser.parse_args()
     qs = questions()
     env = {"ASSISTANT_QUERY_CACHE_SIZE": "0"} if args.no_cache else {}
     with started_server(env) if args.url is None else _given(args.url) as url:
-        result = {
-            "sequential": sequential(url, qs, args.rounds),
-            "concurrent": concurrent(url, qs, args.clients, args.seconds),
-            "cpu_count": os.cpu_count(),
-        }
+        result: dict[str, Any] = {"twins": languages(url, twins()), "cpu_count": os.cpu_count()}
+        if not args.twins_only:
+            result["sequential"] = sequential(url, qs, args.rounds)
+            result["concurrent"] = concurrent(url, qs, args.clients, args.seconds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2), "utf-8")
+    tw = result["twins"]
+    print(
+        f"/api/chat, {tw['nb']['requests']} bokmål questions and their nynorsk twins, back to back: "
+        f"bokmål p50 {tw['nb']['p50_ms']:.1f} ms, p95 {tw['nb']['p95_ms']:.1f} ms; nynorsk p50 "
+        f"{tw['nn']['p50_ms']:.1f} ms, p95 {tw['nn']['p95_ms']:.1f} ms "
+        f"(p95 {tw['nn_minus_nb_p95_ms']:+.1f} ms), {tw['errors']} errors"
+    )
+    if args.twins_only:
+        return
     seq, con = result["sequential"], result["concurrent"]
     print(
         f"/api/chat warm, one at a time: p50 {seq['p50_ms']:.1f} ms, p95 {seq['p95_ms']:.1f} ms, "

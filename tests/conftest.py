@@ -28,8 +28,10 @@ configure_logging()
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     # CI must test nynorsk for real: without Apertium its tests would be skipped and pass unseen.
-    if os.environ.get("CI") == "true" and shutil.which("apertium") is None:
-        raise pytest.UsageError("CI=true, but Apertium is not installed (run scripts/setup.sh as root)")
+    if os.environ.get("CI") == "true":
+        for command in ("apertium", "apertium-apy"):
+            if shutil.which(command) is None:
+                raise pytest.UsageError(f"CI=true, but {command} is missing (run scripts/setup.sh as root)")
 
 
 def say(config: pytest.Config, line: str) -> None:

@@ -49,20 +49,24 @@ class FakeApertium:
         return self._pids("started")
 
     def running(self, pids: list[int], grace_s: float = 3.0) -> list[int]:
-        """Those of `pids` still running after `grace_s`. SIGKILL is delivered at once, but a killed stage
-        that nobody waits for ends when the scheduler next runs it, which on a loaded machine may be a
-        moment after `killpg` returned. A killed process whose parent has not collected it (PID 1 in a
-        container may never do so) is a zombie, which counts as ended."""
-        deadline = time.monotonic() + grace_s
-        while True:
-            alive = [pid for pid in pids if _state(pid) not in {None, "Z", "X"}]
-            if not alive or time.monotonic() >= deadline:
-                return alive
-            time.sleep(0.05)
+        return still_running(pids, grace_s)
 
     def _pids(self, name: str) -> list[int]:
         path = self.directory / name
         return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+
+
+def still_running(pids: list[int], grace_s: float = 3.0) -> list[int]:
+    """Those of `pids` still running after `grace_s`. SIGKILL is delivered at once, but a killed stage
+    that nobody waits for ends when the scheduler next runs it, which on a loaded machine may be a
+    moment after `killpg` returned. A killed process whose parent has not collected it (PID 1 in a
+    container may never do so) is a zombie, which counts as ended."""
+    deadline = time.monotonic() + grace_s
+    while True:
+        alive = [pid for pid in pids if _state(pid) not in {None, "Z", "X"}]
+        if not alive or time.monotonic() >= deadline:
+            return alive
+        time.sleep(0.05)
 
 
 def _state(pid: int) -> str | None:

@@ -19,6 +19,7 @@ from assistant.api.routes import admin, chat, documents, draft, feedback, health
 from assistant.api.slots import WorkLimits, ingest_slot
 from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
+from assistant.language.apertium import start_apy, stop_apy
 from assistant.rules import check_rules
 from assistant.service import Services
 from assistant.web import routes as web
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         if services is not None:
             _attach(app, services)
         else:
+            # apertium-apy comes up in the background too; until it is warm, nynorsk goes by subprocess.
+            start_apy(settings)
             startup = Startup(settings, lambda built: _attach(app, built))
             app.state.startup = startup
             startup.start()
@@ -82,6 +85,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             app.state.health_checks.close()
             if startup is not None:
                 startup.stop(timeout=60)
+                stop_apy()
 
     app = FastAPI(
         title="Kompetanseassistenten",

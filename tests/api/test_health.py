@@ -7,8 +7,12 @@ from pathlib import Path
 
 import httpx
 
+from assistant import texts
 from assistant.api import create_app
+from assistant.language import apertium
+from assistant.language.apy import apy_installed
 from tests.api.conftest import free_port, serve, small_settings, wait_ready
+from tests.fake_apertium import still_running
 
 
 def test_health_ready_and_docs(client: httpx.Client) -> None:
@@ -33,7 +37,10 @@ def test_metrics_count_requests_and_pipeline_steps(client: httpx.Client) -> None
 
 
 def test_app_loads_in_background_and_ingests_an_empty_index(tmp_path: Path) -> None:
+    """Also: the app starts apertium-apy (where it is installed) without holding up /healthz, answers in
+    nynorsk through it once it is warm, and ends it when the server stops."""
     settings = small_settings(tmp_path)
+    child = None
     with serve(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as c:
         assert c.get("/healthz").status_code == 200  # at once, while the model loads
         early = c.post("/api/chat", json={"message": "Hva skal ordningene styrke?"})
@@ -43,6 +50,16 @@ def test_app_loads_in_background_and_ingests_an_empty_index(tmp_path: Path) -> N
         wait_ready(c)
         answer = c.post("/api/chat", json={"message": "Hva skal ordningene styrke?"}).json()
         assert answer["citations"][0]["document"] == "udir-velge-kompetansetiltak.md"
+        apy = apertium._apy
+        if apy_installed():
+            assert apy is not None and apy.wait_ready(60)
+            child = apy.child_pid
+            asked = c.post("/api/chat", json={"message": "Kva skal ordningane styrkje?"}).json()
+            assert asked["maalform"] == "nn" and asked["answer"].endswith(texts.NYNORSK_NOTE)
+            assert apy.ready  # a failed translation would have made it not ready
+    assert apertium._apy is None
+    if child is not None:
+        assert still_running([child]) == []
 
 
 def test_readyz_is_503_when_the_store_is_unreachable(tmp_path: Path) -> None:
