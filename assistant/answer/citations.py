@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
-from assistant.answer.plan import question_type, split_sentences
+from assistant.answer.plan import plan_question, question_type, split_sentences
 from assistant.config import Settings
 from assistant.freshness import YEAR
 from assistant.index.lexical import content_words, stem
@@ -68,9 +68,24 @@ def dangling_markers(answer: str, citations: list[Citation]) -> int:
 
 
 @dataclass(frozen=True)
+class _AskedFor:
+    """A kind of fact a question asks for: by its wording (`question`) or by the type the question
+    analyser reads it as (`types`: a "når" question wants a time, however it is worded)."""
+
+    question: re.Pattern[str] | None
+    types: frozenset[str]
+    answer: re.Pattern[str]
+
+    def asked(self, question: str) -> bool:
+        if self.question is not None and self.question.search(question):
+            return True
+        return bool(self.types) and question_type(_asked_and_context(question)[0]) in self.types
+
+
+@dataclass(frozen=True)
 class _Guard:
     overrides: tuple[re.Pattern[str], ...]
-    asks_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    asks_for: tuple[_AskedFor, ...]
     other_services: tuple[re.Pattern[str], ...]
     contact_details: tuple[re.Pattern[str], ...]
     measures: tuple[str, ...]
@@ -86,7 +101,11 @@ def _guard() -> _Guard:
     return _Guard(
         overrides=compile_all(rules.instruction_override),
         asks_for=tuple(
-            (re.compile(fact.question, re.IGNORECASE), re.compile(fact.answer, re.IGNORECASE))
+            _AskedFor(
+                re.compile(fact.question, re.IGNORECASE) if fact.question else None,
+                frozenset(fact.types),
+                re.compile(fact.answer, re.IGNORECASE),
+            )
             for fact in rules.asks_for.values()
         ),
         other_services=compile_all(rules.other_services),
@@ -172,9 +191,10 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
     years = set(YEAR.findall(question))
     names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
-    for asks, provides in _guard().asks_for:
-        if not asks.search(question):
+    for asked_for in _guard().asks_for:
+        if not asked_for.asked(question):
             continue
+        provides = asked_for.answer
         given = {m.group(0).strip() for m in provides.finditer(question)}
         supported = False
         for claim, n in _CLAIM.findall(answer):
@@ -221,6 +241,12 @@ def _named_asked(question: str) -> set[str]:
     empty for any other."""
     rules = rule_file(GuardRules)
     named: set[str] = set()
+    # However it is worded ("Hvem leder forumet?", "Hvem er det som leder …?"), a "hvem" question whose
+    # focus (the analyser's reading) is a position asks who holds it.
+    asking = _asked_and_context(question)[0]
+    if question_type(asking) == "hvem":
+        focus = [f.lower() for f in plan_question(asking).focus]
+        named |= {w for w in rules.person_roles for f in focus if _is_a(f, w)}
     asks = ((_ROLE_QUESTION, rules.person_roles), (_WHICH, rules.channels), (_NAME_QUESTION, rules.channels))
     for pattern, words in asks:
         for match in pattern.finditer(question):

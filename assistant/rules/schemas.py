@@ -131,7 +131,8 @@ class RuleFile(_Strict):
 
 
 class AskedFor(_Strict):
-    question: Pattern  # the question asks for this kind of fact …
+    question: Pattern | None = None  # the question asks for this kind of fact when it matches this …
+    types: list[QuestionKind] = Field(default_factory=list)  # … or its asking sentence reads as one of these
     answer: Pattern  # … and an answer that has it matches this
 
 

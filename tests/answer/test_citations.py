@@ -96,6 +96,26 @@ def test_a_deadline_question_needs_a_day_or_a_month_not_a_year() -> None:
     assert unsupported_answer_reason(question, "Fristen er 15.02. [1]", []) is None
 
 
+def test_a_deadline_is_a_date_something_is_due_by_whatever_compound_asks_for_it() -> None:
+    """«Når er påmeldingsfristen for samlingen?» is not answered by the date the gathering is held."""
+    asked = "Når er påmeldingsfristen for samlingen i Bodø?"
+    assert unsupported_answer_reason(asked, "Samling: 09.03.26 i Bodø [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Påmeldingsfrist for Bodø: 1. mars [1]", []) is None
+    assert unsupported_answer_reason(asked, "Meld deg på til Bodø senest 20.02. [1]", []) is None
+
+
+def test_a_when_question_however_worded_needs_a_time() -> None:
+    """A question read as "når" is not answered by a passage on its subject that gives no time."""
+    asked = "Når skal planen endelig vedtas?"
+    assert unsupported_answer_reason(asked, "Langsiktig plan: partnerskap og samarbeid. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Planen vedtas i begynnelsen av februar. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Planen skal vedtas høsten 2026. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Planen vedtas til våren. [1]", []) is None
+    # the time the question gives is no answer to it
+    again = "Når i 2026 skal planen vedtas?"
+    assert unsupported_answer_reason(again, "Planen for 2026 er under arbeid. [1]", []) is not None
+
+
 def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
     cited = Citation(1, "fylke-nord.txt", "Tilskudd i Nordfylket", None, "Tildeling", None, None,
                      "Midler tildelt: 28 mill", 1.0)  # fmt: skip
@@ -136,9 +156,13 @@ def test_a_question_for_who_holds_a_position_needs_a_quote_that_names_it() -> No
     chaired = "Forumet ledes av fylkeskommunen. Lederen velges for to år. [1]"
     assert unsupported_answer_reason("Hvem er lederen av forumet i Dekom?", chaired, []) is None
     assert unsupported_answer_reason("Kven er leiaren i forumet?", members, []) is not None
-    # a body's name is no position, and asking who leads (a verb) is no question for a holder
+    # a body's name is no position
     assert unsupported_answer_reason("Hvem er Statsforvalteren i Nordland?", members, []) is None
-    assert unsupported_answer_reason("Hvem leder forumet?", members, []) is None
+    # however it is worded, a "hvem" question whose focus is a position asks who holds it
+    assert unsupported_answer_reason("Hvem leder forumet?", members, []) is not None
+    assert unsupported_answer_reason("Hvem er det som leder forumet nå?", members, []) is not None
+    assert unsupported_answer_reason("Hvem er det som leder forumet nå?", chaired, []) is None
+    assert unsupported_answer_reason("Hvem sitter i forumet?", members, []) is None
 
 
 def test_a_question_for_a_channel_by_name_needs_a_quote_that_names_one() -> None:
