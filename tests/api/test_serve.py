@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from assistant.service import Services, ask
-from tests.api.conftest import free_port, small_settings, wait_ready
+from tests.api.conftest import free_port, small_settings
+from tests.serve_process import assistant_serve
 
 SECRET_QUESTION = "Hva skal ordningene styrke for Kari Nordmann?"
 
@@ -29,31 +26,13 @@ def test_serve_ingests_answers_and_keeps_questions_out_of_the_log(tmp_path: Path
         "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
     }
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    c.get("/healthz")
-                    break
-                except httpx.TransportError:
-                    assert proc.poll() is None, log.read_text()
-                    assert time.monotonic() < deadline
-                    time.sleep(0.2)
-            wait_ready(c)
-            reply = c.post("/api/chat", json={"message": SECRET_QUESTION})
-            assert reply.status_code == 200
-            assert c.get("/api/search", params={"q": "Kari Nordmann"}).status_code == 200
-    finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+    with (
+        assistant_serve(env, port, log, ready_within=120) as url,
+        httpx.Client(base_url=url, timeout=30) as c,
+    ):
+        reply = c.post("/api/chat", json={"message": SECRET_QUESTION})
+        assert reply.status_code == 200
+        assert c.get("/api/search", params={"q": "Kari Nordmann"}).status_code == 200
     text = log.read_text()
     assert "POST /api/chat 200" in text
     assert "GET /api/search 200" in text

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
@@ -24,6 +19,7 @@ from assistant.api import create_app
 from assistant.service import Services
 from tests.api.conftest import free_port, serve
 from tests.conftest import CORPUS
+from tests.serve_process import assistant_serve
 
 # Every browser action waits at most this long (Playwright's default is 30 s): a page that hangs should fail
 # the test soon, not hold up the suite.
@@ -95,36 +91,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "ASSISTANT_ADMIN_API_KEY": ADMIN_KEY,
         "HF_HUB_OFFLINE": "1",
     }
-    log = data.parent / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=url, timeout=10) as client:
-            deadline = time.monotonic() + 240
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"assistant serve stopped:\n{log.read_text()}")
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"assistant serve never became ready:\n{log.read_text()}")
-                time.sleep(0.25)
+    with assistant_serve(env, port, data.parent / "serve.log") as url:
         yield url
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture
