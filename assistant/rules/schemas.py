@@ -270,6 +270,9 @@ class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
     types: dict[QuestionKind, Patterns]
+    # A "når" question that asks in which cases (read as "hva"), unless `dated` finds a time in it.
+    conditional_when: Pattern | None = None
+    dated: Pattern | None = None
     answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)

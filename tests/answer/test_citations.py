@@ -116,6 +116,15 @@ def test_a_when_question_however_worded_needs_a_time() -> None:
     assert unsupported_answer_reason(again, "Planen for 2026 er under arbeid. [1]", []) is not None
 
 
+def test_a_when_question_asking_in_which_cases_needs_no_time() -> None:
+    """«Når kan en kommune få tilskudd …?» asks for the conditions: a condition with no date answers it."""
+    asked = "Når kan en kommune få tilskudd til etterutdanning?"
+    answer = "Kommunen må ha meldt behov gjennom samarbeidsforumet. [1]"
+    assert unsupported_answer_reason(asked, answer, []) is None
+    # read as a time question, the same answer gives no time
+    assert unsupported_answer_reason("Når kan en kommune få svar?", answer, []) is not None
+
+
 def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
     cited = Citation(1, "fylke-nord.txt", "Tilskudd i Nordfylket", None, "Tildeling", None, None,
                      "Midler tildelt: 28 mill", 1.0)  # fmt: skip
