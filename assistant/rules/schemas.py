@@ -144,6 +144,8 @@ class GuardRules(RuleFile):
     other_services: Patterns = Field(default_factory=list)
     contact_details: Patterns = Field(default_factory=list)
     measures: Words = Field(default_factory=list)
+    much: Pattern | None = None  # "hvor mye": an amount, never a count of `not_much` (years, days …)
+    not_much: Words = Field(default_factory=list)
     person_roles: Words = Field(default_factory=list)
     channels: Words = Field(default_factory=list)
 

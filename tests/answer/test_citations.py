@@ -145,6 +145,16 @@ def test_a_number_in_another_unit_than_the_one_asked_for_is_no_answer() -> None:
     assert unsupported_answer_reason("Hvor mange høgskoler er med?", "Partnere: 6 UH [1]", []) is None
 
 
+def test_a_how_much_question_is_not_answered_by_a_stretch_of_time() -> None:
+    """«Hvor mye …?» asks for an amount: a period of years is no amount."""
+    asked = "Hvor mye er satt av til etterutdanning i Sørfylket neste år?"
+    period = "I Sørfylket får eierne støtte i en periode på 3 år. [1]"
+    assert unsupported_answer_reason(asked, period, []) is not None
+    assert unsupported_answer_reason(asked, "Sørfylket har satt av 12 mill. [1]", []) is None
+    # asked for time in so many words, a period answers
+    assert unsupported_answer_reason("Hvor mye tid får Sørfylket på planen?", period, []) is None
+
+
 def test_a_how_long_question_needs_a_stretch_of_time() -> None:
     asked = "Hvor lang tid tar behandlingen av søknaden?"
     assert unsupported_answer_reason(asked, "Søknaden behandles i samarbeidsforum. [1]", []) is not None
