@@ -89,6 +89,8 @@ class _Guard:
     other_services: tuple[re.Pattern[str], ...]
     contact_details: tuple[re.Pattern[str], ...]
     measures: tuple[str, ...]
+    much: re.Pattern[str] | None
+    not_much: frozenset[str]
 
 
 @lru_cache
@@ -111,6 +113,8 @@ def _guard() -> _Guard:
         other_services=compile_all(rules.other_services),
         contact_details=compile_all(rules.contact_details),
         measures=tuple(sorted((m.lower() for m in rules.measures), key=len, reverse=True)),
+        much=re.compile(rules.much, re.IGNORECASE) if rules.much else None,
+        not_much=frozenset(m.lower() for m in rules.not_much),
     )
 
 
@@ -191,6 +195,7 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
     years = set(YEAR.findall(question))
     names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
+    barred = _not_asked_measures(question)
     for asked_for in _guard().asks_for:
         if not asked_for.asked(question):
             continue
@@ -215,6 +220,8 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
                     offered = {o for o in offered if not YEAR.fullmatch(o)}
                 if measure is not None:  # "3 år" is no answer to "hvor mange dager"
                     offered = {o for o in offered if _measure(o.split()[-1]) in (None, measure)}
+                if barred:  # "3 år" is no answer to "hvor mye er satt av"
+                    offered = {o for o in offered if _measure(o.split()[-1]) not in barred}
                 supported = supported or bool(offered)
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
@@ -265,6 +272,14 @@ def _asked_measure(question: str) -> str | None:
     """The unit of "hvor mange <unit>": "Hvor mange dager …?" → "dag"."""
     found = re.search(r"\b(?:hvor|kor)\s+mange\s+([\wæøå-]+)", question, re.IGNORECASE)
     return _measure(found.group(1)) if found else None
+
+
+def _not_asked_measures(question: str) -> frozenset[str]:
+    """Units that give no answer to the question: a stretch of time to "hvor mye …?", which asks for an
+    amount."""
+    much = _guard().much
+    asking = _asked_and_context(question)[0]
+    return _guard().not_much if much is not None and much.search(asking) else frozenset()
 
 
 def _is_a(word: str, kind: str) -> bool:

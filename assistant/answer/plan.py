@@ -88,8 +88,20 @@ def question_type(text: str) -> QuestionType:
     lowered = _without_fillers(asking_sentence(text).lower().strip())
     for kind, patterns in _type_patterns():
         if any(p.search(lowered) for p in patterns):
+            if kind == "naar" and asks_conditions(lowered):
+                continue
             return kind
     return "hva"
+
+
+def asks_conditions(question: str) -> bool:
+    """Whether a "når" question asks in which cases ("Når kan en kommune få tilskudd?", "Når gjelder
+    kravet?") rather than at what time ("Når kan vi søke?", "Når gjelder reglene fra?"): its answer is a
+    condition, and a time must not be required of it."""
+    rules = rule_file(PlanRules)
+    if not rules.conditional_when or not re.search(rules.conditional_when, question, re.IGNORECASE):
+        return False
+    return not (rules.dated and re.search(rules.dated, question, re.IGNORECASE))
 
 
 def _without_fillers(text: str) -> str:

@@ -144,6 +144,8 @@ class GuardRules(RuleFile):
     other_services: Patterns = Field(default_factory=list)
     contact_details: Patterns = Field(default_factory=list)
     measures: Words = Field(default_factory=list)
+    much: Pattern | None = None  # "hvor mye": an amount, never a count of `not_much` (years, days …)
+    not_much: Words = Field(default_factory=list)
     person_roles: Words = Field(default_factory=list)
     channels: Words = Field(default_factory=list)
 
@@ -270,6 +272,9 @@ class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
     types: dict[QuestionKind, Patterns]
+    # A "når" question that asks in which cases (read as "hva"), unless `dated` finds a time in it.
+    conditional_when: Pattern | None = None
+    dated: Pattern | None = None
     answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)

@@ -672,3 +672,9 @@ def test_a_later_part_asking_whether_it_is_that_body_is_answered_from_who_the_fi
     assert later.startswith("Ja. Fylkeskommunene: De har ansvaret for koordinering av samarbeidsforum."), (
         later
     )
+
+
+def test_a_when_question_asking_in_which_cases_is_answered_with_the_condition(services: Services) -> None:
+    """«Når må …?» with no time in it asks in which cases; the rule that says so answers it, dateless."""
+    answer = ask(services, "Når må en kommune følge regelverket for offentlige anskaffelser?")
+    assert "regelverket for offentlige anskaffelser" in answer.answer, answer.answer

@@ -116,6 +116,15 @@ def test_a_when_question_however_worded_needs_a_time() -> None:
     assert unsupported_answer_reason(again, "Planen for 2026 er under arbeid. [1]", []) is not None
 
 
+def test_a_when_question_asking_in_which_cases_needs_no_time() -> None:
+    """«Når kan en kommune få tilskudd …?» asks for the conditions: a condition with no date answers it."""
+    asked = "Når kan en kommune få tilskudd til etterutdanning?"
+    answer = "Kommunen må ha meldt behov gjennom samarbeidsforumet. [1]"
+    assert unsupported_answer_reason(asked, answer, []) is None
+    # read as a time question, the same answer gives no time
+    assert unsupported_answer_reason("Når kan en kommune få svar?", answer, []) is not None
+
+
 def test_a_name_in_an_amount_question_must_be_in_the_cited_source() -> None:
     cited = Citation(1, "fylke-nord.txt", "Tilskudd i Nordfylket", None, "Tildeling", None, None,
                      "Midler tildelt: 28 mill", 1.0)  # fmt: skip
@@ -134,6 +143,16 @@ def test_a_number_in_another_unit_than_the_one_asked_for_is_no_answer() -> None:
     assert unsupported_answer_reason(asked, "Kurset varer i 4 dager. [1]", []) is None
     # A count of something that is no unit of measure is left alone.
     assert unsupported_answer_reason("Hvor mange høgskoler er med?", "Partnere: 6 UH [1]", []) is None
+
+
+def test_a_how_much_question_is_not_answered_by_a_stretch_of_time() -> None:
+    """«Hvor mye …?» asks for an amount: a period of years is no amount."""
+    asked = "Hvor mye er satt av til etterutdanning i Sørfylket neste år?"
+    period = "I Sørfylket får eierne støtte i en periode på 3 år. [1]"
+    assert unsupported_answer_reason(asked, period, []) is not None
+    assert unsupported_answer_reason(asked, "Sørfylket har satt av 12 mill. [1]", []) is None
+    # asked for time in so many words, a period answers
+    assert unsupported_answer_reason("Hvor mye tid får Sørfylket på planen?", period, []) is None
 
 
 def test_a_how_long_question_needs_a_stretch_of_time() -> None:

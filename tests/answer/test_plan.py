@@ -38,6 +38,33 @@ def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) 
     assert question_type(question) == kind
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "når" asking in which cases: a modal or a verb of validity or requirement, nothing dated
+        ("Når kan en barnehageeier få tilskudd til kompetansetiltak?", "hva"),
+        ("Når gjelder kravet om egenandel?", "hva"),
+        ("Når er det krav om å følge regelverket?", "hva"),
+        ("Når må en skole ha en kompetanseplan?", "hva"),
+        ("Når har en lærer rett til stipend?", "hva"),
+        ("Og når er en privatskole omfattet av ordningen?", "hva"),
+        ("Når får en barnehage delta i nettverket?", "hva"),
+        # "når" asking at what time: a time word, a dated act, or "får"/"skal" with a definite subject
+        ("Når kan vi søke?", "naar"),
+        ("Når kan en kommune søke om midler?", "naar"),
+        ("Når gjelder de nye reglene fra?", "naar"),
+        ("Når skal forumet møtes?", "naar"),
+        ("Når får vi svar?", "naar"),
+        ("Når kan vi få pengene?", "naar"),
+        ("Når må rapporten leveres?", "naar"),
+        ("Når skal planen være klar?", "naar"),
+        ("Når er konferansen i Tromsø?", "naar"),
+    ],
+)
+def test_a_when_question_asking_in_which_cases_is_no_time_question(question: str, kind: str) -> None:
+    assert question_type(question) == kind
+
+
 def test_the_focus_is_what_is_asked_for_and_the_topic_the_rest() -> None:
     plan = plan_question("Hvem leder styringsgruppen i prosjektet?")
     assert plan.type == "hvem" and plan.focus == ("leder",)
