@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     # child on a loopback port. Without either, Apertium runs as a subprocess for each translation.
     apertium_url: str | None = None
     apertium_apy: bool = True
+    # Corpus sentences translated to nynorsk in advance, in the background while apy is up, and kept in
+    # <data_dir>/translations.sqlite3 (assistant/language/sentences.py); at most this many.
+    translation_store: bool = True
+    translation_store_max_sentences: int = 20_000
 
     chunk_max_chars: int = 1000
 

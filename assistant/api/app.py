@@ -19,6 +19,7 @@ from assistant.api.routes import admin, chat, documents, draft, feedback, health
 from assistant.api.slots import WorkLimits, ingest_slot
 from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
+from assistant.language import sentences
 from assistant.language.apertium import start_apy, stop_apy
 from assistant.rules import check_rules
 from assistant.service import Services
@@ -57,10 +58,16 @@ class RequestLog:
             access_log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, seconds * 1000)
 
 
-def _attach(app: FastAPI, services: Services) -> None:
+def _attach(app: FastAPI, services: Services, *, fill_translations: bool = False) -> None:
     metrics: Metrics = app.state.metrics
     services.observe = metrics.observe_step
     app.state.services = services
+    settings = services.settings
+    if fill_translations and settings.translation_store:
+        # Nynorsk answers reuse the corpus sentences' translations; they are made in the background.
+        retriever = services.retriever
+        limit = settings.translation_store_max_sentences
+        sentences.start(settings.data_dir, limit, lambda: retriever.passages)
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
@@ -76,7 +83,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         else:
             # apertium-apy comes up in the background too; until it is warm, nynorsk goes by subprocess.
             start_apy(settings)
-            startup = Startup(settings, lambda built: _attach(app, built))
+            startup = Startup(settings, lambda built: _attach(app, built, fill_translations=True))
             app.state.startup = startup
             startup.start()
         try:
@@ -85,6 +92,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             app.state.health_checks.close()
             if startup is not None:
                 startup.stop(timeout=60)
+                sentences.stop()
                 stop_apy()
 
     app = FastAPI(

@@ -133,6 +133,12 @@ def start_apy(settings: Settings) -> Apy | None:
     return _apy
 
 
+def apy_ready() -> bool:
+    """Whether translations go through apertium-apy now (cheap per call), not a pipeline per call."""
+    apy = _apy
+    return apy is not None and apy.ready
+
+
 def stop_apy() -> None:
     global _apy
     apy, _apy = _apy, None

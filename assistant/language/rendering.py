@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
-from assistant.language import apertium
+from assistant.language import apertium, sentences
 from assistant.language.apertium import TranslationUnavailable
 from assistant.language.detection import detect, markers
 from assistant.models import Maalform
@@ -146,7 +146,7 @@ def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = Tru
     numbers = itertools.count()
     held = _QUOTE.sub(lambda _: f"«[[{next(numbers)}]]»", text)
     try:
-        translated = _word_by_word(held, apertium.translate(held, current, target), _linking_s)
+        translated = _word_by_word(held, _translated(held, current, target), _linking_s)
     except TranslationUnavailable as exc:
         notice = texts.NYNORSK_UNAVAILABLE if exc.message == texts.APERTIUM_MISSING else texts.NYNORSK_FAILED
         return Rendered(f"{text}\n\n{notice}", current)
@@ -158,3 +158,13 @@ def render(text: str, current: Maalform, target: Maalform, *, quotes: bool = Tru
     translated = re.sub(r"«\[\[(\d+)\]\]»", lambda m: quoted[int(m.group(1))], translated)
     note = texts.NYNORSK_NOTE if quotes else texts.NYNORSK_NOTE_NO_QUOTES
     return Rendered(f"{translated}\n\n{note}", target)
+
+
+def _translated(text: str, source: Maalform, target: Maalform) -> str:
+    """Sentence by sentence while apertium-apy is up, with the corpus's sentences from the store
+    (assistant/language/sentences.py); else the whole text in one Apertium pipeline, as a pipeline
+    started for each sentence would take seconds. The two can differ in a word a sentence's neighbours
+    decide ("Vi" or "Me")."""
+    if apertium.apy_ready():
+        return sentences.translate_text(text, source, target)
+    return apertium.translate(text, source, target)

@@ -20,7 +20,7 @@ import pytest
 
 from assistant import language, texts
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.language import apertium
+from assistant.language import apertium, sentences
 from assistant.language.apy import Apy, apy_installed
 from tests.api.conftest import free_port
 from tests.conftest import CORPUS
@@ -95,11 +95,12 @@ def test_apy_translates_as_the_subprocess_path_does(
         _through(service, monkeypatch)
         results[service] = (
             [apertium._translated(a, "nob-nno") for a in answers],  # before unknown-word marks are removed
-            [language.render(a, "nb", "nn") for a in answers],
+            [sentences.translate_text(a, "nb", "nn") for a in answers],  # sentence by sentence, as rendered
             [language.read_question(q, corpus_words.__contains__) for q in nynorsk_questions],
         )
     assert results[running_apy] == results[None]
-    _, rendered, asked = results[running_apy]
+    _, _, asked = results[running_apy]
+    rendered = [language.render(a, "nb", "nn") for a in answers]  # through apy, sentence by sentence
     assert all(r.maalform == "nn" and r.text.endswith(texts.NYNORSK_NOTE) for r in rendered)
     assert all(a.translated for a in asked)
 
