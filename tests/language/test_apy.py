@@ -25,13 +25,12 @@ from assistant.language.apy import Apy, apy_installed
 from tests.api.conftest import free_port
 from tests.conftest import CORPUS
 from tests.fake_apertium import FakeApertium, still_running
+from tests.language.conftest import READY_S
 
 # Under CI=true the session does not start without apertium-apy (tests/conftest.py): this never skips there.
 needs_apy = pytest.mark.skipif(
     not apy_installed() or shutil.which("apertium") is None, reason="apertium-apy is not installed"
 )
-
-READY_S = 60  # for apy to start and warm both directions on a loaded machine
 
 
 def _corpus_lines() -> list[str]:
@@ -58,14 +57,6 @@ def _answers() -> list[str]:
     # apy strips the whitespace around a text, and "2024." at the very end loses its full stop.
     spaced = "  Innrykk\tmed tab   og flere  \n\n\nFristen er 1. mars 2024.\n"
     return ["\n\n".join(answer + numbered[:15] + lines[:5]), spaced]
-
-
-@pytest.fixture(scope="module")
-def running_apy() -> Iterator[Apy]:
-    service = Apy().start()
-    assert service.wait_ready(READY_S), "apertium-apy did not come up"
-    yield service
-    service.close()
 
 
 @pytest.fixture

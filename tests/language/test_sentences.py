@@ -19,7 +19,7 @@ from assistant.language import apertium, sentences
 from assistant.language.apy import Apy
 from assistant.models import Maalform, Passage
 from tests.conftest import CORPUS
-from tests.language.test_apy import READY_S, needs_apy
+from tests.language.test_apy import needs_apy
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +30,6 @@ def passages() -> list[Passage]:
             "udir-tilskuddsordning-fag-og-yrkesopplaering.txt",
         )
     )[:5]  # a few, so that filling takes seconds
-
-
-@pytest.fixture(scope="module")
-def running_apy() -> Iterator[Apy]:
-    service = Apy().start()
-    assert service.wait_ready(READY_S), "apertium-apy did not come up"
-    yield service
-    service.close()
 
 
 @pytest.fixture
