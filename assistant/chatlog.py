@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -95,6 +97,15 @@ class FeedbackRow(_Base):
     rating: Mapped[str] = mapped_column(String(8))
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class IndexVersionRow(_Base):
+    """One row (id 1): the shared index's version. Every write to the index bumps it; every API instance
+    reads it once a second and rebuilds its in-memory snapshot when it changed (assistant/index_watch.py)."""
+
+    __tablename__ = "index_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 # The models as the newest migration leaves the schema (tests compare the two; autogenerate diffs them).
@@ -333,6 +344,22 @@ class ChatLog:
             )
             for m in messages
         ]
+
+    def index_version(self) -> int:
+        """The shared index's version: one primary-key read, cheap enough to ask every second."""
+        with self._session() as session:
+            return int(session.scalar(select(IndexVersionRow.version).where(IndexVersionRow.id == 1)) or 0)
+
+    def bump_index_version(self) -> int:
+        """Say that the index changed; returns the new version. The increment is one UPDATE, so bumps from
+        several instances at once never share a number."""
+        with self._session.begin() as session:
+            session.execute(
+                update(IndexVersionRow)
+                .where(IndexVersionRow.id == 1)
+                .values(version=IndexVersionRow.version + 1)
+            )
+            return int(session.scalar(select(IndexVersionRow.version).where(IndexVersionRow.id == 1)) or 0)
 
     def ping(self) -> None:
         with self._session() as session:

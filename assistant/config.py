@@ -38,6 +38,14 @@ class Settings(BaseSettings):
     # Chroma: embedded PersistentClient under data_dir unless a server host is given.
     chroma_host: str | None = None
     chroma_port: int = 8000
+    # Every this many seconds each API instance asks the chat database for the index version, which every
+    # ingest, upload and delete bumps, and rebuilds its search snapshot when another instance changed the
+    # index (assistant/index_watch.py); 0 switches the check off (one instance only).
+    index_check_interval_s: float = 1.0
+    # Uploaded files; None means <data_dir>/uploads. Several instances must share one folder (a volume they
+    # all mount at this same path): each instance's start brings the index in line with it (an upload whose
+    # file is missing is dropped, a file not indexed is ingested), and a delete removes the file.
+    uploads_path: Path | None = None
 
     # Bokmål↔nynorsk through apertium-apy, Apertium's HTTP service, which keeps its pipelines running: the
     # one at this URL, or else (when apertium_apy is on and it is installed) one the server starts as its
@@ -147,7 +155,7 @@ class Settings(BaseSettings):
 
     @property
     def uploads_dir(self) -> Path:
-        return self.data_dir / "uploads"
+        return self.uploads_path or self.data_dir / "uploads"
 
     @property
     def schemes_file(self) -> Path:

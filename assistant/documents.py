@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant import texts
 from assistant.errors import DocumentNotFound
 from assistant.models import Passage
-from assistant.service import Services
+from assistant.service import Services, index_changed
 from assistant.uploads import upload_file
 
 
@@ -121,4 +121,4 @@ def delete_document(services: Services, document: str) -> None:
         if upload is not None:
             upload.unlink(missing_ok=True)
         services.store.delete_document(document)
-        services.retriever.refresh()
+        index_changed(services)

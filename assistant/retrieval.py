@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -12,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.config import Settings
+from assistant.errors import StoreUnavailable
 from assistant.freshness import order_near_ties
 from assistant.index.embedders import Embedder
 from assistant.index.lexical import Glossary, LexicalIndex
@@ -25,12 +27,19 @@ Mode = Literal["hybrid", "dense", "bm25"]
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """Everything a search reads, swapped as one object so a re-ingest never tears a read."""
+    """Everything a search reads, swapped as one object so a re-ingest never tears a read.
+
+    Both sides of the hybrid search read this one version of the index: the passages and their vectors
+    come from one read of the store, and the dense side scores only what the snapshot holds, so a passage
+    written or deleted since (here or by another instance) counts for neither side until the next
+    snapshot, at most about a second later (assistant/index_watch.py). Only an index above
+    `exact_search_limit` has no vectors here; its dense side asks Chroma and keeps the snapshot's ids."""
 
     passages: list[Passage]
     lexical: LexicalIndex
     position: dict[str, int]
     vectors: _Vectors | None  # None: too many to hold, so Chroma's approximate search is used
+    version: int  # the shared index version (chat database) read before the store was
 
 
 @dataclass(frozen=True)
@@ -44,27 +53,45 @@ class _Vectors:
     unit_keys: list[tuple[int, int]]  # (passage index, unit position) per row
 
 
+def _no_version() -> int:
+    return 0
+
+
 class Retriever:
-    def __init__(self, settings: Settings, embedder: Embedder, store: VectorStore) -> None:
+    """`version` reads the shared index version (ChatLog.index_version); without it, always 0, and only
+    `refresh` after a local write renews the snapshot."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        store: VectorStore,
+        version: Callable[[], int] = _no_version,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
         self.glossary = Glossary.load(settings.glossary_file)
+        self._version = version
         self._lock = threading.Lock()
         self._cross_encoder: Any = None
-        self._snapshot = self._build_snapshot()
+        self._unavailable: StoreUnavailable | None = None  # set by `check` while the store does not answer
+        self._snapshot = self._build_snapshot(version())
 
-    def _build_snapshot(self) -> _Snapshot:
-        passages = self.store.passages()
+    def _build_snapshot(self, version: int) -> _Snapshot:
+        exact = self.store.unit_count() + self.store.count() <= self.settings.exact_search_limit
+        if exact:
+            passages, matrix = self.store.passages_with_vectors()
+        else:
+            passages, matrix = self.store.passages(), None
         position = {p.id: i for i, p in enumerate(passages)}
-        return _Snapshot(passages, LexicalIndex(passages, self.glossary), position, self._vectors(position))
+        vectors = self._vectors(position, matrix) if matrix is not None and passages else None
+        return _Snapshot(passages, LexicalIndex(passages, self.glossary), position, vectors, version)
 
-    def _vectors(self, position: dict[str, int]) -> _Vectors | None:
-        if not position or self.store.unit_count() + len(position) > self.settings.exact_search_limit:
-            return None
-        ids, matrix = self.store.vectors()
-        by_id = dict(zip(ids, _unit_length(matrix), strict=True))
-        passages = np.stack([by_id[pid] for pid in position])  # dicts keep the snapshot's order
+    def _vectors(self, position: dict[str, int], matrix: npt.NDArray[np.float32]) -> _Vectors:
+        """Units are kept only for the snapshot's passages: the units collection is read after the
+        passages, and a unit of a passage written or deleted in between belongs to another version."""
+        passages = _unit_length(matrix)
         keys, unit_matrix = self.store.unit_vectors()
         rows = [r for r, (pid, _) in enumerate(keys) if pid in position]
         return _Vectors(
@@ -74,10 +101,34 @@ class Retriever:
         )
 
     def refresh(self) -> None:
-        """Rebuild the lexical index from the store after an ingest."""
-        snapshot = self._build_snapshot()
+        """Rebuild the snapshot from the store: after a write here, or when another instance wrote. The
+        version is read first, so a write during the build shows as a newer version at the next check;
+        a build that finishes after a newer one is dropped."""
+        snapshot = self._build_snapshot(self._version())
         with self._lock:
-            self._snapshot = snapshot
+            if snapshot.version >= self._snapshot.version:
+                self._snapshot = snapshot
+
+    def check(self) -> bool:
+        """Whether the store answers, and a rebuild when the shared index version differs from the
+        snapshot's; True when it rebuilt. Called once a second (assistant/index_watch.py). While the
+        store does not answer, searches raise StoreUnavailable, as those that ask it do (above the
+        exact-search limit): an instance that /readyz calls not ready does not answer from a snapshot
+        it can neither renew nor change; it answers again by itself once the store does."""
+        try:
+            self.store.count()
+        except StoreUnavailable as exc:
+            self._unavailable = exc
+            raise
+        self._unavailable = None
+        if self._version() == self._snapshot.version:
+            return False
+        self.refresh()
+        return True
+
+    @property
+    def version(self) -> int:
+        return self._snapshot.version
 
     @property
     def size(self) -> int:
@@ -94,6 +145,8 @@ class Retriever:
     def search(
         self, question: str, k: int | None = None, mode: Mode = "hybrid", rerank: bool = True
     ) -> list[ScoredPassage]:
+        if self._unavailable is not None:
+            raise self._unavailable
         snap = self._snapshot
         k = k or self.settings.top_k
         if not snap.passages:
@@ -167,7 +220,8 @@ class Retriever:
             sims = snap.vectors.passages @ _unit_length(vector)
             return [(int(i), float(sims[i])) for i in _top(sims, k)]
         found = ((snap.position.get(pid), sim) for pid, sim in self.store.query(vector, k))
-        # A passage written after this snapshot was taken is ignored.
+        # Only the snapshot's passages count: one written since is left out, one deleted since has no
+        # dense score here, until the next snapshot (see _Snapshot).
         return [(i, sim) for i, sim in found if i is not None]
 
     def _nearest_units(

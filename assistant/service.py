@@ -87,7 +87,8 @@ def build_services(
     check_rules(settings)  # a bad rule file stops the start here, before a model loads or a file is written
     embedder = embedder or build_embedder(settings)
     store = build_store(settings, embedder.name)
-    retriever = Retriever(settings, embedder, store)
+    chatlog = ChatLog(settings.database)
+    retriever = Retriever(settings, embedder, store, chatlog.index_version)
     catalogue, catalogue_problem = _catalogue(settings, advisor_optional)
     scope = SchemeScope(catalogue) if catalogue is not None else None
     backend = ExtractiveBackend(
@@ -98,7 +99,6 @@ def build_services(
         long_list_items=settings.answer_long_list_items,
         in_scope=scope.covers if scope is not None else None,
     )
-    chatlog = ChatLog(settings.database)
     llm = build_llm(settings)
     return Services(
         settings,
@@ -147,9 +147,23 @@ def ingest_paths(
         report = ingest(
             paths, services.embedder, services.store, settings.chunk_max_chars, progress, limits, prefix
         )
-        if report.changed or services.retriever.size != report.chunks:
+        if report.changed:
+            index_changed(services)
+        elif services.retriever.size != report.chunks:
             services.retriever.refresh()
     return report
+
+
+def index_changed(services: Services) -> None:
+    """After a write to the store: a new index version in the shared database, so that every instance
+    rebuilds its snapshot within about a second (assistant/index_watch.py), and this one's own snapshot
+    now. The write is done whatever happens here: a database that fails to take the new version is
+    logged, and the other instances learn of the change with the next write that gets through."""
+    try:
+        services.chatlog.bump_index_version()
+    except Exception:
+        logger.exception("The index changed, but the chat database did not take its new version")
+    services.retriever.refresh()
 
 
 def ensure_index(services: Services, progress: Progress | None = None) -> IngestReport | None:

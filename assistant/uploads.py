@@ -128,6 +128,8 @@ def _refuse_other_origin(settings: Settings, document: str, stored: dict[str, St
 
 def _store(services: Services, prepared: PreparedDocument, tmp: Path, target: Path) -> UploadResult:
     """Under the writer's lock: passages first, then the file; on any failure, neither."""
+    from assistant.service import index_changed  # service.py imports this module
+
     store, document = services.store, prepared.document
     stored = store.documents()  # again: another upload of the same name may have come first
     _refuse_other_origin(services.settings, document, stored)
@@ -139,7 +141,7 @@ def _store(services: Services, prepared: PreparedDocument, tmp: Path, target: Pa
     except BaseException:
         _remove_new_passages(services, document, old_ids)
         raise
-    services.retriever.refresh()
+    index_changed(services)
     status: Literal["added", "updated"] = "updated" if previous is not None else "added"
     return UploadResult(document, status, len(prepared.passages))
 

@@ -20,14 +20,24 @@ def free_port() -> int:
 
 class ChromaServer:
     def __init__(self, path: Path) -> None:
+        self.path = path
+        self.port = free_port()
+        self._process = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
         chroma = shutil.which("chroma")
         assert chroma, "the chromadb package installs the `chroma` command"
-        self.port = free_port()
-        self._process = subprocess.Popen(
-            [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(self.port)],
+        return subprocess.Popen(
+            [chroma, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+
+    def restart(self) -> None:
+        """The server back after `stop`, on the same port and data: as a restarted server comes back."""
+        self.stop()
+        self._process = self._start()
+        self.wait_until_up()
 
     def wait_until_up(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -19,6 +19,7 @@ from assistant.api.routes import admin, chat, documents, draft, feedback, health
 from assistant.api.slots import WorkLimits, ingest_slot
 from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
+from assistant.index_watch import IndexWatch
 from assistant.language import sentences
 from assistant.language.apertium import start_apy, stop_apy
 from assistant.rules import check_rules
@@ -63,6 +64,9 @@ def _attach(app: FastAPI, services: Services, *, fill_translations: bool = False
     services.observe = metrics.observe_step
     app.state.services = services
     settings = services.settings
+    watch = IndexWatch(services.retriever, settings.index_check_interval_s)
+    app.state.index_watch = watch
+    watch.start()
     if fill_translations and settings.translation_store:
         # Nynorsk answers reuse the corpus sentences' translations; they are made in the background.
         retriever = services.retriever
@@ -91,7 +95,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         finally:
             app.state.health_checks.close()
             if startup is not None:
-                startup.stop(timeout=60)
+                startup.stop(timeout=60)  # before the watch: a start under way may still attach one
+            if app.state.index_watch is not None:
+                app.state.index_watch.stop()
+            if startup is not None:
                 sentences.stop()
                 stop_apy()
 
@@ -107,6 +114,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = None
     app.state.startup = None
+    app.state.index_watch = None
     app.state.metrics = Metrics()
     app.state.work_limits = WorkLimits.from_settings(settings)
     app.state.health_checks = health.HealthChecks()

@@ -82,6 +82,8 @@ class VectorStore(Protocol):
 
     def passages(self) -> list[Passage]: ...
 
+    def passages_with_vectors(self) -> tuple[list[Passage], npt.NDArray[np.float32]]: ...
+
     def documents(self) -> dict[str, StoredDocument]: ...
 
     def count(self) -> int: ...
@@ -243,6 +245,20 @@ class ChromaStore:
             for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
         ]
         return sorted(out, key=lambda p: (p.document, p.chunk_index))
+
+    @_store_call
+    def passages_with_vectors(self) -> tuple[list[Passage], npt.NDArray[np.float32]]:
+        """Every passage with its vector, row i for passage i, in the order of `passages`. One read, so
+        a write from another instance meanwhile cannot leave a passage without its vector or the other
+        way round."""
+        res = self._col.get(include=["documents", "metadatas", "embeddings"])
+        out = [
+            passage_from_record(pid, doc or "", dict(meta or {}))
+            for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
+        ]
+        order = sorted(range(len(out)), key=lambda i: (out[i].document, out[i].chunk_index))
+        matrix = _matrix(res["embeddings"], len(out))
+        return [out[i] for i in order], matrix[order] if order else matrix
 
     @_store_call
     def documents(self) -> dict[str, StoredDocument]:
