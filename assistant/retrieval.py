@@ -115,16 +115,19 @@ class Retriever:
         store does not answer, searches raise StoreUnavailable, as those that ask it do (above the
         exact-search limit): an instance that /readyz calls not ready does not answer from a snapshot
         it can neither renew nor change; it answers again by itself once the store does."""
+        self._store_answers()
+        if self._version() == self._snapshot.version:
+            return False
+        self.refresh()
+        return True
+
+    def _store_answers(self) -> None:
         try:
             self.store.count()
         except StoreUnavailable as exc:
             self._unavailable = exc
             raise
         self._unavailable = None
-        if self._version() == self._snapshot.version:
-            return False
-        self.refresh()
-        return True
 
     @property
     def version(self) -> int:
@@ -146,7 +149,7 @@ class Retriever:
         self, question: str, k: int | None = None, mode: Mode = "hybrid", rerank: bool = True
     ) -> list[ScoredPassage]:
         if self._unavailable is not None:
-            raise self._unavailable
+            self._store_answers()  # it may be back before the next check: answer as soon as it is
         snap = self._snapshot
         k = k or self.settings.top_k
         if not snap.passages:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -53,25 +54,31 @@ class PostgresServer:
         # Not under pytest's tmp_path: its folders are root's alone, and the server's user must reach this.
         self.folder = Path(tempfile.mkdtemp(prefix="assistant-pg-"))
         self.port = free_port()
-        self._as_user: list[str] = []
+        # The server process itself runs as that user (not under runuser, which would stand between it
+        # and the signal that stops it).
+        as_user: dict[str, Any] = {}
         if os.geteuid() == 0:
             entry = pwd.getpwnam(_USER)
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
-            self._as_user = ["runuser", "-u", _USER, "--"]
+            as_user = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
         data = self.folder / "data"
         initdb = [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "assistant", "--no-sync"]
         subprocess.run(
-            [*self._as_user, *initdb, "-E", "UTF8", "--no-locale"],
+            [*initdb, "-E", "UTF8", "--no-locale"],
             check=True,
             capture_output=True,
+            cwd=self.folder,
+            **as_user,
         )
         settings = ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=100"]
         self._process = subprocess.Popen(
-            [*self._as_user, str(bindir / "postgres"), "-D", str(data), "-h", "127.0.0.1"]
+            [str(bindir / "postgres"), "-D", str(data), "-h", "127.0.0.1"]
             + ["-p", str(self.port), "-k", str(self.folder)]
             + [arg for s in settings for arg in ("-c", s)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            cwd=self.folder,
+            **as_user,
         )
 
     @property

