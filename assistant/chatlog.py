@@ -11,6 +11,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -46,6 +48,7 @@ logger = logging.getLogger(__name__)
 # Posts to one conversation at once may pick the same next turn; the unique constraint refuses all but
 # one, and the others try again with the turn after it. Each retry means another post got in first.
 _TURN_ATTEMPTS = 10
+_WRITER_LOCK = 0x4B41_5752  # "KAWR": pg_advisory_lock's key for the index's writer
 
 
 class _TurnTaken(Exception):
@@ -360,6 +363,22 @@ class ChatLog:
                 .values(version=IndexVersionRow.version + 1)
             )
             return int(session.scalar(select(IndexVersionRow.version).where(IndexVersionRow.id == 1)) or 0)
+
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """The index's one writer across instances: on Postgres an advisory lock, held on a connection of
+        its own while the block runs (an instance that dies lets go with its connection); on SQLite, which
+        only one instance uses, nothing."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _WRITER_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _WRITER_LOCK})
+                connection.commit()
 
     def ping(self) -> None:
         with self._session() as session:

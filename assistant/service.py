@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -59,6 +59,36 @@ def _ignore_step(_step: str, _seconds: float) -> None:
     pass
 
 
+class WriteLock:
+    """One writer of the index at a time: in this process (a thread lock) and, with a shared Postgres, in
+    every instance (ChatLog.writer), so a start's reconciliation never runs between another instance's
+    upload's passages and its file, nor two uploads of one name through two instances interleave."""
+
+    def __init__(self, chatlog: ChatLog | None = None) -> None:
+        self._local = threading.Lock()
+        self._chatlog = chatlog
+        self._held: ExitStack | None = None
+
+    def __enter__(self) -> None:
+        self._local.acquire()
+        try:
+            held = ExitStack()
+            if self._chatlog is not None:
+                held.enter_context(self._chatlog.writer())
+        except BaseException:
+            self._local.release()
+            raise
+        self._held = held
+
+    def __exit__(self, *_: object) -> None:
+        held, self._held = self._held, None
+        try:
+            if held is not None:
+                held.close()
+        finally:
+            self._local.release()
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -73,7 +103,7 @@ class Services:
     # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
     observe: StepObserver = _ignore_step
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: WriteLock = field(default_factory=WriteLock)
     # Why the catalogue is None although the file is there (its errors, in Norwegian), when the start
     # went on without the advisor.
     catalogue_problem: str | None = None
@@ -110,6 +140,7 @@ def build_services(
         catalogue,
         llm,
         scope=scope,
+        write_lock=WriteLock(chatlog),
         catalogue_problem=catalogue_problem,
     )
 

@@ -121,8 +121,8 @@ def hits(client: httpx.Client, query: str) -> list[dict[str, object]]:
     return list(reply.json())
 
 
-def holds_upload(client: httpx.Client) -> bool:
-    return any(h["document"] == DOCUMENT for h in hits(client, "Fjellskoleordningen hospitering"))
+def holds_upload(client: httpx.Client, document: str = DOCUMENT) -> bool:
+    return any(h["document"] == document for h in hits(client, "Fjellskoleordningen hospitering"))
 
 
 def seconds_until(condition: Callable[[], bool], limit: float) -> float:
@@ -198,20 +198,22 @@ def test_a_start_keeps_the_uploads_other_instances_made_and_a_delete_through_any
     """Each instance's start brings the index in line with the uploads folder (service.reconcile_uploads):
     on a folder of its own, it would not know the others' uploads as uploads, and a delete through it
     would leave their file behind, for their next start to bring the document back."""
+    name = "fjellskole-2.md"  # apart from the test before, whatever became of its upload
+    document = "uploads/" + name
     added = cluster.a.post(
-        "/api/documents", headers=AUTH, files={"file": (NAME, NOTE.encode(), "text/markdown")}
+        "/api/documents", headers=AUTH, files={"file": (name, NOTE.encode(), "text/markdown")}
     )
     assert added.status_code == 201, added.text
     third = build_services(cluster.settings(tmp_path / "c"), embedder)
     ensure_index(third)  # what its start does
-    assert holds_upload(cluster.a)
-    assert {d.id: d.origin for d in list_documents(third)}[DOCUMENT] == "upload"
+    assert holds_upload(cluster.a, document)
+    assert {d.id: d.origin for d in list_documents(third)}[document] == "upload"
 
-    delete_document(third, DOCUMENT)
-    seconds_until(lambda: not holds_upload(cluster.a), WITHIN_S)
-    again = build_services(cluster.settings(tmp_path / "a-again"), embedder)
-    ensure_index(again)  # any instance's next start
-    assert DOCUMENT not in again.store.documents()
+    delete_document(third, document)
+    seconds_until(lambda: not holds_upload(cluster.a, document), WITHIN_S)
+    again = build_services(cluster.settings(cluster.uploads.parent / "a"), embedder)
+    ensure_index(again)  # the next start of the instance it was uploaded through
+    assert document not in again.store.documents()
 
 
 def test_a_conversation_started_on_one_instance_goes_on_on_the_other(cluster: Cluster) -> None:
