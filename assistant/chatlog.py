@@ -104,7 +104,7 @@ class FeedbackRow(_Base):
 
 class IndexVersionRow(_Base):
     """One row (id 1): the shared index's version. Every write to the index bumps it; every API instance
-    reads it once a second and rebuilds its in-memory snapshot when it changed (assistant/index_watch.py)."""
+    reads it once a second and rebuilds its in-memory snapshot when it changed (api/index_watch.py)."""
 
     __tablename__ = "index_version"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

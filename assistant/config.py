@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     # Every this many seconds each API instance asks the chat database for the index version, which every
     # ingest, upload and delete bumps, and rebuilds its search snapshot when another instance changed the
-    # index (assistant/index_watch.py); 0 switches the check off (one instance only).
+    # index (assistant/api/index_watch.py); 0 switches the check off (one instance only).
     index_check_interval_s: float = 1.0
     # Uploaded files; None means <data_dir>/uploads. Several instances must share one folder (a volume they
     # all mount at this same path): each instance's start brings the index in line with it (an upload whose

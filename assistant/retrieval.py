@@ -32,7 +32,7 @@ class _Snapshot:
     Both sides of the hybrid search read this one version of the index: the passages and their vectors
     come from one read of the store, and the dense side scores only what the snapshot holds, so a passage
     written or deleted since (here or by another instance) counts for neither side until the next
-    snapshot, at most about a second later (assistant/index_watch.py). Only an index above
+    snapshot, at most about a second later (assistant/api/index_watch.py). Only an index above
     `exact_search_limit` has no vectors here; its dense side asks Chroma and keeps the snapshot's ids."""
 
     passages: list[Passage]
@@ -103,15 +103,23 @@ class Retriever:
     def refresh(self) -> None:
         """Rebuild the snapshot from the store: after a write here, or when another instance wrote. The
         version is read first, so a write during the build shows as a newer version at the next check;
-        a build that finishes after a newer one is dropped."""
-        snapshot = self._build_snapshot(self._version())
+        a build that finishes after a newer one is dropped. A database that cannot say the version does
+        not keep this instance's own write out of its snapshot: the snapshot keeps the version it had."""
+        try:
+            version = self._version()
+        except Exception:
+            logger.exception(
+                "The index version could not be read; the snapshot keeps version %d", self.version
+            )
+            version = self.version
+        snapshot = self._build_snapshot(version)
         with self._lock:
             if snapshot.version >= self._snapshot.version:
                 self._snapshot = snapshot
 
     def check(self) -> bool:
         """Whether the store answers, and a rebuild when the shared index version differs from the
-        snapshot's; True when it rebuilt. Called once a second (assistant/index_watch.py). While the
+        snapshot's; True when it rebuilt. Called once a second (assistant/api/index_watch.py). While the
         store does not answer, searches raise StoreUnavailable, as those that ask it do (above the
         exact-search limit): an instance that /readyz calls not ready does not answer from a snapshot
         it can neither renew nor change; it answers again by itself once the store does."""

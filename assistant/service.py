@@ -187,7 +187,7 @@ def ingest_paths(
 
 def index_changed(services: Services) -> None:
     """After a write to the store: a new index version in the shared database, so that every instance
-    rebuilds its snapshot within about a second (assistant/index_watch.py), and this one's own snapshot
+    rebuilds its snapshot within about a second (assistant/api/index_watch.py), and this one's own snapshot
     now. The write is done whatever happens here: a database that fails to take the new version is
     logged, and the other instances learn of the change with the next write that gets through."""
     try:

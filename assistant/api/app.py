@@ -13,13 +13,13 @@ from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api import docs, errors
+from assistant.api.index_watch import IndexWatch
 from assistant.api.metrics import Metrics
 from assistant.api.request_limits import RequestLimits
 from assistant.api.routes import admin, chat, documents, draft, feedback, health, openai, schemes, sources
 from assistant.api.slots import WorkLimits, ingest_slot
 from assistant.api.startup import Startup
 from assistant.config import Settings, get_settings
-from assistant.index_watch import IndexWatch
 from assistant.language import sentences
 from assistant.language.apertium import start_apy, stop_apy
 from assistant.rules import check_rules
