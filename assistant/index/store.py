@@ -219,13 +219,13 @@ class ChromaStore:
     @_store_call
     def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]:
         """Every passage's id and vector, for an exact search in memory."""
-        res = self._col.get(include=["embeddings"])
-        return list(res["ids"]), _matrix(res["embeddings"], len(res["ids"]))
+        res = _read_all(self._col, ["embeddings"])
+        return res["ids"], _matrix(res["embeddings"], len(res["ids"]))
 
     @_store_call
     def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]:
         """Every unit's (passage id, position) and vector."""
-        res = self._units.get(include=["embeddings", "metadatas"])
+        res = _read_all(self._units, ["embeddings", "metadatas"])
         keys = [(str(m["passage_id"]), int(m["position"])) for m in res["metadatas"]]
         return keys, _matrix(res["embeddings"], len(keys))
 
@@ -237,7 +237,7 @@ class ChromaStore:
 
     @_store_call
     def passages(self) -> list[Passage]:
-        res = self._col.get(include=["documents", "metadatas"])
+        res = _read_all(self._col, ["documents", "metadatas"])
         out = [
             passage_from_record(pid, doc or "", dict(meta or {}))
             for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
@@ -246,7 +246,7 @@ class ChromaStore:
 
     @_store_call
     def documents(self) -> dict[str, StoredDocument]:
-        res = self._col.get(include=["metadatas"])
+        res = _read_all(self._col, ["metadatas"])
         docs: dict[str, StoredDocument] = {}
         for meta in res["metadatas"]:
             m = dict(meta or {})
@@ -269,6 +269,29 @@ class ChromaStore:
     @_store_call
     def count(self) -> int:
         return int(self._col.count())
+
+
+# Records per read of a whole collection. A get without a limit fails in Chroma's SQLite once a collection
+# passes 32,766 records ("too many SQL variables": about 10k passages' units), and over HTTP one answer
+# would carry every vector.
+_PAGE = 10_000
+
+
+def _read_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
+    """Every record of a collection, `_PAGE` at a time: ids and the fields in `include`. Pages follow
+    Chroma's own order; a write between two pages can shift them, as between any two reads (the
+    retriever takes passages and vectors in separate reads too, and copes)."""
+    out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=_PAGE, offset=offset)
+        out["ids"].extend(page["ids"])
+        for field in include:
+            values = page[field]
+            out[field].extend(values if values is not None else [])
+        if len(page["ids"]) < _PAGE:
+            return out
+        offset += _PAGE
 
 
 def _matrix(embeddings: Any, rows: int) -> npt.NDArray[np.float32]:
