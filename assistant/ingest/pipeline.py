@@ -20,7 +20,7 @@ import numpy.typing as npt
 from assistant import texts
 from assistant.errors import AssistantError, UnreadableFile
 from assistant.index.embedders import Embedder
-from assistant.index.store import ChromaStore, StoredDocument, UnitRecord
+from assistant.index.store import ChromaStore, DocumentVersion, UnitRecord
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.limits import Budget, IngestLimits
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, content_hash, load_document, read_file
@@ -108,7 +108,7 @@ def ingest(
 ) -> IngestReport:
     targets, roots, errors = discover(paths, prefix)
     report = IngestReport(failed=errors)
-    stored = store.documents()
+    stored = store.versions()
     now = now_iso()
     pending: list[tuple[_Target, PreparedDocument]] = []
     for target in targets:
@@ -134,7 +134,7 @@ def ingest(
 def _prepare_one(
     target: _Target,
     embedder: Embedder,
-    stored: dict[str, StoredDocument],
+    stored: dict[str, DocumentVersion],
     report: IngestReport,
     max_chars: int,
     limits: IngestLimits,
@@ -156,7 +156,7 @@ def _prepare_one(
 def _flush(
     store: ChromaStore,
     pending: list[tuple[_Target, PreparedDocument]],
-    stored: dict[str, StoredDocument],
+    stored: dict[str, DocumentVersion],
     report: IngestReport,
     now: str,
 ) -> None:

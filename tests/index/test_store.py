@@ -59,3 +59,17 @@ def test_a_collection_past_sqlites_variable_limit_is_read_whole(tmp_path: Path) 
     assert len(keys) == n and matrix.shape == (n, 2)
     assert sorted(position for _, position in keys) == list(range(n))
     assert [p.id for p in store.passages()] == [passage.id] and store.documents()["doc.md"].chunks == 1
+
+
+def test_versions_read_one_record_per_document(tmp_path: Path) -> None:
+    store = build_store(Settings(data_dir=tmp_path), "m")
+    vec = np.eye(3, dtype=np.float32)
+    other = Passage("annet.md::g::0", "annet.md", "Annet", "Annet", "Tekst", 0, "g")
+    store.upsert([_passage(0), _passage(1), _passage(2)], vec, {"root": "/x"}, [], vec[:0])
+    store.upsert([other], vec[:1], {"root": "/y"}, [], vec[:0])
+    versions = store.versions()
+    assert {(v.document, v.content_hash, v.root) for v in versions.values()} == {
+        ("doc.md", "h", "/x"),
+        ("annet.md", "g", "/y"),
+    }
+    assert {name: d.content_hash for name, d in store.documents().items()} == {"doc.md": "h", "annet.md": "g"}

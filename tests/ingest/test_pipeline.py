@@ -120,6 +120,12 @@ def test_documents_are_written_in_groups_and_a_new_one_deletes_nothing(
     assert len(first.added) == 6 and calls == {"upsert": 1, "delete_document": 0}
     assert (store.count(), store.unit_count()) == expected_counts(folder)
 
+    # Unchanged: compared by content hash against one stored record per document (store.versions),
+    # never reading every passage's metadata (store.documents), nothing written.
+    monkeypatch.setattr(store, "documents", lambda: pytest.fail("an ingest reads store.versions()"))
+    again = ingest_paths(fresh_services, [folder])
+    assert len(again.unchanged) == 6 and calls == {"upsert": 1, "delete_document": 0}
+
     (folder / "notat-2.md").write_text("# Notat 2\n\nTilskuddet er avviklet.\n")
     second = ingest_paths(fresh_services, [folder])
     assert second.updated == ["notat-2.md"] and calls == {"upsert": 2, "delete_document": 1}
