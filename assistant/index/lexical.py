@@ -194,14 +194,17 @@ class LexicalIndex:
             [p.contextual_text for p in passages] + [t for g in glossary.groups for t in g]
         )
         corpus = [self.analyzer.terms(p.contextual_text) for p in passages]
-        self._doc_terms = [set(terms) for terms in corpus]
         self._short_words = frozenset(
             w for p in passages for w in words(p.contextual_text) if len(w) < 4
         ) | frozenset(w for g in glossary.groups for t in g for w in words(t))
-        self._df: dict[str, int] = {}
-        for terms in self._doc_terms:
-            for t in terms:
-                self._df[t] = self._df.get(t, 0) + 1
+        # Which passages hold each term: a question's coverage is read from the postings of its few
+        # terms, not by testing every passage (at 50k passages that loop alone took seconds a query).
+        postings: dict[str, list[int]] = {}
+        for i, terms in enumerate(corpus):
+            for t in set(terms):
+                postings.setdefault(t, []).append(i)
+        self._postings = {t: np.asarray(rows, dtype=np.int32) for t, rows in postings.items()}
+        self._df: dict[str, int] = {t: len(rows) for t, rows in postings.items()}
         self._bm25 = bm25s.BM25()
         if passages:
             self._bm25.index([terms or ["_"] for terms in corpus], show_progress=False)
@@ -294,9 +297,12 @@ class LexicalIndex:
             return np.zeros(len(self.passages)), np.zeros(len(self.passages))
         everyday = self.weighted_query_sets(query, by_synonym=False, everyday=True)
         # Which word each passage has, found once; the two weightings are two dot products of it.
-        found = np.array(
-            [[bool(variants & doc) for variants, _ in strict] for doc in self._doc_terms], dtype=float
-        )
+        found = np.zeros((len(self.passages), len(strict)))
+        for j, (variants, _) in enumerate(strict):
+            for t in variants:
+                rows = self._postings.get(t)
+                if rows is not None:
+                    found[rows, j] = 1.0
         weights = np.array([[w for _, w in strict], [w for _, w in everyday]]).T
         totals = weights.sum(axis=0)
         shares = (found @ weights) / np.where(totals > 0, totals, 1.0)

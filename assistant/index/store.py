@@ -58,6 +58,16 @@ class StoredDocument:
     ingested_at: str
 
 
+@dataclass(frozen=True)
+class DocumentVersion:
+    """What an ingest compares a file against: the stored version's content hash, and the folder it was
+    ingested from (whose deleted files are pruned)."""
+
+    document: str
+    content_hash: str
+    root: str
+
+
 class VectorStore(Protocol):
     def upsert(
         self,
@@ -85,6 +95,8 @@ class VectorStore(Protocol):
     def passages_with_vectors(self) -> tuple[list[Passage], npt.NDArray[np.float32]]: ...
 
     def documents(self) -> dict[str, StoredDocument]: ...
+
+    def versions(self) -> dict[str, DocumentVersion]: ...
 
     def count(self) -> int: ...
 
@@ -221,13 +233,13 @@ class ChromaStore:
     @_store_call
     def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]:
         """Every passage's id and vector, for an exact search in memory."""
-        res = self._col.get(include=["embeddings"])
-        return list(res["ids"]), _matrix(res["embeddings"], len(res["ids"]))
+        res = _read_all(self._col, ["embeddings"])
+        return res["ids"], _matrix(res["embeddings"], len(res["ids"]))
 
     @_store_call
     def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]:
         """Every unit's (passage id, position) and vector."""
-        res = self._units.get(include=["embeddings", "metadatas"])
+        res = _read_all(self._units, ["embeddings", "metadatas"])
         keys = [(str(m["passage_id"]), int(m["position"])) for m in res["metadatas"]]
         return keys, _matrix(res["embeddings"], len(keys))
 
@@ -239,7 +251,7 @@ class ChromaStore:
 
     @_store_call
     def passages(self) -> list[Passage]:
-        res = self._col.get(include=["documents", "metadatas"])
+        res = _read_all(self._col, ["documents", "metadatas"])
         out = [
             passage_from_record(pid, doc or "", dict(meta or {}))
             for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
@@ -262,7 +274,7 @@ class ChromaStore:
 
     @_store_call
     def documents(self) -> dict[str, StoredDocument]:
-        res = self._col.get(include=["metadatas"])
+        res = _read_all(self._col, ["metadatas"])
         docs: dict[str, StoredDocument] = {}
         for meta in res["metadatas"]:
             m = dict(meta or {})
@@ -279,12 +291,50 @@ class ChromaStore:
         return docs
 
     @_store_call
+    def versions(self) -> dict[str, DocumentVersion]:
+        """Each document's version, read from its first passage only: one record per document, not one
+        per passage as `documents` reads (an unchanged re-ingest of 50k passages spent most of its time
+        there)."""
+        res = _read_all(self._col, ["metadatas"], where={"chunk_index": 0})
+        out: dict[str, DocumentVersion] = {}
+        for meta in res["metadatas"]:
+            m = dict(meta or {})
+            name = str(m["document"])
+            out[name] = DocumentVersion(name, str(m.get("content_hash", "")), str(m.get("root", "")))
+        return out
+
+    @_store_call
     def ids_for_document(self, document: str) -> list[str]:
         return list(self._col.get(where={"document": document}, include=[])["ids"])
 
     @_store_call
     def count(self) -> int:
         return int(self._col.count())
+
+
+# Records per read of a whole collection. A get without a limit fails in Chroma's SQLite once a collection
+# passes 32,766 records ("too many SQL variables": about 10k passages' units), and over HTTP one answer
+# would carry every vector.
+_PAGE = 10_000
+
+
+def _read_all(
+    collection: Any, include: list[str], where: dict[str, Any] | None = None
+) -> dict[str, list[Any]]:
+    """Every record of a collection, `_PAGE` at a time: ids and the fields in `include`. Pages follow
+    Chroma's own order; a write between two pages can shift them, as between any two reads (the
+    retriever takes passages and vectors in separate reads too, and copes)."""
+    out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, where=where, limit=_PAGE, offset=offset)
+        out["ids"].extend(page["ids"])
+        for field in include:
+            values = page[field]
+            out[field].extend(values if values is not None else [])
+        if len(page["ids"]) < _PAGE:
+            return out
+        offset += _PAGE
 
 
 def _matrix(embeddings: Any, rows: int) -> npt.NDArray[np.float32]:

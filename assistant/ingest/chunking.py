@@ -275,10 +275,14 @@ def _split_unit(unit: str, max_chars: int) -> list[str]:
     lines = unit.split("\n")
     items = [i for i, ln in enumerate(lines) if is_bullet(ln)]
     if items:
-        # A long list: repeat its lead-in on each part so every part still says what the list is.
+        # A long list: repeat its lead-in on each part so every part still says what the list is,
+        # unless the lead-in itself would leave too little room for the items (or none: the splitter
+        # then fails on a negative size): then the unit is split as plain text.
         lead = "\n".join(lines[: items[0]]).strip("\n")
-        groups = _split_text("\n".join(lines[items[0] :]), max_chars - len(lead) - 2)
-        return [f"{lead}\n\n{g}" if lead else g for g in groups]
+        room = max_chars - len(lead) - 2
+        if room >= max_chars // 4:
+            groups = _split_text("\n".join(lines[items[0] :]), room)
+            return [f"{lead}\n\n{g}" if lead else g for g in groups]
     return _split_text(unit, max_chars)
 
 

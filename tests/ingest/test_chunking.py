@@ -73,6 +73,19 @@ def test_an_overlong_paragraph_is_split_at_sentences() -> None:
     assert all(p.text.strip().endswith(".") for p in passages)
 
 
+def test_a_list_whose_lead_in_fills_a_passage_is_split_as_text() -> None:
+    # The lead-in is repeated before each part of a long list; one that leaves no room for the items
+    # once made the splitter fail (a negative size), which stopped the whole ingest.
+    lead = "Dette er en innledning om kompetanseutvikling i barnehagen, med mange ord i seg. " * 13
+    items = "".join(f"- punkt {i} om tilskudd til etterutdanning for ansatte\n" for i in range(12))
+    doc = Document("liste.txt", "Liste", [Page(f"Liste\n\n{lead.strip()}\n{items}")], "h" * 64)
+    passages = chunk_document(doc, max_chars=1000)
+    assert len(passages) > 1
+    assert all(len(p.text) <= 1000 for p in passages)
+    text = "\n".join(p.text for p in passages)
+    assert all(f"punkt {i} om tilskudd til etterutdanning for ansatte" in text for i in range(12))
+
+
 def test_pdf_passages_keep_their_page(tmp_path: Path) -> None:
     from tests.pdf_fixtures import write_text_pdf
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.loaders import load_document
@@ -92,3 +95,39 @@ def test_pdf_answers_cite_the_right_page(fresh_services: Services, tmp_path: Pat
     assert not answer.abstained
     assert "15. mars" in answer.answer
     assert next(c.page for c in answer.citations if c.document == "rundskriv.pdf") == 2
+
+
+def test_documents_are_written_in_groups_and_a_new_one_deletes_nothing(
+    fresh_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each Chroma write has a fixed cost, so ingest writes many documents at once (eval/bench_scale.py).
+    folder = tmp_path / "små"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"notat-{i}.md").write_text(f"# Notat {i}\n\nTilskudd nummer {i} gis til kommunene.\n")
+    store = fresh_services.store
+    calls: dict[str, int] = {"upsert": 0, "delete_document": 0}
+    for name in calls:
+        method = getattr(store, name)
+
+        def counted(*args: Any, _name: str = name, _method: Any = method, **kwargs: Any) -> Any:
+            calls[_name] += 1
+            return _method(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, counted)
+
+    first = ingest_paths(fresh_services, [folder])
+    assert len(first.added) == 6 and calls == {"upsert": 1, "delete_document": 0}
+    assert (store.count(), store.unit_count()) == expected_counts(folder)
+
+    # Unchanged: compared by content hash against one stored record per document (store.versions),
+    # never reading every passage's metadata (store.documents), nothing written.
+    monkeypatch.setattr(store, "documents", lambda: pytest.fail("an ingest reads store.versions()"))
+    again = ingest_paths(fresh_services, [folder])
+    assert len(again.unchanged) == 6 and calls == {"upsert": 1, "delete_document": 0}
+
+    (folder / "notat-2.md").write_text("# Notat 2\n\nTilskuddet er avviklet.\n")
+    second = ingest_paths(fresh_services, [folder])
+    assert second.updated == ["notat-2.md"] and calls == {"upsert": 2, "delete_document": 1}
+    assert (store.count(), store.unit_count()) == expected_counts(folder)  # the old version is gone
+    assert [p.text for p in store.passages() if p.document == "notat-2.md"] == ["Tilskuddet er avviklet."]
