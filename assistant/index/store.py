@@ -260,15 +260,19 @@ class ChromaStore:
 
     @_store_call
     def passages_with_vectors(self) -> tuple[list[Passage], npt.NDArray[np.float32]]:
-        """Every passage with its vector, row i for passage i, in the order of `passages`. One read, so
-        a write from another instance meanwhile cannot leave a passage without its vector or the other
-        way round."""
-        res = self._col.get(include=["documents", "metadatas", "embeddings"])
+        """Every passage with its vector, row i for passage i, in the order of `passages`. Each page reads
+        passages and vectors together, so a write from another instance meanwhile cannot leave a passage
+        without its vector or the other way round. Such a write can shift a page boundary; a record read
+        twice is kept once, and one missed is read by the rebuild that the write's version bump causes."""
+        res = _read_all(self._col, ["documents", "metadatas", "embeddings"])
+        first: dict[str, int] = {}
+        for i, pid in enumerate(res["ids"]):
+            first.setdefault(pid, i)
         out = [
             passage_from_record(pid, doc or "", dict(meta or {}))
             for pid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
         ]
-        order = sorted(range(len(out)), key=lambda i: (out[i].document, out[i].chunk_index))
+        order = sorted(first.values(), key=lambda i: (out[i].document, out[i].chunk_index))
         matrix = _matrix(res["embeddings"], len(out))
         return [out[i] for i in order], matrix[order] if order else matrix
 
@@ -322,8 +326,7 @@ def _read_all(
     collection: Any, include: list[str], where: dict[str, Any] | None = None
 ) -> dict[str, list[Any]]:
     """Every record of a collection, `_PAGE` at a time: ids and the fields in `include`. Pages follow
-    Chroma's own order; a write between two pages can shift them, as between any two reads (the
-    retriever takes passages and vectors in separate reads too, and copes)."""
+    Chroma's own order; a write between two pages can shift them, as between any two reads."""
     out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
     offset = 0
     while True:
