@@ -17,6 +17,10 @@ With --variant KEY=VALUE ..., a second server is started with those settings bes
 cell is measured on both, alternating (A B, then B A on the next round), so a change is measured against its
 baseline on the same machine at the same time: figures from a busy machine compare only within one run.
 
+"cpu ms/req" is the CPU time the server process (not its Apertium child) spent per request in the cell:
+on a machine shared with other work it is steadier than req/s, which depends on the share of the cores the
+server gets (a process with more runnable threads gets more).
+
 A cell is a fixed time (--seconds) or --max-requests, whichever ends first; a request that takes longer than
 --timeout is an error. The corpus is ingested once into --workdir (kept, so a second run starts faster).
 """
@@ -61,6 +65,7 @@ class Cell:
     p50_ms: float
     p95_ms: float
     p99_ms: float
+    server_cpu_ms_per_request: float
     error_kinds: dict[str, int]
 
 
@@ -72,6 +77,20 @@ def ask(client: httpx.Client, question: str) -> tuple[float, str]:
     except httpx.TransportError as exc:
         outcome = type(exc).__name__
     return (time.perf_counter() - start) * 1000, outcome
+
+
+def server_cpu_s(url: str) -> float:
+    """CPU seconds the server process (found by its port in /proc, Linux only) has used so far: on a
+    machine that others share, the CPU a request costs is steadier than the requests a second."""
+    port = url.rsplit(":", 1)[1]
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if cmdline.read_bytes().split(b"\0")[-3:-1] == [b"--port", port.encode()]:
+                fields = (cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            continue
+    return float("nan")
 
 
 def run_cell(
@@ -95,13 +114,13 @@ def run_cell(
                 with lock:
                     samples.append(result)
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), server_cpu_s(url)
     threads = [threading.Thread(target=client_loop, args=(n * len(qs) // clients,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, server_cpu_s(url) - cpu_start
     ms = [m for m, _ in samples] or [float("nan")]
     kinds = Counter(outcome for _, outcome in samples if outcome != "200")
     return {
@@ -112,6 +131,7 @@ def run_cell(
         "p50_ms": float(np.percentile(ms, 50)),
         "p95_ms": float(np.percentile(ms, 95)),
         "p99_ms": float(np.percentile(ms, 99)),
+        "server_cpu_ms_per_request": cpu * 1000 / max(len(samples), 1),
         "error_kinds": dict(kinds),
     }
 
@@ -196,14 +216,17 @@ def measure_servers(
     return cells
 
 
-HEADER = "store    cache variant                  clients requests  req/s  p50 ms  p95 ms  p99 ms  errors"
+HEADER = (
+    "store    cache variant                  clients requests  req/s  p50 ms  p95 ms  p99 ms  "
+    "cpu ms/req  errors"
+)
 
 
 def table_row(c: Cell) -> str:
     return (
         f"{c.store:8s} {c.cache:5s} {c.variant[:24]:24s} {c.clients:7d} {c.requests:8d} "
-        f"{c.requests_per_s:6.1f} {c.p50_ms:7.1f} {c.p95_ms:7.1f} {c.p99_ms:7.1f} {c.errors:7d}"
-        + (f"  {c.error_kinds}" if c.errors else "")
+        f"{c.requests_per_s:6.1f} {c.p50_ms:7.1f} {c.p95_ms:7.1f} {c.p99_ms:7.1f} "
+        f"{c.server_cpu_ms_per_request:10.1f} {c.errors:7d}" + (f"  {c.error_kinds}" if c.errors else "")
     )
 
 
