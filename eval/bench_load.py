@@ -22,7 +22,8 @@ on a machine shared with other work it is steadier than req/s, which depends on 
 server gets (a process with more runnable threads gets more).
 
 A cell is a fixed time (--seconds) or --max-requests, whichever ends first; a request that takes longer than
---timeout is an error. The corpus is ingested once into --workdir (kept, so a second run starts faster).
+--timeout is an error. Each server's log is <workdir>/<store>-<n>/serve.log. The corpus is ingested once
+into --workdir (kept, so a second run starts faster).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/ (the Chroma server helper) sits beside eval/
 
-from bench_api import questions, started_server  # noqa: E402
+from bench_api import questions  # noqa: E402
 
-from tests.chroma_server import chroma_server  # noqa: E402
+from tests.chroma_server import chroma_server, free_port  # noqa: E402
+from tests.serve_process import assistant_serve  # noqa: E402
 
 
 @dataclass
@@ -163,6 +165,12 @@ def store_env(store: str, workdir: Path) -> Iterator[dict[str, str]]:
         yield env
 
 
+def started(env: dict[str, str]) -> AbstractContextManager[str]:
+    """`assistant serve` on a free loopback port, its log in its data dir (where a 500 is explained)."""
+    log = Path(env["ASSISTANT_DATA_DIR"]) / "serve.log"
+    return assistant_serve({**os.environ, "HF_HUB_OFFLINE": "1", **env}, free_port(), log, ready_within=600)
+
+
 def own_data_dir(env: dict[str, str], i: int) -> dict[str, str]:
     """A fresh copy of the ingested data dir for server `i`: two processes must not share an embedded
     Chroma or a SQLite chat log (a Chroma server store is shared, as when scaled out)."""
@@ -202,7 +210,7 @@ def measure_servers(
         servers[" ".join(args.variant)] = env | dict(pair.split("=", 1) for pair in args.variant)
     with ExitStack() as stack:
         urls = {
-            name: stack.enter_context(started_server(own_data_dir(settings, i)))
+            name: stack.enter_context(started(own_data_dir(settings, i)))
             for i, (name, settings) in enumerate(servers.items())
         }
         for url in urls.values():
