@@ -31,10 +31,6 @@ class Settings(BaseSettings):
     embedding_threads: int | None = None
     # Vectors of this many recent queries are kept (0 switches the cache off).
     query_cache_size: int = 2048
-    # Micro-batching of query embeddings: a query waits up to this many ms for those of concurrent
-    # requests and all are embedded in one call (at most embed_batch_max). 0 embeds each on its own.
-    embed_batch_window_ms: float = 0.0
-    embed_batch_max: int = 16
     # Prefixes for sentence-transformers models that need them (e5 family); auto-detected when unset.
     embedding_query_prefix: str | None = None
     embedding_passage_prefix: str | None = None

@@ -4,7 +4,7 @@ clients, on the embedded store and on a Chroma server store, with and without th
     python eval/bench_load.py                                  # every cell, 10 s each (about 5 minutes)
     python eval/bench_load.py --stores embedded --cache off --clients 8 --seconds 15
     python eval/bench_load.py --stores embedded --cache off --clients 8 \\
-        --variant ASSISTANT_EMBED_BATCH_WINDOW_MS=3 --rounds 2   # baseline and variant, alternating
+        --variant ASSISTANT_EMBEDDING_THREADS=1 --rounds 2   # baseline and variant, alternating
     python eval/bench_load.py --json > load.json
 
 It asks /api/chat, not /api/search: a user's request is the whole path (language, plan, retrieval, answer,

