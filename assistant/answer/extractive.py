@@ -250,7 +250,7 @@ class ExtractiveBackend:
                 h
                 for h in hits[self.max_passages :]
                 if h.score >= _PROCESS_NEAR * top_score
-                and any(len(u.items) >= _MIN_STEPS for u in split_units(h.passage.text, 0))
+                and any(_is_process(u) for u in split_units(h.passage.text, 0))
             ][:1]
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
@@ -517,6 +517,11 @@ _UNDER_BODY = 0.5
 _ASKED_NEAR = 0.85
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
+
+
+def _is_process(unit: Unit) -> bool:
+    """Steps that each say something: a slide's run of labels ("- Samlinger", "- september") is none."""
+    return len(unit.items) >= _MIN_STEPS and all(len(i.split()) > _MIN_WORDS for i in unit.items)
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:

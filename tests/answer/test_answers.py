@@ -474,6 +474,18 @@ def test_a_how_question_reads_the_steps_of_a_process_ranked_just_below_the_first
     answer = services.backend.draft(question, hits, plan=plan_question(question))
     assert "- Nettverket melder behovene inn til forumet." in answer, answer
     assert "- Forumet prioriterer og fordeler midlene. [4]" in answer, answer
+    # A slide's run of labels there is no process.
+    labels = Passage(
+        "l",
+        "l.txt",
+        "Lysark",
+        "Årshjul",
+        "- Felles tiltak 2027\n- Samlinger\n- september\n- Workshop",
+        0,
+        "h",
+    )
+    hits[3] = ScoredPassage(labels, 0.9)
+    assert "Samlinger" not in services.backend.draft(question, hits, plan=plan_question(question))
 
 
 def test_a_typo_in_the_word_that_matters_is_read_as_the_documents_word(services: Services) -> None:
