@@ -243,14 +243,23 @@ class ExtractiveBackend:
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
         candidates = [h for h in hits[: self.max_passages] if h.score >= 0.5 * top_score] or hits[:1]
+        if plan is not None and plan.type == "hvordan":
+            # "Hvordan melder vi inn behovet?" is answered by the steps of the process, which may sit in a
+            # passage ranked just below the first few: one near the best with a list of steps is read too.
+            candidates += [
+                h
+                for h in hits[self.max_passages :]
+                if h.score >= _PROCESS_NEAR * top_score
+                and any(_is_process(u) for u in split_units(h.passage.text, 0))
+            ][:1]
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
         defines = _asks_definition(plan)
         other_kind = _other_amount_kind(plan)
         years = set(YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
-        for rank, hit in enumerate(candidates):
-            units = split_units(hit.passage.text, rank + 1)
+        for hit in candidates:
+            units = split_units(hit.passage.text, hits.index(hit) + 1)  # [n] cites hits[n - 1]
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
             # programmering …" makes "Kompetansepakken er åpen for alle." an answer about it).
             context = set(index.analyzer.terms(hit.passage.section))
@@ -486,6 +495,8 @@ _OF_YEAR = 0.3
 _FIGURE = re.compile(r"\d")
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
+# How near the best passage's score a passage beyond the first few must be for its steps to be read.
+_PROCESS_NEAR = 0.8
 # Question types that ask after one thing.
 _ONE_THING = frozenset({"hva", "hvem", "hvordan"})
 # Fewer words than this are a label, not a statement.
@@ -506,6 +517,11 @@ _UNDER_BODY = 0.5
 _ASKED_NEAR = 0.85
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
+
+
+def _is_process(unit: Unit) -> bool:
+    """Steps that each say something: a slide's run of labels ("- Samlinger", "- september") is none."""
+    return len(unit.items) >= _MIN_STEPS and all(len(i.split()) > _MIN_WORDS for i in unit.items)
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:

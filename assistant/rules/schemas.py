@@ -168,6 +168,7 @@ class AdvisorRules(RuleFile):
     group_noise: Words
     first_person: Words
     identity_openers: Words
+    workplace_openers: Words = []
     use_verbs: Words
     money_words: Words
     paying_verbs: Words

@@ -339,6 +339,17 @@ def _stated(
                 explanation = explanation.rstrip(".") + texts.EXPLAIN_EXCEPTION.format(
                     value=condition.value.rstrip(".")
                 )
+    if status == "ja":
+        # «Kompetanseløftet … tiltak for en bredere målgruppe, inkludert PPT»: a statement of what the
+        # scheme is for that names the group itself says it as plainly as the target-group sentence.
+        cited = {" ".join(r.quote.split()) for r in reasons}
+        naming = [
+            e for e in scheme.sectors if _mentions(e.quote, forms) and " ".join(e.quote.split()) not in cited
+        ]
+        reasons += [
+            Reason(texts.SECTOR_FITS.format(name=texts.SCHEME_SECTOR_NAMES[e.value]), e.quote, e.document)
+            for e in naming[:1]
+        ]
     return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
 
 

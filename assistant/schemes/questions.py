@@ -180,6 +180,12 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens) or _there_a_body(tokens, context):
         return None  # membership of the scheme's forum, not of its target group
     subject = _subject(clause) or _identity(context)
+    if (
+        not subject
+        and (place := _identity(context, _rules().workplace_openers))
+        and known_group(catalogue, place)
+    ):
+        return YesNo(scheme, "group", place, named)  # "Jeg jobber i PP-tjenesten. Kan vi være med?"
     if not subject:
         first_person = any(t.word in rules.first_person for t in tokens)
         # Who "vi" is, the question's other sentences say before its asking clause does: in "Vi eier
@@ -280,13 +286,14 @@ def _span(clause: _Clause, kept: list[int]) -> str:
     return clause.text[clause.tokens[kept[0]].start : clause.tokens[kept[-1]].end]
 
 
-def _identity(context: list[str]) -> str:
+def _identity(context: list[str], openers: Sequence[str] | None = None) -> str:
     """What the asker said they are, for "jeg"/"vi": "Jeg er instruktør i en lærebedrift." → "instruktør
-    i en lærebedrift". The latest such sentence wins."""
+    i en lærebedrift". The latest such sentence wins. `openers`: other openers than identity_openers
+    (where the asker works)."""
     rules = _rules()
     for sentence in reversed(context):
         flat = " ".join(sentence.split()).rstrip(".!")
-        for opener in rules.identity_openers:
+        for opener in rules.identity_openers if openers is None else openers:
             if found := re.search(rf"(?<![\w-]){re.escape(opener)} ", flat, re.IGNORECASE):
                 rest = flat[found.end() :].split(",")[0].strip()
                 first, _, tail = rest.partition(" ")

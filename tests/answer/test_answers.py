@@ -451,6 +451,43 @@ def test_a_how_question_is_answered_by_the_steps_of_a_process_whole(services: Se
     assert "- Planen vedtas i juni." in answer and "- Tiltakene evalueres året etter." in answer
 
 
+def test_a_how_question_reads_the_steps_of_a_process_ranked_just_below_the_first_passages(
+    services: Services,
+) -> None:
+    """The steps sit in the fourth passage found; the three above it share words with the question and
+    tell no process."""
+    said = [
+        "Målet er at eierne skal styrke kompetansen i skolene ut fra lokale behov.",
+        "Skolene bør kjenne til hvordan ordningen er organisert hos eieren.",
+        "Målgruppen for tiltakene er lærere i skolene.",
+    ]
+    others = [
+        Passage(f"o{i}", f"o{i}.txt", "Ordningen", "Om ordningen", t, 0, "h") for i, t in enumerate(said)
+    ]
+    steps = (
+        " 1. Skolene vurderer hvilke behov de har og sender behovene til nettverket.\n"
+        " 2. Nettverket melder behovene inn til forumet.\n 3. Forumet prioriterer og fordeler midlene."
+    )
+    process = Passage("p", "p.txt", "Ordningen", "Gangen i det", steps, 0, "h")
+    hits = [ScoredPassage(p, s) for p, s in zip([*others, process], (1.0, 0.98, 0.96, 0.9), strict=True)]
+    question = "Hvordan melder skolene inn behovene sine?"
+    answer = services.backend.draft(question, hits, plan=plan_question(question))
+    assert "- Nettverket melder behovene inn til forumet." in answer, answer
+    assert "- Forumet prioriterer og fordeler midlene. [4]" in answer, answer
+    # A slide's run of labels there is no process.
+    labels = Passage(
+        "l",
+        "l.txt",
+        "Lysark",
+        "Årshjul",
+        "- Felles tiltak 2027\n- Samlinger\n- september\n- Workshop",
+        0,
+        "h",
+    )
+    hits[3] = ScoredPassage(labels, 0.9)
+    assert "Samlinger" not in services.backend.draft(question, hits, plan=plan_question(question))
+
+
 def test_a_typo_in_the_word_that_matters_is_read_as_the_documents_word(services: Services) -> None:
     question = "jeg er instruktr i en bedrift. er jeg i målgrupen for ordninga for fag og yrkesopplæring?"
     answer = ask(services, question)

@@ -61,6 +61,8 @@ GROUP_CASES = [
         D,
         "spesialpedagog",
     ),
+    # Where the asker works, when that is a group the lists know.
+    ([], "Hei! Jeg jobber i PPT. Får vi være med på tiltak i Kompetanseløftet?", K, "PPT"),
     # Membership said as a seat: the body sat in is the group.
     (
         [],
@@ -87,6 +89,8 @@ OWNER_CASES = [
     ([], "Er det lov for private barnehager å søke på Kompetanseløftet?", K, "privat_barnehageeier"),
     ([], "Vi er en fylkeskommune. Kan vi melde behov i den regionale ordningen?", R, "fylkeskommune"),
     (["Vi er en kommune."], "Har vi rett til å søke i Kompetanseløftet?", K, "kommune"),
+    # a workplace that is no group the lists know leaves "vi" to the owner it names
+    ([], "Jeg jobber i en kommune i Agder. Kan vi være med i Kompetanseløftet?", K, "kommune"),
     # who "vi" is, the sentence before says; the asking clause's "fylkeskommunen" is somebody else
     ([], "Vi eier en friskole. Kan vi delta i kurs fylkeskommunen holder i Dekom?", D, "privat_skoleeier"),
 ]

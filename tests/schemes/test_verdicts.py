@@ -164,3 +164,21 @@ def test_a_use_the_catalogue_does_not_settle_is_unclear_with_what_the_money_is_f
     # A word inside a compound is not the word: "vikar-" funds do not settle "vikarutgifter".
     kfk = use_verdict(catalogue, _scheme(catalogue, "videreutdanning-kfk"), "vikarutgifter")
     assert kfk.answer == "uklart"
+
+
+def test_a_yes_for_a_group_also_cites_what_the_scheme_says_it_is_for_when_that_names_the_group(
+    catalogue: Catalogue,
+) -> None:
+    """Kompetanseløftet names PPT both among its target groups and in what its money may go to; a yes to
+    a PPT group cites both, the one that says «PPT» in the group's own word among them."""
+    found = group_verdict(catalogue, _scheme(catalogue, K), "PPT-ansatte")
+    assert found.answer == "ja"
+    quotes = [normalize_quote(r.quote) for r in found.reasons]
+    assert "tiltak for en bredere målgruppe, inkludert PPT" in quotes, quotes
+    assert len(quotes) == len(set(quotes))
+    _quotes_are_in_the_catalogue(catalogue, found)
+    # A group the statement of use does not name gets no such quote.
+    teachers = group_verdict(catalogue, _scheme(catalogue, K), "lærerne")
+    assert "tiltak for en bredere målgruppe, inkludert PPT" not in [
+        normalize_quote(r.quote) for r in teachers.reasons
+    ]
