@@ -246,16 +246,20 @@ class ChromaStore:
 
     @_store_call
     def documents(self) -> dict[str, StoredDocument]:
+        """Each stored document. One whose passages carry two versions (a write cut short between its
+        upsert and its delete, e.g. by a kill) gets the content hash "", which no file has, so the next
+        ingest writes it again and its delete removes the other version."""
         res = self._col.get(include=["metadatas"])
         docs: dict[str, StoredDocument] = {}
         for meta in res["metadatas"]:
             m = dict(meta or {})
             name = str(m["document"])
             prev = docs.get(name)
+            version = str(m.get("content_hash", ""))
             docs[name] = StoredDocument(
                 document=name,
                 title=str(m.get("title", "")),
-                content_hash=str(m.get("content_hash", "")),
+                content_hash=version if prev is None or prev.content_hash == version else "",
                 root=str(m.get("root", "")),
                 chunks=(prev.chunks if prev else 0) + 1,
                 ingested_at=str(m.get("ingested_at", "")),
