@@ -312,8 +312,11 @@ LLM_UNAVAILABLE = "Språkmodellen svarte ikke; svaret er satt sammen av utdrag f
 PROMPT_NOT_FOUND = "Fant ikke prompt-filen {file} i {directory}."
 MAALFORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
 LLM_SOURCE = "[{n}] {title} ({published}) — {section}\n{text}"
-LLM_ANSWER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål: {question}"
-LLM_LETTER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål fra henvendelsen: {question}"
+# The sources sit between tags that no passage can contain (answer/llm.py removes them from the text), so a
+# planted "Spørsmål: …" inside a document cannot pass for the end of the sources.
+LLM_SOURCES_OPEN, LLM_SOURCES_CLOSE = "<kilder>", "</kilder>"
+LLM_ANSWER_REQUEST = "Kilder:\n<kilder>\n{sources}\n</kilder>\n\nSpørsmål: {question}"
+LLM_LETTER_REQUEST = "Kilder:\n<kilder>\n{sources}\n</kilder>\n\nSpørsmål fra henvendelsen: {question}"
 LLM_FOLLOW_UP_REQUEST = "Tidligere spørsmål:\n{previous}\n\nNytt spørsmål: {question}"
 LLM_MODEL_MISSING = "ASSISTANT_LLM={backend} krever at ASSISTANT_LLM_MODEL er satt."
 LLM_NO_CITED_CLAIM = (
