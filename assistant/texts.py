@@ -52,6 +52,15 @@ DOCUMENT_EXISTS = (
     "kan ikke erstatte det. Gi filen et annet navn."
 )
 STORE_UNAVAILABLE = "Søkeindeksen er ikke tilgjengelig: {reason}"
+# The data directory cannot take writes. No path or driver text: the API shows these to clients too.
+DATA_DIR_FULL = (
+    "Datamappen er full, så ingenting mer kan lagres (søkeindeksen eller samtaleloggen). "
+    "Frigjør plass på disken og prøv igjen."
+)
+DATA_DIR_READ_ONLY = (
+    "Datamappen er skrivebeskyttet, så ingenting kan lagres (søkeindeksen eller samtaleloggen). "
+    "Gi tjenesten skrivetilgang til datamappen og prøv igjen."
+)
 PATH_NOT_FOUND = "Fant ikke «{path}»."
 
 WHOM_TO_ASK = (

@@ -6,6 +6,7 @@ Chroma's default embedding function downloads a model, so every collection is cr
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import numpy.typing as npt
 
 from assistant import texts
 from assistant.config import Settings
-from assistant.errors import StoreUnavailable
+from assistant.errors import DataDirFull, DataDirReadOnly, StoreUnavailable
 from assistant.models import Passage
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,35 @@ def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     )
 
 
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+# What SQLite (under Chroma and SQLAlchemy) says instead of an errno.
+_FULL_TEXT = ("disk is full", "file too large", "no space left")
+_READ_ONLY_TEXT = ("readonly database", "read-only file system", "permission denied")
+
+
+def unavailable(exc: BaseException) -> StoreUnavailable:
+    """The error for a failed store call: a full or read-only data directory by name (the operator's to
+    fix, and retrying will not help), anything else as the store not answering, with the driver's text."""
+    for cause in _chain(exc):
+        number = getattr(cause, "errno", None)
+        text = str(cause).lower()
+        if number in _FULL_ERRNOS or any(t in text for t in _FULL_TEXT):
+            return DataDirFull(texts.DATA_DIR_FULL)
+        if number in _READ_ONLY_ERRNOS or any(t in text for t in _READ_ONLY_TEXT):
+            return DataDirReadOnly(texts.DATA_DIR_READ_ONLY)
+    return StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc))
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -125,7 +155,7 @@ def _store_call(method: Callable[Concatenate[ChromaStore, P], R]) -> Callable[Co
             raise
         except Exception as exc:  # chromadb raises several unrelated types (httpx, sqlite3, its own)
             logger.error("Chroma failed in %s: %r", method.__name__, exc, exc_info=True)
-            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+            raise unavailable(exc) from exc
 
     functools.update_wrapper(call, method)
     return call
@@ -154,7 +184,7 @@ class ChromaStore:
                 configuration={"hnsw": hnsw},
             )
         except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
-            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+            raise unavailable(exc) from exc
 
     @_store_call
     def upsert(
@@ -296,5 +326,5 @@ def build_store(settings: Settings, embedder_name: str) -> ChromaStore:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:  # connection and permission errors surface as many types
-        raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+        raise unavailable(exc) from exc
     return ChromaStore(client, f"passages-{embedder_name}")
