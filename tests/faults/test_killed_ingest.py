@@ -18,7 +18,7 @@ from assistant.ingest.pipeline import now_iso, prepare
 from assistant.service import build_services, ingest_paths
 from tests.faults.index_check import assert_consistent, assert_consistent_in_new_process
 
-DOCUMENTS = 16
+DOCUMENTS = 12
 TOPICS = ("lærere", "skoleledere", "barnehagelærere", "fagarbeidere")
 
 
