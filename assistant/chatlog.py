@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from assistant import texts
 from assistant.errors import ConversationNotFound, MessageNotFound
@@ -172,6 +173,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_file(url: str) -> Path | None:
+    """The database file of an SQLite URL; None for other databases and in-memory SQLite."""
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    try:
+        stat = path.stat() if path is not None else None
+    except FileNotFoundError:
+        return None
+    return (stat.st_dev, stat.st_ino) if stat is not None else None
+
+
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +200,26 @@ class ChatLog:
     def __init__(self, url: str) -> None:
         self.engine = _engine(url)
         upgrade(url)  # before the first session: every worker opens the log at start-up
-        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._url = url
+        self._file = _sqlite_file(url)
+        self._file_id = _file_id(self._file)
+        self._reopening = threading.Lock()
+
+    @property
+    def _session(self) -> sessionmaker[Session]:
+        """The session factory, on the database file that is there now. An SQLite file removed (or
+        replaced) while the service runs would otherwise go on taking writes through the pool's open
+        connections into a file no one can see, all of it lost at the next start: one stat per session
+        notices, and the log opens the new file (made with its schema if there is none)."""
+        if self._file is not None and _file_id(self._file) != self._file_id:
+            with self._reopening:
+                if _file_id(self._file) != self._file_id:
+                    logger.warning("The chat database %s was removed or replaced: opening anew", self._file)
+                    self.engine.dispose()
+                    upgrade(self._url)
+                    self._file_id = _file_id(self._file)
+        return self._sessions
 
     @staticmethod
     def new_conversation_id() -> str:

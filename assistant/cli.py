@@ -93,7 +93,10 @@ def ingest(
     """Les inn dokumenter (inkrementelt: uendrede filer hoppes over)."""
     settings = get_settings()
     services = _services(settings)
-    report = _ingest_with_progress(services, paths or [settings.corpus_dir])
+    try:  # a store that fails half-way (a full disk): its message and exit code, not a traceback
+        report = _ingest_with_progress(services, paths or [settings.corpus_dir])
+    except AssistantError as exc:
+        raise _fail(exc) from exc
     _report(report)
     if report.failed and not (report.added or report.updated or report.unchanged):
         raise typer.Exit(EXIT_FAILED)

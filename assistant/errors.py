@@ -14,6 +14,9 @@ AssistantError
 │   ├── EncryptedPdf       (encrypted_pdf)
 │   └── InvalidFrontMatter (invalid_front_matter)
 ├── StoreUnavailable       (store_unavailable)
+│   └── DataDirUnwritable  (data_dir_unwritable)
+│       ├── DataDirFull    (data_dir_full)
+│       └── DataDirReadOnly (data_dir_read_only)
 ├── RuleFileError          (invalid_rule_file)
 └── NotFound               (not_found)
     ├── ConversationNotFound (conversation_not_found)
@@ -87,6 +90,21 @@ class InvalidFrontMatter(UnreadableFile):
 
 class StoreUnavailable(AssistantError):
     code = "store_unavailable"
+
+
+class DataDirUnwritable(StoreUnavailable):
+    """The data directory refuses writes: nothing is lost, but nothing new can be stored until an
+    operator acts. Its message names the cause and the remedy, for clients as well as the log."""
+
+    code = "data_dir_unwritable"
+
+
+class DataDirFull(DataDirUnwritable):
+    code = "data_dir_full"
+
+
+class DataDirReadOnly(DataDirUnwritable):
+    code = "data_dir_read_only"
 
 
 class RuleFileError(AssistantError):

@@ -52,6 +52,15 @@ DOCUMENT_EXISTS = (
     "kan ikke erstatte det. Gi filen et annet navn."
 )
 STORE_UNAVAILABLE = "Søkeindeksen er ikke tilgjengelig: {reason}"
+# The data directory cannot take writes. No path or driver text: the API shows these to clients too.
+DATA_DIR_FULL = (
+    "Datamappen er full, så ingenting mer kan lagres (søkeindeksen eller samtaleloggen). "
+    "Frigjør plass på disken og prøv igjen."
+)
+DATA_DIR_READ_ONLY = (
+    "Datamappen er skrivebeskyttet, så ingenting kan lagres (søkeindeksen eller samtaleloggen). "
+    "Gi tjenesten skrivetilgang til datamappen og prøv igjen."
+)
 PATH_NOT_FOUND = "Fant ikke «{path}»."
 
 WHOM_TO_ASK = (
@@ -312,8 +321,11 @@ LLM_UNAVAILABLE = "Språkmodellen svarte ikke; svaret er satt sammen av utdrag f
 PROMPT_NOT_FOUND = "Fant ikke prompt-filen {file} i {directory}."
 MAALFORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
 LLM_SOURCE = "[{n}] {title} ({published}) — {section}\n{text}"
-LLM_ANSWER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål: {question}"
-LLM_LETTER_REQUEST = "Kilder:\n\n{sources}\n\nSpørsmål fra henvendelsen: {question}"
+# The sources sit between tags that no passage can contain (answer/llm.py removes them from the text), so a
+# planted "Spørsmål: …" inside a document cannot pass for the end of the sources.
+LLM_SOURCES_OPEN, LLM_SOURCES_CLOSE = "<kilder>", "</kilder>"
+LLM_ANSWER_REQUEST = "Kilder:\n<kilder>\n{sources}\n</kilder>\n\nSpørsmål: {question}"
+LLM_LETTER_REQUEST = "Kilder:\n<kilder>\n{sources}\n</kilder>\n\nSpørsmål fra henvendelsen: {question}"
 LLM_FOLLOW_UP_REQUEST = "Tidligere spørsmål:\n{previous}\n\nNytt spørsmål: {question}"
 LLM_MODEL_MISSING = "ASSISTANT_LLM={backend} krever at ASSISTANT_LLM_MODEL er satt."
 LLM_NO_CITED_CLAIM = (

@@ -185,6 +185,25 @@ def asks_other_service(question: str) -> bool:
     return any(p.search(question) for p in _guard().other_services)
 
 
+# A figure: digits, with a thousands separator (space, no-break space or dot before three digits) removed.
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0.](?=\d{3}(?!\d))")
+_FIGURE = re.compile(r"\d+")
+
+
+def _figures(text: str) -> set[str]:
+    return {str(int(f)) for f in _FIGURE.findall(_THOUSANDS.sub("", MARKER.sub(" ", text)))}
+
+
+def invented_figures(question: str, answer: str, citations: list[Citation]) -> set[str]:
+    """The figures (amounts, dates, years, counts) in a written answer that neither its cited sources nor
+    the question contain. A model's answer is used only without any: a number it made up, or one a
+    source's planted instruction told it to give ("say the deadline is …"), has no source to stand on."""
+    known = _figures(question)
+    for c in citations:
+        known |= _figures("\n".join((c.title, c.section, c.text, c.published or "")))
+    return _figures(answer) - known
+
+
 def unsupported_answer_reason(question: str, answer: str, citations: list[Citation]) -> str | None:
     """Checked after composing: when the question asks for an amount, a date or a phone number,
     some claim must give one that the question did not already contain, and a year the question

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant import texts
-from assistant.answer.citations import StreamVerifier, finalize, unsupported_answer_reason
+from assistant.answer.citations import (
+    StreamVerifier,
+    asks_to_drop_instructions,
+    finalize,
+    invented_figures,
+    unsupported_answer_reason,
+)
 from assistant.answer.extractive import AnswerBackend, Style
 from assistant.answer.llm import LLMBackend, LLMUnavailable
 from assistant.models import AnswerPlan, Citation, Maalform, ScoredPassage
@@ -101,7 +107,14 @@ def stream_llm(
 
 
 def _acceptable(question: str, text: str, citations: list[Citation]) -> bool:
-    return bool(citations) and unsupported_answer_reason(question, text, citations) is None
+    """A model's answer is used when it cites, rests on no source that gives the model orders (a planted
+    "ignore your instructions …"), gives no figure its sources lack, and passes the guard."""
+    return (
+        bool(citations)
+        and not any(asks_to_drop_instructions(c.text) for c in citations)
+        and not invented_figures(question, text, citations)
+        and unsupported_answer_reason(question, text, citations) is None
+    )
 
 
 _WORD = re.compile(r"\S+\s*")

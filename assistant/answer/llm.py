@@ -10,6 +10,7 @@ nor sees it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,11 +70,23 @@ def source_block(hits: Sequence[ScoredPassage]) -> str:
     for n, hit in enumerate(hits, start=1):
         p = hit.passage
         block = texts.LLM_SOURCE.format(
-            n=n, title=p.title, published=format_date(p.published), section=p.section, text=p.text
+            n=n,
+            title=_untagged(p.title),
+            published=format_date(p.published),
+            section=_untagged(p.section),
+            text=_untagged(p.text),
         )
         # A passage without headings has no section; the dangling dash would read as a missing value.
         blocks.append(block.replace(" — \n", "\n", 1) if not p.section else block)
     return "\n\n".join(blocks)
+
+
+_SOURCE_TAGS = re.compile(r"</?\s*kilder\s*>", re.IGNORECASE)
+
+
+def _untagged(text: str) -> str:
+    """A document's text without the tags that delimit the sources, so it cannot close the block early."""
+    return _SOURCE_TAGS.sub("", text)
 
 
 def answer_request(question: str, hits: Sequence[ScoredPassage], style: Style = "answer") -> str:

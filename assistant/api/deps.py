@@ -47,6 +47,10 @@ def require_admin(request: Request, services: ServicesDep) -> Services:
 
 
 AdminDep = Annotated[Services, Depends(require_admin)]
+# Any operation with a JSON body: one that is not UTF-8 or not JSON at all is a 400 (api/errors.py).
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Innholdet er ikke gyldig JSON (eller ikke UTF-8)."},
+}
 # The admin routes' error responses, for their OpenAPI entries.
 AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "Mangler eller feil API-nøkkel."},

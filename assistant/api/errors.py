@@ -18,6 +18,7 @@ from assistant import texts
 from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
+    DataDirUnwritable,
     DocumentExists,
     DocumentTooLarge,
     EmptyQuestion,
@@ -76,7 +77,8 @@ def status_for(exc: AssistantError) -> int:
 def public_message(exc: AssistantError) -> str:
     """What a client is told. A store failure's own message names the driver's error (for the CLI and the
     log); clients get a Norwegian sentence without it."""
-    return texts.STORE_NOT_ANSWERING if isinstance(exc, StoreUnavailable) else exc.message
+    hidden = isinstance(exc, StoreUnavailable) and not isinstance(exc, DataDirUnwritable)
+    return texts.STORE_NOT_ANSWERING if hidden else exc.message
 
 
 def error_body(path: str, code: str, message: str) -> dict[str, Any]:

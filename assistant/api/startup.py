@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from assistant import texts
 from assistant.config import Settings
-from assistant.errors import AssistantError, StoreUnavailable
+from assistant.errors import AssistantError, DataDirUnwritable, StoreUnavailable
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.service import Services, build_services, ensure_index
 
@@ -79,7 +79,7 @@ class Startup:
     def _failed(self, exc: Exception, delay: float) -> str:
         """Log the failure with its details and say, for clients, what failed without them."""
         attempt, again = self.attempts, f"trying again in {delay:g} s"
-        if isinstance(exc, StoreUnavailable):
+        if isinstance(exc, StoreUnavailable) and not isinstance(exc, DataDirUnwritable):
             logger.error("Start-up attempt %d failed: %s; %s", attempt, exc.message, again)
             return texts.STORES_NOT_ANSWERING
         if isinstance(exc, AssistantError):  # our own Norwegian message, written for users

@@ -6,6 +6,7 @@ Chroma's default embedding function downloads a model, so every collection is cr
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import numpy.typing as npt
 
 from assistant import texts
 from assistant.config import Settings
-from assistant.errors import StoreUnavailable
+from assistant.errors import DataDirFull, DataDirReadOnly, StoreUnavailable
 from assistant.models import Passage
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,35 @@ def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     )
 
 
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+# What SQLite (under Chroma and SQLAlchemy) says instead of an errno.
+_FULL_TEXT = ("disk is full", "file too large", "no space left")
+_READ_ONLY_TEXT = ("readonly database", "read-only file system", "permission denied")
+
+
+def unavailable(exc: BaseException) -> StoreUnavailable:
+    """The error for a failed store call: a full or read-only data directory by name (the operator's to
+    fix, and retrying will not help), anything else as the store not answering, with the driver's text."""
+    for cause in _chain(exc):
+        number = getattr(cause, "errno", None)
+        text = str(cause).lower()
+        if number in _FULL_ERRNOS or any(t in text for t in _FULL_TEXT):
+            return DataDirFull(texts.DATA_DIR_FULL)
+        if number in _READ_ONLY_ERRNOS or any(t in text for t in _READ_ONLY_TEXT):
+            return DataDirReadOnly(texts.DATA_DIR_READ_ONLY)
+    return StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc))
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -139,7 +169,7 @@ def _store_call(method: Callable[Concatenate[ChromaStore, P], R]) -> Callable[Co
             raise
         except Exception as exc:  # chromadb raises several unrelated types (httpx, sqlite3, its own)
             logger.error("Chroma failed in %s: %r", method.__name__, exc, exc_info=True)
-            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+            raise unavailable(exc) from exc
 
     functools.update_wrapper(call, method)
     return call
@@ -168,7 +198,7 @@ class ChromaStore:
                 configuration={"hnsw": hnsw},
             )
         except Exception as exc:  # chromadb raises several unrelated types for an unreachable server
-            raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+            raise unavailable(exc) from exc
 
     @_store_call
     def upsert(
@@ -278,16 +308,20 @@ class ChromaStore:
 
     @_store_call
     def documents(self) -> dict[str, StoredDocument]:
+        """Each stored document. One whose passages carry two versions (a write cut short between its
+        upsert and its delete, e.g. by a kill) gets the content hash "", which no file has, so the next
+        ingest writes it again and its delete removes the other version."""
         res = _read_all(self._col, ["metadatas"])
         docs: dict[str, StoredDocument] = {}
         for meta in res["metadatas"]:
             m = dict(meta or {})
             name = str(m["document"])
             prev = docs.get(name)
+            version = str(m.get("content_hash", ""))
             docs[name] = StoredDocument(
                 document=name,
                 title=str(m.get("title", "")),
-                content_hash=str(m.get("content_hash", "")),
+                content_hash=version if prev is None or prev.content_hash == version else "",
                 root=str(m.get("root", "")),
                 chunks=(prev.chunks if prev else 0) + 1,
                 ingested_at=str(m.get("ingested_at", "")),
@@ -304,7 +338,13 @@ class ChromaStore:
         for meta in res["metadatas"]:
             m = dict(meta or {})
             name = str(m["document"])
-            out[name] = DocumentVersion(name, str(m.get("content_hash", "")), str(m.get("root", "")))
+            version = DocumentVersion(name, str(m.get("content_hash", "")), str(m.get("root", "")))
+            # Two first passages with different hashes: a write cut between its upsert and its delete.
+            # As in `documents`, the hash "" makes the next ingest write it again.
+            seen = out.get(name)
+            if seen is not None and seen.content_hash != version.content_hash:
+                version = DocumentVersion(name, "", version.root)
+            out[name] = version
         return out
 
     @_store_call
@@ -361,5 +401,5 @@ def build_store(settings: Settings, embedder_name: str) -> ChromaStore:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:  # connection and permission errors surface as many types
-        raise StoreUnavailable(texts.STORE_UNAVAILABLE.format(reason=exc)) from exc
+        raise unavailable(exc) from exc
     return ChromaStore(client, f"passages-{embedder_name}")

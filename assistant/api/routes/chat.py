@@ -13,7 +13,7 @@ from sse_starlette import EventSourceResponse
 from starlette.background import BackgroundTask
 
 from assistant import texts
-from assistant.api.deps import ServicesDep, WorkLimitsDep
+from assistant.api.deps import BODY_ERRORS, ServicesDep, WorkLimitsDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ChatRequest, ChatResponse, ConversationResponse, ErrorBody, SearchHit
 from assistant.api.slots import needs_translation
@@ -29,7 +29,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/api/chat", response_model=ChatResponse, responses=ERRORS)
+@router.post("/api/chat", response_model=ChatResponse, responses={**ERRORS, **BODY_ERRORS})
 async def chat(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> dict[str, Any]:
     """Still et spørsmål. Uten `conversation_id` starter en ny samtale; oppfølgingsspørsmål løses opp
     mot samtalen."""
@@ -61,7 +61,14 @@ def _event(event: StreamEvent) -> dict[str, str]:
             return {"event": "citations", "data": json.dumps(meta, ensure_ascii=False)}
 
 
-@router.post("/api/chat/stream", responses=ERRORS)
+@router.post(
+    "/api/chat/stream",
+    responses={
+        **ERRORS,
+        **BODY_ERRORS,
+        200: {"description": "Hendelsene", "content": {"text/event-stream": {}}},
+    },
+)
 async def chat_stream(body: ChatRequest, services: ServicesDep, limits: WorkLimitsDep) -> EventSourceResponse:
     """Samme svar som Server-Sent Events: `delta` (tekst), så `citations`, så `done`. Med en språkmodell
     kan `restart` komme underveis: forkast teksten så langt, svaret kommer på nytt (med en merknad)."""

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from assistant.api.deps import ServicesDep, WorkLimitsDep
+from assistant.api.deps import BODY_ERRORS, ServicesDep, WorkLimitsDep
 from assistant.api.schemas import DraftRequest, DraftResponse, ErrorBody
 from assistant.api.slots import needs_translation
 from assistant.drafts.docx import to_docx
@@ -25,7 +25,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/api/draft", response_model=DraftResponse, responses=ERRORS)
+@router.post("/api/draft", response_model=DraftResponse, responses={**ERRORS, **BODY_ERRORS})
 async def draft(
     body: DraftRequest,
     services: ServicesDep,

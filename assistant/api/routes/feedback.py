@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
 from assistant.api.csvfile import csv_download, csv_text
-from assistant.api.deps import AdminDep, ServicesDep
+from assistant.api.deps import BODY_ERRORS, AdminDep, ServicesDep
 from assistant.api.schemas import ErrorBody, FeedbackRequest
 from assistant.chatlog import FEEDBACK_COLUMNS
 from assistant.service import Services
@@ -17,7 +17,11 @@ from assistant.service import Services
 router = APIRouter(prefix="/api", tags=["tilbakemelding"])
 
 
-@router.post("/feedback", status_code=201, responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
+@router.post(
+    "/feedback",
+    status_code=201,
+    responses={**BODY_ERRORS, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+)
 def feedback(body: FeedbackRequest, services: ServicesDep) -> dict[str, Any]:
     """Gi tommel opp eller ned på et svar, med valgfri kommentar."""
     services.chatlog.add_feedback(body.conversation_id, body.message_id, body.rating, body.comment or "")

@@ -15,7 +15,7 @@ from sse_starlette import EventSourceResponse
 from starlette.background import BackgroundTask
 
 from assistant import texts
-from assistant.api.deps import ServicesDep, WorkLimitsDep
+from assistant.api.deps import BODY_ERRORS, ServicesDep, WorkLimitsDep
 from assistant.api.schemas import OpenAIChatRequest
 from assistant.api.slots import needs_translation
 from assistant.api.streaming import footnote_markdown, footnote_markers, footnote_notes
@@ -79,7 +79,7 @@ def _usage(body: OpenAIChatRequest, content: str) -> dict[str, int]:
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
-@router.post("/chat/completions", response_model=None)
+@router.post("/chat/completions", response_model=None, responses=BODY_ERRORS)
 async def chat_completions(
     body: OpenAIChatRequest, services: ServicesDep, limits: WorkLimitsDep
 ) -> dict[str, Any] | EventSourceResponse:

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from assistant import texts
-from assistant.api.deps import ServicesDep
+from assistant.api.deps import BODY_ERRORS, ServicesDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ErrorBody, RequestBody
 from assistant.errors import SchemeNotFound
@@ -18,7 +18,15 @@ from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import Profile
 from assistant.service import Services
 
-router = APIRouter(prefix="/api/schemes", tags=["ordninger"])
+# Every operation: 404 advisor_off when the corpus has no catalogue, 503 when its catalogue has errors.
+router = APIRouter(
+    prefix="/api/schemes",
+    tags=["ordninger"],
+    responses={
+        404: {"model": ErrorBody, "description": "Rådgiveren er slått av, eller ukjent ordning."},
+        503: {"model": ErrorBody, "description": "Ordningskatalogen har feil."},
+    },
+)
 
 OwnerType = Literal["kommune", "fylkeskommune", "privat_barnehageeier", "privat_skoleeier"]
 Sector = Literal["barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaering", "ppt", "sfo"]
@@ -58,12 +66,12 @@ def schemes(services: ServicesDep) -> list[dict[str, Any]]:
     return [asdict(s) for s in _catalogue(services).schemes]
 
 
-@router.get("/{scheme_id}", responses={404: {"model": ErrorBody}})
+@router.get("/{scheme_id}")
 def scheme(scheme_id: str, services: ServicesDep) -> dict[str, Any]:
     return asdict(_scheme(services, scheme_id))
 
 
-@router.post("/match", responses={422: {"model": ErrorBody}})
+@router.post("/match", responses={**BODY_ERRORS, 422: {"model": ErrorBody}})
 def match(body: ProfileRequest, services: ServicesDep) -> dict[str, Any]:
     """Hvilke ordninger passer for denne eieren og sektoren? Rangert, med begrunnelse og kilde for hvert
     punkt, også for ordningene som ikke passer."""
@@ -71,7 +79,7 @@ def match(body: ProfileRequest, services: ServicesDep) -> dict[str, Any]:
     return {"matches": match_payload(_catalogue(services), profile, services.retriever.passages)}
 
 
-@router.post("/{scheme_id}/eligibility", responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
+@router.post("/{scheme_id}/eligibility", responses={**BODY_ERRORS, 422: {"model": ErrorBody}})
 def scheme_eligibility(scheme_id: str, body: EligibilityRequest, services: ServicesDep) -> dict[str, Any]:
     """Er gruppen i ordningens målgruppe? «ja», «nei», «som hovedregel ikke» eller «uklart»."""
     _scheme(services, scheme_id)
