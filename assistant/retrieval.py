@@ -123,19 +123,22 @@ class Retriever:
         store does not answer, searches raise StoreUnavailable, as those that ask it do (above the
         exact-search limit): an instance that /readyz calls not ready does not answer from a snapshot
         it can neither renew nor change; it answers again by itself once the store does."""
-        self._store_answers()
+        self.store_count()
         if self._version() == self._snapshot.version:
             return False
         self.refresh()
         return True
 
-    def _store_answers(self) -> None:
+    def store_count(self) -> int:
+        """The store's passage count, asked of the store itself. /readyz asks through here too, so a store
+        it finds gone also stops the searches at once, not only at the next check."""
         try:
-            self.store.count()
+            count = self.store.count()
         except StoreUnavailable as exc:
             self._unavailable = exc
             raise
         self._unavailable = None
+        return count
 
     @property
     def version(self) -> int:
@@ -157,7 +160,7 @@ class Retriever:
         self, question: str, k: int | None = None, mode: Mode = "hybrid", rerank: bool = True
     ) -> list[ScoredPassage]:
         if self._unavailable is not None:
-            self._store_answers()  # it may be back before the next check: answer as soon as it is
+            self.store_count()  # it may be back before the next check: answer as soon as it is
         snap = self._snapshot
         k = k or self.settings.top_k
         if not snap.passages:

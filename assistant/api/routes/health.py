@@ -50,7 +50,7 @@ class HealthChecks:
 
 
 def _check(services: Services) -> dict[str, Any]:
-    count = services.store.count()  # raises when a Chroma server is gone
+    count = services.retriever.store_count()  # raises when a Chroma server is gone
     services.chatlog.ping()
     return {"passages": count, "index_loaded": services.retriever.size}
 
