@@ -8,7 +8,6 @@ read-only, or too small for the index (a real ENOSPC). Where mounting is not all
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 
 from assistant import texts
 from tests.api.conftest import free_port
+from tests.serve_process import stop
 
 NOTE = "# Hospitering\n\nLærere kan hospitere i en bedrift for å lære om arbeidslivet.\n"
 
@@ -90,12 +90,7 @@ def test_serve_on_a_read_only_data_dir_is_not_ready_with_the_reason(tmp_path: Pa
             assert httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200
             assert proc.poll() is None  # still serving: an operator fixes the disk, the next attempt works
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 def _not_ready_with_a_reason(url: str, proc: subprocess.Popen[bytes], log: Path) -> httpx.Response:
