@@ -87,8 +87,6 @@ class VectorStore(Protocol):
 
     def unit_count(self) -> int: ...
 
-    def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]: ...
-
     def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]: ...
 
     def passages(self) -> list[Passage]: ...
@@ -259,12 +257,6 @@ class ChromaStore:
     @_store_call
     def unit_count(self) -> int:
         return int(self._units.count())
-
-    @_store_call
-    def vectors(self) -> tuple[list[str], npt.NDArray[np.float32]]:
-        """Every passage's id and vector, for an exact search in memory."""
-        res = _read_all(self._col, ["embeddings"])
-        return res["ids"], _matrix(res["embeddings"], len(res["ids"]))
 
     @_store_call
     def unit_vectors(self) -> tuple[list[tuple[str, int]], npt.NDArray[np.float32]]:
