@@ -12,7 +12,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -205,6 +205,10 @@ class ChatLog:
         self._file = _sqlite_file(url)
         self._file_id = _file_id(self._file)
         self._reopening = threading.Lock()
+        # SQLite has one writer at a time. Left to its busy timeout, threads of one busy process queue on
+        # the file lock while the holder waits for the GIL, and some give up with "database is locked"
+        # (a 500). They queue here instead, in turn; Postgres locks rows and needs no such queue.
+        self._write_turn = threading.Lock() if url.startswith("sqlite") else None
 
     @property
     def _session(self) -> sessionmaker[Session]:
@@ -220,6 +224,12 @@ class ChatLog:
                     upgrade(self._url)
                     self._file_id = _file_id(self._file)
         return self._sessions
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A write transaction, committed at the end of the block."""
+        with self._write_turn or nullcontext(), self._session.begin() as session:
+            yield session
 
     @staticmethod
     def new_conversation_id() -> str:
@@ -284,7 +294,7 @@ class ChatLog:
     def _insert_exchange(self, message_id: str, question: str, answer: Answer, first: bool) -> None:
         turn = 0
         try:
-            with self._session.begin() as session:
+            with self._writing() as session:
                 if first:
                     session.add(ConversationRow(id=answer.conversation_id))
                     session.flush()
@@ -321,7 +331,7 @@ class ChatLog:
             return session.scalar(held) is not None
 
     def add_feedback(self, conversation_id: str, message_id: str, rating: str, comment: str) -> None:
-        with self._session.begin() as session:
+        with self._writing() as session:
             message = session.get(MessageRow, message_id)
             if message is None or message.conversation_id != conversation_id:
                 raise MessageNotFound(texts.MESSAGE_NOT_FOUND.format(id=message_id))
@@ -390,7 +400,7 @@ class ChatLog:
     def bump_index_version(self) -> int:
         """Say that the index changed; returns the new version. The increment is one UPDATE, so bumps from
         several instances at once never share a number."""
-        with self._session.begin() as session:
+        with self._writing() as session:
             session.execute(
                 update(IndexVersionRow)
                 .where(IndexVersionRow.id == 1)
