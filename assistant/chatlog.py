@@ -36,11 +36,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from assistant import texts
-from assistant.errors import ConversationNotFound, MessageNotFound
+from assistant.errors import ConversationNotFound, DataDirUnwritable, MessageNotFound
+from assistant.index.store import unavailable
 from assistant.migrations import upgrade
 from assistant.models import Answer
 
@@ -227,9 +228,17 @@ class ChatLog:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        """A write transaction, committed at the end of the block."""
-        with self._write_turn or nullcontext(), self._session.begin() as session:
-            yield session
+        """A write transaction, committed at the end of the block. A full or read-only data directory is
+        said by name (503 `data_dir_full`), not as an internal error: the operator's to fix, and nothing
+        stored before is touched, since the transaction is rolled back whole."""
+        try:
+            with self._write_turn or nullcontext(), self._session.begin() as session:
+                yield session
+        except OperationalError as error:
+            refused = unavailable(error)
+            if isinstance(refused, DataDirUnwritable):
+                raise refused from error
+            raise
 
     @staticmethod
     def new_conversation_id() -> str:
