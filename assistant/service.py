@@ -478,9 +478,11 @@ def _written(
             composed = compose(
                 asked.question, asked.hits, services.backend, services.llm, target, style, asked.plan
             )
-        again = _checked(services, asked, composed, conversation_id)
+        # Checked against the whole question: a year or a place said only around what is asked ("Vi
+        # planlegger for 2027. Hvor mye får vi?") still binds the answer.
+        again = _checked(services, retrieved, composed, conversation_id)
         if not again.abstained:
-            return replace(again, resolved_question=retrieved.question)
+            return again
     return answer
 
 
