@@ -24,7 +24,7 @@ from assistant.answer.compose import Composed, compose, extract, pieces, stream_
 from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style, asks_role, names_body
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.plan import asking_sentence, direct, plan_question
+from assistant.answer.plan import asking_sentence, direct, plan_question, split_sentences
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
@@ -469,7 +469,38 @@ def _written(
         composed = compose(
             retrieved.question, retrieved.hits, services.backend, services.llm, target, style, retrieved.plan
         )
-    return _checked(services, retrieved, composed, conversation_id)
+    answer = _checked(services, retrieved, composed, conversation_id)
+    if answer.abstained and (asked := _without_context(retrieved)) is not None:
+        # "Vi er en kommune med svake resultater. Hvor lenge varer det?": who asks can pull the composer
+        # to a sentence about them that lacks what is asked (a stretch of time); what is asked is
+        # composed again from the same passages before the question is given up.
+        with _step(services, "answer"):
+            composed = compose(
+                asked.question, asked.hits, services.backend, services.llm, target, style, asked.plan
+            )
+        # Checked against the whole question: a year or a place said only around what is asked ("Vi
+        # planlegger for 2027. Hvor mye får vi?") still binds the answer.
+        again = _checked(services, retrieved, composed, conversation_id)
+        if not again.abstained:
+            return again
+    return answer
+
+
+def _without_context(retrieved: _Retrieved) -> _Retrieved | None:
+    """The retrieved question cut to its asking sentences ("Vi er en kommune i Salten." dropped), with
+    the plan read from them and its schemes kept; None when nothing comes before what is asked."""
+    sentences = split_sentences(retrieved.question)
+    asking = [s for s in sentences if s.endswith("?")]
+    if not asking or sentences[0] in asking:
+        return None
+    question = " ".join(asking)
+    plan = retrieved.plan
+    if plan is not None:
+        read = plan_question(question)
+        plan = replace(
+            read, schemes=plan.schemes, schemes_from=plan.schemes_from, sectors=plan.sectors, parts=()
+        )
+    return replace(retrieved, question=question, plan=plan)
 
 
 def _checked(

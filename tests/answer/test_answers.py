@@ -715,3 +715,15 @@ def test_a_when_question_asking_in_which_cases_is_answered_with_the_condition(se
     """«Når må …?» with no time in it asks in which cases; the rule that says so answers it, dateless."""
     answer = ask(services, "Når må en kommune følge regelverket for offentlige anskaffelser?")
     assert "regelverket for offentlige anskaffelser" in answer.answer, answer.answer
+
+
+def test_who_asks_does_not_pull_the_answer_away_from_what_is_asked(services: Services) -> None:
+    # The sentence about the asker matches a passage that gives no stretch of time; the question is
+    # still answered, from the sentence that gives one, not refused whole.
+    answer = ask(
+        services,
+        "Skolene i kommunen har i flere år hatt svake resultater på sentrale områder i opplæringen, og nå "
+        "er vi tilbudt statlig støtte. Hvor lenge varer et slikt tilbud?",
+    )
+    assert not answer.abstained
+    assert "3 år" in answer.answer
