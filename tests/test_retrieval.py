@@ -5,7 +5,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+import yaml
 
+from assistant import retrieval
 from assistant.retrieval import Retriever
 from assistant.service import Services, search
 
@@ -103,3 +105,67 @@ def test_beyond_the_exact_search_limit_chroma_searches(services: Services) -> No
     assert [h.dense for h in missing.search(QUESTION, 10, "dense")] != [
         h.dense for h in chroma.search(QUESTION, 10, "dense")
     ]
+
+
+def _plain_first(primary: Any, secondary: Any, k: int) -> Any:
+    return np.lexsort((-secondary, -primary))[:k]
+
+
+def _plain_descending(scores: Any) -> Any:
+    return np.argsort(-scores, kind="stable")
+
+
+def test_partial_sorts_order_as_the_full_sorts_do() -> None:
+    """Ties (RRF and rounded similarities have many), zeros, negatives and NaN, in every proportion."""
+    rng = np.random.default_rng(7)
+    for trial in range(300):
+        n = int(rng.integers(1, 400))
+        values = rng.choice([-0.5, -0.0, 0.0, 0.25, 0.5, 1.0], n) if trial % 2 else rng.normal(size=n)
+        values = np.where(rng.random(n) < 0.5, 0.0, values)
+        if trial % 7 == 0:
+            values[rng.integers(0, n)] = np.nan
+        other = rng.choice([0.1, 0.2, 0.3], n)
+        assert np.array_equal(retrieval._descending(values), _plain_descending(values))
+        for k in (1, 5, n // 2 + 1, n, n + 3):
+            assert np.array_equal(retrieval._first(values, other, k), _plain_first(values, other, k))
+
+
+def test_quick_ranking_finds_what_the_plain_sorts_find(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same hits, scores and evidence, in the same order, on the real index, every eval question."""
+    raw = yaml.safe_load((Path(__file__).parent.parent / "eval" / "questions.yaml").read_text("utf-8"))
+    asked = [q["question"] for q in raw][:60]
+    modes = ("hybrid", "dense", "bm25")
+
+    def ranked() -> list[list[tuple[Any, ...]]]:
+        return [
+            [
+                (h.passage.id, h.score, h.dense, h.lexical, h.coverage, h.unit_similarity)
+                for h in services.retriever.search(q, 8, mode)  # type: ignore[arg-type]
+            ]
+            for q in asked
+            for mode in modes
+        ]
+
+    quick = ranked()
+    monkeypatch.setattr(retrieval, "_first", _plain_first)
+    monkeypatch.setattr(retrieval, "_descending", _plain_descending)
+    assert ranked() == quick
+    assert len(quick) == 3 * len(asked) > 100
+
+
+def test_coverages_are_the_plain_sums(services: Services) -> None:
+    lexical = services.retriever.lexical
+    for question in ("Hvem prioriterer hvilke tiltak som får tilskudd?", "Hva er desentralisert ordning?"):
+        strict = lexical.weighted_query_sets(question, by_synonym=False, everyday=False)
+        everyday = lexical.weighted_query_sets(question, by_synonym=False, everyday=True)
+        found = np.array(
+            [[float(bool(v & set(lexical.analyzer.terms(p.contextual_text)))) for v, _ in strict]
+             for p in lexical.passages]
+        )  # fmt: skip
+        weights = np.array([[w for _, w in strict], [w for _, w in everyday]]).T
+        plain = (found @ weights) / weights.sum(axis=0)
+        coverage, relevance = lexical.coverages(question)
+        assert np.array_equal(coverage, plain[:, 0]) and np.array_equal(relevance, plain[:, 1])
+        assert coverage.max() > 0.5

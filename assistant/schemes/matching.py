@@ -413,16 +413,25 @@ def find_scheme(catalogue: Catalogue, text: str) -> Scheme | None:
 
 def _mentions_of(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """(length, -position) of each place the text names the scheme; a literal id outranks any name."""
-    literal = re.search(rf"(?<![\w-]){re.escape(scheme.id)}(?![\w-])", lowered)
+    literal = _id_pattern(scheme.id).search(lowered)
     if literal:
         yield 1000, -literal.start()
-    raw = words(lowered)
+    raw: list[str] | None = None  # the text's words, only once a name's keys are found in it
     for term in (scheme.name, *scheme.aliases):
         keys = _name_keys(term)
+        if not keys or keys[0] not in sequence:  # most names are not in the text at all
+            continue
         for start in range(len(sequence) - len(keys) + 1):
-            if keys and sequence[start : start + len(keys)] == keys and _as_named(term, raw, start):
-                yield len(keys), -start
-                break
+            if sequence[start : start + len(keys)] == keys:
+                raw = words(lowered) if raw is None else raw
+                if _as_named(term, raw, start):
+                    yield len(keys), -start
+                    break
+
+
+@lru_cache(maxsize=1_000)
+def _id_pattern(scheme_id: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(scheme_id)}(?![\w-])")
 
 
 # Shorter one-word names are abbreviations ("Rekom", "KFK"), matched in any inflection.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from assistant.index.lexical import stem, words
 from assistant.models import Passage, ScoredPassage
@@ -22,25 +22,57 @@ from assistant.schemes.matching import _mentions_of, _name_keys
 def named_schemes(catalogue: Catalogue, text: str) -> list[str]:
     """The ids of every scheme the text names (by id, name or alias, in any inflection), in order of
     first mention. Of two names where one lies inside the other ("desentralisert ordning" in
-    "desentralisert ordning innen yrkesfag"), only the longer counts."""
+    "desentralisert ordning innen yrkesfag"), only the longer counts.
+
+    Remembered per text for the catalogue and rule file in use: a request asks this of the same
+    question and passages many times over (about 200 times, most of a request's own CPU)."""
+    extended = _extended(catalogue)
+    found = extended.named.get(text)
+    if found is None:
+        found = _named(extended.schemes, text)
+        if len(extended.named) >= _NAMED_CACHE_LIMIT:  # a long-running service sees endless texts
+            extended.named.clear()
+        extended.named[text] = found
+    return list(found)
+
+
+def _named(schemes: Sequence[Scheme], text: str) -> tuple[str, ...]:
     lowered = text.casefold()
     sequence = _name_keys(text)
     spans: list[tuple[int, int, str]] = []  # (start, end, id) in the text's word sequence
-    for scheme in _with_scope_phrases(catalogue):
+    for scheme in schemes:
         best = _longest_mention(scheme, lowered, sequence)
         if best is not None:
             spans.append((*best, scheme.id))
     kept = [s for s in spans if not any(_inside(s, other) for other in spans if other is not s)]
-    return [scheme_id for _, _, scheme_id in sorted(kept)]
+    return tuple(scheme_id for _, _, scheme_id in sorted(kept))
+
+
+_NAMED_CACHE_LIMIT = 20_000
 
 
 def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
     """The catalogue's schemes, each with the topic phrases of scope.yaml and the compounds of its
-    one-word names as extra aliases. Built once per catalogue and rule file: every question and
-    passage is matched against them."""
+    one-word names as extra aliases."""
+    yield from _extended(catalogue).schemes
+
+
+@dataclass
+class _Extended:
+    """The schemes as `_with_scope_phrases` gives them, and what `named_schemes` found per text, for one
+    catalogue and one version of the rule file."""
+
+    catalogue: Catalogue
+    rules: ScopeRules
+    schemes: tuple[Scheme, ...]
+    named: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _extended(catalogue: Catalogue) -> _Extended:
+    """Built once per catalogue and rule file: every question and passage is matched against them."""
     rules = rule_file(ScopeRules)
     kept = _EXTENDED.get(id(catalogue))
-    if kept is None or kept[0] is not catalogue or kept[1] is not rules:
+    if kept is None or kept.catalogue is not catalogue or kept.rules is not rules:
         extended = []
         for scheme in catalogue.schemes:
             phrases = (*scheme.aliases, *rules.phrases.get(scheme.id, ()))
@@ -51,12 +83,12 @@ def _with_scope_phrases(catalogue: Catalogue) -> Iterator[Scheme]:
                 *_about(phrases),
             )
             extended.append(replace(scheme, aliases=(*scheme.aliases, *extra)) if extra else scheme)
-        kept = (catalogue, rules, tuple(extended))
+        kept = _Extended(catalogue, rules, tuple(extended))
         _EXTENDED[id(catalogue)] = kept
-    yield from kept[2]
+    return kept
 
 
-_EXTENDED: dict[int, tuple[Catalogue, ScopeRules, tuple[Scheme, ...]]] = {}
+_EXTENDED: dict[int, _Extended] = {}
 
 
 _GRANT_SCHEME = re.compile(r"\b(?:tilskudds|tilskots)(ordning\w*)", re.IGNORECASE)

