@@ -715,3 +715,10 @@ def test_a_when_question_asking_in_which_cases_is_answered_with_the_condition(se
     """«Når må …?» with no time in it asks in which cases; the rule that says so answers it, dateless."""
     answer = ask(services, "Når må en kommune følge regelverket for offentlige anskaffelser?")
     assert "regelverket for offentlige anskaffelser" in answer.answer, answer.answer
+
+
+def test_a_when_question_gets_the_date_from_the_sentence_after_the_best(services: Services) -> None:
+    """The sentence that names the package leads; its date is in the next sentence, which must come too."""
+    answer = ask(services, "Udir utvikler en kompetansepakke om opplæring i bedrift. Når er den ventet?")
+    assert not answer.abstained, answer.answer
+    assert "pilotert innen januar 2022. [" in answer.answer, answer.answer
