@@ -417,6 +417,13 @@ class ExtractiveBackend:
             lead.insert(0, before)
         elif _WE.match(best.unit.lead) and (named := _who_we_are(best, by_position)) is not None:
             lead.insert(0, named)  # "Vi utbetaler …" after the sentence that says who "vi" are
+        if plan is not None and plan.type == "naar" and not any(s.gives for s in lead):
+            # "Når skulle den være klar?": the best sentence names what is asked about, and the date of it
+            # is often in the sentence right after ("Kompetansepakken skal være ferdig … innen januar 2022.")
+            last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
+            after = by_position.get((best.unit.hit, last + 1))
+            if after is not None and after.gives and not after.unit.is_list:
+                lead.append(after)
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))

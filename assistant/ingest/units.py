@@ -83,8 +83,46 @@ def split_units(text: str, hit: int) -> list[Unit]:
             units.append(open_list)
             continue
         for line in logical_lines(lines):
+            inline = _inline_list(line)
+            if inline is not None:  # "Kriteriene er: a) … b) … c) …" on one line is a list
+                lead, items = inline
+                open_list = Unit(hit, len(units), _without_navigation(lead), items)
+                units.append(open_list)
+                continue
             open_list = _add_sentences(units, line, hit)
     return [u for u in units if u.lead or u.items]
+
+
+# An item marker inside a line: "a)", "b)" … or "1)", "2)" …, after a space or the line's start.
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)\(?([a-hA-H]|[1-9])\)\s+")
+# What joins an item to the next on one line: "…, b) …", "…; og c) …"
+_LAST_JOINER = re.compile(r"(?:[\s,;]+(?:og|eller))?[\s,;]*$")
+
+
+def _inline_list(line: str) -> tuple[str, list[str]] | None:
+    """A list written on one line: (its lead-in, its items), or None. The markers must count on from the
+    first (a, b, c … or 1, 2, 3 …) and be at least two, the first at the line's start or after a ':', so
+    that "(jf. punkt 2) og 3)" or one "a)" in a sentence is no list."""
+    markers = list(_INLINE_MARKER.finditer(line))
+    run: list[re.Match[str]] = []
+    digits = False
+    for m in markers:
+        value = _marker_value(m.group(1))
+        if not run:
+            before = line[: m.start()].rstrip()
+            if value == 1 and (not before or before.endswith(":")):
+                run, digits = [m], m.group(1).isdigit()
+        elif value == _marker_value(run[-1].group(1)) + 1 and m.group(1).isdigit() == digits:
+            run.append(m)  # the same kind of marker, counting on
+    if len(run) < 2:
+        return None
+    ends = [m.start() for m in run[1:]] + [len(line)]
+    items = [_LAST_JOINER.sub("", line[m.end() : end]) for m, end in zip(run, ends, strict=True)]
+    return line[: run[0].start()].strip(), [i for i in items if i]
+
+
+def _marker_value(marker: str) -> int:
+    return int(marker) if marker.isdigit() else ord(marker.lower()) - ord("a") + 1
 
 
 def _add_sentences(units: list[Unit], line: str, hit: int) -> Unit | None:
@@ -108,7 +146,8 @@ def _continue_last(unit: Unit, lines: list[str]) -> bool:
     page break cut it): "… skal følge med at begge målgrupper får og" / "hensyntas"."""
     first = lines[0].strip()
     tail = unit.items[-1] if unit.items else unit.lead
-    if not first[:1].islower() or not tail or tail.endswith((".", "!", "?", ":")):
+    # "b) Tiltakene …" starts in lower case too, but it is the list's next item, not the last one's rest.
+    if not first[:1].islower() or is_bullet(first) or not tail or tail.endswith((".", "!", "?", ":")):
         return False
     text = " ".join(" ".join(ln.split()) for ln in lines)
     if unit.items:
@@ -139,15 +178,23 @@ def _is_label_line(lines: list[str]) -> bool:
 
 def _items(lines: list[str]) -> list[str]:
     """Bullet items. A wrapped line joins its item; a line of its own (a "Label: value" fact under the
-    list) is an item of its own; link sentences are left out."""
-    items: list[str] = []
+    list) is an item of its own; link sentences are left out. "a) X b) Y c) Z" on one line is three."""
+    raw: list[str] = []  # each item as written, its marker kept
     previous = ""
     for ln in lines:
-        text = " ".join(BULLET.sub("", ln).split())
-        if items and not is_bullet(ln) and continues(previous, ln):
-            items[-1] += " " + text
+        text = " ".join(ln.split())
+        if raw and not is_bullet(ln) and continues(previous, ln):
+            raw[-1] += " " + text
         else:
-            items.append(text)
+            raw.append(text)
         previous = ln
+    items: list[str] = []
+    for item in raw:
+        # "a) X b) Y" with its marker as the bullet, or "- a) X b) Y" under one
+        inline = _inline_list(item) or _inline_list(BULLET.sub("", item, count=1))
+        if inline is not None and not inline[0]:
+            items.extend(inline[1])
+        else:
+            items.append(" ".join(BULLET.sub("", item).split()))
     kept = (_without_navigation(item) for item in items)
     return [item for item in kept if item]

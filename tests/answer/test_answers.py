@@ -727,3 +727,10 @@ def test_who_asks_does_not_pull_the_answer_away_from_what_is_asked(services: Ser
     )
     assert not answer.abstained
     assert "3 år" in answer.answer
+
+
+def test_a_when_question_gets_the_date_from_the_sentence_after_the_best(services: Services) -> None:
+    """The sentence that names the package leads; its date is in the next sentence, which must come too."""
+    answer = ask(services, "Udir utvikler en kompetansepakke om opplæring i bedrift. Når er den ventet?")
+    assert not answer.abstained, answer.answer
+    assert "pilotert innen januar 2022. [" in answer.answer, answer.answer

@@ -109,3 +109,43 @@ def test_navigation_patterns_are_data() -> None:
     furniture = Boilerplate(frozenset(), (), (re.compile(r"Tilbake til .+"),))
     assert furniture.is_navigation("Tilbake til [forsiden](#)")
     assert not furniture.is_navigation("Fristen er 1. mars.")
+
+
+def test_lettered_items_split_by_blank_lines_stay_items_of_their_own() -> None:
+    text = (
+        "Søknaden vurderes etter dette:\n\n"
+        "a) Prosjektet har en tydelig\nplan for gjennomføring\n\n"
+        "b) Budsjettet er realistisk\n\n"
+        "c) Eieren stiller med egeninnsats"
+    )
+    [unit] = split_units(text, 0)
+    assert unit.lead == "Søknaden vurderes etter dette:"
+    assert unit.items == [
+        "Prosjektet har en tydelig plan for gjennomføring",
+        "Budsjettet er realistisk",
+        "Eieren stiller med egeninnsats",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Søknaden vurderes etter dette: a) at prosjektet har en plan, b) at budsjettet er realistisk og "
+        "c) at eieren stiller med egeninnsats.",
+        "Søknaden vurderes etter dette:\n\n- a) at prosjektet har en plan; b) at budsjettet er realistisk; "
+        "c) at eieren stiller med egeninnsats.",
+    ],
+)
+def test_a_lettered_list_on_one_line_is_a_list(text: str) -> None:
+    [unit] = split_units(text, 0)
+    assert unit.lead == "Søknaden vurderes etter dette:"
+    assert unit.items == [
+        "at prosjektet har en plan",
+        "at budsjettet er realistisk",
+        "at eieren stiller med egeninnsats.",
+    ]
+
+
+def test_a_lone_letter_in_a_sentence_is_no_list() -> None:
+    text = "Se punkt a) i forskriften. Kravet i 2) gjelder også."
+    assert [u.items for u in split_units(text, 0)] == [[], []]
