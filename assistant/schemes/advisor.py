@@ -137,7 +137,12 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
         # The unclear explanation ends by naming the groups the sources do name: their quotes come
         # first, as its evidence, then any clause that may open the scheme to more.
         evidence = [*found.said, *evidence]
-    quotes = [f"«{sources.sentence(r)}» {sources.mark(r)}" for r in evidence]
+    # Two reasons can rest on one sentence (a group named and a clause that opens the scheme, in one
+    # sentence): it is quoted and cited once.
+    first: dict[str, Reason] = {}
+    for reason in evidence:
+        first.setdefault(sources.sentence(reason), reason)
+    quotes = [f"«{sentence}» {sources.mark(r)}" for sentence, r in first.items()]
     # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
     lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
     if found.said and not named_groups:

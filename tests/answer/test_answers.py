@@ -531,6 +531,16 @@ def test_the_advisor_quotes_the_whole_sentence_its_reason_is_part_of(services: S
     assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations)
 
 
+def test_an_unclear_verdict_quotes_each_sentence_once(services: Services) -> None:
+    """The groups a scheme names and the clause that may open it to more can sit in one sentence: it is
+    quoted and cited once, not twice in a row."""
+    answer = ask(services, "Kan PPT-ansatte delta i tiltak i desentralisert ordning?")
+    assert answer.route == "advisor" and answer.answer.startswith("Kildene sier ikke dette direkte")
+    quoted = re.findall(r"«([^«»]+)»", answer.answer)
+    assert quoted and len(quoted) == len(set(quoted)), answer.answer
+    assert len(answer.citations) == len({(c.document, c.passage_id) for c in answer.citations})
+
+
 def test_a_yes_no_question_with_a_second_part_gets_both_answered(services: Services) -> None:
     """The advisor answers the yes/no part; the part after it is not lost behind it."""
     answer = ask(
