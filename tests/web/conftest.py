@@ -16,9 +16,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from assistant.api import create_app
+from assistant.index.embedders import Embedder
 from assistant.service import Services
 from tests.api.conftest import free_port, serve
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, indexed_data_dir
 from tests.serve_process import assistant_serve
 
 # Every browser action waits at most this long (Playwright's default is 30 s): a page that hangs should fail
@@ -79,10 +80,11 @@ ADMIN_KEY = "e2e-admin-key-4711"
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[str]:
     """The real `assistant serve`, as a user starts it: its own process on a free loopback port, a
-    temporary data dir it fills from the corpus at start, and an admin key. Its base URL."""
-    data = tmp_path_factory.mktemp("served") / "data"
+    temporary data dir indexed beforehand (its start finds every document unchanged; starting on an empty
+    one is tests/api/test_serve.py's), and an admin key. Its base URL."""
+    data = indexed_data_dir(tmp_path_factory.mktemp("served") / "data", embedder)
     port = free_port()
     env = {
         **os.environ,
