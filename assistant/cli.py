@@ -18,6 +18,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, EmptyQuestion, QuestionTooLong, UnreadableFile
 from assistant.freshness import format_date
 from assistant.ingest.pipeline import IngestReport
+from assistant.language.apertium import start_apy
 from assistant.logconfig import configure_logging
 from assistant.models import OWNER_TYPES, SECTORS, Answer, Maalform, Passage, ScoredPassage
 from assistant.retrieval import Mode
@@ -40,6 +41,7 @@ T = TypeVar("T")
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
+APY_WARM_WITHIN_S = 60  # `eval` waits this long for apertium-apy; past it, nynorsk goes by subprocess
 
 
 @app.callback()
@@ -301,6 +303,11 @@ def _eval_pipeline(settings: Settings, api: str | None) -> tuple[Search, Ask, Dr
     if api:
         return evaluation.api_client(api)
     services = _ready_services(settings)
+    # Nynorsk as the server translates it, through apertium-apy: the same text as a pipeline per call,
+    # which costs about a second each, and a set translates hundreds of texts.
+    apy = start_apy(settings)
+    if apy is not None:
+        apy.wait_ready(APY_WARM_WITHIN_S)
 
     def search(q: str, k: int, mode: Mode, rerank: bool) -> list[ScoredPassage]:
         return services.retriever.search(q, k, mode, rerank)

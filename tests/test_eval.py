@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from assistant import evaluation, language
-from assistant.config import PROJECT_ROOT
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.language import apertium
 from assistant.models import Answer, ScoredPassage
 from assistant.retrieval import Mode
 from assistant.service import Services, ask_with_history, draft_reply
@@ -52,6 +53,19 @@ KINDS = {
 }
 LEADS = {"Ja", "Nei", "Som hovedregel ikke", "Kildene sier ikke dette direkte"}
 BODIES = " \n ".join(normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
+APY_WARM_WITHIN_S = 60
+
+
+@pytest.fixture(scope="module", autouse=True)
+def translations_through_apy() -> Iterator[None]:
+    """Nynorsk through apertium-apy, as `assistant serve` translates: the same text as a pipeline per
+    call (tests/language/test_apy.py), which costs about a second each and was most of these runs' time.
+    Where apy cannot start, translations take the subprocess path, as they would in the server."""
+    apy = apertium.start_apy(Settings())
+    if apy is not None:
+        apy.wait_ready(APY_WARM_WITHIN_S)
+    yield
+    apertium.stop_apy()
 
 
 def test_question_set_covers_what_it_must() -> None:
