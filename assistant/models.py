@@ -128,6 +128,15 @@ class LetterSource(Citation):
 
 
 @dataclass(frozen=True)
+class PartResult:
+    """One part of a question in parts, as answered: `answered` is False when the sources don't answer
+    it (the answer says so under its heading)."""
+
+    question: str
+    answered: bool
+
+
+@dataclass(frozen=True)
 class Answer:
     conversation_id: str
     answer: str
@@ -138,6 +147,9 @@ class Answer:
     route: str = "retrieval"  # "advisor" when the scheme advisor answered
     maalform: str = "nb"  # the written standard of `answer`: "nb" or "nn"
     plan: AnswerPlan | None = None  # how the question was read; None for answers not planned (advisor)
+    # A question in parts: whether each part is answered; one the sources don't answer is named so in the
+    # text, and is not counted as answered because the parts beside it are.
+    parts: tuple[PartResult, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (CLI --json and the API)."""
@@ -151,4 +163,5 @@ class Answer:
             "route": self.route,
             "maalform": self.maalform,
             "plan": self.plan.to_dict() if self.plan is not None else None,
+            "parts": [asdict(p) for p in self.parts],
         }

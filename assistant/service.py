@@ -25,6 +25,7 @@ from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style,
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import asking_sentence, direct, plan_question, split_sentences
+from assistant.answer.relevance import speaks_to
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
@@ -40,7 +41,7 @@ from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.limits import IngestLimits
 from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
-from assistant.models import Answer, AnswerPlan, Citation, ScoredPassage
+from assistant.models import Answer, AnswerPlan, Citation, PartResult, ScoredPassage
 from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
@@ -395,12 +396,18 @@ def _in_parts(
     hva kan pengene brukes til?" is about the same scheme); a part the sources don't answer says so.
     With `advised` (the conversation's earlier questions), a part the advisor answers is the advisor's:
     a yes/no part, or a first part asking which schemes fit when the whole question asks that."""
-    answers: list[PartAnswer] = []
+    parts_answered: list[PartAnswer] = []
     written_in: Maalform = "nb"  # an LLM writes the reader's målform; extracted parts are bokmål
     siblings: frozenset[str] = frozenset()  # where the first part was answered from
+    lexical = services.retriever.lexical
+
+    def speaks(question: str, text: str, citations: list[Citation]) -> bool:
+        """Whether a part's answer says what the part asks after, not just something near it."""
+        return speaks_to(lexical, question, text, citations)
+
     for i, part in enumerate(plan.parts):
-        if i and (confirmed := _confirmed(services, plan.parts[0], part, answers[0])) is not None:
-            answers.append(confirmed)
+        if i and (confirmed := _confirmed(services, plan.parts[0], part, parts_answered[0])) is not None:
+            parts_answered.append(confirmed)
             continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
         if advised is not None:
@@ -412,7 +419,7 @@ def _in_parts(
                 and asks_for_match(plan.question, services.catalogue)
             )
             if advice := _advice(services, standalone, standalone, earlier, matches=matches):
-                answers.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
+                parts_answered.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
                 continue
         part_plan = _plan(services, standalone, [plan.question])
         # A part that names its own scheme is read by it, not by where the first part was answered.
@@ -420,20 +427,27 @@ def _in_parts(
         retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
         written = _written(services, retrieved, target, conversation_id, style)
         covered = not written.abstained and bool(written.citations)
-        if i == 0 and covered:
+        if i == 0 and covered and speaks(standalone, written.answer, written.citations):
             siblings = frozenset(c.document for c in written.citations)
         if covered and written.maalform == "nn":
             written_in = "nn"
         reason = None if covered else written.answer
-        answers.append(
+        parts_answered.append(
             PartAnswer(part, written.answer if covered else None, written.citations, reason, standalone)
         )
-    if all(a.text is None for a in answers):
+    merged = merge_parts(parts_answered, _still_answers, speaks)
+    if not any(merged.answered):  # nothing answered, though a part's loosely related sentence was found
         nothing = _Retrieved(plan.question, [], None, plan)
-        return _abstained(nothing, answers[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
-    text, citations = merge_parts(answers, _still_answers)
+        reason = parts_answered[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE
+        return _abstained(nothing, reason, conversation_id, plan.parts)
     return Answer(
-        conversation_id, text, citations, resolved_question=plan.question, maalform=written_in, plan=plan
+        conversation_id,
+        merged.text,
+        merged.citations,
+        resolved_question=plan.question,
+        maalform=written_in,
+        plan=plan,
+        parts=tuple(PartResult(p, a) for p, a in zip(plan.parts, merged.answered, strict=True)),
     )
 
 
@@ -530,9 +544,15 @@ def _checked(
     )
 
 
-def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str) -> Answer:
+def _abstained(retrieved: _Retrieved, reason: str, conversation_id: str, parts: Sequence[str] = ()) -> Answer:
     return Answer(
-        conversation_id, reason, [], abstained=True, resolved_question=retrieved.question, plan=retrieved.plan
+        conversation_id,
+        reason,
+        [],
+        abstained=True,
+        resolved_question=retrieved.question,
+        plan=retrieved.plan,
+        parts=tuple(PartResult(p, False) for p in parts),
     )
 
 

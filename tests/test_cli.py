@@ -56,6 +56,7 @@ def test_ask_on_an_empty_index_ingests_then_answers_as_json(empty_env: dict[str,
         "route",
         "maalform",
         "plan",
+        "parts",
     ]
     assert "samarbeidsforum" in data["answer"] and data["citations"] and data["abstained"] is False
     assert all(c["passage_id"].startswith(c["document"] + "::") for c in data["citations"])

@@ -158,6 +158,12 @@ def _asked_and_context(question: str) -> tuple[str, str]:
     return asking, " ".join(s for s in split if not s.endswith("?"))
 
 
+def asks_for_value(question: str) -> bool:
+    """Whether the question asks for a kind of fact the answer check requires (guard.yaml asks_for: an
+    amount, a date, a deadline, a stretch of time, a frequency …): its answer is judged by giving one."""
+    return any(asked_for.asked(question) for asked_for in _guard().asks_for)
+
+
 def abstain_reason(
     question: str, hits: list[ScoredPassage], settings: Settings, known: Callable[[str], bool] | None = None
 ) -> str | None:

@@ -334,7 +334,8 @@ class ExtractiveBackend:
                 # Long units cover more words by size alone; a mild length cost keeps answers to the point.
                 length_cost = 0.04 * len(unit.render(shown)) / 200
                 # What the plan says the answer needs: the focus word, the kind of fact, a list.
-                planned = 0.25 * (len(focus & own) / len(focus) if focus else 0.0)
+                # A compound says its last part: «rekrutteringsstipend» is a stipend asked about.
+                planned = 0.25 * _loose_coverage([({f}, 1.0) for f in focus], own)
                 # A bare sentence's heading is its subject: under "Ledelsen i videregående skole",
                 # "Skal ha ansvar for …" names who.
                 said = unit.render(shown)

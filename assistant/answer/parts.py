@@ -27,34 +27,51 @@ class PartAnswer:
 # Whether what is left of a part's answer, once earlier parts' sentences are taken out, still gives what
 # it asks for: (the part as read, that text, its citations) → True if it does.
 StillAnswers = Callable[[str, str, list[Citation]], bool]
+# Whether an answer says what the part asks after, not only something near it: (the part as read, the
+# answer, its citations) → True if it does (answer/relevance.py).
+SpeaksTo = StillAnswers
+
+
+@dataclass(frozen=True)
+class Merged:
+    text: str
+    citations: list[Citation]
+    answered: tuple[bool, ...]  # of each part, whether it is answered here or above (not "not covered")
 
 
 def merge_parts(
-    parts: Sequence[PartAnswer], still_answers: StillAnswers | None = None
-) -> tuple[str, list[Citation]]:
+    parts: Sequence[PartAnswer], still_answers: StillAnswers | None = None, speaks_to: SpeaksTo | None = None
+) -> Merged:
     """One text with a heading per part and one numbering of the citations: a passage cited by two
     parts keeps one number, in order of first use. A later part whose answer gave its amount or date
     only in a sentence an earlier part showed ("…, og hvor mye av det gikk til PPT?" answered with the
-    total) is not answered."""
+    total) is not answered; nor is a part whose answer doesn't say what it asks after (a loosely related
+    sentence is no answer), and a part whose new sentences don't, while those an earlier part showed do,
+    points to them."""
     numbers: dict[tuple[str, str, str], int] = {}
     merged: list[Citation] = []
     blocks: list[str] = []
+    answered: list[bool] = []
     shown: set[str] = set()
     for part in parts:
-        if part.text is None:
-            blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
-            continue
-        fresh = _unshown(part.text, shown)
         asked = part.asked or part.question
-        if still_answers is not None and not still_answers(asked, fresh or "", part.citations):
+        text = part.text if answers(part, speaks_to) else None
+        fresh = _unshown(text, shown) if text is not None else None
+        gives = still_answers is None or still_answers(asked, fresh or "", part.citations)
+        if text is None or not gives:
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
+            answered.append(False)
             continue
+        answered.append(True)
+        if fresh is not None and speaks_to is not None and not speaks_to(asked, fresh, part.citations):
+            fresh = None  # what is new beside what was shown above is not what the part asks
         if fresh is None:  # what the sources say to this part was said under an earlier one
             # ... and if they don't say it directly, that is said first
-            indirect = part.text.startswith(texts.NOT_DIRECTLY)
+            indirect = text.startswith(texts.NOT_DIRECTLY)
             said = f"{texts.NOT_DIRECTLY} {texts.PART_SAID_ABOVE}" if indirect else texts.PART_SAID_ABOVE
             blocks.append(f"**{part.question}**\n{said}")
             continue
+        shown.update(_key(u) for u in _units(fresh))
         used = {int(n) for n in MARKER.findall(fresh)}
         renumber: dict[int, int] = {}
         for citation in (c for c in part.citations if c.n in used):
@@ -64,17 +81,26 @@ def merge_parts(
                 merged.append(replace(citation, n=numbers[key]))
             renumber[citation.n] = numbers[key]
         blocks.append(f"**{part.question}**\n{_renumbered(fresh, renumber)}")
-    return "\n\n".join(blocks), merged
+    return Merged("\n\n".join(blocks), merged, tuple(answered))
+
+
+def answers(part: PartAnswer, speaks_to: SpeaksTo | None = None) -> bool:
+    """Whether the part is answered: the sources gave an answer, and it says what the part asks after."""
+    if part.text is None:
+        return False
+    return speaks_to is None or speaks_to(part.asked or part.question, part.text, part.citations)
 
 
 def _unshown(text: str, shown: set[str]) -> str | None:
     """The part's sentences and lists that no earlier part showed (a list stays whole with its lead-in);
-    None when there are none. `shown` gains them."""
-    units = re.split(r"\n(?!- )", text.strip())
-    fresh = [u for u in units if _key(u) not in shown]
-    shown.update(_key(u) for u in fresh)
+    None when there are none."""
+    fresh = [u for u in _units(text) if _key(u) not in shown]
     # A lead-in left with nothing it leads in ("Dette er det de sier:") says nothing either.
     return "\n".join(fresh) if any(MARKER.search(u) for u in fresh) else None
+
+
+def _units(text: str) -> list[str]:
+    return re.split(r"\n(?!- )", text.strip())
 
 
 def _key(unit: str) -> str:

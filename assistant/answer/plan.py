@@ -183,7 +183,7 @@ def split_parts(text: str) -> tuple[str, ...]:
             topics += ["", ""]
             piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
-        split = re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece)
+        split = _sharing_verb(re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece))
         topic = ""
         for i, chunk in enumerate(split):
             chunk = chunk.strip(" ,")
@@ -204,6 +204,23 @@ def split_parts(text: str) -> tuple[str, ...]:
     if context:
         questions[0] = f"{context} {questions[0]}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
+
+
+def _sharing_verb(chunks: list[str]) -> list[str]:
+    """ "Når og hvor er de?" asks both question words of one verb and subject: a chunk that is only what
+    asks ("Når") gets what follows the asking words of the chunk after it ("Når er de?"), so that no part
+    is a bare question word and none loses its subject."""
+    pattern = rule_file(PlanRules).question_phrase
+    if not pattern:
+        return chunks
+    shared = [c.strip() for c in chunks]
+    for i in range(len(shared) - 2, -1, -1):
+        bare = re.match(pattern, shared[i], re.IGNORECASE)
+        after = re.match(pattern, shared[i + 1], re.IGNORECASE)
+        rest = shared[i + 1][after.end() :].strip(" ,") if after else ""
+        if bare and not shared[i][bare.end() :].strip(" ,?") and rest.strip("?"):
+            shared[i] = f"{shared[i].strip(' ,?')} {rest}"
+    return shared
 
 
 def _with_topic(topic: str, part: str) -> str:

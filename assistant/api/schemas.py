@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from assistant.models import AnswerPlan, Citation, LetterSource
+from assistant.models import AnswerPlan, Citation, LetterSource, PartResult
 
 
 def whole_characters(value: Any) -> bool:
@@ -67,6 +67,10 @@ class ChatResponse(BaseModel):
     plan: AnswerPlan | None = Field(
         default=None,
         description="Hvordan spørsmålet ble lest: type, fokus, tema, ordninger og delspørsmål.",
+    )
+    parts: list[PartResult] = Field(
+        default_factory=list,
+        description="Et spørsmål i flere deler: om kildene svarer på hver del. Tom for ett spørsmål.",
     )
 
 

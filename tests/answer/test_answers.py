@@ -118,6 +118,7 @@ def test_json_shape_is_exactly_the_public_one(services: Services) -> None:
         "route",
         "maalform",
         "plan",
+        "parts",
     ]
     assert list(data) == keys
     assert set(data["citations"][0]) == {
@@ -744,3 +745,44 @@ def test_a_when_question_gets_the_date_from_the_sentence_after_the_best(services
     answer = ask(services, "Udir utvikler en kompetansepakke om opplæring i bedrift. Når er den ventet?")
     assert not answer.abstained, answer.answer
     assert "pilotert innen januar 2022. [" in answer.answer, answer.answer
+
+
+def test_a_later_part_the_sources_have_nothing_on_is_named_not_covered_not_padded(services: Services) -> None:
+    """Travel costs are in no document: the part says so, and is not counted as answered because the first
+    part is (before, it read «Det kildene sier om dette, står over.», as if a sentence above said who
+    pays)."""
+    question = "Hvem kan søke om rekrutteringsstipend, og hvem dekker reiseutgiftene til samlingene?"
+    answer = ask(services, question)
+    first, second = answer.answer.split("\n\n")[:2]
+    assert "rekrutteringsstipend" in first, answer.answer
+    later = "Hvem dekker reiseutgiftene til samlingene?"
+    assert second == f"**{later}**\n{texts.PART_NOT_COVERED}", answer.answer
+    assert [p.answered for p in answer.parts] == [True, False]
+    assert answer.to_dict()["parts"][1] == {"question": later, "answered": False}
+
+
+def test_a_how_often_part_is_not_answered_by_a_sentence_without_a_frequency(services: Services) -> None:
+    answer = ask(
+        services, "Hvem sitter i samarbeidsforumet for fag- og yrkesopplæring, og hvor ofte har de møter?"
+    )
+    second = answer.answer.split("\n\n")[1]
+    assert second == f"**Hvor ofte har de møter?**\n{texts.PART_NOT_COVERED}", answer.answer
+    assert [p.answered for p in answer.parts] == [True, False]
+
+
+def test_when_and_where_sharing_one_verb_are_two_parts_that_both_keep_the_subject(services: Services) -> None:
+    answer = ask(services, "Når og hvor er vårens workshoper i Nordland?")
+    assert answer.plan is not None
+    assert answer.plan.parts == (
+        "Når er vårens workshoper i Nordland?",
+        "Hvor er vårens workshoper i Nordland?",
+    )
+    first = answer.answer.split("\n\n")[0]
+    assert first.startswith("**Når er vårens workshoper i Nordland?**\n")
+    assert re.search(r"\d{2}\.\d{2}\.26: Thon", first), answer.answer
+
+
+def test_what_kind_of_x_asks_after_x(services: Services) -> None:
+    answer = ask(services, "Hva slags stipend finnes for folk som ikke er ansatt i skolen ennå?")
+    assert answer.plan is not None and answer.plan.focus == ("stipend",)
+    assert answer.answer.startswith("Skoleeiere kan også søke om rekrutteringsstipend"), answer.answer

@@ -161,6 +161,13 @@ def test_a_how_long_question_needs_a_stretch_of_time() -> None:
     assert unsupported_answer_reason(asked, "Behandlingen tar tre uker. [1]", []) is None
 
 
+def test_a_how_often_question_needs_a_frequency_not_one_date() -> None:
+    asked = "Hvor ofte samles mentornettverket?"
+    assert unsupported_answer_reason(asked, "Neste samling er 14.09 på Hamar. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Nettverket samles to ganger i semesteret. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Nettverket samles hver måned. [1]", []) is None
+
+
 def test_how_long_something_has_existed_is_answered_by_since_when() -> None:
     asked = "Hvor lenge har ordningen eksistert?"
     assert unsupported_answer_reason(asked, "Ordningen ble innført i 2019. [1]", []) is None

@@ -5,7 +5,9 @@ from __future__ import annotations
 from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.models import Citation
+from assistant.answer.relevance import speaks_to
+from assistant.index.lexical import Glossary, LexicalIndex
+from assistant.models import Citation, Passage
 
 
 def citation(n: int, text: str) -> Citation:
@@ -19,7 +21,8 @@ def test_parts_share_one_numbering_and_a_passage_keeps_its_number() -> None:
     second = PartAnswer(
         "Hva dekker midlene?", "Kurs. [1] Eiere kan søke. [2]", [citation(1, "C"), citation(2, "A")]
     )
-    text, citations = merge_parts([first, second])
+    merged = merge_parts([first, second])
+    text, citations = merged.text, merged.citations
     assert text == (
         "**Hvem kan søke?**\nEiere kan søke. [1] Også private. [2]\n\n"
         "**Hva dekker midlene?**\nKurs. [3] Eiere kan søke. [1]"
@@ -29,7 +32,8 @@ def test_parts_share_one_numbering_and_a_passage_keeps_its_number() -> None:
 
 def test_a_part_the_sources_do_not_answer_says_so() -> None:
     answered = PartAnswer("Hvem kan søke?", "Eiere kan søke. [1]", [citation(1, "A")])
-    text, citations = merge_parts([answered, PartAnswer("Hva er fristen neste år?", None, [])])
+    merged = merge_parts([answered, PartAnswer("Hva er fristen neste år?", None, [])])
+    text, citations = merged.text, merged.citations
     assert text.endswith(f"**Hva er fristen neste år?**\n{texts.PART_NOT_COVERED}")
     assert len(citations) == 1
 
@@ -40,7 +44,7 @@ def test_a_part_that_only_repeats_an_earlier_part_points_to_it() -> None:
     again = PartAnswer("Hvem leder det?", f"{members}\nStatsforvalteren kan være observatør. [2]",
                        [citation(1, "A"), citation(2, "B")])  # fmt: skip
     only_again = PartAnswer("Hvem betaler?", members, [citation(1, "A")])
-    text, _ = merge_parts([first, again, only_again])
+    text = merge_parts([first, again, only_again]).text
     blocks = text.split("\n\n")
     assert blocks[1] == "**Hvem leder det?**\nStatsforvalteren kan være observatør. [2]"
     assert blocks[2] == f"**Hvem betaler?**\n{texts.PART_SAID_ABOVE}"
@@ -56,11 +60,11 @@ def test_a_later_part_answered_only_by_an_earlier_parts_figure_is_not_answered()
         f"{total}\nPPT kan delta i tiltak. [2]",
         [citation(1, "A"), citation(2, "B")],
     )
-    text, _ = merge_parts([first, share], _amount_given)
+    text = merge_parts([first, share], _amount_given).text
     assert text.endswith(f"**Hvor mye gikk til PPT?**\n{texts.PART_NOT_COVERED}")
     # A part whose own sentence gives the amount is answered.
     own = PartAnswer("Hvor mye gikk til PPT?", "PPT fikk 3 millioner kroner. [1]", [citation(1, "C")])
-    text, _ = merge_parts([first, own], _amount_given)
+    text = merge_parts([first, own], _amount_given).text
     assert text.endswith("**Hvor mye gikk til PPT?**\nPPT fikk 3 millioner kroner. [2]")
 
 
@@ -74,5 +78,64 @@ def test_a_later_part_with_only_a_lead_in_left_says_the_sources_dont_say_it_dire
     again = PartAnswer(
         "Må forumet møtes hver måned?", f"{texts.LEAD_NOT_DIRECTLY}\n{said}", [citation(1, "A")]
     )
-    text, _ = merge_parts([first, again])
+    text = merge_parts([first, again]).text
     assert text.endswith(f"**Må forumet møtes hver måned?**\n{texts.NOT_DIRECTLY} {texts.PART_SAID_ABOVE}")
+
+
+# Sources on a mentoring scheme (no corpus document): the words the relevance check reads as the documents'.
+_MENTORING = LexicalIndex(
+    [
+        Passage(f"m::{i}", "m.md", "M", "Mentorordningen", text, i, "h")
+        for i, text in enumerate(
+            [
+                "Nyutdannede lærere får en mentor det første året.",
+                "Midlene kan brukes til frikjøp av mentorer.",
+                "Mentorene møtes i nettverk to ganger i semesteret.",
+                "Rektor søker om plass i ordningen.",
+            ]
+        )
+    ],
+    Glossary((("midler", "penger"),)),
+)
+
+
+def _speaks(question: str, text: str, citations: list[Citation] | None = None) -> bool:
+    return speaks_to(_MENTORING, question, text, citations or [])
+
+
+def test_an_answer_speaks_to_a_part_when_it_says_what_the_part_asks_after() -> None:
+    assert _speaks("Hva kan pengene brukes til?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    assert _speaks("Hvem søker om plass?", "Rektor søker om plass i ordningen. [1]")
+    # A sentence on the same matter that does not say what is asked is no answer to it.
+    assert not _speaks("Hvem søker om plass?", "Nyutdannede lærere får en mentor det første året. [1]")
+    assert not _speaks("Hvordan møtes mentorene?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    # A focus no source uses ("finansierer") can't be quoted: most of the part's other words must be.
+    asked = "Hva finansierer midlene til frikjøp av mentorer?"
+    assert _speaks(asked, "Midlene kan brukes til frikjøp av mentorer. [1]")
+    assert not _speaks(asked, "Rektor søker om plass i ordningen. [1]")
+    assert not _speaks("Hvem dekker reiseutgiftene?", "Rektor søker om plass i ordningen. [1]")
+    # A compound says its last part: «mentorordningen» is an ordning.
+    assert _speaks("Hvem er ordningen for?", "Mentorordningen er for nyutdannede. [1]")
+    # A yes/no part is led by whether the sources settle it; it is not judged here.
+    assert _speaks("Kan assistenter få mentor?", "Nyutdannede lærere får en mentor det første året. [1]")
+
+
+def test_a_later_part_answered_only_by_a_loosely_related_sentence_is_named_as_not_covered() -> None:
+    first = PartAnswer("Hvem får en mentor?", "Nyutdannede lærere får en mentor det første året. [1]",
+                       [citation(1, "A")])  # fmt: skip
+    filler = PartAnswer("Hvem søker om plass?", "Midlene kan brukes til frikjøp av mentorer. [1]",
+                        [citation(1, "B")])  # fmt: skip
+    merged = merge_parts([first, filler], speaks_to=_speaks)
+    assert merged.text.endswith(f"**Hvem søker om plass?**\n{texts.PART_NOT_COVERED}")
+    assert merged.answered == (True, False)
+    assert [c.text for c in merged.citations] == ["A"]  # the filler's source is not cited
+
+
+def test_a_part_whose_new_sentence_is_filler_beside_what_was_said_above_points_to_it() -> None:
+    said = "Mentorene møtes i nettverk to ganger i semesteret. [1]"
+    first = PartAnswer("Hva gjør mentorene?", said, [citation(1, "A")])
+    again = PartAnswer("Hvordan møtes mentorene?", f"{said}\nRektor søker om plass i ordningen. [2]",
+                       [citation(1, "A"), citation(2, "B")])  # fmt: skip
+    merged = merge_parts([first, again], speaks_to=_speaks)
+    assert merged.text.endswith(f"**Hvordan møtes mentorene?**\n{texts.PART_SAID_ABOVE}")
+    assert merged.answered == (True, True)

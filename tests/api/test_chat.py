@@ -42,6 +42,7 @@ def test_chat_answers_with_citations_and_starts_a_conversation(client: httpx.Cli
         "route",
         "maalform",
         "plan",
+        "parts",
     }
     assert data["plan"]["type"] == "hvem" and data["plan"]["question"] == QUESTION
     assert not data["abstained"]
