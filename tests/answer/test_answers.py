@@ -744,3 +744,43 @@ def test_a_when_question_gets_the_date_from_the_sentence_after_the_best(services
     answer = ask(services, "Udir utvikler en kompetansepakke om opplæring i bedrift. Når er den ventet?")
     assert not answer.abstained, answer.answer
     assert "pilotert innen januar 2022. [" in answer.answer, answer.answer
+
+
+def test_people_told_by_where_they_work_are_answered_for_that_workplace(services: Services) -> None:
+    """«de som jobber i X» is the staff of X, not «andre ansatte» (a wrong «Ja» for a service the scheme
+    does not name)."""
+    answer = ask(services, "Får de som jobber i barnevernet være med i den desentraliserte ordningen?")
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Kildene sier ikke dette direkte"), answer.answer
+    ppt = ask(services, "Kan folk som jobber i PP-tjenesten bli med på tiltak i Kompetanseløftet?")
+    assert ppt.answer.startswith("Ja."), ppt.answer
+    assert "andre ansatte" not in ppt.answer.splitlines()[0]
+    assert "PP-tjenesten" in ppt.answer.splitlines()[0]
+
+
+def test_one_teachers_own_course_from_collective_money_is_no_with_the_cited_rule(services: Services) -> None:
+    answer = ask(
+        services,
+        "Jeg er lærer på en barneskole. Kan jeg bruke pengene fra den desentraliserte ordningen på mitt "
+        "eget kurs?",
+    )
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert (
+        "«Midlene fra tilskuddsordningen skal støtte tiltak som gir kollektiv kompetanseutvikling"
+        in answer.answer
+    )
+    quoted = re.findall(r"«([^«»]+)»", answer.answer)[-1]
+    assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations)
+
+
+def test_a_fagskole_asking_to_provide_gets_who_may_partner_not_the_target_group_rule(
+    services: Services,
+) -> None:
+    answer = ask(
+        services, "Vi er en fagskole. Kan vi tilby kurs til barnehagene gjennom den regionale ordningen?"
+    )
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "i samarbeid med fagskole" in answer.answer
+    assert "som hovedregel ikke" not in answer.answer.lower()
