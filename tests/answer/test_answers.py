@@ -784,3 +784,11 @@ def test_a_fagskole_asking_to_provide_gets_who_may_partner_not_the_target_group_
     assert answer.answer.startswith("Ja."), answer.answer
     assert "i samarbeid med fagskole" in answer.answer
     assert "som hovedregel ikke" not in answer.answer.lower()
+
+
+def test_a_group_word_the_advisor_knows_is_not_read_as_a_typo(services: Services) -> None:
+    """The documents never write «skolelederne»; the nearest word they do write, «skoleeierne», is another
+    group, and the answer must be about the leaders asked about."""
+    answer = ask(services, "Kan skolelederne våre være med på tiltak i Dekom?")
+    assert answer.resolved_question is not None and "skolelederne" in answer.resolved_question
+    assert answer.answer.startswith("Ja. Skoleledere"), answer.answer
