@@ -792,10 +792,3 @@ def test_a_group_word_the_advisor_knows_is_not_read_as_a_typo(services: Services
     answer = ask(services, "Kan skolelederne våre være med på tiltak i Dekom?")
     assert answer.resolved_question is not None and "skolelederne" in answer.resolved_question
     assert answer.answer.startswith("Ja. Skoleledere"), answer.answer
-
-
-def test_having_ones_own_further_education_paid_from_collective_money_is_no(services: Services) -> None:
-    """«få betalt» asks whether the money pays for it, not whether the asker is in the target group."""
-    answer = ask(services, "Kan ein barne- og ungdomsarbeidar få betalt si eiga vidareutdanning av Rekom?")
-    assert answer.route == "advisor"
-    assert answer.answer.startswith("Nei."), answer.answer
