@@ -14,6 +14,10 @@ OWNER_TYPES = ("kommune", "fylkeskommune", "privat_barnehageeier", "privat_skole
 SECTORS = ("barnehage", "grunnskole", "videregaende", "fag_og_yrkesopplaering", "ppt", "sfo")
 NEED_KINDS = ("kollektiv", "individuell", "veiledning")  # what an owner may need; matching adds "any"
 FITS = ("passer", "kan passe", "passer ikke")
+# Who may take part as the owners' partner or provider of the measures (not as a target group).
+PARTNER_TYPES = (
+    "universitet_hogskole", "fagskole", "kompetansemiljo", "arbeidslivet", "bransjeorganisasjon", "bedrift",
+)  # fmt: skip
 
 
 QuestionType = Literal["hvem", "hva", "naar", "hvor", "hvor_mye", "hvor_mange", "hvordan", "ja_nei", "liste"]

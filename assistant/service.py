@@ -46,6 +46,7 @@ from assistant.retrieval import Mode, Retriever
 from assistant.rules import check_rules
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
+from assistant.schemes.matching import known_group
 from assistant.schemes.questions import asked_sectors, asks_for_match
 from assistant.schemes.scope import SchemeScope, in_scope
 from assistant.uploads import UPLOADS, remove_leftovers, set_aside
@@ -563,7 +564,10 @@ def _read(services: Services, question: str) -> Asked:
     with _step(services, "translate"):
         vocabulary = lexical.analyzer.vocabulary
         asked = read_question(question, vocabulary.__contains__, lambda w: stem(w) in vocabulary)
-    return replace(asked, bokmal=direct(correct(asked.bokmal, lexical)))
+    catalogue = services.catalogue
+    # a group word the advisor knows is no typo: "skolelederne" is not "skoleeierne"
+    keep = (lambda word: known_group(catalogue, word)) if catalogue is not None else None
+    return replace(asked, bokmal=direct(correct(asked.bokmal, lexical, keep)))
 
 
 def _render(services: Services, answer: Answer, target: Maalform) -> Answer:

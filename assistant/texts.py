@@ -502,6 +502,20 @@ OWNER_YES = "{scheme} er for {owners}."
 OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
 OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
+PARTNER_NAMES = {
+    "universitet_hogskole": "universiteter og høyskoler",
+    "fagskole": "fagskoler",
+    "kompetansemiljo": "andre relevante kompetansemiljøer",
+    "arbeidslivet": "arbeidslivet",
+    "bransjeorganisasjon": "bransjeorganisasjoner",
+    "bedrift": "bedrifter",
+}
+PARTNER_YES = "{partners} kan være samarbeidspartner eller tilbyder i {scheme}."
+PARTNER_UNCLEAR = (
+    "Kildene nevner ikke {partners} som samarbeidspartner eller tilbyder i {scheme}. De nevner {listed}."
+)
+PARTNER_NO_LIST = "Kildene sier ikke hvem som kan være samarbeidspartner eller tilbyder i {scheme}."
+PARTNER_FITS = "Samarbeidspartnere og tilbydere: {name}."
 OWNER_RESOURCE_YES = "{scheme} er en ressurs for {sectors}, ikke midler å søke om."
 OWNER_RESOURCE_UNCLEAR = (
     "{scheme} er en ressurs, ikke midler å søke om, og kildene sier ikke hvem den er for."
@@ -509,6 +523,10 @@ OWNER_RESOURCE_UNCLEAR = (
 USE_YES = "Kildene sier at midlene i {scheme} kan brukes til dette."
 USE_FUNDS = "Midlene går til: {value}."
 USE_KIND_NO = "Midlene i {scheme} skal gå til {kind}, ikke til {need}."
+USE_ONE_NO = (
+    "Midlene i {scheme} skal gå til kollektiv kompetanseutvikling, ikke til kurs eller utdanning som én "
+    "ansatt tar på egen hånd."
+)
 USE_UNCLEAR = "Det er uklart om midlene i {scheme} kan brukes til {use}."
 USE_WHAT_FOR = "Dette sier kildene om hva midlene skal gå til:"
 USE_ALTERNATIVES = "Til {need} finnes:"

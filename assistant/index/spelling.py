@@ -11,7 +11,7 @@ theirs ("Trøndelag", "kollegaene") is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -28,9 +28,11 @@ _CANDIDATES = 5
 _ENDING = 2
 
 
-def correct(text: str, index: LexicalIndex) -> str:
-    """`text` with split compounds joined and typos replaced by the documents' word; a capital kept."""
-    return _fix_typos(_join_split(text, index), index)
+def correct(text: str, index: LexicalIndex, keep: Callable[[str], bool] | None = None) -> str:
+    """`text` with split compounds joined and typos replaced by the documents' word; a capital kept.
+    `keep`: words that are no typo though the documents don't use them ("skolelederne", a group the
+    advisor's word lists know, is not "skoleeierne" two letters away)."""
+    return _fix_typos(_join_split(text, index), index, keep)
 
 
 def _join_split(text: str, index: LexicalIndex) -> str:
@@ -46,13 +48,15 @@ def _join_split(text: str, index: LexicalIndex) -> str:
     return re.sub(r"\b([A-Za-zÆØÅæøå]{3,}) ([a-zæøå]{3,})\b", join, text)
 
 
-def _fix_typos(text: str, index: LexicalIndex) -> str:
+def _fix_typos(text: str, index: LexicalIndex, keep: Callable[[str], bool] | None) -> str:
     vocabulary = index.analyzer.vocabulary
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lowered = word.lower()
         if len(lowered) < _MIN_LENGTH or is_stopword(lowered) or index.knows(lowered):
+            return word
+        if keep is not None and keep(lowered):
             return word
         found = nearest(lowered, vocabulary)
         if found is None:

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from assistant import texts
-from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, QUESTION_TYPES, SECTORS
+from assistant.models import FITS, MAALFORMS, NEED_KINDS, OWNER_TYPES, PARTNER_TYPES, QUESTION_TYPES, SECTORS
 
 # --- checks the models share ----------------------------------------------------------------------
 
@@ -110,6 +110,7 @@ Patterns = Annotated[list[Pattern], AfterValidator(_unique(str))]
 Repair = Annotated[tuple[Pattern, str], AfterValidator(_valid_repair)]
 OwnerType = Annotated[str, AfterValidator(_one_of(OWNER_TYPES))]
 Sector = Annotated[str, AfterValidator(_one_of(SECTORS))]
+PartnerType = Annotated[str, AfterValidator(_one_of(PARTNER_TYPES))]
 Need = Annotated[str, AfterValidator(_one_of(NEED_KINDS))]
 Fit = Annotated[str, AfterValidator(_one_of(FITS))]
 Standard = Annotated[str, AfterValidator(_one_of(MAALFORMS))]
@@ -169,10 +170,22 @@ class AdvisorRules(RuleFile):
     first_person: Words
     identity_openers: Words
     workplace_openers: Words = []
+    group_pronouns: Words = Field(default_factory=list)
+    having_openers: Words = Field(default_factory=list)
+    partner_type: dict[PartnerType, Words] = Field(default_factory=dict)
+    partner_roles: Words = Field(default_factory=list)
+    provider_rules: Words = Field(default_factory=list)
     use_verbs: Words
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words
+    own_words: Words = Field(default_factory=list)
+    self_words: Words = Field(default_factory=list)
+    one_person: Words = Field(default_factory=list)
+    one_article: Words = Field(default_factory=list)
+    self_references: Words = Field(default_factory=list)
+    getting_verbs: Words = Field(default_factory=list)
+    many_words: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words
     school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
@@ -248,6 +261,8 @@ class TargetGroupRules(RuleFile):
     other_groups: Words = Field(default_factory=list)
     open_clauses: Words = Field(default_factory=list)
     filler: Words = Field(default_factory=list)
+    at_work: dict[str, str] = Field(default_factory=dict)
+    people: Words = Field(default_factory=list)
 
 
 class BoilerplateRules(RuleFile):

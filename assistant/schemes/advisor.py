@@ -31,7 +31,14 @@ from assistant.schemes.questions import (
     supplies_profile,
 )
 from assistant.schemes.reasons import Reason, join
-from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, use_verdict, with_group
+from assistant.schemes.verdicts import (
+    Verdict,
+    group_verdict,
+    owner_verdict,
+    partner_verdict,
+    use_verdict,
+    with_group,
+)
 
 # A quote's sentence longer than this is not shown whole: the quote itself says what matters.
 _WHOLE_SENTENCE_CHARS = 400
@@ -120,8 +127,18 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
     rules = rule_file(AdvisorRules)
     if asked.about == "owner":
         return owner_verdict(asked.scheme, asked.text, rules.owner_sectors)
+    if asked.about == "partner":
+        return partner_verdict(asked.scheme, asked.text, rules.provider_rules)
     if asked.about == "use":
-        found = use_verdict(catalogue, asked.scheme, asked.text, asked.use_kind, rules.max_alternatives)
+        found = use_verdict(
+            catalogue,
+            asked.scheme,
+            asked.text,
+            asked.use_kind,
+            rules.max_alternatives,
+            for_one=asked.for_one,
+            money_words=rules.money_words,
+        )
         if asked.use_group:
             return with_group(found, group_verdict(catalogue, asked.scheme, asked.use_group))
         return found

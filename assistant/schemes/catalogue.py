@@ -18,15 +18,22 @@ import yaml
 from assistant import texts
 from assistant.errors import AssistantError
 from assistant.ingest.loaders import load_document
-from assistant.models import OWNER_TYPES, SECTORS
+from assistant.models import OWNER_TYPES, PARTNER_TYPES, SECTORS
 
 logger = logging.getLogger(__name__)
 
 KINDS = ("kollektiv", "individuell", "veiledning", "ressurs")
 STATUSES = ("ja", "nei", "som_hovedregel_ikke")
 
-_EVIDENCE_FIELDS = ("who_applies", "sectors", "apply_to", "what_it_funds", "conditions", "process")
-_ALLOWED_VALUES: dict[str, tuple[str, ...]] = {"kind": KINDS, "who_applies": OWNER_TYPES, "sectors": SECTORS}
+_EVIDENCE_FIELDS = (
+    "who_applies", "sectors", "apply_to", "what_it_funds", "conditions", "process", "partners",
+)  # fmt: skip
+_ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
+    "kind": KINDS,
+    "who_applies": OWNER_TYPES,
+    "sectors": SECTORS,
+    "partners": PARTNER_TYPES,
+}
 # In the order the catalogue file writes them, so the list in a message reads like the file.
 _SCHEME_KEYS = (
     "id",
@@ -40,6 +47,7 @@ _SCHEME_KEYS = (
     "what_it_funds",
     "conditions",
     "process",
+    "partners",
     "sources",
 )
 _EVIDENCE_KEYS = ("value", "quote", "document")
@@ -86,6 +94,8 @@ class Scheme:
     conditions: tuple[Evidence, ...]
     process: tuple[Evidence, ...]
     sources: tuple[str, ...]  # document file names
+    # who may be the owners' partner or provider of the measures (a fagskole, a university); no target group
+    partners: tuple[Evidence, ...] = ()
 
     def evidence(self) -> Iterator[tuple[str, Evidence | TargetGroup]]:
         """Every quoted fact with the name of the field it sits in."""
@@ -178,6 +188,7 @@ def _parse_scheme(raw: Any, number: int, problems: list[str]) -> Scheme | None:
         conditions=_evidence_list(entry, raw, "conditions"),
         process=_evidence_list(entry, raw, "process"),
         sources=_sources(entry, raw),
+        partners=_evidence_list(entry, raw, "partners"),
     )
 
 

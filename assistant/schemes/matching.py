@@ -364,8 +364,9 @@ def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:
         Reason(texts.GROUP_OPEN.format(asked=asked), quote, document) for quote, document in open_quotes
     ]
     forms = vocabulary.all_forms(keys)
-    for _, item in scheme.evidence():
-        if not isinstance(item, TargetGroup) and _mentions(item.quote, forms):
+    for field, item in scheme.evidence():
+        # a partner is no group: "fagskolelærere" is not mentioned by "samarbeid med fagskole"
+        if field != "partners" and not isinstance(item, TargetGroup) and _mentions(item.quote, forms):
             reasons.append(Reason(texts.GROUP_MENTIONED.format(asked=asked), item.quote, item.document))
     explanation = texts.EXPLAIN_UNCLEAR.format(asked=asked, scheme=scheme.name)
     if open_quotes:
@@ -474,6 +475,44 @@ def known_group(catalogue: Catalogue, text: str) -> bool:
     known = vocabulary.known | {_group_keys(g.group) for s in catalogue.schemes for g in s.target_groups}
     candidates = {keys} | {keys - place for place, _ in vocabulary.context if place < keys}
     return any(candidate in known for candidate in candidates)
+
+
+_AT_WORK = re.compile(
+    r"^(?P<who>.+?)\s+som\s+(?P<verb>[\w-]+)\s+(?P<at>i|på|ved|hos)\s+(?P<where>\S.*)$", re.IGNORECASE
+)
+
+
+_WORKING_AS = re.compile(r"^(?P<who>.+?)\s+som\s+(?P<verb>[\w-]+)\s+som\s+(?P<what>\S.*)$", re.IGNORECASE)
+
+
+def at_work(text: str) -> str:
+    """A group told by what its people do and where, in the group words the lists know: "de som jobber i
+    PPT" → "ansatte i PPT", "folk som underviser på fagskolen" → "lærere på fagskolen", "assistenter som
+    jobber i barnehagen" → "assistenter i barnehagen". Any other text as it is."""
+    rules = rule_file(TargetGroupRules)
+    flat = " ".join(text.split())
+    # "de som jobber som spesialpedagoger i kommunen": what they work as is the group
+    if (role := _WORKING_AS.match(flat)) and role.group("verb").lower() in rules.at_work:
+        return role.group("what")
+    found = _AT_WORK.match(flat)
+    verb = found.group("verb").lower() if found else ""
+    if found is None or verb not in rules.at_work:
+        return text
+    who = found.group("who")
+    if _people(who):
+        who = rules.at_work[verb]
+    return f"{who} {found.group('at')} {found.group('where')}"
+
+
+def only_people(text: str) -> bool:
+    """Whether a group word says no more than "people" ("ansatte", "de som jobber", "folk"): "ansatte i
+    barnevernet" are then the group "barnevernet", not "andre ansatte"."""
+    named = {w.casefold() for w in rule_file(TargetGroupRules).at_work.values()}
+    return _people(text) or " ".join(text.split()).casefold() in named
+
+
+def _people(text: str) -> bool:
+    return " ".join(text.split()).casefold() in {w.casefold() for w in rule_file(TargetGroupRules).people}
 
 
 def words_within(part: str, whole: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.rules import AdvisorRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
-from assistant.schemes.matching import find_scheme, known_group, mention_spans
+from assistant.schemes.matching import at_work, find_scheme, known_group, mention_spans, only_people
 from assistant.schemes.scope import named_schemes
 
 # The tokens of `lexical.words`, with their places in the text: the scheme's mention spans count in them.
@@ -128,11 +128,12 @@ class YesNo:
     """A yes/no question about one scheme."""
 
     scheme: Scheme
-    about: str  # "group" | "owner" | "use"
-    text: str  # the group or the use of the money as asked; for "owner" the owner type
+    about: str  # "group" | "owner" | "use" | "partner"
+    text: str  # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type
     scheme_named: bool = True  # False when the scheme was taken from an earlier question
     use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
     use_group: str = ""  # the group a use is for: "et seminar for rektorene" → "rektorene"
+    for_one: bool = False  # the use is one person's own learning: "mitt eget kurs", "Kan jeg få …"
 
 
 @dataclass(frozen=True)
@@ -169,17 +170,32 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     spans = mention_spans(scheme, text) if named else []
     clause = _Clause(text, tokens, frozenset(i for a, b in spans for i in range(a, b)))
+    if partner := _partner(clause, context):
+        return YesNo(scheme, "partner", partner, named)
+    one = _one_person(clause, catalogue)
     if use := _use(clause):
         if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
             return YesNo(scheme, "group", use, named)
-        return YesNo(scheme, "use", use, named, slot(use, rules.need), _use_group(use, catalogue))
+        kind, group = slot(use, rules.need), _use_group(use, catalogue)
+        for_one = kind is None and not group and _for_one(clause, use, one)
+        return YesNo(scheme, "use", use, named, kind, group, for_one)
+    # "Kan en assistent få pengene til fagskoleutdanning?": one person getting the money for their own
+    # learning is a use of it; any other "få midler til" question is read as before (group, owner)
+    got = _use(clause, rules.getting_verbs) if one else ""
+    if got and not known_group(catalogue, got):
+        kind = slot(got, rules.need)
+        if kind == "individuell" or (kind is None and _for_one(clause, got, one)):
+            return YesNo(scheme, "use", got, named, kind, "", kind is None)
     lowered = text.lower()
     strong = any(_has(lowered, m) for m in rules.eligibility_markers)
     if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
         return None
     if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens) or _there_a_body(tokens, context):
         return None  # membership of the scheme's forum, not of its target group
-    subject = _subject(clause) or _identity(context)
+    # "de som jobber i PPT" is the staff of PPT, not "de som jobber" (andre ansatte)
+    subject = at_work(_subject(clause) or _identity(context))
+    if subject.lower() in rules.group_pronouns:  # "Vi har noen lærere på fagskolen. Kan de få …?"
+        subject = _identity(context, rules.having_openers)
     if (
         not subject
         and (place := _identity(context, _rules().workplace_openers))
@@ -197,10 +213,33 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
         return YesNo(scheme, "group", subject, named)
     # "prøvenemnd i tømrerfaget", "lærer på en ungdomsskole": the group is the noun before the place.
-    head = re.split(r"\s+(?:i|på|hos|ved|for)\s+", subject, maxsplit=1)[0]
+    split = re.split(r"\s+(?:i|på|hos|ved|for)\s+", subject, maxsplit=1)
+    head, place = str(split[0]), _without_determiner(str(split[-1])) if len(split) > 1 else ""
+    # "ansatte i barnevernet": people of a group the lists know are that group, not "andre ansatte"
+    if place and only_people(head) and known_group(catalogue, place):
+        return YesNo(scheme, "group", place, named)
     if head != subject and known_group(catalogue, head):
         return YesNo(scheme, "group", head, named)
-    return None
+    # "Får assistentene kurs gjennom …?": with the opener "får", the group runs into its object; the
+    # longest start of the subject that is a group the lists know is the group
+    words = subject.split()
+    start = next(
+        (
+            " ".join(words[:n])
+            for n in range(len(words) - 1, 0, -1)
+            if known_group(catalogue, " ".join(words[:n]))
+        ),
+        "",
+    )
+    return YesNo(scheme, "group", start, named) if start else None
+
+
+def _without_determiner(text: str) -> str:
+    """ "en fagskole" → "fagskole": the place without the small words before it."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _rules().group_noise:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme | None, bool]:
@@ -301,6 +340,50 @@ def _identity(context: list[str], openers: Sequence[str] | None = None) -> str:
     return ""
 
 
+def _partner(clause: _Clause, context: list[str]) -> str | None:
+    """The partner type when the question asks whether a fagskole, a university … may be the owners'
+    partner or provider ("Kan vi som fagskole være med å levere kurs?", "Vi er en høyskole. Kan vi være
+    samarbeidspartner?"): it is the subject, or who the asker says they are, and a role word asks about it,
+    or it is the subject and nothing more ("Kan fagskoler være med?"). Not a question about the scheme's
+    target group ("Er fagskoler målgruppe …?") or its forum ("… være med i samarbeidsforumet?")."""
+    rules = _rules()
+    if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in clause.tokens):
+        return None
+    asked = clause.text.lower()
+    role = any(_has(asked, r) for r in rules.partner_roles)
+    # "Kan vi samarbeide med en fagskole …?": the partner is whom the owner works with, right after the
+    # role word (not "bruke pakken sammen med høgskolen vi samarbeider med", a use of the package)
+    roles = "|".join(re.escape(r) for r in rules.partner_roles)
+    with_whom = re.search(rf"(?<![\w-])(?:{roles})[\w-]*\s+med\s+(?:(?:en|ei|et|ein|eit)\s+)?(.*)", asked)
+    if with_whom and (partner := _partner_at(with_whom.group(1))):
+        return partner[0]
+    subject = _subject(clause)
+    who = [subject]
+    if not subject or any(t.word in rules.first_person for t in clause.tokens):
+        who.append(_identity(context))  # "Vi er en fagskole. Kan vi tilby kurs …?"
+    for text in who:
+        if found := _partner_at(text.lower()):
+            kind, phrase = found
+            # "Er fagskoler målgruppe …?" asks about the target group, "Kan høgskolen få midler …?" money
+            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *rules.money_words])
+            if role or (text.lower() == phrase and not other):
+                return kind
+    return None
+
+
+def _partner_at(text: str) -> tuple[str, str] | None:
+    """The partner type and its words that the text opens with ("fagskole som …" → fagskole)."""
+    return next(
+        (
+            (kind, phrase)
+            for kind, phrases in _rules().partner_type.items()
+            for phrase in sorted(phrases, key=len, reverse=True)
+            if re.match(rf"{re.escape(phrase)}(?![\w-])", text)
+        ),
+        None,
+    )
+
+
 def _owner(subject: str) -> str | None:
     """The owner type, when the subject is an owner and nothing more: "en privat barnehage", "kommunen
     vår"; not "ansatte i kommunen", which is a group."""
@@ -316,11 +399,12 @@ def _owner(subject: str) -> str | None:
     return owner if not left else None
 
 
-def _use(clause: _Clause) -> str:
-    """The use of the money in "Kan vi bruke pengene på <use>?", "Kan midlene dekke <use>?", or ""."""
+def _use(clause: _Clause, verbs: Sequence[str] = ()) -> str:
+    """The use of the money in "Kan vi bruke pengene på <use>?", "Kan midlene dekke <use>?", or "".
+    `verbs`: more verbs that take the money ("få" when one person asks for it for themselves)."""
     rules = _rules()
     words = [t.word for t in clause.tokens]
-    verb = next((i for i, w in enumerate(words) if w in rules.use_verbs), None)
+    verb = next((i for i, w in enumerate(words) if w in rules.use_verbs or w in verbs), None)
     if verb is None:
         return ""
     start = verb + 1  # a paying verb takes the use as its object: "dekke vikarutgifter"
@@ -338,6 +422,34 @@ def _use(clause: _Clause) -> str:
         if i not in clause.scheme_at and words[i] not in skip and not words[i].isdigit()
     ]
     return _span(clause, kept)
+
+
+def _one_person(clause: _Clause, catalogue: Catalogue) -> bool:
+    """Whether the question is asked by or about one person: "Kan jeg …", "Kan en lærer …", "Kan ei
+    assistent …" (an article before a group word the lists know)."""
+    rules = _rules()
+    after = [t.word for t in clause.tokens[1:4]]  # the words after the opener
+    asker = " ".join(after)
+    return any(asker == p or asker.startswith(p + " ") for p in rules.one_person) or (
+        len(after) > 1 and after[0] in rules.one_article and known_group(catalogue, after[1])
+    )
+
+
+def _for_one(clause: _Clause, use: str, one: bool) -> bool:
+    """Whether the use is one person's own learning: "mitt eget kurs", or "eget kurs" and "Kan jeg få …"
+    asked by or about one person (`one`); never a use that names the staff ("for alle")."""
+    rules, lowered = _rules(), use.lower()
+    if any(_has_word(lowered, w) for w in rules.many_words):
+        return False
+    _, to, whom = lowered.partition(" for ")
+    if to and not any(_has_word(whom, w) for w in rules.self_references):
+        return False  # "kurs for skolene i min kommune" is for others than the asker
+    if any(_has_word(lowered, w) for w in rules.own_words):
+        return True
+    words = [t.word for t in clause.tokens]
+    return one and (
+        any(_has_word(lowered, w) for w in rules.self_words) or any(w in rules.getting_verbs for w in words)
+    )
 
 
 def _use_group(use: str, catalogue: Catalogue) -> str:

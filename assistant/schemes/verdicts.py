@@ -10,6 +10,7 @@ with what the sources do say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -74,6 +75,30 @@ def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequen
     return Verdict("uklart", text, (), texts.SAID_SCHEME, _what_is_said(scheme))
 
 
+def partner_verdict(scheme: Scheme, partner: str, provider_rules: Sequence[str] = ()) -> Verdict:
+    """May a fagskole, a university … be the owners' partner or provider of the scheme's measures? "ja"
+    when the catalogue names it among the partners, with the conditions a provider must know (anskaffelser);
+    else "uklart" with the partners the sources do name. Never "nei": a list of partners is no ban."""
+    name = texts.PARTNER_NAMES[partner]
+    hits = [e for e in scheme.partners if e.value == partner]
+    if hits:
+        reasons = [reason_for(texts.PARTNER_FITS, e, name=name) for e in hits]
+        reasons += [
+            reason_for(texts.CONDITION, e)
+            for e in scheme.conditions
+            if any(re.search(rf"(?<![\w-]){re.escape(w)}", e.quote.casefold()) for w in provider_rules)
+        ]
+        text = texts.PARTNER_YES.format(partners=cap(name), scheme=scheme.name)
+        return Verdict("ja", text, _one_per_quote(reasons))
+    if scheme.partners:
+        listed = list(dict.fromkeys(texts.PARTNER_NAMES[e.value] for e in scheme.partners))
+        text = texts.PARTNER_UNCLEAR.format(partners=name, scheme=scheme.name, listed=join(listed))
+        said = [reason_for(texts.PARTNER_FITS, e, name=texts.PARTNER_NAMES[e.value]) for e in scheme.partners]
+        return Verdict("uklart", text, _one_per_quote(said))
+    text = texts.PARTNER_NO_LIST.format(scheme=scheme.name)
+    return Verdict("uklart", text, (), texts.SAID_SCHEME, _what_is_said(scheme))
+
+
 def _resource(scheme: Scheme, resource: Evidence, runs: list[str]) -> Verdict:
     """A resource is not applied for: the owner may use it where it serves a sector the owner runs."""
     kind = Reason(texts.KIND_FITS["ressurs"], resource.quote, resource.document)
@@ -91,6 +116,9 @@ def use_verdict(
     use: str,
     use_kind: str | None = None,
     max_alternatives: int = 2,
+    *,
+    for_one: bool = False,
+    money_words: Sequence[str] = (),
 ) -> Verdict:
     """May the scheme's money go to the use? "ja" when a funded item's value holds every word of the
     use; "nei" when the use is individual further education and the money is for collective measures (or
@@ -105,6 +133,13 @@ def use_verdict(
         others = _alternatives(catalogue, scheme, use, use_kind)[:max_alternatives]
         head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES[use_kind]) if others else ""
         return Verdict("nei", text, (reason,), head, others)
+    if for_one and kind is not None and kind.value == "kollektiv" and _says_money(kind.quote, money_words):
+        # «Midlene … skal støtte tiltak som gir kollektiv kompetanseutvikling»: not one person's own course
+        text = texts.USE_ONE_NO.format(scheme=scheme.name)
+        reason = Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document)
+        others = _alternatives(catalogue, scheme, use, "individuell")[:max_alternatives]
+        head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES["individuell"]) if others else ""
+        return Verdict("nei", text, (reason,), head, others)
     # The catalogue's own statement decides, not its quote: a quote may speak for several schemes at
     # once ("… i barnehager og skoler" backs Rekom, which is for barnehager only).
     funded = next((e for e in scheme.what_it_funds if words_within(use, e.value)), None)
@@ -116,6 +151,13 @@ def use_verdict(
         said.insert(0, Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document))
     text = texts.USE_UNCLEAR.format(use=use, scheme=scheme.name)
     return Verdict("uklart", text, (), texts.USE_WHAT_FOR if said else "", _one_per_quote(said))
+
+
+def _says_money(quote: str, money_words: Sequence[str]) -> bool:
+    """Whether a quote says what the money is for («Midlene fra tilskuddsordningen skal …»), not only what
+    the measures achieve: only then does it rule out a use."""
+    flat = quote.casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", flat) for w in money_words)
 
 
 def with_group(verdict: Verdict, group: Verdict) -> Verdict:

@@ -786,3 +786,51 @@ def test_what_kind_of_x_asks_after_x(services: Services) -> None:
     answer = ask(services, "Hva slags stipend finnes for folk som ikke er ansatt i skolen ennå?")
     assert answer.plan is not None and answer.plan.focus == ("stipend",)
     assert answer.answer.startswith("Skoleeiere kan også søke om rekrutteringsstipend"), answer.answer
+
+
+def test_people_told_by_where_they_work_are_answered_for_that_workplace(services: Services) -> None:
+    """«de som jobber i X» is the staff of X, not «andre ansatte» (a wrong «Ja» for a service the scheme
+    does not name)."""
+    answer = ask(services, "Får de som jobber i barnevernet være med i den desentraliserte ordningen?")
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Kildene sier ikke dette direkte"), answer.answer
+    ppt = ask(services, "Kan folk som jobber i PP-tjenesten bli med på tiltak i Kompetanseløftet?")
+    assert ppt.answer.startswith("Ja."), ppt.answer
+    assert "andre ansatte" not in ppt.answer.splitlines()[0]
+    assert "PP-tjenesten" in ppt.answer.splitlines()[0]
+
+
+def test_one_teachers_own_course_from_collective_money_is_no_with_the_cited_rule(services: Services) -> None:
+    answer = ask(
+        services,
+        "Jeg er lærer på en barneskole. Kan jeg bruke pengene fra den desentraliserte ordningen på mitt "
+        "eget kurs?",
+    )
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert (
+        "«Midlene fra tilskuddsordningen skal støtte tiltak som gir kollektiv kompetanseutvikling"
+        in answer.answer
+    )
+    quoted = re.findall(r"«([^«»]+)»", answer.answer)[-1]
+    assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations)
+
+
+def test_a_fagskole_asking_to_provide_gets_who_may_partner_not_the_target_group_rule(
+    services: Services,
+) -> None:
+    answer = ask(
+        services, "Vi er en fagskole. Kan vi tilby kurs til barnehagene gjennom den regionale ordningen?"
+    )
+    assert answer.route == "advisor"
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "i samarbeid med fagskole" in answer.answer
+    assert "som hovedregel ikke" not in answer.answer.lower()
+
+
+def test_a_group_word_the_advisor_knows_is_not_read_as_a_typo(services: Services) -> None:
+    """The documents never write «skolelederne»; the nearest word they do write, «skoleeierne», is another
+    group, and the answer must be about the leaders asked about."""
+    answer = ask(services, "Kan skolelederne våre være med på tiltak i Dekom?")
+    assert answer.resolved_question is not None and "skolelederne" in answer.resolved_question
+    assert answer.answer.startswith("Ja. Skoleledere"), answer.answer

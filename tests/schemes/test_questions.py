@@ -195,3 +195,105 @@ def test_a_package_named_by_what_it_is_about_is_that_package_not_all_packages(
     umbrella «kompetansepakker» is what is meant only when no one package is named."""
     asked = read_yes_no(question, [], catalogue)
     assert asked is not None and asked.scheme.id == scheme_id
+
+
+# --- a group told by where its people work --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id", "group"),
+    [
+        # «de som jobber» alone is «andre ansatte»; where they work is the group.
+        ("Får de som arbeider i PP-tenesta bli med i Kompetanseløftet?", K, "PP-tenesta"),
+        ("Kan folk som underviser ved fagskolen delta i Rekom?", R, "lærere ved fagskolen"),
+        ("Får de som jobber i barnevernet delta i Dekom?", D, "barnevernet"),
+        ("Kan de ansatte i barnevernstjenesten være med i Kompetanseløftet?", K, "barnevernstjenesten"),
+    ],
+)
+def test_a_group_told_by_where_its_people_work_is_read_as_that_place(
+    catalogue: Catalogue, question: str, scheme_id: str, group: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "group", question
+    assert (asked.scheme.id, asked.text) == (scheme_id, group)
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id", "group"),
+    [
+        # the opener "får" before the group: the group runs into its object
+        ("Får barnehagelærerne veiledning gjennom Rekom?", R, "barnehagelærerne"),
+        # "de" is the group the asker said they have
+        ("Vi har to vernepleiere på skolen. Kan de bli med i Dekom?", D, "vernepleiere på skolen"),
+        # what they work as is the group
+        ("Kan de som jobber som miljøarbeidere i kommunen delta i Kompetanseløftet?", K, "miljøarbeidere"),
+    ],
+)
+def test_a_group_is_read_from_everyday_sentence_shapes(
+    catalogue: Catalogue, question: str, scheme_id: str, group: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "group", question
+    assert (asked.scheme.id, asked.text) == (scheme_id, group)
+
+
+# --- one person's own use of the money ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "for_one"),
+    [
+        ("Kan en miljøterapeut få dekket sitt eget kurs av Dekom-midlene?", True),
+        ("Kan jeg som barnehagelærer bruke pengene fra Rekom på min egen etterutdanning?", True),
+        ("Kan vi bruke Rekom-midlene på et eget kurs for alle assistentene?", False),
+        ("Kan Dekom-midlene dekke et kurs i klasseledelse?", False),
+        # one person getting the money for their own learning
+        ("Kan en assistent få pengene fra Rekom til fagskoleutdanning?", True),
+    ],
+)
+def test_a_use_for_one_persons_own_learning_is_read_as_such(
+    catalogue: Catalogue, question: str, for_one: bool
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert asked.for_one is for_one
+
+
+def test_one_person_getting_the_money_for_further_education_is_a_use(catalogue: Catalogue) -> None:
+    """Not the group question «Kan en lærer …?», which would be a «Ja» for teachers."""
+    asked = read_yes_no("Kan en lektor få midler fra Dekom til videreutdanning i matematikk?", [], catalogue)
+    assert asked is not None and asked.about == "use" and asked.use_kind == "individuell"
+    owner = read_yes_no("Kan private skoler få midler til kompetanseutvikling fra Dekom?", [], catalogue)
+    assert owner is not None and owner.about == "owner"
+
+
+# --- a fagskole or a university as the owners' partner or provider ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id", "partner"),
+    [
+        ("Kan vi som fagskule vere med og halde kurs i Rekom?", R, "fagskole"),
+        ("Vi er en høgskole i Innlandet. Kan vi være partner i Dekom?", D, "universitet_hogskole"),
+        ("Kan fylkeskommunen samarbeide med en fagskole om tiltak i yrkesfagordningen?", F, "fagskole"),
+        ("Kan fagskolene være med i Kompetanseløftet?", K, "fagskole"),
+    ],
+)
+def test_a_fagskole_or_university_as_provider_is_a_partner_question(
+    catalogue: Catalogue, question: str, scheme_id: str, partner: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "partner", question
+    assert (asked.scheme.id, asked.text) == (scheme_id, partner)
+
+
+def test_a_target_group_question_about_fagskoler_stays_one(catalogue: Catalogue) -> None:
+    asked = read_yes_no("Er fagskolelærerne i målgruppen for yrkesfagordningen?", [], catalogue)
+    assert asked is not None and asked.about == "group"
+
+
+def test_using_a_resource_together_with_a_university_is_no_partner_question(catalogue: Catalogue) -> None:
+    """The university is whom the asker works with, not what is asked about: the package's use is."""
+    question = "Går det an å bruke kompetansepakkene sammen med universitetet vi samarbeider med?"
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is None or asked.about != "partner"

@@ -11,11 +11,13 @@ import yaml
 from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes import matching
 from assistant.schemes.catalogue import Catalogue, normalize_quote
-from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, use_verdict
+from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, partner_verdict, use_verdict
 
 L, R, D, K = "lokal-kompetanseutvikling", "regional-ordning", "desentralisert-ordning", "kompetanseloftet"
 FYO = "fag-og-yrkesopplaering"
 ALL_GROUPS = "lærere, ledere og andre ansatte i barnehager og skoler"
+MONEY = rule_file(AdvisorRules).money_words
+PROVIDER_RULES = rule_file(AdvisorRules).provider_rules
 
 
 def _quotes_are_in_the_catalogue(catalogue: Catalogue, verdict: Verdict) -> None:
@@ -182,3 +184,51 @@ def test_a_yes_for_a_group_also_cites_what_the_scheme_says_it_is_for_when_that_n
     assert "tiltak for en bredere målgruppe, inkludert PPT" not in [
         normalize_quote(r.quote) for r in teachers.reasons
     ]
+
+
+# --- one person's own use of collective money -------------------------------------------------------
+
+
+def test_one_persons_own_course_from_collective_money_is_no_with_the_rule_on_the_money(
+    catalogue: Catalogue,
+) -> None:
+    verdict = use_verdict(catalogue, _scheme(catalogue, R), "sitt eget kurs", for_one=True, money_words=MONEY)
+    assert verdict.answer == "nei"
+    assert [normalize_quote(r.quote) for r in verdict.reasons] == [
+        "Midlene fra tilskuddsordningen skal støtte tiltak som gir kollektiv kompetanseutvikling i "
+        "barnehager og skoler."
+    ]
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+def test_a_collective_scheme_whose_sentence_names_no_money_does_not_rule_one_person_out(
+    catalogue: Catalogue,
+) -> None:
+    """Fag- og yrkesopplæring's kind rests on a goal («… som fremmer kollektiv utvikling»), not a rule
+    on the money: one person's course stays unclear."""
+    fyo = _scheme(catalogue, FYO)
+    verdict = use_verdict(catalogue, fyo, "mitt eget kurs", for_one=True, money_words=MONEY)
+    assert verdict.answer == "uklart"
+
+
+# --- partners and providers -----------------------------------------------------------------------------
+
+
+def test_a_fagskole_may_be_a_partner_where_the_sources_name_it(catalogue: Catalogue) -> None:
+    local = partner_verdict(_scheme(catalogue, D), "fagskole", PROVIDER_RULES)
+    assert local.answer == "ja"
+    assert any("i samarbeid med fagskole" in normalize_quote(r.quote) for r in local.reasons)
+    fyo = partner_verdict(_scheme(catalogue, FYO), "fagskole", PROVIDER_RULES)
+    assert fyo.answer == "ja"
+    quotes = [normalize_quote(r.quote) for r in fyo.reasons]
+    assert any("fagskoler, universiteter og høgskoler" in q for q in quotes)
+    assert any("regelverket for offentlige anskaffelser" in q for q in quotes)  # what a provider must know
+    for verdict in (local, fyo):
+        _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+def test_a_partner_the_sources_do_not_name_is_unclear_never_no(catalogue: Catalogue) -> None:
+    none_listed = partner_verdict(_scheme(catalogue, "videreutdanning-kfk"), "universitet_hogskole")
+    assert none_listed.answer == "uklart"
+    other = partner_verdict(_scheme(catalogue, FYO), "kompetansemiljo")
+    assert other.answer == "uklart" and other.reasons
