@@ -782,12 +782,6 @@ def test_when_and_where_sharing_one_verb_are_two_parts_that_both_keep_the_subjec
     assert re.search(r"\d{2}\.\d{2}\.26: Thon", first), answer.answer
 
 
-def test_what_kind_of_x_asks_after_x(services: Services) -> None:
-    answer = ask(services, "Hva slags stipend finnes for folk som ikke er ansatt i skolen ennå?")
-    assert answer.plan is not None and answer.plan.focus == ("stipend",)
-    assert answer.answer.startswith("Skoleeiere kan også søke om rekrutteringsstipend"), answer.answer
-
-
 def test_people_told_by_where_they_work_are_answered_for_that_workplace(services: Services) -> None:
     """«de som jobber i X» is the staff of X, not «andre ansatte» (a wrong «Ja» for a service the scheme
     does not name)."""

@@ -207,13 +207,6 @@ def test_a_what_is_the_question_asks_after_the_head_of_its_noun_phrase() -> None
     assert plan_question("Hvem leder forumet?", ()).focus == ("leder",)
 
 
-def test_a_kind_word_after_the_question_word_is_not_the_focus() -> None:
-    """ "Hva slags X …?" asks after X, as "Hvilke X …?" does; "slags", "slag" and "type" only say that."""
-    assert plan_question("Hva slags veiledning kan nyutdannede få?").focus == ("veiledning",)
-    assert plan_question("Kva slag kurs kan assistentane ta?").focus == ("kurs",)
-    assert plan_question("Hvilken type samling passer for styrere?").focus == ("samling",)
-
-
 def test_two_question_words_sharing_one_verb_become_two_parts_that_both_keep_it() -> None:
     """ "Når og hvor …?" asks both of the same verb and subject: neither part is a bare question word."""
     assert split_parts("Når og hvor holdes fagdagene?") == ("Når holdes fagdagene?", "Hvor holdes fagdagene?")
