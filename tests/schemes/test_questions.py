@@ -197,7 +197,7 @@ def test_a_package_named_by_what_it_is_about_is_that_package_not_all_packages(
     assert asked is not None and asked.scheme.id == scheme_id
 
 
-# --- a group told by where its people work --------------------------------------------------------
+# --- a group told by where its people work, or in everyday sentence shapes -------------------------
 
 
 @pytest.mark.parametrize(
@@ -208,19 +208,6 @@ def test_a_package_named_by_what_it_is_about_is_that_package_not_all_packages(
         ("Kan folk som underviser ved fagskolen delta i Rekom?", R, "lærere ved fagskolen"),
         ("Får de som jobber i barnevernet delta i Dekom?", D, "barnevernet"),
         ("Kan de ansatte i barnevernstjenesten være med i Kompetanseløftet?", K, "barnevernstjenesten"),
-    ],
-)
-def test_a_group_told_by_where_its_people_work_is_read_as_that_place(
-    catalogue: Catalogue, question: str, scheme_id: str, group: str
-) -> None:
-    asked = read_yes_no(question, [], catalogue)
-    assert asked is not None and asked.about == "group", question
-    assert (asked.scheme.id, asked.text) == (scheme_id, group)
-
-
-@pytest.mark.parametrize(
-    ("question", "scheme_id", "group"),
-    [
         # the opener "får" before the group: the group runs into its object
         ("Får barnehagelærerne veiledning gjennom Rekom?", R, "barnehagelærerne"),
         # "de" is the group the asker said they have
@@ -229,7 +216,7 @@ def test_a_group_told_by_where_its_people_work_is_read_as_that_place(
         ("Kan de som jobber som miljøarbeidere i kommunen delta i Kompetanseløftet?", K, "miljøarbeidere"),
     ],
 )
-def test_a_group_is_read_from_everyday_sentence_shapes(
+def test_a_group_told_by_where_its_people_work_or_in_everyday_shapes_is_read_as_such(
     catalogue: Catalogue, question: str, scheme_id: str, group: str
 ) -> None:
     asked = read_yes_no(question, [], catalogue)
