@@ -49,6 +49,10 @@ def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) 
         ("Når har en lærer rett til stipend?", "hva"),
         ("Og når er en privatskole omfattet av ordningen?", "hva"),
         ("Når får en barnehage delta i nettverket?", "hva"),
+        # "when does it work": the circumstances it works in, also as the clause a reported question ends in
+        ("Når virker veiledning best?", "hva"),
+        ("Hva skriver direktoratet om når et nettverk fungerer godt?", "hva"),
+        ("Når lykkes et partnerskap?", "hva"),
         # "når" asking at what time: a time word, a dated act, or "får"/"skal" with a definite subject
         ("Når kan vi søke?", "naar"),
         ("Når kan en kommune søke om midler?", "naar"),
