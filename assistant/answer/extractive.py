@@ -425,6 +425,7 @@ class ExtractiveBackend:
             after = by_position.get((best.unit.hit, last + 1))
             if after is not None and after.gives and not after.unit.is_list:
                 lead.append(after)
+        lead = _with_schedule(best, lead, by_position)
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
@@ -487,6 +488,29 @@ class ExtractiveBackend:
                 chosen.insert(chosen.index(after) + 1, s)
                 length += len(s.text)
         return chosen
+
+
+# A line of a schedule: a date and what happens on it ("24.03.26: Thon hotel Brønnøysund").
+_SCHEDULE_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*[:–-]")
+
+
+def _with_schedule(
+    best: _Scored, lead: list[_Scored], by_position: dict[tuple[int, int], _Scored]
+) -> list[_Scored]:
+    """A schedule's dated lines are one answer: chosen one of them, the lines of the same run around it
+    come too, in order, so that "Når er samlingene?" gets every date, not the first two."""
+    if not _SCHEDULE_LINE.match(best.unit.lead or ""):
+        return lead
+    run = [best]
+    for step in (-1, 1):
+        position = best.unit.position + step
+        while (line := by_position.get((best.unit.hit, position))) and _SCHEDULE_LINE.match(
+            line.unit.lead or ""
+        ):
+            run.insert(0, line) if step < 0 else run.append(line)
+            position += step
+    at = lead.index(best)
+    return [*lead[:at], *run, *(s for s in lead[at + 1 :] if s not in run)]
 
 
 # Question types whose answer is an amount or a count: the unit that gives one leads (a date question

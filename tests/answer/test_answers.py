@@ -828,3 +828,10 @@ def test_a_group_word_the_advisor_knows_is_not_read_as_a_typo(services: Services
     answer = ask(services, "Kan skolelederne våre være med på tiltak i Dekom?")
     assert answer.resolved_question is not None and "skolelederne" in answer.resolved_question
     assert answer.answer.startswith("Ja. Skoleledere"), answer.answer
+
+
+def test_a_schedule_is_answered_with_every_dated_line_of_its_run(services: Services) -> None:
+    """A slide's run of "date: place" lines is one schedule: asked when, every date comes, in order."""
+    answer = ask(services, "Hvilke datoer har Statsforvalteren i Nordland satt opp for workshopene i vår?")
+    dated = re.findall(r"^(\d{2}\.\d{2}\.\d{2}):", answer.answer, re.MULTILINE)
+    assert len(dated) >= 5 and dated == sorted(dated, key=lambda d: (d[3:5], d[:2])), answer.answer

@@ -21,6 +21,8 @@ from assistant.answer.plan import direct, plan_question, question_type, split_pa
         ("Hvordan går vi fram?", "hvordan"),
         ("Hvor finner jeg skjemaet?", "hvor"),
         ("Hvor lenge har ordningen eksistert?", "naar"),
+        ("Hvilke datoer er samlingene på?", "naar"),
+        ("Kva dagar er kursa?", "naar"),
         ("Hvor lenge varer kurset?", "hvor"),
         ("Kan assistentene delta?", "ja_nei"),
         ("Får en privat barnehage være med?", "ja_nei"),
