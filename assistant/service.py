@@ -26,6 +26,7 @@ from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import asking_sentence, direct, plan_question, split_sentences
 from assistant.answer.relevance import speaks_to
+from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
@@ -319,6 +320,7 @@ def _retrieve(
             hits = _under_body_first(services, hits, question, scope, top_k)
         hits = hits[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
+    reason = reason or _unspoken_reason(services, question)
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
         # find anything by itself; the scheme the conversation is about says the rest.
@@ -329,6 +331,13 @@ def _retrieve(
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _unspoken_reason(services: Services, question: str) -> str | None:
+    """The refusal, naming it, when the question asks after a matter the documents never speak of ("Må vi
+    betale moms på kursavgiften?"): any sentence found would only be about what is around it."""
+    matter = unspoken_matter(question, services.retriever.lexical)
+    return texts.ABSTAIN_UNSPOKEN.format(matter=matter) if matter is not None else None
 
 
 # How much better another document's passage must score to come before one of the document an earlier
@@ -411,7 +420,9 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
-        if advised is not None:
+        # A part about a matter the documents never speak of ("…, og får de honorar?") is not the advisor's:
+        # its group may be in the target group, but that is not what is asked.
+        if advised is not None and _unspoken_reason(services, standalone) is None:
             earlier = [*advised, *(plan.parts[:1] if i else ())]
             # A later part is no profile ("Vi er en kommune. Hvilke ordninger passer, og …?")
             matches = (
@@ -642,7 +653,10 @@ def _turn(
     plan = _plan(services, resolved, previous)
     # A question in parts is advised on part by part ("Kan vi melde behov i Rekom, og hvem sender vi det
     # til?": the advisor answers the first, retrieval the second).
-    advice = None if plan.multi_part else _advice(services, asked.bokmal, resolved, previous, conversation_id)
+    # "Får lærerne betalt overtid for kursdagene?" names a group, but asks after a matter the documents
+    # never speak of: not the advisor's (who would say the group is in it), but refused by retrieval.
+    advised = not plan.multi_part and _unspoken_reason(services, resolved) is None
+    advice = _advice(services, asked.bokmal, resolved, previous, conversation_id) if advised else None
     retrieved = None if advice or plan.multi_part else _retrieve(services, resolved, plan)
     if retrieved is not None and resolved == asked.bokmal and _needs_referent(services, retrieved, plan):
         retrieved = replace(retrieved, abstain=texts.CLARIFY_REFERENT)

@@ -537,6 +537,11 @@ CLARIFY_REFERENT = (
     "Hva eller hvilken ordning tenker du på? Spørsmålet viser til noe som ikke er nevnt. Skriv gjerne "
     "navnet på ordningen eller forumet, så svarer jeg ut fra kildene."
 )
+# A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.
+ABSTAIN_UNSPOKEN = (
+    "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, sier ingenting om «{matter}», så jeg "
+    "vil ikke gjette. " + WHOM_TO_ASK
+)
 ABSTAIN_CONTACT = (
     "Dokumentene jeg svarer ut fra, oppgir ikke kontaktpersoner, telefonnumre eller e-postadresser. Spør "
     "Statsforvalteren i fylket ditt (barnehage og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) "

@@ -149,6 +149,12 @@ class GuardRules(RuleFile):
     not_much: Words = Field(default_factory=list)
     person_roles: Words = Field(default_factory=list)
     channels: Words = Field(default_factory=list)
+    # Matters the documents never settle (pay, VAT, travel costs, appeals …): a question about one that the
+    # documents don't use a word of is refused, naming it (answer/unspoken.py).
+    unspoken_matters: Patterns = Field(default_factory=list)
+    # A question whose focus is a word this rare in Norwegian at large (wordfreq Zipf) and that the documents
+    # never use in any form asks after something they don't speak of.
+    unspoken_focus_zipf: float = 3.5
 
 
 class AdvisorRules(RuleFile):

@@ -835,3 +835,30 @@ def test_a_schedule_is_answered_with_every_dated_line_of_its_run(services: Servi
     answer = ask(services, "Hvilke datoer har Statsforvalteren i Nordland satt opp for workshopene i vår?")
     dated = re.findall(r"^(\d{2}\.\d{2}\.\d{2}):", answer.answer, re.MULTILINE)
     assert len(dated) >= 5 and dated == sorted(dated, key=lambda d: (d[3:5], d[:2])), answer.answer
+
+
+def test_a_question_after_a_matter_no_document_speaks_of_is_refused_with_the_matter_named(
+    services: Services,
+) -> None:
+    """Overtime pay is in no document: the advisor read the group and said «Ja.» (lærere are in the target
+    group), and «regnskapsformat» got the sentence that the fylkeskommune reports yearly."""
+    overtime = ask(services, "Får lærerne betalt overtid for kursdagene i desentralisert ordning?")
+    assert overtime.abstained, overtime.answer
+    assert "«overtid»" in overtime.answer
+    accounts = ask(services, "Hvilket regnskapsformat skal fylkeskommunen bruke i rapporteringen til Udir?")
+    assert accounts.abstained, accounts.answer
+    assert "«regnskapsformat»" in accounts.answer
+    # the same kind of question about what the documents do say is answered
+    procurement = ask(services, "Må fylkeskommunen følge anskaffelsesregelverket når de kjøper kurs?")
+    assert not procurement.abstained, procurement.answer
+
+
+def test_a_part_after_a_matter_no_document_speaks_of_is_not_covered_and_the_rest_answered(
+    services: Services,
+) -> None:
+    """The advisor answered «Får prøvenemndsmedlemmene honorar?» with «Ja.» and the target group list."""
+    question = "Hva er målgruppene i fag- og yrkesopplæringsordningen, og får prøvenemndsmedlemmene honorar?"
+    answer = ask(services, question)
+    assert [p.answered for p in answer.parts] == [True, False], answer.answer
+    assert answer.answer.endswith(f"**Får prøvenemndsmedlemmene honorar?**\n{texts.PART_NOT_COVERED}")
+    assert "prøvenemndsmedlemmer" in answer.answer.split("\n\n")[0]

@@ -1,0 +1,54 @@
+"""A question after a matter the documents never speak of is refused, naming it (answer/unspoken.py)."""
+
+from __future__ import annotations
+
+from assistant.answer.unspoken import unspoken_matter
+from assistant.index.lexical import Glossary, LexicalIndex
+from assistant.models import Passage
+
+# Sources on a mentoring scheme (no corpus document): the words the check reads as the documents'.
+_MENTORING = LexicalIndex(
+    [
+        Passage(f"m::{i}", "m.md", "M", "Mentorordningen", text, i, "h")
+        for i, text in enumerate(
+            [
+                "Nyutdannede lærere får en mentor det første året.",
+                "Midlene kan brukes til frikjøp av mentorer og kompetansepakkene.",
+                "Mentorene møtes i nettverk to ganger i semesteret, og kommunen betaler reiseutgifter.",
+                "Rektor søker om plass i ordningen, og kravene står i retningslinjene.",
+            ]
+        )
+    ],
+    Glossary((("midler", "penger"),)),
+)
+
+
+def test_a_listed_matter_the_documents_never_use_is_named() -> None:
+    assert unspoken_matter("Må kommunen betale moms på frikjøpet?", _MENTORING) == "moms"
+    # a compound around the matter is named whole
+    assert unspoken_matter("Får mentorene lønnstillegg?", _MENTORING) == "lønnstillegg"
+    assert unspoken_matter("Må vi betale pengene tilbake?", _MENTORING) == "betale pengene tilbake"
+
+
+def test_a_listed_matter_the_documents_speak_of_is_left_to_retrieval() -> None:
+    """«reiseutgifter» is in a passage: the rule steps aside by itself."""
+    assert unspoken_matter("Hvem dekker reiseutgiftene til nettverket?", _MENTORING) is None
+
+
+def test_a_rare_focus_in_no_form_of_the_documents_is_named() -> None:
+    assert unspoken_matter("Hvilket regnskapsformat skal rektor bruke?", _MENTORING) == "regnskapsformat"
+
+
+def test_a_focus_the_documents_say_in_another_form_or_an_everyday_word_is_left() -> None:
+    # a near inflection of theirs, a compound's last part, an everyday word, a short word (a typo of «når»)
+    assert unspoken_matter("Hva er mentorenes oppgaver?", _MENTORING) is None
+    assert unspoken_matter("Hvem lager pakkene?", _MENTORING) is None
+    assert unspoken_matter("Hva er bakgrunnen for ordningen?", _MENTORING) is None
+    assert unspoken_matter("nar er nettverket?", _MENTORING) is None
+    # a yes/no question is read by the advisor and the composer, not by its first word
+    assert unspoken_matter("Kan en fullverdig mentor søke?", _MENTORING) is None
+
+
+def test_a_matter_in_one_of_several_questions_in_one_sentence_does_not_refuse_them_all() -> None:
+    question = "Vi lurer på hva mentorene gjør, om vi kan søke, og hvilken timesats dere dekker."
+    assert unspoken_matter(question, _MENTORING) is None
