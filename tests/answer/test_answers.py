@@ -862,3 +862,9 @@ def test_a_part_after_a_matter_no_document_speaks_of_is_not_covered_and_the_rest
     assert [p.answered for p in answer.parts] == [True, False], answer.answer
     assert answer.answer.endswith(f"**Får prøvenemndsmedlemmene honorar?**\n{texts.PART_NOT_COVERED}")
     assert "prøvenemndsmedlemmer" in answer.answer.split("\n\n")[0]
+
+
+def test_who_is_invited_is_answered_by_the_target_group_of_the_event(services: Services) -> None:
+    """A slide says who an event is for as «Målgruppe: …»; asked who is invited, that line answers."""
+    answer = ask(services, "Hvem er invitert til workshopene i Nordland?")
+    assert answer.answer.startswith("Målgruppe: Kommuner, private eiere"), answer.answer
