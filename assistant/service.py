@@ -130,6 +130,7 @@ def build_services(
         max_chars=settings.answer_max_chars,
         long_list_items=settings.answer_long_list_items,
         in_scope=scope.covers if scope is not None else None,
+        names_others=scope.names_others if scope is not None else None,
     )
     llm = build_llm(settings)
     return Services(
@@ -280,7 +281,7 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
     if services.scope is None:
         return plan_question(question, previous)
-    plan = plan_question(question, previous, services.scope.named, asked_sectors)
+    plan = plan_question(question, previous, services.scope.named, asked_sectors, services.scope.field_of)
     if plan.schemes_from == "conversation" and plan.type != "ja_nei":
         # "… for ansatte i barnehagen?" does not keep a scheme for schools from before it ("Gjelder det
         # barnehagene også?" does: it asks whether that scheme is for them).
