@@ -338,6 +338,7 @@ class ScopeRules(RuleFile):
     compound_tails: Words = Field(default_factory=list)
     name_tails: Words = Field(default_factory=list)
     fields: dict[str, Words] = Field(default_factory=dict)
+    alternatives: Words = Field(default_factory=list)
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

@@ -225,6 +225,20 @@ class SchemeScope:
             self._fields = (rules, fields)
         return list(_named(self._fields[1], text)) if self._fields[1] else []
 
+    def alternatives_in(self, hits: Sequence[ScoredPassage]) -> list[str]:
+        """Of scope.yaml's `alternatives`, those with a passage among `hits` that is about it and none of
+        the others (in the order of the list): a question these hits answer may mean either."""
+        alternatives = rule_file(ScopeRules).alternatives
+        found = []
+        for scheme_id in alternatives:
+            others = [a for a in alternatives if a != scheme_id]
+            for hit in hits:
+                tags = self.tags_of(hit.passage)
+                if in_scope(tags, [scheme_id]) and all(in_scope(tags, [o]) is False for o in others):
+                    found.append(scheme_id)
+                    break
+        return found
+
     def names_others(self, text: str, scope: Sequence[str]) -> bool:
         """Whether `text` names, by a name of the catalogue, a scheme that is not in scope (nor an umbrella
         or part of one that is): «… som administrerer Kompetanseløftet» speaks of another scheme than fag- og

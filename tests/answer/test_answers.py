@@ -876,3 +876,19 @@ def test_a_follow_up_about_the_forum_keeps_the_conversations_scheme(services: Se
     assert "observatør" in answer and "administrerer Kompetanseløftet" not in answer, answer
     listed = ask(services, "Og hvem skal forumet samarbeide med?", first.conversation_id).answer
     assert listed.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), listed
+
+
+def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services: Services) -> None:
+    """The two schemes with a samarbeidsforum pay out through different bodies: with no scheme, sector or
+    earlier question to say which is meant, each scheme's answer comes under its name. Where they agree
+    (the forum prioritises in both), one answer."""
+    answer = ask(services, "Hvem utbetaler midlene?").answer
+    assert answer.startswith(texts.FOR_EACH_SCHEME), answer
+    lokal, fag = answer.split("\n\n")[1:3]
+    assert (
+        lokal.startswith("**Tilskuddsordning for lokal kompetanseutvikling") and "Statsforvalteren" in lokal
+    )
+    assert fag.startswith("**Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring**"), fag
+    assert "til fylkeskommunene gjennom årlige tilskuddsbrev" in fag, fag
+    one = ask(services, "Hvem prioriterer hvilke tiltak som får tilskudd?").answer
+    assert not one.startswith(texts.FOR_EACH_SCHEME), one

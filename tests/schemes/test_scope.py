@@ -196,3 +196,17 @@ def test_a_sentence_naming_another_scheme_by_name_speaks_of_it(catalogue: Catalo
     assert not scope.names_others(sentence, ["kompetanseloftet"])
     observer = "Statsforvalteren kan delta i samarbeidsforum som observatør."
     assert not scope.names_others(observer, ["fag-og-yrkesopplaering"])
+
+
+def test_the_alternatives_found_are_those_with_a_passage_about_them_alone(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    lokal = passage("Statsforvalteren utbetaler midlene.", "Samarbeidsforum", "Lokal kompetanseutvikling")
+    fag = passage(
+        "Vi utbetaler midlene.", "Udir", "Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"
+    )
+    both = passage(
+        "Fag- og yrkesopplæringen inngår i lokal kompetanseutvikling i barnehage og grunnopplæring."
+    )
+    hits = [ScoredPassage(p, 1.0) for p in (lokal, fag)]
+    assert scope.alternatives_in(hits) == ["lokal-kompetanseutvikling", "fag-og-yrkesopplaering"]
+    assert scope.alternatives_in([ScoredPassage(both, 1.0), hits[1]]) == ["fag-og-yrkesopplaering"]
