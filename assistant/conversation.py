@@ -99,6 +99,8 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
             # "forumet" is the scheme's forum: kept, with the scheme after it, if a scheme was talked about
             if not _names_scheme(topic, lexical):
                 return question
+            if stem(topic.split()[0].lower()) in _stems("kept_nouns"):  # the topic is that forum itself
+                return _finish(f"{text[:start]}{topic}{text[end:]}")
             return _finish(f"{text[:start]}{noun} i {topic}{text[end:]}")
         places = _rules().place_pronouns
         place = f"{places[kind]} " if kind in places else ""
@@ -211,6 +213,10 @@ def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
 def _topic(question: str, lexical: LexicalIndex | None) -> str | None:
     """What a question is about: from its first scheme name or prepositional phrase that names
     something to the end of the clause; else its first run of naming words the corpus knows."""
+    frame = _rules().about_frame
+    about = re.search(frame, question, re.IGNORECASE) if frame else None
+    if about is not None:  # "Hva sier retningslinjene for X om en langsiktig plan?" is about the plan
+        return about.group("topic").strip()
     tokens = list(_WORD.finditer(question))
     scheme = _scheme_span(question, tokens, lexical)
     if found := [s for s in (scheme[0] if scheme else None, _prep_start(question, tokens)) if s is not None]:
@@ -230,7 +236,9 @@ def _prep_start(question: str, tokens: Tokens) -> int | None:
         opens = tok.group().lower() in _words("prepositions") and nxt not in _words("phrase_breaks")
         if opens and _names(question[tokens[i + 1].start() : _phrase_end(tokens, i + 1, question)]):
             head = tokens[i - 1].group().lower() if i else ""
-            definite = head.endswith(tuple(_words("definite_endings")))
+            # "samarbeidsforum i …" is the forum of what follows, as "samarbeidsforumet i …" is
+            kept = _stems("kept_nouns") - _stems("generic")
+            definite = head.endswith(tuple(_words("definite_endings"))) or stem(head) in kept
             asks = any(stem(head).endswith(g) for g in _stems("generic") if len(g) > 3)
             return i - 1 if definite and _names(head) and not asks else i + 1
     return None
@@ -243,7 +251,8 @@ def _phrase_end(tokens: Tokens, start: int, text: str) -> int:
         if "," in between or ";" in between or tokens[k].group().lower() in _words("phrase_breaks"):
             break
         last = k
-    while last > start and tokens[last].group().lower() in _words("prepositions") | _words("joiners"):
+    trailing = _words("prepositions") | _words("joiners") | _words("particles")
+    while last > start and tokens[last].group().lower() in trailing:
         last -= 1
     return tokens[last].end()
 

@@ -131,6 +131,7 @@ def build_services(
         max_chars=settings.answer_max_chars,
         long_list_items=settings.answer_long_list_items,
         in_scope=scope.covers if scope is not None else None,
+        names_others=scope.names_others if scope is not None else None,
     )
     llm = build_llm(settings)
     return Services(
@@ -281,7 +282,7 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
     if services.scope is None:
         return plan_question(question, previous)
-    plan = plan_question(question, previous, services.scope.named, asked_sectors)
+    plan = plan_question(question, previous, services.scope.named, asked_sectors, services.scope.field_of)
     if plan.schemes_from == "conversation" and plan.type != "ja_nei":
         # "… for ansatte i barnehagen?" does not keep a scheme for schools from before it ("Gjelder det
         # barnehagene også?" does: it asks whether that scheme is for them).
@@ -391,7 +392,63 @@ def _answered(
     """The planned question answered: part by part when it asks several things, else as one."""
     if plan.multi_part:
         return _in_parts(services, plan, target, conversation_id, style)
-    return _written(services, _retrieve(services, plan.question, plan), target, conversation_id, style)
+    retrieved = _retrieve(services, plan.question, plan)
+    each = _for_each_scheme(services, retrieved, target, conversation_id, style)
+    return each or _written(services, retrieved, target, conversation_id, style)
+
+
+# Passages of each scheme must score this near the best for a question to be read as meaning either.
+_ALTERNATIVE_NEAR = 0.75
+
+
+def _for_each_scheme(
+    services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer | None:
+    """ "Hvem har sekretariatsansvaret for samarbeidsforumet?" names no scheme, and the two schemes with a
+    samarbeidsforum give different bodies: the answer for each, labelled (scope.yaml `alternatives`).
+    None when the question is read in one scheme, or the schemes' answers name the same body (or one of
+    them has none)."""
+    plan, hits = retrieved.plan, retrieved.hits
+    if services.scope is None or plan is None or retrieved.abstain is not None or not hits:
+        return None
+    if plan.schemes or plan.sectors or plan.multi_part or plan.type != "hvem":
+        return None
+    near = [h for h in hits if h.score >= _ALTERNATIVE_NEAR * hits[0].score]
+    alternatives = services.scope.alternatives_in(near)
+    if len(alternatives) < 2:
+        return None
+    answered: list[PartAnswer] = []
+    bodies: list[set[str]] = []
+    missed: list[frozenset[int]] = []  # of each answer, the question's words (by position) it lacks
+    lexical = services.retriever.lexical
+    asked = lexical.weighted_query_sets(retrieved.question)
+    for scheme_id in alternatives:
+        scoped = replace(plan, schemes=(scheme_id,), schemes_from="question")
+        written = _written(
+            services, _retrieve(services, retrieved.question, scoped), target, conversation_id, style
+        )
+        scheme = services.scope.catalogue.get(scheme_id)
+        if written.abstained or not written.citations or scheme is None:
+            return None
+        bodies.append(set(subject_bodies(unmarked(written.answer).splitlines()[0])))
+        said = set(lexical.analyzer.terms(unmarked(written.answer)))
+        missed.append(frozenset(i for i, (variants, _) in enumerate(asked) if not variants & said))
+        label = texts.FOR_SCHEME.format(name=scheme.name)
+        answered.append(PartAnswer(label, written.answer, written.citations))
+    if not all(bodies) or any(a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :]):
+        return None  # they agree, or it can't be told who each names
+    if any(a < b for a in missed for b in missed):
+        return (
+            None  # the question's own words are one scheme's ("… etter at samarbeidsforumet har bestemt seg")
+        )
+    merged = merge_parts(answered)
+    return Answer(
+        conversation_id,
+        f"{texts.FOR_EACH_SCHEME}\n\n{merged.text}",
+        merged.citations,
+        resolved_question=retrieved.question,
+        plan=plan,
+    )
 
 
 def _in_parts(
@@ -709,7 +766,8 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
         return turn.advice
     if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own
         return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=turn.previous)
-    return _written(services, turn.retrieved, turn.target, turn.conversation_id)
+    each = _for_each_scheme(services, turn.retrieved, turn.target, turn.conversation_id)
+    return each or _written(services, turn.retrieved, turn.target, turn.conversation_id)
 
 
 @dataclass(frozen=True)

@@ -547,3 +547,8 @@ ABSTAIN_CONTACT = (
     "Statsforvalteren i fylket ditt (barnehage og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) "
     "eller Utdanningsdirektoratet (Udir)."
 )
+
+# A "hvem" question that names no scheme, where the schemes that share a forum's name differ on who it is:
+# the answer for each, under its name.
+FOR_EACH_SCHEME = "Dette er ulikt i ordningene. Svaret for hver av dem:"
+FOR_SCHEME = "{name}"

@@ -156,6 +156,42 @@ def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: st
     assert resolve_follow_up(question, [previous]) == expected
 
 
+def test_the_forum_a_question_was_about_is_what_it_points_back_to(services: Services) -> None:
+    """After "Hvem koordinerer samarbeidsforum i <ordningen>?", "det" is the forum (its noun kept however it
+    is inflected), and "forumet" is that forum, not "forumet i samarbeidsforum i …"."""
+    lexical = services.retriever.lexical
+    previous = ["Hvem koordinerer samarbeidsforum i yrkesfagordningen?"]
+    assert resolve_follow_up("Kan Statsforvalteren være med i det?", previous, lexical) == (
+        "Kan Statsforvalteren være med i samarbeidsforum i yrkesfagordningen?"
+    )
+    assert resolve_follow_up("Og hvem skal forumet samarbeide med?", previous, lexical) == (
+        "Hvem skal samarbeidsforum i yrkesfagordningen samarbeide med?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # A verb's particle ends no topic: «går … ut på» is about Kompetanseløftet.
+        (
+            "Hva går Kompetanseløftet for spesialpedagogikk ut på?",
+            "Hvem prioriterer tiltakene der?",
+            "Hvem prioriterer tiltakene i Kompetanseløftet for spesialpedagogikk?",
+        ),
+        # "Hva sier X om Y?" is about Y.
+        (
+            "Hva står det i retningslinjene for yrkesfag om en langsiktig plan?",
+            "Hva skal den inneholde?",
+            "Hva skal en langsiktig plan inneholde?",
+        ),
+    ],
+)
+def test_the_topic_is_what_the_previous_question_is_about(
+    services: Services, previous: str, question: str, expected: str
+) -> None:
+    assert resolve_follow_up(question, [previous], services.retriever.lexical) == expected
+
+
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
     [

@@ -30,14 +30,16 @@ def plan_question(
     previous: Sequence[str] = (),
     find_schemes: FindSchemes | None = None,
     find_sectors: FindSectors | None = None,
+    find_field: FindSchemes | None = None,
 ) -> AnswerPlan:
     """The plan for `question` (standalone, bokmål). `previous` are the conversation's earlier questions
     (resolved, oldest first): a question that names no scheme keeps the scheme the conversation is about,
-    and one that names no sector the sectors it named."""
+    and one that names no sector the sectors it named. `find_field`: the schemes whose field a text speaks
+    of ("yrkesfag"), when neither the question nor the conversation names one."""
     text = " ".join(question.split())
     kind = question_type(text)
     focus, topic = _focus_and_topic(text)
-    schemes, source = _scope(text, previous, find_schemes)
+    schemes, source = _scope(text, previous, find_schemes, find_field)
     sectors: tuple[str, ...] = ()
     if find_sectors is not None:
         sectors = next((found for t in (text, *reversed(previous)) if (found := find_sectors(t))), ())
@@ -148,7 +150,10 @@ def question_words() -> frozenset[str]:
 
 
 def _scope(
-    text: str, previous: Sequence[str], find_schemes: FindSchemes | None
+    text: str,
+    previous: Sequence[str],
+    find_schemes: FindSchemes | None,
+    find_field: FindSchemes | None = None,
 ) -> tuple[tuple[str, ...], Literal["question", "conversation", "none"]]:
     if find_schemes is None:
         return (), "none"
@@ -158,6 +163,12 @@ def _scope(
     for earlier in reversed(previous):
         if found := find_schemes(earlier):
             return tuple(dict.fromkeys(found)), "conversation"
+    if find_field is not None:
+        if field := find_field(text):
+            return tuple(dict.fromkeys(field)), "question"
+        for earlier in reversed(previous):
+            if found := find_field(earlier):
+                return tuple(dict.fromkeys(found)), "conversation"
     return (), "none"
 
 

@@ -224,6 +224,8 @@ class ConversationRules(RuleFile):
     pronoun_verbs: Words
     anaphoric_nouns: Words
     kept_nouns: Words = Field(default_factory=list)
+    particles: Words = Field(default_factory=list)
+    about_frame: str = ""
     generic: Words
     also: Words
     attach: dict[str, Words]
@@ -341,6 +343,8 @@ class ScopeRules(RuleFile):
     parts: dict[str, Words] = Field(default_factory=dict)
     compound_tails: Words = Field(default_factory=list)
     name_tails: Words = Field(default_factory=list)
+    fields: dict[str, Words] = Field(default_factory=dict)
+    alternatives: Words = Field(default_factory=list)
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

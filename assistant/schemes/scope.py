@@ -175,6 +175,8 @@ class SchemeScope:
         self.catalogue = catalogue
         self._passage_tags: dict[tuple[str, str, str], frozenset[str]] = {}
         self._title_tags: dict[str, frozenset[str]] = {}
+        self._by_name: dict[str, frozenset[str]] = {}  # the schemes a text names by catalogue names only
+        self._fields: tuple[ScopeRules, tuple[Scheme, ...]] | None = None  # scope.yaml's fields as names
 
     def named(self, text: str) -> list[str]:
         return named_schemes(self.catalogue, text)
@@ -208,6 +210,46 @@ class SchemeScope:
     def covers(self, text: str, scope: Sequence[str]) -> bool | None:
         """Whether `text` speaks for the schemes in `scope`: None when it names no scheme."""
         return in_scope(frozenset(self.named(text)), scope)
+
+    def field_of(self, text: str) -> list[str]:
+        """The schemes whose field (scope.yaml `fields`) the text speaks of, for a question that names no
+        scheme: "Kan Statsforvalteren være med i samarbeidsforumet for yrkesfag?"."""
+        rules = rule_file(ScopeRules)
+        if self._fields is None or self._fields[0] is not rules:
+            known = {s.id: s for s in self.catalogue.schemes}
+            fields = tuple(
+                replace(known[i], name=field_words[0], aliases=tuple(field_words[1:]))
+                for i, field_words in rules.fields.items()
+                if i in known and field_words
+            )
+            self._fields = (rules, fields)
+        return list(_named(self._fields[1], text)) if self._fields[1] else []
+
+    def alternatives_in(self, hits: Sequence[ScoredPassage]) -> list[str]:
+        """Of scope.yaml's `alternatives`, those with a passage among `hits` that is about it and none of
+        the others (in the order of the list): a question these hits answer may mean either."""
+        alternatives = rule_file(ScopeRules).alternatives
+        found = []
+        for scheme_id in alternatives:
+            others = [a for a in alternatives if a != scheme_id]
+            for hit in hits:
+                tags = self.tags_of(hit.passage)
+                if in_scope(tags, [scheme_id]) and all(in_scope(tags, [o]) is False for o in others):
+                    found.append(scheme_id)
+                    break
+        return found
+
+    def names_others(self, text: str, scope: Sequence[str]) -> bool:
+        """Whether `text` names, by a name of the catalogue, a scheme that is not in scope (nor an umbrella
+        or part of one that is): «… som administrerer Kompetanseløftet» speaks of another scheme than fag- og
+        yrkesopplæring. A topic phrase of scope.yaml names its field in passing ("inkludert … yrkesfagene"),
+        which is no other scheme spoken of."""
+        found = self._by_name.get(text)
+        if found is None:
+            if len(self._by_name) >= _NAMED_CACHE_LIMIT:
+                self._by_name.clear()
+            found = self._by_name[text] = frozenset(_named(self.catalogue.schemes, text))
+        return bool(found - related(scope))
 
     def prefer(self, hits: Sequence[ScoredPassage], scope: Sequence[str]) -> list[ScoredPassage]:
         """The hits with those about other schemes only moved behind the rest: a question about one

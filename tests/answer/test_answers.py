@@ -868,3 +868,67 @@ def test_who_is_invited_is_answered_by_the_target_group_of_the_event(services: S
     """A slide says who an event is for as «Målgruppe: …»; asked who is invited, that line answers."""
     answer = ask(services, "Hvem er invitert til workshopene i Nordland?")
     assert answer.answer.startswith("Målgruppe: Kommuner, private eiere"), answer.answer
+
+
+def test_the_vocational_forum_is_answered_from_its_own_sentences(services: Services) -> None:
+    """ "for yrkesfag" puts the question in the fag- og yrkesopplæring scheme's scope; a sentence of its
+    guidelines that is about Kompetanseløftet and the other scheme's forum gives way to its own."""
+    answer = ask(services, "Kan Statsforvalteren være med i samarbeidsforumet for yrkesfag?").answer
+    assert "Statsforvalteren kan delta i samarbeidsforum som observatør." in answer, answer
+    assert "administrerer Kompetanseløftet" not in answer, answer
+
+
+def test_who_the_target_group_is_gets_the_schemes_own_list(services: Services) -> None:
+    """A part asking who the target group is gets the scheme's list, not the sentence saying that fag- og
+    yrkesopplæringen is a target group of Kompetanseløftet."""
+    question = (
+        "Hvem er målgruppen i tilskuddsordningen for fag- og yrkesopplæring, og kan fagskolelærere være med?"
+    )
+    first = ask(services, question).answer.split("\n\n")[0]
+    assert "- prøvenemndsmedlemmer" in first and "instruktører og faglige ledere" in first, first
+    assert "Kompetanseløftet" not in first, first
+
+
+def test_a_later_part_mentioning_a_field_stays_with_the_scheme_the_question_names(services: Services) -> None:
+    """ "yrkesfagene der" in a question about Kompetanseløftet is about Kompetanseløftet's forum, not the
+    vocational scheme's forum: a field word scopes only a question that names no scheme (it failed with
+    "yrkesfag" as a name of the vocational scheme)."""
+    question = (
+        "Hvem administrerer Kompetanseløftet, og hvilket forum prioriterer tiltakene for yrkesfagene der?"
+    )
+    answer = ask(services, question).answer
+    assert "Samarbeidsforumet skal inkludere" not in answer, answer
+    assert "friskolene" not in answer, answer
+
+
+def test_a_list_follow_up_about_the_plan_gets_the_whole_list(services: Services) -> None:
+    """ "inneholde" asks what the source says the plan "bør omfatte" (glossary), and "den" is the plan."""
+    first = ask(services, "Hva står det om en langsiktig plan i yrkesfagordningen?")
+    answer = ask(services, "Hva skal den inneholde?", first.conversation_id).answer
+    items = ["Prioriterte mål for kompetanseutvikling", "Kompetansetiltak", "Deltakere", "Varighet"]
+    assert answer.startswith("En slik plan skal være forankret"), answer
+    assert all(f"- {item}" in answer for item in items), answer
+
+
+def test_a_follow_up_about_the_forum_keeps_the_conversations_scheme(services: Services) -> None:
+    first = ask(services, "Hvem koordinerer samarbeidsforum i yrkesfagordningen?")
+    answer = ask(services, "Kan Statsforvalteren være med i det?", first.conversation_id).answer
+    assert "observatør" in answer and "administrerer Kompetanseløftet" not in answer, answer
+    listed = ask(services, "Og hvem skal forumet samarbeide med?", first.conversation_id).answer
+    assert listed.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), listed
+
+
+def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services: Services) -> None:
+    """The two schemes with a samarbeidsforum pay out through different bodies: with no scheme, sector or
+    earlier question to say which is meant, each scheme's answer comes under its name. Where they agree
+    (the forum prioritises in both), one answer."""
+    answer = ask(services, "Hvem utbetaler midlene?").answer
+    assert answer.startswith(texts.FOR_EACH_SCHEME), answer
+    lokal, fag = answer.split("\n\n")[1:3]
+    assert (
+        lokal.startswith("**Tilskuddsordning for lokal kompetanseutvikling") and "Statsforvalteren" in lokal
+    )
+    assert fag.startswith("**Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring**"), fag
+    assert "til fylkeskommunene gjennom årlige tilskuddsbrev" in fag, fag
+    one = ask(services, "Hvem prioriterer hvilke tiltak som får tilskudd?").answer
+    assert not one.startswith(texts.FOR_EACH_SCHEME), one

@@ -34,6 +34,10 @@ from assistant.answer.plan import direct, plan_question, question_type, split_pa
         ("Jeg er rektor. Kan vi søke?", "ja_nei"),
         ("Takk, og gjelder det private skoler òg?", "ja_nei"),
         ("Den nye ordningen – omfatter den lærebedrifter?", "ja_nei"),
+        ("Hvem er målgruppene for ordningen?", "liste"),
+        ("Kven er i målgruppa?", "liste"),
+        ("Hvem skal forumet samarbeide med?", "liste"),
+        ("Hvem prioriterer tiltak i Kompetanseløftet for spesialpedagogikk og inkluderende praksis?", "hvem"),
     ],
 )
 def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) -> None:
@@ -151,6 +155,26 @@ def test_the_scheme_in_scope_comes_from_the_question_else_the_conversation() -> 
     remembered = plan_question("Hvem leder forumet?", ["Hva er Beta?"], find)
     assert remembered.schemes == ("beta",) and remembered.schemes_from == "conversation"
     assert plan_question("Hvem leder forumet?", [], find).schemes_from == "none"
+
+
+def test_a_field_scopes_a_question_only_when_no_scheme_is_named_here_or_before() -> None:
+    """ "… for yrkesfagene der?" after a question about Kompetanseløftet is about Kompetanseløftet; only a
+    question and conversation that name no scheme are scoped by the field they speak of."""
+
+    def find(text: str) -> list[str]:
+        return ["kpl"] if "kompetanseløftet" in text.lower() else []
+
+    def field(text: str) -> list[str]:
+        return ["fyo"] if "yrkesfag" in text.lower() else []
+
+    part = "Hvilket forum prioriterer tiltak for yrkesfagene der?"
+    assert plan_question(part, ["Hvem administrerer Kompetanseløftet?"], find, None, field).schemes == (
+        "kpl",
+    )
+    alone = plan_question("Kan Statsforvalteren være med i forumet for yrkesfag?", [], find, None, field)
+    assert alone.schemes == ("fyo",) and alone.schemes_from == "question"
+    later = plan_question("Hvem leder det?", ["Hva gjør forumet for yrkesfag?"], find, None, field)
+    assert later.schemes == ("fyo",) and later.schemes_from == "conversation"
 
 
 def test_the_sectors_come_from_the_question_else_the_conversation() -> None:

@@ -167,3 +167,46 @@ def test_named_schemes_remembered_per_text_gives_each_caller_its_own_list(catalo
     first = named_schemes(catalogue, text)
     first.append("noe annet")
     assert named_schemes(catalogue, text) == ["regional-ordning", "desentralisert-ordning"]
+
+
+def test_a_field_word_scopes_only_a_question_and_only_by_itself(catalogue: Catalogue) -> None:
+    """ "yrkesfag" is the field of fag- og yrkesopplæring (scope.yaml `fields`): a question about the forum
+    "for yrkesfag" is about that scheme; a passage that says "inkludert … yrkesfagene" is not tagged by it."""
+    scope = SchemeScope(catalogue)
+    assert scope.field_of("Kan Statsforvalteren være med i samarbeidsforumet for yrkesfag?") == [
+        "fag-og-yrkesopplaering"
+    ]
+    assert scope.field_of("Hva er Yrkesfaglærer 2?") == []  # another word
+    assert "fag-og-yrkesopplaering" not in named_schemes(
+        catalogue, "inkludert videregående opplæring og yrkesfagene"
+    )
+
+
+def test_a_sentence_naming_another_scheme_by_name_speaks_of_it(catalogue: Catalogue) -> None:
+    """«… administrerer Kompetanseløftet og … samarbeidsforum for tilskuddsordning for lokal
+    kompetanseutvikling …» names schemes beside fag- og yrkesopplæring; for Kompetanseløftet, its umbrella
+    is no other scheme, and the field word "yrkesfagene" names none."""
+    scope = SchemeScope(catalogue)
+    sentence = (
+        "Det er Statsforvalteren i de ulike fylkene som administrerer Kompetanseløftet og det er "
+        "samarbeidsforum for tilskuddsordning for lokal kompetanseutvikling i barnehage og grunnopplæring "
+        "som skal prioritere tiltak innen denne ordningen, inkludert videregående opplæring og yrkesfagene."
+    )
+    assert scope.names_others(sentence, ["fag-og-yrkesopplaering"])
+    assert not scope.names_others(sentence, ["kompetanseloftet"])
+    observer = "Statsforvalteren kan delta i samarbeidsforum som observatør."
+    assert not scope.names_others(observer, ["fag-og-yrkesopplaering"])
+
+
+def test_the_alternatives_found_are_those_with_a_passage_about_them_alone(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    lokal = passage("Statsforvalteren utbetaler midlene.", "Samarbeidsforum", "Lokal kompetanseutvikling")
+    fag = passage(
+        "Vi utbetaler midlene.", "Udir", "Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"
+    )
+    both = passage(
+        "Fag- og yrkesopplæringen inngår i lokal kompetanseutvikling i barnehage og grunnopplæring."
+    )
+    hits = [ScoredPassage(p, 1.0) for p in (lokal, fag)]
+    assert scope.alternatives_in(hits) == ["lokal-kompetanseutvikling", "fag-og-yrkesopplaering"]
+    assert scope.alternatives_in([ScoredPassage(both, 1.0), hits[1]]) == ["fag-og-yrkesopplaering"]
