@@ -151,6 +151,25 @@ class GuardRules(RuleFile):
     channels: Words = Field(default_factory=list)
 
 
+class MeasureDefinition(_Strict):
+    """A verbatim sentence that names activities as competence measures, and the words it names."""
+
+    names: Words
+    quote: str
+    document: str
+
+
+class ProcurementRules(_Strict):
+    """Buying from a provider: the question's words, and the conditions that answer it."""
+
+    words: Words
+    rule_words: Words
+    bypass: Words
+    rules: Words
+    context: Words = Field(default_factory=list)
+    openers: Words = Field(default_factory=list)
+
+
 class AdvisorRules(RuleFile):
     """schemes/advisor.yaml: the words the advisor reads a profile and an intent from, and its limits."""
 
@@ -179,6 +198,15 @@ class AdvisorRules(RuleFile):
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words
+    buying_verbs: Words = Field(default_factory=list)
+    paying_participles: Words = Field(default_factory=list)
+    money_compound_min: PositiveInt = 3
+    measure_words: Words = Field(default_factory=list)
+    use_head_ends: Words = Field(default_factory=list)
+    many_starts: Words = Field(default_factory=list)
+    measure_funds: Words = Field(default_factory=list)
+    measure_definition: MeasureDefinition | None = None
+    procurement: ProcurementRules | None = None
     own_words: Words = Field(default_factory=list)
     self_words: Words = Field(default_factory=list)
     one_person: Words = Field(default_factory=list)

@@ -284,3 +284,102 @@ def test_using_a_resource_together_with_a_university_is_no_partner_question(cata
     question = "Går det an å bruke kompetansepakkene sammen med universitetet vi samarbeider med?"
     asked = read_yes_no(question, [], catalogue)
     assert asked is None or asked.about != "partner"
+
+
+# --- uses of the money: paid for one person, a measure for many, buying from a provider -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "use", "kind"),
+    [
+        # «få betalt»: a paying participle after «få» takes the use as its object (the nynorsk «Kan eg få
+        # betalt mi eiga vidareutdanning …» as Apertium reads it)
+        (
+            "Kan jeg få betalt min egen videreutdannelse med penger fra Dekom?",
+            "min egen videreutdannelse",
+            "individuell",
+        ),
+        (
+            "Kan en lærer få betalt sin egen master av midlene fra Kompetanseløftet?",
+            "sin egen master",
+            "individuell",
+        ),
+        # «få <use> betalt»: the use is between them
+        (
+            "Kan vi få et eget kursopplegg for oss fagskolelærere betalt gjennom yrkesfagordningen?",
+            "kursopplegg for oss fagskolelærere",
+            "kollektiv",
+        ),
+        # a money word that ends a compound names the use itself
+        ("Kan skoleeier søke om vikarmidler gjennom Kompetanse for kvalitet?", "vikarmidler", None),
+    ],
+)
+def test_one_persons_paid_education_and_compound_money_are_uses(
+    catalogue: Catalogue, question: str, use: str, kind: str | None
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert (asked.text, asked.use_kind) == (use, kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("Kan vi bruke Dekom-midlene på et felles kurs for alle lærerne på skolen?", "kurs"),
+        ("Kan vi bruke rekom midlene på et felleskurs for alle ansate?", "felleskurs"),
+        ("Kan kommunen bruke Dekom-penger på en samling kun for rektorene?", "samling"),
+        ("Kan assistentene få betalt kurs gjennom Rekom?", "kurs"),  # the course is the subject's
+        # not a measure: what is paid is travel or a substitute, named before the measure
+        ("Kan Rekom-midlene dekke reiseutgifter til samlinger?", ""),
+        ("Kan vi bruke tilskuddet fra Dekom til å betale vikar mens lærerne er på kurs?", ""),
+        # a measure, but for whom the question does not say
+        ("Kan Dekom-midlene dekke et kurs i klasseledelse?", ""),
+        # one person's own course
+        ("Kan jeg få kurset mitt dekket av Rekom?", ""),
+    ],
+)
+def test_a_measure_for_many_is_read_from_the_uses_head_and_whom_it_is_for(
+    catalogue: Catalogue, question: str, measure: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert asked.measure == measure
+    assert (asked.use_kind == "kollektiv") if measure else True
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id", "asked"),
+    [
+        (
+            "Kan fylkeskommunen kjøpe kurs fra en privat leverandør uten anbud med yrkesfagmidlene?",
+            F,
+            "bypass",
+        ),
+        ("Må fylkeskommunen følge anskaffelsesreglene i yrkesfagordninga?", F, "rules"),
+        ("Må vi ha anbud når vi kjøper kurs for Dekom-midlene?", D, "tender"),
+    ],
+)
+def test_buying_from_a_provider_is_a_procurement_question(
+    catalogue: Catalogue, question: str, scheme_id: str, asked: str
+) -> None:
+    found = read_yes_no(question, [], catalogue)
+    assert found is not None and found.about == "procurement", question
+    assert (found.scheme.id, found.text) == (scheme_id, asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id"),
+    [
+        ("Gjeld Dekom også for friskular?", D),  # the scheme as the subject, the owner after «for»
+        ("Kan en privatskole med yrkesfag være med i yrkesfagordningen?", F),  # what the owner runs
+    ],
+)
+def test_an_owner_in_everyday_and_nynorsk_shapes_is_read_as_the_owner(
+    catalogue: Catalogue, question: str, scheme_id: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and (asked.about, asked.scheme.id, asked.text) == (
+        "owner",
+        scheme_id,
+        "privat_skoleeier",
+    )
