@@ -530,7 +530,6 @@ USE_ONE_NO = (
 USE_UNCLEAR = "Det er uklart om midlene i {scheme} kan brukes til {use}."
 USE_MEASURE_YES = "{use} er et kollektivt kompetansetiltak, og det er det midlene i {scheme} skal gå til."
 MEASURE_IS = "Kurs, seminarer, hospitering og konferanser er etterutdanning, altså kompetansetiltak."
-PROCUREMENT_RULE = "{value} ({scheme})."
 PROCUREMENT_TENDER = "Om anbud sier de ikke noe, men dette gjelder: {value} ({scheme})."
 PROCUREMENT_UNCLEAR = "De nevner ikke anbud eller offentlige anskaffelser for {scheme}."
 PROCUREMENT_SAID = "Dette sier kildene om hvem tiltakene gjennomføres med:"

@@ -163,7 +163,6 @@ class ProcurementRules(_Strict):
     """Buying from a provider: the question's words, and the conditions that answer it."""
 
     words: Words
-    rule_words: Words
     bypass: Words
     rules: Words
     context: Words = Field(default_factory=list)
@@ -199,6 +198,7 @@ class AdvisorRules(RuleFile):
     paying_verbs: Words
     use_prepositions: Words
     buying_verbs: Words = Field(default_factory=list)
+    without_words: Words = Field(default_factory=list)
     paying_participles: Words = Field(default_factory=list)
     money_compound_min: PositiveInt = 3
     measure_words: Words = Field(default_factory=list)
@@ -214,6 +214,7 @@ class AdvisorRules(RuleFile):
     self_references: Words = Field(default_factory=list)
     getting_verbs: Words = Field(default_factory=list)
     many_words: Words = Field(default_factory=list)
+    how_many: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words
     school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]

@@ -174,7 +174,7 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
         # first, as its evidence, then any clause that may open the scheme to more.
         evidence = [*found.said, *evidence]
     shown: set[str] = set()
-    lines = _statement(head, evidence, sources, shown)
+    lines = _statement(head, evidence, sources, shown, lead=not found.explanation)
     for then in found.then:
         lines += _statement(then.text, then.reasons, sources, shown)
     if found.said and not named_groups:
@@ -185,17 +185,23 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
     return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
-def _statement(text: str, reasons: Sequence[Reason], sources: _Sources, shown: set[str]) -> list[str]:
+def _statement(
+    text: str, reasons: Sequence[Reason], sources: _Sources, shown: set[str], *, lead: bool = False
+) -> list[str]:
     """A sentence and its quotes. The first quote completes the sentence, so the claim and its source read
-    as one. Two reasons can rest on one sentence (a group named and a clause that opens the scheme, in one
-    sentence): it is quoted and cited once in the whole answer (`shown`); a sentence quoted before is cited
-    by its number."""
+    as one; with `lead` (a bare «Nei.») the first quote's sentence is the statement itself, unquoted and
+    cited, as the extractive answers read. Two reasons can rest on one sentence (a group named and a clause
+    that opens the scheme, in one sentence): it is quoted and cited once in the whole answer (`shown`); a
+    sentence quoted before is cited by its number."""
     first: dict[str, Reason] = {}
     for reason in reasons:
         first.setdefault(sources.sentence(reason), reason)
     quotes = [f"«{sentence}» {sources.mark(r)}" for sentence, r in first.items() if sentence not in shown]
     marks = " ".join(sources.mark(r) for sentence, r in first.items() if sentence in shown)
     shown.update(first)
+    if lead and quotes:
+        sentence, reason = next(iter(first.items()))
+        return [f"{text.rstrip()} {sentence} {sources.mark(reason)}", *quotes[1:]]
     text = f"{text.rstrip().rstrip('.')} {marks}." if marks and not quotes else text
     return [f"{text.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [text]
 

@@ -130,7 +130,7 @@ class YesNo:
     scheme: Scheme
     about: str  # "group" | "owner" | "use" | "partner" | "procurement"
     # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type; for
-    # "procurement" what is asked: "bypass" (skip the rules), "rules" (do they apply) or "tender"
+    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed)
     text: str
     scheme_named: bool = True  # False when the scheme was taken from an earlier question
     use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
@@ -181,7 +181,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     if use := _use(clause):
         if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
             return YesNo(scheme, "group", use, named)
-        kind, group = slot(use, rules.need), _use_group(use, catalogue)
+        kind, group = slot(use, rules.need), _use_group(use, catalogue, _subject(clause))
         for_one = kind is None and not group and _for_one(clause, use, one)
         subject = "" if group or one else _subject(clause)
         if subject and known_group(catalogue, subject):
@@ -380,7 +380,9 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
         if found := _partner_at(text.lower()):
             kind, phrase = found
             # "Er fagskoler målgruppe …?" asks about the target group, "Kan høgskolen få midler …?" money
-            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *rules.money_words])
+            # … and "Kan fagskolen få betalt kurs for lærerne sine?" a use of it
+            paying = [*rules.money_words, *rules.use_verbs, *rules.paying_participles]
+            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *paying])
             if role or (text.lower() == phrase and not other):
                 return kind
     return None
@@ -423,7 +425,7 @@ def _use(clause: _Clause, verbs: Sequence[str] = ()) -> str:
     words = [t.word for t in clause.tokens]
     taking = {*rules.use_verbs, *rules.buying_verbs, *verbs}
     verb = next((i for i, w in enumerate(words) if w in taking), None)
-    if verb is None:
+    if verb is None or any(w in rules.without_words for w in words[verb:]):
         return ""
     start = verb + 1  # a paying verb takes the use as its object: "dekke vikarutgifter"
     getting = next((i for i in range(verb - 1, -1, -1) if words[i] in rules.getting_verbs), None)
@@ -477,19 +479,29 @@ def _for_one(clause: _Clause, use: str, one: bool) -> bool:
     )
 
 
-def _use_group(use: str, catalogue: Catalogue) -> str:
-    """The group after the last "for" in the use, when it is a group the word lists know; "for alle
-    lærerne" is for "lærerne"."""
+def _use_group(use: str, catalogue: Catalogue, subject: str = "") -> str:
+    """The group after the last "for" in the use, when it is a group the word lists know: "for alle
+    lærerne" is for "lærerne", "for instruktørene i kommunens lærebedrifter" for "instruktørene". Their
+    own people ("for lærerne sine") are the subject's: "lærerne ved fagskolen"."""
+    rules = _rules()
     _, found, tail = use.rpartition(" for ")
     if not found:
         return ""
     words = tail.split()
-    many = {w.casefold() for w in _rules().many_words}
-    for start in range(len(words)):
+    own = len(words) > 1 and words[-1].casefold() in {*rules.own_words, "våre", "vår", "vårt"}
+    words = words[:-1] if own else words
+    many = {w.casefold() for w in rules.many_words}
+    for start in range(len(words)):  # "alle lærerne": the group after the words for many
         if start and words[start - 1].casefold() not in many:
             break
-        if known_group(catalogue, " ".join(words[start:])):
-            return " ".join(words[start:])
+        group = re.sub(r"^(?:i|på|ved|hos)\s+", "", " ".join(words[start:]))  # "alle i PPT": PPT
+        head = re.split(r"\s+(?:i|på|ved|hos)\s+", group, maxsplit=1)[0]
+        if head.casefold() in rules.how_many:
+            continue  # "alle" says how many, not who
+        if own and subject and known_group(catalogue, theirs := f"{head} ved {_without_determiner(subject)}"):
+            return theirs
+        if found := next((g for g in (group, head) if known_group(catalogue, g)), ""):
+            return found
     return ""
 
 
@@ -531,8 +543,8 @@ def _measure_for_many(use: str, group: str, kind: str | None) -> str:
 
 
 def _procurement(question: str) -> str:
-    """What a question about buying from a provider asks: "bypass" ("Kan vi kjøpe kurs uten anbud?"),
-    "rules" ("Må vi følge anskaffelsesreglene?"), "tender" ("Må vi ha anbud?"), or "" when it is none."""
+    """What a question about a tender asks: "bypass" ("Kan vi kjøpe kurs uten anbud?"), "tender" ("Må vi
+    ha anbud?"), or "" when it is none."""
     found = _rules().procurement
     if found is None:
         return ""
@@ -542,6 +554,4 @@ def _procurement(question: str) -> str:
     words = _TOKEN.findall(asked[0].lower())
     if not any(w.startswith(tuple(found.words)) for w in words):
         return ""
-    if any(w in found.bypass for w in words):
-        return "bypass"
-    return "rules" if any(w.startswith(tuple(found.rule_words)) for w in words) else "tender"
+    return "bypass" if any(w in found.bypass for w in words) else "tender"

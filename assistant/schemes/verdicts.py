@@ -196,17 +196,17 @@ def _ends(items: Sequence[Evidence], ends: Sequence[str]) -> list[Evidence]:
 def procurement_verdict(
     scheme: Scheme, asked: str, rule_words: Sequence[str], context: Sequence[str] = ()
 ) -> Verdict:
-    """Buying from a provider with the scheme's money. From the scheme's conditions that name the rules
-    (`rule_words`, word starts, e.g. "anskaffelse"): "nei" to skipping them ("uten anbud"), "ja" to whether
-    they apply, else "uklart" with the rule. A scheme whose sources name no such rule is "uklart", with its
-    conditions about who the measures are carried out with (`context`)."""
+    """A tender, with the scheme's money. From the scheme's conditions that name the procurement rule
+    (`rule_words`, word starts, e.g. "anskaffelse"): "nei" to buying without one ("uten anbud"), led by the
+    rule's own sentence (no explanation); "uklart" with the rule to whether one is needed. A scheme whose
+    sources name no such rule is "uklart", with its conditions about who the measures are carried out with
+    (`context`)."""
     rules = [e for e in scheme.conditions if _says_any(e.quote, rule_words)]
     if rules:
         reasons = _one_per_quote(reason_for(texts.CONDITION, e) for e in rules)
+        if asked == "bypass":
+            return Verdict("nei", "", reasons)
         value = rules[0].value.rstrip(".")
-        if asked in ("bypass", "rules"):
-            text = texts.PROCUREMENT_RULE.format(value=value, scheme=scheme.name)
-            return Verdict("nei" if asked == "bypass" else "ja", text, reasons)
         return Verdict("uklart", texts.PROCUREMENT_TENDER.format(value=value, scheme=scheme.name), reasons)
     said = _one_per_quote(
         reason_for(texts.CONDITION, e) for e in scheme.conditions if _says_any(e.quote, context)

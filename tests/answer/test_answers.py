@@ -865,8 +865,9 @@ def test_buying_without_a_tender_is_answered_from_the_procurement_rule(services:
         "Kan fylkeskommunen kjøpe kurs fra en privat leverandør uten anbud med pengene fra yrkesfagordningen?"
     )
     answer = ask(services, question)
-    assert answer.route == "advisor" and answer.answer.startswith("Nei."), answer.answer
-    assert "skal fylkeskommunene følge regelverket for offentlige anskaffelser" in answer.answer
+    assert answer.route == "advisor", answer.answer
+    # led by the rule's own sentence, as the extractive «uten å følge regelverket …» is
+    assert answer.answer.startswith("Nei. Ved disponering av midler til tilbydere"), answer.answer
     # the rule is the yrkesfag scheme's: a scheme whose sources name no such rule does not borrow it
     dekom = ask(services, "Kan vi kjøpe kurs uten anbud for Dekom-midlene?")
     assert dekom.answer.startswith("Kildene sier ikke dette direkte"), dekom.answer
