@@ -528,6 +528,11 @@ USE_ONE_NO = (
     "ansatt tar på egen hånd."
 )
 USE_UNCLEAR = "Det er uklart om midlene i {scheme} kan brukes til {use}."
+USE_MEASURE_YES = "{use} er et kollektivt kompetansetiltak, og det er det midlene i {scheme} skal gå til."
+MEASURE_IS = "Kurs, seminarer, hospitering og konferanser er etterutdanning, altså kompetansetiltak."
+PROCUREMENT_TENDER = "Om anbud sier de ikke noe, men dette gjelder: {value} ({scheme})."
+PROCUREMENT_UNCLEAR = "De nevner ikke anbud eller offentlige anskaffelser for {scheme}."
+PROCUREMENT_SAID = "Dette sier kildene om hvem tiltakene gjennomføres med:"
 USE_WHAT_FOR = "Dette sier kildene om hva midlene skal gå til:"
 USE_ALTERNATIVES = "Til {need} finnes:"
 ALTERNATIVE = "{scheme}: {value}."

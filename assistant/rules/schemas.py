@@ -157,6 +157,24 @@ class GuardRules(RuleFile):
     unspoken_focus_zipf: float = 3.5
 
 
+class MeasureDefinition(_Strict):
+    """A verbatim sentence that names activities as competence measures, and the words it names."""
+
+    names: Words
+    quote: str
+    document: str
+
+
+class ProcurementRules(_Strict):
+    """Buying from a provider: the question's words, and the conditions that answer it."""
+
+    words: Words
+    bypass: Words
+    rules: Words
+    context: Words = Field(default_factory=list)
+    openers: Words = Field(default_factory=list)
+
+
 class AdvisorRules(RuleFile):
     """schemes/advisor.yaml: the words the advisor reads a profile and an intent from, and its limits."""
 
@@ -185,6 +203,16 @@ class AdvisorRules(RuleFile):
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words
+    buying_verbs: Words = Field(default_factory=list)
+    without_words: Words = Field(default_factory=list)
+    paying_participles: Words = Field(default_factory=list)
+    money_compound_min: PositiveInt = 3
+    measure_words: Words = Field(default_factory=list)
+    use_head_ends: Words = Field(default_factory=list)
+    many_starts: Words = Field(default_factory=list)
+    measure_funds: Words = Field(default_factory=list)
+    measure_definition: MeasureDefinition | None = None
+    procurement: ProcurementRules | None = None
     own_words: Words = Field(default_factory=list)
     self_words: Words = Field(default_factory=list)
     one_person: Words = Field(default_factory=list)
@@ -192,6 +220,7 @@ class AdvisorRules(RuleFile):
     self_references: Words = Field(default_factory=list)
     getting_verbs: Words = Field(default_factory=list)
     many_words: Words = Field(default_factory=list)
+    how_many: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words
     school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]

@@ -36,6 +36,7 @@ from assistant.schemes.verdicts import (
     group_verdict,
     owner_verdict,
     partner_verdict,
+    procurement_verdict,
     use_verdict,
     with_group,
 )
@@ -129,6 +130,10 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
         return owner_verdict(asked.scheme, asked.text, rules.owner_sectors)
     if asked.about == "partner":
         return partner_verdict(asked.scheme, asked.text, rules.provider_rules)
+    if asked.about == "procurement":
+        buying = rules.procurement
+        rule_words, context = (buying.rules, buying.context) if buying else ((), ())
+        return procurement_verdict(asked.scheme, asked.text, rule_words, context)
     if asked.about == "use":
         found = use_verdict(
             catalogue,
@@ -138,11 +143,25 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
             rules.max_alternatives,
             for_one=asked.for_one,
             money_words=rules.money_words,
+            measure=asked.measure,
+            definition=_definition(asked.measure, rules),
+            measure_funds=rules.measure_funds,
         )
-        if asked.use_group:
-            return with_group(found, group_verdict(catalogue, asked.scheme, asked.use_group))
-        return found
+        if not asked.use_group:
+            return found
+        group = group_verdict(catalogue, asked.scheme, asked.use_group)
+        if asked.measure and found.answer == "ja" and group.answer != "ja":
+            return group  # a measure for a group the scheme is not (or not plainly) for: the group decides
+        return with_group(found, group)
     return group_verdict(catalogue, asked.scheme, asked.text)
+
+
+def _definition(measure: str, rules: AdvisorRules) -> Reason | None:
+    """The sentence that names the measure a competence measure ("kurs, seminarer …"), when it does."""
+    found = rules.measure_definition
+    if not measure or found is None or not any(name in measure for name in found.names):
+        return None
+    return Reason(texts.MEASURE_IS, found.quote, found.document)
 
 
 def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
@@ -154,20 +173,37 @@ def _yes_no_answer(found: Verdict, sources: _Sources) -> AdvisorAnswer:
         # The unclear explanation ends by naming the groups the sources do name: their quotes come
         # first, as its evidence, then any clause that may open the scheme to more.
         evidence = [*found.said, *evidence]
-    # Two reasons can rest on one sentence (a group named and a clause that opens the scheme, in one
-    # sentence): it is quoted and cited once.
-    first: dict[str, Reason] = {}
-    for reason in evidence:
-        first.setdefault(sources.sentence(reason), reason)
-    quotes = [f"«{sentence}» {sources.mark(r)}" for sentence, r in first.items()]
-    # The reason's quote completes the explanation's last sentence, so the claim and its source read as one.
-    lines = [f"{head.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [head]
+    shown: set[str] = set()
+    lines = _statement(head, evidence, sources, shown, lead=not found.explanation)
+    for then in found.then:
+        lines += _statement(then.text, then.reasons, sources, shown)
     if found.said and not named_groups:
         lines.append(found.said_head)
         lines += [f"- {r.text} «{normalize_quote(r.quote)}» {sources.mark(r)}" for r in found.said]
     if found.answer == "uklart":
         lines.append(texts.ELIGIBILITY_UNCLEAR_ASK)
     return AdvisorAnswer("\n".join(lines), sources.citations)
+
+
+def _statement(
+    text: str, reasons: Sequence[Reason], sources: _Sources, shown: set[str], *, lead: bool = False
+) -> list[str]:
+    """A sentence and its quotes. The first quote completes the sentence, so the claim and its source read
+    as one; with `lead` (a bare «Nei.») the first quote's sentence is the statement itself, unquoted and
+    cited, as the extractive answers read. Two reasons can rest on one sentence (a group named and a clause
+    that opens the scheme, in one sentence): it is quoted and cited once in the whole answer (`shown`); a
+    sentence quoted before is cited by its number."""
+    first: dict[str, Reason] = {}
+    for reason in reasons:
+        first.setdefault(sources.sentence(reason), reason)
+    quotes = [f"«{sentence}» {sources.mark(r)}" for sentence, r in first.items() if sentence not in shown]
+    marks = " ".join(sources.mark(r) for sentence, r in first.items() if sentence in shown)
+    shown.update(first)
+    if lead and quotes:
+        sentence, reason = next(iter(first.items()))
+        return [f"{text.rstrip()} {sentence} {sources.mark(reason)}", *quotes[1:]]
+    text = f"{text.rstrip().rstrip('.')} {marks}." if marks and not quotes else text
+    return [f"{text.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [text]
 
 
 def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources, topic: str) -> AdvisorAnswer:

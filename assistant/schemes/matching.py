@@ -477,6 +477,14 @@ def known_group(catalogue: Catalogue, text: str) -> bool:
     return any(candidate in known for candidate in candidates)
 
 
+def names_group(catalogue: Catalogue, text: str) -> bool:
+    """Whether a text (a funded item, say) names a group of people anywhere in it: "Kompetansetiltak for
+    yrkesfaglærere i friskoler" does, "Å vurdere, planlegge og gjennomføre kompetansetiltak" does not."""
+    keys = _text_keys(text)
+    known = _vocabulary().known | {_group_keys(g.group) for s in catalogue.schemes for g in s.target_groups}
+    return any(form and form <= keys for form in known)
+
+
 _AT_WORK = re.compile(
     r"^(?P<who>.+?)\s+som\s+(?P<verb>[\w-]+)\s+(?P<at>i|på|ved|hos)\s+(?P<where>\S.*)$", re.IGNORECASE
 )

@@ -128,12 +128,15 @@ class YesNo:
     """A yes/no question about one scheme."""
 
     scheme: Scheme
-    about: str  # "group" | "owner" | "use" | "partner"
-    text: str  # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type
+    about: str  # "group" | "owner" | "use" | "partner" | "procurement"
+    # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type; for
+    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed)
+    text: str
     scheme_named: bool = True  # False when the scheme was taken from an earlier question
     use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
     use_group: str = ""  # the group a use is for: "et seminar for rektorene" → "rektorene"
     for_one: bool = False  # the use is one person's own learning: "mitt eget kurs", "Kan jeg få …"
+    measure: str = ""  # the competence measure a use for many names: "et felles kurs for alle" → "kurs"
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     owner or use the advisor can answer for)."""
     rules = _rules()
     scheme, named = _scheme(question, previous, catalogue)
+    if scheme is not None and (buying := _procurement(question)):
+        return YesNo(scheme, "procurement", buying, named)
     asked = _asking_clause(question)
     if scheme is None or asked is None:
         return None
@@ -176,9 +181,17 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     if use := _use(clause):
         if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
             return YesNo(scheme, "group", use, named)
-        kind, group = slot(use, rules.need), _use_group(use, catalogue)
+        kind, group = slot(use, rules.need), _use_group(use, catalogue, _subject(clause))
         for_one = kind is None and not group and _for_one(clause, use, one)
-        return YesNo(scheme, "use", use, named, kind, group, for_one)
+        subject = "" if group or one else _subject(clause)
+        if subject and known_group(catalogue, subject):
+            group = subject  # "Kan assistentene få betalt kurs gjennom Rekom?": the course is theirs
+        measure = "" if for_one or kind == "individuell" else _measure_for_many(use, group, kind)
+        if measure and subject and group == subject:
+            use = f"{use} for {subject}"  # what the answer says is a collective measure
+        if measure and kind is None:
+            kind = "kollektiv"  # a measure for many is collective competence development
+        return YesNo(scheme, "use", use, named, kind, group, for_one, measure)
     # "Kan en assistent få pengene til fagskoleutdanning?": one person getting the money for their own
     # learning is a use of it; any other "få midler til" question is read as before (group, owner)
     got = _use(clause, rules.getting_verbs) if one else ""
@@ -265,10 +278,12 @@ def _named(text: str, catalogue: Catalogue) -> Scheme | None:
     return catalogue.get(ids[0]) if ids else None
 
 
-def _asking_clause(question: str) -> tuple[str, list[str]] | None:
+def _asking_clause(question: str, openers: Sequence[str] = ()) -> tuple[str, list[str]] | None:
     """The clause that asks (from its opener on) and the rest of the question as context. The asking
-    sentence is the last with a question mark; its clause is the first that opens with an opener."""
+    sentence is the last with a question mark; its clause is the first that opens with an opener
+    (`openers`, else eligibility_openers)."""
     rules = _rules()
+    openers = openers or rules.eligibility_openers
     sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
     if not sentences:
         return None
@@ -279,7 +294,7 @@ def _asking_clause(question: str) -> tuple[str, list[str]] | None:
         skip = 0
         while skip < len(words) - 1 and words[skip].lower().strip("«»\"'") in rules.leading_words:
             skip += 1
-        if words and words[skip].lower() in rules.eligibility_openers:
+        if words and words[skip].lower() in openers:
             clause = " ".join(words[skip:])
             context = sentences[:asking] + parts[:n] + parts[n + 1 :] + sentences[asking + 1 :]
             return clause, [c.strip() for c in context if c.strip()]
@@ -365,7 +380,9 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
         if found := _partner_at(text.lower()):
             kind, phrase = found
             # "Er fagskoler målgruppe …?" asks about the target group, "Kan høgskolen få midler …?" money
-            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *rules.money_words])
+            # … and "Kan fagskolen få betalt kurs for lærerne sine?" a use of it
+            paying = [*rules.money_words, *rules.use_verbs, *rules.paying_participles]
+            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *paying])
             if role or (text.lower() == phrase and not other):
                 return kind
     return None
@@ -394,7 +411,9 @@ def _owner(subject: str) -> str | None:
     rest = subject.lower()
     for phrase in sorted(rules.owner_type[owner], key=len, reverse=True):
         rest = re.sub(rf"(?<![\w-]){re.escape(phrase)}[\w-]*", " ", rest)
-    small = {*rules.group_noise, *rules.first_person, *rules.school_words}
+    # "en privatskole med yrkesfag": what the owner runs does not make the owner a group
+    sector_words = {w for phrases in rules.sector.values() for p in phrases for w in _TOKEN.findall(p)}
+    small = {*rules.group_noise, *rules.first_person, *rules.school_words, *sector_words}
     left = [w for w in _TOKEN.findall(rest) if w not in small]
     return owner if not left else None
 
@@ -404,21 +423,29 @@ def _use(clause: _Clause, verbs: Sequence[str] = ()) -> str:
     `verbs`: more verbs that take the money ("få" when one person asks for it for themselves)."""
     rules = _rules()
     words = [t.word for t in clause.tokens]
-    verb = next((i for i, w in enumerate(words) if w in rules.use_verbs or w in verbs), None)
-    if verb is None:
+    taking = {*rules.use_verbs, *rules.buying_verbs, *verbs}
+    verb = next((i for i, w in enumerate(words) if w in taking), None)
+    if verb is None or any(w in rules.without_words for w in words[verb:]):
         return ""
     start = verb + 1  # a paying verb takes the use as its object: "dekke vikarutgifter"
-    if words[verb] not in rules.paying_verbs:
-        # "bruke pengene på <use>", "søke om midler til <use>": a money word, then the use after til/på.
-        if not any(w in rules.money_words for w in words):
+    getting = next((i for i in range(verb - 1, -1, -1) if words[i] in rules.getting_verbs), None)
+    end = len(words)
+    if words[verb] in rules.paying_participles and getting is not None and getting < verb - 1:
+        start, end = getting + 1, verb  # "få et kurs betalt": the use is between "få" and "betalt"
+    elif words[verb] not in rules.paying_verbs and words[verb] not in rules.buying_verbs:
+        # "bruke pengene på <use>", "søke om midler til <use>": a money word, then the use after til/på;
+        # "søke om vikarmidler": a money word that ends a compound names the use itself.
+        compound = next((i for i in range(verb + 1, len(words)) if _money_compound(words[i])), None)
+        if compound is None and not any(w in rules.money_words for w in words):
             return ""
         start = next((i + 1 for i in range(verb + 1, len(words)) if words[i] in rules.use_prepositions), 0)
+        start = start or (compound if compound is not None else 0)
         if not start:
             return ""
     skip = {*rules.money_words, *rules.use_verbs, *rules.group_noise, *rules.first_person}
     kept = [
         i
-        for i in range(start, len(words))
+        for i in range(start, end)
         if i not in clause.scheme_at and words[i] not in skip and not words[i].isdigit()
     ]
     return _span(clause, kept)
@@ -452,7 +479,79 @@ def _for_one(clause: _Clause, use: str, one: bool) -> bool:
     )
 
 
-def _use_group(use: str, catalogue: Catalogue) -> str:
-    """The group after the last "for" in the use, when it is a group the word lists know."""
+def _use_group(use: str, catalogue: Catalogue, subject: str = "") -> str:
+    """The group after the last "for" in the use, when it is a group the word lists know: "for alle
+    lærerne" is for "lærerne", "for instruktørene i kommunens lærebedrifter" for "instruktørene". Their
+    own people ("for lærerne sine") are the subject's: "lærerne ved fagskolen"."""
+    rules = _rules()
     _, found, tail = use.rpartition(" for ")
-    return tail.strip() if found and known_group(catalogue, tail) else ""
+    if not found:
+        return ""
+    words = tail.split()
+    own = len(words) > 1 and words[-1].casefold() in {*rules.own_words, "våre", "vår", "vårt"}
+    words = words[:-1] if own else words
+    many = {w.casefold() for w in rules.many_words}
+    for start in range(len(words)):  # "alle lærerne": the group after the words for many
+        if start and words[start - 1].casefold() not in many:
+            break
+        group = re.sub(r"^(?:i|på|ved|hos)\s+", "", " ".join(words[start:]))  # "alle i PPT": PPT
+        head = re.split(r"\s+(?:i|på|ved|hos)\s+", group, maxsplit=1)[0]
+        if head.casefold() in rules.how_many:
+            continue  # "alle" says how many, not who
+        if own and subject and known_group(catalogue, theirs := f"{head} ved {_without_determiner(subject)}"):
+            return theirs
+        if found := next((g for g in (group, head) if known_group(catalogue, g)), ""):
+            return found
+    return ""
+
+
+def _money_compound(word: str) -> bool:
+    """A word that ends with a money word after a few letters of its own: "vikarmidler", "stipendmidlene"."""
+    rules = _rules()
+    return word not in rules.money_words and any(
+        word.endswith(m) and len(word) - len(m) >= rules.money_compound_min for m in rules.money_words
+    )
+
+
+def _is_measure(word: str) -> bool:
+    """A competence measure: one of measure_words, or a compound that ends with one ("felleskurs")."""
+    return any(word == m or word.endswith(m) for m in _rules().measure_words)
+
+
+def _measure_for_many(use: str, group: str, kind: str | None) -> str:
+    """The measure a use names before its first head-ending word, when the use is for many: "felles kurs
+    for alle lærerne" → "kurs"; "seminar for rektorene" (a group of staff) → "seminar"; not "reiseutgifter
+    til samlinger" (travel) or "et kurs i klasseledelse" (for whom, it does not say)."""
+    rules = _rules()
+    tokens = _TOKEN.findall(use.lower())
+    head: list[str] = []
+    for word in tokens:
+        if word in rules.use_head_ends:
+            break
+        head.append(word)
+    measure = next((w for w in head if _is_measure(w)), "")
+    if not measure:
+        return ""
+    group_words = _TOKEN.findall(group.lower())
+    many = (
+        kind == "kollektiv"
+        or any(_has_word(use.lower(), w) for w in rules.many_words)
+        or any(w.startswith(tuple(rules.many_starts)) for w in tokens)
+        or bool(group_words and group_words[0] not in rules.one_article)
+    )
+    return measure if many else ""
+
+
+def _procurement(question: str) -> str:
+    """What a question about a tender asks: "bypass" ("Kan vi kjøpe kurs uten anbud?"), "tender" ("Må vi
+    ha anbud?"), or "" when it is none."""
+    found = _rules().procurement
+    if found is None:
+        return ""
+    asked = _asking_clause(question, found.openers)
+    if asked is None:
+        return ""
+    words = _TOKEN.findall(asked[0].lower())
+    if not any(w.startswith(tuple(found.words)) for w in words):
+        return ""
+    return "bypass" if any(w in found.bypass for w in words) else "tender"

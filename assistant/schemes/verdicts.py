@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 from assistant import texts
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme
-from assistant.schemes.matching import eligibility, topic_share, words_within
-from assistant.schemes.reasons import Reason, cap, join, reason_for, unique
+from assistant.schemes.matching import eligibility, names_group, topic_share, words_within
+from assistant.schemes.reasons import Reason, cap, join, reason_for
 
 _EVERYONE = "alle"
 _CONFLICTING_KINDS = frozenset({"kollektiv", "individuell"})
@@ -30,6 +30,16 @@ class Verdict:
     reasons: tuple[Reason, ...]  # what the answer rests on
     said_head: str = ""
     said: tuple[Reason, ...] = ()  # more that the sources say: the rule, the groups named, other schemes
+    # Further statements, each with its own quotes: who a use is for ("Rektorene hører til gruppen …").
+    then: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of the answer and the quotes it rests on, quoted right after it."""
+
+    text: str
+    reasons: tuple[Reason, ...]
 
 
 def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
@@ -119,25 +129,34 @@ def use_verdict(
     *,
     for_one: bool = False,
     money_words: Sequence[str] = (),
+    measure: str = "",
+    definition: Reason | None = None,
+    measure_funds: Sequence[str] = (),
 ) -> Verdict:
     """May the scheme's money go to the use? "ja" when a funded item's value holds every word of the
-    use; "nei" when the use is individual further education and the money is for collective measures (or
-    the other way round), with the schemes that fund such a use; else "uklart" with what the money is
-    for."""
+    use, or when the use is a competence measure for many (`measure`: "et felles kurs for alle") and the
+    money is for collective measures; "nei" when the use is individual further education and the money
+    is for collective measures (or the other way round), with the schemes that fund such a use; else
+    "uklart" with what the money is for. `definition`: the sentence that names the measure a competence
+    measure, cited with a «ja» on a measure; `measure_funds`: word ends of a funded item about measures."""
     kind = scheme.kind
+    if measure and kind is not None and kind.value == "kollektiv":
+        # a funded item for a named group ("… for yrkesfaglærere i friskoler") is not the rule for any measure
+        funds = [e for e in scheme.what_it_funds if not names_group(catalogue, e.value)]
+        return _measure_yes(scheme, kind, use, definition, _ends(funds, measure_funds))
     if kind is not None and use_kind is not None and {kind.value, use_kind} == _CONFLICTING_KINDS:
         text = texts.USE_KIND_NO.format(
             scheme=scheme.name, kind=texts.KIND_NAMES[kind.value], need=texts.NEED_NAMES[use_kind]
         )
         reason = Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document)
-        others = _alternatives(catalogue, scheme, use, use_kind)[:max_alternatives]
+        others = _alternatives(catalogue, scheme, use, use_kind, money_words)[:max_alternatives]
         head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES[use_kind]) if others else ""
         return Verdict("nei", text, (reason,), head, others)
     if for_one and kind is not None and kind.value == "kollektiv" and _says_money(kind.quote, money_words):
         # «Midlene … skal støtte tiltak som gir kollektiv kompetanseutvikling»: not one person's own course
         text = texts.USE_ONE_NO.format(scheme=scheme.name)
         reason = Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document)
-        others = _alternatives(catalogue, scheme, use, "individuell")[:max_alternatives]
+        others = _alternatives(catalogue, scheme, use, "individuell", money_words)[:max_alternatives]
         head = texts.USE_ALTERNATIVES.format(need=texts.NEED_NAMES["individuell"]) if others else ""
         return Verdict("nei", text, (reason,), head, others)
     # The catalogue's own statement decides, not its quote: a quote may speak for several schemes at
@@ -153,6 +172,54 @@ def use_verdict(
     return Verdict("uklart", text, (), texts.USE_WHAT_FOR if said else "", _one_per_quote(said))
 
 
+def _measure_yes(
+    scheme: Scheme, kind: Evidence, use: str, definition: Reason | None, funds: Sequence[Evidence]
+) -> Verdict:
+    """ "Et felles kurs for alle" from a collective scheme: the sentence that makes the money collective,
+    the one that names courses and seminars competence measures, and what the money may be used for."""
+    reasons = [Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document)]
+    reasons += [definition] if definition is not None else []
+    reasons += [reason_for(texts.USE_FUNDS, e) for e in funds]
+    text = texts.USE_MEASURE_YES.format(use=cap(use), scheme=scheme.name)
+    return Verdict("ja", text, _one_per_quote(reasons))
+
+
+def _ends(items: Sequence[Evidence], ends: Sequence[str]) -> list[Evidence]:
+    """The items with a word that ends with one of `ends`: "gjennomføre kompetansetiltak" has "tiltak"."""
+    return [
+        e
+        for e in items
+        if ends and any(w.endswith(tuple(ends)) for w in re.findall(r"[\w-]+", e.value.casefold()))
+    ]
+
+
+def procurement_verdict(
+    scheme: Scheme, asked: str, rule_words: Sequence[str], context: Sequence[str] = ()
+) -> Verdict:
+    """A tender, with the scheme's money. From the scheme's conditions that name the procurement rule
+    (`rule_words`, word starts, e.g. "anskaffelse"): "nei" to buying without one ("uten anbud"), led by the
+    rule's own sentence (no explanation); "uklart" with the rule to whether one is needed. A scheme whose
+    sources name no such rule is "uklart", with its conditions about who the measures are carried out with
+    (`context`)."""
+    rules = [e for e in scheme.conditions if _says_any(e.quote, rule_words)]
+    if rules:
+        reasons = _one_per_quote(reason_for(texts.CONDITION, e) for e in rules)
+        if asked == "bypass":
+            return Verdict("nei", "", reasons)
+        value = rules[0].value.rstrip(".")
+        return Verdict("uklart", texts.PROCUREMENT_TENDER.format(value=value, scheme=scheme.name), reasons)
+    said = _one_per_quote(
+        reason_for(texts.CONDITION, e) for e in scheme.conditions if _says_any(e.quote, context)
+    )
+    text = texts.PROCUREMENT_UNCLEAR.format(scheme=scheme.name)
+    return Verdict("uklart", text, (), texts.PROCUREMENT_SAID if said else "", said)
+
+
+def _says_any(quote: str, starts: Sequence[str]) -> bool:
+    flat = quote.casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}", flat) for w in starts)
+
+
 def _says_money(quote: str, money_words: Sequence[str]) -> bool:
     """Whether a quote says what the money is for («Midlene fra tilskuddsordningen skal …»), not only what
     the measures achieve: only then does it rule out a use."""
@@ -165,15 +232,16 @@ def with_group(verdict: Verdict, group: Verdict) -> Verdict:
     rektorene"), when the use is not ruled out. The group's answer never changes the verdict on the use."""
     if group.answer == "uklart" or verdict.answer == "nei":
         return verdict
-    return replace(
-        verdict,
-        explanation=f"{verdict.explanation} {group.explanation}",
-        reasons=unique([*verdict.reasons, *group.reasons]),
-    )
+    # Its own statement, so that the group's quote follows the sentence about the group, not the use's.
+    return replace(verdict, then=(*verdict.then, Statement(group.explanation, group.reasons)))
 
 
-def _alternatives(catalogue: Catalogue, scheme: Scheme, use: str, use_kind: str) -> tuple[Reason, ...]:
-    """Schemes of the use's kind for the same sectors, closest to the use first, each with what it funds."""
+def _alternatives(
+    catalogue: Catalogue, scheme: Scheme, use: str, use_kind: str, money_words: Sequence[str] = ()
+) -> tuple[Reason, ...]:
+    """Schemes of the use's kind for the same sectors, closest to the use first, each with what it funds:
+    the money it gives for the use when it names money ("Vikarmidler eller stipendmidler …"), since the
+    question was whether money may go to it."""
     sectors = {e.value for e in scheme.sectors}
     found: list[tuple[float, int, Reason]] = []
     for n, other in enumerate(catalogue.schemes):
@@ -182,7 +250,8 @@ def _alternatives(catalogue: Catalogue, scheme: Scheme, use: str, use_kind: str)
         if not sectors & {e.value for e in other.sectors}:
             continue
         share, best = topic_share(other, use)
-        funded = best or next(iter(other.what_it_funds), None)
+        paid = next((e for e in other.what_it_funds if _names_money(e.value, money_words)), None)
+        funded = paid or best or next(iter(other.what_it_funds), None)
         if share > 0 and funded is not None:
             text = texts.ALTERNATIVE.format(scheme=other.name, value=funded.value.rstrip("."))
             found.append((share, -n, Reason(text, funded.quote, funded.document)))
@@ -196,6 +265,12 @@ def _alternatives(catalogue: Catalogue, scheme: Scheme, use: str, use_kind: str)
                 )
             )
     return tuple(reason for _, _, reason in sorted(found, key=lambda f: (f[0], f[1]), reverse=True))
+
+
+def _names_money(value: str, money_words: Sequence[str]) -> bool:
+    """A funded item that is money: a word of it is or ends with a money word ("vikarmidler")."""
+    ends = tuple(w.casefold() for w in money_words)
+    return bool(ends) and any(w.endswith(ends) for w in re.findall(r"[\w-]+", value.casefold()))
 
 
 def _one_per_quote(reasons: Iterable[Reason]) -> tuple[Reason, ...]:

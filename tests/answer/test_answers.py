@@ -932,3 +932,55 @@ def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services
     assert "til fylkeskommunene gjennom årlige tilskuddsbrev" in fag, fag
     one = ask(services, "Hvem prioriterer hvilke tiltak som får tilskudd?").answer
     assert not one.startswith(texts.FOR_EACH_SCHEME), one
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan midlane frå Rekom brukast til eit felles kurs for heile personalet i barnehagen?",
+        "Kan kommunen bruke Dekom-penger på en samling kun for rektorene?",
+    ],
+)
+def test_a_shared_course_from_collective_money_is_yes_under_the_collective_rule(
+    services: Services, question: str
+) -> None:
+    """Not «Kildene sier ikke dette direkte»: the sentence that makes the money collective answers it."""
+    answer = ask(services, question)
+    assert answer.route == "advisor" and answer.answer.startswith("Ja."), answer.answer
+    assert (
+        "«Midlene fra tilskuddsordningen skal støtte tiltak som gir kollektiv kompetanseutvikling"
+        in answer.answer.splitlines()[0]
+    )
+    for quoted in re.findall(r"«([^«»]+)» \[", answer.answer):  # a quote, not a group's name
+        assert any(normalize(quoted) in SOURCES[c.document] for c in answer.citations), quoted
+
+
+def test_ones_own_further_education_paid_from_collective_money_is_no_in_nynorsk(services: Services) -> None:
+    """«få betalt si eiga vidareutdanning» asks about a use of the money, not whether a group takes part."""
+    answer = ask(services, "Kan eg få betalt mi eiga vidareutdanning med pengar frå Dekom?")
+    assert answer.route == "advisor" and answer.answer.startswith("Nei."), answer.answer
+    assert "kollektiv kompetanseutvikling" in answer.answer.splitlines()[0]
+    lærer = ask(services, "Kan en lærer få betalt sin egen master av midlene fra Kompetanseløftet?")
+    assert lærer.answer.startswith("Nei."), lærer.answer
+
+
+def test_buying_without_a_tender_is_answered_from_the_procurement_rule(services: Services) -> None:
+    question = (
+        "Kan fylkeskommunen kjøpe kurs fra en privat leverandør uten anbud med pengene fra yrkesfagordningen?"
+    )
+    answer = ask(services, question)
+    assert answer.route == "advisor", answer.answer
+    # led by the rule's own sentence, as the extractive «uten å følge regelverket …» is
+    assert answer.answer.startswith("Nei. Ved disponering av midler til tilbydere"), answer.answer
+    # the rule is the yrkesfag scheme's: a scheme whose sources name no such rule does not borrow it
+    dekom = ask(services, "Kan vi kjøpe kurs uten anbud for Dekom-midlene?")
+    assert dekom.answer.startswith("Kildene sier ikke dette direkte"), dekom.answer
+    assert "anskaffelser." not in dekom.answer
+
+
+def test_an_owner_asked_about_in_nynorsk_after_the_scheme_is_answered_for_that_owner(
+    services: Services,
+) -> None:
+    answer = ask(services, "Gjeld Dekom også for friskular?")
+    assert answer.route == "advisor" and answer.answer.startswith("Ja."), answer.answer
+    assert "offentlige og private barnehager og skoler" in answer.answer

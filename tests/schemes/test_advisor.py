@@ -71,11 +71,63 @@ def test_answer_says_which_document_group_an_everyday_word_falls_under(catalogue
 
 
 def test_use_question_names_what_the_money_is_for(catalogue: Catalogue) -> None:
-    answer = _ask(catalogue, "Kan vi bruke pengene på et seminar bare for rektorene?", ["Hva er Dekom?"])
+    answer = _ask(catalogue, "Kan vi bruke pengene på reiseutgifter for rektorene?", ["Hva er Dekom?"])
     assert answer.text.startswith("Kildene sier ikke dette direkte.")
     assert texts.USE_WHAT_FOR in answer.text
     assert "Rektorene hører til gruppen «skoleledere»" in answer.text
     assert any("kollektiv kompetanseutvikling" in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        (["Hva er Dekom?"], "Kan vi bruke pengene på et seminar bare for rektorene?"),
+        ([], "Kan me bruke Rekom-midlane på eit felleskurs for heile personalet?"),
+        ([], "Kan kommunen bruke tilskuddet fra Kompetanseløftet til en fagdag for alle i PP-tjenesten?"),
+    ],
+)
+def test_a_measure_for_many_from_collective_money_is_yes_with_the_collective_rule(
+    catalogue: Catalogue, previous: list[str], question: str
+) -> None:
+    """A shared course, a seminar for a group of staff: the sentence that makes the money collective is
+    the rule it falls under, quoted right after the lead."""
+    answer = _ask(catalogue, question, previous)
+    first = answer.text.splitlines()[0]
+    assert first.startswith("Ja.") and "er et kollektivt kompetansetiltak" in first, answer.text
+    assert first.endswith(
+        "«Midlene fra tilskuddsordningen skal støtte tiltak som gir kollektiv "
+        "kompetanseutvikling i barnehager og skoler.» [1]"
+    ), first
+    _markers_match_citations(answer)
+
+
+def test_the_group_a_measure_is_for_is_said_with_its_own_quote(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Kan vi bruke pengene på et seminar bare for rektorene?", ["Hva er Dekom?"])
+    group = next(line for line in answer.text.splitlines() if line.startswith("Rektorene hører til gruppen"))
+    assert group.endswith("«lærere, ledere og andre ansatte i barnehager og skoler» [4]"), answer.text
+    # «kurs, seminarer …»: the sentence that names a seminar a competence measure is cited
+    assert any("kurs, seminarer, hospitering og konferanser" in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # the group decides when the scheme is not plainly for it
+        ("Kan vi bruke yrkesfagmidlene på et eget kurs for fagskolelærerne?", "Som hovedregel ikke."),
+        (
+            "Kan vi bruke Dekom-midlene på en samling for styrerne i barnehagene?",
+            "Kildene sier ikke dette direkte.",
+        ),
+        # money for individual further education is not for a shared course
+        ("Kan vi bruke KFK-midlene på et felles kurs for alle lærerne?", "Nei."),
+        # no one it is for: whether it is collective, the question does not say
+        ("Kan Dekom-midlene dekke et kurs i klasseledelse?", "Kildene sier ikke dette direkte."),
+    ],
+)
+def test_a_measure_is_yes_only_for_collective_money_and_the_schemes_groups(
+    catalogue: Catalogue, question: str, lead: str
+) -> None:
+    assert _ask(catalogue, question).text.startswith(lead)
 
 
 def test_no_to_individual_use_points_to_the_schemes_for_it(catalogue: Catalogue) -> None:

@@ -284,3 +284,136 @@ def test_using_a_resource_together_with_a_university_is_no_partner_question(cata
     question = "Går det an å bruke kompetansepakkene sammen med universitetet vi samarbeider med?"
     asked = read_yes_no(question, [], catalogue)
     assert asked is None or asked.about != "partner"
+
+
+# --- uses of the money: paid for one person, a measure for many, buying from a provider -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "use", "kind"),
+    [
+        # «få betalt»: a paying participle after «få» takes the use as its object (the nynorsk «Kan eg få
+        # betalt mi eiga vidareutdanning …» as Apertium reads it)
+        (
+            "Kan jeg få betalt min egen videreutdannelse med penger fra Dekom?",
+            "min egen videreutdannelse",
+            "individuell",
+        ),
+        (
+            "Kan en lærer få betalt sin egen master av midlene fra Kompetanseløftet?",
+            "sin egen master",
+            "individuell",
+        ),
+        # «få <use> betalt»: the use is between them
+        (
+            "Kan vi få et eget kursopplegg for oss fagskolelærere betalt gjennom yrkesfagordningen?",
+            "kursopplegg for oss fagskolelærere",
+            "kollektiv",
+        ),
+        # a money word that ends a compound names the use itself
+        ("Kan skoleeier søke om vikarmidler gjennom Kompetanse for kvalitet?", "vikarmidler", None),
+    ],
+)
+def test_one_persons_paid_education_and_compound_money_are_uses(
+    catalogue: Catalogue, question: str, use: str, kind: str | None
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert (asked.text, asked.use_kind) == (use, kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("Kan vi bruke Dekom-midlene på et felles kurs for alle lærerne på skolen?", "kurs"),
+        ("Kan vi bruke rekom midlene på et felleskurs for alle ansate?", "felleskurs"),
+        ("Kan kommunen bruke Dekom-penger på en samling kun for rektorene?", "samling"),
+        ("Kan assistentene få betalt kurs gjennom Rekom?", "kurs"),  # the course is the subject's
+        # not a measure: what is paid is travel or a substitute, named before the measure
+        ("Kan Rekom-midlene dekke reiseutgifter til samlinger?", ""),
+        ("Kan vi bruke tilskuddet fra Dekom til å betale vikar mens lærerne er på kurs?", ""),
+        # a measure, but for whom the question does not say
+        ("Kan Dekom-midlene dekke et kurs i klasseledelse?", ""),
+        # one person's own course
+        ("Kan jeg få kurset mitt dekket av Rekom?", ""),
+    ],
+)
+def test_a_measure_for_many_is_read_from_the_uses_head_and_whom_it_is_for(
+    catalogue: Catalogue, question: str, measure: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert asked.measure == measure
+    assert (asked.use_kind == "kollektiv") if measure else True
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id", "asked"),
+    [
+        (
+            "Kan fylkeskommunen kjøpe kurs fra en privat leverandør uten anbud med yrkesfagmidlene?",
+            F,
+            "bypass",
+        ),
+        ("Må vi ha anbud når vi kjøper kurs for Dekom-midlene?", D, "tender"),
+    ],
+)
+def test_buying_from_a_provider_is_a_procurement_question(
+    catalogue: Catalogue, question: str, scheme_id: str, asked: str
+) -> None:
+    found = read_yes_no(question, [], catalogue)
+    assert found is not None and found.about == "procurement", question
+    assert (found.scheme.id, found.text) == (scheme_id, asked)
+
+
+def test_a_question_that_names_the_procurement_rule_itself_is_left_to_retrieval(catalogue: Catalogue) -> None:
+    """Its words are the source sentence's: the extractive answer leads with that sentence."""
+    asked = read_yes_no("Må fylkeskommunen følge anskaffelsesreglene i yrkesfagordninga?", [], catalogue)
+    assert asked is None or asked.about != "procurement"
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme_id"),
+    [
+        ("Gjeld Dekom også for friskular?", D),  # the scheme as the subject, the owner after «for»
+        ("Kan en privatskole med yrkesfag være med i yrkesfagordningen?", F),  # what the owner runs
+    ],
+)
+def test_an_owner_in_everyday_and_nynorsk_shapes_is_read_as_the_owner(
+    catalogue: Catalogue, question: str, scheme_id: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and (asked.about, asked.scheme.id, asked.text) == (
+        "owner",
+        scheme_id,
+        "privat_skoleeier",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        # the group before where it works, when the whole is no group the lists know
+        (
+            "Får kommunen bruke yrkesfagmidlene på et kurs for instruktørene i kommunens lærebedrifter?",
+            "instruktørene",
+        ),
+        # «lærerne sine» are the subject's own: the fagskole's teachers (not a partner question)
+        ("Kan fagskolen få betalt kurs for lærerne sine fra yrkesfagordningen?", "lærerne ved fagskolen"),
+    ],
+)
+def test_whom_a_use_is_for_is_read_as_the_group_the_lists_know(
+    catalogue: Catalogue, question: str, group: str
+) -> None:
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None and asked.about == "use", question
+    assert asked.use_group == group
+
+
+def test_a_use_on_condition_that_a_rule_is_skipped_is_no_plain_use(catalogue: Catalogue) -> None:
+    """«uten å følge regelverket»: what the sources require, the extractive answer quotes."""
+    question = "Kan fylkeskommunen kjøpe kurs for yrkesfagmidlene uten å følge regelverket for anskaffelser?"
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is None or asked.about != "use"
+    used = read_yes_no("Kan me benytte pengene fra Dekom til en studiedag for alle lærerne?", [], catalogue)
+    assert used is not None and used.measure == "studiedag"

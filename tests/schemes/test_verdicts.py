@@ -11,7 +11,15 @@ import yaml
 from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes import matching
 from assistant.schemes.catalogue import Catalogue, normalize_quote
-from assistant.schemes.verdicts import Verdict, group_verdict, owner_verdict, partner_verdict, use_verdict
+from assistant.schemes.verdicts import (
+    Verdict,
+    group_verdict,
+    owner_verdict,
+    partner_verdict,
+    procurement_verdict,
+    use_verdict,
+)
+from tests.conftest import CORPUS
 
 L, R, D, K = "lokal-kompetanseutvikling", "regional-ordning", "desentralisert-ordning", "kompetanseloftet"
 FYO = "fag-og-yrkesopplaering"
@@ -232,3 +240,34 @@ def test_a_partner_the_sources_do_not_name_is_unclear_never_no(catalogue: Catalo
     assert none_listed.answer == "uklart"
     other = partner_verdict(_scheme(catalogue, FYO), "kompetansemiljo")
     assert other.answer == "uklart" and other.reasons
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "asked", "answer"),
+    [
+        ("fag-og-yrkesopplaering", "bypass", "nei"),
+        ("fag-og-yrkesopplaering", "tender", "uklart"),
+        ("desentralisert-ordning", "bypass", "uklart"),  # its sources name no procurement rule
+    ],
+)
+def test_buying_from_a_provider_is_answered_from_the_procurement_condition(
+    catalogue: Catalogue, scheme_id: str, asked: str, answer: str
+) -> None:
+    scheme = catalogue.get(scheme_id)
+    assert scheme is not None
+    verdict = procurement_verdict(scheme, asked, ["anskaffelse"], ["partnerskap"])
+    assert not verdict.explanation if answer == "nei" else verdict.explanation  # «Nei.» led by the rule
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+    assert verdict.answer == answer
+    if scheme_id == "fag-og-yrkesopplaering":
+        assert "regelverket for offentlige anskaffelser" in verdict.reasons[0].quote
+    else:
+        assert not verdict.reasons and verdict.said  # what the sources say of who carries the measures out
+
+
+def test_the_measure_definition_is_verbatim_in_its_document() -> None:
+    rules = rule_file(AdvisorRules)
+    found = rules.measure_definition
+    assert found is not None
+    text = " ".join((CORPUS / found.document).read_text("utf-8").split())
+    assert " ".join(found.quote.split()) in text
