@@ -131,7 +131,6 @@ def build_services(
         max_chars=settings.answer_max_chars,
         long_list_items=settings.answer_long_list_items,
         in_scope=scope.covers if scope is not None else None,
-        names_others=scope.names_others if scope is not None else None,
     )
     llm = build_llm(settings)
     return Services(

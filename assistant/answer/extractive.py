@@ -53,8 +53,6 @@ Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal re
 # Whether a text speaks for the schemes in scope: True, False (it is about other schemes only) or None
 # (it names no scheme). The service passes the scheme catalogue's (schemes.scope.SchemeScope.covers).
 InScope = Callable[[str, Sequence[str]], bool | None]
-# Whether a text names a scheme outside the scope as well (schemes.scope.SchemeScope.names_others).
-NamesOthers = Callable[[str, Sequence[str]], bool]
 
 
 class AnswerBackend(Protocol):
@@ -106,11 +104,9 @@ class ExtractiveBackend:
         max_chars: int = 900,
         long_list_items: int = 4,
         in_scope: InScope | None = None,
-        names_others: NamesOthers | None = None,
     ) -> None:
         self._lexical = lexical
         self._in_scope = in_scope
-        self._names_others = names_others
         self.max_units = max_units
         self.max_passages = max_passages
         self.max_chars = max_chars
@@ -300,11 +296,6 @@ class ExtractiveBackend:
                     and self._elsewhere(f"{hit.passage.section}\n{referent}\n{unit.render()}", plan)
                 ):
                     continue
-                # One that speaks of another scheme as well («… inngår som målgruppe i Kompetanseløftet»)
-                # gives way to one near it that speaks only of the scheme asked about.
-                shared = bool(
-                    said_of and plan and self._names_others and self._names_others(own_words, plan.schemes)
-                )
                 steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS
                 # A list whose lead-in restates the question ("Kompetanseutvikling fungerer best når det
                 # er" to "Hva skal til for at kompetanseutvikling virker?") is its answer, whole.
@@ -372,8 +363,6 @@ class ExtractiveBackend:
                     planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
                     planned += 0.3
-                if shared:
-                    planned -= _SHARED_SCOPE
                 if plan is not None and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
@@ -546,8 +535,6 @@ _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 _RULE_NEAR = 0.8
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
-# What a sentence loses that names another scheme beside the one asked about.
-_SHARED_SCOPE = 0.3
 # What a sentence led by "De" loses when what it refers to is not what the question is about.
 _OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.

@@ -175,7 +175,6 @@ class SchemeScope:
         self.catalogue = catalogue
         self._passage_tags: dict[tuple[str, str, str], frozenset[str]] = {}
         self._title_tags: dict[str, frozenset[str]] = {}
-        self._by_name: dict[str, frozenset[str]] = {}  # the schemes a text names by catalogue names only
         self._fields: tuple[ScopeRules, tuple[Scheme, ...]] | None = None  # scope.yaml's fields as names
 
     def named(self, text: str) -> list[str]:
@@ -238,18 +237,6 @@ class SchemeScope:
                     found.append(scheme_id)
                     break
         return found
-
-    def names_others(self, text: str, scope: Sequence[str]) -> bool:
-        """Whether `text` names, by a name of the catalogue, a scheme that is not in scope (nor an umbrella
-        or part of one that is): «… som administrerer Kompetanseløftet» speaks of another scheme than fag- og
-        yrkesopplæring. A topic phrase of scope.yaml names its field in passing ("inkludert … yrkesfagene"),
-        which is no other scheme spoken of."""
-        found = self._by_name.get(text)
-        if found is None:
-            if len(self._by_name) >= _NAMED_CACHE_LIMIT:
-                self._by_name.clear()
-            found = self._by_name[text] = frozenset(_named(self.catalogue.schemes, text))
-        return bool(found - related(scope))
 
     def prefer(self, hits: Sequence[ScoredPassage], scope: Sequence[str]) -> list[ScoredPassage]:
         """The hits with those about other schemes only moved behind the rest: a question about one

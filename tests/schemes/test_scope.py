@@ -182,22 +182,6 @@ def test_a_field_word_scopes_only_a_question_and_only_by_itself(catalogue: Catal
     )
 
 
-def test_a_sentence_naming_another_scheme_by_name_speaks_of_it(catalogue: Catalogue) -> None:
-    """«… administrerer Kompetanseløftet og … samarbeidsforum for tilskuddsordning for lokal
-    kompetanseutvikling …» names schemes beside fag- og yrkesopplæring; for Kompetanseløftet, its umbrella
-    is no other scheme, and the field word "yrkesfagene" names none."""
-    scope = SchemeScope(catalogue)
-    sentence = (
-        "Det er Statsforvalteren i de ulike fylkene som administrerer Kompetanseløftet og det er "
-        "samarbeidsforum for tilskuddsordning for lokal kompetanseutvikling i barnehage og grunnopplæring "
-        "som skal prioritere tiltak innen denne ordningen, inkludert videregående opplæring og yrkesfagene."
-    )
-    assert scope.names_others(sentence, ["fag-og-yrkesopplaering"])
-    assert not scope.names_others(sentence, ["kompetanseloftet"])
-    observer = "Statsforvalteren kan delta i samarbeidsforum som observatør."
-    assert not scope.names_others(observer, ["fag-og-yrkesopplaering"])
-
-
 def test_the_alternatives_found_are_those_with_a_passage_about_them_alone(catalogue: Catalogue) -> None:
     scope = SchemeScope(catalogue)
     lokal = passage("Statsforvalteren utbetaler midlene.", "Samarbeidsforum", "Lokal kompetanseutvikling")
