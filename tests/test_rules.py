@@ -113,8 +113,10 @@ def test_a_wrong_type_names_the_field(tmp_path: Path) -> None:
 def test_a_list_where_text_belongs_names_the_field(tmp_path: Path) -> None:
     planted = plant(tmp_path, ConversationRules, "default_attach: for", "default_attach: [for]")
     message = problems_of(Settings(rules_dir=planted))
-    assert "Regelfila conversation.yaml er ugyldig: feltet default_attach (linje 55)" in message
-    assert "default_attach (linje 55) skal være en tekst" in message
+    lines = (planted / "conversation.yaml").read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("default_attach:"))
+    assert f"Regelfila conversation.yaml er ugyldig: feltet default_attach (linje {line})" in message
+    assert f"default_attach (linje {line}) skal være en tekst" in message
 
 
 def test_a_bad_regex_names_the_pattern(tmp_path: Path) -> None:
