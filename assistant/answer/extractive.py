@@ -791,11 +791,25 @@ def _lead_in(
     by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
     # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
+    if _more_than_allowed(rules, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     if covered and not negated and by_whom and tells_asked and skipped is None and _states(asking, text):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether the question asks for more than the lesser role the sentence gives («… som observatør» to
+    "Kan X stemme i forumet?"), and does not ask about that role itself."""
+    if not (rules.limited_role and rules.beyond_role):
+        return False
+    if not re.search(rules.limited_role, text, re.IGNORECASE) or re.search(
+        rules.limited_role, asking, re.IGNORECASE
+    ):
+        return False
+    return re.search(rules.beyond_role, asking, re.IGNORECASE) is not None
 
 
 def _must_not_skip(index: LexicalIndex, skipped: str, text: str) -> bool:

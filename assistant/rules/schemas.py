@@ -338,6 +338,10 @@ class PlanRules(RuleFile):
     skipping: Pattern | None = None
     obligation: Pattern | None = None
     exception: Pattern | None = None
+    # A role that is less than a member's («som observatør»), and what asks for more than it («fullverdig
+    # medlem», «stemme»).
+    limited_role: Pattern | None = None
+    beyond_role: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None

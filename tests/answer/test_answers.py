@@ -984,3 +984,17 @@ def test_an_owner_asked_about_in_nynorsk_after_the_scheme_is_answered_for_that_o
     answer = ask(services, "Gjeld Dekom også for friskular?")
     assert answer.route == "advisor" and answer.answer.startswith("Ja."), answer.answer
     assert "offentlige og private barnehager og skoler" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Kan Statsforvalteren stemme i samarbeidsforumet for fag- og yrkesopplæring?", "Nei."),
+        ("Kan Statsforvalteren være med i samarbeidsforumet for yrkesfag?", "Ja."),
+        ("Kan Statsforvalteren være observatør i samarbeidsforumet for yrkesfag?", "Ja."),
+    ],
+)
+def test_a_lesser_role_answers_no_to_more_than_it(services: Services, question: str, lead: str) -> None:
+    """«Statsforvalteren kan delta i samarbeidsforum som observatør»: with, yes; voting, no."""
+    answer = ask(services, question).answer
+    assert answer.startswith(f"{lead} Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
