@@ -300,6 +300,7 @@ class TargetGroupRules(RuleFile):
     filler: Words = Field(default_factory=list)
     at_work: dict[str, str] = Field(default_factory=dict)
     people: Words = Field(default_factory=list)
+    home_sectors: dict[str, list[Sector]] = Field(default_factory=dict)
 
 
 class BoilerplateRules(RuleFile):

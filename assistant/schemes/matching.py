@@ -343,14 +343,29 @@ def _stated(
         # «Kompetanseløftet … tiltak for en bredere målgruppe, inkludert PPT»: a statement of what the
         # scheme is for that names the group itself says it as plainly as the target-group sentence.
         cited = {" ".join(r.quote.split()) for r in reasons}
+        # A narrower group's own sector said of the scheme («Fag- og yrkesopplæringen inngår som målgruppe
+        # i Kompetanseløftet …» for yrkesfaglærere, found as «lærere») says it of them more plainly still.
+        home = _home_sectors(asked) if narrower else set()
         naming = [
-            e for e in scheme.sectors if _mentions(e.quote, forms) and " ".join(e.quote.split()) not in cited
+            e
+            for e in scheme.sectors
+            if (e.value in home or _mentions(e.quote, forms)) and " ".join(e.quote.split()) not in cited
         ]
+        naming.sort(key=lambda e: e.value not in home)
         reasons += [
             Reason(texts.SECTOR_FITS.format(name=texts.SCHEME_SECTOR_NAMES[e.value]), e.quote, e.document)
             for e in naming[:1]
         ]
     return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
+
+
+def _home_sectors(asked: str) -> set[str]:
+    """The sectors the asked group works in (target_groups.yaml `home_sectors`), by any of its forms."""
+    keys, vocabulary = _group_keys(asked), _vocabulary()
+    homes = rule_file(TargetGroupRules).home_sectors
+    return {
+        sector for group, sectors in homes.items() if keys in vocabulary.forms(group) for sector in sectors
+    }
 
 
 def _unclear(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility:

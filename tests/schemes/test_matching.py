@@ -497,3 +497,13 @@ def test_find_scheme_by_id_name_or_alias(catalogue: Catalogue, text: str, scheme
 )
 def test_find_scheme_returns_none_when_no_scheme_is_named(catalogue: Catalogue, text: str) -> None:
     assert find_scheme(catalogue, text) is None
+
+
+def test_a_narrower_groups_own_sector_said_of_the_scheme_is_quoted(catalogue: Catalogue) -> None:
+    """Yrkesfaglærere are «lærere» in Kompetanseløftet; that the scheme takes in their sector («Fag- og
+    yrkesopplæringen inngår som målgruppe …») is quoted too. Lektorer work in no such listed sector."""
+    vocational = eligibility(catalogue, "kompetanseloftet", "yrkesfaglærere")
+    assert vocational.answer == "ja"
+    assert any(r.quote.startswith("Fag- og yrkesopplæringen inngår som målgruppe") for r in vocational.reasons)
+    lecturers = eligibility(catalogue, "kompetanseloftet", "lektorer")
+    assert not any("yrkesopplæringen" in r.quote for r in lecturers.reasons)
