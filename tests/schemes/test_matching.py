@@ -504,6 +504,7 @@ def test_a_narrower_groups_own_sector_said_of_the_scheme_is_quoted(catalogue: Ca
     yrkesopplæringen inngår som målgruppe …») is quoted too. Lektorer work in no such listed sector."""
     vocational = eligibility(catalogue, "kompetanseloftet", "yrkesfaglærere")
     assert vocational.answer == "ja"
-    assert any(r.quote.startswith("Fag- og yrkesopplæringen inngår som målgruppe") for r in vocational.reasons)
+    said = [r.quote for r in vocational.reasons]
+    assert any(q.startswith("Fag- og yrkesopplæringen inngår som målgruppe") for q in said), said
     lecturers = eligibility(catalogue, "kompetanseloftet", "lektorer")
     assert not any("yrkesopplæringen" in r.quote for r in lecturers.reasons)
