@@ -984,3 +984,15 @@ def test_an_owner_asked_about_in_nynorsk_after_the_scheme_is_answered_for_that_o
     answer = ask(services, "Gjeld Dekom også for friskular?")
     assert answer.route == "advisor" and answer.answer.startswith("Ja."), answer.answer
     assert "offentlige og private barnehager og skoler" in answer.answer
+
+
+def test_which_ones_after_a_count_the_sources_give_says_they_dont_name_them(services: Services) -> None:
+    """Nordland's slides count 11 UH partners and Oslo og Viken two forums, naming none: «hvilke er det?»
+    is not answered by the count again or by a sentence about universities."""
+    answer = ask(services, "Hvor mange universiteter og høyskoler er partnere i Nordland, og hvilke er det?")
+    assert "11 UH" in answer.answer
+    assert answer.answer.endswith(f"**Hvilke er det?**\n{texts.PART_NOT_COVERED}")
+    first = ask(services, "Hvor mange samarbeidsforum ble etablert i Oslo og Viken?")
+    assert "to samarbeidsforum" in first.answer
+    which = ask(services, "Hvilke er det?", first.conversation_id)
+    assert which.abstained and which.answer == texts.ABSTAIN_NOT_NAMED
