@@ -996,3 +996,14 @@ def test_which_ones_after_a_count_the_sources_give_says_they_dont_name_them(serv
     assert "to samarbeidsforum" in first.answer
     which = ask(services, "Hvilke er det?", first.conversation_id)
     assert which.abstained and which.answer == texts.ABSTAIN_NOT_NAMED
+
+
+def test_where_are_they_after_when_is_answered_from_the_dated_lines_naming_the_places(
+    services: Services,
+) -> None:
+    """Nordland's workshop lines give date and place together: «Hvor er de?» after «Når …?» is answered
+    by them, not refused as a question of its own."""
+    first = ask(services, "Når er workshopene i Nordland våren 2026?")
+    answer = ask(services, "Hvor er de?", first.conversation_id)
+    assert not answer.abstained
+    assert "Scandic Bodø" in answer.answer
