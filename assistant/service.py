@@ -25,7 +25,7 @@ from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style,
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import asking_sentence, direct, plan_question, split_sentences
-from assistant.answer.relevance import speaks_to
+from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -467,8 +467,13 @@ def _in_parts(
     siblings: frozenset[str] = frozenset()  # where the first part was answered from
     lexical = services.retriever.lexical
 
+    which_of_counted: set[str] = set()  # parts asking which ones, after a part asking how many
+
     def speaks(question: str, text: str, citations: list[Citation]) -> bool:
-        """Whether a part's answer says what the part asks after, not just something near it."""
+        """Whether a part's answer says what the part asks after, not just something near it: after a
+        count, which ones only by naming them."""
+        if question in which_of_counted and not names_instances(lexical, question, text, citations):
+            return False
         return speaks_to(lexical, question, text, citations)
 
     for i, part in enumerate(plan.parts):
@@ -476,6 +481,8 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        if i and asks_which_of_counted(standalone, plan.parts[:i]):
+            which_of_counted.add(standalone)
         # A part about a matter the documents never speak of ("…, og får de honorar?") is not the advisor's:
         # its group may be in the target group, but that is not what is asked.
         if advised is not None and _unspoken_reason(services, standalone) is None:
@@ -766,7 +773,18 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
     if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own
         return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=turn.previous)
     each = _for_each_scheme(services, turn.retrieved, turn.target, turn.conversation_id)
-    return each or _written(services, turn.retrieved, turn.target, turn.conversation_id)
+    if each is not None:
+        return each
+    written = _written(services, turn.retrieved, turn.target, turn.conversation_id)
+    # "Hvilke er det?" after "Hvor mange …?": a sentence that counts them or speaks of them is no answer
+    lexical = services.retriever.lexical
+    if (
+        not written.abstained
+        and asks_which_of_counted(turn.resolved, turn.previous[-1:])
+        and not names_instances(lexical, turn.resolved, written.answer, written.citations)
+    ):
+        return _abstained(turn.retrieved, texts.ABSTAIN_NOT_NAMED, turn.conversation_id)
+    return written
 
 
 @dataclass(frozen=True)

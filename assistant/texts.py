@@ -479,6 +479,8 @@ RULE_OTHER = VALIDATION_OTHER
 
 # --- answers in parts (assistant/answer/parts.py) ----------------------------------------------------
 PART_NOT_COVERED = "Kildene gir ikke svar på dette."
+# "Hvilke er det?" after a count the sources give, though they name none of those counted
+ABSTAIN_NOT_NAMED = "Kildene sier hvor mange det er, men ikke hvilke."
 PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------

@@ -82,6 +82,31 @@ def test_which_are_they_after_how_many_asks_which_of_those_counted(
     assert resolve_follow_up(question, [previous]) == expected
 
 
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Når er workshopene i Nordland våren 2026?",
+            "Hvor er de?",
+            "Hvor er workshopene i Nordland våren 2026?",
+        ),
+        ("Hvilke samarbeidsforum finnes?", "Hvem leder de?", "Hvem leder samarbeidsforum?"),
+        (
+            "Når er workshopane i Nordland våren 2026?",
+            "Kor er dei?",
+            "Kor er workshopane i Nordland våren 2026?",
+        ),
+    ],
+)
+def test_the_bokmal_de_points_back_as_the_nynorsk_dei_does(
+    previous: str, question: str, expected: str
+) -> None:
+    """ "Hvor er de?" is about the workshops just asked after, not a question of its own."""
+    assert resolve_follow_up(question, [previous]) == expected
+    # As a determiner before its noun it points nowhere.
+    assert resolve_follow_up("Hva er de fem modulene?", [previous]) == "Hva er de fem modulene?"
+
+
 def test_the_det_of_a_cleft_points_nowhere() -> None:
     """ "Hvem er det … som fordeler pengene?" asks who does it; "det" is no pronoun for the topic."""
     question = "Hvem er det til slutt som fordeler pengene?"

@@ -11,6 +11,7 @@ a part none of whose words they use is not answered by anything they say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant import texts
@@ -22,6 +23,13 @@ from assistant.models import Citation
 # With a focus the documents never use, the share of the part's other naming words (idf-weighted) its quotes
 # must say.
 _REST_SAID = 0.5
+# An item of a list that names things is short ("Nord universitet"), not a sentence about them.
+_MAX_NAME_WORDS = 8
+# "Hvor mange … ?" and "Hvilke …?": a count asked for, then which of those counted
+_HOW_MANY = re.compile(r"\b(?:hvor|kor)\s+mange\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
+_WHICH = re.compile(r"^\W*(?:og\s+)?(?:hvilke|hvilken|hvilket|kva\s+for)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 # A compound counts for a word as its last part from this many letters ("pakk" of "pakkene" in
 # «kompetansepakker»), as its first part from one more.
 _MIN_TAIL = 4
@@ -72,3 +80,53 @@ def _found(variants: set[str], said: set[str]) -> bool:
         for v in variants
         for s in said
     )
+
+
+def asks_which_of_counted(question: str, earlier: Sequence[str]) -> bool:
+    """Whether `question` asks which ones ("Hvilke UH er det?", "…, og hvilke barnehager er det?") after
+    an earlier question asked how many: a count given, the names are what is asked."""
+    return bool(_WHICH.match(asking_sentence(question))) and any(_HOW_MANY.search(e) for e in earlier)
+
+
+def names_instances(
+    index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()
+) -> bool:
+    """Whether `text` names the things a "Hvilke X …?" asks for, not only says X: a list of short items
+    led in by a line (or under a heading) that says X, or a sentence that says X and a name the question
+    doesn't (a capitalised word inside it: «Nord universitet», «KS»). «Partnerskap: 11 UH» counts them
+    and «Universiteter og høyskoler som bidrar …» speaks of them; neither says which they are."""
+    asking = asking_sentence(question)
+    plan = plan_question(asking)
+    if not plan.focus:
+        return True
+    focus = plan.focus[0]
+    by_word = dict(zip(dict.fromkeys(content_words(asking)), index.weighted_query_sets(asking), strict=True))
+    variants = by_word[focus][0] if focus in by_word else {focus}
+
+    def says(words: str) -> bool:
+        return _found(variants, set(index.analyzer.terms(words)))
+
+    def counts(item: str) -> bool:
+        return bool(_NUMBER.search(item)) and says(item)
+
+    # the heading right over the passage, not the document's title above it
+    cited = {c.n: c.section.split(" > ")[-1] for c in citations}
+    asked = {w.lower() for w in _WORD.findall(asking)}
+    for unit in re.split(r"\n(?!- )", text.strip()):
+        lines = [MARKER.sub("", line).strip() for line in unit.splitlines()]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        headings = [cited.get(int(n), "") for n in MARKER.findall(unit)]
+        if len(items) >= 2:
+            lead = lines[0] if not lines[0].startswith("- ") and lines[0].endswith(":") else ""
+            # «Barnehage – 12 behovsmeldinger» counts them; «Nord universitet» names one
+            names = [i for i in items if len(i.split()) <= _MAX_NAME_WORDS and not counts(i)]
+            short = len(names) * 2 > len(items)
+            if short and says(" ".join([lead, *headings])):
+                return True
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(lines)):
+            tail = _WORD.findall(sentence)[1:]
+            named = [w for w in tail if w[:1].isupper() and w.lower() not in asked]
+            if named and says(sentence):
+                return True
+    return False

@@ -998,3 +998,26 @@ def test_a_lesser_role_answers_no_to_more_than_it(services: Services, question: 
     """«Statsforvalteren kan delta i samarbeidsforum som observatør»: with, yes; voting, no."""
     answer = ask(services, question).answer
     assert answer.startswith(f"{lead} Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
+
+
+def test_which_ones_after_a_count_the_sources_give_says_they_dont_name_them(services: Services) -> None:
+    """Nordland's slides count 11 UH partners and Oslo og Viken two forums, naming none: «hvilke er det?»
+    is not answered by the count again or by a sentence about universities."""
+    answer = ask(services, "Hvor mange universiteter og høyskoler er partnere i Nordland, og hvilke er det?")
+    assert "11 UH" in answer.answer
+    assert answer.answer.endswith(f"**Hvilke er det?**\n{texts.PART_NOT_COVERED}")
+    first = ask(services, "Hvor mange samarbeidsforum ble etablert i Oslo og Viken?")
+    assert "to samarbeidsforum" in first.answer
+    which = ask(services, "Hvilke er det?", first.conversation_id)
+    assert which.abstained and which.answer == texts.ABSTAIN_NOT_NAMED
+
+
+def test_where_are_they_after_when_is_answered_from_the_dated_lines_naming_the_places(
+    services: Services,
+) -> None:
+    """Nordland's workshop lines give date and place together: «Hvor er de?» after «Når …?» is answered
+    by them, not refused as a question of its own."""
+    first = ask(services, "Når er workshopene i Nordland våren 2026?")
+    answer = ask(services, "Hvor er de?", first.conversation_id)
+    assert not answer.abstained
+    assert "Scandic Bodø" in answer.answer

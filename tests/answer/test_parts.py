@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.relevance import speaks_to
+from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
 from assistant.index.lexical import Glossary, LexicalIndex
 from assistant.models import Citation, Passage
 
@@ -139,3 +139,23 @@ def test_a_part_whose_new_sentence_is_filler_beside_what_was_said_above_points_t
     merged = merge_parts([first, again], speaks_to=_speaks)
     assert merged.text.endswith(f"**Hvordan møtes mentorene?**\n{texts.PART_SAID_ABOVE}")
     assert merged.answered == (True, True)
+
+
+def test_which_ones_after_a_count_is_answered_only_by_naming_them() -> None:
+    """«Hvilke er det?» after «Hvor mange …?»: a list of short items led in by what is asked, or a sentence
+    with a name, says which; a count of them or a sentence that speaks of them does not."""
+    asked = "Hvilke mentorer er med i nettverket?"
+    assert asks_which_of_counted(asked, ["Hvor mange mentorer er med i nettverket?"])
+    assert not asks_which_of_counted(asked, ["Hvem får en mentor?"])
+    assert not asks_which_of_counted("Hvem er med i nettverket?", ["Hvor mange mentorer er med?"])
+    listed = "Mentorer i nettverket:\n- Kari Nordmann\n- Ola Nordmann [1]"
+    assert names_instances(_MENTORING, asked, listed, [citation(1, "A")])
+    named = "Mentorene i nettverket er Kari og Ola. [1]"
+    assert names_instances(_MENTORING, asked, named, [citation(1, "A")])
+    counted = "Mentorer i nettverket:\n- 12 mentorer i nord\n- 8 mentorer i sør [1]"
+    assert not names_instances(_MENTORING, asked, counted, [citation(1, "A")])
+    spoken_of = "Mentorene møtes i nettverk to ganger i semesteret. [1]"
+    assert not names_instances(_MENTORING, asked, spoken_of, [citation(1, "A")])
+    # a list led in by something else («Behov meldt:») is not a list of them
+    other = "Behov meldt:\n- Kari Nordmann\n- Ola Nordmann [1]"
+    assert not names_instances(_MENTORING, asked, other, [citation(1, "A")])
