@@ -8,7 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import known_form
+from assistant.answer.extractive import _wanted_pattern, known_form
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.models import Passage, ScoredPassage
@@ -984,3 +984,38 @@ def test_an_owner_asked_about_in_nynorsk_after_the_scheme_is_answered_for_that_o
     answer = ask(services, "Gjeld Dekom også for friskular?")
     assert answer.route == "advisor" and answer.answer.startswith("Ja."), answer.answer
     assert "offentlige og private barnehager og skoler" in answer.answer
+
+
+def test_a_year_asked_about_leaves_out_the_lines_of_another_year(services: Services) -> None:
+    """Nordland's slide is titled 2026 and lists 2025's grants beside 2026's: «2025: Rekom …» and the
+    line after it are about 2025, whatever the title and the lines around them say."""
+    answer = ask(services, "Hvor mye fikk Nordland tildelt for 2026?")
+    assert answer.answer.startswith("Midler tildelt 2026")
+    assert "28 mill" in answer.answer
+    assert "Rekom" not in answer.answer and "summen" not in answer.answer
+
+
+def test_a_count_of_needs_reported_leads_with_the_count_not_the_granted_money(services: Services) -> None:
+    """«Hvor mange behovsmeldinger …» is answered by «12 behovsmeldinger», not by the list of granted
+    money (whose item «Behovsmeldinger: 24 605 520,-» is a sum, not a count)."""
+    answer = ask(services, "hvor mange behovsmeldinger fikk statsforvalteren i nordland fra barnehager 2026")
+    assert answer.answer.startswith("Behov meldt")
+    assert "12 behovsmeldinger" in answer.answer
+    assert "17 mill. skole" not in answer.answer and "24 605 520" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "is_count"),
+    [
+        ("Barnehage – 12 behovsmeldinger - 7 140 413,-", True),
+        ("det er etablert seks regionale arbeidsgrupper", True),
+        ("Behovsmeldinger: 24 605 520,-", False),
+        ("11 mill. barnehage", False),
+        ("178,4 millioner kroner til kompetansetiltak", False),
+        ("Midler tildelt 2026:", False),
+    ],
+)
+def test_a_count_is_neither_a_sum_of_money_nor_a_year(text: str, is_count: bool) -> None:
+    pattern = _wanted_pattern("hvor_mange")
+    assert pattern is not None
+    assert bool(pattern.search(text)) is is_count
