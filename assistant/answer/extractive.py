@@ -276,9 +276,9 @@ class ExtractiveBackend:
                     near_years = set(YEAR.findall(f"{hit.passage.section}\n{near}"))
                     # A unit whose own lead-in names a year is about that year, whatever its neighbours
                     # and its document's title name («2025: Rekom …» on a slide titled 2026); so is the
-                    # line right after it («Da er VGS og 30 % en del av summen»).
-                    told = set(YEAR.findall(unit.lead))
-                    told = told or set(YEAR.findall(previous.lead if previous is not None else ""))
+                    # line right after a year's label («2025:» …, «Da er VGS og 30 % en del av summen»).
+                    label = previous.lead if previous is not None and len(previous.lead.split()) <= 2 else ""
+                    told = set(YEAR.findall(unit.lead)) or set(YEAR.findall(label))
                     near_years = told or near_years
                 # A news item's headline is a claim when it gives a figure («178,4 millioner kroner til …»);
                 # «Retningslinjer for …» and «Midler 2021-2022 til …» are labels, as any heading.
@@ -472,6 +472,8 @@ class ExtractiveBackend:
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
         value_asked = plan is not None and plan.type in _VALUE_TYPES
+        wants = _wanted(plan)
+        given = {v for s in lead for v in _values(wants, s.text)} if wants is not None else set()
         under_body = self._tells_body(plan, best)
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
@@ -496,7 +498,10 @@ class ExtractiveBackend:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
+            if value_asked and wants is not None and (figures := _values(wants, s.text)) and figures <= given:
+                continue  # a headline that repeats the figure its article gives
             rest.append(s)
+            given |= _values(wants, s.text) if wants is not None else set()
             covered |= s.matched
             seen.add(_norm(s.text))
             length += len(s.text)
@@ -581,6 +586,11 @@ _RESTATES = 0.8
 def _is_process(unit: Unit) -> bool:
     """Steps that each say something: a slide's run of labels ("- Samlinger", "- september") is none."""
     return len(unit.items) >= _MIN_STEPS and all(len(i.split()) > _MIN_WORDS for i in unit.items)
+
+
+def _values(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The amounts, counts or dates a unit gives, as written."""
+    return {m.group(0).replace("\u00a0", " ") for m in pattern.finditer(text)}
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:

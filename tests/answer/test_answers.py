@@ -1019,3 +1019,18 @@ def test_a_count_is_neither_a_sum_of_money_nor_a_year(text: str, is_count: bool)
     pattern = _wanted_pattern("hvor_mange")
     assert pattern is not None
     assert bool(pattern.search(text)) is is_count
+
+
+def test_an_amount_is_given_once_not_again_by_the_headline_that_repeats_it(services: Services) -> None:
+    """The news item «164 millioner kroner til …» and its first sentence give the same figure: one of
+    them answers, the other adds nothing."""
+    answer = ask(services, "Kor mykje pengar fekk Oslo og Viken til kompetansetiltak i 2021?")
+    assert answer.answer.count("164 million") == 1
+
+
+def test_beside_an_amount_no_list_that_gives_none(services: Services) -> None:
+    """The slide's bullets about the scheme's aims share «tilskuddsordningen» with the question but give
+    no amount: beside «28 mill» they are filler."""
+    answer = ask(services, "Hvor mye har Nordland fått til tilskuddsordningen i 2026?")
+    assert "28 mill" in answer.answer
+    assert "Partnerskap" not in answer.answer and len(answer.citations) == 1
