@@ -255,7 +255,8 @@ class ExtractiveBackend:
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
         defines = _asks_definition(plan)
-        other_kind = _other_amount_kind(plan)
+        kinds = _amount_kinds(plan)
+        asked_kind, other_kind = kinds if kinds is not None else (None, None)
         years = set(YEAR.findall(asking_sentence(question)))
         scored: list[_Scored] = []
         for hit in candidates:
@@ -273,6 +274,12 @@ class ExtractiveBackend:
                 if years:
                     near = "\n".join(u.render() for u in units[max(0, j - 1) : j + 2])
                     near_years = set(YEAR.findall(f"{hit.passage.section}\n{near}"))
+                    # A unit whose own lead-in names a year is about that year, whatever its neighbours
+                    # and its document's title name («2025: Rekom …» on a slide titled 2026); so is the
+                    # line right after a year's label («2025:» …, «Da er VGS og 30 % en del av summen»).
+                    label = previous.lead if previous is not None and len(previous.lead.split()) <= 2 else ""
+                    told = set(YEAR.findall(unit.lead)) or set(YEAR.findall(label))
+                    near_years = told or near_years
                 # A news item's headline is a claim when it gives a figure («178,4 millioner kroner til …»);
                 # «Retningslinjer for …» and «Midler 2021-2022 til …» are labels, as any heading.
                 bare_heading = unit.lead == heading and not (
@@ -309,9 +316,11 @@ class ExtractiveBackend:
                     shown = unit.items  # a list question gets the whole list, a "how" the whole process
                 else:
                     shown = _relevant_items(unit, index, (sets, asking_sets), self.long_list_items)
-                if other_kind is not None:  # an amount of the kind not asked for
+                if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
                     if unit.is_list:
                         shown = [i for i in shown if not other_kind.search(i)]
+                        if other_kind.search(unit.lead):  # «Midler tildelt 2026:» lists granted money,
+                            shown = [i for i in shown if asked_kind.search(i)]  # but an item it names
                         if not shown:
                             continue
                     elif other_kind.search(unit.render()):
@@ -462,6 +471,9 @@ class ExtractiveBackend:
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
+        value_asked = plan is not None and plan.type in _VALUE_TYPES
+        wants = _wanted(plan)
+        given = {v for s in lead for v in _values(wants, s.text)} if wants is not None else set()
         under_body = self._tells_body(plan, best)
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
@@ -484,7 +496,12 @@ class ExtractiveBackend:
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
+            if value_asked and best.gives and not s.gives:
+                continue  # beside an amount or a count, a unit that gives none (or one of another year)
+            if value_asked and wants is not None and (figures := _values(wants, s.text)) and figures <= given:
+                continue  # a headline that repeats the figure its article gives
             rest.append(s)
+            given |= _values(wants, s.text) if wants is not None else set()
             covered |= s.matched
             seen.add(_norm(s.text))
             length += len(s.text)
@@ -569,6 +586,11 @@ _RESTATES = 0.8
 def _is_process(unit: Unit) -> bool:
     """Steps that each say something: a slide's run of labels ("- Samlinger", "- september") is none."""
     return len(unit.items) >= _MIN_STEPS and all(len(i.split()) > _MIN_WORDS for i in unit.items)
+
+
+def _values(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The amounts, counts or dates a unit gives, as written."""
+    return {m.group(0).replace("\u00a0", " ") for m in pattern.finditer(text)}
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
@@ -662,9 +684,9 @@ def _shared_start(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
-def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
-    """For an amount question that names one kind of money (granted, asked for), the pattern of the
-    other kind; None when it names neither or both."""
+def _amount_kinds(plan: AnswerPlan | None) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """For an amount question that names one kind of money (granted, asked for), the patterns of that
+    kind and of the other; None when it names neither or both."""
     if plan is None or plan.type not in ("hvor_mye", "hvor_mange"):
         return None
     kinds = [re.compile(p, re.IGNORECASE) for p in rule_file(PlanRules).amount_kinds.values()]
@@ -672,7 +694,7 @@ def _other_amount_kind(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     if len(named) != 1:
         return None
     others = [k for k in kinds if k is not named[0]]
-    return others[0] if len(others) == 1 else None
+    return (named[0], others[0]) if len(others) == 1 else None
 
 
 def _focus_terms(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:

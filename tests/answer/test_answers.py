@@ -8,7 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import known_form
+from assistant.answer.extractive import _wanted_pattern, known_form
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.models import Passage, ScoredPassage
@@ -1021,3 +1021,53 @@ def test_where_are_they_after_when_is_answered_from_the_dated_lines_naming_the_p
     answer = ask(services, "Hvor er de?", first.conversation_id)
     assert not answer.abstained
     assert "Scandic Bodø" in answer.answer
+
+
+def test_a_year_asked_about_leaves_out_the_lines_of_another_year(services: Services) -> None:
+    """Nordland's slide is titled 2026 and lists 2025's grants beside 2026's: «2025: Rekom …» and the
+    line after it are about 2025, whatever the title and the lines around them say."""
+    answer = ask(services, "Hvor mye fikk Nordland tildelt for 2026?")
+    assert answer.answer.startswith("Midler tildelt 2026")
+    assert "28 mill" in answer.answer
+    assert "Rekom" not in answer.answer and "summen" not in answer.answer
+
+
+def test_a_count_of_needs_reported_leads_with_the_count_not_the_granted_money(services: Services) -> None:
+    """«Hvor mange behovsmeldinger …» is answered by «12 behovsmeldinger», not by the list of granted
+    money (whose item «Behovsmeldinger: 24 605 520,-» is a sum, not a count)."""
+    answer = ask(services, "hvor mange behovsmeldinger fikk statsforvalteren i nordland fra barnehager 2026")
+    assert answer.answer.startswith("Behov meldt")
+    assert "12 behovsmeldinger" in answer.answer
+    assert "17 mill. skole" not in answer.answer and "24 605 520" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "is_count"),
+    [
+        ("Barnehage – 12 behovsmeldinger - 7 140 413,-", True),
+        ("det er etablert seks regionale arbeidsgrupper", True),
+        ("Behovsmeldinger: 24 605 520,-", False),
+        ("11 mill. barnehage", False),
+        ("178,4 millioner kroner til kompetansetiltak", False),
+        ("Midler tildelt 2026:", False),
+    ],
+)
+def test_a_count_is_neither_a_sum_of_money_nor_a_year(text: str, is_count: bool) -> None:
+    pattern = _wanted_pattern("hvor_mange")
+    assert pattern is not None
+    assert bool(pattern.search(text)) is is_count
+
+
+def test_an_amount_is_given_once_not_again_by_the_headline_that_repeats_it(services: Services) -> None:
+    """The news item «164 millioner kroner til …» and its first sentence give the same figure: one of
+    them answers, the other adds nothing."""
+    answer = ask(services, "Kor mykje pengar fekk Oslo og Viken til kompetansetiltak i 2021?")
+    assert answer.answer.count("164 million") == 1
+
+
+def test_beside_an_amount_no_list_that_gives_none(services: Services) -> None:
+    """The slide's bullets about the scheme's aims share «tilskuddsordningen» with the question but give
+    no amount: beside «28 mill» they are filler."""
+    answer = ask(services, "Hvor mye har Nordland fått til tilskuddsordningen i 2026?")
+    assert "28 mill" in answer.answer
+    assert "Partnerskap" not in answer.answer and len(answer.citations) == 1
