@@ -6,8 +6,8 @@ from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
-from assistant.index.lexical import Glossary, LexicalIndex
-from assistant.models import Citation, Passage
+from assistant.models import Citation
+from tests.answer.mentoring import mentoring_index
 
 
 def citation(n: int, text: str) -> Citation:
@@ -83,19 +83,13 @@ def test_a_later_part_with_only_a_lead_in_left_says_the_sources_dont_say_it_dire
 
 
 # Sources on a mentoring scheme (no corpus document): the words the relevance check reads as the documents'.
-_MENTORING = LexicalIndex(
+_MENTORING = mentoring_index(
     [
-        Passage(f"m::{i}", "m.md", "M", "Mentorordningen", text, i, "h")
-        for i, text in enumerate(
-            [
-                "Nyutdannede lærere får en mentor det første året.",
-                "Midlene kan brukes til frikjøp av mentorer.",
-                "Mentorene møtes i nettverk to ganger i semesteret.",
-                "Rektor søker om plass i ordningen.",
-            ]
-        )
-    ],
-    Glossary((("midler", "penger"),)),
+        "Nyutdannede lærere får en mentor det første året.",
+        "Midlene kan brukes til frikjøp av mentorer.",
+        "Mentorene møtes i nettverk to ganger i semesteret.",
+        "Rektor søker om plass i ordningen.",
+    ]
 )
 
 

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from assistant.answer.unspoken import unspoken_matter
-from assistant.index.lexical import Glossary, LexicalIndex
-from assistant.models import Passage
+from tests.answer.mentoring import mentoring_index
 
 # Sources on a mentoring scheme (no corpus document): the words the check reads as the documents'.
-_MENTORING = LexicalIndex(
+_MENTORING = mentoring_index(
     [
-        Passage(f"m::{i}", "m.md", "M", "Mentorordningen", text, i, "h")
-        for i, text in enumerate(
-            [
-                "Nyutdannede lærere får en mentor det første året.",
-                "Midlene kan brukes til frikjøp av mentorer og kompetansepakkene.",
-                "Mentorene møtes i nettverk to ganger i semesteret, og kommunen betaler reiseutgifter.",
-                "Rektor søker om plass i ordningen, og kravene står i retningslinjene.",
-            ]
-        )
-    ],
-    Glossary((("midler", "penger"),)),
+        "Nyutdannede lærere får en mentor det første året.",
+        "Midlene kan brukes til frikjøp av mentorer og kompetansepakkene.",
+        "Mentorene møtes i nettverk to ganger i semesteret, og kommunen betaler reiseutgifter.",
+        "Rektor søker om plass i ordningen, og kravene står i retningslinjene.",
+    ]
 )
 
 
