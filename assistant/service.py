@@ -410,6 +410,10 @@ def _for_each_scheme(
     plan, hits = retrieved.plan, retrieved.hits
     if services.scope is None or plan is None or retrieved.abstain is not None or not hits:
         return None
+    # A language model is given every passage and writes one answer: it is not asked once per scheme, and
+    # twice more when their answers agree.
+    if services.llm is not None:
+        return None
     if plan.schemes or plan.sectors or plan.multi_part or plan.type != "hvem":
         return None
     near = [h for h in hits if h.score >= _ALTERNATIVE_NEAR * hits[0].score]

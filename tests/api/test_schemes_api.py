@@ -182,7 +182,10 @@ def test_yes_no_follow_up_takes_the_scheme_from_the_conversation(client: httpx.C
 def test_owner_and_use_questions_lead_with_the_answer_in_the_chat(client: httpx.Client) -> None:
     owner = _chat(client, "Får en privat barnehage være med i den desentraliserte ordningen?")
     assert owner["route"] == "advisor" and str(owner["answer"]).startswith("Nei.")
-    use = _chat(client, "Kan vi bruke Rekom-midlene på reiseutgifter til en studietur?")
+    use = _chat(client, "Kan vi bruke Rekom-midlene på nye lærebøker?")
     assert use["route"] == "advisor"
     assert str(use["answer"]).startswith("Kildene sier ikke dette direkte.")
     assert _citations(use) and dangling_markers(str(use["answer"]), _citations(use)) == 0
+    # Travel costs are a matter no document speaks of (guard.yaml unspoken_matters): refused, named.
+    travel = _chat(client, "Kan vi bruke Rekom-midlene på reiseutgifter til en studietur?")
+    assert travel["abstained"] and "«reiseutgifter»" in str(travel["answer"])
