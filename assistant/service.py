@@ -440,10 +440,9 @@ def _for_each_scheme(
         answered.append(PartAnswer(label, written.answer, written.citations))
     if not all(bodies) or any(a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :]):
         return None  # they agree, or it can't be told who each names
+    # The question's own words are one scheme's ("… etter at samarbeidsforumet har bestemt seg").
     if any(a < b for a in missed for b in missed):
-        return (
-            None  # the question's own words are one scheme's ("… etter at samarbeidsforumet har bestemt seg")
-        )
+        return None
     merged = merge_parts(answered)
     return Answer(
         conversation_id,

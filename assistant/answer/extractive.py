@@ -20,7 +20,7 @@ from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
 from assistant.answer.plan import asking_sentence, question_words, split_sentences
 from assistant.freshness import YEAR
-from assistant.index.lexical import LexicalIndex, content_words, stem
+from assistant.index.lexical import LexicalIndex, content_words, shared_start, stem
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
@@ -418,7 +418,7 @@ class ExtractiveBackend:
         return scored
 
     def _elsewhere(self, text: str, plan: AnswerPlan | None) -> bool:
-        return bool(plan and plan.schemes and self._in_scope and self._in_scope(text, plan.schemes) is False)
+        return self._said_of(text, plan) is False
 
     def _said_of(self, text: str, plan: AnswerPlan | None) -> bool | None:
         """Whether `text` (a sentence, not its breadcrumb) speaks for the schemes in scope: None when
@@ -498,10 +498,11 @@ class ExtractiveBackend:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
-            if value_asked and wants is not None and (figures := _values(wants, s.text)) and figures <= given:
+            figures = _values(wants, s.text) if wants is not None else set()
+            if value_asked and figures and figures <= given:
                 continue  # a headline that repeats the figure its article gives
             rest.append(s)
-            given |= _values(wants, s.text) if wants is not None else set()
+            given |= figures
             covered |= s.matched
             seen.add(_norm(s.text))
             length += len(s.text)
@@ -676,12 +677,8 @@ def known_form(index: LexicalIndex, word: str) -> str | None:
     vocabulary = index.analyzer.vocabulary
     inflected = [v for v in vocabulary if v.startswith(w[:6])]
     if inflected:
-        return max(inflected, key=lambda v: (_shared_start(v, w), -len(v)))
+        return max(inflected, key=lambda v: (shared_start(v, w), -len(v)))
     return next((w[i:] for i in range(1, len(w) - 4) if w[i:] in vocabulary), None)
-
-
-def _shared_start(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _amount_kinds(plan: AnswerPlan | None) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

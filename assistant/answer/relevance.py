@@ -52,9 +52,7 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     headings = [c.section for c in citations if c.n in cited]
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
     focus = plan.focus[0]
-    sets = index.weighted_query_sets(asking)
-    words = list(dict.fromkeys(content_words(asking)))
-    by_word = dict(zip(words, sets, strict=True))
+    by_word = _by_word(index, asking)
     if focus in by_word and (_found(by_word[focus][0], said) or _used(index, focus, by_word[focus][0])):
         return _found(by_word[focus][0], said)
     # A focus the documents never use ("sender" of money they say is «utbetalt») can't be quoted: most of the
@@ -65,6 +63,12 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     total = sum(weight for _, weight in rest)
     found = sum(weight for variants, weight in rest if _found(variants, said))
     return bool(total) and found / total >= _REST_SAID
+
+
+def _by_word(index: LexicalIndex, asking: str) -> dict[str, tuple[set[str], float]]:
+    """Each content word of the asking sentence, with its acceptable stems and its weight."""
+    words = dict.fromkeys(content_words(asking))
+    return dict(zip(words, index.weighted_query_sets(asking), strict=True))
 
 
 def _used(index: LexicalIndex, word: str, variants: set[str]) -> bool:
@@ -100,7 +104,7 @@ def names_instances(
     if not plan.focus:
         return True
     focus = plan.focus[0]
-    by_word = dict(zip(dict.fromkeys(content_words(asking)), index.weighted_query_sets(asking), strict=True))
+    by_word = _by_word(index, asking)
     variants = by_word[focus][0] if focus in by_word else {focus}
 
     def says(words: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from assistant.answer.plan import asking_sentence, plan_question, question_words
-from assistant.index.lexical import LexicalIndex, stem
+from assistant.index.lexical import LexicalIndex, shared_start, stem
 from assistant.rules import GuardRules, rule_file
 
 # A vocabulary word shares this many first letters with a word to count as a form of it ("eierne", «eiere»).
@@ -89,21 +89,12 @@ def _spoken(index: LexicalIndex, word: str) -> bool:
     for known in index.analyzer.vocabulary:
         if len(known) >= 3 and w.startswith(known) and w[len(known) :] in _INFLECTIONS:
             return True
-        shared = _shared_start(w, known)
+        shared = shared_start(w, known)
         if shared >= _MIN_SHARED and shared >= min(len(w), len(known)) - _ENDING:
             return True
         if len(own) >= _MIN_TAIL and stem(known).endswith(own):
             return True
     return False
-
-
-def _shared_start(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 @lru_cache(maxsize=4096)

@@ -54,6 +54,11 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+def shared_start(a: str, b: str) -> int:
+    """How many first letters two words share ("eierne", «eiere»: 4)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in _TOKEN.findall(text)]
 
