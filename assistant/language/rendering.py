@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
+from assistant.index.lexical import shared_start
 from assistant.language import apertium, sentences
 from assistant.language.apertium import TranslationUnavailable
 from assistant.language.detection import detect, markers
@@ -96,7 +97,7 @@ def _word_by_word(original: str, translated: str, fix: Callable[[str, str], str]
         """The longest shared start wins; of equals, the word closest in length ("behovsmeldingane",
         not "behov", for "behovmeldingene")."""
         lower = word.lower()
-        scored = [(_shared_start(c.lower(), lower), -abs(len(c) - len(word)), c) for c in before]
+        scored = [(shared_start(c.lower(), lower), -abs(len(c) - len(word)), c) for c in before]
         best = max(scored, default=None)
         return best[2] if best is not None and best[0] >= 3 else None
 
@@ -106,10 +107,6 @@ def _word_by_word(original: str, translated: str, fix: Callable[[str, str], str]
         return word if origin is None else fix(origin, word)
 
     return re.sub(r"\S+", replace, translated)
-
-
-def _shared_start(a: str, b: str) -> int:
-    return sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
 
 
 def _linking_s(before: str, after: str) -> str:
