@@ -823,7 +823,10 @@ def ask_stream(
     a stateless turn, as in `ask_with_history`."""
     turn = _turn(services, question, conversation_id, maalform, earlier)
     retrieved = turn.retrieved
-    if services.llm is None or retrieved is None or retrieved.abstain is not None:
+    # "Hvilke er det?" after a count is checked on the whole answer: streamed text cannot be taken back
+    # quietly if it only counts them again.
+    which_of_counted = asks_which_of_counted(turn.resolved, turn.previous[-1:])
+    if services.llm is None or retrieved is None or retrieved.abstain is not None or which_of_counted:
         answer = _store(services, turn, _render(services, _turn_answer(services, turn), turn.target))
         return _whole(answer)
     return _streamed(services, turn, retrieved, services.llm)

@@ -45,9 +45,9 @@ def chat(api: httpx.Client, message: str = QUESTION, **extra: Any) -> dict[str, 
     return dict(response.json())
 
 
-def sse(api: httpx.Client, message: str = QUESTION) -> list[tuple[str, dict[str, Any]]]:
+def sse(api: httpx.Client, message: str = QUESTION, **extra: Any) -> list[tuple[str, dict[str, Any]]]:
     events: list[tuple[str, dict[str, Any]]] = []
-    with api.stream("POST", "/api/chat/stream", json={"message": message}) as response:
+    with api.stream("POST", "/api/chat/stream", json={"message": message, **extra}) as response:
         assert response.status_code == 200
         name = ""
         for line in response.iter_lines():
@@ -150,6 +150,21 @@ def test_stream_that_breaks_restarts_with_the_extractive_answer(
     after = "".join(data["text"] for name, data in events[restart:] if name == "delta")
     assert after.endswith(texts.LLM_UNAVAILABLE) and "samarbeidsforum" in after
     assert events[-2][0] == "citations" and events[-2][1]["citations"]
+
+
+def test_a_streamed_which_ones_after_a_count_is_not_answered_by_the_count_again(
+    api: httpx.Client, llm_server: LLMServer
+) -> None:
+    """Oslo og Viken's slides count two forums and name none: a model that only repeats the count does
+    not stream it as the answer to «Hvilke er det?»."""
+    llm_server.reply("Det ble etablert to samarbeidsforum i Oslo og Viken [1].")
+    first = chat(api, "Hvor mange samarbeidsforum ble etablert i Oslo og Viken?")
+    llm_server.reply("Hvilke samarbeidsforum ble etablert i Oslo og Viken?")  # the rewrite
+    llm_server.reply("Det ble etablert to samarbeidsforum [1].")
+    events = sse(api, "Hvilke er det?", conversation_id=first["conversation_id"])
+    text = "".join(data["text"] for name, data in events if name == "delta")
+    assert text == texts.ABSTAIN_NOT_NAMED, text
+    assert [name for name, _ in events][-1] == "done"
 
 
 def test_openai_endpoint_streams_the_llm_answer(
