@@ -75,6 +75,23 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     text = _clause(question)
     if not previous or not text:
         return question
+    before = asking_sentence(previous[-1])
+    relative = (dated := _dated(text, before)) != text
+    if relative:  # "Og året før?" after "… i 2022?": "Og i 2021?"
+        text, question = dated, _finish(dated)
+    resolved = _resolved(question, text, previous, lexical)
+    if relative:  # the topic put in may bring the year asked about before along
+        for year in set(re.findall(r"\b(?:19|20)\d{2}\b", before)) - set(re.findall(r"\b\d{4}\b", text)):
+            resolved = re.sub(rf"\s+(?:i|for)\s+{year}\b", "", resolved)
+    # "Hvor mye av det gikk til skole?" is of the amount asked about just before: its place and year
+    partitive = _rules().partitive
+    of_amount = resolved == question and partitive and re.search(partitive, text, re.IGNORECASE)
+    if of_amount and (setting := _setting(before, text)):
+        return _finish(f"{text} {' '.join(setting)}")
+    return resolved
+
+
+def _resolved(question: str, text: str, previous: Sequence[str], lexical: LexicalIndex | None) -> str:
     if (x := _ellipsis(text)) is not None:
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
     if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
@@ -110,6 +127,30 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
         return _finish(_attach(text, tokens, topic))
     return question
+
+
+def _dated(text: str, before: str) -> str:
+    """A year said relative to the one asked about before ("året før") as that year."""
+    years = re.findall(r"\b(?:19|20)\d{2}\b", before)
+    if not years:
+        return text
+    for phrase, shift in _rules().relative_years.items():
+        pattern = re.compile(rf"\b(?:i\s+|for\s+)?{re.escape(phrase)}\b", re.IGNORECASE)
+        text = pattern.sub(f"i {int(years[-1]) + shift}", text)
+    return text
+
+
+def _setting(before: str, text: str) -> list[str]:
+    """The places and years of the question before ("i Nordland", "i 2026") that this one lacks."""
+    places = _slots()[-1]
+    said = {stem(w) for w in words(text)}
+    found = []
+    for m in re.finditer(r"\b(?:(i|for|frå|fra)\s+)?(\w[\w-]*)\b", before):
+        word = m.group(2)
+        is_year = re.fullmatch(r"(?:19|20)\d{2}", word) is not None
+        if (is_year or stem(word.lower()) in places) and stem(word.lower()) not in said:
+            found.append(f"{m.group(1) or 'i'} {word}")
+    return list(dict.fromkeys(found))
 
 
 def points_back(question: str, lexical: LexicalIndex | None = None, *, explicitly: bool = False) -> bool:
@@ -353,9 +394,9 @@ def _resolve_ellipsis(text: str, x: str, base: str, lexical: LexicalIndex | None
 def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
     """The previous question with X in place of the words of its kind: a year, words of a slot group
     ("skolen" → "barnehage"), or a compound with the same last part ("utdanningsstipend")."""
-    if re.fullmatch(r"\d{4}", x):
+    if year := re.fullmatch(r"(?:(?:i|for)\s+)?(\d{4})", x, re.IGNORECASE):
         years = list(re.finditer(r"\b\d{4}\b", base))
-        return base[: years[-1].start()] + x + base[years[-1].end() :] if years else None
+        return base[: years[-1].start()] + year.group(1) + base[years[-1].end() :] if years else None
     x_words = _WORD.findall(x.lower())
     group = next((g for g in _slots() if {stem(w) for w in x_words} & g), frozenset())
     tokens = list(_WORD.finditer(base))

@@ -392,3 +392,45 @@ def test_a_noun_for_a_part_of_the_scheme_is_kept_and_needs_a_scheme(services: Se
     lexical = services.retriever.lexical
     assert resolve_follow_up("Hva gjør forumet?", ["Hva er Rekom?"], lexical) == "Hva gjør forumet i Rekom?"
     assert resolve_follow_up("Hva gjør forumet?", ["Hva gjør Udir?"], lexical) == "Hva gjør forumet?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("Hvor mye fikk Trøndelag i 2019?", "Og året før?", "Hvor mye fikk Trøndelag i 2018?"),
+        ("Hvor mange søkte i Agder i 2020?", "Hva med året etter?", "Hvor mange søkte i Agder i 2021?"),
+        ("Kor mange søkte i Agder i 2020?", "Og førre år?", "Kor mange søkte i Agder i 2019?"),
+        # A year the question names itself stays; without a year before, "året før" has nothing to count from
+        ("Hvor mye fikk Agder i 2020?", "Og i 2017?", "Hvor mye fikk Agder i 2017?"),
+        ("Hvor mye fikk Agder?", "Og året før?", "Hvor mye fikk Agder – og året før?"),
+    ],
+)
+def test_a_year_relative_to_the_one_asked_about_is_that_year(
+    previous: str, question: str, expected: str
+) -> None:
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Hvor mye fikk Trøndelag tildelt i 2019?",
+            "Hvor mye av det gikk til barnehager?",
+            "Hvor mye av det gikk til barnehager i Trøndelag i 2019?",
+        ),
+        (
+            "Hvor mange søkte i Agder?",
+            "Hvor mange av dem var skoler?",
+            "Hvor mange av dem var skoler i Agder?",
+        ),
+        # What the part names already is not said twice
+        (
+            "Hvor mye fikk Agder i 2020?",
+            "Hvor mye av pengene gikk til skoler i Agder?",
+            "Hvor mye av pengene gikk til skoler i Agder i 2020?",
+        ),
+    ],
+)
+def test_a_part_of_an_amount_keeps_its_place_and_year(previous: str, question: str, expected: str) -> None:
+    assert resolve_follow_up(question, [previous]) == expected

@@ -261,6 +261,8 @@ class ConversationRules(RuleFile):
     default_attach: str
     scheme_markers: Words
     slots: list[Words]
+    relative_years: dict[str, int] = Field(default_factory=dict)
+    partitive: str = ""
     limits: ConversationLimits
 
 

@@ -1012,6 +1012,21 @@ def test_which_ones_after_a_count_the_sources_give_says_they_dont_name_them(serv
     assert which.abstained and which.answer == texts.ABSTAIN_NOT_NAMED
 
 
+def test_the_year_before_and_a_part_of_an_amount_are_answered_for_what_was_asked_about(
+    services: Services,
+) -> None:
+    """Oslo og Viken's news: 178,4 millioner for 2022-2023, 164 millioner for 2021. «Og året før?» after
+    2022 asks about 2021; «Hvor mye av det …?» after Nordland's 2026 money keeps Nordland and 2026."""
+    first = ask(services, "Hvor mye penger ble fordelt i Oslo og Viken i 2022?")
+    assert "178,4 millioner" in first.answer
+    before = ask(services, "Og året før?", first.conversation_id)
+    assert "164 millioner" in before.answer and "178,4" not in before.answer, before.answer
+    nordland = ask(services, "Hvor mye fikk Nordland tildelt i 2026?")
+    school = ask(services, "Hvor mye av det var til skole?", nordland.conversation_id)
+    assert school.resolved_question == "Hvor mye av det var til skole i Nordland i 2026?"
+    assert "17 mill. skole" in school.answer and "178,4" not in school.answer, school.answer
+
+
 def test_where_are_they_after_when_is_answered_from_the_dated_lines_naming_the_places(
     services: Services,
 ) -> None:
