@@ -414,6 +414,16 @@ class ExtractiveBackend:
                 scored = [saying, *(s for s in scored if s is not saying)]
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
+            if plan is not None and not any(_definite_singular(w) for w in plan.focus):
+                # "Hva er en kompetansepakke?" asks what they are: «Kompetansepakker er …» before
+                # «Kompetansepakken er …», which says what one of them is
+                asked_forms = {stem(w.lower()) for w in plan.focus}
+
+                def one_of_them(s: _Scored) -> bool:
+                    word = _defined(s.unit.lead)
+                    return _definite_singular(word) and stem(word.lower()) in asked_forms
+
+                defining.sort(key=one_of_them)
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
 
@@ -726,6 +736,19 @@ def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
         return False
     subject = set(index.analyzer.terms(found.group(1)))
     return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
+
+
+def _defined(lead: str) -> str:
+    """The last word of what a defining sentence defines ("Kompetansepakker" of «Kompetansepakker er …»)."""
+    pattern = rule_file(PlanRules).definition_verbs
+    found = re.match(pattern, lead) if pattern else None
+    return found.group(1).split()[-1] if found else ""
+
+
+def _definite_singular(word: str) -> bool:
+    """ "Kompetansepakken", "forumet", "ordninga": one particular thing, not the kind."""
+    lower = word.lower()
+    return len(lower) > 5 and lower.endswith(("en", "et", "a")) and not lower.endswith(("ene", "ane"))
 
 
 _IS_OR_MEANS = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,3}\s+(?:er|betyr|tyder|innebærer|inneber)\b")

@@ -1012,6 +1012,22 @@ def test_which_ones_after_a_count_the_sources_give_says_they_dont_name_them(serv
     assert which.abstained and which.answer == texts.ABSTAIN_NOT_NAMED
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hva er en kompetansepakke?", "Kompetansepakker er nettbaserte tilbud"),
+        ("Hva er egentlig kompetansepakkene?", "Kompetansepakker er nettbaserte tilbud"),
+        ("Kva er ei kompetansepakke?", "Kompetansepakkar er nettbaserte tilbod"),
+    ],
+)
+def test_what_a_kind_of_thing_is_is_said_by_the_sentence_about_the_kind(
+    services: Services, question: str, lead: str
+) -> None:
+    """«Kompetansepakken er åpen for alle …» says what one package is; asked what they are, the sentence
+    about them all leads."""
+    assert ask(services, question).answer.startswith(lead)
+
+
 def test_the_year_before_and_a_part_of_an_amount_are_answered_for_what_was_asked_about(
     services: Services,
 ) -> None:
