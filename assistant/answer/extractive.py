@@ -962,9 +962,11 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
     if not exclusive or not asked_sets:
         return False
     for option in re.finditer(rules.more_options, text, re.IGNORECASE):
-        before = set(index.analyzer.terms(text[: option.start()]))
-        if _loose_coverage(asked_sets, before) == 0:
-            continue  # the options are not of what was asked
+        # an option beside what was asked: «universiteter og høyskoler, eller samarbeid med fagskoler», the
+        # word before it one of the question's
+        before = [w for w in content_words(text[: option.start()]) if len(w) >= 4]
+        if not before or _loose_coverage(asked_sets, set(index.analyzer.term_variants(before[-1]))) == 0:
+            continue
         # the option itself is the first word of substance after it: «eller samarbeid med fagskoler», not
         # the rest of a sentence that goes on («… universiteter eller høyskoler skal samarbeide om …»)
         after = [w for w in content_words(text[option.end() :]) if len(w) >= 4 and w not in question_words()]

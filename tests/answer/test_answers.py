@@ -1126,3 +1126,18 @@ def test_anyone_is_answered_yes_by_the_sentence_that_says_all(services: Services
     first = ask(services, "Hva er kompetansepakken for programmering?")
     answer = ask(services, "Kan hvem som helst bruke den?", first.conversation_id).answer
     assert answer.startswith("Ja. Kompetansepakken er åpen for alle."), answer
+
+
+def test_is_it_true_that_asks_to_confirm_not_to_vote(services: Services) -> None:
+    """ "Stemmer det at …?" asks whether something is so; its «stemmer» is no vote beyond a lesser role."""
+    question = (
+        "Stemmer det at Statsforvalteren kan være observatør i samarbeidsforumet for fag- og yrkesopplæring?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
+
+
+def test_no_yes_to_free_of_charge_from_a_sentence_that_says_nothing_of_cost(services: Services) -> None:
+    """«Kompetansepakken er åpen for alle» says who may use it, not what it costs."""
+    answer = ask(services, "Er kompetansepakkene gratis?").answer
+    assert not answer.startswith("Ja"), answer
