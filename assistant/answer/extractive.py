@@ -158,6 +158,11 @@ class ExtractiveBackend:
             ]
             if more and not rule and more[0] is not chosen[0]:
                 chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
+            # "Kan vi melde behovet rett til Udir?": no, when the sentence about it sends it to another body
+            elsewhere = None if cleft is not None else _sent_elsewhere(index, plan, scored)
+            if elsewhere is not None:
+                chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
+                lead = texts.YES_NO_LEADS["nei"] + " "
             # "Kan hvem som helst bruke den?": the chosen sentence that says «åpen for alle» leads
             rules = rule_file(PlanRules)
             if (
@@ -575,6 +580,8 @@ def _with_schedule(
 _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 # How near the best score a "som hovedregel ikke" sentence with the question's word must be to lead.
 _RULE_NEAR = 0.8
+# A sentence this near the best (share of its score) that sends what is asked to another body answers «Nei».
+_SENT_NEAR = 0.5
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
 # What a sentence led by "De" loses when what it refers to is not what the question is about.
@@ -908,13 +915,45 @@ _BODY_AFTER = re.compile(
 )
 
 
+def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]) -> _Scored | None:
+    """The sentence near the best that sends what a question sends to one body ("Kan vi melde behovet
+    rett til Udir?") to another («… melder behov for kompetanseutvikling til statsforvalteren»), when
+    none near it sends it to the body asked; None otherwise."""
+    rules = rule_file(PlanRules)
+    asking = asking_sentence(plan.question)
+    bodies = [m.group(1) for m in _BODY_AFTER.finditer(_first_of(asking)) if _is_actor(rules, m.group(1))]
+    if not bodies:
+        return None
+    asked = {t for b in bodies for v in index.query_term_sets(b) for t in _without_synonym_parts(index, b, v)}
+    # what is sent: the asking clause's words, the bodies aside ("melde behov")
+    act = [(v, w) for v, w in _known_sets(index, _first_of(asking)) if not v & asked]
+    if not act:
+        return None
+    near = [s for s in scored if s.score >= _SENT_NEAR * scored[0].score]
+    found = None
+    for s in near:
+        own = set(index.analyzer.terms(s.text))
+        if _loose_coverage(act, own) < 0.5:
+            continue  # about something else
+        sent_to = [m.group(1) for m in _BODY_AFTER.finditer(s.text) if _is_actor(rules, m.group(1))]
+        if any(_loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b))) > 0 for b in sent_to):
+            return None  # a sentence sends it where the question asks
+        if sent_to and found is None:
+            found = s
+    return found
+
+
+def _is_actor(rules: PlanRules, word: str) -> bool:
+    return any(word.lower().startswith(a) for a in rules.actors)
+
+
 def _names_bodies_asked(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence names each body the question sends something to or goes through ("rett til
     Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), by its name or a synonym."""
     said = set(index.analyzer.terms(text))
     for m in _BODY_AFTER.finditer(_first_of(asking)):
         word = m.group(1)
-        if not any(word.lower().startswith(a) for a in rules.actors):
+        if not _is_actor(rules, word):
             continue
         variants = _without_synonym_parts(index, word, {t for v in index.query_term_sets(word) for t in v})
         if _loose_coverage([(variants, 1.0)], said) == 0:

@@ -1141,3 +1141,16 @@ def test_no_yes_to_free_of_charge_from_a_sentence_that_says_nothing_of_cost(serv
     """«Kompetansepakken er åpen for alle» says who may use it, not what it costs."""
     answer = ask(services, "Er kompetansepakkene gratis?").answer
     assert not answer.startswith("Ja"), answer
+
+
+def test_sending_to_one_body_is_no_when_the_sources_send_it_to_another(services: Services) -> None:
+    """Owners report their needs to Statsforvalteren: not straight to Udir, nor to the municipality."""
+    for question in (
+        "Går det an å melde behov direkte til Udir?",
+        "Holder det å melde behovet til kommunen?",
+    ):
+        answer = ask(services, question).answer
+        assert answer.startswith("Nei. Det er barnehage- og skoleeiere som analyserer"), answer
+        assert "til statsforvalteren" in answer, answer
+    right = ask(services, "Skal vi sende behovsmeldingen til Statsforvalteren?").answer
+    assert not right.startswith("Nei"), right
