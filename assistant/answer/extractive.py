@@ -149,6 +149,29 @@ class ExtractiveBackend:
             ]
             rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
             chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
+            # "Må det være et universitet?": a sentence near the best that names more options leads
+            options = [s for s in [*chosen, *scored] if s.score >= _RULE_NEAR * scored[0].score]
+            more = [
+                s
+                for s in options
+                if _names_more_options(index, rule_file(PlanRules), asking_sentence(plan.question), s.text)
+            ]
+            if more and not rule and more[0] is not chosen[0]:
+                chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
+            # "Kan vi melde behovet rett til Udir?": no, when the sentence about it sends it to another body
+            elsewhere = None if cleft is not None else _sent_elsewhere(index, plan, scored)
+            if elsewhere is not None:
+                chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
+                lead = texts.YES_NO_LEADS["nei"] + " "
+            # "Kan hvem som helst bruke den?": the chosen sentence that says «åpen for alle» leads
+            rules = rule_file(PlanRules)
+            if (
+                rules.must_say
+                and not rule
+                and not _says_its_kind(rules, asking_sentence(plan.question), chosen[0].text)
+            ):
+                saying = [s for s in chosen if _says_its_kind(rules, asking_sentence(plan.question), s.text)]
+                chosen = saying[:1] + [s for s in chosen if s not in saying[:1]]
             says = next((s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED), None)
             if says is not None and cleft is not None:
                 # "Vi utbetaler midlene …" is said by the body the sentence before it names ("Udir har …")
@@ -178,7 +201,13 @@ class ExtractiveBackend:
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         # "Er det X som …?" is not answered yes by a sentence that names X doing something else
         tells_asked = not wanted or _says(wanted, chosen[0], self._lexical()) >= _SAYS_WHAT_IS_ASKED
-        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical(), tells_asked)
+        # «Ordningene skal styrke … Dette skal skje gjennom partnerskap med …, eller …»: one statement
+        follows = [
+            s.text
+            for s in chosen[1:2]
+            if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
+        ]
+        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical(), tells_asked, " ".join(follows))
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -561,6 +590,8 @@ def _with_schedule(
 _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 # How near the best score a "som hovedregel ikke" sentence with the question's word must be to lead.
 _RULE_NEAR = 0.8
+# A sentence this near the best (share of its score) that sends what is asked to another body answers «Nei».
+_SENT_NEAR = 0.5
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
 # What a sentence led by "De" loses when what it refers to is not what the question is about.
@@ -643,7 +674,25 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     # never use is as rare as their synonym for it ("penger": "midler").
     word = max(forms, key=lambda w: max((x for _, x in index.weighted_query_sets(forms[w])), default=0.0))
     # With its glossary synonyms: "penger" is found as "midler".
-    return {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants}
+    return _without_synonym_parts(
+        index,
+        word,
+        {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants},
+    )
+
+
+def _without_synonym_parts(index: LexicalIndex, word: str, variants: set[str]) -> set[str]:
+    """The stems that say what a word says: its own and its synonyms', without the tails of a synonym's
+    compound ("ordning" of «hospiteringsordning», a synonym of "hospitering"), which any sentence about
+    any scheme has."""
+    own = index.analyzer.term_variants(word)
+    return {v for v in variants if v in own or not any(len(o) > len(v) and o.endswith(v) for o in variants)}
+
+
+def _first_of(asking: str) -> str:
+    """The first alternative, also where no comma parts them ("Finnes det noe for X eller er alt bare for
+    Y?"): what a yes or no answers."""
+    return _first_alternative(_ALTERNATIVE.split(asking, maxsplit=1)[0]).strip()
 
 
 def _first_alternative(clause: str) -> str:
@@ -653,8 +702,15 @@ def _first_alternative(clause: str) -> str:
     return _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0]
 
 
+_ALTERNATIVE = re.compile(
+    r",?\s*\b(?:eller|elles)\s+(?=(?:kan|må|holder|held|er|går|får|skal|trenger|treng|også|òg|bare|kun|berre)\b)",
+    re.IGNORECASE,
+)
+
 _ALTERNATIVE_OR_SEQUEL = re.compile(
-    r",\s*(?:eller|elles)\s|,?\s+og\s+(?:i\s+så\s+fall|eventuelt|hvis\s+ja|viss\s+ja|i\s+tilfelle)\b",
+    r",\s*(?:eller|elles)\s|,?\s+og\s+(?:i\s+så\s+fall|eventuelt|hvis\s+ja|viss\s+ja|i\s+tilfelle)\b"
+    # a condition after the clause ("…, når de kjøper kurs fra en høgskole?") says when, not what is asked
+    r"|,?\s+(?:når|hvis|dersom|viss|om)\s+(?:de|dei|vi|me|jeg|eg|man|en|ein|det|den|dere|de)\s+\w+",
     re.IGNORECASE,
 )
 
@@ -665,7 +721,7 @@ def _known_sets(index: LexicalIndex, text: str) -> list[tuple[set[str], float]]:
     words = list(dict.fromkeys(content_words(text)))
     example = set(content_words(" ".join(_examples(text))))
     return [
-        (ws, w)
+        (_without_synonym_parts(index, word, ws), w)
         for (ws, w), word in zip(index.weighted_query_sets(text), words, strict=True)
         if index.in_documents(word) and word not in example and word not in question_words()
     ]
@@ -813,10 +869,12 @@ def _lead_in(
     cleft: Cleft | None = None,
     index: LexicalIndex | None = None,
     tells_asked: bool = True,
+    follows: str = "",
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
-    otherwise the reader is told the sources don't say so directly, and given what they do say."""
+    otherwise the reader is told the sources don't say so directly, and given what they do say. `follows`:
+    the next sentence of the answer when it goes on from this one («Dette skal skje gjennom …»)."""
     if plan is None or plan.type != "ja_nei":
         return ""
     text = best.text
@@ -835,11 +893,148 @@ def _lead_in(
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
     if _more_than_allowed(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
-    if covered and not negated and by_whom and tells_asked and skipped is None and _states(asking, text):
+    if index is not None and not negated and _names_more_options(index, rules, asking, f"{text} {follows}"):
+        return (
+            texts.YES_NO_LEADS["nei"] + " "
+        )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
+    # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
+    via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
+    if (
+        covered
+        and not negated
+        and by_whom
+        and tells_asked
+        and skipped is None
+        and _states(asking, text)
+        and via
+        and _says_its_kind(rules, asking, text)
+        and (index is None or _requires_what_is_asked(index, rules, asking, text))
+    ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _says_its_kind(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence says what the question asks of its own kind (`must_say`: "hvem som helst" by
+    «åpen for alle», "hvert år" by «årlig», "bare" by «bare»), for each kind the question's first
+    alternative asks."""
+    first = _first_of(asking)
+    return all(
+        re.search(r.said, text, re.IGNORECASE)
+        for r in rules.must_say
+        if re.search(r.asked, first, re.IGNORECASE)
+    )
+
+
+# Where a question sends something or goes through: "rett til Udir", "via fylkeskommunen", "sende behovet til
+# X" (not the owner in "forumet til fylkeskommunen").
+_BODY_AFTER = re.compile(
+    r"\b(?:(?:rett|direkte|beint)\s+til|via|gjennom"
+    r"|(?:send\w*|meld\w*|søk\w*|lever\w*|rapporter\w*|betal\w*|utbetal\w*|gå|går)\s+(?:[\w-]+\s+){0,3}?til)"
+    r"\s+(?:den\s+|det\s+|de\s+|en\s+|ein\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]) -> _Scored | None:
+    """The sentence near the best that sends what a question sends to one body ("Kan vi melde behovet
+    rett til Udir?") to another («… melder behov for kompetanseutvikling til statsforvalteren»), when
+    none near it sends it to the body asked; None otherwise."""
+    rules = rule_file(PlanRules)
+    asking = asking_sentence(plan.question)
+    bodies = [m.group(1) for m in _BODY_AFTER.finditer(_first_of(asking)) if _is_actor(rules, m.group(1))]
+    if not bodies:
+        return None
+    asked = {t for b in bodies for v in index.query_term_sets(b) for t in _without_synonym_parts(index, b, v)}
+    # what is sent: the asking clause's words, the bodies aside ("melde behov")
+    act = [(v, w) for v, w in _known_sets(index, _first_of(asking)) if not v & asked]
+    if not act:
+        return None
+    near = [s for s in scored if s.score >= _SENT_NEAR * scored[0].score]
+    found = None
+    for s in near:
+        own = set(index.analyzer.terms(s.text))
+        if _loose_coverage(act, own) < 0.5:
+            continue  # about something else
+        sent_to = [m.group(1) for m in _BODY_AFTER.finditer(s.text) if _is_actor(rules, m.group(1))]
+        if any(_loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b))) > 0 for b in sent_to):
+            return None  # a sentence sends it where the question asks
+        if sent_to and found is None:
+            found = s
+    return found
+
+
+def _is_actor(rules: PlanRules, word: str) -> bool:
+    return any(word.lower().startswith(a) for a in rules.actors)
+
+
+def _names_bodies_asked(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence names each body the question sends something to or goes through ("rett til
+    Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), by its name or a synonym."""
+    said = set(index.analyzer.terms(text))
+    for m in _BODY_AFTER.finditer(_first_of(asking)):
+        word = m.group(1)
+        if not _is_actor(rules, word):
+            continue
+        variants = _without_synonym_parts(index, word, {t for v in index.query_term_sets(word) for t in v})
+        if _loose_coverage([(variants, 1.0)], said) == 0:
+            return False
+    return True
+
+
+def _requires_what_is_asked(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence can say yes to "Må det være et universitet?": it must require what is asked
+    (an obligation, then the thing), not merely name it («Universiteter og høyskoler som bidrar … skal
+    sørge for …»). Other questions need no such sentence."""
+    first = _first_of(asking)
+    if not (rules.exclusive and rules.requirement and rules.obligation):
+        return True
+    if not (
+        re.search(rules.exclusive, first, re.IGNORECASE)
+        and re.search(rules.requirement, first, re.IGNORECASE)
+    ):
+        return True
+    asked = _known_sets(index, first)
+    return any(
+        _loose_coverage(asked, set(index.analyzer.terms(text[must.end() :]))) > 0
+        for must in re.finditer(rules.obligation, text, re.IGNORECASE)
+    )
+
+
+def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a question if only one thing will do is answered no by the sentence: "Må det være et
+    universitet eller en høgskole?" by «… med universiteter og høyskoler, eller samarbeid med fagskoler»
+    (after what was asked, "eller"/"også" and a word the question lacks), and "Må vi melde behov alene,
+    eller kan vi gå sammen med andre?" by a sentence that says the second alternative."""
+    if not (rules.exclusive and rules.more_options):
+        return False
+    first = _first_of(asking)
+    exclusive = re.search(rules.exclusive, first, re.IGNORECASE) is not None
+    asked_sets = _known_sets(index, first)
+    asked = {t for variants, _ in asked_sets for t in variants}
+    said = set(index.analyzer.terms(text))
+    second = _ALTERNATIVE.split(asking, maxsplit=1)[1] if _ALTERNATIVE.search(asking) else ""
+    required = exclusive or bool(rules.requirement and re.search(rules.requirement, first, re.IGNORECASE))
+    if second and required:
+        other = [(v, w) for v, w in _known_sets(index, second) if not v & asked]
+        if other and _loose_coverage(other, said) >= 0.5:
+            return True
+    if not exclusive or not asked_sets:
+        return False
+    for option in re.finditer(rules.more_options, text, re.IGNORECASE):
+        # an option beside what was asked: «universiteter og høyskoler, eller samarbeid med fagskoler», the
+        # word before it one of the question's
+        before = [w for w in content_words(text[: option.start()]) if len(w) >= 4]
+        if not before or _loose_coverage(asked_sets, set(index.analyzer.term_variants(before[-1]))) == 0:
+            continue
+        # the option itself is the first word of substance after it: «eller samarbeid med fagskoler», not
+        # the rest of a sentence that goes on («… universiteter eller høyskoler skal samarbeide om …»)
+        after = [w for w in content_words(text[option.end() :]) if len(w) >= 4 and w not in question_words()]
+        if after and index.in_documents(after[0]) and not index.analyzer.term_variants(after[0]) & asked:
+            return True
+    return False
 
 
 def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:

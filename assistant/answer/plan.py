@@ -87,7 +87,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def question_type(text: str) -> QuestionType:
-    lowered = _without_fillers(asking_sentence(text).lower().strip())
+    lowered = _without_fillers(asking_sentence(text).lower().strip()).strip()
     for kind, patterns in _type_patterns():
         if any(p.search(lowered) for p in patterns):
             if kind == "naar" and asks_conditions(lowered):

@@ -324,6 +324,14 @@ class GlossaryRules(RuleFile):
     groups: list[GlossaryGroup] = Field(default_factory=list)
 
 
+class MustSay(_Strict):
+    """A yes/no question that asks `asked` ("hvem som helst", "hvert år", "bare") is answered yes only by a
+    sentence that says `said`."""
+
+    asked: Pattern
+    said: Pattern
+
+
 class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
@@ -345,6 +353,13 @@ class PlanRules(RuleFile):
     # medlem», «stemme»).
     limited_role: Pattern | None = None
     beyond_role: Pattern | None = None
+    must_say: list[MustSay] = Field(default_factory=list)
+    # "Må det være X?", "Er det bare X?": a question whether only one thing will do (`exclusive`), answered
+    # «Nei» by a sentence that names more (`more_options`: "eller", "også" and a word the question lacks);
+    # "Må vi X, eller kan vi Y?" (`requirement`) «Nei» by one that says Y.
+    exclusive: Pattern | None = None
+    requirement: Pattern | None = None
+    more_options: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None

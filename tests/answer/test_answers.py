@@ -1102,3 +1102,86 @@ def test_beside_an_amount_no_list_that_gives_none(services: Services) -> None:
     answer = ask(services, "Hvor mye har Nordland fått til tilskuddsordningen i 2026?")
     assert "28 mill" in answer.answer
     assert "Partnerskap" not in answer.answer and len(answer.citations) == 1
+
+
+# --- yes/no leads: given when the quoted sentence bears them out ----------------------------------------
+
+
+def test_a_yes_no_question_opened_by_any_verb_is_led_yes_or_no(services: Services) -> None:
+    """ "Trenger …?" asks yes or no as "Må …?" does; the condition after it ("når de kjøper kurs …") says
+    when, not what is asked."""
+    question = "Trenger fylkeskommunen å følge anskaffelsesreglene når de kjøper kurs fra en høgskole?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja. Ved disponering av midler til tilbydere"), answer
+
+
+def test_no_yes_from_a_sentence_that_names_no_body_the_question_sends_to(services: Services) -> None:
+    """Needs are reported to Statsforvalteren; a sentence that says owners work together is no yes to
+    sending them straight to Udir."""
+    answer = ask(services, "Kan en kommune sende behovsmeldingen rett til Udir?").answer
+    assert not answer.startswith("Ja"), answer
+
+
+def test_no_yes_from_a_synonyms_compound_tail(services: Services) -> None:
+    """ "hospitering" has the synonym «hospiteringsordning»; its tail "ordning" is in every scheme's
+    name, so a sentence about the forum's plan for the money (in a «tilskuddsordning») is no yes."""
+    for question in ("Kan pengene brukes til hospitering?", "Går det an å bruke penga på hospitering?"):
+        answer = ask(services, question).answer
+        first = answer.split("\n")[0]
+        assert not answer.startswith("Ja") or "hospiter" in first.lower(), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Må partneren være en høgskole?",
+        "Er det bare universiteter som kan være partnere, eller også fagskoler?",
+        "Må det være et universitet, eller holder det med en fagskole?",
+    ],
+)
+def test_whether_only_one_kind_of_partner_will_do_is_no_when_the_sources_name_more(
+    services: Services, question: str
+) -> None:
+    """«… partnerskap med universiteter og høyskoler, eller samarbeid med fagskoler …»: not only them."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert "samarbeid med fagskoler" in answer, answer
+
+
+def test_must_we_or_may_we_is_no_when_the_sources_say_we_may(services: Services) -> None:
+    answer = ask(services, "Må vi melde behov alene, eller kan vi gå sammen med nabokommunene?").answer
+    assert answer.startswith("Nei. Et nettverk av eiere kan velge å gå sammen"), answer
+
+
+def test_anyone_is_answered_yes_by_the_sentence_that_says_all(services: Services) -> None:
+    first = ask(services, "Hva er kompetansepakken for programmering?")
+    answer = ask(services, "Kan hvem som helst bruke den?", first.conversation_id).answer
+    assert answer.startswith("Ja. Kompetansepakken er åpen for alle."), answer
+
+
+def test_is_it_true_that_asks_to_confirm_not_to_vote(services: Services) -> None:
+    """ "Stemmer det at …?" asks whether something is so; its «stemmer» is no vote beyond a lesser role."""
+    question = (
+        "Stemmer det at Statsforvalteren kan være observatør i samarbeidsforumet for fag- og yrkesopplæring?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
+
+
+def test_no_yes_to_free_of_charge_from_a_sentence_that_says_nothing_of_cost(services: Services) -> None:
+    """«Kompetansepakken er åpen for alle» says who may use it, not what it costs."""
+    answer = ask(services, "Er kompetansepakkene gratis?").answer
+    assert not answer.startswith("Ja"), answer
+
+
+def test_sending_to_one_body_is_no_when_the_sources_send_it_to_another(services: Services) -> None:
+    """Owners report their needs to Statsforvalteren: not straight to Udir, nor to the municipality."""
+    for question in (
+        "Går det an å melde behov direkte til Udir?",
+        "Holder det å melde behovet til kommunen?",
+    ):
+        answer = ask(services, question).answer
+        assert answer.startswith("Nei. Det er barnehage- og skoleeiere som analyserer"), answer
+        assert "til statsforvalteren" in answer, answer
+    right = ask(services, "Skal vi sende behovsmeldingen til Statsforvalteren?").answer
+    assert not right.startswith("Nei"), right

@@ -38,6 +38,17 @@ from assistant.answer.plan import direct, plan_question, question_type, split_pa
         ("Kven er i målgruppa?", "liste"),
         ("Hvem skal forumet samarbeide med?", "liste"),
         ("Hvem prioriterer tiltak i Kompetanseløftet for spesialpedagogikk og inkluderende praksis?", "hvem"),
+        # A yes/no question opens with its verb, whichever verb it is, or asks to confirm a statement.
+        ("Går det an å bruke pengene på en fagdag?", "ja_nei"),
+        ("Vi er en liten kommune. Holder det med en fagskole som partner?", "ja_nei"),
+        ("Trenger skolen å ha med de ansatte?", "ja_nei"),
+        ("Treng barnehagen ein plan?", "ja_nei"),
+        ("Stemmer det at forumet fordeler pengene?", "ja_nei"),
+        ("Betales vikarer av midlene?", "ja_nei"),
+        ("Men må det være en høgskole?", "ja_nei"),
+        ("Altså kan alle bruke pakken?", "ja_nei"),
+        ("Dette gjelder vel også private barnehager?", "ja_nei"),
+        ("Fylkeskommunen koordinerer forumet, ikke sant?", "ja_nei"),
     ],
 )
 def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) -> None:
