@@ -347,6 +347,12 @@ class PlanRules(RuleFile):
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     role_question: Pattern | None = None
+    # Who a body is made of ("Hvem sitter i samarbeidsforumet?"), and what a sentence naming its members says.
+    members_question: Pattern | None = None
+    members: Pattern | None = None
+    member_bodies: Words = Field(default_factory=list)
+    # The clause after the body that only says which body it is (group clause).
+    body_clause: Pattern | None = None
     question_words: Words
     part_openers: Words
     cleft: Pattern | None = None

@@ -937,6 +937,38 @@ def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services
 @pytest.mark.parametrize(
     "question",
     [
+        "Hvem sitter egentlig i samarbeidsforumet?",
+        "Kva for aktørar er med i samarbeidsforumet som fordeler pengane?",
+    ],
+)
+def test_who_sits_in_the_forum_without_a_scheme_gets_each_schemes_members(
+    services: Services, question: str
+) -> None:
+    """Both schemes have a samarbeidsforum with different members. With no scheme named, each forum's
+    members come under the scheme's name; not what the forum does (prioritises, disposes of the money)."""
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.FOR_EACH_SCHEME), answer
+    lokal, fag = answer.split("\n\n")[1:3]
+    assert lokal.startswith("**Tilskuddsordning for lokal kompetanseutvikling"), lokal
+    assert "inkludere representanter for eiere" in lokal and "KS" in lokal, lokal
+    assert fag.startswith("**Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring**"), fag
+    assert "yrkesopplæringsnemnda" in fag, fag
+    assert "prioriterer" not in answer and "disponerer" not in answer, answer
+
+
+def test_who_is_represented_in_one_schemes_forum_gets_its_whole_membership(services: Services) -> None:
+    answer = ask(
+        services, "Hvem skal være representert i samarbeidsforumet for fag- og yrkesopplæring?"
+    ).answer
+    assert not answer.startswith(texts.FOR_EACH_SCHEME), answer
+    assert "Private videregående skoler med yrkesfag" in answer and "yrkesopplæringsnemnda" in answer, answer
+    lokal = ask(services, "Hvem deltar i samarbeidsforum for lokal kompetanseutvikling i barnehage og skole?")
+    assert lokal.answer.startswith("Samarbeidsforum skal inkludere representanter"), lokal.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Kan midlane frå Rekom brukast til eit felles kurs for heile personalet i barnehagen?",
         "Kan kommunen bruke Dekom-penger på en samling kun for rektorene?",
     ],
