@@ -18,7 +18,13 @@ from typing import Literal, Protocol
 
 from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
-from assistant.answer.plan import asking_sentence, asks_members, question_words, split_sentences
+from assistant.answer.plan import (
+    asking_sentence,
+    asks_audience,
+    asks_members,
+    question_words,
+    split_sentences,
+)
 from assistant.freshness import YEAR
 from assistant.index.lexical import LexicalIndex, content_words, shared_start, stem
 from assistant.ingest.lines import DATELINE
@@ -82,7 +88,7 @@ class _Scored:
     matched: frozenset[int] = frozenset()  # the question's words (by position) the unit itself says
     gives: bool = False  # it has the kind of value the question's type asks for, beside the year asked
     asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
-    members: bool = False  # it names a body's members, asked who the body is made of
+    members: bool = False  # it names who is asked after: a body's members, a scheme's target groups
 
     @property
     def text(self) -> str:
@@ -644,11 +650,15 @@ def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
 
 
 def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
-    """What a sentence naming the members of the body asked about says (plan.yaml `members`, and the
-    body's word from `member_bodies`), for a question asking who the body is made of; None for any other
-    question."""
+    """What a sentence naming who the question asks after says: the members of the body asked about
+    (plan.yaml `members`, and the body's word from `member_bodies`), or, asked who a scheme is for, its
+    target groups (`audience`); None for any other question."""
     rules = rule_file(PlanRules)
-    if plan is None or not rules.members or not asks_members(plan.question):
+    if plan is None:
+        return None
+    if rules.audience and asks_audience(plan.question):
+        return re.compile(rules.audience, re.IGNORECASE | re.MULTILINE)
+    if not rules.members or not asks_members(plan.question):
         return None
     asked = plan.question.lower()
     bodies = [b for b in rules.member_bodies if b in asked]

@@ -103,6 +103,13 @@ def asks_members(question: str) -> bool:
     return bool(pattern and re.search(pattern, _without_fillers(asking_sentence(question)), re.IGNORECASE))
 
 
+def asks_audience(question: str) -> bool:
+    """Whether the question asks who a scheme is for ("Hvem er målgruppen for Kompetanseløftet?", plan.yaml
+    `audience_question`): the sentence that opens with the target groups answers it."""
+    pattern = rule_file(PlanRules).audience_question
+    return bool(pattern and re.search(pattern, _without_fillers(asking_sentence(question)), re.IGNORECASE))
+
+
 def members_asked(question: str) -> str:
     """A question asking who a body is made of, without the clause that only says which body it is:
     "Hvem sitter i forumet som fordeler pengene?" → "Hvem sitter i forumet?" (plan.yaml `body_clause`).

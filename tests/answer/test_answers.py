@@ -1115,3 +1115,23 @@ def test_ppt_in_dekom_is_unclear_and_pointed_to_kompetanseloftet(services: Servi
     assert not answer.startswith(("Ja", "Nei")), answer
     assert "Kompetanseløftet for spesialpedagogikk og inklude" in answer, answer
     assert "ansatte i PP-tjenesten" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        (
+            "Hvem er egentlig målgruppen for Kompetanseløftet for spesialpedagogikk og inkluderende praksis?",
+            "ansatte i PP-tjenesten",
+        ),
+        ("Hvem er regional ordning for barnehage for?", "lærere, ledere og andre ansatte"),
+    ],
+)
+def test_who_a_scheme_is_for_is_answered_by_the_sentence_naming_its_target_groups(
+    services: Services, question: str, groups: str
+) -> None:
+    """Not «Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet …», which names the word in
+    passing, nor how the schemes came about."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Målgrupper for kompetansetiltakene i"), answer
+    assert groups in answer and "inngår som målgruppe" not in answer, answer
