@@ -21,10 +21,24 @@ from assistant.answer.citations import (
 )
 from assistant.answer.cleft import confirms, subject_bodies
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
-from assistant.answer.extractive import AnswerBackend, ExtractiveBackend, Style, asks_role, names_body
+from assistant.answer.extractive import (
+    AnswerBackend,
+    ExtractiveBackend,
+    Style,
+    asks_role,
+    names_body,
+    names_members,
+)
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.plan import asking_sentence, direct, plan_question, split_sentences
+from assistant.answer.plan import (
+    asking_sentence,
+    asks_members,
+    direct,
+    members_asked,
+    plan_question,
+    split_sentences,
+)
 from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
@@ -305,7 +319,7 @@ def _retrieve(
         # without, passages about schemes only for other sectors than the asker names.
         role = asks_role(plan)
         deeper = scope or sectors or role or siblings
-        hits = services.retriever.search(question, 2 * top_k if deeper else None)
+        hits = services.retriever.search(members_asked(question), 2 * top_k if deeper else None)
         if siblings:
             hits = _siblings_first(hits, siblings)
         if scope and services.scope is not None:
@@ -414,7 +428,9 @@ def _for_each_scheme(
     # twice more when their answers agree.
     if services.llm is not None:
         return None
-    if plan.schemes or plan.sectors or plan.multi_part or plan.type != "hvem":
+    # Who a body is made of ("Hvem sitter i samarbeidsforumet?") is asked as a list as often as a "hvem".
+    members = asks_members(plan.question)
+    if plan.schemes or plan.sectors or plan.multi_part or not (plan.type == "hvem" or members):
         return None
     near = [h for h in hits if h.score >= _ALTERNATIVE_NEAR * hits[0].score]
     alternatives = services.scope.alternatives_in(near)
@@ -423,6 +439,7 @@ def _for_each_scheme(
     answered: list[PartAnswer] = []
     bodies: list[set[str]] = []
     missed: list[frozenset[int]] = []  # of each answer, the question's words (by position) it lacks
+    said_by: list[str] = []  # each scheme's answer, unmarked
     lexical = services.retriever.lexical
     asked = lexical.weighted_query_sets(retrieved.question)
     for scheme_id in alternatives:
@@ -438,8 +455,14 @@ def _for_each_scheme(
         missed.append(frozenset(i for i, (variants, _) in enumerate(asked) if not variants & said))
         label = texts.FOR_SCHEME.format(name=scheme.name)
         answered.append(PartAnswer(label, written.answer, written.citations))
-    if not all(bodies) or any(a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :]):
+        said_by.append(" ".join(unmarked(written.answer).split()))
+    # Two forums' members are two lists, however many bodies both name (lærerorganisasjonene sit in each).
+    if not members and (not all(bodies) or any(a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :])):
         return None  # they agree, or it can't be told who each names
+    if members and not all(names_members(said) for said in said_by):
+        return None  # a scheme's answer tells what its forum does, not who sits in it
+    if members and len(set(said_by)) < len(said_by):
+        return None  # the same sentence for each: it names one scheme's members, or none
     # The question's own words are one scheme's ("… etter at samarbeidsforumet har bestemt seg").
     if any(a < b for a in missed for b in missed):
         return None

@@ -254,6 +254,8 @@ GROUP_STATUS = {
     "nei": "{group} er ikke i målgruppen.",
 }
 GROUP_NARROWER = "{asked} hører til gruppen «{group}». "
+# Not plainly in the target group asked about, the group is named as one in other schemes.
+GROUP_NAMED_ELSEWHERE = "{group} er nevnt som målgruppe i {schemes}"
 GROUP_EVERYONE = "Ordningen er åpen for alle."
 GROUP_OPEN = "Ordningen kan omfatte flere enn gruppene som er nevnt, men nevner ikke {asked} særskilt."
 GROUP_MENTIONED = "Kildene nevner {asked} i omtalen av ordningen, men sier ikke at de er i målgruppen."

@@ -18,7 +18,13 @@ from typing import Literal, Protocol
 
 from assistant import texts
 from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
-from assistant.answer.plan import asking_sentence, question_words, split_sentences
+from assistant.answer.plan import (
+    asking_sentence,
+    asks_audience,
+    asks_members,
+    question_words,
+    split_sentences,
+)
 from assistant.freshness import YEAR
 from assistant.index.lexical import LexicalIndex, content_words, shared_start, stem
 from assistant.ingest.lines import DATELINE
@@ -82,6 +88,7 @@ class _Scored:
     matched: frozenset[int] = frozenset()  # the question's words (by position) the unit itself says
     gives: bool = False  # it has the kind of value the question's type asks for, beside the year asked
     asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
+    members: bool = False  # it names who is asked after: a body's members, a scheme's target groups
 
     @property
     def text(self) -> str:
@@ -283,6 +290,15 @@ class ExtractiveBackend:
             ][:1]
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
+        members = _members_pattern(plan)
+        if members is not None:
+            # "Hvem sitter i forumet?": the passage that names the forum's members may rank just below the
+            # few that tell what the forum does; one near the best is read too.
+            candidates += [
+                h
+                for h in hits[self.max_passages :]
+                if h.score >= _MEMBERS_PASSAGE_NEAR * top_score and members.search(h.passage.text)
+            ][:1]
         defines = _asks_definition(plan)
         kinds = _amount_kinds(plan)
         asked_kind, other_kind = kinds if kinds is not None else (None, None)
@@ -395,6 +411,9 @@ class ExtractiveBackend:
                     planned += _OF_YEAR
                 if wants is not None and wants.search(said):
                     planned += 0.2
+                names_members = members is not None and members.search(said) is not None
+                if names_members:
+                    planned += _NAMES_MEMBERS  # "Hvem sitter i forumet?": who it includes, not what it does
                 if led_by_pronoun and not _of_asked_subject(index, sets, unit.lead, referent):
                     planned -= _OFF_SUBJECT  # «De kan brukes …» of kompetansepakker, to who must do what
                 if role and _PRONOUN_LED.match(unit.lead or "") and names_body(index, heading, asking):
@@ -418,7 +437,17 @@ class ExtractiveBackend:
                 asked = not in_asking or bool(matched & in_asking) or not matched - in_asking
                 scored.append(
                     _Scored(
-                        total, unit, shown, similarity, own_coverage, loose, heading, matched, gives, asked
+                        total,
+                        unit,
+                        shown,
+                        similarity,
+                        own_coverage,
+                        loose,
+                        heading,
+                        matched,
+                        gives,
+                        asked,
+                        names_members,
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -435,6 +464,12 @@ class ExtractiveBackend:
                 giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
             ):
                 scored = [giving, *(s for s in scored if s is not giving)]
+        if members is not None and scored and not scored[0].members:
+            # "Hvem sitter i forumet som fordeler pengene?": what the forum does shares more words of the
+            # question than who sits in it; a sentence naming its members near the best leads instead.
+            naming = next((s for s in scored if s.members), None)
+            if naming is not None and naming.score >= _MEMBERS_NEAR * scored[0].score:
+                scored = [naming, *(s for s in scored if s is not naming)]
         if scored and not scored[0].asked:
             # The best shares only what the question says of who asks ("Jeg er hos Statsforvalteren.");
             # one near it that says what is asked leads instead
@@ -492,6 +527,8 @@ class ExtractiveBackend:
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
+        if best.members:  # a forum's members are told in a list and the lines after it (observers, others)
+            limit = max(limit, min(self.max_units, _MEMBER_UNITS))
         # What the best sentence's body does goes on in the sentences after it that refer back to it
         # ("Udir har ansvaret …. Det innebærer …. Vi utbetaler …").
         body = _wanted_pattern("hvem")
@@ -500,6 +537,8 @@ class ExtractiveBackend:
         while len(lead) < max(limit, 2) and (follow := by_position.get((best.unit.hit, position))):
             if not (_ANAPHOR.match(follow.unit.lead) or (named_body and _WE.match(follow.unit.lead))):
                 break
+            if best.members and not follow.members:
+                break  # what the forum does, after who sits in it
             lead.append(follow)
             position += 1
         seen = {_norm(s.text) for s in lead}
@@ -535,6 +574,8 @@ class ExtractiveBackend:
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
+            if best.members and not s.members:
+                continue  # beside who sits in the forum, what the forum does is not asked
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
             figures = _values(wants, s.text) if wants is not None else set()
@@ -605,6 +646,15 @@ _MIN_STEPS = 3
 _PROCESS_NEAR = 0.8
 # Question types that ask after one thing.
 _ONE_THING = frozenset({"hva", "hvem", "hvordan"})
+# What a sentence naming a body's members gains, asked who the body is made of: more than a list of what the
+# body does that shares the question's words («Forumet prioriterer behovene, og lager en plan …»).
+_NAMES_MEMBERS = 0.5
+# How near the best score a sentence naming the members must be to lead in place of one that does not.
+_MEMBERS_NEAR = 0.6
+# How near the best passage's score a passage beyond the first few must be for its members to be read.
+_MEMBERS_PASSAGE_NEAR = 0.7
+# At most this many units (within the settings' cap) tell a body's members.
+_MEMBER_UNITS = 3
 # Fewer words than this are a label, not a statement.
 _MIN_WORDS = 3
 # «Nei, X does it», then what the sources say of the body asked about, from a sentence scoring this
@@ -638,6 +688,29 @@ def _values(pattern: re.Pattern[str], text: str) -> set[str]:
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
     return _wanted_pattern(plan.type) if plan is not None else None
+
+
+def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
+    """What a sentence naming who the question asks after says: the members of the body asked about
+    (plan.yaml `members`, and the body's word from `member_bodies`), or, asked who a scheme is for, its
+    target groups (`audience`); None for any other question."""
+    rules = rule_file(PlanRules)
+    if plan is None:
+        return None
+    if rules.audience and asks_audience(plan.question):
+        return re.compile(rules.audience, re.IGNORECASE | re.MULTILINE)
+    if not rules.members or not asks_members(plan.question):
+        return None
+    asked = plan.question.lower()
+    bodies = [b for b in rules.member_bodies if b in asked]
+    body = f"(?=.*(?:{'|'.join(map(re.escape, bodies))}))" if bodies else ""
+    return re.compile(f"(?s){body}.*?{rules.members}", re.IGNORECASE)
+
+
+def names_members(text: str) -> bool:
+    """Whether a text names a body's members (plan.yaml `members`: «skal inkludere representanter for …»)."""
+    pattern = rule_file(PlanRules).members
+    return bool(pattern and re.search(pattern, text, re.IGNORECASE))
 
 
 def _wanted_pattern(kind: str) -> re.Pattern[str] | None:

@@ -96,6 +96,31 @@ def question_type(text: str) -> QuestionType:
     return "hva"
 
 
+def asks_members(question: str) -> bool:
+    """Whether the question asks who a body is made of ("Hvem sitter i samarbeidsforumet?", plan.yaml
+    `members_question`): the body's members answer it, not what the body does."""
+    pattern = rule_file(PlanRules).members_question
+    return bool(pattern and re.search(pattern, _without_fillers(asking_sentence(question)), re.IGNORECASE))
+
+
+def asks_audience(question: str) -> bool:
+    """Whether the question asks who a scheme is for ("Hvem er målgruppen for Kompetanseløftet?", plan.yaml
+    `audience_question`): the sentence that opens with the target groups answers it."""
+    pattern = rule_file(PlanRules).audience_question
+    return bool(pattern and re.search(pattern, _without_fillers(asking_sentence(question)), re.IGNORECASE))
+
+
+def members_asked(question: str) -> str:
+    """A question asking who a body is made of, without the clause that only says which body it is:
+    "Hvem sitter i forumet som fordeler pengene?" → "Hvem sitter i forumet?" (plan.yaml `body_clause`).
+    Any other question as it is."""
+    pattern = rule_file(PlanRules).body_clause
+    if not pattern or not asks_members(question):
+        return question
+    found = re.search(pattern, question, re.IGNORECASE)
+    return question if found is None else question[: found.start("clause")] + question[found.end("clause") :]
+
+
 def asks_conditions(question: str) -> bool:
     """Whether a "når" question asks in which cases ("Når kan en kommune få tilskudd?", "Når gjelder
     kravet?") rather than at what time ("Når kan vi søke?", "Når gjelder reglene fra?"): its answer is a

@@ -364,6 +364,15 @@ class PlanRules(RuleFile):
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     role_question: Pattern | None = None
+    # Who a body is made of ("Hvem sitter i samarbeidsforumet?"), and what a sentence naming its members says.
+    members_question: Pattern | None = None
+    members: Pattern | None = None
+    member_bodies: Words = Field(default_factory=list)
+    # Who a scheme is for ("Hvem er målgruppen for X?"), and the line that opens with its target groups.
+    audience_question: Pattern | None = None
+    audience: Pattern | None = None
+    # The clause after the body that only says which body it is (group clause).
+    body_clause: Pattern | None = None
     question_words: Words
     part_openers: Words
     cleft: Pattern | None = None

@@ -57,11 +57,21 @@ class _Sources:
         return f"[{self.number(reason)}]"
 
     def number(self, reason: Reason) -> int:
-        key = (reason.document, normalize_quote(reason.quote))
+        """One number for each passage: two quotes from one passage (the groups a scheme names, and the
+        sentence after them that names another scheme's) cite it once."""
+        holder = self._holder(reason)
+        key = ("", holder.id) if holder is not None else (reason.document, normalize_quote(reason.quote))
         if key not in self._numbers:
             self._numbers[key] = len(self.citations) + 1
             self.citations.append(self._citation(len(self.citations) + 1, reason))
         return self._numbers[key]
+
+    def _holder(self, reason: Reason) -> Passage | None:
+        quote = normalize_quote(reason.quote)
+        return next(
+            (p for p in self._passages if p.document == reason.document and quote in normalize_quote(p.text)),
+            None,
+        )
 
     def sentence(self, reason: Reason) -> str:
         """The reason's quote as the whole sentence (or list item) it is part of, when that is short
@@ -83,11 +93,7 @@ class _Sources:
         return quote
 
     def _citation(self, n: int, reason: Reason) -> Citation:
-        quote = normalize_quote(reason.quote)
-        holder = next(
-            (p for p in self._passages if p.document == reason.document and quote in normalize_quote(p.text)),
-            None,
-        )
+        holder = self._holder(reason)
         if holder is None:  # a quote across a passage boundary: cite the quote itself, still verbatim
             return Citation(n, reason.document, reason.document, None, "", None, None, reason.quote, 1.0)
         return to_citation(n, ScoredPassage(holder, score=1.0))

@@ -269,6 +269,16 @@ def _judge(scheme: Scheme, group: str) -> Eligibility:
     return _unclear(scheme, asked, keys)
 
 
+def named_as(scheme: Scheme, group: str) -> list[TargetGroup]:
+    """The scheme's target groups that are the asked group itself (its words, a synonym, or without the
+    words that say where it works), not a broader group it is inferred to belong to."""
+    keys = _group_keys(" ".join(group.split()))
+    if not keys:
+        return []
+    found, _, narrower = _statements(scheme, keys)
+    return [] if narrower else found
+
+
 def _statements(scheme: Scheme, keys: frozenset[str]) -> tuple[list[TargetGroup], str | None, bool]:
     """The scheme's target groups the asked group is; the document group it was found under when the
     words as asked are not the group's own (a synonym or a narrower group); and whether it was found as

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import texts
-from assistant.schemes.catalogue import Catalogue, Evidence, Scheme
-from assistant.schemes.matching import eligibility, names_group, topic_share, words_within
+from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
+from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
 from assistant.schemes.reasons import Reason, cap, join, reason_for
 
 _EVERYONE = "alle"
@@ -44,9 +44,12 @@ class Statement:
 
 def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
     """Is the group in the scheme's target group? When the catalogue does not say, the groups it does
-    name (or, naming none, the sectors) are what the sources say."""
+    name (or, naming none, the sectors) are what the sources say. Not plainly in it, the group is pointed
+    to the schemes that do name it as a target group ("Kan PPT være med i Dekom?": Kompetanseløftet)."""
     result = eligibility(catalogue, scheme.id, group)
     verdict = Verdict(result.answer, result.explanation, result.reasons)
+    if result.answer != "ja" and (elsewhere := _named_elsewhere(catalogue, scheme, group)):
+        verdict = replace(verdict, then=(elsewhere,))
     if result.answer != "uklart":
         return verdict
     cited = {" ".join(r.quote.split()) for r in result.reasons}
@@ -282,6 +285,27 @@ def _one_per_quote(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
             seen.add(flat)
             kept.append(reason)
     return tuple(kept)
+
+
+# A group named by more schemes than this is for most of them: pointing to them all says nothing.
+_MAX_ELSEWHERE = 2
+
+
+def _named_elsewhere(catalogue: Catalogue, scheme: Scheme, group: str) -> Statement | None:
+    """The other schemes that name the group itself (no broader group) as a target group, with their
+    quotes; None when none does, or more than `_MAX_ELSEWHERE` do."""
+    found: list[tuple[Scheme, TargetGroup]] = []
+    for other in catalogue.schemes:
+        if other.id == scheme.id:
+            continue
+        named = [g for g in named_as(other, group) if g.status == "ja"]
+        if named:
+            found.append((other, named[0]))
+    if not found or len(found) > _MAX_ELSEWHERE:
+        return None
+    schemes = join([other.name for other, _ in found])
+    text = texts.GROUP_NAMED_ELSEWHERE.format(group=cap(" ".join(group.split())), schemes=schemes)
+    return Statement(text, tuple(Reason(text, g.quote, g.document) for _, g in found))
 
 
 def _named_groups(scheme: Scheme) -> list[Reason]:

@@ -937,6 +937,38 @@ def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services
 @pytest.mark.parametrize(
     "question",
     [
+        "Hvem sitter egentlig i samarbeidsforumet?",
+        "Kva for aktørar er med i samarbeidsforumet som fordeler pengane?",
+    ],
+)
+def test_who_sits_in_the_forum_without_a_scheme_gets_each_schemes_members(
+    services: Services, question: str
+) -> None:
+    """Both schemes have a samarbeidsforum with different members. With no scheme named, each forum's
+    members come under the scheme's name (bokmål or nynorsk); not what the forum does (prioritises,
+    disposes of the money)."""
+    answer = ask(services, question).answer
+    lokal, fag = answer.split("\n\n")[1:3]
+    assert lokal.startswith("**Tilsk") and "lokal kompetanseutvikling i barnehage" in lokal, answer
+    assert "representant" in lokal and "KS" in lokal, lokal
+    assert fag.startswith("**Tilsk") and "fag- og yrkesopplæring**" in fag, answer
+    assert "yrkesopplæringsnemnda" in fag, fag
+    assert "prioriter" not in answer and "dispon" not in answer, answer
+
+
+def test_who_is_represented_in_one_schemes_forum_gets_its_whole_membership(services: Services) -> None:
+    answer = ask(
+        services, "Hvem skal være representert i samarbeidsforumet for fag- og yrkesopplæring?"
+    ).answer
+    assert not answer.startswith(texts.FOR_EACH_SCHEME), answer
+    assert "Private videregående skoler med yrkesfag" in answer and "yrkesopplæringsnemnda" in answer, answer
+    lokal = ask(services, "Hvem deltar i samarbeidsforum for lokal kompetanseutvikling i barnehage og skole?")
+    assert lokal.answer.startswith("Samarbeidsforum skal inkludere representanter"), lokal.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Kan midlane frå Rekom brukast til eit felles kurs for heile personalet i barnehagen?",
         "Kan kommunen bruke Dekom-penger på en samling kun for rektorene?",
     ],
@@ -1185,3 +1217,35 @@ def test_sending_to_one_body_is_no_when_the_sources_send_it_to_another(services:
         assert "til statsforvalteren" in answer, answer
     right = ask(services, "Skal vi sende behovsmeldingen til Statsforvalteren?").answer
     assert not right.startswith("Nei"), right
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kan de som jobber i PP-tjenesten være med i desentralisert ordning?", "Kan PPT vere med i Dekom?"],
+)
+def test_ppt_in_dekom_is_unclear_and_pointed_to_kompetanseloftet(services: Services, question: str) -> None:
+    """Dekom's sources name no PPT: no bare «Ja» or «Nei», but where PPT is named as a target group."""
+    answer = ask(services, question).answer
+    assert not answer.startswith(("Ja", "Nei")), answer
+    assert "Kompetanseløftet for spesialpedagogikk og inklude" in answer, answer
+    assert "ansatte i PP-tjenesten" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        (
+            "Hvem er egentlig målgruppen for Kompetanseløftet for spesialpedagogikk og inkluderende praksis?",
+            "ansatte i PP-tjenesten",
+        ),
+        ("Hvem er regional ordning for barnehage for?", "lærere, ledere og andre ansatte"),
+    ],
+)
+def test_who_a_scheme_is_for_is_answered_by_the_sentence_naming_its_target_groups(
+    services: Services, question: str, groups: str
+) -> None:
+    """Not «Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet …», which names the word in
+    passing, nor how the schemes came about."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Målgrupper for kompetansetiltakene i"), answer
+    assert groups in answer and "inngår som målgruppe" not in answer, answer

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.plan import direct, plan_question, question_type, split_parts
+from assistant.answer.plan import (
+    asks_audience,
+    asks_members,
+    direct,
+    plan_question,
+    question_type,
+    split_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -264,3 +271,39 @@ def test_two_question_words_sharing_one_verb_become_two_parts_that_both_keep_it(
         "Hvor mye utbetales tilskuddet?",
         "Når utbetales tilskuddet?",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "members"),
+    [
+        ("Hvem sitter i samarbeidsforumet?", True),
+        ("Kven sit i samarbeidsforumet i fylket?", True),
+        ("Hvilke organisasjoner er med i forumet som fordeler pengene?", True),
+        ("Hvem skal egentlig være representert i samarbeidsforumet?", True),
+        ("Hva består samarbeidsforumet av?", True),
+        ("Hvem har sekretariatsansvaret for samarbeidsforumet?", False),
+        ("Hvem deltar i kompetansetiltakene?", False),
+        ("Hva gjør samarbeidsforumet?", False),
+        ("Kan KS være med i samarbeidsforumet?", False),
+    ],
+)
+def test_a_question_asking_who_a_body_is_made_of_is_told_apart(question: str, members: bool) -> None:
+    """Who sits in a forum is answered by its members; who runs it, what it does, or whether one body may
+    join (a yes/no question) is not that question."""
+    assert asks_members(question) is members
+
+
+@pytest.mark.parametrize(
+    ("question", "audience"),
+    [
+        ("Hvem er egentlig målgruppen for desentralisert ordning?", True),
+        ("Kven er målgruppa for Rekom?", True),
+        ("Hvem er kompetansepakkene for?", True),
+        ("Hvem retter Kompetanseløftet seg mot?", True),
+        ("Hvem er ansvarlig for planen?", False),
+        ("Hvem sitter i samarbeidsforumet?", False),
+        ("Er PPT i målgruppen for Dekom?", False),
+    ],
+)
+def test_a_question_asking_who_a_scheme_is_for_is_told_apart(question: str, audience: bool) -> None:
+    assert asks_audience(question) is audience

@@ -271,3 +271,25 @@ def test_the_measure_definition_is_verbatim_in_its_document() -> None:
     assert found is not None
     text = " ".join((CORPUS / found.document).read_text("utf-8").split())
     assert " ".join(found.quote.split()) in text
+
+
+@pytest.mark.parametrize(("scheme_id", "group"), [(D, "ansatte i PP-tjenesten"), (R, "instruktører")])
+def test_a_group_not_plainly_in_the_scheme_is_pointed_to_the_schemes_that_name_it(
+    catalogue: Catalogue, scheme_id: str, group: str
+) -> None:
+    """PPT is no named group of Dekom, but Kompetanseløftet names «ansatte i PP-tjenesten»: the unclear
+    answer says where the group is named, with those quotes."""
+    verdict = group_verdict(catalogue, _scheme(catalogue, scheme_id), group)
+    assert verdict.answer == "uklart"
+    (elsewhere,) = verdict.then
+    named = [s for s in catalogue.schemes if s.name in elsewhere.text]
+    assert named and scheme_id not in {s.id for s in named}, elsewhere.text
+    assert all(any(g.quote == r.quote for s in named for g in s.target_groups) for r in elsewhere.reasons)
+
+
+def test_a_group_many_schemes_name_or_one_in_the_scheme_gets_no_pointer(catalogue: Catalogue) -> None:
+    """«Lærere» is named by most schemes: pointing to them all says nothing. A group in the target group
+    needs no pointer; nor one in it as a narrower group."""
+    assert group_verdict(catalogue, _scheme(catalogue, FYO), "lærere").then == ()
+    assert group_verdict(catalogue, _scheme(catalogue, K), "PPT").then == ()
+    assert group_verdict(catalogue, _scheme(catalogue, D), "helsesykepleiere").then == ()
