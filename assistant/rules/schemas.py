@@ -362,6 +362,13 @@ class PlanRules(RuleFile):
     question_phrase: Pattern | None = None
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
+    # "… lurer på om X, hvem som Y og når Z.": the frame before questions asked as indirect ones, the words
+    # that open each, and the finite verbs an "om" or question-word clause's subject is put after.
+    asking_frame: Pattern | None = None
+    embedded_openers: Words = Field(default_factory=list)
+    # "Hva kan jeg svare?" after the questions a letter passes on asks nothing of its own.
+    reply_request: Pattern | None = None
+    finite_verbs: Words = Field(default_factory=list)
     fillers: Words = Field(default_factory=list)
     noun_phrase: Pattern | None = None
     reported: Pattern | None = None

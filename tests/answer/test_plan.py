@@ -253,3 +253,40 @@ def test_two_question_words_sharing_one_verb_become_two_parts_that_both_keep_it(
         "Hvor mye utbetales tilskuddet?",
         "Når utbetales tilskuddet?",
     )
+
+
+@pytest.mark.parametrize(
+    ("asked", "parts"),
+    [
+        (
+            "Kommunen vår lurer på hvem som kan delta på samlingene, hvor de holdes og om det koster noe.",
+            ("Hvem kan delta på samlingene?", "Hvor holdes de?", "Koster det noe?"),
+        ),
+        (
+            "Vi har fått en henvendelse fra en privat eier som lurer på om de kan melde behov selv, hvem som "
+            "prioriterer tiltakene og når midlene blir utbetalt.",
+            (
+                "Vi har fått en henvendelse fra en privat eier. Kan de melde behov selv?",
+                "Hvem prioriterer tiltakene?",
+                "Når blir midlene utbetalt?",
+            ),
+        ),
+        (
+            "Rektor vil gjerne vite hvilke tiltak som kan få støtte og hvor mye penger vi kan få.",
+            ("Hvilke tiltak kan få støtte?", "Hvor mye penger kan vi få?"),
+        ),
+    ],
+)
+def test_several_indirect_questions_in_one_sentence_are_each_asked_as_a_part(
+    asked: str, parts: tuple[str, ...]
+) -> None:
+    """«… lurer på om X, hvem som Y og når Z.» asks three things: each is a part, asked directly, and what
+    the sentence says of who asks stays with the first."""
+    assert split_parts(direct(asked)) == parts
+
+
+def test_asking_how_to_reply_is_no_part_of_its_own() -> None:
+    asked = (
+        "En kommune spør når fristen er for samlingen, og om de kan ta med en assistent. Hva kan jeg svare?"
+    )
+    assert split_parts(direct(asked)) == ("Når er fristen for samlingen?", "Kan de ta med en assistent?")
