@@ -392,3 +392,11 @@ def test_a_noun_for_a_part_of_the_scheme_is_kept_and_needs_a_scheme(services: Se
     lexical = services.retriever.lexical
     assert resolve_follow_up("Hva gjør forumet?", ["Hva er Rekom?"], lexical) == "Hva gjør forumet i Rekom?"
     assert resolve_follow_up("Hva gjør forumet?", ["Hva gjør Udir?"], lexical) == "Hva gjør forumet?"
+
+
+@pytest.mark.parametrize("noun", ["kompetansepakka", "kompetansepakken"])
+def test_a_feminine_definite_noun_stays_in_the_topic_a_pronoun_points_back_to(noun: str) -> None:
+    """ "Hvem er den for?" after "… har kompetansepakka for programmering?" is about the package, not about
+    programming."""
+    earlier = f"Hvor mange moduler har {noun} for programmering?"
+    assert resolve_follow_up("Hvem er den for?", [earlier]) == f"Hvem er {noun} for programmering for?"
