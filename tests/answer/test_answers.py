@@ -1071,3 +1071,43 @@ def test_beside_an_amount_no_list_that_gives_none(services: Services) -> None:
     answer = ask(services, "Hvor mye har Nordland fått til tilskuddsordningen i 2026?")
     assert "28 mill" in answer.answer
     assert "Partnerskap" not in answer.answer and len(answer.citations) == 1
+
+
+def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
+    """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
+    question whether Statsforvalteren may sit in the forum lost as its context."""
+    question = (
+        "Vi i fylkeskommunen lurer på om Statsforvalteren kan sitte i samarbeidsforumet, hvem som skal "
+        "koordinere forumet og når pengene blir utbetalt."
+    )
+    answer = ask(services, question)
+    assert len(answer.parts) == 3, answer.answer
+    assert "som observatør" in answer.answer.split("\n\n")[0], answer.answer
+    assert "**Hvem skal koordinere forumet?**\nFylkeskommunene" in answer.answer, answer.answer
+
+
+def test_what_happens_if_is_refused_when_no_source_says_what_follows(services: Services) -> None:
+    """The procurement rule, or what the money may be used for, says nothing of what follows from
+    breaking it or leaving money unused: refused alone, and as a part not covered."""
+    alone = ask(services, "Hva skjer om fylkeskommunen ikke følger anskaffelsesreglene?")
+    assert alone.abstained, alone.answer
+    question = (
+        "Hvem melder behov i den desentraliserte ordningen, og hva skjer hvis vi ikke bruker opp pengene?"
+    )
+    parts = ask(services, question)
+    assert [p.answered for p in parts.parts] == [True, False], parts.answer
+    assert parts.answer.endswith(texts.PART_NOT_COVERED), parts.answer
+
+
+def test_what_taking_part_costs_is_refused_with_the_matter_named(services: Services) -> None:
+    """No document speaks of prices or fees; «Koster det noe …?» got the workshops' hotel list."""
+    answer = ask(services, "Koster det noe å delta på workshopene i Nordland?")
+    assert answer.abstained and "«Koster»" in answer.answer, answer.answer
+
+
+def test_a_part_naming_no_scheme_is_read_in_the_scheme_the_conversation_is_about(services: Services) -> None:
+    """ "Hvem er ordningen for?" as the first of two parts after a question about Kompetanseløftet got the
+    vocational scheme's target groups: each part was planned without the conversation."""
+    first = ask(services, "Hva er Kompetanseløftet for spesialpedagogikk?")
+    answer = ask(services, "Hvem er ordningen for, og hvem administrerer den?", first.conversation_id)
+    assert answer.parts and "yrkesfaglærere i videregående skoler" not in answer.answer, answer.answer
