@@ -200,6 +200,9 @@ class AdvisorRules(RuleFile):
     partner_roles: Words = Field(default_factory=list)
     provider_rules: Words = Field(default_factory=list)
     use_verbs: Words
+    # "Hvem kan søke om midler i yrkesfagordningen?": who applies, answered from the catalogue's who_applies.
+    who_applies_question: Pattern | None = None
+    applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words

@@ -1112,3 +1112,12 @@ def test_a_part_naming_no_scheme_is_read_in_the_scheme_the_conversation_is_about
     first = ask(services, "Kva er Kompetanseløftet for spesialpedagogikk?")
     answer = ask(services, "Kven er ordninga for, og kven administrerer ho?", first.conversation_id)
     assert answer.parts and "yrkesfaglærarar i vidaregåande skular" not in answer.answer, answer.answer
+
+
+def test_who_applies_is_answered_though_the_deadline_beside_it_is_not(services: Services) -> None:
+    """The whole question was refused: the vocational scheme's text never says "søke", and the deadline
+    is in no document. Who applies is the catalogue's; only the deadline is not covered."""
+    answer = ask(services, "Hvem kan søke om midler i yrkesfagordningen, og når er fristen?")
+    assert not answer.abstained, answer.answer
+    assert [p.answered for p in answer.parts] == [True, False], answer.answer
+    assert "«Vi utbetaler midlene til fylkeskommunene gjennom årlige tilskuddsbrev.»" in answer.answer
