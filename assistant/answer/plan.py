@@ -51,7 +51,7 @@ def direct(text: str) -> str:
     one ("… lurer på om vi kan delta?" → "Kan vi delta?"), a reported one as what it asks ("Hva sier
     Udir om hva som skal til?" → "Hva skal til?"); the sentences around it kept."""
     rules = rule_file(PlanRules)
-    text = _asked_directly(_without_fillers(text))
+    text = _asked_directly(_paraphrased(_without_fillers(text)))
     if rules.reported and (frame := re.search(rules.reported, text, re.IGNORECASE)):
         # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
         rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])
@@ -112,6 +112,24 @@ def _asked_directly(text: str) -> str:
         questions = " ".join(_direct_clause(c, rules.finite_verbs) for c in asked)
         after = rest[end.end() :].strip()
         return " ".join(p for p in (text[:start].strip(), f"{said}{questions}", after) if p)
+    return text
+
+
+def _paraphrased(text: str) -> str:
+    """ "Hva er poenget med X?" as "Hva er målet med X?" (plan.yaml `paraphrases`), once each."""
+    # the fuller readings first ("Hva er målet med"), so that a bare one after them is a repetition
+    for paraphrase in sorted(rule_file(PlanRules).paraphrases, key=lambda p: -len(p.read_as)):
+        found = re.search(paraphrase.pattern, text, re.IGNORECASE)
+        if found is None:
+            continue
+        if paraphrase.read_as.lower() in text[: found.start()].lower():
+            # "Hva er poenget med X – hva skal vi sitte igjen med?" asks the goal twice: once is enough
+            text = text[: found.start()].rstrip(" –—-,;") + text[found.end() :].lstrip()
+        else:
+            before = text[: found.start()].rstrip()
+            read = paraphrase.read_as  # mid-sentence ("…, og hva er målet?") in lower case, as asked
+            read = read[:1].lower() + read[1:] if before and before[-1] not in ".?!" else read
+            text = text[: found.start()] + read + text[found.end() :]
     return text
 
 

@@ -325,6 +325,13 @@ class GlossaryRules(RuleFile):
     groups: list[GlossaryGroup] = Field(default_factory=list)
 
 
+class Paraphrase(_Strict):
+    """An everyday way to ask something (`pattern`) and the plain question it asks (`read_as`)."""
+
+    pattern: Pattern
+    read_as: str
+
+
 class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
@@ -373,6 +380,8 @@ class PlanRules(RuleFile):
     reply_request: Pattern | None = None
     finite_verbs: Words = Field(default_factory=list)
     fillers: Words = Field(default_factory=list)
+    # "Hva skal vi sitte igjen med?", "Hva er poenget med X?": asked as what they mean ("Hva er målet …?").
+    paraphrases: list[Paraphrase] = Field(default_factory=list)
     noun_phrase: Pattern | None = None
     reported: Pattern | None = None
     request: Pattern | None = None

@@ -1121,3 +1121,10 @@ def test_who_applies_is_answered_though_the_deadline_beside_it_is_not(services: 
     assert not answer.abstained, answer.answer
     assert [p.answered for p in answer.parts] == [True, False], answer.answer
     assert "«Vi utbetaler midlene til fylkeskommunene gjennom årlige tilskuddsbrev.»" in answer.answer
+
+
+def test_what_we_should_come_away_with_is_answered_by_the_schemes_goal(services: Services) -> None:
+    """ "Hva er poenget med … – hva skal vi sitte igjen med?" got what the umbrella scheme covers."""
+    answer = ask(services, "Hva er poenget med desentralisert ordning – hva skal vi sitte igjen med?")
+    assert "styrke profesjonelle læringsfellesskap" in answer.answer, answer.answer
+    assert "Tilskuddsordningen omfatter:" not in answer.answer

@@ -290,3 +290,17 @@ def test_asking_how_to_reply_is_no_part_of_its_own() -> None:
         "En kommune spør når fristen er for samlingen, og om de kan ta med en assistent. Hva kan jeg svare?"
     )
     assert split_parts(direct(asked)) == ("Når er fristen for samlingen?", "Kan de ta med en assistent?")
+
+
+@pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("Hva er poenget med Dekom – hva skal vi sitte igjen med?", "Hva er målet med Dekom?"),
+        ("Hva er det de vil at vi skal sitte igjen med?", "Hva er målet?"),
+        ("Hva vil de at vi skal få ut av kompetansepakka?", "Hva er målet med kompetansepakka?"),
+        ("Kva er eigentleg vitsen med ordninga?", "Hva er målet med ordninga?"),
+    ],
+)
+def test_an_everyday_way_to_ask_after_the_goal_is_asked_as_the_goal(asked: str, read: str) -> None:
+    """ "Hva skal vi sitte igjen med?" got any sentence sharing its other words; the documents say «mål»."""
+    assert direct(asked) == read
