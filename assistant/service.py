@@ -523,6 +523,10 @@ def _in_parts(
                 parts_answered.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
                 continue
         part_plan = _plan(services, standalone, [plan.question])
+        if not part_plan.schemes and plan.schemes and plan.schemes_from != "question":
+            # "Kven er ordninga for, og kven administrerer ho?" after Kompetanseløftet: a part that names no
+            # scheme is about the one the conversation (or the letter) is about, as the whole question is.
+            part_plan = replace(part_plan, schemes=plan.schemes, schemes_from=plan.schemes_from)
         # A part that names its own scheme is read by it, not by where the first part was answered.
         own = part_plan.schemes_from == "question"
         retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)

@@ -179,6 +179,14 @@ OWNER_NAMES = {
     "privat_barnehageeier": "privat barnehageeier",
     "privat_skoleeier": "privat skoleeier",
 }
+# "Hvem kan søke …?" in a named scheme, answered from the catalogue: the owner types, then the quotes.
+WHO_APPLIES = "I {scheme} kan {owners} søke om eller melde behov for midler"
+OWNER_PLURALS = {
+    "kommune": "kommuner",
+    "fylkeskommune": "fylkeskommuner",
+    "privat_barnehageeier": "private barnehageeiere",
+    "privat_skoleeier": "private skoleeiere",
+}
 NEED_NAMES = {
     "kollektiv": "kollektiv kompetanseutvikling",
     "individuell": "videreutdanning for enkeltansatte",

@@ -434,3 +434,11 @@ def test_a_year_relative_to_the_one_asked_about_is_that_year(
 )
 def test_a_part_of_an_amount_keeps_its_place_and_year(previous: str, question: str, expected: str) -> None:
     assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize("noun", ["kompetansepakka", "kompetansepakken"])
+def test_a_feminine_definite_noun_stays_in_the_topic_a_pronoun_points_back_to(noun: str) -> None:
+    """ "Hvem er den for?" after "… har kompetansepakka for programmering?" is about the package, not about
+    programming."""
+    earlier = f"Hvor mange moduler har {noun} for programmering?"
+    assert resolve_follow_up("Hvem er den for?", [earlier]) == f"Hvem er {noun} for programmering for?"

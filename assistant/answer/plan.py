@@ -51,7 +51,7 @@ def direct(text: str) -> str:
     one ("… lurer på om vi kan delta?" → "Kan vi delta?"), a reported one as what it asks ("Hva sier
     Udir om hva som skal til?" → "Hva skal til?"); the sentences around it kept."""
     rules = rule_file(PlanRules)
-    text = _without_fillers(text)
+    text = _asked_directly(_paraphrased(_without_fillers(text)))
     if rules.reported and (frame := re.search(rules.reported, text, re.IGNORECASE)):
         # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
         rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])
@@ -73,6 +73,108 @@ def direct(text: str) -> str:
     start = text.rfind(".", 0, found.start()) + 1  # the sentence it opens: "Kollegaene mine og jeg …"
     asked = f"{found.group('verb').capitalize()} {found.group('subject')} {found.group('rest').strip()}?"
     return f"{text[:start]} {asked}{text[found.end() :]}".strip()
+
+
+# A clause whose subject runs longer than this before its verb is left in the order it was written.
+_MAX_SUBJECT_WORDS = 4
+# What asks for a kind of thing by its noun ("hvilke tiltak", "hvor mye penger"), and pronouns that are a
+# clause's subject, never that noun.
+_COUNTED = re.compile(r"(?:hvor|kor)\s+(?:mye|mykje|mange)|hvilke[nt]?|kva\s+for", re.IGNORECASE)
+_SUBJECTS = frozenset({"vi", "me", "de", "dei", "jeg", "eg", "du", "man", "en", "ein", "det", "den", "dere"})
+_PRESENT = re.compile(r"\w{2,}(?:er|es|ar|ast)$", re.IGNORECASE)
+
+
+def _asked_directly(text: str) -> str:
+    """ "Kommunen lurer på hvem som kan delta, hvor de holdes og om det koster noe." asks three questions
+    in one sentence: each is asked directly ("Hvem kan delta? Hvor holdes de? Koster det noe?"), so that
+    none is lost as the context of another. What the sentence says before its frame is kept as a sentence
+    of its own when it says more than who asks ("… en privat eier som lurer på …": "… en privat eier.")."""
+    rules = rule_file(PlanRules)
+    if not rules.asking_frame or not rules.embedded_openers:
+        return text
+    openers = "|".join(re.escape(w) for w in sorted(rules.embedded_openers, key=len, reverse=True))
+    for frame in re.finditer(rules.asking_frame, text, re.IGNORECASE):
+        rest = text[frame.end() :]
+        if not re.match(rf"(?:{openers})\b", rest, re.IGNORECASE):
+            continue
+        end = re.search(r"[.?!](?:\s|$)|$", rest)
+        assert end is not None
+        opens = rf"(?=(?:{openers})\b)"
+        clauses = re.split(
+            rf"\s*,\s*(?:og\s+|eller\s+)?{opens}|\s+(?:og|eller)\s+{opens}", rest[: end.start()], flags=re.I
+        )
+        asked = _joined_short(clauses, rules.min_part_words)
+        if len(asked) < 2:  # one indirect question is read as it stands (`indirect` below)
+            continue
+        start = max(text.rfind(c, 0, frame.start()) for c in ".?!") + 1
+        before = re.sub(r"\s+som$", "", text[start : frame.start()].strip(), flags=re.IGNORECASE)
+        said = f"{before.rstrip(' ,:')}. " if len(_WORD.findall(before)) >= 3 else ""
+        questions = " ".join(_direct_clause(c, rules.finite_verbs) for c in asked)
+        after = rest[end.end() :].strip()
+        return " ".join(p for p in (text[:start].strip(), f"{said}{questions}", after) if p)
+    return text
+
+
+def _paraphrased(text: str) -> str:
+    """ "Hva er poenget med X?" as "Hva er målet med X?" (plan.yaml `paraphrases`), once each."""
+    # the fuller readings first ("Hva er målet med"), so that a bare one after them is a repetition
+    for paraphrase in sorted(rule_file(PlanRules).paraphrases, key=lambda p: -len(p.read_as)):
+        found = re.search(paraphrase.pattern, text, re.IGNORECASE)
+        if found is None:
+            continue
+        if paraphrase.read_as.lower() in text[: found.start()].lower():
+            # "Hva er poenget med X – hva skal vi sitte igjen med?" asks the goal twice: once is enough
+            text = text[: found.start()].rstrip(" –—-,;") + text[found.end() :].lstrip()
+        else:
+            before = text[: found.start()].rstrip()
+            read = paraphrase.read_as  # mid-sentence ("…, og hva er målet?") in lower case, as asked
+            read = read[:1].lower() + read[1:] if before and before[-1] not in ".?!" else read
+            text = text[: found.start()] + read + text[found.end() :]
+    return text
+
+
+def _joined_short(clauses: list[str], min_words: int) -> list[str]:
+    """The clauses, one too short to ask anything ("… og når") joined to the one before it."""
+    joined: list[str] = []
+    for clause in (c.strip(" ,") for c in clauses):
+        if joined and len(_WORD.findall(clause)) < min_words:
+            joined[-1] = f"{joined[-1]} og {clause}"
+        elif clause:
+            joined.append(clause)
+    return joined
+
+
+def _direct_clause(clause: str, verbs: Sequence[str]) -> str:
+    """An indirect question as the direct one: "om det koster noe" → "Koster det noe?", "hvem som
+    arrangerer" → "Hvem arrangerer?", "når midlene blir utbetalt" → "Når blir midlene utbetalt?"."""
+    pattern = rule_file(PlanRules).question_phrase
+    asks = re.match(r"om\s+", clause, re.IGNORECASE) or (
+        re.match(rf"{pattern}\s*", clause, re.IGNORECASE) if pattern else None
+    )
+    if asks is None:
+        return _capitalised(f"{clause}?")
+    word = "" if asks.group(0).strip().lower() == "om" else asks.group(0).strip()
+    rest = clause[asks.end() :]
+    verbs_ = {v.lower() for v in verbs}
+    # "hvilke tiltak som …", "hvor mye penger vi …": the noun asked about belongs to what asks
+    first = rest.split(maxsplit=1)
+    if word and _COUNTED.fullmatch(word) and len(first) == 2 and first[0].lower() not in verbs_ | _SUBJECTS:
+        word, rest = f"{word} {first[0]}", first[1]
+    if re.match(r"som\s+", rest, re.IGNORECASE):  # "hvem som leder" → "hvem leder"
+        rest = rest.split(maxsplit=1)[1]
+    else:
+        rest = _verb_first(rest, verbs_)
+    return _capitalised(f"{word} {rest}".strip().rstrip(".") + "?")
+
+
+def _verb_first(clause: str, verbs: set[str]) -> str:
+    """ "de holdes i Bodø" → "holdes de i Bodø": the clause's finite verb before its subject (at most
+    `_MAX_SUBJECT_WORDS` words); unchanged when no verb is found there."""
+    words = clause.split()
+    for i, w in enumerate(words[: _MAX_SUBJECT_WORDS + 1]):
+        if i and (w.lower() in verbs or (i == 1 and _PRESENT.fullmatch(w))):
+            return " ".join([w, *words[:i], *words[i + 1 :]])
+    return clause
 
 
 def asking_sentence(text: str) -> str:
@@ -205,18 +307,22 @@ def split_parts(text: str) -> tuple[str, ...]:
     openers = "|".join(re.escape(w) for w in rules.part_openers)
     sentences = split_sentences(text)
     asking = [s for s in sentences if s.endswith("?")] or [text.strip()]
+    if rules.reply_request and len(asking) > 1:  # "…? Hva kan jeg svare?" asks nothing beside them
+        asking = [s for s in asking if not re.match(rules.reply_request, s, re.IGNORECASE)] or asking
     # What the asker says before the first question ("Vi er en skole i Viken.") is context for the first
     # part; a statement after a question ("Vil gjerne ringe noen.") is no part of its own.
     first = sentences.index(asking[0]) if asking[0] in sentences else 0
     context = " ".join(sentences[:first])
     parts: list[str] = []
     topics: list[str] = []  # of each part, the topic put before its question word (or "")
+    whole: list[bool] = []  # of each part, whether it is a sentence of its own ending in "?"
     for piece in asking:
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
             parts += [rules.contrast_part.format(term=contrasted.group(g)) for g in ("a", "b")]
             topics += ["", ""]
+            whole += [False, False]
             piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
         split = _sharing_verb(re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece))
@@ -233,8 +339,15 @@ def split_parts(text: str) -> tuple[str, ...]:
             else:
                 parts.append(chunk)
                 topics.append(topic)
+                whole.append(len(split) == 1 and chunk.endswith("?"))
     parts = [p if p.endswith("?") else f"{p.rstrip('.')}?" for p in parts]
-    questions = [_with_topic(topic, p) for p, topic in zip(parts, topics, strict=True) if _asks(p)]
+    # A sentence of its own that ends in "?" and opens with a verb asks, whatever the verb ("Koster det noe
+    # å delta?"); "For eksempel X?" does not.
+    questions = [
+        _with_topic(topic, p)
+        for p, topic, alone in zip(parts, topics, whole, strict=True)
+        if (alone and _opens_with_verb(p)) or _asks(p)
+    ]
     if len(questions) < 2:
         return ()
     if context:
@@ -280,6 +393,11 @@ def _asks(part: str) -> bool:
     """A part that is a question (not a greeting or a statement such as "Vi er en kommune")."""
     first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
     return first in {w.lower() for w in rule_file(PlanRules).part_openers} or question_type(part) != "hva"
+
+
+def _opens_with_verb(part: str) -> bool:
+    first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
+    return first in {v.lower() for v in rule_file(PlanRules).finite_verbs} or bool(_PRESENT.fullmatch(first))
 
 
 def _capitalised(text: str) -> str:

@@ -200,6 +200,9 @@ class AdvisorRules(RuleFile):
     partner_roles: Words = Field(default_factory=list)
     provider_rules: Words = Field(default_factory=list)
     use_verbs: Words
+    # "Hvem kan søke om midler i yrkesfagordningen?": who applies, answered from the catalogue's who_applies.
+    who_applies_question: Pattern | None = None
+    applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words
@@ -332,6 +335,13 @@ class MustSay(_Strict):
     said: Pattern
 
 
+class Paraphrase(_Strict):
+    """An everyday way to ask something (`pattern`) and the plain question it asks (`read_as`)."""
+
+    pattern: Pattern
+    read_as: str
+
+
 class PlanRules(RuleFile):
     """answer/plan.yaml: how a question's type, focus and parts are read."""
 
@@ -388,7 +398,16 @@ class PlanRules(RuleFile):
     question_phrase: Pattern | None = None
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
+    # "… lurer på om X, hvem som Y og når Z.": the frame before questions asked as indirect ones, the words
+    # that open each, and the finite verbs an "om" or question-word clause's subject is put after.
+    asking_frame: Pattern | None = None
+    embedded_openers: Words = Field(default_factory=list)
+    # "Hva kan jeg svare?" after the questions a letter passes on asks nothing of its own.
+    reply_request: Pattern | None = None
+    finite_verbs: Words = Field(default_factory=list)
     fillers: Words = Field(default_factory=list)
+    # "Hva skal vi sitte igjen med?", "Hva er poenget med X?": asked as what they mean ("Hva er målet …?").
+    paraphrases: list[Paraphrase] = Field(default_factory=list)
     noun_phrase: Pattern | None = None
     reported: Pattern | None = None
     request: Pattern | None = None

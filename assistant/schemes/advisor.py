@@ -16,11 +16,12 @@ from typing import Any
 
 from assistant import texts
 from assistant.answer.citations import to_citation
+from assistant.answer.plan import asking_sentence
 from assistant.ingest.lines import SENTENCE_END
 from assistant.ingest.units import plain, split_units
 from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
 from assistant.rules import AdvisorRules, rule_file
-from assistant.schemes.catalogue import Catalogue, normalize_quote
+from assistant.schemes.catalogue import Catalogue, Scheme, normalize_quote
 from assistant.schemes.matching import Profile, SchemeMatch, eligibility, match_schemes
 from assistant.schemes.questions import (
     ProfileDraft,
@@ -28,6 +29,7 @@ from assistant.schemes.questions import (
     asks_for_match,
     read_profile,
     read_yes_no,
+    scheme_in,
     supplies_profile,
 )
 from assistant.schemes.reasons import Reason, join
@@ -120,6 +122,8 @@ def advise(
     raw = raw or question
     if asked := read_yes_no(question, previous, catalogue):
         return _yes_no_answer(verdict(catalogue, asked), _Sources(passages))
+    if (applying := _who_applies(question, previous, catalogue)) is not None:
+        return _who_applies_answer(applying, _Sources(passages))
     if not matches:
         return None
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and supplies_profile(raw)
@@ -127,6 +131,32 @@ def advise(
         draft = read_profile([*previous[-2:], raw] if follows_match else [question])
         return _match_answer(catalogue, draft, _Sources(passages), topic=raw)
     return None
+
+
+def _who_applies(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
+    """The scheme a "Hvem kan søke …?" question asks about (named in it, else in the conversation), when
+    the catalogue says who applies in it."""
+    pattern = rule_file(AdvisorRules).who_applies_question
+    asking = asking_sentence(question)
+    if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
+        return None
+    scheme, _ = scheme_in(asking, previous, catalogue)
+    return scheme if scheme is not None and scheme.who_applies else None
+
+
+def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
+    """The owner types who apply, cited by the quotes that speak of applying or of the money («melde behov
+    for midler», «utbetaler midlene»); the others the catalogue rests an owner type on (who is represented
+    in the forum) say less than that, and are left out when one does."""
+    owners = list(dict.fromkeys(texts.OWNER_PLURALS[e.value] for e in scheme.who_applies))
+    named = owners[0] if len(owners) == 1 else f"{', '.join(owners[:-1])} og {owners[-1]}"
+    head = texts.WHO_APPLIES.format(scheme=scheme.name, owners=named)
+    reasons = [Reason(e.value, e.quote, e.document) for e in scheme.who_applies]
+    pattern = rule_file(AdvisorRules).applying_words
+    applying = [r for r in reasons if pattern and re.search(pattern, sources.sentence(r), re.IGNORECASE)]
+    return AdvisorAnswer(
+        "\n".join(_statement(head, applying or reasons[:1], sources, set())), sources.citations
+    )
 
 
 def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:

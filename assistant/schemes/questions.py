@@ -165,7 +165,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     """The yes/no question about a scheme, or None when the question is not one (or names no group,
     owner or use the advisor can answer for)."""
     rules = _rules()
-    scheme, named = _scheme(question, previous, catalogue)
+    scheme, named = scheme_in(question, previous, catalogue)
     if scheme is not None and (buying := _procurement(question)):
         return YesNo(scheme, "procurement", buying, named)
     asked = _asking_clause(question)
@@ -255,7 +255,7 @@ def _without_determiner(text: str) -> str:
     return " ".join(words)
 
 
-def _scheme(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme | None, bool]:
+def scheme_in(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme | None, bool]:
     """The scheme the question names, else the one named in the latest of the last few questions."""
     if found := _named(question, catalogue):
         return found, True

@@ -1249,3 +1249,60 @@ def test_who_a_scheme_is_for_is_answered_by_the_sentence_naming_its_target_group
     answer = ask(services, question).answer
     assert answer.startswith("Målgrupper for kompetansetiltakene i"), answer
     assert groups in answer and "inngår som målgruppe" not in answer, answer
+
+
+def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
+    """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
+    question whether Statsforvalteren may sit in the forum lost as its context."""
+    question = (
+        "Vi i fylkeskommunen lurer på om Statsforvalteren kan sitte i samarbeidsforumet, hvem som skal "
+        "koordinere forumet og når pengene blir utbetalt."
+    )
+    answer = ask(services, question)
+    assert len(answer.parts) == 3, answer.answer
+    assert "som observatør" in answer.answer.split("\n\n")[0], answer.answer
+    assert "**Hvem skal koordinere forumet?**\nFylkeskommunene" in answer.answer, answer.answer
+
+
+def test_what_happens_if_is_refused_when_no_source_says_what_follows(services: Services) -> None:
+    """The procurement rule, or what the money may be used for, says nothing of what follows from
+    breaking it or leaving money unused: refused alone, and as a part not covered."""
+    alone = ask(services, "Hva skjer om fylkeskommunen ikke følger anskaffelsesreglene?")
+    assert alone.abstained, alone.answer
+    question = (
+        "Hvem melder behov i den desentraliserte ordningen, og hva skjer hvis vi ikke bruker opp pengene?"
+    )
+    parts = ask(services, question)
+    assert [p.answered for p in parts.parts] == [True, False], parts.answer
+    assert parts.answer.endswith(texts.PART_NOT_COVERED), parts.answer
+
+
+def test_what_taking_part_costs_is_refused_with_the_matter_named(services: Services) -> None:
+    """No document speaks of prices or fees; «Koster det noe …?» got the workshops' hotel list."""
+    answer = ask(services, "Koster det noe å delta på workshopene i Nordland?")
+    assert answer.abstained and "«Koster»" in answer.answer, answer.answer
+
+
+def test_a_part_naming_no_scheme_is_read_in_the_scheme_the_conversation_is_about(services: Services) -> None:
+    """ "Kven er ordninga for?" as the first of two parts after a question about Kompetanseløftet got the
+    vocational scheme's target groups: each part was planned without the conversation («ho» points back
+    to nothing the rules resolve, so the scheme is only the conversation's)."""
+    first = ask(services, "Kva er Kompetanseløftet for spesialpedagogikk?")
+    answer = ask(services, "Kven er ordninga for, og kven administrerer ho?", first.conversation_id)
+    assert answer.parts and "yrkesfaglærarar i vidaregåande skular" not in answer.answer, answer.answer
+
+
+def test_who_applies_is_answered_though_the_deadline_beside_it_is_not(services: Services) -> None:
+    """The whole question was refused: the vocational scheme's text never says "søke", and the deadline
+    is in no document. Who applies is the catalogue's; only the deadline is not covered."""
+    answer = ask(services, "Hvem kan søke om midler i yrkesfagordningen, og når er fristen?")
+    assert not answer.abstained, answer.answer
+    assert [p.answered for p in answer.parts] == [True, False], answer.answer
+    assert "«Vi utbetaler midlene til fylkeskommunene gjennom årlige tilskuddsbrev.»" in answer.answer
+
+
+def test_what_we_should_come_away_with_is_answered_by_the_schemes_goal(services: Services) -> None:
+    """ "Hva er poenget med … – hva skal vi sitte igjen med?" got what the umbrella scheme covers."""
+    answer = ask(services, "Hva er poenget med desentralisert ordning – hva skal vi sitte igjen med?")
+    assert "styrke profesjonelle læringsfellesskap" in answer.answer, answer.answer
+    assert "Tilskuddsordningen omfatter:" not in answer.answer

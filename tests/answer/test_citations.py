@@ -208,3 +208,21 @@ def test_a_place_in_who_asks_need_not_be_in_the_source_of_the_figure() -> None:
     assert unsupported_answer_reason(asked, answer, []) is None
     elsewhere = "Når ble tilskuddsordningen iverksatt på Vestlandet?"
     assert unsupported_answer_reason(elsewhere, answer, []) is not None
+
+
+def test_a_consequence_question_is_answered_only_by_a_sentence_that_says_what_follows() -> None:
+    """ "Hva skjer hvis vi ikke bruker opp midlene?" is not answered by the rule for what they are for."""
+    rule = Citation(1, "d.md", "Tittel", None, "Bruk", None, None, "Midlene kan brukes til kurs.", 1.0)
+    asked = "Hva skjer hvis vi ikke bruker opp midlene?"
+    assert unsupported_answer_reason(asked, "Midlene kan brukes til kurs. [1]", [rule]) is not None
+    said = "Midler som ikke er brukt innen året, må betales tilbake. [1]"
+    assert unsupported_answer_reason(asked, said, [rule]) is None
+    for other in ("Hva skjer med midler som ikke blir brukt?", "Hva skjer om kommunen ikke følger planen?"):
+        assert unsupported_answer_reason(other, "Midlene kan brukes til kurs. [1]", [rule]) is not None
+    # what happens next in a process is no consequence
+    assert (
+        unsupported_answer_reason(
+            "Hva skjer etter at vi har meldt behov?", "Forumet prioriterer. [1]", [rule]
+        )
+        is None
+    )

@@ -307,3 +307,54 @@ def test_a_question_asking_who_a_body_is_made_of_is_told_apart(question: str, me
 )
 def test_a_question_asking_who_a_scheme_is_for_is_told_apart(question: str, audience: bool) -> None:
     assert asks_audience(question) is audience
+
+
+@pytest.mark.parametrize(
+    ("asked", "parts"),
+    [
+        (
+            "Kommunen vår lurer på hvem som kan delta på samlingene, hvor de holdes og om det koster noe.",
+            ("Hvem kan delta på samlingene?", "Hvor holdes de?", "Koster det noe?"),
+        ),
+        (
+            "Vi har fått en henvendelse fra en privat eier som lurer på om de kan melde behov selv, hvem som "
+            "prioriterer tiltakene og når midlene blir utbetalt.",
+            (
+                "Vi har fått en henvendelse fra en privat eier. Kan de melde behov selv?",
+                "Hvem prioriterer tiltakene?",
+                "Når blir midlene utbetalt?",
+            ),
+        ),
+        (
+            "Rektor vil gjerne vite hvilke tiltak som kan få støtte og hvor mye penger vi kan få.",
+            ("Hvilke tiltak kan få støtte?", "Hvor mye penger kan vi få?"),
+        ),
+    ],
+)
+def test_several_indirect_questions_in_one_sentence_are_each_asked_as_a_part(
+    asked: str, parts: tuple[str, ...]
+) -> None:
+    """«… lurer på om X, hvem som Y og når Z.» asks three things: each is a part, asked directly, and what
+    the sentence says of who asks stays with the first."""
+    assert split_parts(direct(asked)) == parts
+
+
+def test_asking_how_to_reply_is_no_part_of_its_own() -> None:
+    asked = (
+        "En kommune spør når fristen er for samlingen, og om de kan ta med en assistent. Hva kan jeg svare?"
+    )
+    assert split_parts(direct(asked)) == ("Når er fristen for samlingen?", "Kan de ta med en assistent?")
+
+
+@pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("Hva er poenget med Dekom – hva skal vi sitte igjen med?", "Hva er målet med Dekom?"),
+        ("Hva er det de vil at vi skal sitte igjen med?", "Hva er målet?"),
+        ("Hva vil de at vi skal få ut av kompetansepakka?", "Hva er målet med kompetansepakka?"),
+        ("Kva er eigentleg vitsen med ordninga?", "Hva er målet med ordninga?"),
+    ],
+)
+def test_an_everyday_way_to_ask_after_the_goal_is_asked_as_the_goal(asked: str, read: str) -> None:
+    """ "Hva skal vi sitte igjen med?" got any sentence sharing its other words; the documents say «mål»."""
+    assert direct(asked) == read

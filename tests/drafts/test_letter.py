@@ -419,3 +419,17 @@ def test_cli_draft_on_empty_stdin_exits_2_with_a_norwegian_message(services: Ser
     result = _cli(services, stdin="  \n")
     assert result.returncode == 2
     assert "empty_question" in result.stderr and texts.INQUIRY_EMPTY in result.stderr
+
+
+def test_a_letters_sentence_passing_on_three_questions_answers_each(services: Services) -> None:
+    """«… som lurer på om X, hvem som Y og når Z.»: the first question was lost as the others' context."""
+    inquiry = (
+        "Hei. Vi har fått en henvendelse fra en privat barnehageeier som lurer på om de kan melde behov "
+        "selv, hvem som prioriterer tiltakene og når midlene blir utbetalt. Mvh Kari"
+    )
+    letter = draft_reply(services, inquiry)
+    answer = letter.questions[0].answer
+    assert answer.count("**") == 6, answer  # three parts, each under its own heading
+    assert "**Hvem prioriterer tiltakene?**\nDet er samarbeidsforum i fylkene som prioriterer" in answer, (
+        answer
+    )

@@ -165,3 +165,26 @@ def test_reply_with_the_owner_keeps_the_sectors_of_the_question_before(catalogue
     head = answer.text.splitlines()[0]
     assert "kommune" in head and "PP-tjenesten" in head and "grunnskole" in head
     assert texts.ADVISOR_ASK_OWNER.strip() not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "owners"),
+    [
+        ([], "Hvem kan søke om midler i yrkesfagordningen?", "fylkeskommuner"),
+        (["Hva er Rekom?"], "Hvem kan søke der?", "kommuner og private barnehageeiere"),
+        ([], "Kven melder behov i den regionale ordningen?", "kommuner og private barnehageeiere"),
+    ],
+)
+def test_who_applies_in_a_named_scheme_is_answered_from_the_catalogue_with_its_quotes(
+    catalogue: Catalogue, previous: list[str], question: str, owners: str
+) -> None:
+    """Retrieval found «Barnehage- og skoleeiere kan søke om tilskudd …» for any scheme, or nothing where the
+    scheme's own text never says "søke" (the vocational scheme, which pays the fylkeskommuner)."""
+    answer = _ask(catalogue, question, previous)
+    assert answer.text.startswith("I "), answer.text
+    assert f"kan {owners}" in answer.text.splitlines()[0], answer.text
+    _markers_match_citations(answer)
+
+
+def test_who_applies_needs_a_scheme_named_in_the_question_or_the_conversation(catalogue: Catalogue) -> None:
+    assert advise("Hvem kan søke?", [], catalogue, [], matches=False) is None
