@@ -98,9 +98,12 @@ def _resolved(question: str, text: str, previous: Sequence[str], lexical: Lexica
         return cleft
     if (which := _which_of_counted(text, asking_sentence(previous[-1]))) is not None:
         return which
+    if _asks_about_event(text):  # "Når skjer det?": when what was asked about happens
+        return _finish(f"{_clause(asking_sentence(previous[-1]))} – {text[:1].lower()}{text[1:]}")
     # The topic is in the sentence that asks ("Hvem sender pengene til …?"), not in the "Vi jobber i en
-    # fylkeskommune." before it.
-    topic = next((t for p in reversed(previous) if (t := _topic(_clause(asking_sentence(p)), lexical))), None)
+    # fylkeskommune." before it; unless the asking sentence points back itself ("Stemmer det?"), so that the
+    # topic is in the sentence before it ("Vi har hørt at Statsforvalteren sitter i forumet.").
+    topic = next((t for p in reversed(previous) if (t := _previous_topic(p, lexical))), None)
     tokens = list(_WORD.finditer(text))
     if topic is None or _scheme_span(text, tokens, lexical) is not None:
         return question
@@ -325,12 +328,38 @@ def _points_back(lowered: list[str], i: int) -> bool:
     if j == len(lowered) or lowered[j] in _words("prepositions"):
         return True
     before, after = lowered[i - 1] if i else "", lowered[j]
-    verb_after = stem(after) in _stems("generic") or not content_words(after)
+    # "den støtten" is a determiner with its noun, not "den" before the verb "støtte"
+    asking = stem(after) in _stems("generic") and not (j == i + 1 and _definite(after))
+    verb_after = asking or not content_words(after)
     return (
         before in _words("pronoun_verbs")
-        or (before in _words("prepositions") and stem(after) in _stems("generic"))
+        or (before in _words("prepositions") and asking)
         or (lowered[i] in _words("singular_pronouns") and verb_after and after not in _words("phrase_breaks"))
     )
+
+
+def _previous_topic(question: str, lexical: LexicalIndex | None) -> str | None:
+    """The topic of an earlier question: of its asking sentence, unless that one itself points back ("Stemmer
+    det?"), and then of the sentences that lead up to it."""
+    asking = _clause(asking_sentence(question))
+    topic = _topic(asking, lexical)
+    if asking == _clause(question) or (topic is not None and not points_back(asking, lexical)):
+        return topic
+    lead = [_clause(s) for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.strip()]
+    return next((t for s in reversed(lead) if s != asking and (t := _topic(s, lexical))), topic)
+
+
+def _asks_about_event(text: str) -> bool:
+    """Whether "det" is the subject of a verb of happening ("Hvordan skjer det?"), with nothing else named."""
+    lowered = [t.lower() for t in _WORD.findall(text)]
+    events = _words("event_verbs")
+    after_event = any(w == "det" and i and lowered[i - 1] in events for i, w in enumerate(lowered))
+    return after_event and not any(_names(w) for w in content_words(text) if w not in events)
+
+
+def _definite(word: str) -> bool:
+    """A definite noun ("støtten", "fristen", "beløpet"), which no verb form of the generic words is."""
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in _words("definite_endings"))
 
 
 def _in_cleft(lowered: list[str], i: int) -> bool:

@@ -9,7 +9,7 @@ import yaml
 from assistant import evaluation
 from assistant.config import PROJECT_ROOT
 from assistant.conversation import points_back, resolve_follow_up
-from assistant.service import Services
+from assistant.service import Services, ask_with_history
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
 HISTORIES = {
@@ -168,7 +168,7 @@ def test_the_det_of_a_cleft_points_nowhere() -> None:
         (
             "Jeg er rektor i en kommune. Hvem fordeler midlene til etterutdanning i yrkesfag?",
             "Når skjer det?",
-            "Når skjer etterutdanning i yrkesfag?",
+            "Hvem fordeler midlene til etterutdanning i yrkesfag – når skjer det?",
         ),
         (
             "Hva betyr kollektiv kompetanseutvikling?",
@@ -442,3 +442,50 @@ def test_a_feminine_definite_noun_stays_in_the_topic_a_pronoun_points_back_to(no
     programming."""
     earlier = f"Hvor mange moduler har {noun} for programmering?"
     assert resolve_follow_up("Hvem er den for?", [earlier]) == f"Hvem er {noun} for programmering for?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ("Hvem kan få statlig hjelp til kompetanseutvikling i barnehagen?", "Hvor mye er den støtten på?"),
+        ("Hva kan pengene i Rekom brukes til?", "Når er den fristen?"),
+        ("Hvem har ansvaret for fagskulelærarordninga?", "Kven tek imot den søknaden?"),
+    ],
+)
+def test_a_determiner_before_its_noun_is_not_replaced(previous: str, question: str) -> None:
+    """ "den støtten" is "that support", not the pronoun "den" before the verb "støtte": the noun stays."""
+    resolved = resolve_follow_up(question, [previous])
+    noun = question.split(" den ")[1].split()[0].rstrip("?")
+    assert f"den {noun}" in resolved
+    # the pronoun before a verb still points back
+    assert "den" not in resolve_follow_up("Når skal den søkes?", [previous]).split()
+
+
+@pytest.mark.parametrize("question", ["Hvordan skjer det?", "Når skjer det?", "Hvor ofte skjer det?"])
+def test_what_happens_is_what_the_question_before_asked_about(question: str) -> None:
+    """ "Når skjer det?" after "Hvem betaler ut pengene …?" asks when the paying happens, not when the
+    scheme does: the question before is kept whole, with the follow-up after it."""
+    previous = "Hvem betaler ut pengene i fag- og yrkesopplæringsordningen?"
+    resolved = resolve_follow_up(question, [previous])
+    assert resolved == f"{previous[:-1]} – {question[:1].lower()}{question[1:]}"
+    # a "det" that is no event's subject still takes the topic
+    assert resolve_follow_up("Hva betyr det?", [previous]) == "Hva betyr fag- og yrkesopplæringsordningen?"
+
+
+def test_a_topic_in_the_sentence_before_the_asking_one_is_pointed_back_to() -> None:
+    """ "Stemmer det?" names nothing: the topic is in "Vi har hørt at Statsforvalteren sitter i forumet."."""
+    previous = "Vi har hørt at Statsforvalteren sitter i forumet for yrkesfag. Stemmer det?"
+    resolved = resolve_follow_up("Hvem andre sitter der?", [previous])
+    assert resolved == "Hvem andre sitter i forumet for yrkesfag?"
+    # an asking sentence with a topic of its own keeps it
+    previous = "Vi jobber i en fylkeskommune. Hvem fordeler midlene i Rekom?"
+    assert "Rekom" in resolve_follow_up("Hvem andre sitter der?", [previous])
+
+
+def test_a_follow_up_about_when_something_happens_is_answered_about_that(services: Services) -> None:
+    """End to end: "Hvordan skjer det?" after a question about who pays out the money is answered with
+    how the money is paid out (by yearly letters of grant)."""
+    first = "Hvem betaler ut pengene i fag- og yrkesopplæringsordningen?"
+    answer = ask_with_history(services, "Hvordan skjer det?", [first])
+    assert answer.resolved_question.startswith(first[:-1])
+    assert "tilskuddsbrev" in answer.answer

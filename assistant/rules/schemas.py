@@ -254,6 +254,7 @@ class ConversationRules(RuleFile):
     definite_endings: Words
     prepositions: Words
     pronoun_verbs: Words
+    event_verbs: Words = Field(default_factory=list)
     anaphoric_nouns: Words
     kept_nouns: Words = Field(default_factory=list)
     particles: Words = Field(default_factory=list)
