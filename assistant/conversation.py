@@ -283,8 +283,10 @@ def _prep_start(question: str, tokens: Tokens) -> int | None:
             # "samarbeidsforum i …" is the forum of what follows, as "samarbeidsforumet i …" is
             kept = _stems("kept_nouns") - _stems("generic")
             definite = head.endswith(tuple(_words("definite_endings"))) or stem(head) in kept
-            asks = any(stem(head).endswith(g) for g in _stems("generic") if len(g) > 3)
-            return i - 1 if definite and _names(head) and not asks else i + 1
+            # "tilskotsordninga for …" names a scheme, though "ordning" alone only asks
+            scheme = any(m in head for m in _words("scheme_markers"))
+            asks = not scheme and any(stem(head).endswith(g) for g in _stems("generic") if len(g) > 3)
+            return i - 1 if definite and (_names(head) or scheme) and not asks else i + 1
     return None
 
 

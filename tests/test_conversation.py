@@ -489,3 +489,23 @@ def test_a_follow_up_about_when_something_happens_is_answered_about_that(service
     answer = ask_with_history(services, "Hvordan skjer det?", [first])
     assert answer.resolved_question.startswith(first[:-1])
     assert "tilskuddsbrev" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Kva er tilskotsordninga for fagskulelærarar?",
+            "Kven kan søkje på den ordninga?",
+            "Kven kan søkje på tilskotsordninga for fagskulelærarar?",
+        ),
+        (
+            "Hva går støtteordningen for lærebedrifter ut på?",
+            "Når er fristen for den ordningen?",
+            "Når er fristen for støtteordningen for lærebedrifter?",
+        ),
+    ],
+)
+def test_a_scheme_noun_stays_in_the_topic(previous: str, question: str, expected: str) -> None:
+    """ "tilskotsordninga for fagskulelærarar" names a scheme: "den ordninga" is all of it, not the group."""
+    assert resolve_follow_up(question, [previous]) == expected
