@@ -1042,6 +1042,15 @@ _BODY_AFTER = re.compile(
 )
 
 
+# Who a question's thing comes from ("pengene fra Udir", "midlane frå staten") and where it goes ("rett til
+# fylkeskommunene", "via kommunen"), without what is done ("melde behovet")
+_FROM_BODY = re.compile(r"\b(?:fra|frå)\s+(?:den\s+|det\s+|de\s+)?[\w-]+", re.IGNORECASE)
+_TO_BODY = re.compile(
+    r"\b(?:(?:rett|direkte|beint)\s+)?(?:til|via|gjennom)\s+(?:den\s+|det\s+|de\s+|en\s+|ein\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+
+
 def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]) -> _Scored | None:
     """The sentence near the best that sends what a question sends to one body ("Kan vi melde behovet
     rett til Udir?") to another («… melder behov for kompetanseutvikling til statsforvalteren»), when
@@ -1052,8 +1061,10 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
     if not bodies:
         return None
     asked = {t for b in bodies for v in index.query_term_sets(b) for t in _without_synonym_parts(index, b, v)}
-    # what is sent: the asking clause's words, the bodies aside ("melde behov")
-    act = [(v, w) for v, w in _known_sets(index, _first_of(asking)) if not v & asked]
+    # what is sent: the asking clause's words, the bodies aside ("melde behov"); not where it goes ("rett til
+    # fylkeskommunene") nor who sends it ("fra Udir"): a sentence about Udir is not about what Udir sends
+    clause = _FROM_BODY.sub(" ", _TO_BODY.sub(" ", _first_of(asking)))
+    act = [(v, w) for v, w in _known_sets(index, clause) if not v & asked]
     if not act:
         return None
     near = [s for s in scored if s.score >= _SENT_NEAR * scored[0].score]
