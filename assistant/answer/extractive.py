@@ -275,6 +275,10 @@ class ExtractiveBackend:
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
         )
         crux = _crux(index, plan)
+        # "Må de rapportere hvert år?": a sentence that says it of its own kind («rapportere årlig») says
+        # the words of that kind too, though it shares none of them
+        rules = rule_file(PlanRules)
+        kind = _kind_stems(index, rules, asking) if yes_no else set()
         bigrams = _bigrams(index.analyzer.stems(question))
         top_score = hits[0].score or 1.0
         best_similarity = max((v for h in hits for v in h.unit_similarity.values()), default=0.0)
@@ -386,7 +390,9 @@ class ExtractiveBackend:
                 # The breadcrumb counts: a sentence in the guidelines of the scheme asked about is about it.
                 found = crux is not None and (not crux or _loose_coverage([(crux, 1.0)], own | context) > 0)
                 if yes_no and found:
-                    loose = max(_loose_coverage(known, own | context) for known in known_sets)
+                    says_kind = kind and _says_its_kind(rules, asking, unit.render(shown))
+                    found_in = own | context | (kind if says_kind else set())
+                    loose = max(_loose_coverage(known, found_in) for known in known_sets)
                 coverage = 0.6 * own_coverage + 0.4 * index.weighted_coverage(sets, own | context)
                 phrase = _bigram_share(bigrams, text_terms)
                 # Dense similarity of the unit itself finds the sentence a paraphrase is about.
@@ -475,6 +481,21 @@ class ExtractiveBackend:
             # one near it that says what is asked leads instead
             saying = next((s for s in scored if s.asked), None)
             if saying is not None and saying.score >= _ASKED_NEAR * scored[0].score:
+                scored = [saying, *(s for s in scored if s is not saying)]
+        if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
+            # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
+            # rapportere årlig til …») leads, when it says what is asked and scores near the best
+            saying = next(
+                (
+                    s
+                    for s in scored
+                    if s.score >= _KIND_NEAR * scored[0].score
+                    and s.loose >= rules.yes_coverage
+                    and _says_its_kind(rules, asking, s.text)
+                ),
+                None,
+            )
+            if saying is not None:
                 scored = [saying, *(s for s in scored if s is not saying)]
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
@@ -671,6 +692,8 @@ _UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
 # only words of who asks.
 _ASKED_NEAR = 0.85
+# A yes/no question asked of a kind ("hvert år"): a sentence that says it leads from this share of the best
+_KIND_NEAR = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
 
@@ -989,6 +1012,14 @@ def _lead_in(
     return texts.LEAD_NOT_DIRECTLY + "\n"
 
 
+def _kind_stems(index: LexicalIndex, rules: PlanRules, asking: str) -> set[str]:
+    """The stems of the words a yes/no question asks of a kind (`must_say`: "hvert år", "hvem som helst")
+    in its first alternative; a sentence that says that kind says them."""
+    first = _first_of(asking)
+    phrases = [m.group(0) for r in rules.must_say if (m := re.search(r.asked, first, re.IGNORECASE))]
+    return {t for p in phrases for variants, _ in index.weighted_query_sets(p) for t in variants}
+
+
 def _says_its_kind(rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence says what the question asks of its own kind (`must_say`: "hvem som helst" by
     «åpen for alle», "hvert år" by «årlig», "bare" by «bare»), for each kind the question's first
@@ -1011,6 +1042,15 @@ _BODY_AFTER = re.compile(
 )
 
 
+# Who a question's thing comes from ("pengene fra Udir", "midlane frå staten") and where it goes ("rett til
+# fylkeskommunene", "via kommunen"), without what is done ("melde behovet")
+_FROM_BODY = re.compile(r"\b(?:fra|frå)\s+(?:den\s+|det\s+|de\s+)?[\w-]+", re.IGNORECASE)
+_TO_BODY = re.compile(
+    r"\b(?:(?:rett|direkte|beint)\s+)?(?:til|via|gjennom)\s+(?:den\s+|det\s+|de\s+|en\s+|ein\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+
+
 def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]) -> _Scored | None:
     """The sentence near the best that sends what a question sends to one body ("Kan vi melde behovet
     rett til Udir?") to another («… melder behov for kompetanseutvikling til statsforvalteren»), when
@@ -1021,8 +1061,10 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
     if not bodies:
         return None
     asked = {t for b in bodies for v in index.query_term_sets(b) for t in _without_synonym_parts(index, b, v)}
-    # what is sent: the asking clause's words, the bodies aside ("melde behov")
-    act = [(v, w) for v, w in _known_sets(index, _first_of(asking)) if not v & asked]
+    # what is sent: the asking clause's words, the bodies aside ("melde behov"); not where it goes ("rett til
+    # fylkeskommunene") nor who sends it ("fra Udir"): a sentence about Udir is not about what Udir sends
+    clause = _FROM_BODY.sub(" ", _TO_BODY.sub(" ", _first_of(asking)))
+    act = [(v, w) for v, w in _known_sets(index, clause) if not v & asked]
     if not act:
         return None
     near = [s for s in scored if s.score >= _SENT_NEAR * scored[0].score]

@@ -273,6 +273,27 @@ def test_a_list_that_the_chosen_sentence_goes_on_to_give_is_not_skipped(services
     assert lines[-1].startswith("I tillegg har fylkeskommunene ansvar"), answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Skal fylkeskommunen rapportere til Udir hvert år?", "Må fylkeskommunene rapportere hvert år?"],
+)
+def test_a_yes_no_question_asked_of_a_kind_is_answered_by_the_sentence_that_says_it(
+    services: Services, question: str
+) -> None:
+    """A question of "hvert år" is answered by «Å rapportere årlig til Utdanningsdirektoratet», a list
+    item ranked below sentences that name the fylkeskommuner and nothing of reporting: it leads, a yes."""
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "Å rapportere årlig til Utdanningsdirektoratet" in answer, answer
+
+
+def test_who_sends_is_not_what_is_sent_elsewhere(services: Services) -> None:
+    """ "Går tilskuddet fra Udir rett til fylkeskommunene?": «Å rapportere årlig til
+    Utdanningsdirektoratet» sends a report to Udir, not the grant from it; that is no "Nei"."""
+    answer = ask(services, "Går tilskuddet fra Udir rett til fylkeskommunene?").answer
+    assert not answer.startswith(texts.YES_NO_LEADS["nei"]), answer
+
+
 def test_no_yes_from_a_sentence_that_lacks_what_the_question_turns_on(services: Services) -> None:
     """The source says Statsforvalteren may attend as an observer; it says nothing of approving plans.
     Sharing "Statsforvalteren" and "samarbeidsforum" does not make that a yes."""
