@@ -203,6 +203,7 @@ class AdvisorRules(RuleFile):
     # "Hvem kan søke om midler i yrkesfagordningen?": who applies, answered from the catalogue's who_applies.
     who_applies_question: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
+    owners_named: dict[str, Pattern] = Field(default_factory=dict)  # whom an applying quote names
     money_words: Words
     paying_verbs: Words
     use_prepositions: Words

@@ -146,17 +146,25 @@ def _who_applies(question: str, previous: Sequence[str], catalogue: Catalogue) -
 
 def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     """The owner types who apply, cited by the quotes that speak of applying or of the money («melde behov
-    for midler», «utbetaler midlene»); the others the catalogue rests an owner type on (who is represented
-    in the forum) say less than that, and are left out when one does."""
+    for midler», «utbetaler midlene») first; an owner type the catalogue rests on a weaker quote (who is
+    represented in the forum) keeps it after them, so every owner named is cited."""
     owners = list(dict.fromkeys(texts.OWNER_PLURALS[e.value] for e in scheme.who_applies))
     named = owners[0] if len(owners) == 1 else f"{', '.join(owners[:-1])} og {owners[-1]}"
     head = texts.WHO_APPLIES.format(scheme=scheme.name, owners=named)
     reasons = [Reason(e.value, e.quote, e.document) for e in scheme.who_applies]
     pattern = rule_file(AdvisorRules).applying_words
     applying = [r for r in reasons if pattern and re.search(pattern, sources.sentence(r), re.IGNORECASE)]
-    return AdvisorAnswer(
-        "\n".join(_statement(head, applying or reasons[:1], sources, set())), sources.citations
-    )
+    owners_named = rule_file(AdvisorRules).owners_named
+
+    def said(r: Reason) -> bool:
+        """Whether an applying quote already names this reason's owner type (`Reason.text` is its value)."""
+        found = owners_named.get(r.text)
+        return found is not None and any(
+            re.search(found, sources.sentence(a), re.IGNORECASE) for a in applying
+        )
+
+    cited = [*applying, *(r for r in reasons if r not in applying and not said(r))]
+    return AdvisorAnswer("\n".join(_statement(head, cited, sources, set())), sources.citations)
 
 
 def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:

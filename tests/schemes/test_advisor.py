@@ -186,5 +186,27 @@ def test_who_applies_in_a_named_scheme_is_answered_from_the_catalogue_with_its_q
     _markers_match_citations(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "quotes"),
+    [
+        # «Vi utbetaler midlene til fylkeskommunene» names no private owner: their catalogue quote is cited
+        (
+            "Hvem kan søke om midler i yrkesfagordningen?",
+            ["til fylkeskommunene", "Private videregående skoler"],
+        ),
+        # «barnehage- og skoleeiere» names every owner: no weaker quote beside it
+        ("Hvem melder behov i den desentraliserte ordningen?", ["barnehage- og skoleeiere"]),
+    ],
+)
+def test_every_owner_a_who_applies_answer_names_is_cited(
+    catalogue: Catalogue, question: str, quotes: list[str]
+) -> None:
+    answer = _ask(catalogue, question)
+    quoted = [line for line in answer.text.splitlines() if "«" in line]
+    assert len(quoted) == len(quotes), answer.text
+    for line, quote in zip(quoted, quotes, strict=True):
+        assert quote in line, answer.text
+
+
 def test_who_applies_needs_a_scheme_named_in_the_question_or_the_conversation(catalogue: Catalogue) -> None:
     assert advise("Hvem kan søke?", [], catalogue, [], matches=False) is None
