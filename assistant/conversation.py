@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from assistant.answer.cleft import names_actor
 from assistant.answer.plan import asking_sentence
+from assistant.freshness import YEAR
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
 
@@ -81,7 +82,7 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
         text, question = dated, _finish(dated)
     resolved = _resolved(question, text, previous, lexical)
     if relative:  # the topic put in may bring the year asked about before along
-        for year in set(re.findall(r"\b(?:19|20)\d{2}\b", before)) - set(re.findall(r"\b\d{4}\b", text)):
+        for year in set(YEAR.findall(before)) - set(re.findall(r"\b\d{4}\b", text)):
             resolved = re.sub(rf"\s+(?:i|for)\s+{year}\b", "", resolved)
     # "Hvor mye av det gikk til skole?" is of the amount asked about just before: its place and year
     partitive = _rules().partitive
@@ -134,7 +135,7 @@ def _resolved(question: str, text: str, previous: Sequence[str], lexical: Lexica
 
 def _dated(text: str, before: str) -> str:
     """A year said relative to the one asked about before ("året før") as that year."""
-    years = re.findall(r"\b(?:19|20)\d{2}\b", before)
+    years = YEAR.findall(before)
     if not years:
         return text
     for phrase, shift in _rules().relative_years.items():
@@ -150,7 +151,7 @@ def _setting(before: str, text: str) -> list[str]:
     found = []
     for m in re.finditer(r"\b(?:(i|for|frå|fra)\s+)?(\w[\w-]*)\b", before):
         word = m.group(2)
-        is_year = re.fullmatch(r"(?:19|20)\d{2}", word) is not None
+        is_year = YEAR.fullmatch(word) is not None
         if (is_year or stem(word.lower()) in places) and stem(word.lower()) not in said:
             found.append(f"{m.group(1) or 'i'} {word}")
     return list(dict.fromkeys(found))

@@ -149,19 +149,17 @@ def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     for midler», «utbetaler midlene») first; an owner type the catalogue rests on a weaker quote (who is
     represented in the forum) keeps it after them, so every owner named is cited."""
     owners = list(dict.fromkeys(texts.OWNER_PLURALS[e.value] for e in scheme.who_applies))
-    named = owners[0] if len(owners) == 1 else f"{', '.join(owners[:-1])} og {owners[-1]}"
-    head = texts.WHO_APPLIES.format(scheme=scheme.name, owners=named)
+    head = texts.WHO_APPLIES.format(scheme=scheme.name, owners=join(owners))
     reasons = [Reason(e.value, e.quote, e.document) for e in scheme.who_applies]
-    pattern = rule_file(AdvisorRules).applying_words
+    rules = rule_file(AdvisorRules)
+    pattern = rules.applying_words
     applying = [r for r in reasons if pattern and re.search(pattern, sources.sentence(r), re.IGNORECASE)]
-    owners_named = rule_file(AdvisorRules).owners_named
+    applying_sentences = [sources.sentence(a) for a in applying]
 
     def said(r: Reason) -> bool:
         """Whether an applying quote already names this reason's owner type (`Reason.text` is its value)."""
-        found = owners_named.get(r.text)
-        return found is not None and any(
-            re.search(found, sources.sentence(a), re.IGNORECASE) for a in applying
-        )
+        found = rules.owners_named.get(r.text)
+        return found is not None and any(re.search(found, s, re.IGNORECASE) for s in applying_sentences)
 
     cited = [*applying, *(r for r in reasons if r not in applying and not said(r))]
     return AdvisorAnswer("\n".join(_statement(head, cited, sources, set())), sources.citations)
