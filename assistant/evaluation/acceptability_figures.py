@@ -64,18 +64,22 @@ def _grouped(judged: Sequence[Judged], key: Callable[[QuestionResult], str]) -> 
 
 
 def summarize_acceptability(results: Sequence[QuestionResult], sealed: bool = False) -> dict[str, Any]:
-    """Overall and per user group; unless `sealed`, also per type, how many unacceptable answers fail
-    each check, and the unacceptable items with their reasons."""
+    """Overall, per user group and how many unacceptable answers fail each check (counts say which
+    check to work on, and name no item); unless `sealed`, also per type and the unacceptable items with
+    their reasons."""
     judged = [(r, r.verdict) for r in results if r.verdict is not None]
-    summary = {**figures(judged), "per_user_group": _grouped(judged, lambda r: r.user_group)}
-    if sealed:
-        return summary
     failing = [(r, v) for r, v in judged if not v.acceptable]
     counts = Counter(reason for _, v in failing for reason in v.reasons)
+    summary = {
+        **figures(judged),
+        "per_user_group": _grouped(judged, lambda r: r.user_group),
+        "failed_checks": {check: counts[check] for check in CHECKS},
+    }
+    if sealed:
+        return summary
     return {
         **summary,
         "per_type": _grouped(judged, lambda r: r.type),
-        "failed_checks": {check: counts[check] for check in CHECKS},
         "not_acceptable": [_failure(r, v) for r, v in failing],
     }
 
@@ -128,7 +132,7 @@ def format_acceptability(summary: dict[str, Any]) -> str:
     if summary.get("abstention_accuracy") is not None:
         lines += ["", f"avstått riktig (ubesvarbare)  {summary['abstention_accuracy']:.2f}"]
     if "failed_checks" in summary:
-        failing = len(summary["not_acceptable"])
+        failing = round(summary["n"] * (1 - summary["acceptable"]))
         lines += ["", f"ikke akseptable: {failing}; sjekkene de feiler (et svar kan feile flere):"]
         counts = summary["failed_checks"].items()
         lines += [f"  {CHECK_NAMES[check]:28s} {count}" for check, count in counts if count]
