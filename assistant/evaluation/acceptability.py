@@ -134,8 +134,41 @@ def found(text: str, wordings: Iterable[str]) -> bool:
     return any(norm(w) in target for w in wordings)
 
 
+def holds(q: Question, string: str, text: str) -> bool:
+    """A required string is in the answer: as written, or for a nynorsk question as rendered, or with
+    the rendering's words inflected as the answer's translation of the whole sentence has them."""
+    wordings = q.wordings(string)
+    return found(text, wordings) or (len(wordings) > 1 and _found_loosely(text, wordings))
+
+
+def _found_loosely(text: str, wordings: Sequence[str]) -> bool:
+    """Apertium renders a fact alone a little differently from the sentence it was taken from
+    («bli kjent» alone, «bli kjend» in the sentence; «styrket» as «styrka» or «styrkt»): each word of
+    the fact, in either wording, matches the answer's word at its place when they share all but their
+    last two letters (at least three), or are equal."""
+    answer = re.findall(r"\w+", text.lower())
+    forms = [re.findall(r"\w+", w.lower()) for w in wordings]
+    columns = list(zip(*forms, strict=True)) if len({len(f) for f in forms}) == 1 else []
+    options = [columns] if columns else [[(word,) for word in f] for f in forms]
+    for want in options:
+        if not want:
+            continue
+        for start in range(len(answer) - len(want) + 1):
+            window = answer[start : start + len(want)]
+            if all(any(_same_word(a, w) for w in ws) for a, ws in zip(window, want, strict=True)):
+                return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= 3 and shared >= min(len(a), len(b)) - 2 and abs(len(a) - len(b)) <= 2
+
+
 def missing(q: Question, strings: Iterable[str], text: str) -> tuple[str, ...]:
-    return tuple(s for s in strings if not found(text, q.wordings(s)))
+    return tuple(s for s in strings if not holds(q, s, text))
 
 
 def must_not_found(q: Question, reply: Reply) -> tuple[str, ...]:
@@ -256,7 +289,7 @@ def precision(q: Question, reply: Reply, phrases: Phrases, rendered_gold: Sequen
         said = f" {words(_without_heading(unit, headings))} "
         return (
             any(said in f" {p} " for p in passages)
-            or any(found(unit, q.wordings(f)) for f in required)
+            or any(holds(q, f, unit) for f in required)
             or (expects_gap and names_gap(unit, phrases))
         )
 

@@ -75,6 +75,28 @@ def test_a_nynorsk_answer_finds_a_fact_in_its_nynorsk_wording() -> None:
     assert verdict.facts_found == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("Tiltaka har styrkt det profesjonelle læringsfellesskapet.", True),  # rendered alone «styrka»
+        ("Dei kan bli kjend med korleis skulen utdannar elevane.", True),  # «kjent» alone, «kjend» in it
+        ("Tiltaka har svekt det profesjonelle læringsfellesskapet.", False),
+        ("Det profesjonelle læringsfellesskapet er styrka.", False),  # the words, not in their order
+    ],
+)
+def test_a_nynorsk_fact_is_found_with_its_words_inflected_as_the_sentence_has_them(
+    said: str, found: bool
+) -> None:
+    facts = ("styrket det profesjonelle læringsfellesskapet", "bli kjent med hvordan skolen utdanner elevene")
+    renderings = (
+        (facts[0], "styrka det profesjonelle læringsfellesskapet"),
+        (facts[1], "bli kjent med korleis skulen utdannar elevane"),
+    )
+    q = question(maalform="nn", facts=facts, renderings=renderings)
+    verdict = judge_answer(q, answer(f"{said} [1]", cite(1, FORUM)), PHRASES)
+    assert (verdict.facts_found == 1) is found
+
+
 def test_a_must_not_string_is_found_whatever_its_case_and_spacing() -> None:
     q = question(must_not=("bransjeorganisasjoner, bedrifter",))
     text = f"{FORUM} [1]\nDessuten  Bransjeorganisasjoner,\nbedrifter og andre. [2]"
