@@ -37,6 +37,8 @@ _INFLECTIONS = ("ens", "ets", "ene", "en", "et", "er", "es", "e", "a", "s")
 _ASKS = re.compile(
     r"\b(?:hva|kva|hvem|kven|hvilke[nt]?|når|hvor|kor|hvordan|korleis)\b|,\s*(?:og\s+)?om\b", re.IGNORECASE
 )
+# Question words that inside a clause are as often a conjunction or a relative.
+_CONJUNCTIONS = frozenset({"når", "hvor", "kor"})
 # A shorter focus is as often a typo of a short word ("nar" for «når») as a matter of its own.
 _MIN_FOCUS = 5
 
@@ -45,7 +47,7 @@ def unspoken_matter(question: str, index: LexicalIndex) -> str | None:
     """The word of the question's asking sentence that names a matter the documents never speak of, as
     the asker wrote it; None when they may answer it."""
     asking = asking_sentence(question)
-    if len(_ASKS.findall(asking)) > 1:
+    if len([m for m in _ASKS.finditer(asking) if _asks_here(asking, m)]) > 1:
         # "… hva som forventes av oss, om vi kan bruke X, og hvilken timesats dere dekker": one matter out of
         # several asked in one sentence does not make the rest unanswerable.
         return None
@@ -62,6 +64,16 @@ def unspoken_matter(question: str, index: LexicalIndex) -> str | None:
     if len(focus) < _MIN_FOCUS or focus in question_words() or focus.isdigit() or _spoken(index, focus):
         return None
     return focus if _zipf(focus) < rules.unspoken_focus_zipf else None
+
+
+def _asks_here(sentence: str, found: re.Match[str]) -> bool:
+    """A question word opens an ask of its own, unless it is «når» or «hvor» inside a clause: there it
+    is a conjunction or a relative ("… betale når en lærer tar videreutdanning?", "skolen hvor jeg
+    jobber")."""
+    if found.group(0).lower() not in _CONJUNCTIONS:
+        return True
+    before = sentence[: found.start()].rstrip().lower()
+    return not before or before.endswith((",", " og", " eller", "–", "-"))
 
 
 @lru_cache

@@ -45,3 +45,14 @@ def test_a_focus_the_documents_say_in_another_form_or_an_everyday_word_is_left()
 def test_a_matter_in_one_of_several_questions_in_one_sentence_does_not_refuse_them_all() -> None:
     question = "Vi lurer på hva mentorene gjør, om vi kan søke, og hvilken timesats dere dekker."
     assert unspoken_matter(question, _MENTORING) is None
+
+
+def test_a_when_clause_is_no_second_question() -> None:
+    """«når» and «hvor» inside a clause join it to the sentence; only one matter is asked after."""
+    question = "Hva er egenandelen kommunen betaler når en mentor tar videreutdanning?"
+    assert unspoken_matter(question, _MENTORING) == "egenandelen"
+    assert unspoken_matter("Hvor mye får mentorene, og når er fristen?", _MENTORING) is None
+
+
+def test_tuition_is_a_cost_the_documents_never_speak_of() -> None:
+    assert unspoken_matter("Dekker ordningen skolepenger for mentoren?", _MENTORING) == "skolepenger"
