@@ -85,12 +85,13 @@ class _Check:
 def match_schemes(catalogue: Catalogue, profile: Profile, limit: int | None = None) -> list[SchemeMatch]:
     """Ranked: "passer" first, then "kan passe", then "passer ikke" with the reason each does not fit.
     Within a class the closest fit (and the best topic overlap) comes first; ties keep catalogue order."""
-    matches = [_match(scheme, profile) for scheme in catalogue.schemes]
+    common = _common_words(catalogue, profile.topic or "")
+    matches = [_match(scheme, profile, common) for scheme in catalogue.schemes]
     ranked = sorted(matches, key=lambda m: (FITS.index(m.fit), -m.score))
     return ranked if limit is None else ranked[: max(limit, 0)]
 
 
-def _match(scheme: Scheme, profile: Profile) -> SchemeMatch:
+def _match(scheme: Scheme, profile: Profile, common: frozenset[str] = frozenset()) -> SchemeMatch:
     checks = [
         _listed_check(scheme.who_applies, profile.owner_type, _OWNER),
         _listed_check(scheme.sectors, profile.sector, _SECTOR),
@@ -102,7 +103,7 @@ def _match(scheme: Scheme, profile: Profile) -> SchemeMatch:
     fit = (
         "passer ikke" if "misfits" in states else "kan passe" if states & {"limits", "unknown"} else "passer"
     )
-    topic_score, topic_evidence = _topic(scheme, profile.topic or "")
+    topic_score, topic_evidence = _topic(scheme, profile.topic or "", common)
     order = ("misfits", "limits", "unknown", "fits")  # what holds a scheme back is said first
     reasons = [r for state in order for check in checks if check.state == state for r in check.reasons]
     if fit != "passer ikke":
@@ -218,20 +219,40 @@ def contact_phrase(value: str) -> str:
     return value if value.startswith(texts.PROPER_NAMES) else value[:1].lower() + value[1:]
 
 
-def _topic(scheme: Scheme, topic: str) -> tuple[float, Evidence | None]:
+def _topic(scheme: Scheme, topic: str, common: frozenset[str] = frozenset()) -> tuple[float, Evidence | None]:
     """The share of the topic's words found in the scheme's name, aliases and what it funds, and the
-    funded item that shares the most of them."""
-    wanted = {_key(w) for w in content_words(topic)}
+    funded item that shares the most of them. Words `common` to many schemes are left out: they order
+    nothing."""
+    wanted = {_key(w) for w in content_words(topic)} - common
     if not wanted:
         return 0.0, None
     funds = [(e, _text_keys(f"{e.value} {e.quote}")) for e in scheme.what_it_funds]
-    pool: set[str] = set()
-    for keys in [_text_keys(t) for t in (scheme.name, *scheme.aliases)] + [keys for _, keys in funds]:
-        pool |= keys
+    pool = _topic_pool(scheme)
     share = sum(any(_similar(w, k) for k in pool) for w in wanted) / len(wanted)
     hits = [(sum(any(_similar(w, k) for k in keys) for w in wanted), e) for e, keys in funds]
     best = max(hits, key=lambda hit: hit[0], default=(0, None))
     return share, best[1] if best[0] else None
+
+
+def _topic_pool(scheme: Scheme) -> set[str]:
+    pool: set[str] = set()
+    for text in (scheme.name, *scheme.aliases, *(f"{e.value} {e.quote}" for e in scheme.what_it_funds)):
+        pool |= _text_keys(text)
+    return pool
+
+
+# A topic word found with at least this share of the catalogue's schemes ("ordning", "barnehage", "kommune")
+# tells them apart no more than the profile does; "spesialpedagogikk" is with a few.
+_COMMON_SHARE = 0.25
+
+
+def _common_words(catalogue: Catalogue, topic: str) -> frozenset[str]:
+    wanted = {_key(w) for w in content_words(topic)}
+    if not wanted or not catalogue.schemes:
+        return frozenset()
+    pools = [_topic_pool(scheme) for scheme in catalogue.schemes]
+    limit = _COMMON_SHARE * len(pools)
+    return frozenset(w for w in wanted if sum(any(_similar(w, k) for k in pool) for pool in pools) >= limit)
 
 
 # Shorter group words are not corrected: "lærer" one letter from "leder" is another group.

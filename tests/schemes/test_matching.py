@@ -325,6 +325,13 @@ def test_topic_orders_within_a_class_and_never_changes_it(catalogue: Catalogue) 
     assert next(m for m in coding if m.fit == "kan passe").scheme_id == "kompetansepakke-programmering"
 
 
+def test_topic_words_most_schemes_share_order_nothing(catalogue: Catalogue) -> None:
+    """«ordning» and «barnehage» are with many schemes; «spesialpedagogikk» tells them apart."""
+    topic = "en ordning som styrker spesialpedagogikken i barnehagene"
+    ranked = [m.scheme_id for m in match_schemes(catalogue, Profile("kommune", "barnehage", topic=topic))]
+    assert ranked.index(K) < ranked.index(R)
+
+
 def test_profile_outside_the_vocabularies_is_refused() -> None:
     with pytest.raises(ValueError, match="owner_type"):
         Profile("skole", "grunnskole")
