@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answer.cleft import names_actor
-from assistant.answer.plan import asking_sentence
+from assistant.answer.plan import asking_sentence, question_words
 from assistant.freshness import YEAR
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
+from assistant.schemes.matching import listed_group
 
 Tokens = list[re.Match[str]]
 
@@ -111,8 +112,10 @@ def _resolved(question: str, text: str, previous: Sequence[str], lexical: Lexica
     naming = _naming_words(text, lexical)
     if (found := _anaphor(tokens)) is not None:
         start, end, kind = found
-        # "ordningen" may be meant generally, "den" hardly
+        # "ordningen" may be meant generally, "den" hardly; the noun itself names nothing of its own
         limit = 1 if kind == "noun" else _limits().enough_topic - 1
+        if kind == "noun":
+            naming = _naming_words(text[:start] + text[end:], lexical)
         if naming > limit:
             return question
         noun = text[start:end].split()[-1]
@@ -295,7 +298,9 @@ def _phrase_end(tokens: Tokens, start: int, text: str) -> int:
     last = start
     for k in range(start + 1, len(tokens)):
         between = text[tokens[k - 1].end() : tokens[k].start()]
-        if "," in between or ";" in between or tokens[k].group().lower() in _words("phrase_breaks"):
+        word = tokens[k].group().lower()
+        ends = word in _words("phrase_breaks") or word in _words("predicatives")
+        if "," in between or ";" in between or ends:
             break
         last = k
     trailing = _words("prepositions") | _words("joiners") | _words("particles")
@@ -334,10 +339,19 @@ def _points_back(lowered: list[str], i: int) -> bool:
     # "den støtten" is a determiner with its noun, not "den" before the verb "støtte"
     asking = stem(after) in _stems("generic") and not (j == i + 1 and _definite(after))
     verb_after = asking or not content_words(after)
+    # "Når blir den ferdig?", "Hvem er den for?": a singular pronoun right after the verb that follows the
+    # question word is the question's subject
+    inverted = i == 2 and lowered[0] in question_words() and lowered[i] in _words("singular_pronouns")
     return (
         before in _words("pronoun_verbs")
         or (before in _words("prepositions") and asking)
         or (lowered[i] in _words("singular_pronouns") and verb_after and after not in _words("phrase_breaks"))
+        or (
+            inverted
+            and lowered[i] != "dette"
+            and after not in _words("phrase_breaks")
+            and not _definite(after)
+        )
     )
 
 
@@ -438,11 +452,24 @@ def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
         heads = [_compound_head(t.group().lower(), lexical) for t in tokens]
         members = [i for i, h in enumerate(heads) if head and h == head]
     if not members:
-        return None
+        return _swap_group(base, x)
     end = members[0]
     while end + 1 in members or (end + 2 in members and tokens[end + 1].group().lower() in _words("joiners")):
         end += 1 if end + 1 in members else 2
     return base[: tokens[members[0]].start()] + x + base[tokens[end].end() :]
+
+
+def _swap_group(base: str, x: str) -> str | None:
+    """ "Hva med helsesykepleiere?" after "Kan PPT være med i Kompetanseløftet?": a group of people the
+    word lists know takes the place of the one group the previous question names (of none, or of two,
+    which is meant is not clear)."""
+    if not listed_group(x):
+        return None
+    tokens = list(_WORD.finditer(base))
+    named = [t for t in tokens if listed_group(t.group())]
+    if len(named) != 1:
+        return None
+    return base[: named[0].start()] + x + base[named[0].end() :]
 
 
 def _compound_head(word: str, lexical: LexicalIndex) -> str | None:

@@ -175,6 +175,18 @@ def test_the_det_of_a_cleft_points_nowhere() -> None:
             "Hvem betaler den?",
             "Hvem betaler kollektiv kompetanseutvikling?",
         ),
+        # the subject right after the verb of a question («Når blir den …?»)
+        (
+            "Hva er kompetansepakken for opplæring i bedrift?",
+            "Når blir den ferdig?",
+            "Når blir kompetansepakken for opplæring i bedrift ferdig?",
+        ),
+        # what the question says of its subject («ferdig») is not part of the topic
+        (
+            "Når blir kompetansepakken for opplæring i bedrift ferdig?",
+            "Hvem er den for?",
+            "Hvem er kompetansepakken for opplæring i bedrift for?",
+        ),
     ],
 )
 def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: str, expected: str) -> None:
@@ -264,6 +276,12 @@ def test_a_question_that_only_asks_gets_the_topic_attached(
             FAG_OG_YRKE,
             "Og hva med fagskolelærere?",
             f"{FAG_OG_YRKE[:-1]} – og hva med fagskolelærere?",
+        ),
+        # a group the word lists know takes the place of the one group asked about before
+        (
+            "Kan PPT være med i Kompetanseløftet?",
+            "Hva med helsesykepleiere?",
+            "Kan helsesykepleiere være med i Kompetanseløftet?",
         ),
     ],
 )
@@ -392,6 +410,9 @@ def test_a_noun_for_a_part_of_the_scheme_is_kept_and_needs_a_scheme(services: Se
     lexical = services.retriever.lexical
     assert resolve_follow_up("Hva gjør forumet?", ["Hva er Rekom?"], lexical) == "Hva gjør forumet i Rekom?"
     assert resolve_follow_up("Hva gjør forumet?", ["Hva gjør Udir?"], lexical) == "Hva gjør forumet?"
+    # the noun itself is not a word that names a topic of the question's own
+    resolved = resolve_follow_up("Hvem sitter i forumet?", ["Hvem har ansvaret for Rekom?"], lexical)
+    assert resolved == "Hvem sitter i forumet i Rekom?"
 
 
 @pytest.mark.parametrize(

@@ -509,6 +509,10 @@ class ExtractiveBackend:
                     return _definite_singular(word) and stem(word.lower()) in asked_forms
 
                 defining.sort(key=one_of_them)
+            elif plan is not None and plan.topic:
+                # "Hva er kompetansepakken for opplæring i bedrift?" asks what that one is: «Kompetansepakker
+                # er …» says what the kind is, and does not lead over what is said of the one asked
+                defining = [s for s in defining if _definite_singular(_defined(s.unit.lead))]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
 

@@ -259,6 +259,7 @@ class ConversationRules(RuleFile):
     anaphoric_nouns: Words
     kept_nouns: Words = Field(default_factory=list)
     particles: Words = Field(default_factory=list)
+    predicatives: Words = Field(default_factory=list)
     about_frame: str = ""
     generic: Words
     also: Words

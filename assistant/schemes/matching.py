@@ -523,6 +523,13 @@ def known_group(catalogue: Catalogue, text: str) -> bool:
     return any(candidate in known for candidate in candidates)
 
 
+def listed_group(text: str) -> bool:
+    """Whether the text is a group of people the word lists name (target_groups.yaml), whole: "PPT",
+    "helsesykepleiere", "lærerne"; not "Kompetanseløftet" or "i barnehagen"."""
+    keys = _group_keys(" ".join(text.split()))
+    return bool(keys) and keys in _vocabulary().known
+
+
 def names_group(catalogue: Catalogue, text: str) -> bool:
     """Whether a text (a funded item, say) names a group of people anywhere in it: "Kompetansetiltak for
     yrkesfaglærere i friskoler" does, "Å vurdere, planlegge og gjennomføre kompetansetiltak" does not."""

@@ -1081,6 +1081,13 @@ def test_what_a_kind_of_thing_is_is_said_by_the_sentence_about_the_kind(
     assert ask(services, question).answer.startswith(lead)
 
 
+def test_what_one_named_thing_is_is_not_said_by_the_sentence_about_its_kind(services: Services) -> None:
+    """Asked what the package for training in firms is, the sentence about all packages does not lead."""
+    answer = ask(services, "Hva er kompetansepakken for opplæring i bedrift?").answer
+    assert answer.startswith("Udir har igangsatt arbeidet med å utvikle en nettbasert kompetansepakke")
+    assert "Kompetansepakker er nettbaserte tilbud" not in answer
+
+
 def test_the_year_before_and_a_part_of_an_amount_are_answered_for_what_was_asked_about(
     services: Services,
 ) -> None:
