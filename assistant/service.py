@@ -58,7 +58,7 @@ from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, AnswerPlan, Citation, PartResult, ScoredPassage
 from assistant.retrieval import Mode, Retriever
-from assistant.rules import check_rules
+from assistant.rules import ScopeRules, check_rules, rule_file
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.matching import known_group
@@ -442,6 +442,9 @@ def _for_each_scheme(
     said_by: list[str] = []  # each scheme's answer, unmarked
     lexical = services.retriever.lexical
     asked = lexical.weighted_query_sets(retrieved.question)
+    if members:  # "deltar" is asked of each forum, whichever words its list of members uses
+        verbs = set(lexical.analyzer.terms(" ".join(rule_file(ScopeRules).members_words)))
+        asked = [(variants, weight) for variants, weight in asked if not variants & verbs]
     for scheme_id in alternatives:
         scoped = replace(plan, schemes=(scheme_id,), schemes_from="question")
         written = _written(

@@ -420,6 +420,8 @@ class ExtractiveBackend:
                 names_members = members is not None and members.search(said) is not None
                 if names_members:
                     planned += _NAMES_MEMBERS  # "Hvem sitter i forumet?": who it includes, not what it does
+                    if unit.is_list:  # the members one by one, over one of them («… som observatør»)
+                        planned += _MEMBERS_LISTED
                 if led_by_pronoun and not _of_asked_subject(index, sets, unit.lead, referent):
                     planned -= _OFF_SUBJECT  # «De kan brukes …» of kompetansepakker, to who must do what
                 if role and _PRONOUN_LED.match(unit.lead or "") and names_body(index, heading, asking):
@@ -674,6 +676,9 @@ _ONE_THING = frozenset({"hva", "hvem", "hvordan"})
 # What a sentence naming a body's members gains, asked who the body is made of: more than a list of what the
 # body does that shares the question's words («Forumet prioriterer behovene, og lager en plan …»).
 _NAMES_MEMBERS = 0.5
+# ... and a list naming them more: it names them one by one, where a sentence often names one of them
+# («Statsforvalteren kan delta i samarbeidsforum som observatør»).
+_MEMBERS_LISTED = 0.3
 # How near the best score a sentence naming the members must be to lead in place of one that does not.
 _MEMBERS_NEAR = 0.6
 # How near the best passage's score a passage beyond the first few must be for its members to be read.

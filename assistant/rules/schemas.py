@@ -427,6 +427,7 @@ class ScopeRules(RuleFile):
     name_tails: Words = Field(default_factory=list)
     fields: dict[str, Words] = Field(default_factory=dict)
     alternatives: Words = Field(default_factory=list)
+    members_words: Words = Field(default_factory=list)
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

@@ -960,6 +960,8 @@ def test_who_pays_without_a_scheme_is_answered_for_each_scheme_labelled(services
     [
         "Hvem sitter egentlig i samarbeidsforumet?",
         "Kva for aktørar er med i samarbeidsforumet som fordeler pengane?",
+        # «deltar» is asked of each forum, though only one list of members says «delta»
+        "Hvem deltar i samarbeidsforumet?",
     ],
 )
 def test_who_sits_in_the_forum_without_a_scheme_gets_each_schemes_members(
