@@ -520,7 +520,8 @@ def _in_parts(
                 and asks_for_match(plan.question, services.catalogue)
             )
             if advice := _advice(services, standalone, standalone, earlier, matches=matches):
-                parts_answered.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
+                asks = _asking_only(part)
+                parts_answered.append(PartAnswer(asks, advice.answer, advice.citations, asked=standalone))
                 continue
         part_plan = _plan(services, standalone, [plan.question])
         if not part_plan.schemes and plan.schemes and plan.schemes_from != "question":
@@ -531,14 +532,39 @@ def _in_parts(
         own = part_plan.schemes_from == "question"
         retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
         written = _written(services, retrieved, target, conversation_id, style)
+        elsewhere = written.abstained or not _from_scheme(services, retrieved, written)
+        if i and not own and plan.schemes_from == "question" and part_plan.schemes and elsewhere:
+            # "Hva har fylkeskommunene ansvar for i yrkesfagordningen, og hva er arbeidslivets rolle?": the
+            # later part is about the scheme the question named. When its own few words found an answer
+            # only in general text or another scheme's passages, or none, it is searched again with the
+            # scheme's name, and answered as asked (the name's words are no words of what it asks).
+            with_name = _with_scheme_names(services, standalone, part_plan.schemes)
+            named = _retrieve(services, with_name, part_plan)
+            again = _written(services, replace(named, question=standalone), target, conversation_id, style)
+            if not again.abstained and again.citations and _from_scheme(services, named, again):
+                retrieved, written = named, again
         covered = not written.abstained and bool(written.citations)
+        if (
+            i == 0
+            and (asking := _asking_only(standalone)) != standalone
+            and not (covered and speaks(standalone, written.answer, written.citations))
+        ):
+            # "Jeg er rektor på en videregående skole. Hvem skal vi melde behovet til?": who asks can pull
+            # the search to passages about them; what is asked is searched again on its own, in the
+            # question's scheme and sectors.
+            again = _written(services, _retrieve(services, asking, part_plan), target, conversation_id, style)
+            if not again.abstained and again.citations and speaks(asking, again.answer, again.citations):
+                written, covered = again, True
         if i == 0 and covered and speaks(standalone, written.answer, written.citations):
             siblings = frozenset(c.document for c in written.citations)
         if covered and written.maalform == "nn":
             written_in = "nn"
         reason = None if covered else written.answer
+        # The heading is what the part asks: who asks («Jeg er ny i stillingen.») is no part of it.
         parts_answered.append(
-            PartAnswer(part, written.answer if covered else None, written.citations, reason, standalone)
+            PartAnswer(
+                _asking_only(part), written.answer if covered else None, written.citations, reason, standalone
+            )
         )
     merged = merge_parts(parts_answered, _still_answers, speaks)
     if not any(merged.answered):  # nothing answered, though a part's loosely related sentence was found
@@ -554,6 +580,34 @@ def _in_parts(
         plan=plan,
         parts=tuple(PartResult(p, a) for p, a in zip(plan.parts, merged.answered, strict=True)),
     )
+
+
+def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> bool:
+    """Whether the answer cites a passage about a scheme the retrieved question is scoped to."""
+    plan = retrieved.plan
+    if services.scope is None or plan is None or not plan.schemes or written.abstained:
+        return True
+    cited = {(c.document, c.section) for c in written.citations}
+    return any(
+        in_scope(services.scope.tags_of(h.passage), plan.schemes)
+        for h in retrieved.hits
+        if (h.passage.document, h.passage.section) in cited
+    )
+
+
+def _asking_only(part: str) -> str:
+    """The part from its first asking sentence on: the sentences before it say who asks ("Vi er en
+    kommune."), not what is asked. The part itself when nothing comes before what it asks, or when what
+    it asks is about the sentence before it ("Stemmer det?")."""
+    sentences = split_sentences(part)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    if not first:
+        return part
+    asking = sentences[first]
+    words = asking.lower().strip("?").split()
+    if points_back(asking, explicitly=True) or (len(words) <= 3 and "det" in words):
+        return part  # "Vi har hørt at X sitter i forumet. Stemmer det?" asks about the sentence before it
+    return " ".join(sentences[first:])
 
 
 def _confirmed(services: Services, first: str, part: str, answered: PartAnswer) -> PartAnswer | None:

@@ -1327,3 +1327,38 @@ def test_what_we_should_come_away_with_is_answered_by_the_schemes_goal(services:
     answer = ask(services, "Hva er poenget med desentralisert ordning – hva skal vi sitte igjen med?")
     assert "styrke profesjonelle læringsfellesskap" in answer.answer, answer.answer
     assert "Tilskuddsordningen omfatter:" not in answer.answer
+
+
+def test_a_later_part_answered_only_from_general_text_is_looked_for_in_the_questions_scheme(
+    services: Services,
+) -> None:
+    """ "… i yrkesfagordningen, og hva er arbeidslivets rolle?": the second part alone found a general
+    sentence that mentions the arbeidsliv («I yrkesopplæringen er det viktig med et godt samarbeid med
+    arbeidslivet.»), not what the scheme's guidelines say it does."""
+    question = "Hva har fylkeskommunene ansvar for i yrkesfagordningen, og hva er arbeidslivets rolle?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "særskilt ansvar for å bidra med oppdatert fagkompetanse" in second, second
+
+
+def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
+    """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
+    is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the
+    vocational scheme."""
+    question = (
+        "Hvem har sekretariatsansvar for samarbeidsforum i den lokale ordningen, og hvem utbetaler midlene?"
+    )
+    answer = ask(services, question)
+    assert "Statsforvalteren" in answer.answer and "tilskuddsbrev" not in answer.answer, answer.answer
+
+
+def test_who_asks_is_no_part_of_the_first_parts_heading_nor_of_what_is_searched(services: Services) -> None:
+    """ "Jeg er rektor på en videregående skole med yrkesfag." pulled the search to the passage about
+    what the schools should know, and the first part was not answered; its heading carried the sentence."""
+    question = (
+        "Jeg er rektor på en videregående skole med yrkesfag. Vi lurer på hvem vi skal melde "
+        "kompetansebehov til, og hvem som bestemmer hvordan midlene brukes."
+    )
+    answer = ask(services, question)
+    first = answer.answer.split("\n\n")[0]
+    assert first.startswith("**Hvem skal vi melde kompetansebehov til?**"), first
+    assert "samarbeidsforum" in first and texts.PART_NOT_COVERED not in first, first

@@ -358,3 +358,15 @@ def test_asking_how_to_reply_is_no_part_of_its_own() -> None:
 def test_an_everyday_way_to_ask_after_the_goal_is_asked_as_the_goal(asked: str, read: str) -> None:
     """ "Hva skal vi sitte igjen med?" got any sentence sharing its other words; the documents say «mål»."""
     assert direct(asked) == read
+
+
+def test_the_part_from_its_asking_sentence_on_leaves_who_asks_out() -> None:
+    from assistant.service import _asking_only
+
+    assert _asking_only("Jeg er ny i stillingen. Hva er vår rolle?") == "Hva er vår rolle?"
+    assert _asking_only("Hva er vår rolle?") == "Hva er vår rolle?"
+    assert _asking_only("Vi er en kommune. Vi har to skoler. Hvem prioriterer?") == "Hvem prioriterer?"
+    said = "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det?"
+    assert _asking_only(said) == said
+    said = "Vi har hørt at Statsforvalteren sitter i forumet. Er det riktig?"
+    assert _asking_only(said) == said
