@@ -32,6 +32,8 @@ from assistant.answer.extractive import (
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import (
+    as_askers_body,
+    asker_context,
     asking_sentence,
     asks_members,
     direct,
@@ -494,6 +496,7 @@ def _in_parts(
     lexical = services.retriever.lexical
 
     which_of_counted: set[str] = set()  # parts asking which ones, after a part asking how many
+    context = asker_context(plan.question)  # who asks, said before what they ask
 
     def speaks(question: str, text: str, citations: list[Citation]) -> bool:
         """Whether a part's answer says what the part asks after, not just something near it: after a
@@ -507,6 +510,9 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        if context and standalone.endswith(asks := _asking_only(standalone)):
+            # "Jeg jobber i fylkeskommunen. …, og hva er vår rolle?" asks about the fylkeskommune's role
+            standalone = standalone[: len(standalone) - len(asks)] + as_askers_body(asks, context)
         if i and asks_which_of_counted(standalone, plan.parts[:i]):
             which_of_counted.add(standalone)
         # A part about a matter the documents never speak of ("…, og får de honorar?") is not the advisor's:
@@ -533,11 +539,12 @@ def _in_parts(
         retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
         written = _written(services, retrieved, target, conversation_id, style)
         elsewhere = written.abstained or not _from_scheme(services, retrieved, written)
-        if i and not own and plan.schemes_from == "question" and part_plan.schemes and elsewhere:
+        if not own and part_plan.schemes and elsewhere:
             # "Hva har fylkeskommunene ansvar for i yrkesfagordningen, og hva er arbeidslivets rolle?": the
-            # later part is about the scheme the question named. When its own few words found an answer
-            # only in general text or another scheme's passages, or none, it is searched again with the
-            # scheme's name, and answered as asked (the name's words are no words of what it asks).
+            # later part is about the scheme the question named (or the conversation, or the letter). When
+            # its own few words found an answer only in general text or another scheme's passages, or none,
+            # it is searched again with the scheme's name, and answered as asked (the name's words are no
+            # words of what it asks).
             with_name = _with_scheme_names(services, standalone, part_plan.schemes)
             named = _retrieve(services, with_name, part_plan)
             again = _written(services, replace(named, question=standalone), target, conversation_id, style)

@@ -1362,3 +1362,16 @@ def test_who_asks_is_no_part_of_the_first_parts_heading_nor_of_what_is_searched(
     first = answer.answer.split("\n\n")[0]
     assert first.startswith("**Hvem skal vi melde kompetansebehov til?**"), first
     assert "samarbeidsforum" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_our_role_in_a_later_part_is_the_role_of_the_body_who_asks_works_in(services: Services) -> None:
+    """ "Jeg jobber i fylkeskommunen …, og hva er vår rolle?": the part alone found nothing of whose role
+    it asks, and padded with what kommuner, fylkeskommuner and private eiere all must do."""
+    question = (
+        "Jeg jobber i fylkeskommunen med yrkesfagordningen. Hvem skal samarbeidsforumet inkludere, og hva "
+        "er vår rolle?"
+    )
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert second.startswith("**Hva er vår rolle?**"), second
+    assert "De har ansvaret for koordinering av samarbeidsforum" in second, second

@@ -370,3 +370,18 @@ def test_the_part_from_its_asking_sentence_on_leaves_who_asks_out() -> None:
     assert _asking_only(said) == said
     said = "Vi har hørt at Statsforvalteren sitter i forumet. Er det riktig?"
     assert _asking_only(said) == said
+
+
+def test_our_role_is_the_role_of_the_body_who_asks_works_in() -> None:
+    from assistant.answer.plan import as_askers_body, asker_context
+
+    context = asker_context("Jeg er saksbehandler hos Statsforvalteren. Hva gjør vi, og hva er vår rolle?")
+    assert context == "Jeg er saksbehandler hos Statsforvalteren."
+    assert as_askers_body("Hva er vår rolle?", context) == "Hva er Statsforvalterens rolle?"
+    assert (
+        as_askers_body("Hva er vår rolle?", "Jeg jobber i fylkeskommunen.") == "Hva er fylkeskommunens rolle?"
+    )
+    # two bodies, none, or a question that is not about a role: left as asked
+    assert as_askers_body("Hva er vår rolle?", "Vi er en kommune og en fylkeskommune.") == "Hva er vår rolle?"
+    assert as_askers_body("Hva er vår rolle?", "") == "Hva er vår rolle?"
+    assert as_askers_body("Kan våre lærere delta?", "Vi er en kommune.") == "Kan våre lærere delta?"
