@@ -41,7 +41,7 @@ from assistant.answer.plan import (
     plan_question,
     split_sentences,
 )
-from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
+from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -573,7 +573,9 @@ def _in_parts(
                 _asking_only(part), written.answer if covered else None, written.citations, reason, standalone
             )
         )
-    merged = merge_parts(parts_answered, _still_answers, speaks)
+    merged = merge_parts(
+        parts_answered, _still_answers, speaks, lambda q, shown, text: said_above(lexical, q, shown, text)
+    )
     if not any(merged.answered):  # nothing answered, though a part's loosely related sentence was found
         nothing = _Retrieved(plan.question, [], None, plan)
         reason = parts_answered[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE

@@ -1375,3 +1375,19 @@ def test_our_role_in_a_later_part_is_the_role_of_the_body_who_asks_works_in(serv
     second = answer.answer.split("\n\n")[1]
     assert second.startswith("**Hva er vår rolle?**"), second
     assert "De har ansvaret for koordinering av samarbeidsforum" in second, second
+
+
+def test_a_later_part_said_above_points_there_not_to_a_list_that_shares_its_subject(
+    services: Services,
+) -> None:
+    """ "…, og hvilke lærere prioriterer forumet tiltak for der?": «Forumet … prioriterer kompetansetiltak
+    for yrkesfaglærere i friskolene.» is shown under the first part; the part's own search gave the list of
+    whom the forum includes."""
+    question = (
+        "Skal private videregående skoler være representert i samarbeidsforumet for yrkesfag, og hvilke "
+        "lærere prioriterer forumet tiltak for der?"
+    )
+    answer = ask(services, question)
+    first, second = answer.answer.split("\n\n")[:2]
+    assert "yrkesfaglærere i friskolene" in first, answer.answer
+    assert second.endswith(texts.PART_SAID_ABOVE), answer.answer
