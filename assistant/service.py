@@ -40,6 +40,7 @@ from assistant.answer.plan import (
     members_asked,
     plan_question,
     split_sentences,
+    without_asker,
 )
 from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
 from assistant.answer.unspoken import unspoken_matter
@@ -536,7 +537,12 @@ def _in_parts(
             part_plan = replace(part_plan, schemes=plan.schemes, schemes_from=plan.schemes_from)
         # A part that names its own scheme is read by it, not by where the first part was answered.
         own = part_plan.schemes_from == "question"
-        retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
+        # "Når er workshopene i Nordland, og hvem er invitert?": a later part that names nothing of its own
+        # is about what the first part names, and is searched with it (and answered as asked).
+        about = _about_first(plan.parts[0]) if i and not part_plan.topic else ""
+        searched = f"{standalone.rstrip('?')} ({about})?" if about else standalone
+        retrieved = _retrieve(services, searched, part_plan, frozenset() if own else siblings)
+        retrieved = replace(retrieved, question=standalone)
         written = _written(services, retrieved, target, conversation_id, style)
         elsewhere = written.abstained or not _from_scheme(services, retrieved, written)
         if not own and part_plan.schemes and elsewhere:
@@ -602,6 +608,12 @@ def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> 
         for h in retrieved.hits
         if (h.passage.document, h.passage.section) in cited
     )
+
+
+def _about_first(first: str) -> str:
+    """The naming words of what the first part asks about ("workshopene nordland" of "Når er workshopene i
+    Nordland?"); who asks, said before it, is not what it is about."""
+    return " ".join(plan_question(without_asker(_asking_only(first))).topic)
 
 
 def _asking_only(part: str) -> str:

@@ -416,6 +416,13 @@ def asker_context(question: str) -> str:
     return " ".join(s for s in sentences[:first] if _FIRST_PERSON_SENTENCE.match(s))
 
 
+def without_asker(text: str) -> str:
+    """The text without its sentences about who asks ("Jeg er rådgiver i en kommune."); the text itself
+    when every sentence is one."""
+    kept = [s for s in split_sentences(text) if not _FIRST_PERSON_SENTENCE.match(s) or s.endswith("?")]
+    return " ".join(kept) or text
+
+
 def as_askers_body(part: str, context: str) -> str:
     """ "Hva er vår rolle?" after "Jeg er saksbehandler hos Statsforvalteren." asks "Hva er Statsforvalterens
     rolle?": what is "ours" is the body's that who asks says they work in (`asker_bodies`), when they name

@@ -1391,3 +1391,12 @@ def test_a_later_part_said_above_points_there_not_to_a_list_that_shares_its_subj
     first, second = answer.answer.split("\n\n")[:2]
     assert "yrkesfaglærere i friskolene" in first, answer.answer
     assert second.endswith(texts.PART_SAID_ABOVE), answer.answer
+
+
+def test_a_later_part_naming_nothing_of_its_own_is_about_what_the_first_part_names(
+    services: Services,
+) -> None:
+    """ "…, og hvem er invitert?" alone found the target groups of the schemes, or Udir inviting to a
+    høringskonferanse; it asks who the workshops the first part asks about are for."""
+    second = ask(services, "Når er workshopene i Nordland, og hvem er invitert?").answer.split("\n\n")[1]
+    assert "Målgruppe: Kommuner, private eiere, barnehagemyndighet og tillitsvalgte" in second, second

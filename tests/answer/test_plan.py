@@ -385,3 +385,15 @@ def test_our_role_is_the_role_of_the_body_who_asks_works_in() -> None:
     assert as_askers_body("Hva er vår rolle?", "Vi er en kommune og en fylkeskommune.") == "Hva er vår rolle?"
     assert as_askers_body("Hva er vår rolle?", "") == "Hva er vår rolle?"
     assert as_askers_body("Kan våre lærere delta?", "Vi er en kommune.") == "Kan våre lærere delta?"
+
+
+def test_what_the_first_part_is_about_leaves_out_who_asks() -> None:
+    from assistant.answer.plan import without_asker
+    from assistant.service import _about_first
+
+    assert without_asker("Jeg er rådgiver i en kommune. Workshopen er i vår. Når er den?") == (
+        "Workshopen er i vår. Når er den?"
+    )
+    assert without_asker("Vi er en kommune.") == "Vi er en kommune."
+    assert "workshopene" in _about_first("Når er workshopene i Nordland?").split()
+    assert "rådgiver" not in _about_first("Jeg er rådgiver. Når er workshopene i Nordland?").split()
