@@ -612,8 +612,12 @@ def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> 
 
 def _about_first(first: str) -> str:
     """The naming words of what the first part asks about ("workshopene nordland" of "Når er workshopene i
-    Nordland?"); who asks, said before it, is not what it is about."""
-    return " ".join(plan_question(without_asker(_asking_only(first))).topic)
+    Nordland?"); who asks, said before it, is not what it is about, nor the deed a "hvem" question asks
+    who does."""
+    read = plan_question(without_asker(_asking_only(first)))
+    # what "Når er workshopene …?" asks after is a thing; what "Hvem administrerer …?" asks after is a deed
+    named = read.focus if read.type not in ("hvem", "ja_nei") else ()
+    return " ".join(dict.fromkeys((*named, *read.topic)))
 
 
 def _asking_only(part: str) -> str:
