@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -530,6 +531,10 @@ def _in_parts(
                 asks = _asking_only(part)
                 parts_answered.append(PartAnswer(asks, advice.answer, advice.citations, asked=standalone))
                 continue
+        if i and (kept := _amount_frame(_asking_only(plan.parts[0]), standalone)):
+            # "Hvor mye fikk Rekom i Nordland i 2025, og hvor mye fikk Kompetanseløftet?": the second amount
+            # is of the same place and year as the first
+            standalone = f"{standalone.rstrip('?')} {kept}?"
         part_plan = _plan(services, standalone, [plan.question])
         if not part_plan.schemes and plan.schemes and plan.schemes_from != "question":
             # "Kven er ordninga for, og kven administrerer ho?" after Kompetanseløftet: a part that names no
@@ -608,6 +613,26 @@ def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> 
         for h in retrieved.hits
         if (h.passage.document, h.passage.section) in cited
     )
+
+
+# "i Nordland", "i 2025", "for 2022-2023", "i Oslo og Viken": where and when an amount or a count is of
+_FRAME = re.compile(
+    r"\b(?:i|for)\s+(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|[A-ZÆØÅ][\w-]+(?:\s+og\s+[A-ZÆØÅ][\w-]+)?)"
+)
+_AMOUNT = ("hvor_mye", "hvor_mange")
+# An amount for each one ("per skole", "hver barnehage") is no share of the first part's total: no frame
+_EACH = re.compile(r"\b(?:hver|hvert|kvar|kvart|per|pr)\b", re.IGNORECASE)
+
+
+def _amount_frame(first: str, part: str) -> str:
+    """The place and year of the first part's amount or count that a later amount or count question
+    lacks ("i Nordland i 2025" for "Hvor mye fikk Kompetanseløftet?"), or ""; only when the part names
+    neither a place nor a year of its own."""
+    if plan_question(part).type not in _AMOUNT or plan_question(first).type not in _AMOUNT:
+        return ""
+    if _FRAME.search(part) or _EACH.search(part):
+        return ""
+    return " ".join(m.group(0) for m in _FRAME.finditer(first))
 
 
 def _about_first(first: str) -> str:

@@ -1402,3 +1402,12 @@ def test_a_later_part_naming_nothing_of_its_own_is_about_what_the_first_part_nam
     høringskonferanse; it asks who the workshops the first part asks about are for."""
     second = ask(services, "Når er workshopene i Nordland, og hvem er invitert?").answer.split("\n\n")[1]
     assert "Målgruppe: Kommuner, private eiere, barnehagemyndighet og tillitsvalgte" in second, second
+
+
+def test_a_later_amount_is_of_the_year_the_first_part_names(services: Services) -> None:
+    """ "…tildelt i 2026, og hvor mye ble meldt i behov?": the total of the needs reported for 2026
+    («Behovsmeldinger: 24 605 520,-») sits beside «Midler tildelt 2026»; the part alone found only the
+    per-sector lines."""
+    question = "Hvor mye fikk Nordland tildelt i 2026, og hvor mye ble meldt i behov?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "24 605 520" in second, second

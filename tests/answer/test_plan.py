@@ -397,3 +397,14 @@ def test_what_the_first_part_is_about_leaves_out_who_asks() -> None:
     assert without_asker("Vi er en kommune.") == "Vi er en kommune."
     assert "workshopene" in _about_first("Når er workshopene i Nordland?").split()
     assert "rådgiver" not in _about_first("Jeg er rådgiver. Når er workshopene i Nordland?").split()
+
+
+def test_a_later_amount_keeps_the_place_and_year_of_the_first() -> None:
+    from assistant.service import _amount_frame
+
+    first = "Hvor mye fikk Rekom i Nordland i 2025?"
+    assert _amount_frame(first, "Hvor mye fikk Kompetanseløftet?") == "i Nordland i 2025"
+    # its own year, an amount for each one, or no amount asked before: nothing is added
+    assert _amount_frame("Hvor mye ble fordelt i Oslo og Viken i 2021?", "Hvor mye for 2022-2023?") == ""
+    assert _amount_frame(first, "Hvor mye får hver skole?") == ""
+    assert _amount_frame("Hvem utbetaler midlene i Nordland?", "Hvor mye fikk Kompetanseløftet?") == ""
