@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,14 +33,17 @@ from assistant.answer.extractive import (
 from assistant.answer.llm import LLMBackend, LLMUnavailable, build_llm
 from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.plan import (
+    as_askers_body,
+    asker_context,
     asking_sentence,
     asks_members,
     direct,
     members_asked,
     plan_question,
     split_sentences,
+    without_asker,
 )
-from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
+from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -497,6 +501,7 @@ def _in_parts(
     lexical = services.retriever.lexical
 
     which_of_counted: set[str] = set()  # parts asking which ones, after a part asking how many
+    context = asker_context(plan.question)  # who asks, said before what they ask
 
     def speaks(question: str, text: str, citations: list[Citation]) -> bool:
         """Whether a part's answer says what the part asks after, not just something near it: after a
@@ -510,6 +515,9 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        if context and standalone.endswith(asks := _asking_only(standalone)):
+            # "Jeg jobber i fylkeskommunen. …, og hva er vår rolle?" asks about the fylkeskommune's role
+            standalone = standalone[: len(standalone) - len(asks)] + as_askers_body(asks, context)
         if i and asks_which_of_counted(standalone, plan.parts[:i]):
             which_of_counted.add(standalone)
         # A part about a matter the documents never speak of ("…, og får de honorar?") is not the advisor's:
@@ -523,8 +531,13 @@ def _in_parts(
                 and asks_for_match(plan.question, services.catalogue)
             )
             if advice := _advice(services, standalone, standalone, earlier, matches=matches):
-                parts_answered.append(PartAnswer(part, advice.answer, advice.citations, asked=standalone))
+                asks = _asking_only(part)
+                parts_answered.append(PartAnswer(asks, advice.answer, advice.citations, asked=standalone))
                 continue
+        if i and (kept := _amount_frame(_asking_only(plan.parts[0]), standalone)):
+            # "Hvor mye fikk Rekom i Nordland i 2025, og hvor mye fikk Kompetanseløftet?": the second amount
+            # is of the same place and year as the first
+            standalone = f"{standalone.rstrip('?')} {kept}?"
         part_plan = _plan(services, standalone, [plan.question])
         if not part_plan.schemes and plan.schemes and plan.schemes_from != "question":
             # "Kven er ordninga for, og kven administrerer ho?" after Kompetanseløftet: a part that names no
@@ -532,18 +545,51 @@ def _in_parts(
             part_plan = replace(part_plan, schemes=plan.schemes, schemes_from=plan.schemes_from)
         # A part that names its own scheme is read by it, not by where the first part was answered.
         own = part_plan.schemes_from == "question"
-        retrieved = _retrieve(services, standalone, part_plan, frozenset() if own else siblings)
+        # "Når er workshopene i Nordland, og hvem er invitert?": a later part that names nothing of its own
+        # is about what the first part names, and is searched with it (and answered as asked).
+        about = _about_first(plan.parts[0]) if i and not part_plan.topic else ""
+        searched = f"{standalone.rstrip('?')} ({about})?" if about else standalone
+        retrieved = _retrieve(services, searched, part_plan, frozenset() if own else siblings)
+        retrieved = replace(retrieved, question=standalone)
         written = _written(services, retrieved, target, conversation_id, style)
+        elsewhere = written.abstained or not _from_scheme(services, retrieved, written)
+        if not own and part_plan.schemes and elsewhere:
+            # "Hva har fylkeskommunene ansvar for i yrkesfagordningen, og hva er arbeidslivets rolle?": the
+            # later part is about the scheme the question named (or the conversation, or the letter). When
+            # its own few words found an answer only in general text or another scheme's passages, or none,
+            # it is searched again with the scheme's name, and answered as asked (the name's words are no
+            # words of what it asks).
+            with_name = _with_scheme_names(services, standalone, part_plan.schemes)
+            named = _retrieve(services, with_name, part_plan)
+            again = _written(services, replace(named, question=standalone), target, conversation_id, style)
+            if not again.abstained and again.citations and _from_scheme(services, named, again):
+                retrieved, written = named, again
         covered = not written.abstained and bool(written.citations)
+        if (
+            i == 0
+            and (asking := _asking_only(standalone)) != standalone
+            and not (covered and speaks(standalone, written.answer, written.citations))
+        ):
+            # "Jeg er rektor på en videregående skole. Hvem skal vi melde behovet til?": who asks can pull
+            # the search to passages about them; what is asked is searched again on its own, in the
+            # question's scheme and sectors.
+            again = _written(services, _retrieve(services, asking, part_plan), target, conversation_id, style)
+            if not again.abstained and again.citations and speaks(asking, again.answer, again.citations):
+                written, covered = again, True
         if i == 0 and covered and speaks(standalone, written.answer, written.citations):
             siblings = frozenset(c.document for c in written.citations)
         if covered and written.maalform == "nn":
             written_in = "nn"
         reason = None if covered else written.answer
+        # The heading is what the part asks: who asks («Jeg er ny i stillingen.») is no part of it.
         parts_answered.append(
-            PartAnswer(part, written.answer if covered else None, written.citations, reason, standalone)
+            PartAnswer(
+                _asking_only(part), written.answer if covered else None, written.citations, reason, standalone
+            )
         )
-    merged = merge_parts(parts_answered, _still_answers, speaks)
+    merged = merge_parts(
+        parts_answered, _still_answers, speaks, lambda q, shown, text: said_above(lexical, q, shown, text)
+    )
     if not any(merged.answered):  # nothing answered, though a part's loosely related sentence was found
         nothing = _Retrieved(plan.question, [], None, plan)
         reason = parts_answered[0].abstain_reason or texts.ABSTAIN_WEAK_EVIDENCE
@@ -557,6 +603,64 @@ def _in_parts(
         plan=plan,
         parts=tuple(PartResult(p, a) for p, a in zip(plan.parts, merged.answered, strict=True)),
     )
+
+
+def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> bool:
+    """Whether the answer cites a passage about a scheme the retrieved question is scoped to."""
+    plan = retrieved.plan
+    if services.scope is None or plan is None or not plan.schemes or written.abstained:
+        return True
+    cited = {(c.document, c.section) for c in written.citations}
+    return any(
+        in_scope(services.scope.tags_of(h.passage), plan.schemes)
+        for h in retrieved.hits
+        if (h.passage.document, h.passage.section) in cited
+    )
+
+
+# "i Nordland", "i 2025", "for 2022-2023", "i Oslo og Viken": where and when an amount or a count is of
+_FRAME = re.compile(
+    r"\b(?:i|for)\s+(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|[A-ZÆØÅ][\w-]+(?:\s+og\s+[A-ZÆØÅ][\w-]+)?)"
+)
+_AMOUNT = ("hvor_mye", "hvor_mange")
+# An amount for each one ("per skole", "hver barnehage") is no share of the first part's total: no frame
+_EACH = re.compile(r"\b(?:hver|hvert|kvar|kvart|per|pr)\b", re.IGNORECASE)
+
+
+def _amount_frame(first: str, part: str) -> str:
+    """The place and year of the first part's amount or count that a later amount or count question
+    lacks ("i Nordland i 2025" for "Hvor mye fikk Kompetanseløftet?"), or ""; only when the part names
+    neither a place nor a year of its own."""
+    if plan_question(part).type not in _AMOUNT or plan_question(first).type not in _AMOUNT:
+        return ""
+    if _FRAME.search(part) or _EACH.search(part):
+        return ""
+    return " ".join(m.group(0) for m in _FRAME.finditer(first))
+
+
+def _about_first(first: str) -> str:
+    """The naming words of what the first part asks about ("workshopene nordland" of "Når er workshopene i
+    Nordland?"); who asks, said before it, is not what it is about, nor the deed a "hvem" question asks
+    who does."""
+    read = plan_question(without_asker(_asking_only(first)))
+    # what "Når er workshopene …?" asks after is a thing; what "Hvem administrerer …?" asks after is a deed
+    named = read.focus if read.type not in ("hvem", "ja_nei") else ()
+    return " ".join(dict.fromkeys((*named, *read.topic)))
+
+
+def _asking_only(part: str) -> str:
+    """The part from its first asking sentence on: the sentences before it say who asks ("Vi er en
+    kommune."), not what is asked. The part itself when nothing comes before what it asks, or when what
+    it asks is about the sentence before it ("Stemmer det?")."""
+    sentences = split_sentences(part)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    if not first:
+        return part
+    asking = sentences[first]
+    words = asking.lower().strip("?").split()
+    if points_back(asking, explicitly=True) or (len(words) <= 3 and "det" in words):
+        return part  # "Vi har hørt at X sitter i forumet. Stemmer det?" asks about the sentence before it
+    return " ".join(sentences[first:])
 
 
 def _confirmed(services: Services, first: str, part: str, answered: PartAnswer) -> PartAnswer | None:

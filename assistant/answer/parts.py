@@ -39,8 +39,16 @@ class Merged:
     answered: tuple[bool, ...]  # of each part, whether it is answered here or above (not "not covered")
 
 
+# Whether a sentence an earlier part showed says what the part asks, where its own answer does not:
+# (the part as read, what earlier parts showed, its own new text) → True if so (answer/relevance.py).
+SaidAbove = Callable[[str, Sequence[str], str], bool]
+
+
 def merge_parts(
-    parts: Sequence[PartAnswer], still_answers: StillAnswers | None = None, speaks_to: SpeaksTo | None = None
+    parts: Sequence[PartAnswer],
+    still_answers: StillAnswers | None = None,
+    speaks_to: SpeaksTo | None = None,
+    said_above: SaidAbove | None = None,
 ) -> Merged:
     """One text with a heading per part and one numbering of the citations: a passage cited by two
     parts keeps one number, in order of first use. A later part whose answer gave its amount or date
@@ -53,6 +61,7 @@ def merge_parts(
     blocks: list[str] = []
     answered: list[bool] = []
     shown: set[str] = set()
+    shown_units: list[str] = []
     for part in parts:
         asked = part.asked or part.question
         text = part.text if answers(part, speaks_to) else None
@@ -65,6 +74,8 @@ def merge_parts(
         answered.append(True)
         if fresh is not None and speaks_to is not None and not speaks_to(asked, fresh, part.citations):
             fresh = None  # what is new beside what was shown above is not what the part asks
+        if fresh is not None and said_above is not None and said_above(asked, shown_units, fresh):
+            fresh = None  # a sentence shown above says it, and the part's own answer only something near it
         if fresh is None:  # what the sources say to this part was said under an earlier one
             # ... and if they don't say it directly, that is said first
             indirect = text.startswith(texts.NOT_DIRECTLY)
@@ -72,6 +83,7 @@ def merge_parts(
             blocks.append(f"**{part.question}**\n{said}")
             continue
         shown.update(_key(u) for u in _units(fresh))
+        shown_units.extend(_units(fresh))
         used = {int(n) for n in MARKER.findall(fresh)}
         renumber: dict[int, int] = {}
         for citation in (c for c in part.citations if c.n in used):

@@ -402,3 +402,38 @@ def _opens_with_verb(part: str) -> bool:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# "vår rolle", "våre oppgaver": what belongs to who asks
+_OURS = re.compile(r"\b(?:vår|vårt|våre)\s+(?=[\w-])", re.IGNORECASE)
+_FIRST_PERSON_SENTENCE = re.compile(r"^(?:jeg|eg|vi|me)\b", re.IGNORECASE)
+
+
+def asker_context(question: str) -> str:
+    """The sentences about who asks before the first asking sentence ("Jeg jobber i fylkeskommunen.")."""
+    sentences = split_sentences(question)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    return " ".join(s for s in sentences[:first] if _FIRST_PERSON_SENTENCE.match(s))
+
+
+def without_asker(text: str) -> str:
+    """The text without its sentences about who asks ("Jeg er rådgiver i en kommune."); the text itself
+    when every sentence is one."""
+    kept = [s for s in split_sentences(text) if not _FIRST_PERSON_SENTENCE.match(s) or s.endswith("?")]
+    return " ".join(kept) or text
+
+
+def as_askers_body(part: str, context: str) -> str:
+    """ "Hva er vår rolle?" after "Jeg er saksbehandler hos Statsforvalteren." asks "Hva er Statsforvalterens
+    rolle?": what is "ours" is the body's that who asks says they work in (`asker_bodies`), when they name
+    one and the part asks what a body does (`role_question`). The part as it is otherwise."""
+    rules = rule_file(PlanRules)
+    if not context or not _OURS.search(part) or not rules.role_question:
+        return part
+    if not re.search(rules.role_question, part, re.IGNORECASE):
+        return part
+    bodies = rules.asker_bodies
+    named = [name for name, pattern in bodies.items() if re.search(pattern, context, re.IGNORECASE)]
+    if len(named) != 1:
+        return part
+    return _OURS.sub(f"{named[0]}s ", part, count=1)

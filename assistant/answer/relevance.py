@@ -134,3 +134,36 @@ def names_instances(
             if named and says(sentence):
                 return True
     return False
+
+
+# A sentence shown under an earlier part says what a later part asks when it has this share of the part's
+# words (idf-weighted), and the part's own answer this much less.
+_ABOVE_SAYS = 0.99
+_ABOVE_MARGIN = 0.3
+
+
+def said_above(index: LexicalIndex, question: str, shown: Sequence[str], text: str) -> bool:
+    """Whether a sentence an earlier part showed (`shown`, its sentences and lists) says what `question`
+    (a later part) asks, word for word where the part's own answer (`text`) does not: "…, og hvilke lærere
+    prioriterer forumet tiltak for der?" is answered by «Forumet … prioriterer kompetansetiltak for
+    yrkesfaglærere i friskolene.» shown above it, not by the forum's member list its own search found."""
+    asking = asking_sentence(question)
+    skip = question_words()
+    words = [(w, s) for w, s in _by_word(index, asking).items() if w not in skip and _used(index, w, s[0])]
+    total = sum(weight for _, (_, weight) in words)
+    if not total or len(words) < 2:
+        return False
+
+    def share(unit: str) -> float:
+        said = set(index.analyzer.terms(MARKER.sub(" ", unit)))
+        return sum(weight for _, (variants, weight) in words if _found(variants, said)) / total
+
+    own = max((share(u) for u in _sentences(text)), default=0.0)
+    above = max((share(u) for unit in shown for u in _sentences(unit)), default=0.0)
+    return above >= _ABOVE_SAYS and above - own >= _ABOVE_MARGIN
+
+
+def _sentences(text: str) -> list[str]:
+    """A text's sentences; a list with its lead-in is one."""
+    units = re.split(r"\n(?!- )", text.strip())
+    return [s for u in units for s in ([u] if "\n- " in u else re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", u))]

@@ -377,6 +377,9 @@ class PlanRules(RuleFile):
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     role_question: Pattern | None = None
+    # The body a sentence about who asks puts them in ("Jeg er saksbehandler hos Statsforvalteren."), by the
+    # body's name (its genitive adds "s"): "Hva er vår rolle?" asks about that body's role.
+    asker_bodies: dict[str, Pattern] = Field(default_factory=dict)
     # Who a body is made of ("Hvem sitter i samarbeidsforumet?"), and what a sentence naming its members says.
     members_question: Pattern | None = None
     members: Pattern | None = None

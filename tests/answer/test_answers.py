@@ -564,12 +564,14 @@ def test_an_unclear_verdict_quotes_each_sentence_once(services: Services) -> Non
 
 
 def test_a_yes_no_question_with_a_second_part_gets_both_answered(services: Services) -> None:
-    """The advisor answers the yes/no part; the part after it is not lost behind it."""
+    """The advisor answers the yes/no part; the part after it is not lost behind it. Who asks is read (a
+    private barnehageeier), but is no part of the heading."""
     answer = ask(
         services, "Vi er en privat barnehageeier. Kan vi melde behov i Rekom, og hvem sender vi det til?"
     )
     first, second = answer.answer.split("\n\n**", 1)
-    assert first.startswith("**Vi er en privat barnehageeier. Kan vi melde behov i Rekom?**\nJa.")
+    assert first.startswith("**Kan vi melde behov i Rekom?**\nJa."), first
+    assert "private barnehageeiere" in first, first
     assert second.startswith("Hvem sender vi det til?**")
     assert texts.PART_NOT_COVERED not in second
 
@@ -1336,3 +1338,85 @@ def test_what_we_should_come_away_with_is_answered_by_the_schemes_goal(services:
     answer = ask(services, "Hva er poenget med desentralisert ordning – hva skal vi sitte igjen med?")
     assert "styrke profesjonelle læringsfellesskap" in answer.answer, answer.answer
     assert "Tilskuddsordningen omfatter:" not in answer.answer
+
+
+def test_a_later_part_answered_only_from_general_text_is_looked_for_in_the_questions_scheme(
+    services: Services,
+) -> None:
+    """ "… i yrkesfagordningen, og hva er arbeidslivets rolle?": the second part alone found a general
+    sentence that mentions the arbeidsliv («I yrkesopplæringen er det viktig med et godt samarbeid med
+    arbeidslivet.»), not what the scheme's guidelines say it does."""
+    question = "Hva har fylkeskommunene ansvar for i yrkesfagordningen, og hva er arbeidslivets rolle?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "særskilt ansvar for å bidra med oppdatert fagkompetanse" in second, second
+
+
+def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
+    """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
+    is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the
+    vocational scheme."""
+    question = (
+        "Hvem har sekretariatsansvar for samarbeidsforum i den lokale ordningen, og hvem utbetaler midlene?"
+    )
+    answer = ask(services, question)
+    assert "Statsforvalteren" in answer.answer and "tilskuddsbrev" not in answer.answer, answer.answer
+
+
+def test_who_asks_is_no_part_of_the_first_parts_heading_nor_of_what_is_searched(services: Services) -> None:
+    """ "Jeg er rektor på en videregående skole med yrkesfag." pulled the search to the passage about
+    what the schools should know, and the first part was not answered; its heading carried the sentence."""
+    question = (
+        "Jeg er rektor på en videregående skole med yrkesfag. Vi lurer på hvem vi skal melde "
+        "kompetansebehov til, og hvem som bestemmer hvordan midlene brukes."
+    )
+    answer = ask(services, question)
+    first = answer.answer.split("\n\n")[0]
+    assert first.startswith("**Hvem skal vi melde kompetansebehov til?**"), first
+    assert "samarbeidsforum" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_our_role_in_a_later_part_is_the_role_of_the_body_who_asks_works_in(services: Services) -> None:
+    """ "Jeg jobber i fylkeskommunen …, og hva er vår rolle?": the part alone found nothing of whose role
+    it asks, and padded with what kommuner, fylkeskommuner and private eiere all must do."""
+    question = (
+        "Jeg jobber i fylkeskommunen med yrkesfagordningen. Hvem skal samarbeidsforumet inkludere, og hva "
+        "er vår rolle?"
+    )
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert second.startswith("**Hva er vår rolle?**"), second
+    assert "De har ansvaret for koordinering av samarbeidsforum" in second, second
+
+
+def test_a_later_part_said_above_points_there_not_to_a_list_that_shares_its_subject(
+    services: Services,
+) -> None:
+    """ "…, og hvilke lærere prioriterer forumet tiltak for der?": «Forumet … prioriterer kompetansetiltak
+    for yrkesfaglærere i friskolene.» is shown under the first part; the part's own search gave the list of
+    whom the forum includes."""
+    question = (
+        "Skal private videregående skoler være representert i samarbeidsforumet for yrkesfag, og hvilke "
+        "lærere prioriterer forumet tiltak for der?"
+    )
+    answer = ask(services, question)
+    first, second = answer.answer.split("\n\n")[:2]
+    assert "yrkesfaglærere i friskolene" in first, answer.answer
+    assert second.endswith(texts.PART_SAID_ABOVE), answer.answer
+
+
+def test_a_later_part_naming_nothing_of_its_own_is_about_what_the_first_part_names(
+    services: Services,
+) -> None:
+    """ "…, og hvem er invitert?" alone found the target groups of the schemes, or Udir inviting to a
+    høringskonferanse; it asks who the workshops the first part asks about are for."""
+    second = ask(services, "Når er workshopene i Nordland, og hvem er invitert?").answer.split("\n\n")[1]
+    assert "Målgruppe: Kommuner, private eiere, barnehagemyndighet og tillitsvalgte" in second, second
+
+
+def test_a_later_amount_is_of_the_year_the_first_part_names(services: Services) -> None:
+    """ "…tildelt i 2026, og hvor mye ble meldt i behov?": the total of the needs reported for 2026
+    («Behovsmeldinger: 24 605 520,-») sits beside «Midler tildelt 2026»; the part alone found only the
+    per-sector lines."""
+    question = "Hvor mye fikk Nordland tildelt i 2026, og hvor mye ble meldt i behov?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "24 605 520" in second, second

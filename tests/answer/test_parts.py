@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.relevance import asks_which_of_counted, names_instances, speaks_to
+from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
 from assistant.models import Citation
 from tests.answer.mentoring import mentoring_index
 
@@ -153,3 +155,24 @@ def test_which_ones_after_a_count_is_answered_only_by_naming_them() -> None:
     # a list led in by something else («Behov meldt:») is not a list of them
     other = "Behov meldt:\n- Kari Nordmann\n- Ola Nordmann [1]"
     assert not names_instances(_MENTORING, asked, other, [citation(1, "A")])
+
+
+def test_a_later_part_said_word_for_word_above_points_there_not_to_its_own_near_answer() -> None:
+    """ "Hvem søker om plass i ordningen?" after a part whose answer said «Rektor søker om plass i
+    ordningen.»: the part's own search found a sentence that shares only «ordningen» with it."""
+    said = "Nyutdannede lærere får en mentor det første året. [1]\nRektor søker om plass i ordningen. [2]"
+    first = PartAnswer("Hvem får en mentor?", said, [citation(1, "A"), citation(2, "B")])
+    near = PartAnswer("Hvem søker om plass i ordningen?", "Mentorordningen er for nyutdannede. [1]",
+                      [citation(1, "C")])  # fmt: skip
+
+    def above(question: str, shown: Sequence[str], text: str) -> bool:
+        return said_above(_MENTORING, question, shown, text)
+
+    merged = merge_parts([first, near], said_above=above)
+    assert merged.text.endswith(f"**Hvem søker om plass i ordningen?**\n{texts.PART_SAID_ABOVE}")
+    assert [c.text for c in merged.citations] == ["A", "B"]
+    # Its own answer saying it as well as the sentence above does stays
+    own = PartAnswer("Hvem søker om plass i ordningen?", "Rektor søker om plass i ordningen hvert år. [1]",
+                     [citation(1, "C")])  # fmt: skip
+    assert not merge_parts([first, own], said_above=above).text.endswith(texts.PART_SAID_ABOVE)
+    assert not said_above(_MENTORING, "Hvem søker om plass i ordningen?", [], "Mentorordningen er for alle.")

@@ -358,3 +358,53 @@ def test_asking_how_to_reply_is_no_part_of_its_own() -> None:
 def test_an_everyday_way_to_ask_after_the_goal_is_asked_as_the_goal(asked: str, read: str) -> None:
     """ "Hva skal vi sitte igjen med?" got any sentence sharing its other words; the documents say «mål»."""
     assert direct(asked) == read
+
+
+def test_the_part_from_its_asking_sentence_on_leaves_who_asks_out() -> None:
+    from assistant.service import _asking_only
+
+    assert _asking_only("Jeg er ny i stillingen. Hva er vår rolle?") == "Hva er vår rolle?"
+    assert _asking_only("Hva er vår rolle?") == "Hva er vår rolle?"
+    assert _asking_only("Vi er en kommune. Vi har to skoler. Hvem prioriterer?") == "Hvem prioriterer?"
+    said = "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det?"
+    assert _asking_only(said) == said
+    said = "Vi har hørt at Statsforvalteren sitter i forumet. Er det riktig?"
+    assert _asking_only(said) == said
+
+
+def test_our_role_is_the_role_of_the_body_who_asks_works_in() -> None:
+    from assistant.answer.plan import as_askers_body, asker_context
+
+    context = asker_context("Jeg er saksbehandler hos Statsforvalteren. Hva gjør vi, og hva er vår rolle?")
+    assert context == "Jeg er saksbehandler hos Statsforvalteren."
+    assert as_askers_body("Hva er vår rolle?", context) == "Hva er Statsforvalterens rolle?"
+    assert (
+        as_askers_body("Hva er vår rolle?", "Jeg jobber i fylkeskommunen.") == "Hva er fylkeskommunens rolle?"
+    )
+    # two bodies, none, or a question that is not about a role: left as asked
+    assert as_askers_body("Hva er vår rolle?", "Vi er en kommune og en fylkeskommune.") == "Hva er vår rolle?"
+    assert as_askers_body("Hva er vår rolle?", "") == "Hva er vår rolle?"
+    assert as_askers_body("Kan våre lærere delta?", "Vi er en kommune.") == "Kan våre lærere delta?"
+
+
+def test_what_the_first_part_is_about_leaves_out_who_asks() -> None:
+    from assistant.answer.plan import without_asker
+    from assistant.service import _about_first
+
+    assert without_asker("Jeg er rådgiver i en kommune. Workshopen er i vår. Når er den?") == (
+        "Workshopen er i vår. Når er den?"
+    )
+    assert without_asker("Vi er en kommune.") == "Vi er en kommune."
+    assert "workshopene" in _about_first("Når er workshopene i Nordland?").split()
+    assert "rådgiver" not in _about_first("Jeg er rådgiver. Når er workshopene i Nordland?").split()
+
+
+def test_a_later_amount_keeps_the_place_and_year_of_the_first() -> None:
+    from assistant.service import _amount_frame
+
+    first = "Hvor mye fikk Rekom i Nordland i 2025?"
+    assert _amount_frame(first, "Hvor mye fikk Kompetanseløftet?") == "i Nordland i 2025"
+    # its own year, an amount for each one, or no amount asked before: nothing is added
+    assert _amount_frame("Hvor mye ble fordelt i Oslo og Viken i 2021?", "Hvor mye for 2022-2023?") == ""
+    assert _amount_frame(first, "Hvor mye får hver skole?") == ""
+    assert _amount_frame("Hvem utbetaler midlene i Nordland?", "Hvor mye fikk Kompetanseløftet?") == ""

@@ -194,3 +194,18 @@ def test_the_alternatives_found_are_those_with_a_passage_about_them_alone(catalo
     hits = [ScoredPassage(p, 1.0) for p in (lokal, fag)]
     assert scope.alternatives_in(hits) == ["lokal-kompetanseutvikling", "fag-og-yrkesopplaering"]
     assert scope.alternatives_in([ScoredPassage(both, 1.0), hits[1]]) == ["fag-og-yrkesopplaering"]
+
+
+def test_the_local_scheme_as_people_call_it_is_the_one_for_barnehage_and_grunnopplaering(
+    catalogue: Catalogue,
+) -> None:
+    """ "den lokale ordningen" is the lokal scheme; "lokal ordning for yrkesfag" is still the vocational."""
+    assert named_schemes(catalogue, "Hvem utbetaler midlene i den lokale ordningen?") == [
+        "lokal-kompetanseutvikling"
+    ]
+    assert named_schemes(catalogue, "Kven er målgruppa for den lokale ordninga?") == [
+        "lokal-kompetanseutvikling"
+    ]
+    assert named_schemes(catalogue, "Hvem sitter i den lokale ordningen for yrkesfag?") == [
+        "fag-og-yrkesopplaering"
+    ]
