@@ -306,13 +306,31 @@ class ExtractiveBackend:
             ][:1]
         asked_focus = _asked_focus(index, plan, about_asker)
         words = list(dict.fromkeys(content_words(question)))
-        if asked_focus and not any(_carries(index, asked_focus, h.passage.text) for h in candidates):
+        # The asking sentence's other words: a sentence that leads for its focus, or a passage read beyond
+        # the first few for it, must say the focus of one of them («… inngår i laget rundt barnet» says no
+        # "laget" of "Hvem har laget retningslinjene?").
+        # Whole words: "kompetanseutvikling" is not said by «kompetansetiltakene», which shares a part.
+        others = [
+            {t for t in v if not any(len(o) > len(t) and (o.startswith(t) or o.endswith(t)) for o in v)}
+            for (v, _), w in zip(asking_sets, dict.fromkeys(content_words(asking)), strict=True)
+            if plan is not None and w not in plan.focus and w not in question_words()
+        ]
+
+        def says_focus(text: str) -> bool:
+            """The focus, and another word of the asking sentence, in the text itself."""
+            terms = set(index.analyzer.terms(text))
+            return _carries(index, asked_focus, text) and (not others or any(o & terms for o in others))
+
+        def passage_says_focus(hit: ScoredPassage) -> bool:
+            return any(says_focus(u.render()) for u in split_units(hit.passage.text, 0))
+
+        if asked_focus and not any(passage_says_focus(h) for h in candidates):
             # "Hvem betaler ut pengene …?": none of the first few passages says «utbetaler»; one near the
             # best that does is read too, so that the sentence that says what is asked can lead.
             candidates += [
                 h
                 for h in hits[self.max_passages :]
-                if h.score >= _FOCUS_PASSAGE_NEAR * top_score and _carries(index, asked_focus, h.passage.text)
+                if h.score >= _FOCUS_PASSAGE_NEAR * top_score and passage_says_focus(h)
             ][:1]
         defines = _asks_definition(plan)
         kinds = _amount_kinds(plan)
@@ -503,7 +521,9 @@ class ExtractiveBackend:
             # leads, when it scores near the best that only shares the question's other words (who sits
             # in the forum); not in place of the value or the members asked for.
             best = scored[0]
-            carrying = next((s for s in scored if s.carries and s.asked), None)
+            carrying = next(
+                (s for s in scored if s.carries and s.asked and says_focus(f"{s.heading}\n{s.text}")), None
+            )
             # Not when the best says a word of the asking sentence rarer than the focus that the one
             # carrying the focus lacks ("Hvor kan en videregående skole henvende seg …?": «henvende»).
             focus_weight = max(
