@@ -107,6 +107,8 @@ def _resolved(question: str, text: str, previous: Sequence[str], lexical: Lexica
     # topic is in the sentence before it ("Vi har hørt at Statsforvalteren sitter i forumet.").
     topic = next((t for p in reversed(previous) if (t := _previous_topic(p, lexical))), None)
     tokens = list(_WORD.finditer(text))
+    if (things := _things_asked(text, tokens, asking_sentence(previous[-1]), lexical)) is not None:
+        return things
     if topic is None or _scheme_span(text, tokens, lexical) is not None:
         return question
     naming = _naming_words(text, lexical)
@@ -186,6 +188,21 @@ def _which_of_counted(text: str, previous: str) -> str | None:
         return None
     which = "kva for" if counted.group(1).lower() == "kor" else "hvilke"
     return _finish(f"{which} {counted.group('rest').strip()}")
+
+
+def _things_asked(text: str, tokens: Tokens, before: str, lexical: LexicalIndex | None) -> str | None:
+    """ "Hvor holdes de?" after "Hvilke workshops har Statsforvalteren i Nordland?" asks where the
+    workshops are held: a plural pronoun stands for the things the question before asked which of
+    (conversation.yaml `which_asked`), not for the body named beside them."""
+    pattern = _rules().which_asked
+    asked = re.search(pattern, before, re.IGNORECASE) if pattern else None
+    found = _anaphor(tokens)
+    if asked is None or found is None or _naming_words(text, lexical) > _limits().enough_topic - 1:
+        return None
+    start, end, kind = found
+    if kind != "pronoun" or text[start:end].lower() not in _words("plural_pronouns"):
+        return None
+    return _finish(f"{text[:start]}{asked.group('thing')}{text[end:]}")
 
 
 def _clause(text: str) -> str:

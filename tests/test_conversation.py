@@ -530,3 +530,26 @@ def test_a_follow_up_about_when_something_happens_is_answered_about_that(service
 def test_a_scheme_noun_stays_in_the_topic(previous: str, question: str, expected: str) -> None:
     """ "tilskotsordninga for fagskulelærarar" names a scheme: "den ordninga" is all of it, not the group."""
     assert resolve_follow_up(question, [previous]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("Hvilke workshops har Statsforvalteren i Nordland?", "Hvor holdes de?", "Hvor holdes workshops?"),
+        ("Kva for samlingar har Statsforvaltaren?", "Kven er dei for?", "Kven er samlingar for?"),
+    ],
+)
+def test_a_plural_pronoun_after_which_things_is_them(previous: str, question: str, expected: str) -> None:
+    """Not the body named beside them: "Hvor holdes Statsforvalteren i Nordland?" was asked before."""
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+def test_a_singular_pronoun_is_not_the_things_asked_which_of() -> None:
+    resolved = resolve_follow_up("Hvem leder det?", ["Hvilke tiltak prioriterer samarbeidsforumet?"])
+    assert "tiltak" not in resolved
+
+
+def test_where_the_things_asked_about_are_held_is_answered_with_their_places(services: Services) -> None:
+    previous = ["Hvilke workshops har Statsforvalteren i Nordland?"]
+    answer = ask_with_history(services, "Hvor holdes de?", previous)
+    assert "Sortland" in answer.answer and "holdes igjen" not in answer.answer, answer.answer

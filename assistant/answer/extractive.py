@@ -89,6 +89,7 @@ class _Scored:
     gives: bool = False  # it has the kind of value the question's type asks for, beside the year asked
     asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
     members: bool = False  # it names who is asked after: a body's members, a scheme's target groups
+    carries: bool = False  # it says the question's focus (with its heading, when it is a bare sentence)
 
     @property
     def text(self) -> str:
@@ -303,6 +304,34 @@ class ExtractiveBackend:
                 for h in hits[self.max_passages :]
                 if h.score >= _MEMBERS_PASSAGE_NEAR * top_score and members.search(h.passage.text)
             ][:1]
+        asked_focus = _asked_focus(index, plan, about_asker)
+        words = list(dict.fromkeys(content_words(question)))
+        # The asking sentence's other words: a sentence that leads for its focus, or a passage read beyond
+        # the first few for it, must say the focus of one of them («… inngår i laget rundt barnet» says no
+        # "laget" of "Hvem har laget retningslinjene?").
+        # Whole words: "kompetanseutvikling" is not said by «kompetansetiltakene», which shares a part.
+        others = [
+            {t for t in v if not any(len(o) > len(t) and (o.startswith(t) or o.endswith(t)) for o in v)}
+            for (v, _), w in zip(asking_sets, dict.fromkeys(content_words(asking)), strict=True)
+            if plan is not None and w not in plan.focus and w not in question_words()
+        ]
+
+        def says_focus(text: str) -> bool:
+            """The focus, and another word of the asking sentence, in the text itself."""
+            terms = set(index.analyzer.terms(text))
+            return _carries(index, asked_focus, text) and (not others or any(o & terms for o in others))
+
+        def passage_says_focus(hit: ScoredPassage) -> bool:
+            return any(says_focus(u.render()) for u in split_units(hit.passage.text, 0))
+
+        if asked_focus and not any(passage_says_focus(h) for h in candidates):
+            # "Hvem betaler ut pengene …?": none of the first few passages says «utbetaler»; one near the
+            # best that does is read too, so that the sentence that says what is asked can lead.
+            candidates += [
+                h
+                for h in hits[self.max_passages :]
+                if h.score >= _FOCUS_PASSAGE_NEAR * top_score and passage_says_focus(h)
+            ][:1]
         defines = _asks_definition(plan)
         kinds = _amount_kinds(plan)
         asked_kind, other_kind = kinds if kinds is not None else (None, None)
@@ -422,6 +451,8 @@ class ExtractiveBackend:
                     planned += _NAMES_MEMBERS  # "Hvem sitter i forumet?": who it includes, not what it does
                     if unit.is_list:  # the members one by one, over one of them («… som observatør»)
                         planned += _MEMBERS_LISTED
+                if unit.lead.rstrip().endswith("?") and not unit.is_list:
+                    planned -= _ASKS  # «Skal midler «holdes igjen»?» asks; it tells nothing
                 if led_by_pronoun and not _of_asked_subject(index, sets, unit.lead, referent):
                     planned -= _OFF_SUBJECT  # «De kan brukes …» of kompetansepakker, to who must do what
                 if role and _PRONOUN_LED.match(unit.lead or "") and names_body(index, heading, asking):
@@ -456,6 +487,9 @@ class ExtractiveBackend:
                         gives,
                         asked,
                         names_members,
+                        bool(asked_focus)
+                        and not unit.lead.rstrip().endswith("?")
+                        and _carries(index, asked_focus, f"{said}\n{referent}"),
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -484,6 +518,34 @@ class ExtractiveBackend:
             saying = next((s for s in scored if s.asked), None)
             if saying is not None and saying.score >= _ASKED_NEAR * scored[0].score:
                 scored = [saying, *(s for s in scored if s is not saying)]
+        if asked_focus and plan is not None and scored and not scored[0].carries:
+            # "Hvem har sekretariatsansvaret for samarbeidsforum?": the sentence that says what is asked
+            # leads, when it scores near the best that only shares the question's other words (who sits
+            # in the forum); not in place of the value or the members asked for.
+            best = scored[0]
+            carrying = next(
+                (s for s in scored if s.carries and s.asked and says_focus(f"{s.heading}\n{s.text}")), None
+            )
+            # Not when the best says a word of the asking sentence rarer than the focus that the one
+            # carrying the focus lacks ("Hvor kan en videregående skole henvende seg …?": «henvende»).
+            focus_weight = max(
+                (x for (_, x), w in zip(sets, words, strict=True) if w in plan.focus), default=0.0
+            )
+            if carrying is not None:
+                rarer = [
+                    sets[i][1]
+                    for i in best.matched - carrying.matched
+                    if i in in_asking and not self._names_scheme(words[i], plan)
+                ]
+                if rarer and max(rarer) > focus_weight:
+                    carrying = None
+            if (
+                carrying is not None
+                and carrying.score >= _FOCUS_NEAR * best.score
+                and not (best.members and not carrying.members)
+                and not (best.gives and not carrying.gives)
+            ):
+                scored = [carrying, *(s for s in scored if s is not carrying)]
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
             # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
             # rapportere årlig til …») leads, when it says what is asked and scores near the best
@@ -517,6 +579,11 @@ class ExtractiveBackend:
                 defining = [s for s in defining if _definite_singular(_defined(s.unit.lead))]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
+
+    def _names_scheme(self, word: str, plan: AnswerPlan) -> bool:
+        """Whether a question word is the name of a scheme it asks about ("yrkesfagordningen"): where it is
+        asked, not what."""
+        return bool(plan.schemes and self._in_scope is not None and self._in_scope(word, plan.schemes))
 
     def _elsewhere(self, text: str, plan: AnswerPlan | None) -> bool:
         return self._said_of(text, plan) is False
@@ -601,6 +668,8 @@ class ExtractiveBackend:
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
+            if best.carries and not s.carries and not _beside(s, lead):
+                continue  # one that lacks what is asked, and does not go on from the answer, is around it
             if best.members and not s.members:
                 continue  # beside who sits in the forum, what the forum does is not asked
             if value_asked and best.gives and not s.gives:
@@ -667,6 +736,16 @@ _OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.
 _OF_YEAR = 0.3
 _FIGURE = re.compile(r"\d")
+# Question types after one thing, whose answer must say what is asked after (its focus).
+# Not "hvor" (a place answers it, whatever its verb: «holdes») nor a list (its focus is often an adjective:
+# «den langsiktige planen», whose list says «En slik plan»).
+_FOCUS_TYPES = frozenset({"hvem", "hva", "naar", "hvordan"})
+# How near the best score a unit that says the focus must be to lead in place of one that does not.
+_FOCUS_NEAR = 0.75
+# How near the best passage's score a passage beyond the first few must be for its focus sentence to be read.
+_FOCUS_PASSAGE_NEAR = 0.75
+# What a source's own question («Skal midler «holdes igjen»?») loses: it asks, it tells nothing.
+_ASKS = 0.5
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # How near the best passage's score a passage beyond the first few must be for its steps to be read.
@@ -863,6 +942,40 @@ def _amount_kinds(plan: AnswerPlan | None) -> tuple[re.Pattern[str], re.Pattern[
         return None
     others = [k for k in kinds if k is not named[0]]
     return (named[0], others[0]) if len(others) == 1 else None
+
+
+def _asked_focus(index: LexicalIndex, plan: AnswerPlan | None, about_asker: set[str]) -> set[str]:
+    """The focus's terms when it is a word of what is asked, said in the asking
+    sentence and not only of who asks ("jobber" in "Jeg jobber i fylkeskommunen og lurer på …"): the
+    thing a sentence must say to answer. Empty otherwise."""
+    if plan is None or plan.type not in _FOCUS_TYPES:
+        return set()
+    asking = set(content_words(asking_sentence(plan.question)))
+    # A body read as the focus ("Hva sier Udir om …?", "Hvordan får fylkeskommunene …?") is who the question
+    # is about, not what it asks after.
+    body = _wanted_pattern("hvem")
+    words = [
+        w
+        for w in plan.focus
+        if w in asking and w not in about_asker and not (body is not None and body.fullmatch(w))
+    ]
+    # The documents' form: "sekretariatsansvaret" is said «sekretariatsansvar». Not the glossary's
+    # synonyms: "bestemt" is no «besluttet» of what was «fastsatt».
+    forms = {f for w in words for f in (w, known_form(index, w)) if f is not None}
+    return {t for f in forms for t in index.analyzer.terms(f)}
+
+
+def _carries(index: LexicalIndex, focus: set[str], text: str) -> bool:
+    """Whether a text says the focus: a form of it, a compound with it as a part («utbetaler» for
+    "betaler"), or another inflection the stemmer cuts shorter («ansvar»: «ansv», «ansvaret»: «ansvar»)."""
+    own = set(index.analyzer.terms(text))
+    if _loose_coverage([({f}, 1.0) for f in focus], own) > 0:
+        return True
+    return any(
+        min(len(u), len(f)) >= 4 and (f.startswith(u) or u.startswith(f)) and abs(len(f) - len(u)) <= 2
+        for f in focus
+        for u in own
+    )
 
 
 def _focus_terms(index: LexicalIndex, plan: AnswerPlan | None) -> set[str]:

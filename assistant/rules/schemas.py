@@ -269,6 +269,8 @@ class ConversationRules(RuleFile):
     slots: list[Words]
     relative_years: dict[str, int] = Field(default_factory=dict)
     partitive: str = ""
+    which_asked: str = ""
+    plural_pronouns: Words = Field(default_factory=list)
     limits: ConversationLimits
 
 

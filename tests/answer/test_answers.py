@@ -8,7 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import _wanted_pattern, known_form
+from assistant.answer.extractive import _asked_focus, _carries, _wanted_pattern, known_form
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.models import Passage, ScoredPassage
@@ -1420,3 +1420,48 @@ def test_a_later_amount_is_of_the_year_the_first_part_names(services: Services) 
     question = "Hvor mye fikk Nordland tildelt i 2026, og hvor mye ble meldt i behov?"
     second = ask(services, question).answer.split("\n\n")[1]
     assert "24 605 520" in second, second
+
+
+def test_the_focus_is_said_by_a_compound_or_another_inflection_and_not_by_a_body(services: Services) -> None:
+    """What a sentence must say to answer: "betaler" is said by «utbetaler», "ansvar" by «ansvaret»; a body
+    read as the focus ("Hva sier Udir om …?") is who the question is about, and who asks is not asked."""
+    index = services.retriever.lexical
+    paying = _asked_focus(index, plan_question("Hvem betaler ut pengene?"), set())
+    assert _carries(index, paying, "Statsforvalteren utbetaler midlene etter beslutning i samarbeidsforum.")
+    assert not _carries(index, paying, "Statsforvalteren har sekretariatsansvar for samarbeidsforum.")
+    duty = _asked_focus(index, plan_question("Hva har de ansvar for?"), set())
+    assert _carries(index, duty, "De har ansvaret for koordinering av samarbeidsforum.")
+    assert not _asked_focus(index, plan_question("Hva sier Udir om partnerskapet?"), set())
+    assert not _asked_focus(index, plan_question("Hvem betaler ut pengene?"), {"betaler"})
+
+
+def test_who_pays_out_is_led_by_the_sentence_that_says_it(services: Services) -> None:
+    """«… utbetaler midlene …» sat in a passage ranked below three that only describe the scheme."""
+    answer = ask(services, "Hvem betaler ut pengene i den regionale ordningen?").answer
+    assert answer.startswith("Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler")
+
+
+def test_a_role_word_asked_after_leads_before_who_sits_in_the_forum(services: Services) -> None:
+    """The forum's members shared more of the question's words than «Statsforvalteren har
+    sekretariatsansvar …», which says what is asked."""
+    answer = ask(services, "Hvem har sekretariatsansvaret for forumet i barnehage- og skoleordningen?").answer
+    assert answer.startswith("Statsforvalteren har sekretariatsansvar"), answer
+
+
+def test_who_reports_is_answered_from_the_list_item_that_says_it(services: Services) -> None:
+    answer = ask(services, "Hvem må rapportere til Udir hvert år om yrkesfagordningen?").answer
+    assert answer.startswith("Fylkeskommunene: De har ansvaret"), answer
+    assert "Å rapportere årlig til Utdanningsdirektoratet" in answer
+
+
+def test_a_sources_own_question_is_no_answer_to_where(services: Services) -> None:
+    """«Ta stilling til: Skal midler «holdes igjen»?» shares "holdes" with the question, and tells nothing."""
+    answer = ask(services, "Hvor holdes workshopene i Nordland?").answer
+    assert "holdes igjen" not in answer and "Sortland" in answer, answer
+
+
+def test_a_sentence_that_lacks_what_is_asked_is_not_added_from_around_the_answer(services: Services) -> None:
+    """«Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet» is about the scheme, not about
+    who administers it."""
+    answer = ask(services, "Hvem administrerer Kompetanseløftet for spesialpedagogikk?").answer
+    assert "administrerer Kompetanseløftet" in answer and "inngår som målgruppe" not in answer, answer

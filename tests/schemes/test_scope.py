@@ -35,6 +35,16 @@ def test_everyday_scheme_names_from_the_catalogue(catalogue: Catalogue) -> None:
     assert local == ["lokal-kompetanseutvikling"]
 
 
+def test_a_name_whose_ordning_is_said_in_a_compound_names_its_scheme(catalogue: Catalogue) -> None:
+    """ "den regionale kompetanseordningen" got the vocational scheme's target groups: it named no scheme."""
+    assert named_schemes(catalogue, "Hvem er den regionale kompetanseordningen for?") == ["regional-ordning"]
+    assert named_schemes(catalogue, "Hva går regionalordningen ut på?") == ["regional-ordning"]
+    assert named_schemes(catalogue, "i den desentraliserte tilskuddsordningen") == ["desentralisert-ordning"]
+    assert named_schemes(catalogue, "Hva kan midlene i den lokale ordningen brukes til?") == [
+        "lokal-kompetanseutvikling"
+    ]
+
+
 def test_a_one_word_name_joined_with_a_money_word_names_its_scheme(catalogue: Catalogue) -> None:
     assert named_schemes(catalogue, "Hvem fordeler yrkesfagpengane?") == ["fag-og-yrkesopplaering"]
     assert named_schemes(catalogue, "Rapport om bruken av Dekommidlene") == ["desentralisert-ordning"]
