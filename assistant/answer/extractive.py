@@ -797,9 +797,17 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
 def _without_synonym_parts(index: LexicalIndex, word: str, variants: set[str]) -> set[str]:
     """The stems that say what a word says: its own and its synonyms', without the tails of a synonym's
     compound ("ordning" of «hospiteringsordning», a synonym of "hospitering"), which any sentence about
-    any scheme has."""
+    any scheme has, nor their heads ("utdanning" of «Utdanningsdirektoratet», a synonym of "Udir"), which
+    «utdanningsstipend» has."""
     own = index.analyzer.term_variants(word)
-    return {v for v in variants if v in own or not any(len(o) > len(v) and o.endswith(v) for o in variants)}
+    return {
+        v
+        for v in variants
+        if v in own
+        or not any(
+            len(o) > len(v) and (o.endswith(v) or (o.startswith(v) and o not in own)) for o in variants
+        )
+    }
 
 
 def _first_of(asking: str) -> str:

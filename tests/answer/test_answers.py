@@ -1327,3 +1327,41 @@ def test_what_we_should_come_away_with_is_answered_by_the_schemes_goal(services:
     answer = ask(services, "Hva er poenget med desentralisert ordning – hva skal vi sitte igjen med?")
     assert "styrke profesjonelle læringsfellesskap" in answer.answer, answer.answer
     assert "Tilskuddsordningen omfatter:" not in answer.answer
+
+
+def test_a_question_led_by_what_a_body_does_is_answered_yes_or_no_by_who_does_it(services: Services) -> None:
+    """«Utbetaler Udir …?» is a yes/no question about who pays: yes where Udir's «Vi utbetaler …» says so;
+    where the sources say another body pays (or say nothing), no «Ja»."""
+    paid = ask(services, "Utbetaler Udir tilskuddet til fylkeskommunene i yrkesfagordningen?")
+    assert paid.answer.startswith(texts.LEAD_YES), paid.answer
+    other = ask(services, "Utbetaler Udir midlene i Dekom til barnehage- og skoleeierne?")
+    assert not other.answer.startswith(texts.LEAD_YES), other.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan barnehageeierne søke vikarmidler til videreutdanningen?",  # skoleeiere may, per the sources
+        "Må eierne betale med egne midler?",  # «… støtte opp om … eieres ansvar» names them only in passing
+        "Gir etterutdanningen studiepoeng?",  # «Videreutdanning gir deltakerne studiepoeng»
+    ],
+)
+def test_no_yes_from_a_sentence_about_another_body_or_a_sibling_compound(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question)
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+
+
+def test_a_body_asked_about_is_not_found_in_a_part_of_its_synonym(services: Services) -> None:
+    """«Utdanningsdirektoratet» is Udir's synonym; its first part «utdanning» in «utdanningsstipend» is no
+    Udir, so a sentence about what skoleeiere may apply for says nothing of applying to Udir."""
+    answer = ask(services, "Kan skolene søke rett til Udir om midler?")
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+
+
+def test_not_only_asks_for_more_not_for_only(services: Services) -> None:
+    """ "…, ikke bare gjennomføre dem?" needs no «bare» in the sentence that says yes."""
+    answer = ask(services, "Kan pengene brukes til å vurdere tiltak, ikke bare til å gjennomføre dem?")
+    said = "Ja. Midlene kan brukes til å vurdere, planlegge og gjennomføre"
+    assert answer.answer.startswith(said), answer.answer
