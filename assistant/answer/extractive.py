@@ -1111,7 +1111,9 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
         if _loose_coverage(act, own) < 0.5:
             continue  # about something else
         sent_to = [m.group(1) for m in _BODY_AFTER.finditer(s.text) if _is_actor(rules, m.group(1))]
-        if any(_loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b))) > 0 for b in sent_to):
+        if any(
+            _loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b.lower()))) > 0 for b in sent_to
+        ):
             return None  # a sentence sends it where the question asks
         if sent_to and found is None:
             found = s

@@ -1366,3 +1366,10 @@ def test_not_only_asks_for_more_not_for_only(services: Services) -> None:
     answer = ask(services, question)
     said = "Ja. Midlene kan brukes til å vurdere, planlegge og gjennomføre"
     assert answer.answer.startswith(said), answer.answer
+
+
+def test_a_body_named_in_capitals_in_the_source_is_where_the_question_sends_it(services: Services) -> None:
+    """«Å rapportere årlig til Utdanningsdirektoratet» sends the report where "… til Udir?" asks: no «Nei»
+    from a body name compared in the source's capitals."""
+    answer = ask(services, "Skal fylkeskommunen rapportere årlig til Udir?")
+    assert not answer.answer.startswith(texts.YES_NO_LEADS["nei"]), answer.answer
