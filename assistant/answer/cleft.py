@@ -158,16 +158,25 @@ def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:
 
 
 def sibling_only(
-    index_parts: Callable[[str], list[str]], asked_words: list[str], sentence_words: list[str]
+    index_parts: Callable[[str], list[str]],
+    asked_words: list[str],
+    sentence_words: list[str],
+    known: Callable[[str], bool] = lambda _: True,
 ) -> bool:
     """Whether a sentence speaks of a sibling of a compound the question asks about, not of it:
     «videreutdanning» to "etterutdanning", «skoleeier» to "barnehageeier", «yrkesfaglærere» to
     "fagskolelærere" (the same last part, another first), and never of the asked word itself. Scheme names
-    ("yrkesfagordningen") say where, not what, and are left alone."""
+    ("yrkesfagordningen") say where, not what, and are left alone, and so is a word the documents never use
+    (`known`): "kartlegge" may be what «vurdere» says, whatever «planlegge» shares with it."""
     own = {w.lower() for w in sentence_words}
     for word in asked_words:
         w = word.lower()
-        if len(w) < 8 or _SCHEME_WORD.search(w) or any(o.startswith(w[: max(len(w) - 3, 6)]) for o in own):
+        if (
+            len(w) < 8
+            or _SCHEME_WORD.search(w)
+            or not known(w)
+            or any(o.startswith(w[: max(len(w) - 3, 6)]) for o in own)
+        ):
             continue
         for other in own:
             parts = index_parts(other)

@@ -1029,6 +1029,7 @@ def _lead_in(
         index.analyzer.compound_parts,
         content_words(_first_of(asking)),
         content_words(spelled_out(f"{best.heading} {text}" if pronoun_led else text)),
+        index.in_documents,
     )
     if (
         covered
