@@ -7,6 +7,7 @@ that sentence. The patterns and the bodies that can do something are in plan.yam
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.plan import asking_sentence, question_words
@@ -26,11 +27,15 @@ def read_cleft(question: str) -> Cleft | None:
     rules = rule_file(PlanRules)
     if not rules.cleft:
         return None
-    found = re.search(rules.cleft, asking_sentence(question), re.IGNORECASE)
-    if found is None:
+    asking = asking_sentence(question)
+    found = re.search(rules.cleft, asking, re.IGNORECASE)
+    if found is not None:
+        actors = _actors(found.group("actor"))
+        return Cleft(actors, found.group("rest")) if actors else None
+    led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
+    if led is None or not (actors := _actors(led.group("actor"))):
         return None
-    actors = _actors(found.group("actor"))
-    return Cleft(actors, found.group("rest")) if actors else None
+    return Cleft(actors, f"{led.group('verb')} {led.group('rest')}")
 
 
 def confirms(part: str) -> tuple[str, ...]:
@@ -48,10 +53,27 @@ def subject_bodies(sentence: str) -> tuple[str, ...]:
     return _actors(cleft.group(1) if cleft else " ".join(sentence.split()[:4]))
 
 
+# A word that names a scheme ("yrkesfagordningen", "den lokale ordningen") says where something is
+# asked about, not what is done: a sentence that shares it says nothing of paying or prioritising.
+_SCHEME_WORD = re.compile(r"ordning(?:en|a|ene|ane|ar|er)?$", re.IGNORECASE)
+# Where one sentence says two bodies do two things («Det er Statsforvalteren som administrerer X og det er
+# samarbeidsforum som skal prioritere tiltak …»), each clause has its own subject.
+_CLAUSE_BREAK = re.compile(r",?\s+og\s+(?=(?:det|dette)\s+er\b)|;\s*|,\s+(?:mens|men)\s+", re.IGNORECASE)
+
+
 def what_is_asked(cleft: Cleft) -> list[str]:
     """The words of what the question asks whether the body does ("koordinere", "forumet")."""
     asking = question_words()
-    return [w for w in content_words(cleft.rest) if w.lower() not in asking and len(w) >= 5]
+    return [
+        w
+        for w in content_words(cleft.rest)
+        if w.lower() not in asking and len(w) >= 5 and not _SCHEME_WORD.search(w)
+    ]
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses that each have a subject of their own (one clause for most sentences)."""
+    return [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
 
 
 def done_by_other(cleft: Cleft, subject: str) -> bool:
@@ -75,3 +97,93 @@ def _actors(text: str) -> tuple[str, ...]:
     stems = [a.lower() for a in rule_file(PlanRules).actors]
     words = [w.lower() for w in re.findall(r"[\wæøå-]+", text)]
     return tuple(dict.fromkeys(a for w in words for a in stems if w.startswith(a)))
+
+
+# «Barnehage- og skoleeiere»: a compound list whose first member shares the second's last part.
+_SHARED_TAIL = re.compile(r"\b([\wæøå]+)-\s+(?:og|eller)\s+([\wæøå]+)", re.IGNORECASE)
+
+
+def spelled_out(text: str) -> str:
+    """The text with a shared compound tail written out («barnehage- og skoleeiere» also as
+    «barnehageeiere») and hyphens inside words dropped («barnehage-eiere»), so each body is named whole."""
+    stems = [a.lower() for a in rule_file(PlanRules).actors]
+
+    def whole(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        tails = [second[i:] for a in stems if (i := second.lower().find(a)) > 0]
+        return f"{m.group(0)} {first}{tails[0]}" if tails else m.group(0)
+
+    return re.sub(r"(?<=[a-zæøå])-(?=[a-zæøå])", "", _SHARED_TAIL.sub(whole, text))
+
+
+def asked_subject(question: str) -> tuple[str, ...]:
+    """The bodies a yes/no question asks whether they may or must do something ("Kan barnehageeiere søke
+    om …?", "Må eierne bidra …?": the words after its opening verb); () when it asks of no body."""
+    rules = rule_file(PlanRules)
+    found = (
+        re.search(rules.subject_question, asking_sentence(question), re.IGNORECASE)
+        if rules.subject_question
+        else None
+    )
+    return _actors(found.group("subject")) if found else ()
+
+
+def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool) -> bool:
+    """Whether a sentence can say yes of the bodies asked about: it names no body at all, or it names one
+    of them (or a kind they are, `actor_kinds`: a kommune is an eier) where its subject stands: in its
+    opening words, or right after its first modal verb («… kan skoleeier søke om …»). A sentence whose
+    subject is another body («… kan skoleeier søke» to barnehageeiere), or that names the body asked about
+    only in passing («Tilskuddsordningen skal bidra til å støtte opp om … eieres ansvar»), says no yes."""
+    if not asked:
+        return True
+    rules = rule_file(PlanRules)
+    text = spelled_out(sentence)
+    if not _actors(text) and not (pronoun_led and _actors(heading)):
+        return True
+    words = text.split()
+    zone = " ".join(words[:6])
+    modal = re.search(rules.sentence_modal, text, re.IGNORECASE) if rules.sentence_modal else None
+    if modal is not None:
+        zone += " " + " ".join(text[modal.end() :].split()[:2])
+    if pronoun_led:
+        zone += " " + heading
+    named = _actors(spelled_out(zone))
+    return any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named)
+
+
+def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:
+    """Whether a body named in a sentence covers the one asked about: the same, or a kind of it, by its
+    last part («eier» of «barnehageeier») or by `actor_kinds` (a kommune is an eier)."""
+    return asked == named or asked.endswith(named) or named in kinds.get(asked, [])
+
+
+def sibling_only(
+    index_parts: Callable[[str], list[str]],
+    asked_words: list[str],
+    sentence_words: list[str],
+    known: Callable[[str], bool] = lambda _: True,
+) -> bool:
+    """Whether a sentence speaks of a sibling of a compound the question asks about, not of it:
+    «videreutdanning» to "etterutdanning", «skoleeier» to "barnehageeier", «yrkesfaglærere» to
+    "fagskolelærere" (the same last part, another first), and never of the asked word itself. Scheme names
+    ("yrkesfagordningen") say where, not what, and are left alone, and so is a word the documents never use
+    (`known`): "kartlegge" may be what «vurdere» says, whatever «planlegge» shares with it."""
+    own = {w.lower() for w in sentence_words}
+    for word in asked_words:
+        w = word.lower()
+        if (
+            len(w) < 8
+            or _SCHEME_WORD.search(w)
+            or not known(w)
+            or any(o.startswith(w[: max(len(w) - 3, 6)]) for o in own)
+        ):
+            continue
+        for other in own:
+            parts = index_parts(other)
+            if len(parts) < 2 or other[:4] == w[:4]:
+                continue
+            core = parts[-1][: max(len(parts[-1]) - 2, 4)]  # «eier» of «eiere», «utdanni» of «utdanning»
+            at = w.find(core)
+            if at >= 3 and not _SCHEME_WORD.search(other):
+                return True
+    return False

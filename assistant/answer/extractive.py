@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
-from assistant.answer.cleft import Cleft, done_by_other, names_asked, read_cleft, what_is_asked
+from assistant.answer.cleft import (
+    Cleft,
+    asked_subject,
+    clauses,
+    done_by_other,
+    names_asked,
+    read_cleft,
+    sibling_only,
+    spelled_out,
+    subject_fits,
+    what_is_asked,
+)
 from assistant.answer.plan import (
     asking_sentence,
     asks_audience,
@@ -142,6 +153,7 @@ class ExtractiveBackend:
             first = chosen[0].unit.hit
             chosen.sort(key=lambda s: (s.unit.hit != first, s.unit.hit, s.unit.position))
         lead = ""
+        speaker = ""  # who "Vi" is in a sentence that says the body asked about does it
         cleft = read_cleft(plan.question) if plan is not None and plan.type == "ja_nei" else None
         wanted = self._asked_of_body(cleft, plan) if cleft is not None else []
         if plan is not None and plan.type == "ja_nei":
@@ -185,7 +197,7 @@ class ExtractiveBackend:
                 # "Vi utbetaler midlene …" is said by the body the sentence before it names ("Udir har …")
                 by_position = {(s.unit.hit, s.unit.position): s for s in scored}
                 we = _who_we_are(says, by_position) if _WE.match(says.unit.lead) else None
-                subject = _subject(we or says)
+                subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
                 if done_by_other(cleft, subject):  # "Er det X som …?" and they name someone else: no,
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
@@ -202,20 +214,25 @@ class ExtractiveBackend:
                     chosen, lead = [*told, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
                 elif names_asked(cleft, subject):  # the sentence that says X does it leads
                     chosen = [says, *(s for s in chosen if s is not says)][: len(chosen)]
+                    speaker = subject if we is not None else ""
         parts = []
         for i, s in enumerate(chosen):
             marker = f" [{s.unit.hit}]"
             text = _with_referent(s) if i == 0 else s.text
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         # "Er det X som …?" is not answered yes by a sentence that names X doing something else
-        tells_asked = not wanted or _says(wanted, chosen[0], self._lexical()) >= _SAYS_WHAT_IS_ASKED
+        index = self._lexical()
+        tells_asked = not wanted or (
+            _says(wanted, chosen[0], index) >= _SAYS_WHAT_IS_ASKED
+            and (cleft is None or not done_by_other(cleft, _clause_subject(wanted, chosen[0], index)))
+        )
         # «Ordningene skal styrke … Dette skal skje gjennom partnerskap med …, eller …»: one statement
         follows = [
             s.text
             for s in chosen[1:2]
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
-        lead = lead or _lead_in(plan, chosen[0], cleft, self._lexical(), tells_asked, " ".join(follows))
+        lead = lead or _lead_in(plan, chosen[0], cleft, index, tells_asked, " ".join(follows), speaker)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -868,9 +885,17 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
 def _without_synonym_parts(index: LexicalIndex, word: str, variants: set[str]) -> set[str]:
     """The stems that say what a word says: its own and its synonyms', without the tails of a synonym's
     compound ("ordning" of «hospiteringsordning», a synonym of "hospitering"), which any sentence about
-    any scheme has."""
+    any scheme has, nor their heads ("utdanning" of «Utdanningsdirektoratet», a synonym of "Udir"), which
+    «utdanningsstipend» has."""
     own = index.analyzer.term_variants(word)
-    return {v for v in variants if v in own or not any(len(o) > len(v) and o.endswith(v) for o in variants)}
+    return {
+        v
+        for v in variants
+        if v in own
+        or not any(
+            len(o) > len(v) and (o.endswith(v) or (o.startswith(v) and o not in own)) for o in variants
+        )
+    }
 
 
 def _first_of(asking: str) -> str:
@@ -1088,6 +1113,7 @@ def _lead_in(
     index: LexicalIndex | None = None,
     tells_asked: bool = True,
     follows: str = "",
+    speaker: str = "",
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
@@ -1106,7 +1132,7 @@ def _lead_in(
     literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
     covered = (best.coverage if literal else best.loose) >= rules.yes_coverage
     # "Er det kommunen som …?" is not answered yes by a sentence about what someone else does.
-    by_whom = cleft is None or names_asked(cleft, f"{_subject(best)} {text}")
+    by_whom = cleft is None or names_asked(cleft, f"{speaker or _subject(best)} {text}")
     # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
     if _more_than_allowed(rules, asking, text):
@@ -1117,6 +1143,16 @@ def _lead_in(
         )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
+    # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do, nor "Gir etterutdanning
+    # studiepoeng?" by what videreutdanning gives
+    pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
+    whose = cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+    kin = index is not None and sibling_only(
+        index.analyzer.compound_parts,
+        content_words(_first_of(asking)),
+        content_words(spelled_out(f"{best.heading} {text}" if pronoun_led else text)),
+        index.in_documents,
+    )
     if (
         covered
         and not negated
@@ -1125,6 +1161,8 @@ def _lead_in(
         and skipped is None
         and _states(asking, text)
         and via
+        and whose
+        and not kin
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
     ):
@@ -1196,7 +1234,9 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
         if _loose_coverage(act, own) < 0.5:
             continue  # about something else
         sent_to = [m.group(1) for m in _BODY_AFTER.finditer(s.text) if _is_actor(rules, m.group(1))]
-        if any(_loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b))) > 0 for b in sent_to):
+        if any(
+            _loose_coverage([(asked, 1.0)], set(index.analyzer.term_variants(b.lower()))) > 0 for b in sent_to
+        ):
             return None  # a sentence sends it where the question asks
         if sent_to and found is None:
             found = s
@@ -1302,6 +1342,17 @@ def _must_not_skip(index: LexicalIndex, skipped: str, text: str) -> bool:
         and _loose_coverage([({t for v in index.query_term_sets(f) for t in v}, 1.0) for f in forms], said)
         > 0
     )
+
+
+def _clause_subject(wanted: list[tuple[set[str], float]], s: _Scored, index: LexicalIndex) -> str:
+    """Who does what a cleft question asks about in a sentence of several clauses: the subject of the
+    clause that says most of it («… og det er samarbeidsforum … som skal prioritere tiltak»); for a
+    sentence of one clause, its subject."""
+    parts = clauses(s.text)
+    if len(parts) < 2:
+        return _subject(s)
+    best = max(parts, key=lambda c: _loose_coverage(wanted, set(index.analyzer.terms(c))))
+    return " ".join(best.split()[:4])
 
 
 def _subject(s: _Scored) -> str:

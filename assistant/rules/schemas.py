@@ -394,9 +394,17 @@ class PlanRules(RuleFile):
     question_words: Words
     part_openers: Words
     cleft: Pattern | None = None
+    # "Betaler Udir ut midlene?": a yes/no question led by what a named body does, asked as the cleft
+    # "Er det Udir som betaler ut midlene?" (groups verb, actor, rest).
+    verb_cleft: Pattern | None = None
     # A later part asking only whether the body the first part's answer names is this one (group actor).
     confirm: Pattern | None = None
     actors: Words = Field(default_factory=list)
+    # "Kan barnehageeiere søke …?": the bodies asked about (group subject), a sentence's first modal verb,
+    # and which bodies are a kind of another (a kommune is an eier).
+    subject_question: Pattern | None = None
+    sentence_modal: Pattern | None = None
+    actor_kinds: dict[str, list[str]] = Field(default_factory=dict)
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
     # The pronoun that stands for a topic put before the question words ("…, hvem lager dem?").

@@ -1465,3 +1465,56 @@ def test_a_sentence_that_lacks_what_is_asked_is_not_added_from_around_the_answer
     who administers it."""
     answer = ask(services, "Hvem administrerer Kompetanseløftet for spesialpedagogikk?").answer
     assert "administrerer Kompetanseløftet" in answer and "inngår som målgruppe" not in answer, answer
+
+
+def test_a_question_led_by_what_a_body_does_is_answered_yes_or_no_by_who_does_it(services: Services) -> None:
+    """«Utbetaler Udir …?» is a yes/no question about who pays: yes where Udir's «Vi utbetaler …» says so;
+    where the sources say another body pays (or say nothing), no «Ja»."""
+    paid = ask(services, "Utbetaler Udir tilskuddet til fylkeskommunene i yrkesfagordningen?")
+    assert paid.answer.startswith(texts.LEAD_YES), paid.answer
+    other = ask(services, "Utbetaler Udir midlene i Dekom til barnehage- og skoleeierne?")
+    assert not other.answer.startswith(texts.LEAD_YES), other.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan barnehageeierne søke vikarmidler til videreutdanningen?",  # skoleeiere may, per the sources
+        "Må eierne betale med egne midler?",  # «… støtte opp om … eieres ansvar» names them only in passing
+        "Gir etterutdanningen studiepoeng?",  # «Videreutdanning gir deltakerne studiepoeng»
+    ],
+)
+def test_no_yes_from_a_sentence_about_another_body_or_a_sibling_compound(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question)
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+
+
+def test_a_body_asked_about_is_not_found_in_a_part_of_its_synonym(services: Services) -> None:
+    """«Utdanningsdirektoratet» is Udir's synonym; its first part «utdanning» in «utdanningsstipend» is no
+    Udir, so a sentence about what skoleeiere may apply for says nothing of applying to Udir."""
+    answer = ask(services, "Kan skolene søke rett til Udir om midler?")
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+
+
+def test_not_only_asks_for_more_not_for_only(services: Services) -> None:
+    """ "…, ikke bare gjennomføre tiltakene?" needs no «bare» in the sentence that says yes."""
+    question = "Kan pengene brukes til å vurdere kompetansetiltak, ikke bare til å gjennomføre tiltakene?"
+    answer = ask(services, question)
+    said = "Ja. Midlene kan brukes til å vurdere, planlegge og gjennomføre"
+    assert answer.answer.startswith(said), answer.answer
+
+
+def test_a_body_named_in_capitals_in_the_source_is_where_the_question_sends_it(services: Services) -> None:
+    """«Å rapportere årlig til Utdanningsdirektoratet» sends the report where "… til Udir?" asks: no «Nei»
+    from a body name compared in the source's capitals."""
+    answer = ask(services, "Skal fylkeskommunen rapportere årlig til Udir?")
+    assert not answer.answer.startswith(texts.YES_NO_LEADS["nei"]), answer.answer
+
+
+def test_a_paraphrase_the_documents_never_use_is_no_sibling_compound(services: Services) -> None:
+    """ "kartlegge" shares its last part with «planlegge», but the documents never say it: «vurdere …» may be
+    what it asks, so the yes stays."""
+    answer = ask(services, "Kan pengene brukes til å kartlegge kompetansebehov og planlegge tiltak?")
+    assert answer.answer.startswith("Ja. Midlene kan brukes til å vurdere, planlegge"), answer.answer

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from assistant.answer.cleft import (
+    asked_subject,
+    clauses,
     confirms,
     done_by_other,
     names_asked,
     read_cleft,
+    sibling_only,
+    spelled_out,
     subject_bodies,
+    subject_fits,
     what_is_asked,
 )
 
@@ -56,3 +61,59 @@ def test_a_sentences_subject_is_its_cleft_or_its_opening_words() -> None:
         "statsforvalter",
     )
     assert subject_bodies("Midlene kan brukes til tiltak som samarbeidsforum har prioritert.") == ()
+
+
+def test_a_question_led_by_what_a_body_does_is_read_as_a_cleft() -> None:
+    cleft = read_cleft("Utbetaler Statsforvalteren tilskuddet til fylkeskommunene?")
+    assert cleft is not None
+    assert cleft.actors == ("statsforvalter",)
+    assert cleft.rest.lower().startswith("utbetaler tilskuddet")
+    # a verb of validity or fit, or no body after the verb, asks something else
+    assert read_cleft("Gjelder kommunen dette?") is None
+    assert read_cleft("Dekker tilskuddet reiseutgifter?") is None
+
+
+def test_a_scheme_name_is_where_it_is_asked_not_what() -> None:
+    cleft = read_cleft("Er det Udir som fordeler midlene i yrkesfagordningen?")
+    assert cleft is not None
+    assert what_is_asked(cleft) == ["fordeler", "midlene"]
+
+
+def test_a_sentence_of_two_clefts_has_two_clauses() -> None:
+    text = "Det er Udir som forvalter ordningen og det er forumet som fordeler midlene."
+    assert clauses(text) == ["Det er Udir som forvalter ordningen", "det er forumet som fordeler midlene."]
+    assert clauses("Udir forvalter ordningen og fordeler midlene.") == [
+        "Udir forvalter ordningen og fordeler midlene."
+    ]
+
+
+def test_a_shared_compound_tail_is_spelled_out() -> None:
+    assert "Barnehageeiere" in spelled_out("Barnehage- og skoleeiere kan søke.")
+    assert "barnehageeiere" in spelled_out("kan barnehage-eiere søke")
+
+
+def test_yes_needs_the_body_asked_about_as_the_subject() -> None:
+    asked = asked_subject("Kan barnehageeiere søke om vikarmidler?")
+    assert asked == ("barnehageeier",)
+    other = "For tilbud gjennom KFK og tilbud for yrkesfaglærere kan skoleeier søke om vikarmidler."
+    assert not subject_fits(asked, "", other, pronoun_led=False)
+    assert subject_fits(asked, "", "Et nettverk av eiere kan velge å søke sammen.", pronoun_led=False)
+    assert subject_fits(asked, "", "Barnehage- og skoleeiere kan søke om tilskudd.", pronoun_led=False)
+    assert subject_fits(asked, "", "Midlene kan brukes til å planlegge tiltak.", pronoun_led=False)  # no body
+    in_passing = "Ordningen skal bidra til å støtte opp om barnehage- og skoleeieres ansvar."
+    assert not subject_fits(asked_subject("Må eierne bidra med egne midler?"), "", in_passing, False)
+    assert subject_fits(asked_subject("Kan kommunen søke?"), "", "Skoleeiere kan søke.", False)  # a kind
+    assert asked_subject("Kan vi søke om midler?") == ()
+
+
+def test_a_sibling_compound_is_not_the_word_asked_about() -> None:
+    def parts(word: str) -> list[str]:
+        return {"videreutdanning": ["videre", "utdanning"], "skoleeier": ["skole", "eier"]}.get(word, [])
+
+    assert sibling_only(parts, ["etterutdanning"], ["videreutdanning", "gir"])
+    assert sibling_only(parts, ["barnehageeier"], ["skoleeier"])
+    assert not sibling_only(parts, ["videreutdanning"], ["videreutdanning"])
+    assert not sibling_only(parts, ["etterutdanning"], ["etterutdanning", "videreutdanning"])
+    assert not sibling_only(parts, ["yrkesfagordningen"], ["tilskuddsordningen"])
+    # a word the documents never use may be a paraphrase: no sibling by its letters alone
+    assert not sibling_only(parts, ["etterutdanning"], ["videreutdanning"], known=lambda w: False)

@@ -56,6 +56,12 @@ from assistant.answer.plan import (
         ("Altså kan alle bruke pakken?", "ja_nei"),
         ("Dette gjelder vel også private barnehager?", "ja_nei"),
         ("Fylkeskommunen koordinerer forumet, ikke sant?", "ja_nei"),
+        # led by a verb of doing, not a modal: who does it, asked yes or no
+        ("Utbetaler fylkeskommunen tilskuddet?", "ja_nei"),
+        ("Lagar Udir planane?", "ja_nei"),
+        ("Gir etterutdanningen studiepoeng?", "ja_nei"),
+        ("Midler til SFO?", "hva"),  # a noun in -er is no verb
+        ("Lærer i barnehage, hva gjelder for dem?", "hva"),
     ],
 )
 def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) -> None:
@@ -408,3 +414,13 @@ def test_a_later_amount_keeps_the_place_and_year_of_the_first() -> None:
     assert _amount_frame("Hvor mye ble fordelt i Oslo og Viken i 2021?", "Hvor mye for 2022-2023?") == ""
     assert _amount_frame(first, "Hvor mye får hver skole?") == ""
     assert _amount_frame("Hvem utbetaler midlene i Nordland?", "Hvor mye fikk Kompetanseløftet?") == ""
+
+
+def test_not_only_is_no_question_of_only() -> None:
+    from assistant.answer.extractive import _says_its_kind
+    from assistant.rules import PlanRules, rule_file
+
+    rules = rule_file(PlanRules)
+    said = "Vi kan planlegge og gjennomføre."
+    assert _says_its_kind(rules, "Kan vi planlegge, ikke bare gjennomføre?", said)
+    assert not _says_its_kind(rules, "Kan vi bare planlegge?", said)
