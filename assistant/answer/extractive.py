@@ -1165,6 +1165,9 @@ def _lead_in(
         and not kin
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
+        and not text.rstrip().endswith(
+            "?"
+        )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
