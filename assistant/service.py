@@ -284,6 +284,14 @@ def answer_question(
             plan = replace(plan, schemes=letter_schemes, schemes_from="inquiry")
     if letter_sectors and not plan.sectors:
         plan = replace(plan, sectors=letter_sectors)
+    if style == "letter" and not plan.multi_part and _unspoken_reason(services, asked.bokmal) is None:
+        # "Kan instruktørene våre delta …?" in a letter is asked of the advisor as in a conversation, the
+        # letter's scheme standing for what was talked about before
+        named = [s.name for i in letter_schemes if services.catalogue and (s := services.catalogue.get(i))]
+        advice = _advice(services, asked.bokmal, asked.bokmal, named, conversation_id, matches=False)
+        if advice is not None:  # the letter's scheme says whom to contact, as for a retrieved answer
+            resolved = _with_scheme_names(services, asked.bokmal, plan.schemes)
+            return _render(services, replace(advice, resolved_question=resolved), target)
     return _render(services, _answered(services, plan, target, conversation_id, style), target)
 
 

@@ -210,6 +210,20 @@ def _answer_in_letter(services: Services, question: str, opening: str = "") -> s
     return draft_reply(services, inquiry, today=TODAY).questions[0].answer
 
 
+def test_who_may_take_part_in_a_letter_is_answered_by_the_advisor_for_the_letters_scheme(
+    services: Services,
+) -> None:
+    """As in a conversation: a fagskole as provider is «Ja» from what the scheme says of providers, not the
+    sentence that its teachers are as a rule not in the target group; and the contact is the scheme's."""
+    inquiry = (
+        "Hei! Vi har spørsmål om ordningen for fag- og yrkesopplæring.\n"
+        "1) Kan fagskolen i byen være med som tilbyder av kompetanseutvikling i ordningen?\nHilsen Kim"
+    )
+    drafted = draft_reply(services, inquiry, today=TODAY).questions[0]
+    assert drafted.covered and drafted.answer.startswith("Ja. Fagskoler"), drafted.answer
+    assert "samarbeidsforum" in drafted.contact, drafted.contact
+
+
 def test_a_question_naming_no_scheme_is_about_the_one_scheme_the_letters_other_questions_name(
     services: Services,
 ) -> None:
