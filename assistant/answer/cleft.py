@@ -7,7 +7,6 @@ that sentence. The patterns and the bodies that can do something are in plan.yam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.plan import asking_sentence, question_words
@@ -155,35 +154,3 @@ def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:
     """Whether a body named in a sentence covers the one asked about: the same, or a kind of it, by its
     last part («eier» of «barnehageeier») or by `actor_kinds` (a kommune is an eier)."""
     return asked == named or asked.endswith(named) or named in kinds.get(asked, [])
-
-
-def sibling_only(
-    index_parts: Callable[[str], list[str]],
-    asked_words: list[str],
-    sentence_words: list[str],
-    known: Callable[[str], bool] = lambda _: True,
-) -> bool:
-    """Whether a sentence speaks of a sibling of a compound the question asks about, not of it:
-    «videreutdanning» to "etterutdanning", «skoleeier» to "barnehageeier", «yrkesfaglærere» to
-    "fagskolelærere" (the same last part, another first), and never of the asked word itself. Scheme names
-    ("yrkesfagordningen") say where, not what, and are left alone, and so is a word the documents never use
-    (`known`): "kartlegge" may be what «vurdere» says, whatever «planlegge» shares with it."""
-    own = {w.lower() for w in sentence_words}
-    for word in asked_words:
-        w = word.lower()
-        if (
-            len(w) < 8
-            or _SCHEME_WORD.search(w)
-            or not known(w)
-            or any(o.startswith(w[: max(len(w) - 3, 6)]) for o in own)
-        ):
-            continue
-        for other in own:
-            parts = index_parts(other)
-            if len(parts) < 2 or other[:4] == w[:4]:
-                continue
-            core = parts[-1][: max(len(parts[-1]) - 2, 4)]  # «eier» of «eiere», «utdanni» of «utdanning»
-            at = w.find(core)
-            if at >= 3 and not _SCHEME_WORD.search(other):
-                return True
-    return False

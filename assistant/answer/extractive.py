@@ -24,8 +24,6 @@ from assistant.answer.cleft import (
     done_by_other,
     names_asked,
     read_cleft,
-    sibling_only,
-    spelled_out,
     subject_fits,
     what_is_asked,
 )
@@ -1143,16 +1141,9 @@ def _lead_in(
         )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
-    # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do, nor "Gir etterutdanning
-    # studiepoeng?" by what videreutdanning gives
+    # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
     whose = cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
-    kin = index is not None and sibling_only(
-        index.analyzer.compound_parts,
-        content_words(_first_of(asking)),
-        content_words(spelled_out(f"{best.heading} {text}" if pronoun_led else text)),
-        index.in_documents,
-    )
     if (
         covered
         and not negated
@@ -1162,7 +1153,6 @@ def _lead_in(
         and _states(asking, text)
         and via
         and whose
-        and not kin
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
         and not text.rstrip().endswith(

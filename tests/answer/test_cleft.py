@@ -9,7 +9,6 @@ from assistant.answer.cleft import (
     done_by_other,
     names_asked,
     read_cleft,
-    sibling_only,
     spelled_out,
     subject_bodies,
     subject_fits,
@@ -104,16 +103,3 @@ def test_yes_needs_the_body_asked_about_as_the_subject() -> None:
     assert not subject_fits(asked_subject("Må eierne bidra med egne midler?"), "", in_passing, False)
     assert subject_fits(asked_subject("Kan kommunen søke?"), "", "Skoleeiere kan søke.", False)  # a kind
     assert asked_subject("Kan vi søke om midler?") == ()
-
-
-def test_a_sibling_compound_is_not_the_word_asked_about() -> None:
-    def parts(word: str) -> list[str]:
-        return {"videreutdanning": ["videre", "utdanning"], "skoleeier": ["skole", "eier"]}.get(word, [])
-
-    assert sibling_only(parts, ["etterutdanning"], ["videreutdanning", "gir"])
-    assert sibling_only(parts, ["barnehageeier"], ["skoleeier"])
-    assert not sibling_only(parts, ["videreutdanning"], ["videreutdanning"])
-    assert not sibling_only(parts, ["etterutdanning"], ["etterutdanning", "videreutdanning"])
-    assert not sibling_only(parts, ["yrkesfagordningen"], ["tilskuddsordningen"])
-    # a word the documents never use may be a paraphrase: no sibling by its letters alone
-    assert not sibling_only(parts, ["etterutdanning"], ["videreutdanning"], known=lambda w: False)
