@@ -973,6 +973,8 @@ def _asked_focus(index: LexicalIndex, plan: AnswerPlan | None, about_asker: set[
     thing a sentence must say to answer. Empty otherwise."""
     if plan is None or plan.type not in _FOCUS_TYPES:
         return set()
+    if asks_members(plan.question):  # "Hvem deltar i forumet?" asks who is in it: its members lead
+        return set()
     asking = set(content_words(asking_sentence(plan.question)))
     # A body read as the focus ("Hva sier Udir om …?", "Hvordan får fylkeskommunene …?") is who the question
     # is about, not what it asks after.
