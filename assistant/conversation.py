@@ -11,7 +11,7 @@ Word lists and limits live in conversation.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from assistant.answer.cleft import names_actor
@@ -19,7 +19,6 @@ from assistant.answer.plan import asking_sentence, question_words
 from assistant.freshness import YEAR
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
 from assistant.rules import ConversationLimits, ConversationRules, rule_file
-from assistant.schemes.matching import listed_group
 
 Tokens = list[re.Match[str]]
 
@@ -71,7 +70,12 @@ def _slots() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(stem(w.lower()) for w in group) for group in _rules().slots)
 
 
-def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIndex | None = None) -> str:
+def resolve_follow_up(
+    question: str,
+    previous: Sequence[str],
+    lexical: LexicalIndex | None = None,
+    people: Callable[[str], bool] | None = None,
+) -> str:
     """Return a standalone question. `previous` = the earlier user questions of the conversation
     (already resolved, oldest first). A question that already stands alone is returned unchanged."""
     text = _clause(question)
@@ -81,7 +85,7 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     relative = (dated := _dated(text, before)) != text
     if relative:  # "Og året før?" after "… i 2022?": "Og i 2021?"
         text, question = dated, _finish(dated)
-    resolved = _resolved(question, text, previous, lexical)
+    resolved = _resolved(question, text, previous, lexical, people)
     if relative:  # the topic put in may bring the year asked about before along
         for year in set(YEAR.findall(before)) - set(re.findall(r"\b\d{4}\b", text)):
             resolved = re.sub(rf"\s+(?:i|for)\s+{year}\b", "", resolved)
@@ -93,9 +97,15 @@ def resolve_follow_up(question: str, previous: Sequence[str], lexical: LexicalIn
     return resolved
 
 
-def _resolved(question: str, text: str, previous: Sequence[str], lexical: LexicalIndex | None) -> str:
+def _resolved(
+    question: str,
+    text: str,
+    previous: Sequence[str],
+    lexical: LexicalIndex | None,
+    people: Callable[[str], bool] | None = None,
+) -> str:
     if (x := _ellipsis(text)) is not None:
-        return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical)
+        return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical, people)
     if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
         return cleft
     if (which := _which_of_counted(text, asking_sentence(previous[-1]))) is not None:
@@ -440,10 +450,12 @@ def _ellipsis(text: str) -> str | None:
     return None
 
 
-def _resolve_ellipsis(text: str, x: str, base: str, lexical: LexicalIndex | None) -> str:
+def _resolve_ellipsis(
+    text: str, x: str, base: str, lexical: LexicalIndex | None, people: Callable[[str], bool] | None = None
+) -> str:
     """X replaces the words of its kind in the previous question, or its scheme; else the follow-up is
     added to the previous question as the user put it."""
-    if swapped := _swap_slot(base, x, lexical):
+    if swapped := _swap_slot(base, x, lexical, people):
         return _finish(swapped)
     tokens = list(_WORD.finditer(base))
     if _scheme_span(x, list(_WORD.finditer(x)), lexical) is not None:
@@ -454,7 +466,9 @@ def _resolve_ellipsis(text: str, x: str, base: str, lexical: LexicalIndex | None
     return _finish(f"{base} – {text[:1].lower()}{text[1:]}")
 
 
-def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
+def _swap_slot(
+    base: str, x: str, lexical: LexicalIndex | None, people: Callable[[str], bool] | None = None
+) -> str | None:
     """The previous question with X in place of the words of its kind: a year, words of a slot group
     ("skolen" → "barnehage"), or a compound with the same last part ("utdanningsstipend")."""
     if year := re.fullmatch(r"(?:(?:i|for)\s+)?(\d{4})", x, re.IGNORECASE):
@@ -469,21 +483,22 @@ def _swap_slot(base: str, x: str, lexical: LexicalIndex | None) -> str | None:
         heads = [_compound_head(t.group().lower(), lexical) for t in tokens]
         members = [i for i, h in enumerate(heads) if head and h == head]
     if not members:
-        return _swap_group(base, x)
+        return _swap_group(base, x, people) if people is not None else None
     end = members[0]
     while end + 1 in members or (end + 2 in members and tokens[end + 1].group().lower() in _words("joiners")):
         end += 1 if end + 1 in members else 2
     return base[: tokens[members[0]].start()] + x + base[tokens[end].end() :]
 
 
-def _swap_group(base: str, x: str) -> str | None:
+def _swap_group(base: str, x: str, people: Callable[[str], bool]) -> str | None:
     """ "Hva med helsesykepleiere?" after "Kan PPT være med i Kompetanseløftet?": a group of people the
-    word lists know takes the place of the one group the previous question names (of none, or of two,
-    which is meant is not clear)."""
-    if not listed_group(x):
+    word lists know (`people`: the advisor's target_groups.yaml, given by the caller, a layer above) takes
+    the place of the one group the previous question names (of none, or of two, which is meant is not
+    clear)."""
+    if not people(x):
         return None
     tokens = list(_WORD.finditer(base))
-    named = [t for t in tokens if listed_group(t.group())]
+    named = [t for t in tokens if people(t.group())]
     if len(named) != 1:
         return None
     return base[: named[0].start()] + x + base[named[0].end() :]

@@ -65,7 +65,7 @@ from assistant.retrieval import Mode, Retriever
 from assistant.rules import ScopeRules, check_rules, rule_file
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
-from assistant.schemes.matching import known_group
+from assistant.schemes.matching import known_group, listed_group
 from assistant.schemes.questions import asked_sectors, asks_for_match
 from assistant.schemes.scope import SchemeScope, in_scope
 from assistant.uploads import UPLOADS, remove_leftovers, set_aside
@@ -811,7 +811,7 @@ def resolve(services: Services, question: str, previous: Sequence[str]) -> str:
                 rewritten = ""
             if 0 < len(rewritten) <= 3 * len(question) + 200:
                 return rewritten
-        return resolve_follow_up(question, previous, services.retriever.lexical)
+        return resolve_follow_up(question, previous, services.retriever.lexical, listed_group)
 
 
 @dataclass(frozen=True)

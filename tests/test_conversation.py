@@ -9,6 +9,7 @@ import yaml
 from assistant import evaluation
 from assistant.config import PROJECT_ROOT
 from assistant.conversation import points_back, resolve_follow_up
+from assistant.schemes.matching import listed_group
 from assistant.service import Services, ask_with_history
 
 QUESTIONS = evaluation.load_questions(PROJECT_ROOT / "eval" / "questions.yaml")
@@ -277,18 +278,22 @@ def test_a_question_that_only_asks_gets_the_topic_attached(
             "Og hva med fagskolelærere?",
             f"{FAG_OG_YRKE[:-1]} – og hva med fagskolelærere?",
         ),
-        # a group the word lists know takes the place of the one group asked about before
-        (
-            "Kan PPT være med i Kompetanseløftet?",
-            "Hva med helsesykepleiere?",
-            "Kan helsesykepleiere være med i Kompetanseløftet?",
-        ),
     ],
 )
 def test_an_elliptic_follow_up_is_put_into_the_previous_question(
     previous: str, question: str, expected: str
 ) -> None:
     assert resolve_follow_up(question, [previous]) == expected
+
+
+def test_a_group_the_word_lists_know_takes_the_place_of_the_one_group_asked_about() -> None:
+    previous = ["Kan PPT være med i Kompetanseløftet?"]
+    resolved = resolve_follow_up("Hva med helsesykepleiere?", previous, people=listed_group)
+    assert resolved == "Kan helsesykepleiere være med i Kompetanseløftet?"
+    # without the word lists, the follow-up is only added to the question before
+    assert resolve_follow_up("Hva med helsesykepleiere?", previous) == (
+        "Kan PPT være med i Kompetanseløftet – hva med helsesykepleiere?"
+    )
 
 
 @pytest.mark.parametrize(
