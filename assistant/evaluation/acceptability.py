@@ -19,6 +19,7 @@ import yaml
 from assistant import texts
 from assistant.drafts.letter import Letter
 from assistant.evaluation.questions import Question, norm
+from assistant.index.lexical import shared_start
 from assistant.models import Answer, Citation
 
 PRECISION_FLOOR = 0.7
@@ -163,7 +164,7 @@ def _found_loosely(text: str, wordings: Sequence[str]) -> bool:
 def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
-    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    shared = shared_start(a, b)
     return shared >= 3 and shared >= min(len(a), len(b)) - 2 and abs(len(a) - len(b)) <= 2
 
 
