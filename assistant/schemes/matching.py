@@ -85,13 +85,19 @@ class _Check:
 def match_schemes(catalogue: Catalogue, profile: Profile, limit: int | None = None) -> list[SchemeMatch]:
     """Ranked: "passer" first, then "kan passe", then "passer ikke" with the reason each does not fit.
     Within a class the closest fit (and the best topic overlap) comes first; ties keep catalogue order."""
-    common = _common_words(catalogue, profile.topic or "")
-    matches = [_match(scheme, profile, common) for scheme in catalogue.schemes]
+    pools = [_topic_pool(scheme) for scheme in catalogue.schemes] if profile.topic else []
+    common = _common_words(pools, profile.topic or "")
+    matches = [
+        _match(scheme, profile, common, pools[i] if pools else None)
+        for i, scheme in enumerate(catalogue.schemes)
+    ]
     ranked = sorted(matches, key=lambda m: (FITS.index(m.fit), -m.score))
     return ranked if limit is None else ranked[: max(limit, 0)]
 
 
-def _match(scheme: Scheme, profile: Profile, common: frozenset[str] = frozenset()) -> SchemeMatch:
+def _match(
+    scheme: Scheme, profile: Profile, common: frozenset[str] = frozenset(), pool: set[str] | None = None
+) -> SchemeMatch:
     checks = [
         _listed_check(scheme.who_applies, profile.owner_type, _OWNER),
         _listed_check(scheme.sectors, profile.sector, _SECTOR),
@@ -103,7 +109,7 @@ def _match(scheme: Scheme, profile: Profile, common: frozenset[str] = frozenset(
     fit = (
         "passer ikke" if "misfits" in states else "kan passe" if states & {"limits", "unknown"} else "passer"
     )
-    topic_score, topic_evidence = _topic(scheme, profile.topic or "", common)
+    topic_score, topic_evidence = _topic(scheme, profile.topic or "", common, pool)
     order = ("misfits", "limits", "unknown", "fits")  # what holds a scheme back is said first
     reasons = [r for state in order for check in checks if check.state == state for r in check.reasons]
     if fit != "passer ikke":
@@ -219,15 +225,17 @@ def contact_phrase(value: str) -> str:
     return value if value.startswith(texts.PROPER_NAMES) else value[:1].lower() + value[1:]
 
 
-def _topic(scheme: Scheme, topic: str, common: frozenset[str] = frozenset()) -> tuple[float, Evidence | None]:
+def _topic(
+    scheme: Scheme, topic: str, common: frozenset[str] = frozenset(), pool: set[str] | None = None
+) -> tuple[float, Evidence | None]:
     """The share of the topic's words found in the scheme's name, aliases and what it funds, and the
     funded item that shares the most of them. Words `common` to many schemes are left out: they order
-    nothing."""
+    nothing. `pool`: the scheme's `_topic_pool`, when the caller has it."""
     wanted = {_key(w) for w in content_words(topic)} - common
     if not wanted:
         return 0.0, None
     funds = [(e, _text_keys(f"{e.value} {e.quote}")) for e in scheme.what_it_funds]
-    pool = _topic_pool(scheme)
+    pool = pool if pool is not None else _topic_pool(scheme)
     share = sum(any(_similar(w, k) for k in pool) for w in wanted) / len(wanted)
     hits = [(sum(any(_similar(w, k) for k in keys) for w in wanted), e) for e, keys in funds]
     best = max(hits, key=lambda hit: hit[0], default=(0, None))
@@ -246,11 +254,11 @@ def _topic_pool(scheme: Scheme) -> set[str]:
 _COMMON_SHARE = 0.25
 
 
-def _common_words(catalogue: Catalogue, topic: str) -> frozenset[str]:
+def _common_words(pools: list[set[str]], topic: str) -> frozenset[str]:
+    """The topic's words found in at least `_COMMON_SHARE` of the schemes' topic pools."""
     wanted = {_key(w) for w in content_words(topic)}
-    if not wanted or not catalogue.schemes:
+    if not wanted or not pools:
         return frozenset()
-    pools = [_topic_pool(scheme) for scheme in catalogue.schemes]
     limit = _COMMON_SHARE * len(pools)
     return frozenset(w for w in wanted if sum(any(_similar(w, k) for k in pool) for pool in pools) >= limit)
 
