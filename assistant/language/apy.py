@@ -8,6 +8,7 @@ are warm), watches the child, and brings it up again when it dies or a translati
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -175,6 +176,9 @@ class Apy:
 
     def start(self) -> Apy:
         self._supervisor.start()
+        # A process that ends without closing it (a CLI command) still ends the child and removes its copy
+        # of the modes: the supervisor is a daemon thread, and its cleanup would never run.
+        atexit.register(self.close)
         return self
 
     @property

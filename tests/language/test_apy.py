@@ -173,6 +173,33 @@ def test_apy_ends_with_a_killed_server(tmp_path: Path) -> None:
     assert still_running(group, grace_s=10) == []
 
 
+_EXITING = """
+import sys
+from assistant.language.apy import Apy
+apy = Apy().start()
+if not apy.wait_ready(float(sys.argv[1])):
+    sys.exit("apertium-apy did not come up")
+print(apy.child_pid, flush=True)
+"""
+
+
+@needs_apy
+def test_a_process_that_ends_without_closing_apy_leaves_nothing_behind(tmp_path: Path) -> None:
+    """A CLI command starts apy and ends without closing it: apy, its pipelines and its copy of the
+    modes go with it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EXITING, str(READY_S)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "TMPDIR": str(tmp_path)},
+        timeout=READY_S + 30,
+    )
+    assert done.returncode == 0, done.stderr
+    child = int(done.stdout.split()[0])
+    assert still_running([child], grace_s=10) == []
+    assert list(tmp_path.glob("assistant-apy-*")) == []
+
+
 def _group(pgid: int) -> list[int]:
     """The processes in process group `pgid`."""
     found = []
