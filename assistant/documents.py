@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant import texts
-from assistant.errors import DocumentNotFound
+from assistant.errors import CorpusDocument, DocumentNotFound
 from assistant.models import Passage
 from assistant.service import Services, index_changed
 from assistant.uploads import upload_file
@@ -117,6 +117,8 @@ def delete_document(services: Services, document: str) -> None:
         stored = services.store.documents()
         if document not in stored:
             raise DocumentNotFound(texts.DOCUMENT_NOT_FOUND.format(id=document))
+        if _origin(services, stored[document].root) == "corpus":
+            raise CorpusDocument(texts.CORPUS_DOCUMENT.format(id=document))
         upload = upload_file(services.settings, document, stored[document])
         if upload is not None:
             upload.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ AssistantError
 ├── DocumentTooLarge       (document_too_large)
 ├── IngestTimeout          (ingest_timeout)
 ├── DocumentExists         (document_exists)
+├── CorpusDocument         (corpus_document)
 ├── RequestTooLarge        (request_too_large)
 ├── UnreadableFile         (unreadable_file)
 │   ├── ScannedPdf         (scanned_pdf)
@@ -66,6 +67,13 @@ class DocumentExists(AssistantError):
     """An upload's id is taken by a document from elsewhere (the corpus), which it must not replace."""
 
     code = "document_exists"
+
+
+class CorpusDocument(AssistantError):
+    """A delete of a document from the corpus folder: its file stays, and the next ingest would bring it
+    back, so the delete would not last."""
+
+    code = "corpus_document"
 
 
 class RequestTooLarge(AssistantError):

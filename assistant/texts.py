@@ -51,6 +51,10 @@ DOCUMENT_EXISTS = (
     "Dokumentet «{id}» finnes allerede i indeksen fra en annen kilde enn opplastingene, og en opplasting "
     "kan ikke erstatte det. Gi filen et annet navn."
 )
+CORPUS_DOCUMENT = (
+    "«{id}» hører til den faste dokumentsamlingen (corpus/) og kan ikke slettes her: neste innlesing ville "
+    "hentet det tilbake. Fjern filen fra corpus/ og kjør «assistant ingest» for å ta det ut."
+)
 STORE_UNAVAILABLE = "Søkeindeksen er ikke tilgjengelig: {reason}"
 # The data directory cannot take writes. No path or driver text: the API shows these to clients too.
 DATA_DIR_FULL = (

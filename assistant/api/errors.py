@@ -18,6 +18,7 @@ from assistant import texts
 from assistant.api.validation import validation_message
 from assistant.errors import (
     AssistantError,
+    CorpusDocument,
     DataDirUnwritable,
     DocumentExists,
     DocumentTooLarge,
@@ -45,6 +46,7 @@ STATUS: list[tuple[type[AssistantError], int]] = [
     (DocumentTooLarge, 413),
     (IngestTimeout, 422),
     (DocumentExists, 409),
+    (CorpusDocument, 409),
     (RequestTooLarge, 413),
     (UnreadableFile, 422),  # includes ScannedPdf
     (NotFound, 404),

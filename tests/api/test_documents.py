@@ -305,6 +305,23 @@ def test_an_upload_named_like_a_corpus_document_gets_its_own_id_with_a_slash(
     assert uploads_left(admin_services) == []
 
 
+def test_a_corpus_document_cannot_be_deleted_through_the_api(
+    admin: httpx.Client, admin_services: Services
+) -> None:
+    """Its file stays in corpus/, so the next ingest would bring it back: the delete is refused, with the
+    way to take it out, and the document is left as it was."""
+    corpus_id = "udir-velge-kompetansetiltak.md"
+    before = admin_services.store.documents()[corpus_id]
+    response = admin.delete(f"/api/documents/{corpus_id}")
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "corpus_document"
+    assert f"«{corpus_id}»" in body["message"] and "assistant ingest" in body["message"]
+    assert str(admin_services.settings.corpus_dir) not in body["message"]
+    assert admin_services.store.documents()[corpus_id] == before
+    assert admin.get(f"/api/sources/{corpus_id}").status_code == 200
+
+
 def test_an_upload_that_would_replace_a_corpus_document_is_409(tmp_path: Path, embedder: Embedder) -> None:
     # Only a corpus with an uploads/ folder of its own can hold an id in the uploads namespace.
     settings = small_settings(tmp_path, admin_api_key=ADMIN_KEY)

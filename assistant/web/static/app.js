@@ -363,7 +363,8 @@
         status.textContent = reply.ok ? fill(T.deleted, { name: d.title || d.id }) : await errorMessage(reply);
         if (reply.ok) loadDocuments();
       });
-      actions.append(remove);
+      // A corpus document's file stays in corpus/, where the next ingest would bring it back from.
+      actions.append(d.origin === "corpus" ? T.fixed_document : remove);
       tr.append(cell(d.title), cell(d.id), cell(String(d.chunks)), actions);
       return tr;
     });
