@@ -644,12 +644,20 @@ class ExtractiveBackend:
         named_body = body is not None and body.match(best.unit.lead) is not None
         position = best.unit.position + 1
         while len(lead) < max(limit, 2) and (follow := by_position.get((best.unit.hit, position))):
+            position += 1
+            if best.members and best.unit.is_list:
+                # Who else sits in it, in the lines after the list («Private … skal være representert i
+                # forumet.», «… kan delta som observatør.»); not what the forum does, between them.
+                if follow.members:
+                    lead.append(follow)
+                elif position - best.unit.position > _MEMBER_LINES:
+                    break
+                continue
             if not (_ANAPHOR.match(follow.unit.lead) or (named_body and _WE.match(follow.unit.lead))):
                 break
             if best.members and not follow.members:
                 break  # what the forum does, after who sits in it
             lead.append(follow)
-            position += 1
         seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
@@ -779,6 +787,8 @@ _MEMBERS_NEAR = 0.6
 _MEMBERS_PASSAGE_NEAR = 0.7
 # At most this many units (within the settings' cap) tell a body's members.
 _MEMBER_UNITS = 3
+# How many sentences after the list of members are read for more of them.
+_MEMBER_LINES = 4
 # Fewer words than this are a label, not a statement.
 _MIN_WORDS = 3
 # «Nei, X does it», then what the sources say of the body asked about, from a sentence scoring this

@@ -991,6 +991,16 @@ def test_who_is_represented_in_one_schemes_forum_gets_its_whole_membership(servi
     assert lokal.answer.startswith("Samarbeidsforum skal inkludere representanter"), lokal.answer
 
 
+def test_whom_a_forum_shall_include_gets_the_list_and_the_members_named_after_it(services: Services) -> None:
+    """Asked as a list («Hvem skal … inkludere?»), the forum's members are the list and the lines after it
+    that name more of them (friskoler, the observer); not what the forum does between them."""
+    answer = ask(services, "Hvilke parter skal samarbeidsforumet i yrkesfag inkludere?").answer
+    assert answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), answer
+    assert "Private videregående skoler med yrkesfag" in answer, answer
+    assert "som observatør" in answer, answer
+    assert "prioriterer kompetansetiltak for yrkesfaglærere i friskolene" not in answer, answer
+
+
 @pytest.mark.parametrize(
     "question",
     [
