@@ -474,6 +474,8 @@ class ExtractiveBackend:
                     planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
                     planned += 0.3
+                if plan is not None and plan.type == "ja_nei" and _tally(unit) and _MAY_OR_MUST.match(asking):
+                    planned -= _TALLY_COST  # a tally of what was done settles no "Kan vi …?"
                 if plan is not None and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
@@ -787,6 +789,8 @@ _MEMBERS_NEAR = 0.6
 _MEMBERS_PASSAGE_NEAR = 0.7
 # At most this many units (within the settings' cap) tell a body's members.
 _MEMBER_UNITS = 3
+# What a list of counts and sums loses as the answer to a yes/no question.
+_TALLY_COST = 0.5
 # How many sentences after the list of members are read for more of them.
 _MEMBER_LINES = 4
 # Fewer words than this are a label, not a statement.
@@ -1170,11 +1174,24 @@ def _lead_in(
         and not text.rstrip().endswith(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
+        and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+# A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
+_MAY_OR_MUST = re.compile(r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør)\b", re.IGNORECASE)
+
+
+def _tally(unit: Unit) -> bool:
+    """A list of counts and sums («Behov meldt: - Barnehage – 12 behovsmeldinger - 7 140 413,-»): it tells
+    what was done, not what may be done, so it gives no yes to "Kan vi melde behov?" (it may to "Har
+    skolene meldt behov?")."""
+    with_figures = sum(bool(re.search(r"\d", item)) for item in unit.items)
+    return unit.is_list and 2 * with_figures >= len(unit.items)
 
 
 def _kind_stems(index: LexicalIndex, rules: PlanRules, asking: str) -> set[str]:

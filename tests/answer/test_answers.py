@@ -991,6 +991,14 @@ def test_who_is_represented_in_one_schemes_forum_gets_its_whole_membership(servi
     assert lokal.answer.startswith("Samarbeidsforum skal inkludere representanter"), lokal.answer
 
 
+def test_a_tally_of_needs_reported_is_no_yes_to_whether_one_may_report(services: Services) -> None:
+    """«Behov meldt: - Barnehage – 12 behovsmeldinger …» counts what was done; "Kan … melde behov?" asks
+    what may be done, and is answered by who reports needs."""
+    answer = ask(services, "Kan barnehagene i Nordland melde behov?").answer
+    assert not answer.startswith("Ja. Behov meldt"), answer
+    assert answer.startswith("Ja. Det er barnehage- og skoleeiere som analyserer kompetansebehovet"), answer
+
+
 def test_whom_a_forum_shall_include_gets_the_list_and_the_members_named_after_it(services: Services) -> None:
     """Asked as a list («Hvem skal … inkludere?»), the forum's members are the list and the lines after it
     that name more of them (friskoler, the observer); not what the forum does between them."""
