@@ -920,7 +920,14 @@ def _first_alternative(clause: str) -> str:
     """A question with alternatives ("Kan vi melde selv, eller må det gå via kommunen?") asks yes or no
     of its first; one that goes on if the answer is yes ("Kan vi delta, og i så fall i hvilken rolle?")
     asks yes or no of what comes before."""
-    return _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0]
+    return _REPLACED.sub("", _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0])
+
+
+# "… med en fagskole i stedet for et universitet?" asks about the fagskole, not what it would replace.
+_REPLACED = re.compile(
+    r"\s+(?:i\s+stedet\s+for|istedenfor|i\s+staden\s+for|istadenfor|heller\s+enn|fremfor|framfor)\s+[^,?]*",
+    re.IGNORECASE,
+)
 
 
 _ALTERNATIVE = re.compile(

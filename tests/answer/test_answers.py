@@ -999,6 +999,22 @@ def test_a_tally_of_needs_reported_is_no_yes_to_whether_one_may_report(services:
     assert answer.startswith("Ja. Det er barnehage- og skoleeiere som analyserer kompetansebehovet"), answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what a fagskole would replace («i stedet for et universitet») is not what is asked
+        "Kan kommunen samarbeide med en fagskole om kompetansetiltakene i stedet for et universitet?",
+        # all of the money to one, none to the other: no sentence that only names how money is used says so
+        "Kan samarbeidsforumet bruke alle midlene på skolene og ingenting på barnehagene?",
+    ],
+)
+def test_no_yes_from_a_sentence_without_the_alternative_asked_or_the_whole_amount(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question).answer
+    assert not answer.startswith("Ja."), answer
+
+
 def test_whom_a_forum_shall_include_gets_the_list_and_the_members_named_after_it(services: Services) -> None:
     """Asked as a list («Hvem skal … inkludere?»), the forum's members are the list and the lines after it
     that name more of them (friskoler, the observer); not what the forum does between them."""
