@@ -220,9 +220,10 @@ class ExtractiveBackend:
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         # "Er det X som …?" is not answered yes by a sentence that names X doing something else
         index = self._lexical()
+        answering = _answering(chosen)
         tells_asked = not wanted or (
-            _says(wanted, chosen[0], index) >= _SAYS_WHAT_IS_ASKED
-            and (cleft is None or not done_by_other(cleft, _clause_subject(wanted, chosen[0], index)))
+            _says(wanted, answering, index) >= _SAYS_WHAT_IS_ASKED
+            and (cleft is None or not done_by_other(cleft, _clause_subject(wanted, answering, index)))
         )
         # «Ordningene skal styrke … Dette skal skje gjennom partnerskap med …, eller …»: one statement
         follows = [
@@ -230,7 +231,7 @@ class ExtractiveBackend:
             for s in chosen[1:2]
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
-        lead = lead or _lead_in(plan, chosen[0], cleft, index, tells_asked, " ".join(follows), speaker)
+        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -625,6 +626,10 @@ class ExtractiveBackend:
             lead.insert(0, before)
         elif _WE.match(best.unit.lead) and (named := _who_we_are(best, by_position)) is not None:
             lead.insert(0, named)  # "Vi utbetaler …" after the sentence that says who "vi" are
+        elif before is not None and _names_referent(best, before):
+            # «De kan brukes sammen med universitet …» is about what the sentence before it names
+            # («Kompetansepakker er nettbaserte tilbud …»): that sentence, not the page's heading, says what
+            lead.insert(0, before)
         if plan is not None and plan.type == "naar" and not any(s.gives for s in lead):
             # "Når skulle den være klar?": the best sentence names what is asked about, and the date of it
             # is often in the sentence right after ("Kompetansepakken skal være ferdig … innen januar 2022.")
@@ -1093,6 +1098,25 @@ def _of_asked_subject(
     # A compound is a kind of its last part: "kompetansepakker" are packages, not "kompetanse"
     variants = {v for found_as, _ in sets for v in found_as}
     return any(v in subject or any(len(v) >= 5 and u.endswith(v) for u in subject) for v in variants)
+
+
+def _names_referent(s: _Scored, before: _Scored) -> bool:
+    """Whether `before`, the sentence right before `s` in its passage, names what `s`'s pronoun ("De",
+    "Den") stands for: a whole statement with a subject of its own, not a list, a label or another
+    pronoun-led sentence."""
+    lead = s.unit.lead or ""
+    if not (_THEY.match(lead) and _PRONOUN_LED.match(lead)) or before.unit.is_list:
+        return False
+    said = before.unit.lead.strip()
+    return said.endswith(".") and _SUBJECT.match(said) is not None and _PRONOUN_LED.match(said) is None
+
+
+def _answering(chosen: list[_Scored]) -> _Scored:
+    """The chosen sentence that answers: the second when the first is only its referent («Kompetansepakker
+    er …» before «De kan brukes …»), so that a yes or no is read from what answers the question."""
+    if len(chosen) > 1 and _names_referent(chosen[1], chosen[0]) and _beside(chosen[1], chosen[:1]):
+        return chosen[1]
+    return chosen[0]
 
 
 def _with_referent(s: _Scored) -> str:

@@ -210,6 +210,16 @@ def test_a_they_sentence_answers_only_for_what_the_sentence_before_it_names(
     assert ("De kan brukes sammen med universitet eller høgskole" in answer) is quoted, answer
 
 
+def test_a_they_sentence_is_quoted_after_the_sentence_that_names_what_it_is_about(services: Services) -> None:
+    """«De kan brukes sammen med universitet …» reads after «Kompetansepakker er nettbaserte tilbud …»,
+    which says what «De» are, not after the page's heading; the «Ja» is still read from the sentence that
+    answers."""
+    answer = ask(services, "Kan vi bruke kompetansepakkene sammen med høgskolen vår?").answer
+    assert answer.startswith("Ja. Kompetansepakker er nettbaserte tilbud"), answer
+    assert "De kan brukes sammen med universitet eller høgskole" in answer, answer
+    assert "Statlig støtte til kompetanseutvikling:" not in answer, answer
+
+
 def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
     """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
     question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
