@@ -53,7 +53,11 @@ _PRONOUN_LED = re.compile(
 )
 # A sentence that refers back to the one before it ("Det innebærer:", "Dette skal skje gjennom …"): that
 # sentence says what it is about, so its words count for it and it is quoted first.
-_REFERS_BACK = re.compile(r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b)")
+# «Som del av dette skal ordningene …» opens with what it refers back to as well.
+_REFERS_BACK = re.compile(
+    r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b"
+    r"|Som\s+(?:en\s+)?del\s+av\s+(?:dette|det)\b)"
+)
 # "De kan brukes …" is about what the sentence before it names as its subject: "Kompetansepakker er …".
 _THEY = re.compile(r"^(?:De|Dei|Den)\b")
 _SUBJECT = re.compile(
@@ -99,6 +103,8 @@ class _Scored:
     asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
     members: bool = False  # it names who is asked after: a body's members, a scheme's target groups
     carries: bool = False  # it says the question's focus (with its heading, when it is a bare sentence)
+    # the words of the asking sentence (by position) it says; all it matches when that can't be told
+    says_asked: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -506,6 +512,7 @@ class ExtractiveBackend:
                         bool(asked_focus)
                         and not unit.lead.rstrip().endswith("?")
                         and _carries(index, asked_focus, f"{said}\n{referent}"),
+                        matched & in_asking if in_asking else matched,
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -659,7 +666,7 @@ class ExtractiveBackend:
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
-        covered = frozenset().union(*(s.matched for s in lead))
+        covered = frozenset().union(*(s.says_asked for s in lead))
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
@@ -670,9 +677,16 @@ class ExtractiveBackend:
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
         defined = defined and _IS_OR_MEANS.match(best.unit.lead) is not None
-        for s in scored[1:]:
-            if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
+        others = scored[1:]
+        if novel_only:
+            # What the passage that answers says more is read before what other passages add, so that
+            # another passage's sentence must say something of the question that passage left unsaid.
+            others.sort(key=lambda s: s.unit.hit != best.unit.hit)
+        for s in others:
+            if len(lead) + len(rest) >= limit:
                 break
+            if s.score < max(self.support_ratio * best.score, 0.25):
+                continue
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
             # "Hvem", "hvor", "når" and yes/no questions get a second sentence only from the passage that
             # gave the first (amounts and counts are often split over a slide's lines and passages).
@@ -682,8 +696,8 @@ class ExtractiveBackend:
             other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
-            if novel_only and s.unit.hit != best.unit.hit and not s.matched - covered:
-                continue
+            if novel_only and s.unit.hit != best.unit.hit and not s.says_asked - covered:
+                continue  # it says nothing of what is asked that the answer does not say already
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
@@ -699,7 +713,7 @@ class ExtractiveBackend:
                 continue  # a headline that repeats the figure its article gives
             rest.append(s)
             given |= figures
-            covered |= s.matched
+            covered |= s.says_asked
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))

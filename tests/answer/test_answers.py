@@ -220,6 +220,27 @@ def test_a_they_sentence_is_quoted_after_the_sentence_that_names_what_it_is_abou
     assert "Statlig støtte til kompetanseutvikling:" not in answer, answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva skal de statlige ordningene bidra til å bygge kompetanse på?",
+        "Vi lager en plan i kommunen. Hva skal de statlige ordningene for kompetanseutvikling og "
+        "videreutdanning bidra til å bygge kompetanse på?",
+    ],
+)
+def test_what_the_answering_passage_says_more_comes_before_what_other_passages_add(
+    services: Services, question: str
+) -> None:
+    """«Som del av dette skal ordningene bidra til å bygge kompetanse for …» goes on from the sentence before
+    it and is quoted after it; another passage's «Det finnes flere nasjonale støtteordninger.» says nothing
+    of what is asked that the answer does not say already, so it is left out."""
+    answer = ask(services, question).answer
+    assert answer.startswith("De tre tilskuddsordningene for statlig støtte"), answer
+    assert "Som del av dette skal ordningene bidra til å bygge kompetanse" in answer, answer
+    assert "Det finnes flere nasjonale støtteordninger" not in answer, answer
+    assert set(MARKER.findall(answer)) == {"1"}, answer
+
+
 def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
     """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
     question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
