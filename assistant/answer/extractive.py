@@ -978,8 +978,12 @@ def _amount_kinds(plan: AnswerPlan | None) -> tuple[re.Pattern[str], re.Pattern[
     kind and of the other; None when it names neither or both."""
     if plan is None or plan.type not in ("hvor_mye", "hvor_mange"):
         return None
-    kinds = [re.compile(p, re.IGNORECASE) for p in rule_file(PlanRules).amount_kinds.values()]
+    rules = rule_file(PlanRules)
+    kinds = [re.compile(p, re.IGNORECASE) for p in rules.amount_kinds.values()]
     named = [k for k in kinds if k.search(plan.question)]
+    if len(named) > 1 and rules.amount_breakdown:  # "…, fordelt på skole og barnehage" is a breakdown
+        without = re.sub(rules.amount_breakdown, " ", plan.question, flags=re.IGNORECASE)
+        named = [k for k in kinds if k.search(without)] or named
     if len(named) != 1:
         return None
     others = [k for k in kinds if k is not named[0]]

@@ -462,6 +462,15 @@ def test_an_amount_granted_is_not_answered_with_the_amount_asked_for(services: S
     assert "24 605 520" not in answer.answer, answer.answer
 
 
+def test_an_amount_asked_for_broken_down_is_not_answered_with_what_was_granted(services: Services) -> None:
+    """ "fordelt på barnehage og skole" beside "meldt inn" asks for a breakdown of what was asked for, not
+    what was granted: «11 mill. barnehage, 17 mill. skole» is the other kind of money."""
+    question = "Hvor mye har eierne i Nordland meldt inn behov for i 2026, fordelt på barnehage og skole?"
+    answer = ask(services, question).answer
+    assert "7 140 413" in answer, answer
+    assert "11 mill. barnehage" not in answer, answer
+
+
 def test_a_lone_label_is_never_quoted_as_an_answer(services: Services) -> None:
     """A slide's list line «- Workshop» names what the question asks about and says nothing of it."""
     text = "- Felles tiltak 2027\n- Samlinger\n- september\n- Workshop\n- Samarbeidsforum – nytt forum\n\n"
