@@ -682,10 +682,21 @@ class ExtractiveBackend:
             # What the passage that answers says more is read before what other passages add, so that
             # another passage's sentence must say something of the question that passage left unsaid.
             others.sort(key=lambda s: s.unit.hit != best.unit.hit)
+        # The line right after a list often completes it («Fylkeskommunen disponerer midlene i tråd med
+        # planen …» after the steps that end in the plan): it is read first, and from a lower score, when
+        # it says a word of the asking sentence the list says too.
+        last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
+        after = by_position.get((best.unit.hit, last + 1)) if best.unit.is_list else None
+        completes = after is not None and not after.unit.is_list and after in others
+        if after is None or not completes or not after.says_asked & covered:
+            after = None
+        if after is not None:
+            others = [after, *(s for s in others if s is not after)]
         for s in others:
             if len(lead) + len(rest) >= limit:
                 break
-            if s.score < max(self.support_ratio * best.score, 0.25):
+            floor = _AFTER_LIST_NEAR if s is after else self.support_ratio
+            if s.score < max(floor * best.score, 0.25):
                 continue
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
             # "Hvem", "hvor", "når" and yes/no questions get a second sentence only from the passage that
@@ -814,6 +825,8 @@ _UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
 # only words of who asks.
 _ASKED_NEAR = 0.85
+# How near the best score the line right after a leading list must be to complete it.
+_AFTER_LIST_NEAR = 0.55
 # A yes/no question asked of a kind ("hvert år"): a sentence that says it leads from this share of the best
 _KIND_NEAR = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.

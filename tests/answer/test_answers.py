@@ -471,6 +471,31 @@ def test_an_amount_asked_for_broken_down_is_not_answered_with_what_was_granted(s
     assert "11 mill. barnehage" not in answer, answer
 
 
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        (
+            "Hvordan blir midlene i yrkesfagordningen fordelt fra behov til bruk?",
+            "Fylkeskommunen disponerer midlene i tråd med planen som er vedtatt i samarbeidsforumet.",
+        ),
+        (
+            "Hvem skal forumet i yrkesfagordningen samarbeide med?",
+            "Private videregående skoler med yrkesfag, godkjent etter friskoleloven § 2-1, skal være "
+            "representert i samarbeidsforumet.",
+        ),
+    ],
+)
+def test_the_line_right_after_a_leading_list_completes_it(
+    services: Services, question: str, after: str
+) -> None:
+    """The sentence right after a list that says what the list says of the question (the money after the
+    steps that end in a plan; who else sits in the forum after those it works with) completes the answer."""
+    answer = ask(services, question).answer
+    assert answer.startswith(("- Videregående skoler", "Samarbeidsforumet skal inkludere")), answer
+    assert after in answer, answer
+    assert set(MARKER.findall(answer)) == {"1"}, answer
+
+
 def test_a_lone_label_is_never_quoted_as_an_answer(services: Services) -> None:
     """A slide's list line «- Workshop» names what the question asks about and says nothing of it."""
     text = "- Felles tiltak 2027\n- Samlinger\n- september\n- Workshop\n- Samarbeidsforum – nytt forum\n\n"
