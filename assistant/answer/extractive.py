@@ -53,7 +53,11 @@ _PRONOUN_LED = re.compile(
 )
 # A sentence that refers back to the one before it ("Det innebærer:", "Dette skal skje gjennom …"): that
 # sentence says what it is about, so its words count for it and it is quoted first.
-_REFERS_BACK = re.compile(r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b)")
+# «Som del av dette skal ordningene …» opens with what it refers back to as well.
+_REFERS_BACK = re.compile(
+    r"^(?:(?:Det|Dette)\s+(?:innebærer|inneber|betyr|tyder)\b|(?:Dette|Disse)\b"
+    r"|Som\s+(?:en\s+)?del\s+av\s+(?:dette|det)\b)"
+)
 # "De kan brukes …" is about what the sentence before it names as its subject: "Kompetansepakker er …".
 _THEY = re.compile(r"^(?:De|Dei|Den)\b")
 _SUBJECT = re.compile(
@@ -99,6 +103,8 @@ class _Scored:
     asked: bool = True  # it says a word of the asking sentence itself, not only of who asks
     members: bool = False  # it names who is asked after: a body's members, a scheme's target groups
     carries: bool = False  # it says the question's focus (with its heading, when it is a bare sentence)
+    # the words of the asking sentence (by position) it says; all it matches when that can't be told
+    says_asked: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -220,9 +226,10 @@ class ExtractiveBackend:
             parts.append(text + marker + ("\n" if s.unit.is_list else ""))
         # "Er det X som …?" is not answered yes by a sentence that names X doing something else
         index = self._lexical()
+        answering = _answering(chosen)
         tells_asked = not wanted or (
-            _says(wanted, chosen[0], index) >= _SAYS_WHAT_IS_ASKED
-            and (cleft is None or not done_by_other(cleft, _clause_subject(wanted, chosen[0], index)))
+            _says(wanted, answering, index) >= _SAYS_WHAT_IS_ASKED
+            and (cleft is None or not done_by_other(cleft, _clause_subject(wanted, answering, index)))
         )
         # «Ordningene skal styrke … Dette skal skje gjennom partnerskap med …, eller …»: one statement
         follows = [
@@ -230,7 +237,7 @@ class ExtractiveBackend:
             for s in chosen[1:2]
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
-        lead = lead or _lead_in(plan, chosen[0], cleft, index, tells_asked, " ".join(follows), speaker)
+        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -507,6 +514,7 @@ class ExtractiveBackend:
                         bool(asked_focus)
                         and not unit.lead.rstrip().endswith("?")
                         and _carries(index, asked_focus, f"{said}\n{referent}"),
+                        matched & in_asking if in_asking else matched,
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -627,6 +635,10 @@ class ExtractiveBackend:
             lead.insert(0, before)
         elif _WE.match(best.unit.lead) and (named := _who_we_are(best, by_position)) is not None:
             lead.insert(0, named)  # "Vi utbetaler …" after the sentence that says who "vi" are
+        elif before is not None and _names_referent(best, before):
+            # «De kan brukes sammen med universitet …» is about what the sentence before it names
+            # («Kompetansepakker er nettbaserte tilbud …»): that sentence, not the page's heading, says what
+            lead.insert(0, before)
         if plan is not None and plan.type == "naar" and not any(s.gives for s in lead):
             # "Når skulle den være klar?": the best sentence names what is asked about, and the date of it
             # is often in the sentence right after ("Kompetansepakken skal være ferdig … innen januar 2022.")
@@ -664,7 +676,7 @@ class ExtractiveBackend:
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
-        covered = frozenset().union(*(s.matched for s in lead))
+        covered = frozenset().union(*(s.says_asked for s in lead))
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
@@ -675,9 +687,27 @@ class ExtractiveBackend:
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
         defined = defined and _IS_OR_MEANS.match(best.unit.lead) is not None
-        for s in scored[1:]:
-            if len(lead) + len(rest) >= limit or s.score < max(self.support_ratio * best.score, 0.25):
+        others = scored[1:]
+        if novel_only:
+            # What the passage that answers says more is read before what other passages add, so that
+            # another passage's sentence must say something of the question that passage left unsaid.
+            others.sort(key=lambda s: s.unit.hit != best.unit.hit)
+        # The line right after a list often completes it («Fylkeskommunen disponerer midlene i tråd med
+        # planen …» after the steps that end in the plan): it is read first, and from a lower score, when
+        # it says a word of the asking sentence the list says too.
+        last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
+        after = by_position.get((best.unit.hit, last + 1)) if best.unit.is_list else None
+        completes = after is not None and not after.unit.is_list and after in others
+        if after is None or not completes or not after.says_asked & covered:
+            after = None
+        if after is not None:
+            others = [after, *(s for s in others if s is not after)]
+        for s in others:
+            if len(lead) + len(rest) >= limit:
                 break
+            floor = _AFTER_LIST_NEAR if s is after else self.support_ratio
+            if s.score < max(floor * best.score, 0.25):
+                continue
             off_topic = best_similarity > 0 and s.similarity < best_similarity - self.similarity_margin
             # "Hvem", "hvor", "når" and yes/no questions get a second sentence only from the passage that
             # gave the first (amounts and counts are often split over a slide's lines and passages).
@@ -687,8 +717,8 @@ class ExtractiveBackend:
             other_passage = s.unit.hit != best.unit.hit and (one_fact or s.score < 0.85 * best.score)
             if off_topic or other_passage or _norm(s.text) in seen or length + len(s.text) > self.max_chars:
                 continue
-            if novel_only and s.unit.hit != best.unit.hit and not s.matched - covered:
-                continue
+            if novel_only and s.unit.hit != best.unit.hit and not s.says_asked - covered:
+                continue  # it says nothing of what is asked that the answer does not say already
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
@@ -704,7 +734,7 @@ class ExtractiveBackend:
                 continue  # a headline that repeats the figure its article gives
             rest.append(s)
             given |= figures
-            covered |= s.matched
+            covered |= s.says_asked
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
@@ -809,6 +839,8 @@ _UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares
 # only words of who asks.
 _ASKED_NEAR = 0.85
+# How near the best score the line right after a leading list must be to complete it.
+_AFTER_LIST_NEAR = 0.55
 # A yes/no question asked of a kind ("hvert år"): a sentence that says it leads from this share of the best
 _KIND_NEAR = 0.6
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
@@ -980,8 +1012,12 @@ def _amount_kinds(plan: AnswerPlan | None) -> tuple[re.Pattern[str], re.Pattern[
     kind and of the other; None when it names neither or both."""
     if plan is None or plan.type not in ("hvor_mye", "hvor_mange"):
         return None
-    kinds = [re.compile(p, re.IGNORECASE) for p in rule_file(PlanRules).amount_kinds.values()]
+    rules = rule_file(PlanRules)
+    kinds = [re.compile(p, re.IGNORECASE) for p in rules.amount_kinds.values()]
     named = [k for k in kinds if k.search(plan.question)]
+    if len(named) > 1 and rules.amount_breakdown:  # "…, fordelt på skole og barnehage" is a breakdown
+        without = re.sub(rules.amount_breakdown, " ", plan.question, flags=re.IGNORECASE)
+        named = [k for k in kinds if k.search(without)] or named
     if len(named) != 1:
         return None
     others = [k for k in kinds if k is not named[0]]
@@ -1114,6 +1150,25 @@ def _of_asked_subject(
     # A compound is a kind of its last part: "kompetansepakker" are packages, not "kompetanse"
     variants = {v for found_as, _ in sets for v in found_as}
     return any(v in subject or any(len(v) >= 5 and u.endswith(v) for u in subject) for v in variants)
+
+
+def _names_referent(s: _Scored, before: _Scored) -> bool:
+    """Whether `before`, the sentence right before `s` in its passage, names what `s`'s pronoun ("De",
+    "Den") stands for: a whole statement with a subject of its own, not a list, a label or another
+    pronoun-led sentence."""
+    lead = s.unit.lead or ""
+    if not (_THEY.match(lead) and _PRONOUN_LED.match(lead)) or before.unit.is_list:
+        return False
+    said = before.unit.lead.strip()
+    return said.endswith(".") and _SUBJECT.match(said) is not None and _PRONOUN_LED.match(said) is None
+
+
+def _answering(chosen: list[_Scored]) -> _Scored:
+    """The chosen sentence that answers: the second when the first is only its referent («Kompetansepakker
+    er …» before «De kan brukes …»), so that a yes or no is read from what answers the question."""
+    if len(chosen) > 1 and _names_referent(chosen[1], chosen[0]) and _beside(chosen[1], chosen[:1]):
+        return chosen[1]
+    return chosen[0]
 
 
 def _with_referent(s: _Scored) -> str:

@@ -106,9 +106,20 @@ def answers(part: PartAnswer, speaks_to: SpeaksTo | None = None) -> bool:
 def _unshown(text: str, shown: set[str]) -> str | None:
     """The part's sentences and lists that no earlier part showed (a list stays whole with its lead-in);
     None when there are none."""
-    fresh = [u for u in _units(text) if _key(u) not in shown]
+    fresh: list[str] = []
+    kept = False
+    for unit in _units(text):
+        # «De kan brukes …» right after the sentence that names them is kept with it, shown above or not:
+        # without it that sentence answers nothing («Ja. Kompetansepakker er nettbaserte tilbud …»)
+        kept = _key(unit) not in shown or (kept and _GOES_ON.match(unit) is not None)
+        if kept:
+            fresh.append(unit)
     # A lead-in left with nothing it leads in ("Dette er det de sier:") says nothing either.
     return "\n".join(fresh) if any(MARKER.search(u) for u in fresh) else None
+
+
+# A sentence led by a pronoun that stands for what the sentence before it names.
+_GOES_ON = re.compile(r"^(?:De|Dei|Den)\s+(?:er|har|skal|kan|må|vil|blir|ble|gjelder|får)\b")
 
 
 def _units(text: str) -> list[str]:

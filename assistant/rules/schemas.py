@@ -376,6 +376,8 @@ class PlanRules(RuleFile):
     requirement: Pattern | None = None
     more_options: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
+    # "…, fordelt på barnehage og skole" asks for a breakdown, not for one kind of money, beside another kind
+    amount_breakdown: Pattern | None = None
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     role_question: Pattern | None = None

@@ -94,6 +94,23 @@ class _Sources:
                             )
         return quote
 
+    def list_lead_in(self, reason: Reason) -> str:
+        """The lead-in of the list one of whose items the reason's quote is, with «…» after it when
+        items before that one are left out: «prøvenemndsmedlemmer.» alone does not say what it is an
+        item of. Empty when the quote is no list item or the lead-in ends in no ':'."""
+        quote = normalize_quote(reason.quote)
+        for passage in self._passages:
+            if passage.document != reason.document or quote not in normalize_quote(passage.text):
+                continue
+            for unit in split_units(passage.text, 0):
+                lead = normalize_quote(plain(unit.lead))
+                if quote in lead or not lead.endswith(":") or len(lead) > _WHOLE_SENTENCE_CHARS:
+                    continue
+                at = [i for i, item in enumerate(unit.items) if quote in normalize_quote(plain(item))]
+                if at:  # the items between the lead-in and this one are left out, and that is marked
+                    return lead if at[0] == 0 else f"{lead} …"
+        return ""
+
     def _citation(self, n: int, reason: Reason) -> Citation:
         holder = self._holder(reason)
         if holder is None:  # a quote across a passage boundary: cite the quote itself, still verbatim
@@ -239,6 +256,13 @@ def _statement(
     for reason in reasons:
         first.setdefault(sources.sentence(reason), reason)
     quotes = [f"«{sentence}» {sources.mark(r)}" for sentence, r in first.items() if sentence not in shown]
+    if quotes and not lead:
+        # The first quote, a list's item, with the list's lead-in before it («… er: … prøvenemndsmedlemmer.»)
+        sentence, reason = next((q, r) for q, r in first.items() if q not in shown)
+        lead_in = sources.list_lead_in(reason)
+        if lead_in and lead_in not in shown:
+            quotes[0] = f"«{lead_in} {sentence}» {sources.mark(reason)}"
+            shown.add(lead_in)
     marks = " ".join(sources.mark(r) for sentence, r in first.items() if sentence in shown)
     shown.update(first)
     if lead and quotes:

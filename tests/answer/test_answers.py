@@ -210,6 +210,37 @@ def test_a_they_sentence_answers_only_for_what_the_sentence_before_it_names(
     assert ("De kan brukes sammen med universitet eller høgskole" in answer) is quoted, answer
 
 
+def test_a_they_sentence_is_quoted_after_the_sentence_that_names_what_it_is_about(services: Services) -> None:
+    """«De kan brukes sammen med universitet …» reads after «Kompetansepakker er nettbaserte tilbud …»,
+    which says what «De» are, not after the page's heading; the «Ja» is still read from the sentence that
+    answers."""
+    answer = ask(services, "Kan vi bruke kompetansepakkene sammen med høgskolen vår?").answer
+    assert answer.startswith("Ja. Kompetansepakker er nettbaserte tilbud"), answer
+    assert "De kan brukes sammen med universitet eller høgskole" in answer, answer
+    assert "Statlig støtte til kompetanseutvikling:" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva skal de statlige ordningene bidra til å bygge kompetanse på?",
+        "Vi lager en plan i kommunen. Hva skal de statlige ordningene for kompetanseutvikling og "
+        "videreutdanning bidra til å bygge kompetanse på?",
+    ],
+)
+def test_what_the_answering_passage_says_more_comes_before_what_other_passages_add(
+    services: Services, question: str
+) -> None:
+    """«Som del av dette skal ordningene bidra til å bygge kompetanse for …» goes on from the sentence before
+    it and is quoted after it; another passage's «Det finnes flere nasjonale støtteordninger.» says nothing
+    of what is asked that the answer does not say already, so it is left out."""
+    answer = ask(services, question).answer
+    assert answer.startswith("De tre tilskuddsordningene for statlig støtte"), answer
+    assert "Som del av dette skal ordningene bidra til å bygge kompetanse" in answer, answer
+    assert "Det finnes flere nasjonale støtteordninger" not in answer, answer
+    assert set(MARKER.findall(answer)) == {"1"}, answer
+
+
 def test_a_list_is_chosen_by_what_its_lead_in_says(services: Services) -> None:
     """Of two lists that share the question's words, the one whose lead-in asks the question leads."""
     question = "Hvilke aktører skal samarbeidsforumet for fag- og yrkesopplæring inkludere og samarbeide med?"
@@ -429,6 +460,40 @@ def test_an_amount_granted_is_not_answered_with_the_amount_asked_for(services: S
     answer = ask(services, "Hvor mye ble Nordland tildelt i 2026?")
     assert "28 mill" in answer.answer
     assert "24 605 520" not in answer.answer, answer.answer
+
+
+def test_an_amount_asked_for_broken_down_is_not_answered_with_what_was_granted(services: Services) -> None:
+    """ "fordelt på barnehage og skole" beside "meldt inn" asks for a breakdown of what was asked for, not
+    what was granted: «11 mill. barnehage, 17 mill. skole» is the other kind of money."""
+    question = "Hvor mye har eierne i Nordland meldt inn behov for i 2026, fordelt på barnehage og skole?"
+    answer = ask(services, question).answer
+    assert "7 140 413" in answer, answer
+    assert "11 mill. barnehage" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        (
+            "Hvordan blir midlene i yrkesfagordningen fordelt fra behov til bruk?",
+            "Fylkeskommunen disponerer midlene i tråd med planen som er vedtatt i samarbeidsforumet.",
+        ),
+        (
+            "Hvem skal forumet i yrkesfagordningen samarbeide med?",
+            "Private videregående skoler med yrkesfag, godkjent etter friskoleloven § 2-1, skal være "
+            "representert i samarbeidsforumet.",
+        ),
+    ],
+)
+def test_the_line_right_after_a_leading_list_completes_it(
+    services: Services, question: str, after: str
+) -> None:
+    """The sentence right after a list that says what the list says of the question (the money after the
+    steps that end in a plan; who else sits in the forum after those it works with) completes the answer."""
+    answer = ask(services, question).answer
+    assert answer.startswith(("- Videregående skoler", "Samarbeidsforumet skal inkludere")), answer
+    assert after in answer, answer
+    assert set(MARKER.findall(answer)) == {"1"}, answer
 
 
 def test_a_lone_label_is_never_quoted_as_an_answer(services: Services) -> None:

@@ -176,3 +176,18 @@ def test_a_later_part_said_word_for_word_above_points_there_not_to_its_own_near_
                      [citation(1, "C")])  # fmt: skip
     assert not merge_parts([first, own], said_above=above).text.endswith(texts.PART_SAID_ABOVE)
     assert not said_above(_MENTORING, "Hvem søker om plass i ordningen?", [], "Mentorordningen er for alle.")
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_it_is_kept_with_it_though_shown_above() -> None:
+    """«De kan brukes …», shown under an earlier part, stays after the sentence that names what «De» is:
+    without it the later part's «Ja.» would rest on a sentence that answers nothing."""
+    first = PartAnswer("Hva er pakkene?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
+                       [citation(1, "A")])  # fmt: skip
+    second = PartAnswer("Kan vi bruke dem?", "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
+                        [citation(1, "A")])  # fmt: skip
+    third = PartAnswer("Hva er de?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
+                       [citation(1, "A")])  # fmt: skip
+    blocks = merge_parts([first, second, third]).text.split("\n\n")
+    said = "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]"
+    assert blocks[1] == f"**Kan vi bruke dem?**\n{said}"
+    assert blocks[2] == f"**Hva er de?**\n{texts.PART_SAID_ABOVE}"

@@ -427,3 +427,9 @@ def test_not_only_is_no_question_of_only() -> None:
     said = "Vi kan planlegge og gjennomføre."
     assert _says_its_kind(rules, "Kan vi planlegge, ikke bare gjennomføre?", said)
     assert not _says_its_kind(rules, "Kan vi bare planlegge?", said)
+
+
+def test_the_particle_of_going_about_something_is_no_focus() -> None:
+    """ "Hvordan går vi fram for å melde behov?" asks how to report a need: «fram» only says how one goes."""
+    assert plan_question("Hvordan går vi fram for å melde behov?", ()).focus == ("melde",)
+    assert plan_question("Hvordan går vi frem for å søke?", ()).focus == ("søke",)

@@ -210,3 +210,29 @@ def test_every_owner_a_who_applies_answer_names_is_cited(
 
 def test_who_applies_needs_a_scheme_named_in_the_question_or_the_conversation(catalogue: Catalogue) -> None:
     assert advise("Hvem kan søke?", [], catalogue, [], matches=False) is None
+
+
+def test_a_list_item_is_quoted_with_the_lead_in_of_its_list() -> None:
+    """«prøvenemndsmedlemmer.» alone does not say what it is an item of; its list's lead-in does, and the
+    items left out between them are marked «…». A quote that is no list item gets no lead-in."""
+    from assistant.models import Passage
+    from assistant.schemes.advisor import _Sources, _statement
+    from assistant.schemes.reasons import Reason
+
+    text = (
+        "Målgrupper for tiltakene er:\n\n • lærere i skolen\n • instruktører i bedrift\n\n"
+        "Fylkene kan ta med andre grupper."
+    )
+    passages = [Passage("p", "doc.txt", "Dok", "Dok", text, 0, "h")]
+    first = Reason("Lærere", "lærere i skolen", "doc.txt")
+    later = Reason("Instruktører", "instruktører i bedrift", "doc.txt")
+    plain = Reason("Andre", "Fylkene kan ta med andre grupper.", "doc.txt")
+    assert _statement("Ja. Lærere er med.", [first], _Sources(passages), set()) == [
+        "Ja. Lærere er med: «Målgrupper for tiltakene er: lærere i skolen» [1]"
+    ]
+    assert _statement("Ja. Instruktører er med.", [later], _Sources(passages), set()) == [
+        "Ja. Instruktører er med: «Målgrupper for tiltakene er: … instruktører i bedrift» [1]"
+    ]
+    assert _statement("Ja.", [plain], _Sources(passages), set()) == [
+        "Ja: «Fylkene kan ta med andre grupper.» [1]"
+    ]
