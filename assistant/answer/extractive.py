@@ -391,9 +391,14 @@ class ExtractiveBackend:
                 # in the fag- og yrkesopplæring guidelines is about the other scheme's forum.
                 own_words = f"{referent}\n{unit.lead}"
                 said_of = self._said_of(own_words, plan)
+                # Else its breadcrumb's scheme, when that names one: a list item that mentions another
+                # scheme in passing («… i tiltak knyttet til Kompetanseløftet …» among the fylkeskommune's
+                # duties in the fag- og yrkesopplæring guidelines) does not move the list to that scheme.
+                # A breadcrumb that names none leaves it to the list items.
+                around = self._said_of(hit.passage.section, plan)
+                items = unit.render() if around is None else ""
                 if said_of is False or (
-                    said_of is None
-                    and self._elsewhere(f"{hit.passage.section}\n{referent}\n{unit.render()}", plan)
+                    said_of is None and self._elsewhere(f"{hit.passage.section}\n{referent}\n{items}", plan)
                 ):
                     continue
                 steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS

@@ -206,6 +206,10 @@ class SchemeScope:
             self._passage_tags[key] = own
         return self._passage_tags[key]
 
+    def breadcrumb_tags(self, passage: Passage) -> frozenset[str]:
+        """The schemes a passage's breadcrumb names (its document's title is the breadcrumb's first part)."""
+        return frozenset(self.named(passage.section))
+
     def covers(self, text: str, scope: Sequence[str]) -> bool | None:
         """Whether `text` speaks for the schemes in `scope`: None when it names no scheme."""
         return in_scope(frozenset(self.named(text)), scope)
@@ -250,7 +254,10 @@ class SchemeScope:
             if fits is False:
                 elsewhere.append(hit)
             else:  # the scheme's own passages before general text that scores about as well
-                kept.append((hit.score * (1 + _OWN_BOOST if fits else 1.0), hit))
+                # A passage under another scheme's breadcrumb that mentions this one in passing (the fag-
+                # og yrkesopplæring guidelines on Kompetanseløftet) is no more its own than general text.
+                own = fits and in_scope(self.breadcrumb_tags(hit.passage), scope) is not False
+                kept.append((hit.score * (1 + _OWN_BOOST if own else 1.0), hit))
         kept.sort(key=lambda pair: -pair[0])
         return [hit for _, hit in kept] + elsewhere
 
