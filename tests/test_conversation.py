@@ -558,3 +558,31 @@ def test_where_the_things_asked_about_are_held_is_answered_with_their_places(ser
     previous = ["Hvilke workshops har Statsforvalteren i Nordland?"]
     answer = ask_with_history(services, "Hvor holdes de?", previous)
     assert "Sortland" in answer.answer and "holdes igjen" not in answer.answer, answer.answer
+
+
+def test_a_follow_up_naming_another_scheme_is_answered_for_that_scheme(services: Services) -> None:
+    """After who coordinates the fag- og yrkesopplæring forum, «Er det fylkeskommunen også i ordningen for
+    barnehage og skole?» asks about the lokal scheme: the vocational guidelines' «Fylkeskommunene: De har
+    ansvaret for koordinering …» (whose list mentions Kompetanseløftet in passing) is no yes to it."""
+    answer = ask_with_history(
+        services,
+        "Er det fylkeskommunen også i ordningen for barnehage og skole?",
+        ["Hvem koordinerer samarbeidsforumet i fag- og yrkesopplæringen?"],
+    )
+    assert answer.plan is not None and answer.plan.schemes == ("lokal-kompetanseutvikling",), answer.plan
+    assert not answer.answer.startswith("Ja"), answer.answer
+    assert "ansvaret for koordinering av samarbeidsforum" not in answer.answer, answer.answer
+
+
+def test_whether_a_body_has_the_same_role_in_another_scheme_is_no_yes_from_one_schemes_sentence(
+    services: Services,
+) -> None:
+    """«Statsforvalteren kan delta i samarbeidsforum som observatør» says what it does in the vocational
+    scheme, not that it is the same as its secretariat in the lokal one."""
+    answer = ask_with_history(
+        services,
+        "Har Statsforvalteren samme rolle i yrkesfagordningen?",
+        ["Hva gjør Statsforvalteren i den lokale ordningen for barnehage og skole?"],
+    ).answer
+    assert not answer.startswith("Ja"), answer
+    assert "observatør" in answer, answer
