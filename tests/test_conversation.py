@@ -586,3 +586,24 @@ def test_whether_a_body_has_the_same_role_in_another_scheme_is_no_yes_from_one_s
     ).answer
     assert not answer.startswith("Ja"), answer
     assert "observatør" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Og for yrkesfagordningen da, hvem betaler ut der?", "Hvem betaler ut for yrkesfagordningen?"),
+        ("Takk. Men i Nordland, når er fristen?", "Når er fristen i Nordland?"),
+    ],
+)
+def test_a_place_then_a_question_of_its_own_is_that_question_asked_of_the_place(
+    question: str, expected: str
+) -> None:
+    """Not the earlier question with the follow-up added after it ("… – og for yrkesfagordningen da, …"),
+    which asks about both schemes."""
+    assert resolve_follow_up(question, ["Hvem har ansvaret for samarbeidsforumet i Rekom?"]) == expected
+
+
+def test_a_place_alone_still_goes_into_the_earlier_question() -> None:
+    resolved = resolve_follow_up("Og for Dekom?", ["Hvem har ansvaret for samarbeidsforumet i Rekom?"])
+    assert resolved.startswith("Hvem har ansvaret for samarbeidsforumet"), resolved
+    assert "Dekom" in resolved, resolved
