@@ -118,7 +118,9 @@ def _resolved(
         return _finish(f"{then.group('ask')} {then.group('prep').lower()} {then.group('x')}")
     if (x := _ellipsis(text)) is not None:
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical, people)
-    if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
+    # "Takk. Er det Statsforvalteren?": the sentence that asks
+    asking = _clause(asking_sentence(question))
+    if (cleft := _completed_cleft(asking, asking_sentence(previous[-1]))) is not None:
         return cleft
     if (which := _which_of_counted(text, asking_sentence(previous[-1]))) is not None:
         return which

@@ -307,7 +307,7 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
     if services.scope is None:
         return plan_question(question, previous)
-    plan = plan_question(question, previous, services.scope.named, asked_sectors, services.scope.field_of)
+    plan = plan_question(question, previous, services.scope.asked, asked_sectors, services.scope.field_of)
     if plan.schemes_from == "conversation" and plan.type != "ja_nei":
         # "… for ansatte i barnehagen?" does not keep a scheme for schools from before it ("Gjelder det
         # barnehagene også?" does: it asks whether that scheme is for them).
@@ -881,7 +881,7 @@ def _own_schemes(services: Services, asked: str, resolved: str, plan: AnswerPlan
     who coordinates the fag- og yrkesopplæring forum): the scheme talked about before is context."""
     if services.scope is None or resolved == asked:
         return plan
-    own = services.scope.named(asked)
+    own = services.scope.asked(asked)
     if not own or not set(plan.schemes) - related(own):
         return plan
     return replace(plan, schemes=tuple(own), schemes_from="question")

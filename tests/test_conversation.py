@@ -607,3 +607,10 @@ def test_a_place_alone_still_goes_into_the_earlier_question() -> None:
     resolved = resolve_follow_up("Og for Dekom?", ["Hvem har ansvaret for samarbeidsforumet i Rekom?"])
     assert resolved.startswith("Hvem har ansvaret for samarbeidsforumet"), resolved
     assert "Dekom" in resolved, resolved
+
+
+def test_a_bare_cleft_after_a_thanks_is_completed_by_the_who_question_before() -> None:
+    resolved = resolve_follow_up(
+        "Takk for svaret. Er det Udir, sånn som i Rekom?", ["Hvem betaler ut pengene i yrkesfagordningen?"]
+    )
+    assert resolved == "Er det Udir som betaler ut pengene i yrkesfagordningen?"

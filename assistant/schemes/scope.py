@@ -180,6 +180,12 @@ class SchemeScope:
     def named(self, text: str) -> list[str]:
         return named_schemes(self.catalogue, text)
 
+    def asked(self, text: str) -> list[str]:
+        """The schemes a question names as what it asks about: not one it compares with ("…, sånn som i
+        ordningen for barnehage og skole?"), which is context."""
+        comparison = rule_file(ScopeRules).comparison
+        return self.named(re.sub(comparison, " ", text, flags=re.IGNORECASE) if comparison else text)
+
     def points_elsewhere(self, text: str, scope: Sequence[str], rare: Callable[[str], bool]) -> bool:
         """Whether the text uses a rare word of another scheme's name that no name in scope has:
         "stipend" ("Utdannings- og rekrutteringsstipend") in a letter about Kompetanse for kvalitet asks

@@ -249,3 +249,10 @@ def test_the_scheme_for_barnehage_and_skole_as_people_call_it_is_the_local_one(c
     assert named_schemes(catalogue, "Er det slik i ordningen for barnehage og skole?") == [
         "lokal-kompetanseutvikling"
     ]
+
+
+def test_a_scheme_compared_with_is_not_the_one_asked_about(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    assert scope.asked("Er det Statsforvalteren, sånn som i ordningen for barnehage og skole?") == []
+    assert scope.asked("Gjør fylkeskommunen det på samme måte som i Rekom?") == []
+    assert scope.asked("Er det Udir i yrkesfagordningen, slik som i Rekom?") == ["fag-og-yrkesopplaering"]
