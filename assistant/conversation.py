@@ -28,6 +28,14 @@ _ELLIPSIS = (
     re.compile(r"^(?:og|men|enn)(?: (?:for|i|til|på|om|hos|innen|innan))? (?P<x>.+)$"),
     re.compile(r"^(?:og )?(?:gjelder|gjeld) (?:det|dette) (?:samme|same) (?:for|i|til|på) (?P<x>.+)$"),
 )
+# "Og for fag- og yrkesopplæringen da, hvem utbetaler der?": a place asked about, then a question of its own
+# that points to it ("der"); the question is asked of that place, not added to the one before.
+_ELLIPSIS_THEN_ASKED = re.compile(
+    r"^(?:og|men|enn)\s+(?P<prep>for|i|til|på|hos|innen|innan)\s+(?P<x>[^,?]+?)(?:\s+(?:da|då))?\s*,\s*"
+    r"(?P<ask>(?:hva|kva|hvem|kven|hvilk\w*|kva\s+for|når|hvor|kor|hvordan|korleis)\b[^?]*?)"
+    r"(?:\s+(?:der|her|da|då))?\s*\??$",
+    re.IGNORECASE,
+)
 # "Er det Statsforvalteren, sånn som i …?" after "Hvem betaler ut pengene …?": a cleft without its
 # "som …", which is the who-question's. What follows a comma or a "sånn som" compares; it asks nothing.
 _BARE_CLEFT = re.compile(
@@ -104,9 +112,15 @@ def _resolved(
     lexical: LexicalIndex | None,
     people: Callable[[str], bool] | None = None,
 ) -> str:
+    if (then := _ELLIPSIS_THEN_ASKED.match(_clause(asking_sentence(question)))) is not None and len(
+        then.group("x").split()
+    ) <= _limits().max_ellipsis_words:
+        return _finish(f"{then.group('ask')} {then.group('prep').lower()} {then.group('x')}")
     if (x := _ellipsis(text)) is not None:
         return _resolve_ellipsis(text, x, _clause(previous[-1]), lexical, people)
-    if (cleft := _completed_cleft(text, asking_sentence(previous[-1]))) is not None:
+    # "Takk. Er det Statsforvalteren?": the sentence that asks
+    asking = _clause(asking_sentence(question))
+    if (cleft := _completed_cleft(asking, asking_sentence(previous[-1]))) is not None:
         return cleft
     if (which := _which_of_counted(text, asking_sentence(previous[-1]))) is not None:
         return which

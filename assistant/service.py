@@ -67,7 +67,7 @@ from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.matching import known_group, listed_group
 from assistant.schemes.questions import asked_sectors, asks_for_match
-from assistant.schemes.scope import SchemeScope, in_scope
+from assistant.schemes.scope import SchemeScope, in_scope, related
 from assistant.uploads import UPLOADS, remove_leftovers, set_aside
 
 logger = logging.getLogger(__name__)
@@ -307,7 +307,7 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
     """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
     if services.scope is None:
         return plan_question(question, previous)
-    plan = plan_question(question, previous, services.scope.named, asked_sectors, services.scope.field_of)
+    plan = plan_question(question, previous, services.scope.asked, asked_sectors, services.scope.field_of)
     if plan.schemes_from == "conversation" and plan.type != "ja_nei":
         # "… for ansatte i barnehagen?" does not keep a scheme for schools from before it ("Gjelder det
         # barnehagene også?" does: it asks whether that scheme is for them).
@@ -858,7 +858,7 @@ def _turn(
         logger.info("Question in %s: %s", conversation_id or "a stateless request", question)
     asked = _read(services, question)
     resolved = resolve(services, asked.bokmal, previous)
-    plan = _plan(services, resolved, previous)
+    plan = _own_schemes(services, asked.bokmal, resolved, _plan(services, resolved, previous))
     # A question in parts is advised on part by part ("Kan vi melde behov i Rekom, og hvem sender vi det
     # til?": the advisor answers the first, retrieval the second).
     # "Får lærerne betalt overtid for kursdagene?" names a group, but asks after a matter the documents
@@ -873,6 +873,18 @@ def _turn(
     return _Turn(
         question, conversation_id, first, target, resolved, plan, advice, retrieved, stored, tuple(previous)
     )
+
+
+def _own_schemes(services: Services, asked: str, resolved: str, plan: AnswerPlan) -> AnswerPlan:
+    """A follow-up that names a scheme of its own is about that scheme, though its resolution brings the
+    scheme asked about before along («Er det fylkeskommunen også i ordningen for barnehage og skole?» after
+    who coordinates the fag- og yrkesopplæring forum): the scheme talked about before is context."""
+    if services.scope is None or resolved == asked:
+        return plan
+    own = services.scope.asked(asked)
+    if not own or not set(plan.schemes) - related(own):
+        return plan
+    return replace(plan, schemes=tuple(own), schemes_from="question")
 
 
 def _needs_referent(services: Services, retrieved: _Retrieved, plan: AnswerPlan) -> bool:

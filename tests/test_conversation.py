@@ -558,3 +558,59 @@ def test_where_the_things_asked_about_are_held_is_answered_with_their_places(ser
     previous = ["Hvilke workshops har Statsforvalteren i Nordland?"]
     answer = ask_with_history(services, "Hvor holdes de?", previous)
     assert "Sortland" in answer.answer and "holdes igjen" not in answer.answer, answer.answer
+
+
+def test_a_follow_up_naming_another_scheme_is_answered_for_that_scheme(services: Services) -> None:
+    """After who coordinates the fag- og yrkesopplæring forum, «Er det fylkeskommunen også i ordningen for
+    barnehage og skole?» asks about the lokal scheme: the vocational guidelines' «Fylkeskommunene: De har
+    ansvaret for koordinering …» (whose list mentions Kompetanseløftet in passing) is no yes to it."""
+    answer = ask_with_history(
+        services,
+        "Er det fylkeskommunen også i ordningen for barnehage og skole?",
+        ["Hvem koordinerer samarbeidsforumet i fag- og yrkesopplæringen?"],
+    )
+    assert answer.plan is not None and answer.plan.schemes == ("lokal-kompetanseutvikling",), answer.plan
+    assert not answer.answer.startswith("Ja"), answer.answer
+    assert "ansvaret for koordinering av samarbeidsforum" not in answer.answer, answer.answer
+
+
+def test_whether_a_body_has_the_same_role_in_another_scheme_is_no_yes_from_one_schemes_sentence(
+    services: Services,
+) -> None:
+    """«Statsforvalteren kan delta i samarbeidsforum som observatør» says what it does in the vocational
+    scheme, not that it is the same as its secretariat in the lokal one."""
+    answer = ask_with_history(
+        services,
+        "Har Statsforvalteren samme rolle i yrkesfagordningen?",
+        ["Hva gjør Statsforvalteren i den lokale ordningen for barnehage og skole?"],
+    ).answer
+    assert not answer.startswith("Ja"), answer
+    assert "observatør" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Og for yrkesfagordningen da, hvem betaler ut der?", "Hvem betaler ut for yrkesfagordningen?"),
+        ("Takk. Men i Nordland, når er fristen?", "Når er fristen i Nordland?"),
+    ],
+)
+def test_a_place_then_a_question_of_its_own_is_that_question_asked_of_the_place(
+    question: str, expected: str
+) -> None:
+    """Not the earlier question with the follow-up added after it ("… – og for yrkesfagordningen da, …"),
+    which asks about both schemes."""
+    assert resolve_follow_up(question, ["Hvem har ansvaret for samarbeidsforumet i Rekom?"]) == expected
+
+
+def test_a_place_alone_still_goes_into_the_earlier_question() -> None:
+    resolved = resolve_follow_up("Og for Dekom?", ["Hvem har ansvaret for samarbeidsforumet i Rekom?"])
+    assert resolved.startswith("Hvem har ansvaret for samarbeidsforumet"), resolved
+    assert "Dekom" in resolved, resolved
+
+
+def test_a_bare_cleft_after_a_thanks_is_completed_by_the_who_question_before() -> None:
+    resolved = resolve_follow_up(
+        "Takk for svaret. Er det Udir, sånn som i Rekom?", ["Hvem betaler ut pengene i yrkesfagordningen?"]
+    )
+    assert resolved == "Er det Udir som betaler ut pengene i yrkesfagordningen?"

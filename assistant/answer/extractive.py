@@ -338,13 +338,17 @@ class ExtractiveBackend:
             if plan is not None and w not in plan.focus and w not in question_words()
         ]
 
-        def says_focus(text: str) -> bool:
-            """The focus, and another word of the asking sentence, in the text itself."""
+        def says_focus(text: str, around: str = "") -> bool:
+            """The focus, and another word of the asking sentence, in the text itself; or in the breadcrumb
+            `around` it when that names the scheme asked about: in the scheme's own guidelines «… melder inn
+            utviklingsbehov til samarbeidsforum» is said of it, unnamed."""
             terms = set(index.analyzer.terms(text))
+            if around and self._said_of(around, plan) is True:
+                terms |= set(index.analyzer.terms(around))
             return _carries(index, asked_focus, text) and (not others or any(o & terms for o in others))
 
         def passage_says_focus(hit: ScoredPassage) -> bool:
-            return any(says_focus(u.render()) for u in split_units(hit.passage.text, 0))
+            return any(says_focus(u.render(), hit.passage.section) for u in split_units(hit.passage.text, 0))
 
         if asked_focus and not any(passage_says_focus(h) for h in candidates):
             # "Hvem betaler ut pengene …?": none of the first few passages says «utbetaler»; one near the
@@ -398,9 +402,14 @@ class ExtractiveBackend:
                 # in the fag- og yrkesopplæring guidelines is about the other scheme's forum.
                 own_words = f"{referent}\n{unit.lead}"
                 said_of = self._said_of(own_words, plan)
+                # Else its breadcrumb's scheme, when that names one: a list item that mentions another
+                # scheme in passing («… i tiltak knyttet til Kompetanseløftet …» among the fylkeskommune's
+                # duties in the fag- og yrkesopplæring guidelines) does not move the list to that scheme.
+                # A breadcrumb that names none leaves it to the list items.
+                around = self._said_of(hit.passage.section, plan)
+                items = unit.render() if around is None else ""
                 if said_of is False or (
-                    said_of is None
-                    and self._elsewhere(f"{hit.passage.section}\n{referent}\n{unit.render()}", plan)
+                    said_of is None and self._elsewhere(f"{hit.passage.section}\n{referent}\n{items}", plan)
                 ):
                     continue
                 steps = plan is not None and plan.type == "hvordan" and len(unit.items) >= _MIN_STEPS

@@ -443,6 +443,7 @@ class ScopeRules(RuleFile):
     fields: dict[str, Words] = Field(default_factory=dict)
     alternatives: Words = Field(default_factory=list)
     members_words: Words = Field(default_factory=list)
+    comparison: Pattern | None = None  # "…, sånn som i <scheme>": the scheme compared with, not asked about
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

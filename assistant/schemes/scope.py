@@ -180,6 +180,12 @@ class SchemeScope:
     def named(self, text: str) -> list[str]:
         return named_schemes(self.catalogue, text)
 
+    def asked(self, text: str) -> list[str]:
+        """The schemes a question names as what it asks about: not one it compares with ("…, sånn som i
+        ordningen for barnehage og skole?"), which is context."""
+        comparison = rule_file(ScopeRules).comparison
+        return self.named(re.sub(comparison, " ", text, flags=re.IGNORECASE) if comparison else text)
+
     def points_elsewhere(self, text: str, scope: Sequence[str], rare: Callable[[str], bool]) -> bool:
         """Whether the text uses a rare word of another scheme's name that no name in scope has:
         "stipend" ("Utdannings- og rekrutteringsstipend") in a letter about Kompetanse for kvalitet asks
@@ -205,6 +211,10 @@ class SchemeScope:
                 own = self._title_tags[passage.title]
             self._passage_tags[key] = own
         return self._passage_tags[key]
+
+    def breadcrumb_tags(self, passage: Passage) -> frozenset[str]:
+        """The schemes a passage's breadcrumb names (its document's title is the breadcrumb's first part)."""
+        return frozenset(self.named(passage.section))
 
     def covers(self, text: str, scope: Sequence[str]) -> bool | None:
         """Whether `text` speaks for the schemes in `scope`: None when it names no scheme."""
@@ -250,7 +260,10 @@ class SchemeScope:
             if fits is False:
                 elsewhere.append(hit)
             else:  # the scheme's own passages before general text that scores about as well
-                kept.append((hit.score * (1 + _OWN_BOOST if fits else 1.0), hit))
+                # A passage under another scheme's breadcrumb that mentions this one in passing (the fag-
+                # og yrkesopplæring guidelines on Kompetanseløftet) is no more its own than general text.
+                own = fits and in_scope(self.breadcrumb_tags(hit.passage), scope) is not False
+                kept.append((hit.score * (1 + _OWN_BOOST if own else 1.0), hit))
         kept.sort(key=lambda pair: -pair[0])
         return [hit for _, hit in kept] + elsewhere
 

@@ -1614,3 +1614,15 @@ def test_a_paraphrase_the_documents_never_use_is_no_sibling_compound(services: S
     what it asks, so the yes stays."""
     answer = ask(services, "Kan pengene brukes til å kartlegge kompetansebehov og planlegge tiltak?")
     assert answer.answer.startswith("Ja. Midlene kan brukes til å vurdere, planlegge"), answer.answer
+
+
+def test_who_a_school_reports_its_needs_to_is_read_in_the_schemes_own_guidelines(services: Services) -> None:
+    """«Det lokale kompetansenettverket melder inn utviklingsbehov til samarbeidsforum» says «melder» but
+    none of the question's other words: the scheme's name is said by the breadcrumb of its own guidelines,
+    so the process is read and leads, not the scheme's goal."""
+    question = (
+        "Jeg er avdelingsleder på en videregående skole. Hvem melder vi kompetansebehovet til i "
+        "tilskuddsordningen for fag- og yrkesopplæring?"
+    )
+    answer = ask(services, question).answer
+    assert "melder inn utviklingsbehov til samarbeidsforum" in answer.splitlines()[1], answer

@@ -142,6 +142,8 @@ def test_without_apertium_a_nynorsk_question_is_answered_in_bokmal(
         ("Gjeld det òg instruktørar i bedrift?", "Gjelder det også instruktører"),
         # "behov" shares its start with "behovsmeldingane" too; the word closer in length is the source.
         ("Kva behov står i behovsmeldingane?", "behovsmeldingene"),
+        # A cleft before a name comes out as "Er den Statsforvalteren …".
+        ("Takk. Er det Statsforvaltaren, slik som i Rekom?", "Er det Statsforvalteren"),
     ],
 )
 def test_apertium_slips_are_repaired(nynorsk: str, expected: str) -> None:

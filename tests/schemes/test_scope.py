@@ -219,3 +219,40 @@ def test_the_local_scheme_as_people_call_it_is_the_one_for_barnehage_and_grunnop
     assert named_schemes(catalogue, "Hvem sitter i den lokale ordningen for yrkesfag?") == [
         "fag-og-yrkesopplaering"
     ]
+
+
+def test_a_passage_mentioning_the_scheme_under_another_schemes_breadcrumb_is_not_its_own(
+    catalogue: Catalogue,
+) -> None:
+    """The fag- og yrkesopplæring guidelines' list of the fylkeskommune's duties mentions Kompetanseløftet;
+    for a question about the lokal scheme it is no more that scheme's than general text (not boosted)."""
+    scope = SchemeScope(catalogue)
+    vocational = "Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"
+    mention = ScoredPassage(
+        passage(
+            "De har ansvaret for koordinering av samarbeidsforum, blant annet i tiltak knyttet til "
+            "Kompetanseløftet for spesialpedagogikk og inkluderende praksis.",
+            section=f"{vocational} > Fylkeskommunene",
+            title=vocational,
+        ),
+        1.0,
+    )
+    general = ScoredPassage(passage("Et forum møtes jevnlig."), 0.97)
+    own = ScoredPassage(
+        passage("Statsforvalteren har sekretariatsansvar for samarbeidsforum i Kompetanseløftet."), 0.95
+    )
+    assert scope.prefer([mention, general, own], ["lokal-kompetanseutvikling"]) == [own, mention, general]
+    assert scope.breadcrumb_tags(mention.passage) == {"fag-og-yrkesopplaering"}
+
+
+def test_the_scheme_for_barnehage_and_skole_as_people_call_it_is_the_local_one(catalogue: Catalogue) -> None:
+    assert named_schemes(catalogue, "Er det slik i ordningen for barnehage og skole?") == [
+        "lokal-kompetanseutvikling"
+    ]
+
+
+def test_a_scheme_compared_with_is_not_the_one_asked_about(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    assert scope.asked("Er det Statsforvalteren, sånn som i ordningen for barnehage og skole?") == []
+    assert scope.asked("Gjør fylkeskommunen det på samme måte som i Rekom?") == []
+    assert scope.asked("Er det Udir i yrkesfagordningen, slik som i Rekom?") == ["fag-og-yrkesopplaering"]
