@@ -578,6 +578,8 @@ def _in_parts(
             again = _written(services, replace(named, question=standalone), target, conversation_id, style)
             if not again.abstained and again.citations and _from_scheme(services, named, again):
                 retrieved, written = named, again
+        if i and siblings and not own and not part_plan.schemes:
+            retrieved, written = _from_siblings(services, retrieved, written, siblings, speaks, target, style)
         covered = not written.abstained and bool(written.citations)
         if (
             i == 0
@@ -616,6 +618,32 @@ def _in_parts(
         plan=plan,
         parts=tuple(PartResult(p, a) for p, a in zip(plan.parts, merged.answered, strict=True)),
     )
+
+
+def _from_siblings(
+    services: Services,
+    retrieved: _Retrieved,
+    written: Answer,
+    siblings: frozenset[str],
+    speaks: Callable[[str, str, list[Citation]], bool],
+    target: Maalform,
+    style: Style,
+) -> tuple[_Retrieved, Answer]:
+    """A later part that names no scheme is about what the first part was answered from ("Hva gjør
+    samarbeidsforumet i fylkeskommunen, og kan Statsforvalteren være med?" is the yrkesfag forum): when its
+    answer quotes only other documents, while passages of the first part's documents were found, it is
+    written from those, if that says what the part asks. Else the answer as it was."""
+    if written.abstained or any(c.document in siblings for c in written.citations):
+        return retrieved, written
+    own = [h for h in retrieved.hits if h.passage.document in siblings]
+    if not own:
+        return retrieved, written
+    narrowed = replace(retrieved, hits=own)
+    again = _written(services, narrowed, target, written.conversation_id, style)
+    said = not again.abstained and bool(again.citations)
+    if said and speaks(retrieved.question, again.answer, again.citations):
+        return narrowed, again
+    return retrieved, written
 
 
 def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> bool:

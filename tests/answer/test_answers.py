@@ -1553,3 +1553,13 @@ def test_a_later_part_that_says_a_compound_in_its_bare_form_is_answered(services
     second = answer.answer.split("\n\n")[1]
     assert "Statsforvalteren har sekretariatsansvar" in second, answer.answer
     assert [p.answered for p in answer.parts] == [True, True]
+
+
+def test_a_later_part_naming_no_scheme_is_answered_from_the_first_parts_document(services: Services) -> None:
+    """The forum the first part was answered from (the yrkesfag forum, which the fylkeskommune runs) is
+    the one the later part asks about: Statsforvalteren is an observer there, not its secretariat."""
+    question = "Hva skal samarbeidsforumet i fylkeskommunen gjøre, og kan Statsforvalteren være med?"
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert "som observatør" in second, answer.answer
+    assert "sekretariatsansvar" not in second
