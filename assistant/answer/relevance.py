@@ -16,9 +16,10 @@ from collections.abc import Sequence
 
 from assistant import texts
 from assistant.answer.citations import MARKER, asks_for_value
-from assistant.answer.plan import asking_sentence, plan_question, question_words
+from assistant.answer.plan import asking_sentence, asks_audience, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
+from assistant.rules import PlanRules, rule_file
 
 # With a focus the documents never use, the share of the part's other naming words (idf-weighted) its quotes
 # must say.
@@ -51,6 +52,9 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
         return True
     if asks_for_value(asking):
         return True
+    audience = rule_file(PlanRules).audience
+    if audience and asks_audience(asking) and re.search(audience, MARKER.sub(" ", text), re.I | re.M):
+        return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
     cited = {int(n) for n in MARKER.findall(text)}
     headings = [c.section for c in citations if c.n in cited]
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))

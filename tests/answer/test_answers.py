@@ -1563,3 +1563,10 @@ def test_a_later_part_naming_no_scheme_is_answered_from_the_first_parts_document
     second = answer.answer.split("\n\n")[1]
     assert "som observatør" in second, answer.answer
     assert "sekretariatsansvar" not in second
+
+
+def test_a_later_part_asking_who_may_take_part_is_answered_by_the_target_groups(services: Services) -> None:
+    answer = ask(services, "Hva er Kompetanseløftet, og hvem kan være med på tiltakene?")
+    second = answer.answer.split("\n\n")[1]
+    assert "Målgrupper for kompetansetiltakene i Kompetanseløftet" in second, answer.answer
+    assert [p.answered for p in answer.parts] == [True, True]

@@ -452,3 +452,9 @@ def test_a_pronoun_question_after_a_statement_asks_about_what_the_statement_spea
     assert said_referent("Den om yrkesfag høres nyttig ut for oss på skolen. Hvem kan bruke den?") == ""
     assert said_referent("Hva er Rekom?") == ""
     assert said_referent("Vi er en kommune. Hvem kan søke?") == ""
+
+
+def test_who_may_take_part_in_the_measures_is_asked_as_who_they_are_for() -> None:
+    assert asks_audience("Hvem kan være med på tiltakene i Rekom?")
+    assert asks_audience("Kven kan delta i kompetansetiltaka?")
+    assert not asks_audience("Hvem kan delta i samarbeidsforumet?")  # its members, not a target group
