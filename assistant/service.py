@@ -40,6 +40,7 @@ from assistant.answer.plan import (
     direct,
     members_asked,
     plan_question,
+    said_referent,
     split_sentences,
     without_asker,
 )
@@ -518,11 +519,16 @@ def _in_parts(
             return False
         return speaks_to(lexical, question, text, citations)
 
+    # "Vi har hørt om kompetansepakker. Hva er det, og …?": the first part asks about what the statement
+    # before it speaks of; it is searched so, later parts are read in its light, and its heading is what
+    # was asked, not the statement.
+    pointed = said_referent(plan.parts[0]) if plan.parts else ""
+    first = pointed or plan.parts[0]
     for i, part in enumerate(plan.parts):
-        if i and (confirmed := _confirmed(services, plan.parts[0], part, parts_answered[0])) is not None:
+        if i and (confirmed := _confirmed(services, first, part, parts_answered[0])) is not None:
             parts_answered.append(confirmed)
             continue
-        standalone = part if i == 0 else resolve(services, part, [plan.parts[0]])
+        standalone = first if i == 0 else resolve(services, part, [first])
         if context and standalone.endswith(asks := _asking_only(standalone)):
             # "Jeg jobber i fylkeskommunen. …, og hva er vår rolle?" asks about the fylkeskommune's role
             standalone = standalone[: len(standalone) - len(asks)] + as_askers_body(asks, context)
@@ -555,7 +561,7 @@ def _in_parts(
         own = part_plan.schemes_from == "question"
         # "Når er workshopene i Nordland, og hvem er invitert?": a later part that names nothing of its own
         # is about what the first part names, and is searched with it (and answered as asked).
-        about = _about_first(plan.parts[0]) if i and not part_plan.topic else ""
+        about = _about_first(first) if i and not part_plan.topic else ""
         searched = f"{standalone.rstrip('?')} ({about})?" if about else standalone
         retrieved = _retrieve(services, searched, part_plan, frozenset() if own else siblings)
         retrieved = replace(retrieved, question=standalone)
@@ -572,6 +578,8 @@ def _in_parts(
             again = _written(services, replace(named, question=standalone), target, conversation_id, style)
             if not again.abstained and again.citations and _from_scheme(services, named, again):
                 retrieved, written = named, again
+        if i and siblings and not own and not part_plan.schemes:
+            retrieved, written = _from_siblings(services, retrieved, written, siblings, speaks, target, style)
         covered = not written.abstained and bool(written.citations)
         if (
             i == 0
@@ -590,10 +598,9 @@ def _in_parts(
             written_in = "nn"
         reason = None if covered else written.answer
         # The heading is what the part asks: who asks («Jeg er ny i stillingen.») is no part of it.
+        heading = asking_sentence(part) if i == 0 and pointed else _asking_only(part)
         parts_answered.append(
-            PartAnswer(
-                _asking_only(part), written.answer if covered else None, written.citations, reason, standalone
-            )
+            PartAnswer(heading, written.answer if covered else None, written.citations, reason, standalone)
         )
     merged = merge_parts(
         parts_answered, _still_answers, speaks, lambda q, shown, text: said_above(lexical, q, shown, text)
@@ -611,6 +618,32 @@ def _in_parts(
         plan=plan,
         parts=tuple(PartResult(p, a) for p, a in zip(plan.parts, merged.answered, strict=True)),
     )
+
+
+def _from_siblings(
+    services: Services,
+    retrieved: _Retrieved,
+    written: Answer,
+    siblings: frozenset[str],
+    speaks: Callable[[str, str, list[Citation]], bool],
+    target: Maalform,
+    style: Style,
+) -> tuple[_Retrieved, Answer]:
+    """A later part that names no scheme is about what the first part was answered from ("Hva gjør
+    samarbeidsforumet i fylkeskommunen, og kan Statsforvalteren være med?" is the yrkesfag forum): when its
+    answer quotes only other documents, while passages of the first part's documents were found, it is
+    written from those, if that says what the part asks. Else the answer as it was."""
+    if written.abstained or any(c.document in siblings for c in written.citations):
+        return retrieved, written
+    own = [h for h in retrieved.hits if h.passage.document in siblings]
+    if not own:
+        return retrieved, written
+    narrowed = replace(retrieved, hits=own)
+    again = _written(services, narrowed, target, written.conversation_id, style)
+    said = not again.abstained and bool(again.citations)
+    if said and speaks(retrieved.question, again.answer, again.citations):
+        return narrowed, again
+    return retrieved, written
 
 
 def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> bool:

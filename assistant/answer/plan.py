@@ -317,6 +317,8 @@ def split_parts(text: str) -> tuple[str, ...]:
     topics: list[str] = []  # of each part, the topic put before its question word (or "")
     whole: list[bool] = []  # of each part, whether it is a sentence of its own ending in "?"
     for piece in asking:
+        # "To ting: hvilke …?", "Og hva kan vi søke om?": a lead-in or a joining word before the question
+        piece = re.sub(rules.part_lead_in, "", piece, flags=re.IGNORECASE) if rules.part_lead_in else piece
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
@@ -351,7 +353,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     if len(questions) < 2:
         return ()
     if context:
-        questions[0] = f"{context} {questions[0]}"
+        questions[0] = f"{context} {_capitalised(questions[0])}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
 
 
@@ -387,6 +389,64 @@ def _with_topic(topic: str, part: str) -> str:
         noun = noun[:1].lower() + noun[1:]
     pronoun = pronouns[0]
     return _capitalised(f"{part[: pronoun.start()]}{noun}{part[pronoun.end() :]}")
+
+
+def said_referent(part: str) -> str:
+    """The part's question with its pronoun put for what the sentence before it speaks of: "Vi har hørt om
+    kompetansepakker. Hva er det?" asks "Hva er kompetansepakker?", and "Statsforvalteren skal ha workshop i
+    vår. Når er de?" asks when the workshop is. What is spoken of is what follows "om", else the statement's
+    last naming word (its object); a name of a place or a body is no such thing. "" when the part's question
+    has no pronoun that ends it, or no statement before it."""
+    rules = rule_file(PlanRules)
+    sentences = split_sentences(part)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    if not first or sentences[first - 1].endswith("?") or not rules.topic_pronoun:
+        return ""
+    asking, before = sentences[first], sentences[first - 1]
+    pronouns = list(re.finditer(rules.topic_pronoun, asking, re.IGNORECASE))
+    if len(pronouns) != 1 or len(_WORD.findall(asking)) > _MAX_POINTING_WORDS:
+        return ""
+    # "Stemmer det?" asks about the whole statement, not a thing in it
+    if not (rules.question_phrase and re.match(rules.question_phrase, asking, re.IGNORECASE)):
+        return ""
+    noun = _spoken_of(before)
+    if not noun:
+        return ""
+    pronoun = pronouns[0]
+    return _capitalised(f"{asking[: pronoun.start()]}{noun}{asking[pronoun.end() :]}")
+
+
+def _spoken_of(statement: str) -> str:
+    """What a statement speaks of: the word after "om" ("hørt om kompetansepakker"), else the first naming
+    word after its verb that ends its phrase, before a preposition or the end ("ha workshop i vår", "kommer en
+    ny plan for …"); not a name written with a capital ("Nordland"). "" when there is none."""
+    topic = set(plan_question(statement).topic)
+    tokens: list[str] = _WORD.findall(statement)
+    lowered = [t.lower() for t in tokens]
+    if not tokens or lowered[0] in _POINTING_SUBJECTS:
+        return ""  # "Den om programmering høres bra ut." speaks of what was said before it, not of its words
+    for i, word in enumerate(lowered[:-1]):
+        if word == "om" and lowered[i + 1] in topic:
+            return tokens[i + 1]
+    verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
+    verb = next((i for i, w in enumerate(lowered) if w in verbs or _PRESENT.fullmatch(w)), None)
+    if verb is None:
+        return ""
+    for i in range(verb + 1, len(tokens)):
+        ends = i + 1 == len(tokens) or lowered[i + 1] in _PREPOSITIONS
+        if lowered[i] in topic and ends and not tokens[i][:1].isupper():
+            return tokens[i]
+    return ""
+
+
+_POINTING_SUBJECTS = frozenset({"den", "det", "de", "dei", "dette", "denne", "disse"})
+_PREPOSITIONS = frozenset(
+    {"i", "på", "for", "til", "med", "om", "fra", "av", "hos", "ved", "under", "etter", "innen"}
+)
+
+
+# A question that points back by one pronoun is short ("Hva er det?", "Når og hvor er de?").
+_MAX_POINTING_WORDS = 6
 
 
 def _asks(part: str) -> bool:

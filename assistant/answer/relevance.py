@@ -16,9 +16,10 @@ from collections.abc import Sequence
 
 from assistant import texts
 from assistant.answer.citations import MARKER, asks_for_value
-from assistant.answer.plan import asking_sentence, plan_question, question_words
+from assistant.answer.plan import asking_sentence, asks_audience, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
+from assistant.rules import PlanRules, rule_file
 
 # With a focus the documents never use, the share of the part's other naming words (idf-weighted) its quotes
 # must say.
@@ -33,6 +34,9 @@ _WORD = re.compile(r"\w+")
 # A compound counts for a word as its last part from this many letters ("pakk" of "pakkene" in
 # «kompetansepakker»), as its first part from one more.
 _MIN_TAIL = 4
+# A said stem this long, the asked one less at most this many letters, is the same word cut further.
+_MIN_STEM_PREFIX = 8
+_CUT_LETTERS = 2
 
 
 def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()) -> bool:
@@ -48,6 +52,9 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
         return True
     if asks_for_value(asking):
         return True
+    audience = rule_file(PlanRules).audience
+    if audience and asks_audience(asking) and re.search(audience, MARKER.sub(" ", text), re.I | re.M):
+        return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
     cited = {int(n) for n in MARKER.findall(text)}
     headings = [c.section for c in citations if c.n in cited]
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
@@ -80,10 +87,20 @@ def _found(variants: set[str], said: set[str]) -> bool:
     if variants & said:
         return True
     return any(
-        (len(v) > _MIN_TAIL and s.startswith(v)) or (len(v) >= _MIN_TAIL and s.endswith(v))
+        (len(v) > _MIN_TAIL and s.startswith(v))
+        or (len(v) >= _MIN_TAIL and s.endswith(v))
+        or _stemmed_shorter(v, s)
         for v in variants
         for s in said
     )
+
+
+def _stemmed_shorter(variant: str, said: str) -> bool:
+    """The stemmer cuts a long compound's bare form further than its inflected one («sekretariatsansvar»
+    to "sekretariatsansv", «sekretariatsansvaret» to "sekretariatsansvar"): a said stem that is the asked
+    one less its last letters, one syllable at most, is the same word."""
+    cut = len(variant) - len(said)
+    return len(said) >= _MIN_STEM_PREFIX and variant.startswith(said) and cut <= _CUT_LETTERS
 
 
 def asks_which_of_counted(question: str, earlier: Sequence[str]) -> bool:

@@ -414,6 +414,9 @@ class PlanRules(RuleFile):
     # What asks at the start of a part ("hvor mye", "når"): a part that is only this shares the verb and
     # subject of the part after it ("Når og hvor er de?").
     question_phrase: Pattern | None = None
+    # What stands before a part's question and is no part of it: a joining word ("Og hva …?") or a lead-in
+    # that announces the questions ("To ting: hvilke …?").
+    part_lead_in: Pattern | None = None
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
     # "… lurer på om X, hvem som Y og når Z.": the frame before questions asked as indirect ones, the words

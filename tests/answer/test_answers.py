@@ -1626,3 +1626,58 @@ def test_who_a_school_reports_its_needs_to_is_read_in_the_schemes_own_guidelines
     )
     answer = ask(services, question).answer
     assert "melder inn utviklingsbehov til samarbeidsforum" in answer.splitlines()[1], answer
+
+
+def test_a_part_after_a_lead_in_and_a_joining_word_is_answered_on_its_own(services: Services) -> None:
+    """ "Et par ting: hva …? Og må vi …?" is two questions, the second answered from its own passage."""
+    answer = ask(
+        services,
+        "Et par ting: hva kan midlene i den lokale ordningen brukes til? Og må vi ha med en høgskole?",
+    )
+    assert answer.plan is not None
+    assert len(answer.plan.parts) == 2, answer.plan.parts
+    second = answer.answer.split("\n\n")[1]
+    assert second.startswith("**Må vi ha med en høgskole?**\nJa."), answer.answer
+    assert "universitet og høgskoler" in second
+
+
+def test_a_pronoun_part_after_a_statement_is_searched_for_what_it_names(services: Services) -> None:
+    """ "Vi har lest om kompetansepakker. Hva er det, …?": the definition, not the first package's modules;
+    the heading is the question, not the statement."""
+    answer = ask(services, "Vi har lest om kompetansepakker. Hva er det, og hvem har utviklet dem?")
+    first = answer.answer.split("\n\n")[0]
+    assert first.startswith("**Hva er det?**\n"), answer.answer
+    assert "nettbaserte tilbud" in first
+
+
+def test_who_is_invited_to_an_event_is_answered_by_its_target_group(services: Services) -> None:
+    answer = ask(services, "Hvem er invitert til workshopene i Nordland i vår?")
+    assert answer.answer.startswith("Målgruppe: Kommuner, private eiere"), answer.answer
+
+
+def test_a_later_part_that_says_a_compound_in_its_bare_form_is_answered(services: Services) -> None:
+    """«sekretariatsansvar» is the asked "sekretariatsansvaret", though the stemmer cuts the two apart."""
+    answer = ask(
+        services,
+        "Hvem sitter i samarbeidsforumet for barnehage og grunnopplæring, og hvem har sekretariatsansvaret?",
+    )
+    second = answer.answer.split("\n\n")[1]
+    assert "Statsforvalteren har sekretariatsansvar" in second, answer.answer
+    assert [p.answered for p in answer.parts] == [True, True]
+
+
+def test_a_later_part_naming_no_scheme_is_answered_from_the_first_parts_document(services: Services) -> None:
+    """The forum the first part was answered from (the yrkesfag forum, which the fylkeskommune runs) is
+    the one the later part asks about: Statsforvalteren is an observer there, not its secretariat."""
+    question = "Hva skal samarbeidsforumet i fylkeskommunen gjøre, og kan Statsforvalteren være med?"
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert "som observatør" in second, answer.answer
+    assert "sekretariatsansvar" not in second
+
+
+def test_a_later_part_asking_who_may_take_part_is_answered_by_the_target_groups(services: Services) -> None:
+    answer = ask(services, "Hva er Kompetanseløftet, og hvem kan være med på tiltakene?")
+    second = answer.answer.split("\n\n")[1]
+    assert "Målgrupper for kompetansetiltakene i Kompetanseløftet" in second, answer.answer
+    assert [p.answered for p in answer.parts] == [True, True]

@@ -10,6 +10,7 @@ from assistant.answer.plan import (
     direct,
     plan_question,
     question_type,
+    said_referent,
     split_parts,
 )
 
@@ -136,7 +137,7 @@ def test_the_difference_between_two_things_is_asked_as_what_each_is() -> None:
     assert split_parts("Hva er forskjellen mellom Rekom og Dekom? Og hvem søker?") == (
         "Hva er Rekom?",
         "Hva er Dekom?",
-        "Og hvem søker?",
+        "Hvem søker?",
     )
     # "Is there a difference …?" is a yes/no question, not two definitions.
     assert split_parts("Er det forskjell på kommuner og fylkeskommuner?") == ()
@@ -433,3 +434,36 @@ def test_the_particle_of_going_about_something_is_no_focus() -> None:
     """ "Hvordan går vi fram for å melde behov?" asks how to report a need: «fram» only says how one goes."""
     assert plan_question("Hvordan går vi fram for å melde behov?", ()).focus == ("melde",)
     assert plan_question("Hvordan går vi frem for å søke?", ()).focus == ("søke",)
+
+
+def test_a_joining_word_or_a_lead_in_before_a_question_is_no_part_of_it() -> None:
+    """ "Og hva …?" and "Tre ting: hvilke …?" are questions; the joining word and the lead-in are not."""
+    assert split_parts("Hva er Dekom? Og hva kan pengene brukes til?") == (
+        "Hva er Dekom?",
+        "Hva kan pengene brukes til?",
+    )
+    assert split_parts("Vi lurer på tre ting: hvem kan søke? Og hva er fristen?") == (
+        "Hvem kan søke?",
+        "Hva er fristen?",
+    )
+    assert split_parts("Vi er en skole. Et par spørsmål: hvilke stipend finnes? Men hvem søker?") == (
+        "Vi er en skole. Hvilke stipend finnes?",
+        "Hvem søker?",
+    )
+
+
+def test_a_pronoun_question_after_a_statement_asks_about_what_the_statement_speaks_of() -> None:
+    read = said_referent("Vi har lest om hospiteringsordningen. Hva er det?")
+    assert read == "Hva er hospiteringsordningen?"
+    assert said_referent("Fylkeskommunen skal holde fagdager i høst. Når er de?") == "Når er fagdager?"
+    # the statement as a whole is asked about, or it points back itself, or there is no statement
+    assert said_referent("Vi har hørt at Udir lager en pakke. Stemmer det?") == ""
+    assert said_referent("Den om yrkesfag høres nyttig ut for oss på skolen. Hvem kan bruke den?") == ""
+    assert said_referent("Hva er Rekom?") == ""
+    assert said_referent("Vi er en kommune. Hvem kan søke?") == ""
+
+
+def test_who_may_take_part_in_the_measures_is_asked_as_who_they_are_for() -> None:
+    assert asks_audience("Hvem kan være med på tiltakene i Rekom?")
+    assert asks_audience("Kven kan delta i kompetansetiltaka?")
+    assert not asks_audience("Hvem kan delta i samarbeidsforumet?")  # its members, not a target group
