@@ -490,8 +490,6 @@ class ExtractiveBackend:
                     planned += _UNDER_BODY  # "Hva gjør arbeidslivet?": «Arbeidslivet: De deltar i …»
                 if steps:  # "Hvordan går det fra … til …?": a list of steps is a process
                     planned += 0.3
-                if plan is not None and plan.type == "ja_nei" and _tally(unit) and _MAY_OR_MUST.match(asking):
-                    planned -= _TALLY_COST  # a tally of what was done settles no "Kan vi …?"
                 if plan is not None and unit.is_list:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
@@ -501,6 +499,10 @@ class ExtractiveBackend:
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
+                if plan is not None and plan.type == "ja_nei" and _tally(unit) and _MAY_OR_MUST.match(asking):
+                    # A tally of what was done settles no "Kan vi …?", however well its label
+                    # («Behov meldt:») restates the question.
+                    planned = min(planned, 0.0) - _TALLY_COST
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
                 # The value asked for, beside the year asked about
@@ -828,8 +830,8 @@ _MEMBERS_NEAR = 0.6
 _MEMBERS_PASSAGE_NEAR = 0.7
 # At most this many units (within the settings' cap) tell a body's members.
 _MEMBER_UNITS = 3
-# What a list of counts and sums loses as the answer to a yes/no question.
-_TALLY_COST = 0.5
+# What a list of counts and sums loses, beyond any gain, as the answer to whether one may or must.
+_TALLY_COST = 0.2
 # How many sentences after the list of members are read for more of them.
 _MEMBER_LINES = 4
 # Fewer words than this are a label, not a statement.
