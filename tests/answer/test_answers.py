@@ -1626,3 +1626,15 @@ def test_who_a_school_reports_its_needs_to_is_read_in_the_schemes_own_guidelines
     )
     answer = ask(services, question).answer
     assert "melder inn utviklingsbehov til samarbeidsforum" in answer.splitlines()[1], answer
+
+
+def test_a_scheme_named_is_answered_from_its_own_guidelines_not_an_article_listing_its_sector(
+    services: Services,
+) -> None:
+    """«Å velge kompetansetiltak» lists «fag- og yrkesopplæringen» among the sectors the schemes strengthen;
+    what the fag- og yrkesopplæring scheme itself is to strengthen is in its guidelines."""
+    answer = ask(services, "Hva skal tilskuddsordningen for fag- og yrkesopplæring styrke?")
+    assert not answer.abstained
+    assert {c.document for c in answer.citations} == {"udir-tilskuddsordning-fag-og-yrkesopplaering.txt"}
+    assert "lærebedrifter" in answer.answer
+    assert "PP-tjenesten" not in answer.answer
