@@ -79,6 +79,7 @@ def _extended(catalogue: Catalogue) -> _Extended:
             extra = (
                 *rules.phrases.get(scheme.id, ()),
                 *_compounds(scheme, rules),
+                *_phrase_compounds(rules.phrases.get(scheme.id, ()), rules),
                 *_shortened(scheme),
                 *_about(phrases),
             )
@@ -127,6 +128,20 @@ def _compounds(scheme: Scheme, rules: ScopeRules) -> list[str]:
         tail = next((t for t in rules.name_tails if word.endswith(t) and len(word) > len(t)), "")
         stems.add(word[: len(word) - len(tail)])
     return [f"{s}{t}" for s in sorted(stems) if len(s) >= _MIN_COMPOUND_STEM for t in rules.compound_tails]
+
+
+def _phrase_compounds(phrases: Sequence[str], rules: ScopeRules) -> list[str]:
+    """A topic phrase ending in a word in -ing, that word joined with "ordning" or a money word by the
+    linking s ("fag- og yrkesopplæringsordningen", "barnehage og grunnopplæringsmidlene"): the phrase
+    said as one compound at its end."""
+    tails = [*rules.compound_tails, *sorted(rules.name_tails, key=len)[:1]]
+    found: list[str] = []
+    for phrase in phrases:
+        head, _, last = phrase.rpartition(" ")
+        if not head or not last.endswith("ing") or any(t in last for t in rules.name_tails):
+            continue
+        found.extend(f"{head} {last}s{tail}" for tail in tails)
+    return found
 
 
 def _longest_mention(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> tuple[int, int] | None:

@@ -286,3 +286,15 @@ def test_a_passage_naming_the_scheme_only_in_passing_goes_behind_the_schemes_own
     # For a question about another scheme, or about none, nothing moves.
     assert scope.in_passing([passing, own], ["regional-ordning"]) == set()
     assert scope.in_passing([passing, own], []) == set()
+
+
+def test_a_topic_phrase_said_as_one_compound_with_ordning_or_midler_names_its_scheme(
+    catalogue: Catalogue,
+) -> None:
+    assert named_schemes(catalogue, "Gjelder det i fag- og yrkesopplæringsordningen?") == [
+        "fag-og-yrkesopplaering"
+    ]
+    assert named_schemes(catalogue, "Kven får fag- og yrkesopplæringsmidlar?") == ["fag-og-yrkesopplaering"]
+    assert named_schemes(catalogue, "barnehage og grunnopplæringsmidlene") == ["lokal-kompetanseutvikling"]
+    # Not a word alone: "opplæringsmidler" names no scheme.
+    assert named_schemes(catalogue, "Hvem får opplæringsmidler?") == []
