@@ -8,7 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import _asked_focus, _carries, _wanted_pattern, known_form
+from assistant.answer.extractive import _asked_focus, _carries, _crux, _wanted_pattern, known_form
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.models import Passage, ScoredPassage
@@ -1638,3 +1638,17 @@ def test_a_scheme_named_is_answered_from_its_own_guidelines_not_an_article_listi
     assert {c.document for c in answer.citations} == {"udir-tilskuddsordning-fag-og-yrkesopplaering.txt"}
     assert "lærebedrifter" in answer.answer
     assert "PP-tjenesten" not in answer.answer
+
+
+def test_a_yes_no_question_does_not_turn_on_the_name_of_the_scheme_it_asks_about(services: Services) -> None:
+    """«fag- og yrkesopplæringsordningen» is where it is asked: a sentence of those guidelines about the forum
+    says nothing of a partnership with a university."""
+    question = "Må tiltakene i fag- og yrkesopplæringsordningen gjøres i partnerskap med et universitet?"
+    answer = ask(services, question)
+    assert not answer.answer.startswith("Ja")
+    assert "PP-tjenesten" not in answer.answer
+    plan = plan_question(question)
+    crux = _crux(services.retriever.lexical, plan)
+    assert crux and not any("ordning" in stem for stem in crux)
+    # A question with nothing but the scheme's name to turn on keeps it.
+    assert _crux(services.retriever.lexical, plan_question("Finnes det en hospiteringsordning?"))
