@@ -340,6 +340,8 @@ def _retrieve(
             if plan is not None and plan.schemes_from == "inquiry" and not _near_best(preferred, hits):
                 # The letter's scheme has nothing near the best passage for this question of it.
                 plan, preferred = replace(plan, schemes=(), schemes_from="none"), hits
+            else:
+                preferred = services.scope.own_first(preferred, scope)
             hits = preferred
         elif sectors and services.scope is not None:
             hits = services.scope.prefer_sectors(hits, sectors)
@@ -385,9 +387,11 @@ def _under_body_first(
     """Passages near the top (twice `top_k`) whose heading names the body asked about go first, unless
     they are about another scheme than the one asked about."""
     lexical, scope = services.retriever.lexical, services.scope
+    # Nor a passage that names the scheme only in passing, beside the scheme's own guidelines.
+    passing = scope.in_passing(hits, schemes) if scope is not None else set()
 
     def fits(hit: ScoredPassage) -> bool:
-        if not names_body(lexical, hit.passage.section, question):
+        if not names_body(lexical, hit.passage.section, question) or hit.passage.id in passing:
             return False
         return not schemes or scope is None or in_scope(scope.tags_of(hit.passage), schemes) is not False
 

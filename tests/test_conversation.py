@@ -614,3 +614,14 @@ def test_a_bare_cleft_after_a_thanks_is_completed_by_the_who_question_before() -
         "Takk for svaret. Er det Udir, sånn som i Rekom?", ["Hvem betaler ut pengene i yrkesfagordningen?"]
     )
     assert resolved == "Er det Udir som betaler ut pengene i yrkesfagordningen?"
+
+
+def test_a_follow_up_about_the_vocational_scheme_is_answered_from_its_guidelines(services: Services) -> None:
+    """«Kommuner, fylkeskommuner, private eiere og universiteter …» of a general article is not who the
+    fylkeskommune plans with in the fag- og yrkesopplæring scheme."""
+    answer = ask_with_history(
+        services, "Hvem skal de samarbeide med om planleggingen?", ["Hvordan fungerer yrkesfagordningen?"]
+    )
+    assert not answer.abstained
+    assert {c.document for c in answer.citations} == {"udir-tilskuddsordning-fag-og-yrkesopplaering.txt"}
+    assert "private eiere" not in answer.answer

@@ -55,6 +55,13 @@ def subject_bodies(sentence: str) -> tuple[str, ...]:
 # A word that names a scheme ("yrkesfagordningen", "den lokale ordningen") says where something is
 # asked about, not what is done: a sentence that shares it says nothing of paying or prioritising.
 _SCHEME_WORD = re.compile(r"ordning(?:en|a|ene|ane|ar|er)?$", re.IGNORECASE)
+
+
+def is_scheme_word(word: str) -> bool:
+    """Whether a word names a scheme by its «ordning» ("yrkesfagordningen")."""
+    return bool(_SCHEME_WORD.search(word))
+
+
 # Where one sentence says two bodies do two things («Det er Statsforvalteren som administrerer X og det er
 # samarbeidsforum som skal prioritere tiltak …»), each clause has its own subject.
 _CLAUSE_BREAK = re.compile(r",?\s+og\s+(?=(?:det|dette)\s+er\b)|;\s*|,\s+(?:mens|men)\s+", re.IGNORECASE)

@@ -22,6 +22,7 @@ from assistant.answer.cleft import (
     asked_subject,
     clauses,
     done_by_other,
+    is_scheme_word,
     names_asked,
     read_cleft,
     subject_fits,
@@ -918,6 +919,10 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
         clause = clause.replace(example, " ")
     # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.
     words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
+    # A word that names the scheme ("fag- og yrkesopplæringsordningen") says where it is asked, not what,
+    # when the clause says more: any sentence of the scheme's guidelines has it.
+    if any(not is_scheme_word(w) for w in words):
+        words = [w for w in words if not is_scheme_word(w)]
     # A word only the glossary uses ("sende" of "sende inn behov") is no word of the documents either.
     forms = {w: f for w in words if (f := known_form(index, w)) is not None and index.in_documents(f)}
     if len(words) - len(forms) >= 2:

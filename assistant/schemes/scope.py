@@ -79,6 +79,7 @@ def _extended(catalogue: Catalogue) -> _Extended:
             extra = (
                 *rules.phrases.get(scheme.id, ()),
                 *_compounds(scheme, rules),
+                *_phrase_compounds(rules.phrases.get(scheme.id, ()), rules),
                 *_shortened(scheme),
                 *_about(phrases),
             )
@@ -127,6 +128,20 @@ def _compounds(scheme: Scheme, rules: ScopeRules) -> list[str]:
         tail = next((t for t in rules.name_tails if word.endswith(t) and len(word) > len(t)), "")
         stems.add(word[: len(word) - len(tail)])
     return [f"{s}{t}" for s in sorted(stems) if len(s) >= _MIN_COMPOUND_STEM for t in rules.compound_tails]
+
+
+def _phrase_compounds(phrases: Sequence[str], rules: ScopeRules) -> list[str]:
+    """A topic phrase ending in a word in -ing, that word joined with "ordning" or a money word by the
+    linking s ("fag- og yrkesopplæringsordningen", "barnehage og grunnopplæringsmidlene"): the phrase
+    said as one compound at its end."""
+    tails = [*rules.compound_tails, *sorted(rules.name_tails, key=len)[:1]]
+    found: list[str] = []
+    for phrase in phrases:
+        head, _, last = phrase.rpartition(" ")
+        if not head or not last.endswith("ing") or any(t in last for t in rules.name_tails):
+            continue
+        found.extend(f"{head} {last}s{tail}" for tail in tails)
+    return found
 
 
 def _longest_mention(scheme: Scheme, lowered: str, sequence: tuple[str, ...]) -> tuple[int, int] | None:
@@ -267,6 +282,40 @@ class SchemeScope:
         kept.sort(key=lambda pair: -pair[0])
         return [hit for _, hit in kept] + elsewhere
 
+    def own_first(self, hits: Sequence[ScoredPassage], scope: Sequence[str]) -> list[ScoredPassage]:
+        """The hits with each that names a scheme asked about only in passing (`in_passing`) moved behind
+        the passages that score at least `_PASSING_RATIO` of it: the answer is written from the first few,
+        and the scheme's own guidelines say what the scheme is. Passages about other schemes only stay
+        last."""
+        passing = self.in_passing(hits, scope)
+        if not passing:
+            return list(hits)
+        elsewhere = [hit for hit in hits if in_scope(self.tags_of(hit.passage), scope) is False]
+        return _behind_own([hit for hit in hits if hit not in elsewhere], passing) + elsewhere
+
+    def own_document(self, passage: Passage, scope: Sequence[str]) -> bool:
+        """Whether the passage's document is the guidelines of a scheme asked about: its title names it
+        ("Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"). Not an umbrella's document
+        for one of its parts: Kompetanseløftet is only listed in the lokal ordning's."""
+        if passage.title not in self._title_tags:
+            self._title_tags[passage.title] = frozenset(named_schemes(self.catalogue, passage.title))
+        return bool(self._title_tags[passage.title] & set(scope))
+
+    def in_passing(self, hits: Sequence[ScoredPassage], scope: Sequence[str]) -> set[str]:
+        """The ids of hits that speak of a scheme asked about only in their text, in another document than
+        the scheme's own guidelines, when those are among the hits: a general article that lists "fag- og
+        yrkesopplæringen" among the sectors is not what the fag- og yrkesopplæring scheme says. Their
+        breadcrumb names no scheme asked about (a section on the scheme in an overview is its own)."""
+        if not scope or not any(self.own_document(h.passage, scope) for h in hits):
+            return set()
+        return {
+            hit.passage.id
+            for hit in hits
+            if not self.own_document(hit.passage, scope)
+            and in_scope(self.tags_of(hit.passage), scope)
+            and not in_scope(self.breadcrumb_tags(hit.passage), scope)
+        }
+
     def prefer_sectors(self, hits: Sequence[ScoredPassage], sectors: Sequence[str]) -> list[ScoredPassage]:
         """The hits with those only about schemes for other sectors moved behind the rest: a kommune
         asking about "barnehagene og skolene" is not answered from the fag- og yrkesopplæring scheme.
@@ -290,6 +339,26 @@ class SchemeScope:
         served = {e.value for e in scheme.sectors} if scheme is not None else set()
         return bool(served) and not served & sectors
 
+
+def _behind_own(hits: Sequence[ScoredPassage], passing: set[str]) -> list[ScoredPassage]:
+    """The hits in order, with each of `passing` moved behind the other hits that score at least
+    `_PASSING_RATIO` of it (the scheme's own passages first among them, as `prefer` put them)."""
+    ordered: list[ScoredPassage] = []
+    waiting: list[ScoredPassage] = []
+    for hit in hits:
+        if hit.passage.id in passing:
+            waiting.append(hit)
+            continue
+        ahead = [w for w in waiting if hit.score < _PASSING_RATIO * w.score]
+        ordered.extend(ahead)
+        waiting = [w for w in waiting if w not in ahead]
+        ordered.append(hit)
+    return ordered + waiting
+
+
+# A passage that names the scheme asked about only in passing comes after the passages that score at least
+# this share of it.
+_PASSING_RATIO = 0.8
 
 # Sectors too narrow to judge a scheme by: PP-tjenesten works for barnehager and skoler alike.
 _CROSS_SECTORS = frozenset({"ppt", "sfo"})

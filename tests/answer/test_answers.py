@@ -8,7 +8,7 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import _asked_focus, _carries, _wanted_pattern, known_form
+from assistant.answer.extractive import _asked_focus, _carries, _crux, _wanted_pattern, known_form
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.models import Passage, ScoredPassage
@@ -1681,3 +1681,29 @@ def test_a_later_part_asking_who_may_take_part_is_answered_by_the_target_groups(
     second = answer.answer.split("\n\n")[1]
     assert "Målgrupper for kompetansetiltakene i Kompetanseløftet" in second, answer.answer
     assert [p.answered for p in answer.parts] == [True, True]
+
+
+def test_a_scheme_named_is_answered_from_its_own_guidelines_not_an_article_listing_its_sector(
+    services: Services,
+) -> None:
+    """«Å velge kompetansetiltak» lists «fag- og yrkesopplæringen» among the sectors the schemes strengthen;
+    what the fag- og yrkesopplæring scheme itself is to strengthen is in its guidelines."""
+    answer = ask(services, "Hva skal tilskuddsordningen for fag- og yrkesopplæring styrke?")
+    assert not answer.abstained
+    assert {c.document for c in answer.citations} == {"udir-tilskuddsordning-fag-og-yrkesopplaering.txt"}
+    assert "lærebedrifter" in answer.answer
+    assert "PP-tjenesten" not in answer.answer
+
+
+def test_a_yes_no_question_does_not_turn_on_the_name_of_the_scheme_it_asks_about(services: Services) -> None:
+    """«fag- og yrkesopplæringsordningen» is where it is asked: a sentence of those guidelines about the forum
+    says nothing of a partnership with a university."""
+    question = "Må tiltakene i fag- og yrkesopplæringsordningen gjøres i partnerskap med et universitet?"
+    answer = ask(services, question)
+    assert not answer.answer.startswith("Ja")
+    assert "PP-tjenesten" not in answer.answer
+    plan = plan_question(question)
+    crux = _crux(services.retriever.lexical, plan)
+    assert crux and not any("ordning" in stem for stem in crux)
+    # A question with nothing but the scheme's name to turn on keeps it.
+    assert _crux(services.retriever.lexical, plan_question("Finnes det en hospiteringsordning?"))

@@ -256,3 +256,45 @@ def test_a_scheme_compared_with_is_not_the_one_asked_about(catalogue: Catalogue)
     assert scope.asked("Er det Statsforvalteren, sånn som i ordningen for barnehage og skole?") == []
     assert scope.asked("Gjør fylkeskommunen det på samme måte som i Rekom?") == []
     assert scope.asked("Er det Udir i yrkesfagordningen, slik som i Rekom?") == ["fag-og-yrkesopplaering"]
+
+
+def test_a_passage_naming_the_scheme_only_in_passing_goes_behind_the_schemes_own_document(
+    catalogue: Catalogue,
+) -> None:
+    """A general article that lists "fag- og yrkesopplæringen" among the sectors is tagged with that
+    scheme, but is not what its guidelines say: beside the guidelines' passages it is not answered from."""
+    scope = SchemeScope(catalogue)
+    vocational = "Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring"
+    article = "Å velge kompetansetiltak"
+    passing = ScoredPassage(
+        passage(
+            "Ordningene skal styrke kollektiv kompetanse i barnehager, skoler og fag- og yrkesopplæringen.",
+            section=f"{article} > Tilskuddsordninger",
+            title=article,
+        ),
+        1.0,
+    )
+    own = ScoredPassage(passage("Målet er å styrke kompetansen i lærebedrifter.", title=vocational), 0.9)
+    far = ScoredPassage(passage("Forumet møtes to ganger i året.", title=vocational), 0.5)
+    other = ScoredPassage(passage("Rekom har et samarbeidsforum."), 0.95)
+    asked = ["fag-og-yrkesopplaering"]
+    assert scope.in_passing([passing, own], asked) == {passing.passage.id}
+    assert scope.own_first([passing, own, far, other], asked) == [own, passing, far, other]
+    # Without the scheme's own document among the hits, or far below, the passage stays where it is.
+    assert scope.own_first([passing, other], asked) == [passing, other]
+    assert scope.own_first([passing, far], asked) == [passing, far]
+    # For a question about another scheme, or about none, nothing moves.
+    assert scope.in_passing([passing, own], ["regional-ordning"]) == set()
+    assert scope.in_passing([passing, own], []) == set()
+
+
+def test_a_topic_phrase_said_as_one_compound_with_ordning_or_midler_names_its_scheme(
+    catalogue: Catalogue,
+) -> None:
+    assert named_schemes(catalogue, "Gjelder det i fag- og yrkesopplæringsordningen?") == [
+        "fag-og-yrkesopplaering"
+    ]
+    assert named_schemes(catalogue, "Kven får fag- og yrkesopplæringsmidlar?") == ["fag-og-yrkesopplaering"]
+    assert named_schemes(catalogue, "barnehage og grunnopplæringsmidlene") == ["lokal-kompetanseutvikling"]
+    # Not a word alone: "opplæringsmidler" names no scheme.
+    assert named_schemes(catalogue, "Hvem får opplæringsmidler?") == []
