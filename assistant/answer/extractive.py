@@ -38,7 +38,7 @@ from assistant.answer.plan import (
 from assistant.freshness import YEAR
 from assistant.index.lexical import LexicalIndex, content_words, shared_start, stem
 from assistant.ingest.lines import DATELINE
-from assistant.ingest.units import Unit, split_units
+from assistant.ingest.units import Unit, plain, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
 from assistant.rules import PlanRules, rule_file
 
@@ -366,6 +366,8 @@ class ExtractiveBackend:
         scored: list[_Scored] = []
         for hit in candidates:
             units = split_units(hit.passage.text, hits.index(hit) + 1)  # [n] cites hits[n - 1]
+            if defines:  # "Hva er X?": a list item that says what X is («X er …») is quoted by itself
+                units = [_defining_item(u, focus, index) for u in units]
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
             # programmering …" makes "Kompetansepakken er åpen for alle." an answer about it).
             context = set(index.analyzer.terms(hit.passage.section))
@@ -600,6 +602,11 @@ class ExtractiveBackend:
                 scored = [saying, *(s for s in scored if s is not saying)]
         if defines:  # "Hva er X?": the sentence that says what X is leads, before any that mention X
             defining = [s for s in scored if _defines(s.unit.lead, focus, index)]
+            # the one whose subject is the focus word for word before one whose subject only shares a
+            # part with it («Utdannings- og rekrutteringsstipend er …» before «Etterutdanning omfatter …»)
+            defining.sort(
+                key=lambda s: -index.weighted_coverage(asking_sets, _subject_terms(s.unit.lead, index))
+            )
             if plan is not None and not any(_definite_singular(w) for w in plan.focus):
                 # "Hva er en kompetansepakke?" asks what they are: «Kompetansepakker er …» before
                 # «Kompetansepakken er …», which says what one of them is
@@ -1103,11 +1110,33 @@ def names_body(index: LexicalIndex, section: str, question: str) -> bool:
 def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
     """Whether a sentence says what the focus is: "Kompetansepakker er nettbaserte tilbud …"."""
     pattern = rule_file(PlanRules).definition_verbs
-    found = re.match(pattern, lead) if pattern and lead else None
+    found = re.match(pattern, plain(lead)) if pattern and lead else None  # «**X** er …» in Markdown
     if found is None:
         return False
     subject = set(index.analyzer.terms(found.group(1)))
     return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
+
+
+def _defining_item(unit: Unit, focus: set[str], index: LexicalIndex) -> Unit:
+    """The list item of `unit` that says what the focus is («Utdannings- og rekrutteringsstipend er …» in a
+    list of terms), as a unit of its own, when its subject is the focus word for word; else the unit."""
+    item = next(
+        (i for i in unit.items if _defines(i, focus, index) and _subject_share(i, focus, index) == 1.0),
+        None,
+    )
+    return Unit(unit.hit, unit.position, item, []) if item is not None else unit
+
+
+def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:
+    """The terms of what a defining sentence defines («Utdannings- og rekrutteringsstipend» of «… er …»)."""
+    pattern = rule_file(PlanRules).definition_verbs
+    found = re.match(pattern, plain(lead)) if pattern and lead else None
+    return set(index.analyzer.terms(found.group(1))) if found is not None else set()
+
+
+def _subject_share(lead: str, focus: set[str], index: LexicalIndex) -> float:
+    """The share of the focus's stems that a defining sentence's subject has, word for word."""
+    return len(focus & _subject_terms(lead, index)) / len(focus) if focus else 0.0
 
 
 def _defined(lead: str) -> str:

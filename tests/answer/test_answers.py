@@ -1056,6 +1056,14 @@ def test_who_is_represented_in_one_schemes_forum_gets_its_whole_membership(servi
     assert lokal.answer.startswith("Samarbeidsforum skal inkludere representanter"), lokal.answer
 
 
+def test_a_term_defined_in_a_list_of_terms_is_answered_by_its_own_item(services: Services) -> None:
+    """«- **Utdannings- og rekrutteringsstipend** er …» is one item of a Markdown list of terms: it is
+    quoted by itself, before «Etterutdanning omfatter …», whose subject shares only part of the word asked."""
+    answer = ask(services, "Hva er utdannings- og rekrutteringsstipend?").answer
+    assert answer.startswith("Utdannings- og rekrutteringsstipend er utdanningsstipend for ansatte"), answer
+    assert "Læringsmiljøprosjektet" not in answer and "Etterutdanning omfatter" not in answer, answer
+
+
 def test_a_tally_of_needs_reported_is_no_yes_to_whether_one_may_report(services: Services) -> None:
     """«Behov meldt: - Barnehage – 12 behovsmeldinger …» counts what was done; "Kan … melde behov?" asks
     what may be done, and is answered by who reports needs."""
