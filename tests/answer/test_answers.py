@@ -1626,3 +1626,20 @@ def test_who_a_school_reports_its_needs_to_is_read_in_the_schemes_own_guidelines
     )
     answer = ask(services, question).answer
     assert "melder inn utviklingsbehov til samarbeidsforum" in answer.splitlines()[1], answer
+
+
+def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(services: Services) -> None:
+    """A trade after the group, «våre» after a fagskole, and a PP-tjeneste the asker leads each name the
+    document group; acting jointly goes to retrieval, which quotes the network sentence."""
+    trade = ask(services, "Eg sit i prøvenemnda for kokkfaget. Er me i målgruppa for FYO-ordninga?")
+    assert trade.route == "advisor" and trade.answer.startswith("Ja."), trade.answer
+    assert "prøvenemndsmedlemmer" in trade.answer.splitlines()[0]
+    school = ask(services, "Vi er en fagskole i Trøndelag. Får lærerne våre være med i yrkesfagordningen?")
+    assert school.route == "advisor" and school.answer.startswith("Som hovedregel ikke."), school.answer
+    assert "fagskolelærere" in school.answer.splitlines()[0]
+    ppt = ask(services, "Jeg leder PP-tjenesten i en kommune. Får vi delta i Rekom?")
+    assert ppt.route == "advisor" and ppt.answer.startswith("Kildene sier ikke dette direkte"), ppt.answer
+    assert "PP-tjenesten" in ppt.answer.splitlines()[0] and "kommuner" not in ppt.answer.splitlines()[0]
+    joint = ask(services, "Kan flere barnehageeiere gå sammen om å melde behov i Rekom?")
+    assert joint.route == "retrieval", joint.answer
+    assert "Et nettverk av eiere kan velge å gå sammen om å melde behov" in joint.answer
