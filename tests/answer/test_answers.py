@@ -1640,6 +1640,9 @@ def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(se
     ppt = ask(services, "Jeg leder PP-tjenesten i en kommune. Får vi delta i Rekom?")
     assert ppt.route == "advisor" and ppt.answer.startswith("Kildene sier ikke dette direkte"), ppt.answer
     assert "PP-tjenesten" in ppt.answer.splitlines()[0] and "kommuner" not in ppt.answer.splitlines()[0]
+    unnamed = ask(services, "Får tillitsvalgte være med på tiltak i Dekom?")
+    assert unnamed.route == "advisor", unnamed.answer
+    assert unnamed.answer.startswith("Kildene sier ikke dette direkte") and "andre ansatte" in unnamed.answer
     joint = ask(services, "Kan flere barnehageeiere gå sammen om å melde behov i Rekom?")
     assert joint.route == "retrieval", joint.answer
     assert "Et nettverk av eiere kan velge å gå sammen om å melde behov" in joint.answer

@@ -70,6 +70,8 @@ GROUP_CASES = [
         F,
         "prøvenemnda",
     ),
+    # An everyday job title no scheme names is still a group: the advisor says the sources don't say.
+    ([], "Kan skolesekretærene delta i Dekom?", D, "skolesekretærene"),
     # A trade after the group says which trade, not who: the group is still the one the lists know.
     ([], "Er prøvenemndene i frisørfaget med i målgruppen for yrkesfagordningen?", F, "prøvenemndene"),
     ([], "Hører instruktører innen elektrofag til målgruppen i yrkesfagordningen?", F, "instruktører"),
