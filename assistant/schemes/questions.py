@@ -223,9 +223,12 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         return YesNo(scheme, "owner", owner, named) if owner else None
     if owner := _owner(subject):
         return YesNo(scheme, "owner", owner, named)
-    bare = _without_kind(subject)  # "prøvenemnd for tømrerfaget", "styrere i private barnehager"
-    if bare != subject and not known_group(catalogue, subject) and known_group(catalogue, bare):
-        return YesNo(scheme, "group", bare, named)
+    # "styrere i private barnehager", "prøvenemnd for tømrerfaget"; the trade is dropped last: "lærere i
+    # yrkesfag på private skoler" are yrkesfaglærere
+    if not known_group(catalogue, subject):
+        for bare in dict.fromkeys([_without_kind(subject, trades=False), _without_kind(subject)]):
+            if bare != subject and known_group(catalogue, bare):
+                return YesNo(scheme, "group", bare, named)
     if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
         return YesNo(scheme, "group", subject, named)
     # "prøvenemnd i tømrerfaget", "lærer på en ungdomsskole": the group is the noun before the place.
@@ -257,7 +260,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
 _PLACE_PREPOSITION = re.compile(r"\s+(?:i|på|hos|ved|for|innen|innan)\s+", re.IGNORECASE)
 
 
-def _without_kind(subject: str) -> str:
+def _without_kind(subject: str, trades: bool = True) -> str:
     """The group without the words that only say which trade or subject its people are in ("for
     tømrerfaget", "i elektrofag") or what kind of owner runs their workplace ("private", "kommunale"):
     "prøvenemnd for tømrerfaget" → "prøvenemnd", "styrere i private barnehager" → "styrere i barnehager".
@@ -269,7 +272,7 @@ def _without_kind(subject: str) -> str:
         # "private eiere" is an owner; "styrere i private barnehager" are styrere wherever they work
         words = [w for w in part.split() if not n or w.lower() not in rules.owner_kinds]
         content = [w for w in words if w.lower() not in rules.group_noise]
-        if n and content and all(w.lower().endswith(tuple(rules.trade_ends)) for w in content):
+        if trades and n and content and all(w.lower().endswith(tuple(rules.trade_ends)) for w in content):
             continue  # "for tømrerfaget": which trade, not who
         result += (seps[n - 1] if n else "") + " ".join(words)
     return " ".join(result.split())

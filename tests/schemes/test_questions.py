@@ -82,6 +82,13 @@ GROUP_CASES = [
         R,
         "pedagogiske ledere i barnehager",
     ),
+    # … but a trade that names the group with it stays: "lærere i yrkesfag" are yrkesfaglærere
+    (
+        [],
+        "Er lærere i yrkesfag på private skoler med i målgruppen i yrkesfagordningen?",
+        F,
+        "lærere i yrkesfag på skoler",
+    ),
     # "våre" are the people of the body the asker said they are.
     ([], "Vi er en fagskule. Er lærarane våre i målgruppa for yrkesfagordninga?", F, "lærarane ved fagskule"),
     # What the asker leads or runs is where they work; its head counts when that is a group the lists know.
