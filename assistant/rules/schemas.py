@@ -194,6 +194,15 @@ class AdvisorRules(RuleFile):
     first_person: Words
     identity_openers: Words
     workplace_openers: Words = []
+    # "Vi er en fagskole. Kan lærerne våre …?": after the group, these make it the asker's body's people.
+    our_words: Words = Field(default_factory=list)
+    # Words after a group that say which trade it is in ("for tømrerfaget", word ends) or what kind of owner
+    # runs the workplace ("private"): they do not change who the group is.
+    trade_ends: Words = Field(default_factory=list)
+    owner_kinds: Words = Field(default_factory=list)
+    # "Kan flere eiere gå sammen om å melde behov?": acting jointly asks how the scheme works, not who's in.
+    joint_phrases: Words = Field(default_factory=list)
+    leader_words: Words = Field(default_factory=list)  # "leder for PP-tjenesten" is of the PP-tjeneste
     group_pronouns: Words = Field(default_factory=list)
     having_openers: Words = Field(default_factory=list)
     partner_type: dict[PartnerType, Words] = Field(default_factory=dict)

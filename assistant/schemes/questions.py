@@ -200,6 +200,8 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if kind == "individuell" or (kind is None and _for_one(clause, got, one)):
             return YesNo(scheme, "use", got, named, kind, "", kind is None)
     lowered = text.lower()
+    if any(_has(lowered, j) for j in rules.joint_phrases):
+        return None  # "Kan flere eiere gå sammen om å melde behov?": how needs are reported, not who is in
     strong = any(_has(lowered, m) for m in rules.eligibility_markers)
     if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
         return None
@@ -209,11 +211,9 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     subject = at_work(_subject(clause) or _identity(context))
     if subject.lower() in rules.group_pronouns:  # "Vi har noen lærere på fagskolen. Kan de få …?"
         subject = _identity(context, rules.having_openers)
-    if (
-        not subject
-        and (place := _identity(context, _rules().workplace_openers))
-        and known_group(catalogue, place)
-    ):
+    elif subject and (theirs := _of_our_body(clause, subject, context, catalogue)):
+        subject = theirs  # "Vi er en fagskole. Kan lærerne våre …?": the fagskole's teachers
+    if not subject and (place := _workplace_group(context, catalogue)):
         return YesNo(scheme, "group", place, named)  # "Jeg jobber i PP-tjenesten. Kan vi være med?"
     if not subject:
         first_person = any(t.word in rules.first_person for t in tokens)
@@ -223,14 +223,24 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         return YesNo(scheme, "owner", owner, named) if owner else None
     if owner := _owner(subject):
         return YesNo(scheme, "owner", owner, named)
+    # "styrere i private barnehager", "prøvenemnd for tømrerfaget"; the trade is dropped last: "lærere i
+    # yrkesfag på private skoler" are yrkesfaglærere
+    if not known_group(catalogue, subject):
+        for bare in dict.fromkeys([_without_kind(subject, trades=False), _without_kind(subject)]):
+            if bare != subject and known_group(catalogue, bare):
+                return YesNo(scheme, "group", bare, named)
     if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
         return YesNo(scheme, "group", subject, named)
     # "prøvenemnd i tømrerfaget", "lærer på en ungdomsskole": the group is the noun before the place.
     split = re.split(r"\s+(?:i|på|hos|ved|for)\s+", subject, maxsplit=1)
     head, place = str(split[0]), _without_determiner(str(split[-1])) if len(split) > 1 else ""
     # "ansatte i barnevernet": people of a group the lists know are that group, not "andre ansatte"
-    if place and only_people(head) and known_group(catalogue, place):
-        return YesNo(scheme, "group", place, named)
+    # "leder for PP-tjenesten i kommunen": who leads a body the lists know is of that body
+    leads = head.lower() in rules.leader_words
+    place_head = _without_determiner(_PLACE_PREPOSITION.split(place, maxsplit=1)[0]) if leads else place
+    for where in dict.fromkeys([place, place_head]):
+        if where and (only_people(head) or leads) and known_group(catalogue, where):
+            return YesNo(scheme, "group", where, named)
     if head != subject and known_group(catalogue, head):
         return YesNo(scheme, "group", head, named)
     # "Får assistentene kurs gjennom …?": with the opener "får", the group runs into its object; the
@@ -245,6 +255,55 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         "",
     )
     return YesNo(scheme, "group", start, named) if start else None
+
+
+_PLACE_PREPOSITION = re.compile(r"\s+(?:i|på|hos|ved|for|innen|innan)\s+", re.IGNORECASE)
+
+
+def _without_kind(subject: str, trades: bool = True) -> str:
+    """The group without the words that only say which trade or subject its people are in ("for
+    tømrerfaget", "i elektrofag") or what kind of owner runs their workplace ("private", "kommunale"):
+    "prøvenemnd for tømrerfaget" → "prøvenemnd", "styrere i private barnehager" → "styrere i barnehager".
+    The place itself ("i barnehager") is kept: it may say which sector the group works in."""
+    rules = _rules()
+    seps = _PLACE_PREPOSITION.findall(subject)
+    result = ""
+    for n, part in enumerate(_PLACE_PREPOSITION.split(subject)):
+        # "private eiere" is an owner; "styrere i private barnehager" are styrere wherever they work
+        words = [w for w in part.split() if not n or w.lower() not in rules.owner_kinds]
+        content = [w for w in words if w.lower() not in rules.group_noise]
+        if trades and n and content and all(w.lower().endswith(tuple(rules.trade_ends)) for w in content):
+            continue  # "for tømrerfaget": which trade, not who
+        result += (seps[n - 1] if n else "") + " ".join(words)
+    return " ".join(result.split())
+
+
+def _of_our_body(clause: _Clause, subject: str, context: list[str], catalogue: Catalogue) -> str:
+    """ "Vi er en fagskole. Kan lærerne våre være med?": the group as the asker's body's people ("lærerne
+    ved fagskole"), when the subject is followed by "våre" and that is a group the lists know; else ""."""
+    rules = _rules()
+    at = clause.text.find(subject)
+    ends = [i for i, t in enumerate(clause.tokens) if at >= 0 and t.end == at + len(subject)]
+    after = clause.tokens[ends[0] + 1].word if ends and ends[0] + 1 < len(clause.tokens) else ""
+    if after not in rules.our_words:
+        return ""
+    body = _identity(context)
+    body = re.split(r"\s+(?:som|med|i|på|ved|der|og)\s+|,", body, maxsplit=1)[0]
+    body = _without_determiner(body)
+    if not body or slot(body, rules.owner_type):
+        return ""  # "Vi er en kommune": an owner, not a workplace that says who the people are
+    theirs = f"{subject} ved {body}"
+    return theirs if known_group(catalogue, theirs) else ""
+
+
+def _workplace_group(context: list[str], catalogue: Catalogue) -> str:
+    """Where the asker works or what they lead, when that is a group the lists know: "Jeg jobber i
+    PP-tjenesten" → "PP-tjenesten", "Jeg leder en PP-tjeneste i en kommune" → "PP-tjeneste"."""
+    place = _identity(context, _rules().workplace_openers)
+    if not place:
+        return ""
+    head = _without_determiner(_PLACE_PREPOSITION.split(place, maxsplit=1)[0])
+    return next((p for p in (place, head) if known_group(catalogue, p)), "")
 
 
 def _without_determiner(text: str) -> str:

@@ -1715,3 +1715,23 @@ def test_a_yes_no_question_does_not_turn_on_the_name_of_the_scheme_it_asks_about
     assert crux and not any("ordning" in stem for stem in crux)
     # A question with nothing but the scheme's name to turn on keeps it.
     assert _crux(services.retriever.lexical, plan_question("Finnes det en hospiteringsordning?"))
+
+
+def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(services: Services) -> None:
+    """A trade after the group, «våre» after a fagskole, and a PP-tjeneste the asker leads each name the
+    document group; acting jointly goes to retrieval, which quotes the network sentence."""
+    trade = ask(services, "Eg sit i prøvenemnda for kokkfaget. Er me i målgruppa for FYO-ordninga?")
+    assert trade.route == "advisor" and trade.answer.startswith("Ja."), trade.answer
+    assert "prøvenemndsmedlemmer" in trade.answer.splitlines()[0]
+    school = ask(services, "Vi er en fagskole i Trøndelag. Får lærerne våre være med i yrkesfagordningen?")
+    assert school.route == "advisor" and school.answer.startswith("Som hovedregel ikke."), school.answer
+    assert "fagskolelærere" in school.answer.splitlines()[0]
+    ppt = ask(services, "Jeg leder PP-tjenesten i en kommune. Får vi delta i Rekom?")
+    assert ppt.route == "advisor" and ppt.answer.startswith("Kildene sier ikke dette direkte"), ppt.answer
+    assert "PP-tjenesten" in ppt.answer.splitlines()[0] and "kommuner" not in ppt.answer.splitlines()[0]
+    unnamed = ask(services, "Får tillitsvalgte være med på tiltak i Dekom?")
+    assert unnamed.route == "advisor", unnamed.answer
+    assert unnamed.answer.startswith("Kildene sier ikke dette direkte") and "andre ansatte" in unnamed.answer
+    joint = ask(services, "Kan flere barnehageeiere gå sammen om å melde behov i Rekom?")
+    assert joint.route == "retrieval", joint.answer
+    assert "Et nettverk av eiere kan velge å gå sammen om å melde behov" in joint.answer

@@ -70,6 +70,35 @@ GROUP_CASES = [
         F,
         "prøvenemnda",
     ),
+    # An everyday job title no scheme names is still a group: the advisor says the sources don't say.
+    ([], "Kan skolesekretærene delta i Dekom?", D, "skolesekretærene"),
+    # A trade after the group says which trade, not who: the group is still the one the lists know.
+    ([], "Er prøvenemndene i frisørfaget med i målgruppen for yrkesfagordningen?", F, "prøvenemndene"),
+    ([], "Hører instruktører innen elektrofag til målgruppen i yrkesfagordningen?", F, "instruktører"),
+    # The kind of owner of the workplace does not change the group; the workplace stays.
+    (
+        [],
+        "Er pedagogiske ledere i kommunale barnehager målgruppe i Rekom?",
+        R,
+        "pedagogiske ledere i barnehager",
+    ),
+    # … but a trade that names the group with it stays: "lærere i yrkesfag" are yrkesfaglærere
+    (
+        [],
+        "Er lærere i yrkesfag på private skoler med i målgruppen i yrkesfagordningen?",
+        F,
+        "lærere i yrkesfag på skoler",
+    ),
+    # "våre" are the people of the body the asker said they are.
+    ([], "Vi er en fagskule. Er lærarane våre i målgruppa for yrkesfagordninga?", F, "lærarane ved fagskule"),
+    # What the asker leads or runs is where they work; its head counts when that is a group the lists know.
+    (
+        [],
+        "Jeg leder PP-tjenesten i et interkommunalt samarbeid. Kan vi delta i Kompetanseløftet?",
+        K,
+        "PP-tjenesten",
+    ),
+    ([], "Jeg er leder for PPT i fylket. Er vi med i målgruppen for Kompetanseløftet?", K, "PPT"),
 ]
 
 
@@ -90,6 +119,8 @@ OWNER_CASES = [
     ([], "Vi er en fylkeskommune. Kan vi melde behov i den regionale ordningen?", R, "fylkeskommune"),
     (["Vi er en kommune."], "Har vi rett til å søke i Kompetanseløftet?", K, "kommune"),
     # a workplace that is no group the lists know leaves "vi" to the owner it names
+    ([], "Vi driver to private barnehager. Kan vi være med i Rekom?", R, "privat_barnehageeier"),
+    # "våre" after an owner: the owner does not say which of its people
     ([], "Jeg jobber i en kommune i Agder. Kan vi være med i Kompetanseløftet?", K, "kommune"),
     # who "vi" is, the sentence before says; the asking clause's "fylkeskommunen" is somebody else
     ([], "Vi eier en friskole. Kan vi delta i kurs fylkeskommunen holder i Dekom?", D, "privat_skoleeier"),
@@ -126,6 +157,9 @@ def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) 
         ([], "Kan assistentene delta?"),  # no scheme in the question or before it
         ([], "Kan PP-rådgiverne være med i samarbeidsforumet for Rekom?"),  # the forum, not the scheme
         ([], "Kan vi søke på Rekom?"),  # "vi" is nobody yet
+        # acting jointly asks how needs are reported, not whether a group is in the target group
+        ([], "Kan barnehageeiere gå sammen om en felles behovsmelding i Rekom?"),
+        ([], "Kan kommunar slå seg saman og melde behov i Dekom?"),
         ([], "Kan vi få vite mer om Rekom?"),  # "vi" is nobody yet, and "få vite" asks for information
         (
             ["Hva er Rekom?", "Hvem sitter i samarbeidsforum?", "Hvor sender vi søknaden?"],
@@ -417,3 +451,13 @@ def test_a_use_on_condition_that_a_rule_is_skipped_is_no_plain_use(catalogue: Ca
     assert asked is None or asked.about != "use"
     used = read_yes_no("Kan me benytte pengene fra Dekom til en studiedag for alle lærerne?", [], catalogue)
     assert used is not None and used.measure == "studiedag"
+
+
+def test_our_people_follow_the_askers_body_only_when_it_is_a_workplace(catalogue: Catalogue) -> None:
+    """«lærerne våre» from a fagskole are fagskolelærere; from a kommune they stay «lærerne»."""
+    school = read_yes_no("Vi er en fagskole. Kan lærerne våre delta i Dekom?", [], catalogue)
+    assert school is not None and school.text == "lærerne ved fagskole"
+    owner = read_yes_no("Vi er en kommune. Kan lærerne våre delta i Dekom?", [], catalogue)
+    assert owner is not None and owner.text == "lærerne"
+    unnamed = read_yes_no("Er lærere ved Bodø fagskole i målgruppen for Dekom?", [], catalogue)
+    assert unnamed is not None and unnamed.text == "lærere ved Bodø fagskole"  # a name is no trade
