@@ -81,6 +81,8 @@ def _chat_source_panel(tab: Page, mf: str, conversations: Conversations) -> None
     _answered(tab, mf, conversations)
     tab.locator(f"{ANSWERED} button.cite").first.click()
     tab.wait_for_selector("#source-panel[open] .source__passage")
+    # The dialog fades in (Designsystemet, 300 ms): axe reads colours mid-fade as too faint, so it waits.
+    tab.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
 
 
 def _finder_results(tab: Page, mf: str, conversations: Conversations) -> None:
