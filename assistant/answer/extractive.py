@@ -1109,26 +1109,20 @@ def names_body(index: LexicalIndex, section: str, question: str) -> bool:
 
 def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:
     """Whether a sentence says what the focus is: "Kompetansepakker er nettbaserte tilbud …"."""
-    pattern = rule_file(PlanRules).definition_verbs
-    found = re.match(pattern, plain(lead)) if pattern and lead else None  # «**X** er …» in Markdown
-    if found is None:
-        return False
-    subject = set(index.analyzer.terms(found.group(1)))
-    return _loose_coverage([({f}, 1.0) for f in focus], subject) > 0
+    return _loose_coverage([({f}, 1.0) for f in focus], _subject_terms(lead, index)) > 0
 
 
 def _defining_item(unit: Unit, focus: set[str], index: LexicalIndex) -> Unit:
     """The list item of `unit` that says what the focus is («Utdannings- og rekrutteringsstipend er …» in a
     list of terms), as a unit of its own, when its subject is the focus word for word; else the unit."""
-    item = next(
-        (i for i in unit.items if _defines(i, focus, index) and _subject_share(i, focus, index) == 1.0),
-        None,
-    )
+    # a subject with every stem of the focus defines it (`_defines` holds too)
+    item = next((i for i in unit.items if _subject_share(i, focus, index) == 1.0), None)
     return Unit(unit.hit, unit.position, item, []) if item is not None else unit
 
 
 def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:
-    """The terms of what a defining sentence defines («Utdannings- og rekrutteringsstipend» of «… er …»)."""
+    """The terms of what a defining sentence defines («Utdannings- og rekrutteringsstipend» of «… er …»;
+    Markdown emphasis read past); none when it is no defining sentence."""
     pattern = rule_file(PlanRules).definition_verbs
     found = re.match(pattern, plain(lead)) if pattern and lead else None
     return set(index.analyzer.terms(found.group(1))) if found is not None else set()
