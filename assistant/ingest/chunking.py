@@ -225,7 +225,28 @@ def _joins_previous(previous: str, block: Block) -> bool:
     last_line = previous.rstrip().split("\n")[-1].strip()
     if last_line.endswith(":"):
         return True
+    if _refers_back(previous, block):
+        return True
     return block.kind == "list" and not is_bullet(previous.split("\n")[0])
+
+
+# Definite endings of a noun (longest first): «tilskuddsordningen» is «tilskuddsordning» said again.
+_DEFINITE = ("ene", "ane", "en", "et", "a")
+_LEAD_IN_WORDS = 6
+
+
+def _refers_back(previous: str, block: Block) -> bool:
+    """A bare lead-in whose subject is the previous paragraph's, in its definite form ("… i fag- og
+    yrkesopplæringen skal bidra …" then "Tilskuddsordningen omfatter:"), stays with that paragraph: apart,
+    the list would not say whose it is, and a question about it would not find it."""
+    text = block.text.strip()
+    if block.kind != "paragraph" or "\n" in text or not text.endswith(":") or len(text.split()) > _LEAD_IN_WORDS:
+        return False
+    if is_bullet(previous.split("\n")[0]) or not SENTENCE_END.search(previous.rstrip() + " X"):
+        return False
+    first = text.split()[0].casefold()
+    stem = next((first[: -len(end)] for end in _DEFINITE if first.endswith(end) and len(first) - len(end) >= 5), None)
+    return stem is not None and any(w.startswith(stem) for w in re.findall(r"\w+", previous.casefold()))
 
 
 def chunk_document(doc: Document, max_chars: int = 1000) -> list[Passage]:

@@ -86,6 +86,24 @@ def test_a_list_whose_lead_in_fills_a_passage_is_split_as_text() -> None:
     assert all(f"punkt {i} om tilskudd til etterutdanning for ansatte" in text for i in range(12))
 
 
+def test_a_bare_lead_in_naming_the_paragraph_before_it_stays_with_that_paragraph() -> None:
+    # «Tilskuddsordningen omfatter:» says the subject of the paragraph above it again; apart from it, the
+    # list would not say whose it is. A lead-in with a subject of its own may start a passage.
+    said_again = (
+        "Tilskuddsordning for lokal kompetanseutvikling i fagskolen skal bidra til bedre kvalitet.\n\n"
+        "Tilskuddsordningen omfatter:\n\n • Desentralisert ordning for fagskoler"
+    )
+    own_subject = "Målet er bedre kvalitet i fagskolen.\n\nSamarbeidsforumet skal samarbeide med:\n\n • arbeidslivet"
+    for body, together in ((said_again, True), (own_subject, False)):
+        first_line = body.split("\n\n")[0]
+        # Text above that leaves room for the first paragraph in the passage, not for the list too.
+        filler = "Et avsnitt om noe annet " + "ord " * ((990 - len(first_line)) // 4 - 7) + "her."
+        page = Page(f"Side\n\n{filler}\n\n{body}")
+        passages = chunk_document(Document("d.txt", "Side", [page], "h" * 64), max_chars=1000)
+        [holder] = [p for p in passages if first_line in p.text]
+        assert (" • " in holder.text.replace("\n", " ")) is together, holder.text
+
+
 def test_pdf_passages_keep_their_page(tmp_path: Path) -> None:
     from tests.pdf_fixtures import write_text_pdf
 
