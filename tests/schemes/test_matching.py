@@ -117,12 +117,14 @@ MATCH_CASES = [
         {FYO, D},
     ),
     # Udir FYO: "Tilskudd til lokal kompetanseutvikling i fag- og yrkesopplæringen", and "Fag- og
-    # yrkesopplæringen inngår som målgruppe i Kompetanseløftet".
+    # yrkesopplæringen inngår som målgruppe i Kompetanseløftet". Udir støtte: Yrkesfaglærer 2 is to "øke
+    # yrkesfaglærernes kompetanse i fagene", and "Videreutdanning for yrkesfaglærere": the vocational
+    # teachers are the school part of fag- og yrkesopplæringen, not another sector.
     case(
         Profile("fylkeskommune", "fag_og_yrkesopplaering"),
-        {FYO, K},
+        {FYO, K, "yrkesfaglaerer-2", "videreutdanning-yrkesfaglaerere"},
         {"hospiteringsordning", "kompetansepakker", "kompetansepakke-opplaering-i-bedrift"},
-        {D, "yrkesfaglaerer-2"},
+        {D, "videreutdanning-kfk"},
     ),
     # Udir FYO: målgrupper "prøvenemndsmedlemmer."; Kompetanseløftet names no such group: unknown, not "nei".
     case(
