@@ -240,12 +240,19 @@ def _refers_back(previous: str, block: Block) -> bool:
     yrkesopplæringen skal bidra …" then "Tilskuddsordningen omfatter:"), stays with that paragraph: apart,
     the list would not say whose it is, and a question about it would not find it."""
     text = block.text.strip()
-    if block.kind != "paragraph" or "\n" in text or not text.endswith(":") or len(text.split()) > _LEAD_IN_WORDS:
+    if (
+        block.kind != "paragraph"
+        or "\n" in text
+        or not text.endswith(":")
+        or len(text.split()) > _LEAD_IN_WORDS
+    ):
         return False
-    if is_bullet(previous.split("\n")[0]) or not SENTENCE_END.search(previous.rstrip() + " X"):
+    if is_bullet(previous.split("\n")[0]) or not previous.rstrip().endswith((".", "!", "?")):
         return False
     first = text.split()[0].casefold()
-    stem = next((first[: -len(end)] for end in _DEFINITE if first.endswith(end) and len(first) - len(end) >= 5), None)
+    stem = next(
+        (first[: -len(end)] for end in _DEFINITE if first.endswith(end) and len(first) - len(end) >= 5), None
+    )
     return stem is not None and any(w.startswith(stem) for w in re.findall(r"\w+", previous.casefold()))
 
 

@@ -93,7 +93,9 @@ def test_a_bare_lead_in_naming_the_paragraph_before_it_stays_with_that_paragraph
         "Tilskuddsordning for lokal kompetanseutvikling i fagskolen skal bidra til bedre kvalitet.\n\n"
         "Tilskuddsordningen omfatter:\n\n • Desentralisert ordning for fagskoler"
     )
-    own_subject = "Målet er bedre kvalitet i fagskolen.\n\nSamarbeidsforumet skal samarbeide med:\n\n • arbeidslivet"
+    own_subject = (
+        "Målet er bedre kvalitet i fagskolen.\n\nSamarbeidsforumet skal samarbeide med:\n\n • arbeidslivet"
+    )
     for body, together in ((said_again, True), (own_subject, False)):
         first_line = body.split("\n\n")[0]
         # Text above that leaves room for the first paragraph in the passage, not for the list too.
