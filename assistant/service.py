@@ -349,7 +349,10 @@ def _retrieve(
             hits = _under_body_first(services, hits, question, scope, top_k)
         hits = hits[:top_k]
     reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
-    reason = reason or _unspoken_reason(services, question)
+    if reason is None or (reason == texts.ABSTAIN_OFF_DOMAIN and not asks_other_service(question)):
+        # Weak evidence around a matter the documents never speak of ("Hva slags fordelingsnøkkel brukes
+        # for yrkesfagmidlene?") is that matter unsaid, not a question outside the domain: name it.
+        reason = _unspoken_reason(services, question) or reason
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
         # find anything by itself; the scheme the conversation is about says the rest.

@@ -24,7 +24,8 @@ from assistant.rules import GuardRules, rule_file
 
 # A vocabulary word shares this many first letters with a word to count as a form of it ("eierne", «eiere»).
 _MIN_SHARED = 4
-# ... and leaves at most this many letters of the shorter word unshared (its ending).
+# ... and leaves at most this many letters of the shorter word unshared (its ending); the asked word may
+# leave one more (an ending, not a head of its own: «fordelingsnøkkel» is not a form of «fordelingen»).
 _ENDING = 2
 # A word's stem must be this long to be said as a compound's last part («kompetansepakkene» says "pakkene").
 _MIN_TAIL = 4
@@ -57,6 +58,9 @@ def unspoken_matter(question: str, index: LexicalIndex) -> str | None:
             matter = found.groupdict().get("matter") or found.group(0)
             if not _said(index, matter):
                 return found.group(0).strip()
+    # No sentence asks ("vi i kommuneadministrasjonen trenger påfyll. kan midlene …"): no focus to read.
+    if not asking.rstrip().endswith("?") and not _ASKS.match(asking.lstrip()):
+        return None
     plan = plan_question(asking)
     if plan.type not in _ASKS_AFTER_FOCUS or not plan.focus:
         return None
@@ -93,7 +97,9 @@ def _said(index: LexicalIndex, matter: str) -> bool:
 
 def _spoken(index: LexicalIndex, word: str) -> bool:
     """Whether the documents (or the glossary) use the word in some form: itself, an inflection or
-    compound part they use, a near inflection ("eierne": «eiere»), or as a compound's last part."""
+    compound part they use, a near inflection ("eierne": «eiere», "sekretariatet": «sekretariatsansvar»), or
+    as a compound's last part. A compound of a word of theirs with a head of its own is another matter:
+    «fordelingsnøkkel» is not said by «fordelingen»."""
     w = word.lower()
     if index.knows(w):
         return True
@@ -102,7 +108,8 @@ def _spoken(index: LexicalIndex, word: str) -> bool:
         if len(known) >= 3 and w.startswith(known) and w[len(known) :] in _INFLECTIONS:
             return True
         shared = shared_start(w, known)
-        if shared >= _MIN_SHARED and shared >= min(len(w), len(known)) - _ENDING:
+        near = shared >= _MIN_SHARED and shared >= min(len(w), len(known)) - _ENDING
+        if near and len(w) - shared <= _ENDING + 1:
             return True
         if len(own) >= _MIN_TAIL and stem(known).endswith(own):
             return True
