@@ -26,6 +26,7 @@ from assistant.schemes.matching import Profile, SchemeMatch, eligibility, match_
 from assistant.schemes.questions import (
     ProfileDraft,
     YesNo,
+    asked_group,
     asks_for_match,
     read_profile,
     read_yes_no,
@@ -146,8 +147,20 @@ def advise(
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and supplies_profile(raw)
     if asks_for_match(question, catalogue) or follows_match:
         draft = read_profile([*previous[-2:], raw] if follows_match else [question])
-        return _match_answer(catalogue, draft, _Sources(passages), topic=raw)
+        group = asked_group(question, catalogue)
+        return _match_answer(catalogue, draft, _Sources(passages), topic=_topic(raw, group), group=group)
     return None
+
+
+def _topic(question: str, group: str | None) -> str:
+    """What the schemes are asked about, without the words that ask for schemes ("Hvilke tilbud kan vi
+    søke på …": «tilbud» and «søke» would put every «videreutdanningstilbud» one can «søke om» first) or
+    the group asked for, which orders them by itself."""
+    rules = rule_file(AdvisorRules)
+    topic = question.replace(group, " ") if group else question
+    for phrase in sorted([*rules.match_phrases, *rules.match_context], key=len, reverse=True):
+        topic = re.sub(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", " ", topic, flags=re.IGNORECASE)
+    return " ".join(topic.split())
 
 
 def _who_applies(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
@@ -272,9 +285,14 @@ def _statement(
     return [f"{text.rstrip().rstrip('.')}: {quotes[0]}", *quotes[1:]] if quotes else [text]
 
 
-def _match_answer(catalogue: Catalogue, draft: ProfileDraft, sources: _Sources, topic: str) -> AdvisorAnswer:
-    matches, max_shown = _matches(catalogue, draft, topic), rule_file(AdvisorRules).max_shown
-    lines = [texts.ADVISOR_HEAD.format(profile=_describe(draft))]
+def _match_answer(
+    catalogue: Catalogue, draft: ProfileDraft, sources: _Sources, topic: str, group: str | None = None
+) -> AdvisorAnswer:
+    """`group`: the people the schemes are asked for ("for assistenter"): a scheme whose target groups
+    leave them out does not fit, and one that names them comes first."""
+    matches, max_shown = _matches(catalogue, draft, topic, group), rule_file(AdvisorRules).max_shown
+    profile = ", ".join(p for p in (_describe(draft, default=""), group) if p) or texts.ADVISOR_NO_PROFILE
+    lines = [texts.ADVISOR_HEAD.format(profile=profile)]
     for fit in ("passer", "kan passe", "passer ikke"):
         shown = [m for m in matches if m.match.fit == fit][: max_shown[fit]]
         if shown:
@@ -291,7 +309,7 @@ class _Fit:
     sectors: tuple[str, ...]  # the owner's sectors for which it fits that well
 
 
-def _matches(catalogue: Catalogue, draft: ProfileDraft, topic: str) -> list[_Fit]:
+def _matches(catalogue: Catalogue, draft: ProfileDraft, topic: str, group: str | None = None) -> list[_Fit]:
     """A scheme fits an owner of several sectors as well as it fits the best of them (the union: it
     fits if it fits any). With a slot unknown, a scheme fits as well as it does for the best value of that
     slot, but never better than "kan passe": the answer must not promise what the asker's situation may
@@ -304,7 +322,7 @@ def _matches(catalogue: Catalogue, draft: ProfileDraft, topic: str) -> list[_Fit
     for owner in owners:
         for sector in sectors:
             # The question itself is the topic: it only reorders schemes within a fit class.
-            for m in match_schemes(catalogue, Profile(owner, sector, draft.need, topic=topic)):
+            for m in match_schemes(catalogue, Profile(owner, sector, draft.need, group, topic)):
                 fits_for.setdefault((m.scheme_id, m.fit), []).append(sector)
                 old = best.get(m.scheme_id)
                 if old is None or (rank[m.fit], -m.score) < (rank[old.fit], -old.score):
@@ -339,14 +357,14 @@ def _match_line(fit: _Fit, sources: _Sources, several: bool) -> str:
     return f"- **{m.name}**: {reasons}{where}{which}"
 
 
-def _describe(draft: ProfileDraft) -> str:
+def _describe(draft: ProfileDraft, default: str = texts.ADVISOR_NO_PROFILE) -> str:
     parts = [
         texts.OWNER_NAMES.get(draft.owner_type or "", ""),
         join([texts.SCHEME_SECTOR_NAMES[s] for s in draft.sectors]),
     ]
     if draft.need != "any":
         parts.append(texts.NEED_NAMES[draft.need])
-    return ", ".join(p for p in parts if p) or texts.ADVISOR_NO_PROFILE
+    return ", ".join(p for p in parts if p) or default
 
 
 def _reason_dict(reason: Reason, sources: _Sources) -> dict[str, Any]:

@@ -31,6 +31,7 @@ _STATUS_ANSWER = {"ja": "ja", "nei": "nei", "som_hovedregel_ikke": "som hovedreg
 _CAUTION = {"nei": 0, "som_hovedregel_ikke": 1, "ja": 2}  # lower is more cautious and wins a tie
 _STATE_WEIGHT = {"fits": 1.0, "limits": 0.5, "unknown": 0.5, "misfits": 0.0}
 _EVERYONE = "alle"
+_GROUP_WEIGHT = 2.0  # an asked target group against each of owner, sector and need
 _TOPIC_WEIGHT = 0.25  # topic only orders schemes within a fit class; it never changes the class
 _MIN_PART = 5  # shortest word key that may match inside a compound ("læringsmiljø" in "…prosjekt")
 
@@ -103,8 +104,12 @@ def _match(
         _listed_check(scheme.sectors, profile.sector, _SECTOR),
         _need_check(scheme, profile.need),
     ]
+    weights = [1.0, 1.0, 1.0]
     if profile.target_group and profile.target_group.strip():
-        checks.append(_group_check(scheme, profile.target_group))
+        # The people asked for are what the asker wants to know first, and they weigh most in the order:
+        # a scheme that names them comes before one that only fits the owner.
+        checks.insert(0, _group_check(scheme, profile.target_group))
+        weights.insert(0, _GROUP_WEIGHT)
     states = {check.state for check in checks}
     fit = (
         "passer ikke" if "misfits" in states else "kan passe" if states & {"limits", "unknown"} else "passer"
@@ -115,7 +120,9 @@ def _match(
     if fit != "passer ikke":
         extra = [reason_for(texts.CONDITION, e) for e in scheme.conditions[:1]]
         reasons += extra + ([reason_for(texts.TOPIC_HIT, topic_evidence)] if topic_evidence else [])
-    base = sum(_STATE_WEIGHT[check.state] for check in checks) / len(checks)
+    base = sum(w * _STATE_WEIGHT[check.state] for w, check in zip(weights, checks, strict=True)) / sum(
+        weights
+    )
     return SchemeMatch(
         scheme_id=scheme.id,
         name=scheme.name,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answer.plan import asking_sentence
 from assistant.rules import AdvisorRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import at_work, find_scheme, known_group, mention_spans, only_people
@@ -111,6 +112,21 @@ def asks_for_match(question: str, catalogue: Catalogue) -> bool:
         and any(c in lowered + " " for c in rules.match_context)
         and find_scheme(catalogue, question) is None
     )
+
+
+# "Hvilke tilbud passer for assistenter i barnehagen?": the people the schemes are asked for.
+_FOR_WHOM = re.compile(r"\b(?:for|til)\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
+
+
+def asked_group(question: str, catalogue: Catalogue) -> str | None:
+    """The group of people a "which schemes" question asks for, when the word lists know it: "for
+    assistenter i barnehagen" → "assistenter i barnehagen"; not "for oss", "for en kommune" or "for
+    spesialpedagogikk"."""
+    for found in _FOR_WHOM.finditer(asking_sentence(question)):
+        who = " ".join(found.group("who").split())
+        if known_group(catalogue, who) and slot(who, _rules().owner_type) is None:
+            return who
+    return None
 
 
 def supplies_profile(question: str) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from assistant import texts
 from assistant.schemes.advisor import AdvisorAnswer, advise
 from assistant.schemes.catalogue import Catalogue
+from assistant.schemes.questions import asked_group
 
 LEADS = tuple(texts.YES_NO_LEADS.values())
 
@@ -165,6 +166,37 @@ def test_reply_with_the_owner_keeps_the_sectors_of_the_question_before(catalogue
     head = answer.text.splitlines()[0]
     assert "kommune" in head and "PP-tjenesten" in head and "grunnskole" in head
     assert texts.ADVISOR_ASK_OWNER.strip() not in answer.text
+
+
+def _shown(answer: AdvisorAnswer) -> list[str]:
+    """The scheme lines shown as fitting, in order."""
+    fitting = answer.text.split(texts.ADVISOR_FIT_HEADINGS["passer ikke"])[0]
+    return [line for line in fitting.splitlines() if line.startswith("- **")]
+
+
+def test_schemes_asked_for_a_group_put_those_naming_the_group_first_and_say_so(catalogue: Catalogue) -> None:
+    # The advisor reads the people asked for («for fagarbeidere i barnehagen»): the scheme whose target
+    # groups name them is shown, with that reason first, where an owner's schemes would otherwise fill
+    # the list.
+    answer = _ask(catalogue, "Hva finnes for fagarbeidere i barnehagen?")
+    assert "fagarbeidere i barnehagen" in answer.text.splitlines()[0]
+    fagskole = next(line for line in _shown(answer) if "**Fagskoleutdanning" in line)
+    assert fagskole.split("**: ")[1].startswith("Fagarbeidere er i målgruppen.")
+    # The words that ask for schemes («tilbud», «søke») are no topic: a «videreutdanningstilbud» one can
+    # «søke om» does not come before the schemes that name the instructors.
+    answer = _ask(catalogue, "Hvilke tilbud kan vi søke på for instruktørene i lærebedriftene?")
+    assert all("Instruktører er i målgruppen." in line for line in _shown(answer)[:2]), answer.text
+    _markers_match_citations(answer)
+
+
+def test_a_group_is_read_only_after_for_and_only_when_the_word_lists_know_it(catalogue: Catalogue) -> None:
+    assert asked_group("Hvilke ordninger passer for PP-tjenesten?", catalogue) == "PP-tjenesten"
+    for question in (
+        "Hvilke ordninger passer for oss?",
+        "Hvilke ordninger passer for en kommune?",
+        "Hvilke tilbud finnes for spesialpedagogikk?",
+    ):
+        assert asked_group(question, catalogue) is None, question
 
 
 @pytest.mark.parametrize(
