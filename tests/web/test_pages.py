@@ -146,6 +146,13 @@ def test_the_finder_checks_its_form_and_matches_on_every_sector(web: TestClient)
     assert reply.status_code == 200
     assert 'id="results"' in reply.text
     assert "Passer" in reply.text and "«" in reply.text  # a fit, with its verbatim quote
+    # An overview links every fitting scheme to its card: on a phone the cards run to many screens.
+    overview = reply.text.split('class="match-overview"')[1].split("</nav>")[0]
+    links = re.findall(r'href="#(ordning-[\w-]+)"', overview)
+    cards = re.findall(
+        r'<article class="ds-card match match--(?:passer|kan-passe)" id="([\w-]+)"', reply.text
+    )
+    assert links and links == cards
 
 
 def test_union_of_sectors_keeps_each_schemes_best_fit() -> None:
