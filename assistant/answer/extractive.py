@@ -67,6 +67,8 @@ _SUBJECT = re.compile(
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|aldri|verken)\b", re.IGNORECASE)
 _AS_A_RULE_NOT = re.compile(r"\bsom\s+hovedregel\s+ikke\b", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[[^\]]+\]\([^)]*\)\.?")
+# How a list item's line starts in an answer.
+_ITEM_STARTS = ("- ", "• ")
 
 
 Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal reply letter
@@ -239,6 +241,8 @@ class ExtractiveBackend:
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
         lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker)
+        if lead.strip() and parts[0].lstrip().startswith(_ITEM_STARTS):
+            lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
