@@ -523,7 +523,9 @@ def _use(clause: _Clause, verbs: Sequence[str] = ()) -> str:
         for i in range(start, end)
         if i not in clause.scheme_at and words[i] not in skip and not words[i].isdigit()
     ]
-    return _span(clause, kept)
+    # "… til å kjøpe inn bøker": a use said with a verb keeps its «å» ("kan brukes til å kjøpe inn bøker").
+    infinitive = start < end and words[start] == "å" and bool(kept)
+    return _span(clause, [start, *kept] if infinitive else kept)
 
 
 def _one_person(clause: _Clause, catalogue: Catalogue) -> bool:

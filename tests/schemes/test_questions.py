@@ -145,6 +145,9 @@ def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) 
     assert paid is not None and (paid.about, paid.text, paid.use_group) == ("use", "reiseutgifter", "")
     further = read_yes_no("Kan vi bruke Rekom-pengene på videreutdanning for to ansatte?", [], catalogue)
     assert further is not None and further.use_kind == "individuell"
+    # a use said with a verb keeps its «å»: the answer says "kan brukes til å leie lokaler"
+    verb = read_yes_no("Kan vi bruke Dekom-midlene til å leie lokaler?", [], catalogue)
+    assert verb is not None and (verb.about, verb.text) == ("use", "å leie lokaler")
 
 
 @pytest.mark.parametrize(
