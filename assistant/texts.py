@@ -185,6 +185,12 @@ OWNER_NAMES = {
 }
 # "Hvem kan søke …?" in a named scheme, answered from the catalogue: the owner types, then the quotes.
 WHO_APPLIES = "I {scheme} kan {owners} søke om eller melde behov for midler"
+CONTACT = "Om {scheme} tar dere kontakt med {who}"
+CONTACT_UNSAID = (
+    "Kildene sier ikke hvem dere tar kontakt med om {scheme}. Spør Statsforvalteren i fylket ditt (barnehage "
+    "og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) eller Utdanningsdirektoratet (Udir)."
+)
+CONTACT_MANAGED = "Dette sier de om hvem som forvalter {scheme}"
 OWNER_PLURALS = {
     "kommune": "kommuner",
     "fylkeskommune": "fylkeskommuner",

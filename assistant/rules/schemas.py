@@ -211,6 +211,10 @@ class AdvisorRules(RuleFile):
     use_verbs: Words
     # "Hvem kan søke om midler i yrkesfagordningen?": who applies, answered from the catalogue's who_applies.
     who_applies_question: Pattern | None = None
+    # "Hvem tar vi kontakt med om Kompetanseløftet?": whom to contact, answered from the catalogue's apply_to.
+    contact_question: Pattern | None = None
+    # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
+    contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
     owners_named: dict[str, Pattern] = Field(default_factory=dict)  # whom an applying quote names
     money_words: Words

@@ -142,6 +142,8 @@ def advise(
         return _yes_no_answer(verdict(catalogue, asked), _Sources(passages))
     if (applying := _who_applies(question, previous, catalogue)) is not None:
         return _who_applies_answer(applying, _Sources(passages))
+    if (contacted := _contacted(question, previous, catalogue)) is not None:
+        return _contact_answer(contacted, _Sources(passages))
     if not matches:
         return None
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and supplies_profile(raw)
@@ -193,6 +195,36 @@ def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
 
     cited = [*applying, *(r for r in reasons if r not in applying and not said(r))]
     return AdvisorAnswer("\n".join(_statement(head, cited, sources, set())), sources.citations)
+
+
+def _contacted(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
+    """The scheme a "Hvem tar vi kontakt med om …?" question asks about, named in it or in the
+    conversation."""
+    pattern = rule_file(AdvisorRules).contact_question
+    asking = asking_sentence(question)
+    if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
+        return None
+    scheme, _ = scheme_in(asking, previous, catalogue)
+    return scheme
+
+
+def _contact_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
+    """Where the catalogue says to apply or ask (apply_to), cited; else that the documents don't say, with
+    who manages the scheme where they say that (its process), never a guessed office."""
+    if scheme.apply_to:
+        # "De formidler behovene videre til samarbeidsforum" is where needs go; "Ta kontakt med
+        # fylkeskommunen for mer informasjon" is whom to contact: that one, where the documents say it.
+        pattern = rule_file(AdvisorRules).contact_words
+        said = [e for e in scheme.apply_to if pattern and re.search(pattern, e.quote, re.IGNORECASE)]
+        places = said or list(scheme.apply_to)
+        head = texts.CONTACT.format(scheme=scheme.name, who=join([e.value for e in places]))
+        reasons = [Reason(e.value, e.quote, e.document) for e in places]
+        return AdvisorAnswer("\n".join(_statement(head, reasons, sources, set())), sources.citations)
+    lines = [texts.CONTACT_UNSAID.format(scheme=scheme.name)]
+    managing = [Reason(e.value, e.quote, e.document) for e in scheme.process[:1]]
+    if managing:
+        lines += _statement(texts.CONTACT_MANAGED.format(scheme=scheme.name), managing, sources, set())
+    return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
 def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:

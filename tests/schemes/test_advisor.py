@@ -168,6 +168,22 @@ def test_reply_with_the_owner_keeps_the_sectors_of_the_question_before(catalogue
     assert texts.ADVISOR_ASK_OWNER.strip() not in answer.text
 
 
+def test_whom_to_contact_is_answered_from_the_catalogue_or_said_to_be_unsaid(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Hvem tar vi kontakt med om Kompetanseløftet?")
+    assert answer.text.startswith("Om Kompetanseløftet for spesialpedagogikk og inkluderende praksis tar")
+    assert "Statsforvalteren" in answer.text.splitlines()[0]
+    _markers_match_citations(answer)
+    # Named in the conversation, asked in nynorsk: «Kvar vender me oss?»
+    # Of where needs go (samarbeidsforum) and whom to contact (fylkeskommunen), the one to contact.
+    fyo = _ask(catalogue, "Kvar vender me oss?", ["Kva er yrkesfagordninga?"])
+    assert "Ta kontakt med fylkeskommunen" in fyo.text and "samarbeidsforum" not in fyo.text.lower()
+    # No office in the documents: said plainly, never guessed.
+    unsaid = _ask(catalogue, "Hvem kan jeg kontakte om hospiteringsordningen?")
+    assert unsaid.text.startswith("Kildene sier ikke hvem dere tar kontakt med om Hospiteringsordning")
+    # Without a scheme it is no question for the advisor.
+    assert advise("Hvem kan vi kontakte?", [], catalogue, [], "Hvem kan vi kontakte?") is None
+
+
 def _shown(answer: AdvisorAnswer) -> list[str]:
     """The scheme lines shown as fitting, in order."""
     fitting = answer.text.split(texts.ADVISOR_FIT_HEADINGS["passer ikke"])[0]
