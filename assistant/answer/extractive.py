@@ -175,11 +175,17 @@ class ExtractiveBackend:
             rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
             chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
             # "Må det være et universitet?": a sentence near the best that names more options leads
+            # and "Må vi ha et universitet med?": one that gives it beside an alternative
             options = [s for s in [*chosen, *scored] if s.score >= _RULE_NEAR * scored[0].score]
+            asking = asking_sentence(plan.question)
             more = [
                 s
                 for s in options
-                if _names_more_options(index, rule_file(PlanRules), asking_sentence(plan.question), s.text)
+                if _names_more_options(index, rule_file(PlanRules), asking, s.text)
+                or (
+                    not _NEGATION.search(s.text)
+                    and _one_of_alternatives(index, rule_file(PlanRules), asking, s.text)
+                )
             ]
             if more and not rule and more[0] is not chosen[0]:
                 chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
@@ -1256,6 +1262,9 @@ def _lead_in(
         return (
             texts.YES_NO_LEADS["nei"] + " "
         )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
+    # "Må vi ha et universitet med?" «… universitet eller høyskole, eller i samarbeid med fagskole …»
+    if index is not None and not negated and _one_of_alternatives(index, rules, asking, f"{text} {follows}"):
+        return texts.LEAD_NOT_NECESSARILY + " "
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
@@ -1276,6 +1285,8 @@ def _lead_in(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
         and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
+        and not _allows_only(rules, asking, text)
+        and not (index is not None and _unknown_use(index, rules, asking))
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
@@ -1435,6 +1446,71 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
         if after and index.in_documents(after[0]) and not index.analyzer.term_variants(after[0]) & asked:
             return True
     return False
+
+
+def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a question if something is required ("Må vi samarbeide med et universitet?", `required`) is
+    answered «Nei, ikke nødvendigvis» by the sentence: it gives what was asked beside an alternative the
+    question does not name («… universitet eller høyskole, eller i samarbeid med fagskole …», «… til
+    samarbeidsforum eller via det lokale kompetansenettverket»), the asked word right before or right after
+    "eller" and the other side a word of the documents the question lacks. Only "eller" and its kin count:
+    «… også …» adds to what is required, it offers no way round it."""
+    if not (rules.required and rules.alternatives):
+        return False
+    first = _first_of(asking)
+    if not re.search(rules.required, first, re.IGNORECASE):
+        return False
+    if rules.exclusive and re.search(rules.exclusive, first, re.IGNORECASE):
+        return False  # "Må det være et universitet?", "bare X": `_names_more_options` reads those
+    asked_sets = _known_sets(index, first)
+    if not asked_sets:
+        return False
+    asked = {t for variants, _ in asked_sets for t in variants}
+
+    def is_asked(word: str) -> bool:
+        return _loose_coverage(asked_sets, set(index.analyzer.term_variants(word))) > 0
+
+    def substantial(words: list[str]) -> list[str]:
+        return [w for w in words if len(w) >= 4 and w not in question_words()]
+
+    for option in re.finditer(rules.alternatives, text, re.IGNORECASE):
+        before = substantial(content_words(text[: option.start()]))
+        after = substantial(content_words(text[option.end() :]))
+        if not before or not after:
+            continue
+        for said, other in ((before[-1], after[0]), (after[0], before[-1])):
+            if (
+                is_asked(said)
+                and index.in_documents(other)
+                and not index.analyzer.term_variants(other) & asked
+            ):
+                return True
+    return False
+
+
+def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
+    """Whether a question what the money may go to ("Kan midlene brukes til vikarer?", `use_of_money`) names
+    a use in words none of which the documents use: no sentence of theirs can say yes to it."""
+    if rules.use_of_money is None:
+        return False
+    found = re.search(rules.use_of_money, _first_of(asking), re.IGNORECASE)
+    if found is None:
+        return False
+    words = [w for w in content_words(found.group("use")) if len(w) >= 4 and w not in question_words()]
+    return bool(words) and all(known_form(index, w) is None for w in words)
+
+
+def _allows_only(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence only allows what a question asks is required: «Statsforvalteren kan delta i
+    samarbeidsforum som observatør» to "Skal Statsforvalteren sitte i forumet?" (a `permission` modal and
+    no `obligation`). Allowed is not required, so it gives no «Ja.»."""
+    if not (rules.required and rules.permission and rules.obligation):
+        return False
+    if not re.search(rules.required, _first_of(asking), re.IGNORECASE):
+        return False
+    return bool(re.search(rules.permission, text, re.IGNORECASE)) and not re.search(
+        rules.obligation, text, re.IGNORECASE
+    )
 
 
 def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:

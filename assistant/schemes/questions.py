@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.rules import AdvisorRules, ScopeRules, rule_file
+from assistant.rules import AdvisorRules, PlanRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import at_work, find_scheme, known_group, mention_spans, only_people
 from assistant.schemes.scope import named_schemes
@@ -422,6 +422,11 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     target group ("Er fagskoler målgruppe …?") or its forum ("… være med i samarbeidsforumet?")."""
     rules = _rules()
     if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in clause.tokens):
+        return None
+    # "Må vi samarbeide med en høyskole?" asks whether a partner is required, not whether one may be: the
+    # catalogue says who may, so the sources' own sentence answers (its alternatives: «… eller fagskole»)
+    required = rule_file(PlanRules).required
+    if required is not None and re.search(required, clause.text, re.IGNORECASE):
         return None
     asked = clause.text.lower()
     role = any(_has(asked, r) for r in rules.partner_roles)
