@@ -1422,6 +1422,8 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
     if not (rules.exclusive and rules.more_options):
         return False
     first = _first_of(asking)
+    if _together_instead(index, rules, first, text):
+        return True
     exclusive = re.search(rules.exclusive, first, re.IGNORECASE) is not None
     asked_sets = _known_sets(index, first)
     asked = {t for variants, _ in asked_sets for t in variants}
@@ -1446,6 +1448,22 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
         if after and index.in_documents(after[0]) and not index.analyzer.term_variants(after[0]) & asked:
             return True
     return False
+
+
+def _together_instead(index: LexicalIndex, rules: PlanRules, first: str, text: str) -> bool:
+    """Whether "Må hver kommune melde behov alene?" (a requirement to act `alone`) is answered no by the
+    sentence: it allows the same to be done `together` («Et nettverk av eiere kan velge å gå sammen om å
+    melde behov»), saying at least half of what the question asks beside the word for alone."""
+    if not (rules.alone and rules.together and rules.required and rules.permission):
+        return False
+    alone = re.search(rules.alone, first, re.IGNORECASE)
+    if alone is None or not re.search(rules.required, first, re.IGNORECASE):
+        return False
+    together = re.search(rules.together, text, re.IGNORECASE)
+    if not together or not re.search(rules.permission, text, re.IGNORECASE) or _NEGATION.search(text):
+        return False
+    rest = _known_sets(index, first[: alone.start()] + first[alone.end() :])
+    return bool(rest) and _loose_coverage(rest, set(index.analyzer.terms(text))) >= 0.5
 
 
 def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:

@@ -387,6 +387,10 @@ class PlanRules(RuleFile):
     # "Må vi samarbeide med et universitet?" (`required`) is answered «Nei, ikke nødvendigvis.» by a sentence
     # that gives the thing asked as one of alternatives (`alternatives`: «… universitet eller høyskole,
     # eller i samarbeid med fagskole …»), and gets no yes from one that only allows it (`permission`).
+    # "Må vi melde behov alene?" (`alone`) is answered «Nei» by a sentence that lets them act together
+    # (`together`: «Et nettverk av eiere kan velge å gå sammen om å melde behov»).
+    alone: Pattern | None = None
+    together: Pattern | None = None
     required: Pattern | None = None
     alternatives: Pattern | None = None
     permission: Pattern | None = None

@@ -254,7 +254,13 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         ),
         "",
     )
-    return YesNo(scheme, "group", start, named) if start else None
+    if start:
+        return YesNo(scheme, "group", start, named)
+    # "Er fagleder ved en videregående skole i målgruppen …?": a person the lists don't name, at a place,
+    # asked about as a target group, is asked about as who they are; the verdict says what the sources name
+    if strong and place and (leads or only_people(head)) and len(head.split()) <= rules.max_group_words:
+        return YesNo(scheme, "group", subject, named)
+    return None
 
 
 _PLACE_PREPOSITION = re.compile(r"\s+(?:i|på|hos|ved|for|innen|innan)\s+", re.IGNORECASE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import texts
-from assistant.answer.extractive import _allows_only, _one_of_alternatives, _unknown_use
+from assistant.answer.extractive import _allows_only, _one_of_alternatives, _together_instead, _unknown_use
 from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 
@@ -100,3 +100,14 @@ def test_an_observer_seat_is_no_yes_to_a_required_seat(services: Services) -> No
 def test_no_yes_to_a_use_of_money_the_sources_never_name(services: Services) -> None:
     answer = ask(services, "Kan pengene brukes til lønn til vikarer?")
     assert not answer.answer.startswith(texts.LEAD_YES)
+
+
+def test_acting_together_answers_a_requirement_to_act_alone(services: Services) -> None:
+    index, rules = services.retriever.lexical, rule_file(PlanRules)
+    together = "Et nettverk av eiere kan velge å gå sammen om å melde behov for kompetanseutvikling."
+    assert _together_instead(index, rules, "Må hver eier melde behov alene", together)
+    assert not _together_instead(index, rules, "Kan hver eier melde behov alene", together)
+    assert not _together_instead(index, rules, "Må hver eier rapportere alene", together)
+    answer = ask(services, "Må barnehageeierne sende behovsmeldingene hver for seg?")
+    assert answer.answer.startswith(texts.YES_NO_LEADS["nei"])
+    assert "gå sammen" in answer.answer
