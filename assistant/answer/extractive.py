@@ -178,12 +178,14 @@ class ExtractiveBackend:
             # and "Må vi ha et universitet med?": one that gives it beside an alternative
             options = [s for s in [*chosen, *scored] if s.score >= _RULE_NEAR * scored[0].score]
             asking = asking_sentence(plan.question)
+            by_position = {(s.unit.hit, s.unit.position): s for s in scored}
             more = [
                 s
                 for s in options
                 if _names_more_options(index, rule_file(PlanRules), asking, s.text)
                 or (
                     not _NEGATION.search(s.text)
+                    and _refers_to_asked(index, asking, s, by_position)
                     and _one_of_alternatives(index, rule_file(PlanRules), asking, s.text)
                 )
             ]
@@ -244,7 +246,9 @@ class ExtractiveBackend:
             for s in chosen[1:2]
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
-        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker)
+        positions = {(s.unit.hit, s.unit.position): s for s in scored}
+        about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
+        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about)
         return lead + "\n".join(p.strip() for p in parts)
 
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
@@ -1235,6 +1239,7 @@ def _lead_in(
     tells_asked: bool = True,
     follows: str = "",
     speaker: str = "",
+    about_asked: bool = True,
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
@@ -1263,7 +1268,12 @@ def _lead_in(
             texts.YES_NO_LEADS["nei"] + " "
         )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
     # "Må vi ha et universitet med?" «… universitet eller høyskole, eller i samarbeid med fagskole …»
-    if index is not None and not negated and _one_of_alternatives(index, rules, asking, f"{text} {follows}"):
+    if (
+        index is not None
+        and not negated
+        and about_asked
+        and _one_of_alternatives(index, rules, asking, f"{text} {follows}")
+    ):
         return texts.LEAD_NOT_NECESSARILY + " "
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
@@ -1450,6 +1460,29 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
     return False
 
 
+def _refers_to_asked(
+    index: LexicalIndex, asking: str, s: _Scored, by_position: dict[tuple[int, int], _Scored]
+) -> bool:
+    """Whether a sentence led by "De"/"Den" is about something the question names, by the subject of the
+    sentence before it («Kompetansepakker er …» before «De kan brukes sammen med universitet eller
+    høgskole …», which is about the packages, not about whom the owners work with). True for a sentence led
+    otherwise; False when the sentence before can't be found."""
+    lead = s.unit.lead or ""
+    if not _THEY.match(lead):
+        return True
+    before = by_position.get((s.unit.hit, s.unit.position - 1))
+    if before is None:
+        return False
+    return _of_asked_subject(index, _known_sets(index, _first_of(asking)), lead, before.unit.lead or "")
+
+
+# "Skal partnerskap være hovedmodellen?", "Må tiltakene være kollektive?": what the thing asked must be
+_PREDICATE = re.compile(
+    r"\b(?:være|vere|bli|verte)\s+(?:en\s+|ei\s+|et\s+|ein\s+|eit\s+|den\s+|det\s+)?([\w-]{4,})",
+    re.IGNORECASE,
+)
+
+
 def _together_instead(index: LexicalIndex, rules: PlanRules, first: str, text: str) -> bool:
     """Whether "Må hver kommune melde behov alene?" (a requirement to act `alone`) is answered no by the
     sentence: it allows the same to be done `together` («Et nettverk av eiere kan velge å gå sammen om å
@@ -1491,18 +1524,27 @@ def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, tex
     def substantial(words: list[str]) -> list[str]:
         return [w for w in words if len(w) >= 4 and w not in question_words()]
 
-    for option in re.finditer(rules.alternatives, text, re.IGNORECASE):
-        before = substantial(content_words(text[: option.start()]))
-        after = substantial(content_words(text[option.end() :]))
-        if not before or not after:
-            continue
-        for said, other in ((before[-1], after[0]), (after[0], before[-1])):
-            if (
-                is_asked(said)
-                and index.in_documents(other)
-                and not index.analyzer.term_variants(other) & asked
-            ):
-                return True
+    pieces = [p for line in text.splitlines() for p in split_sentences(line) if p.strip()]
+    # "Skal partnerskap med universitet være hovedmodellen?" asks what the partnership must be: only a
+    # sentence that says that («Partnerskap skal fortsatt være hovedmodellen») answers, whatever the others
+    # give beside the university
+    predicate = _PREDICATE.search(first)
+    if predicate is not None and known_form(index, predicate.group(1)) is not None:
+        wanted = _known_sets(index, predicate.group(1))
+        pieces = [p for p in pieces if _loose_coverage(wanted, set(index.analyzer.terms(p))) > 0]
+    for piece in pieces:
+        for option in re.finditer(rules.alternatives, piece, re.IGNORECASE):
+            before = substantial(content_words(piece[: option.start()]))
+            after = substantial(content_words(piece[option.end() :]))
+            if not before or not after:
+                continue
+            for one, other in ((before[-1], after[0]), (after[0], before[-1])):
+                if (
+                    is_asked(one)
+                    and index.in_documents(other)
+                    and not index.analyzer.term_variants(other) & asked
+                ):
+                    return True
     return False
 
 

@@ -35,6 +35,12 @@ ROUTE = "De formidler behovene videre til samarbeidsforum eller via det lokale k
         ("Kan vi ha en høyskole som partner?", PARTNERS, False),
         # "eller" away from what is asked
         ("Må skolene vurdere behovet?", ROUTE, False),
+        # what the thing asked must be («hovedmodellen») is said by another sentence, with no alternative
+        (
+            "Skal partnerskap med høyskole være hovedmodellen?",
+            PARTNERS + "\nPartnerskap skal fortsatt være hovedmodellen i ordningen.",
+            False,
+        ),
     ],
 )
 def test_a_required_thing_given_beside_an_alternative(
@@ -111,3 +117,12 @@ def test_acting_together_answers_a_requirement_to_act_alone(services: Services) 
     answer = ask(services, "Må barnehageeierne sende behovsmeldingene hver for seg?")
     assert answer.answer.startswith(texts.YES_NO_LEADS["nei"])
     assert "gå sammen" in answer.answer
+
+
+def test_a_sentence_about_something_else_gives_no_alternative(services: Services) -> None:
+    # «De kan brukes sammen med universitet eller høgskole …» is about the competence packages, not partners
+    answer = ask(
+        services,
+        "Må kommunen samarbeide med et universitet for å få midler fra den desentraliserte ordningen?",
+    )
+    assert "De kan brukes sammen med" not in answer.answer.split("\n")[0]
