@@ -1637,8 +1637,8 @@ def test_who_a_school_reports_its_needs_to_is_read_in_the_schemes_own_guidelines
 
 
 def test_a_part_after_a_lead_in_and_a_joining_word_is_answered_on_its_own(services: Services) -> None:
-    """ "Et par ting: hva …? Og må vi …?" is two questions, the second answered on its own: not required, since
-    the sources give a høgskole beside other partners («… eller i samarbeid med fagskole …»)."""
+    """ "Et par ting: hva …? Og må vi …?" is two questions, the second answered on its own: not required,
+    since the sources give a høgskole beside other partners («… eller i samarbeid med fagskole …»)."""
     answer = ask(
         services,
         "Et par ting: hva kan midlene i den lokale ordningen brukes til? Og må vi ha med en høgskole?",
