@@ -506,6 +506,7 @@ PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
 LEAD_YES = "Ja."
 LEAD_AS_A_RULE_NOT = "Som hovedregel ikke."
+LEAD_NOT_NECESSARILY = "Nei, ikke nødvendigvis."
 NOT_DIRECTLY = "Kildene sier ikke dette direkte."
 LEAD_NOT_DIRECTLY = f"{NOT_DIRECTLY} Dette er det de sier:"
 ANSWER_REFERENT = "{heading}: {text}"

@@ -177,11 +177,19 @@ class ExtractiveBackend:
             rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
             chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
             # "Må det være et universitet?": a sentence near the best that names more options leads
+            # and "Må vi ha et universitet med?": one that gives it beside an alternative
             options = [s for s in [*chosen, *scored] if s.score >= _RULE_NEAR * scored[0].score]
+            asking = asking_sentence(plan.question)
+            by_position = {(s.unit.hit, s.unit.position): s for s in scored}
             more = [
                 s
                 for s in options
-                if _names_more_options(index, rule_file(PlanRules), asking_sentence(plan.question), s.text)
+                if _names_more_options(index, rule_file(PlanRules), asking, s.text)
+                or (
+                    not _NEGATION.search(s.text)
+                    and _refers_to_asked(index, asking, s, by_position)
+                    and _one_of_alternatives(index, rule_file(PlanRules), asking, s.text)
+                )
             ]
             if more and not rule and more[0] is not chosen[0]:
                 chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
@@ -240,7 +248,14 @@ class ExtractiveBackend:
             for s in chosen[1:2]
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
-        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker)
+        positions = {(s.unit.hit, s.unit.position): s for s in scored}
+        about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
+        # "Kan kompetansepakkene brukes i Kompetanseløftet?" asks how two schemes go together: a sentence
+        # about one of them alone («… kompetansepakker til bruk i kompetanseutvikling om mobbing …») is no yes
+        both = self._names_each_scheme(plan, answering, positions)
+        lead = lead or _lead_in(
+            plan, answering, cleft, index, tells_asked and both, " ".join(follows), speaker, about
+        )
         if lead.strip() and parts[0].lstrip().startswith(_ITEM_STARTS):
             lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
@@ -627,6 +642,21 @@ class ExtractiveBackend:
                 defining = [s for s in defining if _definite_singular(_defined(s.unit.lead))]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
+
+    def _names_each_scheme(
+        self, plan: AnswerPlan | None, s: _Scored, positions: dict[tuple[int, int], _Scored]
+    ) -> bool:
+        """Whether a sentence, with its heading and the sentence before it (what its «De» is), names each
+        scheme a yes/no question itself names when it names two or more; True for any other question."""
+        if plan is None or plan.type != "ja_nei" or plan.schemes_from != "question" or len(plan.schemes) < 2:
+            return True
+        if self._in_scope is None:
+            return True
+        before = positions.get((s.unit.hit, s.unit.position - 1))
+        said = f"{s.heading}\n{before.unit.lead if before is not None else ''}\n{s.text}"
+        # «i regional og desentralisert ordning» names both: each adjective with the shared noun
+        said = _SHARED_NOUN.sub(r"\1 \3 og \2 \3", said)
+        return all(self._in_scope(said, [scheme]) for scheme in plan.schemes)
 
     def _names_scheme(self, word: str, plan: AnswerPlan) -> bool:
         """Whether a question word is the name of a scheme it asks about ("yrkesfagordningen"): where it is
@@ -1233,6 +1263,7 @@ def _lead_in(
     tells_asked: bool = True,
     follows: str = "",
     speaker: str = "",
+    about_asked: bool = True,
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
@@ -1260,6 +1291,14 @@ def _lead_in(
         return (
             texts.YES_NO_LEADS["nei"] + " "
         )  # "Må det være et universitet?" «… eller samarbeid med fagskoler»
+    # "Må vi ha et universitet med?" «… universitet eller høyskole, eller i samarbeid med fagskole …»
+    if (
+        index is not None
+        and not negated
+        and about_asked
+        and _one_of_alternatives(index, rules, asking, f"{text} {follows}")
+    ):
+        return texts.LEAD_NOT_NECESSARILY + " "
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
@@ -1280,6 +1319,8 @@ def _lead_in(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
         and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
+        and not _allows_only(rules, asking, text)
+        and not (index is not None and _unknown_use(index, rules, asking))
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
@@ -1415,6 +1456,8 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
     if not (rules.exclusive and rules.more_options):
         return False
     first = _first_of(asking)
+    if _together_instead(index, rules, first, text):
+        return True
     exclusive = re.search(rules.exclusive, first, re.IGNORECASE) is not None
     asked_sets = _known_sets(index, first)
     asked = {t for variants, _ in asked_sets for t in variants}
@@ -1439,6 +1482,123 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
         if after and index.in_documents(after[0]) and not index.analyzer.term_variants(after[0]) & asked:
             return True
     return False
+
+
+def _refers_to_asked(
+    index: LexicalIndex, asking: str, s: _Scored, by_position: dict[tuple[int, int], _Scored]
+) -> bool:
+    """Whether a sentence led by "De"/"Den" is about something the question names, by the subject of the
+    sentence before it («Kompetansepakker er …» before «De kan brukes sammen med universitet eller
+    høgskole …», which is about the packages, not about whom the owners work with). True for a sentence led
+    otherwise; False when the sentence before can't be found."""
+    lead = s.unit.lead or ""
+    if not _THEY.match(lead):
+        return True
+    before = by_position.get((s.unit.hit, s.unit.position - 1))
+    if before is None:
+        return False
+    return _of_asked_subject(index, _known_sets(index, _first_of(asking)), lead, before.unit.lead or "")
+
+
+# Two names that share their noun: «regional og desentralisert ordning»
+_SHARED_NOUN = re.compile(r"\b([\w-]+)\s+(?:og|eller)\s+([\w-]+)\s+(ordning\w*|ordninga)\b", re.IGNORECASE)
+
+
+# "Skal partnerskap være hovedmodellen?", "Må tiltakene være kollektive?": what the thing asked must be
+_PREDICATE = re.compile(
+    r"\b(?:være|vere|bli|verte)\s+(?:en\s+|ei\s+|et\s+|ein\s+|eit\s+|den\s+|det\s+)?([\w-]{4,})",
+    re.IGNORECASE,
+)
+
+
+def _together_instead(index: LexicalIndex, rules: PlanRules, first: str, text: str) -> bool:
+    """Whether "Må hver kommune melde behov alene?" (a requirement to act `alone`) is answered no by the
+    sentence: it allows the same to be done `together` («Et nettverk av eiere kan velge å gå sammen om å
+    melde behov»), saying at least half of what the question asks beside the word for alone."""
+    if not (rules.alone and rules.together and rules.required and rules.permission):
+        return False
+    alone = re.search(rules.alone, first, re.IGNORECASE)
+    if alone is None or not re.search(rules.required, first, re.IGNORECASE):
+        return False
+    together = re.search(rules.together, text, re.IGNORECASE)
+    if not together or not re.search(rules.permission, text, re.IGNORECASE) or _NEGATION.search(text):
+        return False
+    rest = _known_sets(index, first[: alone.start()] + first[alone.end() :])
+    return bool(rest) and _loose_coverage(rest, set(index.analyzer.terms(text))) >= 0.5
+
+
+def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a question if something is required ("Må vi samarbeide med et universitet?", `required`) is
+    answered «Nei, ikke nødvendigvis» by the sentence: it gives what was asked beside an alternative the
+    question does not name («… universitet eller høyskole, eller i samarbeid med fagskole …», «… til
+    samarbeidsforum eller via det lokale kompetansenettverket»), the asked word right before or right after
+    "eller" and the other side a word of the documents the question lacks. Only "eller" and its kin count:
+    «… også …» adds to what is required, it offers no way round it."""
+    if not (rules.required and rules.alternatives):
+        return False
+    first = _first_of(asking)
+    if not re.search(rules.required, first, re.IGNORECASE):
+        return False
+    if rules.exclusive and re.search(rules.exclusive, first, re.IGNORECASE):
+        return False  # "Må det være et universitet?", "bare X": `_names_more_options` reads those
+    asked_sets = _known_sets(index, first)
+    if not asked_sets:
+        return False
+    asked = {t for variants, _ in asked_sets for t in variants}
+
+    def is_asked(word: str) -> bool:
+        return _loose_coverage(asked_sets, set(index.analyzer.term_variants(word))) > 0
+
+    def substantial(words: list[str]) -> list[str]:
+        return [w for w in words if len(w) >= 4 and w not in question_words()]
+
+    pieces = [p for line in text.splitlines() for p in split_sentences(line) if p.strip()]
+    # "Skal partnerskap med universitet være hovedmodellen?" asks what the partnership must be: only a
+    # sentence that says that («Partnerskap skal fortsatt være hovedmodellen») answers, whatever the others
+    # give beside the university
+    predicate = _PREDICATE.search(first)
+    if predicate is not None and known_form(index, predicate.group(1)) is not None:
+        wanted = _known_sets(index, predicate.group(1))
+        pieces = [p for p in pieces if _loose_coverage(wanted, set(index.analyzer.terms(p))) > 0]
+    for piece in pieces:
+        for option in re.finditer(rules.alternatives, piece, re.IGNORECASE):
+            before = substantial(content_words(piece[: option.start()]))
+            after = substantial(content_words(piece[option.end() :]))
+            if not before or not after:
+                continue
+            for one, other in ((before[-1], after[0]), (after[0], before[-1])):
+                if (
+                    is_asked(one)
+                    and index.in_documents(other)
+                    and not index.analyzer.term_variants(other) & asked
+                ):
+                    return True
+    return False
+
+
+def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
+    """Whether a question what the money may go to ("Kan midlene brukes til vikarer?", `use_of_money`) names
+    a use in words none of which the documents use: no sentence of theirs can say yes to it."""
+    if rules.use_of_money is None:
+        return False
+    found = re.search(rules.use_of_money, _first_of(asking), re.IGNORECASE)
+    if found is None:
+        return False
+    words = [w for w in content_words(found.group("use")) if len(w) >= 4 and w not in question_words()]
+    return bool(words) and all(known_form(index, w) is None for w in words)
+
+
+def _allows_only(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence only allows what a question asks is required: «Statsforvalteren kan delta i
+    samarbeidsforum som observatør» to "Skal Statsforvalteren sitte i forumet?" (a `permission` modal and
+    no `obligation`). Allowed is not required, so it gives no «Ja.»."""
+    if not (rules.required and rules.permission and rules.obligation):
+        return False
+    if not re.search(rules.required, _first_of(asking), re.IGNORECASE):
+        return False
+    return bool(re.search(rules.permission, text, re.IGNORECASE)) and not re.search(
+        rules.obligation, text, re.IGNORECASE
+    )
 
 
 def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:

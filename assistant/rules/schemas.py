@@ -388,6 +388,19 @@ class PlanRules(RuleFile):
     exclusive: Pattern | None = None
     requirement: Pattern | None = None
     more_options: Pattern | None = None
+    # "Må vi samarbeide med et universitet?" (`required`) is answered «Nei, ikke nødvendigvis.» by a sentence
+    # that gives the thing asked as one of alternatives (`alternatives`: «… universitet eller høyskole,
+    # eller i samarbeid med fagskole …»), and gets no yes from one that only allows it (`permission`).
+    # "Må vi melde behov alene?" (`alone`) is answered «Nei» by a sentence that lets them act together
+    # (`together`: «Et nettverk av eiere kan velge å gå sammen om å melde behov»).
+    alone: Pattern | None = None
+    together: Pattern | None = None
+    required: Pattern | None = None
+    alternatives: Pattern | None = None
+    permission: Pattern | None = None
+    # "Kan midlene brukes til X?": what the money is asked to go to (group `use`); a word the documents
+    # never use there is what the question turns on, so no sentence can say yes to it.
+    use_of_money: Pattern | None = None
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     # "…, fordelt på barnehage og skole" asks for a breakdown, not for one kind of money, beside another kind
     amount_breakdown: Pattern | None = None

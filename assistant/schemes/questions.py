@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.plan import asking_sentence
-from assistant.rules import AdvisorRules, ScopeRules, rule_file
+from assistant.rules import AdvisorRules, PlanRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
 from assistant.schemes.matching import at_work, find_scheme, known_group, mention_spans, only_people
 from assistant.schemes.scope import named_schemes
@@ -270,7 +270,13 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         ),
         "",
     )
-    return YesNo(scheme, "group", start, named) if start else None
+    if start:
+        return YesNo(scheme, "group", start, named)
+    # "Er fagleder ved en videregående skole i målgruppen …?": a person the lists don't name, at a place,
+    # asked about as a target group, is asked about as who they are; the verdict says what the sources name
+    if strong and place and (leads or only_people(head)) and len(head.split()) <= rules.max_group_words:
+        return YesNo(scheme, "group", subject, named)
+    return None
 
 
 _PLACE_PREPOSITION = re.compile(r"\s+(?:i|på|hos|ved|for|innen|innan)\s+", re.IGNORECASE)
@@ -438,6 +444,11 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     target group ("Er fagskoler målgruppe …?") or its forum ("… være med i samarbeidsforumet?")."""
     rules = _rules()
     if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in clause.tokens):
+        return None
+    # "Må vi samarbeide med en høyskole?" asks whether a partner is required, not whether one may be: the
+    # catalogue says who may, so the sources' own sentence answers (its alternatives: «… eller fagskole»)
+    required = rule_file(PlanRules).required
+    if required is not None and re.search(required, clause.text, re.IGNORECASE):
         return None
     asked = clause.text.lower()
     role = any(_has(asked, r) for r in rules.partner_roles)

@@ -99,6 +99,13 @@ GROUP_CASES = [
         "PP-tjenesten",
     ),
     ([], "Jeg er leder for PPT i fylket. Er vi med i målgruppen for Kompetanseløftet?", K, "PPT"),
+    # a person the lists don't name, at a place: asked about as who they are, for the verdict to weigh
+    (
+        [],
+        "Er avdelingsleiaren ved en ungdomsskole i målgruppen for Dekom?",
+        D,
+        "avdelingsleiaren ved en ungdomsskole",
+    ),
 ]
 
 
@@ -134,6 +141,14 @@ def test_owner_question_is_read_with_its_scheme(
     asked = read_yes_no(question, previous, catalogue)
     assert asked is not None
     assert (asked.about, asked.scheme.id, asked.text) == ("owner", scheme_id, owner)
+
+
+def test_whether_a_partner_is_required_is_no_partner_question(catalogue: Catalogue) -> None:
+    # "Kan vi samarbeide med en fagskole?" asks who may be a partner; "Må vi …?" whether one must be
+    may = read_yes_no("Kan skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
+    assert may is not None and may.about == "partner"
+    must = read_yes_no("Må skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
+    assert must is None or must.about != "partner"
 
 
 def test_use_of_the_money_is_read_with_its_kind_and_group(catalogue: Catalogue) -> None:
