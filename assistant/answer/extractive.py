@@ -250,12 +250,7 @@ class ExtractiveBackend:
         ]
         positions = {(s.unit.hit, s.unit.position): s for s in scored}
         about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
-        # "Kan kompetansepakkene brukes i Kompetanseløftet?" asks how two schemes go together: a sentence
-        # about one of them alone («… kompetansepakker til bruk i kompetanseutvikling om mobbing …») is no yes
-        both = self._names_each_scheme(plan, answering, positions)
-        lead = lead or _lead_in(
-            plan, answering, cleft, index, tells_asked and both, " ".join(follows), speaker, about
-        )
+        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about)
         if lead.strip() and parts[0].lstrip().startswith(_ITEM_STARTS):
             lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
@@ -642,21 +637,6 @@ class ExtractiveBackend:
                 defining = [s for s in defining if _definite_singular(_defined(s.unit.lead))]
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
-
-    def _names_each_scheme(
-        self, plan: AnswerPlan | None, s: _Scored, positions: dict[tuple[int, int], _Scored]
-    ) -> bool:
-        """Whether a sentence, with its heading and the sentence before it (what its «De» is), names each
-        scheme a yes/no question itself names when it names two or more; True for any other question."""
-        if plan is None or plan.type != "ja_nei" or plan.schemes_from != "question" or len(plan.schemes) < 2:
-            return True
-        if self._in_scope is None:
-            return True
-        before = positions.get((s.unit.hit, s.unit.position - 1))
-        said = f"{s.heading}\n{before.unit.lead if before is not None else ''}\n{s.text}"
-        # «i regional og desentralisert ordning» names both: each adjective with the shared noun
-        said = _SHARED_NOUN.sub(r"\1 \3 og \2 \3", said)
-        return all(self._in_scope(said, [scheme]) for scheme in plan.schemes)
 
     def _names_scheme(self, word: str, plan: AnswerPlan) -> bool:
         """Whether a question word is the name of a scheme it asks about ("yrkesfagordningen"): where it is
@@ -1498,10 +1478,6 @@ def _refers_to_asked(
     if before is None:
         return False
     return _of_asked_subject(index, _known_sets(index, _first_of(asking)), lead, before.unit.lead or "")
-
-
-# Two names that share their noun: «regional og desentralisert ordning»
-_SHARED_NOUN = re.compile(r"\b([\w-]+)\s+(?:og|eller)\s+([\w-]+)\s+(ordning\w*|ordninga)\b", re.IGNORECASE)
 
 
 # "Skal partnerskap være hovedmodellen?", "Må tiltakene være kollektive?": what the thing asked must be

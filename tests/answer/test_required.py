@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import texts
-from assistant.answer.extractive import (
-    _SHARED_NOUN,
-    _allows_only,
-    _one_of_alternatives,
-    _together_instead,
-    _unknown_use,
-)
+from assistant.answer.extractive import _allows_only, _one_of_alternatives, _together_instead, _unknown_use
 from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 
@@ -132,17 +126,3 @@ def test_a_sentence_about_something_else_gives_no_alternative(services: Services
         "Må kommunen samarbeide med et universitet for å få midler fra den desentraliserte ordningen?",
     )
     assert "De kan brukes sammen med" not in answer.answer.split("\n")[0]
-
-
-def test_a_yes_to_two_schemes_together_needs_a_sentence_that_names_both(services: Services) -> None:
-    # «… kompetansepakker til bruk i kompetanseutvikling om mobbing …» says nothing of Kompetanseløftet
-    alone = ask(services, "Går det an å bruke kompetansepakkene i Kompetanseløftet?")
-    assert not alone.answer.startswith(texts.LEAD_YES), alone.answer
-    # «De kan brukes … i regional og desentralisert ordning», after «Kompetansepakker er …», names both
-    both = ask(services, "Kan vi bruke kompetansepakkene i den regionale ordningen?")
-    assert both.answer.startswith(texts.LEAD_YES), both.answer
-
-
-def test_two_names_that_share_their_noun_are_each_a_name() -> None:
-    said = _SHARED_NOUN.sub(r"\1 \3 og \2 \3", "i regional og desentralisert ordning.")
-    assert said == "i regional ordning og desentralisert ordning."
