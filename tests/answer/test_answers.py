@@ -49,6 +49,16 @@ def test_fagskolelaerere_are_as_a_rule_not_in_the_target_group(services: Service
     assert "som hovedregel ikke" in answer.answer
 
 
+def test_a_narrower_group_in_a_scheme_gets_the_one_sentence_about_its_own_sector(services: Services) -> None:
+    """Yrkesfaglærere in Kompetanseløftet: «Fag- og yrkesopplæringen inngår som målgruppe …» answers it;
+    the scheme's general target-group sentence («lærere … i barnehager og skoler») is not piled on."""
+    answer = ask(services, "Jeg underviser på yrkesfag. Kan yrkesfaglærere være med i Kompetanseløftet?")
+    assert answer.answer.startswith("Ja.")
+    assert "«Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet" in answer.answer
+    assert "lærere, ledere og andre ansatte" not in answer.answer
+    assert len(answer.citations) == 1
+
+
 @pytest.mark.parametrize(
     "question",
     [
