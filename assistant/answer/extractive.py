@@ -1139,7 +1139,17 @@ def _defining_item(unit: Unit, focus: set[str], index: LexicalIndex) -> Unit:
     list of terms), as a unit of its own, when its subject is the focus word for word; else the unit."""
     # a subject with every stem of the focus defines it (`_defines` holds too)
     item = next((i for i in unit.items if _subject_share(i, focus, index) == 1.0), None)
+    if item is None and focus:
+        # a list of terms, each item led by its term in bold («**Arbeidsbasert kompetanseutvikling**
+        # gjennomføres på arbeidsplassen …»): the one item whose bold term has the focus says what it is
+        terms = [(i, _EMPHASIZED_TERM.match(i)) for i in unit.items]
+        led = [i for i, t in terms if t is not None and focus <= set(index.analyzer.terms(t.group(1)))]
+        item = led[0] if len(led) == 1 and len(unit.items) > 1 else None
     return Unit(unit.hit, unit.position, item, []) if item is not None else unit
+
+
+# A list item led by its term in Markdown bold: «**Kompetansepakker** fra Udir gir …»
+_EMPHASIZED_TERM = re.compile(r"^\s*\*\*([^*]+)\*\*")
 
 
 def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:

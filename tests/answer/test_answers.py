@@ -1571,6 +1571,14 @@ def test_who_reports_is_answered_from_the_list_item_that_says_it(services: Servi
     assert "Å rapportere årlig til Utdanningsdirektoratet" in answer
 
 
+def test_what_a_term_in_a_list_of_terms_is_gets_its_item_alone(services: Services) -> None:
+    """«**Arbeidsbasert kompetanseutvikling** gjennomføres …» is one item of a list of terms in bold: asked
+    what it is, the answer quotes that item, not the stipends and the project listed beside it."""
+    answer = ask(services, "Hva er arbeidsbasert kompetanseutvikling?").answer
+    assert answer.startswith("Arbeidsbasert kompetanseutvikling gjennomføres på arbeidsplassen"), answer
+    assert "rekrutteringsstipend" not in answer and "Læringsmiljøprosjektet" not in answer, answer
+
+
 def test_when_one_place_of_a_schedule_is_asked_its_line_alone_answers(services: Services) -> None:
     """«Når er workshopen i Bodø?» gets the Bodø line, not the four other dates of the run."""
     one = ask(services, "Når er workshopen i Bodø?").answer
