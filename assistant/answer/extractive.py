@@ -742,6 +742,8 @@ class ExtractiveBackend:
                 continue
             if novel_only and s.unit.hit != best.unit.hit and not s.says_asked - covered:
                 continue  # it says nothing of what is asked that the answer does not say already
+            if s.unit.hit != best.unit.hit and _repeats(self._lexical(), s.text, [*lead, *rest]):
+                continue  # another page's copy of what the answer quotes («Tilskuddsordningen omfatter: …»)
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
@@ -775,6 +777,15 @@ class ExtractiveBackend:
                 chosen.insert(chosen.index(after) + 1, s)
                 length += len(s.text)
         return chosen
+
+
+def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:
+    """Whether `text` says almost only what one chosen unit says already: `_REPEATS` of its words are
+    that unit's words (the same list in two documents, worded a little differently)."""
+    own = set(index.analyzer.stems(text))
+    return bool(own) and any(
+        len(own & set(index.analyzer.stems(c.text))) >= _REPEATS * len(own) for c in chosen
+    )
 
 
 # A line of a schedule: a date and what happens on it ("24.03.26: Thon hotel Brønnøysund").
@@ -884,6 +895,8 @@ _ASKED_NEAR = 0.85
 _AFTER_LIST_NEAR = 0.55
 # A yes/no question asked of a kind ("hvert år"): a sentence that says it leads from this share of the best
 _KIND_NEAR = 0.6
+# The share of a unit's words that one chosen unit has for it to be a copy of that unit (another passage).
+_REPEATS = 0.8
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
 

@@ -8,9 +8,18 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import _asked_focus, _carries, _crux, _wanted_pattern, known_form
+from assistant.answer.extractive import (
+    _asked_focus,
+    _carries,
+    _crux,
+    _repeats,
+    _Scored,
+    _wanted_pattern,
+    known_form,
+)
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
+from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
@@ -1569,6 +1578,28 @@ def test_who_reports_is_answered_from_the_list_item_that_says_it(services: Servi
     answer = ask(services, "Hvem må rapportere til Udir hvert år om yrkesfagordningen?").answer
     assert answer.startswith("Fylkeskommunene: De har ansvaret"), answer
     assert "Å rapportere årlig til Utdanningsdirektoratet" in answer
+
+
+def test_another_documents_copy_of_the_quoted_list_is_not_added(services: Services) -> None:
+    """Oslo og Viken and Udir both list the three schemes («Tilskuddsordningen omfatter: …»), worded a little
+    differently: the answer quotes one of them, not both."""
+    answer = ask(
+        services, "Hvilke ordninger omfatter tilskuddsordningen for lokal kompetanseutvikling?"
+    ).answer
+    assert answer.count("Tilskuddsordningen omfatter:") == 1, answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer
+
+
+def test_a_copy_is_a_unit_whose_words_one_chosen_unit_nearly_all_has(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    items = ["Regional ordning for barnehage", "Desentralisert ordning for grunnskoler og videregående skole"]
+    chosen = [_Scored(1.0, Unit(1, 0, "Tilskuddsordningen omfatter:", items), items)]
+    copy = (
+        "Tilskuddsordningen omfatter:\n- Regional ordning for barnehage\n"
+        "- Desentralisert ordning for grunnskole"
+    )
+    assert _repeats(index, copy, chosen)
+    assert not _repeats(index, "Kompetansepakker er nettbaserte tilbud for kompetanseutvikling.", chosen)
 
 
 def test_what_a_term_in_a_list_of_terms_is_gets_its_item_alone(services: Services) -> None:
