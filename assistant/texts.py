@@ -295,6 +295,8 @@ EXPLAIN_STATUS_VIA = {
     ),
     "nei": "{asked} hører til gruppen «{group}», som ikke er i målgruppen for {scheme}.",
 }
+# A group whose own sector the scheme names as a target group ("Instruktører" and fag- og yrkesopplæring).
+EXPLAIN_SECTOR_VIA = "{asked} hører til {sector}, som inngår som målgruppe i {scheme}."
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
 # One sentence, ending in the quote it rests on: what is unclear, and which groups the sources do name.
 EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"

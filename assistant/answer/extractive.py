@@ -679,7 +679,11 @@ class ExtractiveBackend:
             after = by_position.get((best.unit.hit, last + 1))
             if after is not None and after.gives and not after.unit.is_list:
                 lead.append(after)
-        lead = _with_schedule(best, lead, by_position)
+        analyzer = self._lexical().analyzer
+        asked_terms = set(analyzer.terms(plan.question)) if plan is not None else set()
+        lead, left_out = _with_schedule(
+            best, lead, by_position, asked_terms, lambda text: set(analyzer.terms(text))
+        )
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
@@ -705,7 +709,7 @@ class ExtractiveBackend:
             if best.members and not follow.members:
                 break  # what the forum does, after who sits in it
             lead.append(follow)
-        seen = {_norm(s.text) for s in lead}
+        seen = {_norm(s.text) for s in [*lead, *left_out]}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
@@ -752,6 +756,8 @@ class ExtractiveBackend:
                 continue
             if novel_only and s.unit.hit != best.unit.hit and not s.says_asked - covered:
                 continue  # it says nothing of what is asked that the answer does not say already
+            if s.unit.hit != best.unit.hit and _repeats(self._lexical(), s.text, [*lead, *rest]):
+                continue  # another page's copy of what the answer quotes («Tilskuddsordningen omfatter: …»)
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
@@ -787,17 +793,32 @@ class ExtractiveBackend:
         return chosen
 
 
+def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:
+    """Whether `text` says almost only what one chosen unit says already: `_REPEATS` of its words are
+    that unit's words (the same list in two documents, worded a little differently)."""
+    own = set(index.analyzer.stems(text))
+    return bool(own) and any(
+        len(own & set(index.analyzer.stems(c.text))) >= _REPEATS * len(own) for c in chosen
+    )
+
+
 # A line of a schedule: a date and what happens on it ("24.03.26: Thon hotel Brønnøysund").
 _SCHEDULE_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*[:–-]")
 
 
 def _with_schedule(
-    best: _Scored, lead: list[_Scored], by_position: dict[tuple[int, int], _Scored]
-) -> list[_Scored]:
+    best: _Scored,
+    lead: list[_Scored],
+    by_position: dict[tuple[int, int], _Scored],
+    asked_terms: set[str] | None = None,
+    terms_of: Callable[[str], set[str]] | None = None,
+) -> tuple[list[_Scored], list[_Scored]]:
     """A schedule's dated lines are one answer: chosen one of them, the lines of the same run around it
-    come too, in order, so that "Når er samlingene?" gets every date, not the first two."""
+    come too, in order, so that "Når er samlingene?" gets every date, not the first two. A question that
+    names what sets some lines apart ("Når er workshopen i Bodø?": a place only one line has) gets those
+    lines alone. Returns the lead and the run's lines left out (not to be added back as support)."""
     if not _SCHEDULE_LINE.match(best.unit.lead or ""):
-        return lead
+        return lead, []
     run = [best]
     for step in (-1, 1):
         position = best.unit.position + step
@@ -806,8 +827,20 @@ def _with_schedule(
         ):
             run.insert(0, line) if step < 0 else run.append(line)
             position += step
+    left_out: list[_Scored] = []
+    if asked_terms and terms_of is not None and len(run) > 1:
+        terms = [terms_of(s.text) for s in run]
+        # The question's words that some lines have and others lack; the lines that have most of them
+        singling = {
+            t for t in asked_terms if any(t in own for own in terms) and not all(t in own for own in terms)
+        }
+        most = max(len(singling & own) for own in terms)
+        named = [s for s, own in zip(run, terms, strict=True) if most and len(singling & own) == most]
+        if best in named:
+            left_out = [s for s in run if s not in named]
+            run = named
     at = lead.index(best)
-    return [*lead[:at], *run, *(s for s in lead[at + 1 :] if s not in run)]
+    return [*lead[:at], *run, *(s for s in lead[at + 1 :] if s not in run)], left_out
 
 
 # Question types whose answer is an amount or a count: the unit that gives one leads (a date question
@@ -876,6 +909,8 @@ _ASKED_NEAR = 0.85
 _AFTER_LIST_NEAR = 0.55
 # A yes/no question asked of a kind ("hvert år"): a sentence that says it leads from this share of the best
 _KIND_NEAR = 0.6
+# The share of a unit's words that one chosen unit has for it to be a copy of that unit (another passage).
+_REPEATS = 0.8
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
 
@@ -1131,7 +1166,17 @@ def _defining_item(unit: Unit, focus: set[str], index: LexicalIndex) -> Unit:
     list of terms), as a unit of its own, when its subject is the focus word for word; else the unit."""
     # a subject with every stem of the focus defines it (`_defines` holds too)
     item = next((i for i in unit.items if _subject_share(i, focus, index) == 1.0), None)
+    if item is None and focus:
+        # a list of terms, each item led by its term in bold («**Arbeidsbasert kompetanseutvikling**
+        # gjennomføres på arbeidsplassen …»): the one item whose bold term has the focus says what it is
+        terms = [(i, _EMPHASIZED_TERM.match(i)) for i in unit.items]
+        led = [i for i, t in terms if t is not None and focus <= set(index.analyzer.terms(t.group(1)))]
+        item = led[0] if len(led) == 1 and len(unit.items) > 1 else None
     return Unit(unit.hit, unit.position, item, []) if item is not None else unit
+
+
+# A list item led by its term in Markdown bold: «**Kompetansepakker** fra Udir gir …»
+_EMPHASIZED_TERM = re.compile(r"^\s*\*\*([^*]+)\*\*")
 
 
 def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:

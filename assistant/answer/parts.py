@@ -111,11 +111,20 @@ def _unshown(text: str, shown: set[str]) -> str | None:
     for unit in _units(text):
         # «De kan brukes …» right after the sentence that names them is kept with it, shown above or not:
         # without it that sentence answers nothing («Ja. Kompetansepakker er nettbaserte tilbud …»)
-        kept = _key(unit) not in shown or (kept and _GOES_ON.match(unit) is not None)
+        kept = not _shown_in(unit, shown) or (kept and _GOES_ON.match(unit) is not None)
         if kept:
             fresh.append(unit)
     # A lead-in left with nothing it leads in ("Dette er det de sier:") says nothing either.
     return "\n".join(fresh) if any(MARKER.search(u) for u in fresh) else None
+
+
+def _shown_in(unit: str, shown: set[str]) -> bool:
+    """Whether an earlier part showed the unit, or, for a list, one of its items by itself (the item that
+    says what a term is, quoted alone above: the list around it adds only the other terms)."""
+    if _key(unit) in shown:
+        return True
+    items = [line[2:] for line in unit.splitlines() if line.startswith("- ")]
+    return any(_key(item) in shown for item in items)
 
 
 # A sentence led by a pronoun that stands for what the sentence before it names.

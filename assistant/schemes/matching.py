@@ -366,6 +366,11 @@ def _stated(
     other words, the explanation says so first ("Miljøarbeidere hører til gruppen «andre ansatte»");
     a narrower group's reasons say it too, since the inference is the advisor's, not the document's."""
     status = min((g.status for g in found), key=_CAUTION.__getitem__)
+    if narrower and status == "ja" and (own_sector := _home_target(scheme, asked)) is not None:
+        # «Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet» says it of yrkesfaglærere
+        # themselves; the broader group's sentence («lærere … i barnehager og skoler») would only be
+        # a second, looser source for the same yes.
+        return own_sector
     prefix = texts.GROUP_NARROWER.format(asked=cap(asked), group=via) if via else ""
     reasons: list[Reason] = []
     for g in found:
@@ -405,12 +410,38 @@ def _stated(
     return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
 
 
-def _home_sectors(asked: str) -> set[str]:
-    """The sectors the asked group works in (target_groups.yaml `home_sectors`), by any of its forms."""
+# A sector's sentence that makes the sector itself a target group of the scheme («Fag- og yrkesopplæringen
+# inngår som målgruppe i Kompetanseløftet …»), not one that only says where the scheme is used.
+_SECTOR_AS_TARGET = re.compile(r"\bmålgrupp", re.IGNORECASE)
+
+
+def _home_target(scheme: Scheme, asked: str) -> Eligibility | None:
+    """A yes for a group whose own sector (target_groups.yaml `home_sectors`) the scheme's sources make a
+    target group: that sentence says it of the group, so it is the one quote. None when there is none."""
+    homes = _home_sectors(asked, scheme)
+    sector = next((e for e in scheme.sectors if e.value in homes and _SECTOR_AS_TARGET.search(e.quote)), None)
+    if sector is None:
+        return None
+    name = texts.SCHEME_SECTOR_NAMES[sector.value]
+    text = texts.EXPLAIN_SECTOR_VIA.format(asked=cap(asked), sector=name, scheme=scheme.name)
+    reason = Reason(texts.SECTOR_FITS.format(name=name), sector.quote, sector.document)
+    return Eligibility("ja", text, (reason,))
+
+
+def _home_sectors(asked: str, scheme: Scheme | None = None) -> set[str]:
+    """The sectors the asked group works in (target_groups.yaml `home_sectors`), by any of its forms;
+    given the scheme, also read without the words that say where it works ("instruktører i
+    lærebedrifter")."""
     keys, vocabulary = _group_keys(asked), _vocabulary()
+    readings = [keys]
+    if scheme is not None and (stripped := _strip_context(scheme, keys)):
+        readings.append(stripped)
     homes = rule_file(TargetGroupRules).home_sectors
     return {
-        sector for group, sectors in homes.items() if keys in vocabulary.forms(group) for sector in sectors
+        sector
+        for group, sectors in homes.items()
+        if any(k in vocabulary.forms(group) for k in readings)
+        for sector in sectors
     }
 
 

@@ -8,9 +8,18 @@ import pytest
 
 from assistant import texts
 from assistant.answer.citations import MARKER
-from assistant.answer.extractive import _asked_focus, _carries, _crux, _wanted_pattern, known_form
+from assistant.answer.extractive import (
+    _asked_focus,
+    _carries,
+    _crux,
+    _repeats,
+    _Scored,
+    _wanted_pattern,
+    known_form,
+)
 from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
+from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
@@ -47,6 +56,16 @@ def test_amounts_are_quoted_exactly(services: Services) -> None:
 def test_fagskolelaerere_are_as_a_rule_not_in_the_target_group(services: Services) -> None:
     answer = ask(services, "Er fagskolelærere målgruppe for tilskuddsordningen i fag- og yrkesopplæring?")
     assert "som hovedregel ikke" in answer.answer
+
+
+def test_a_narrower_group_in_a_scheme_gets_the_one_sentence_about_its_own_sector(services: Services) -> None:
+    """Yrkesfaglærere in Kompetanseløftet: «Fag- og yrkesopplæringen inngår som målgruppe …» answers it;
+    the scheme's general target-group sentence («lærere … i barnehager og skoler») is not piled on."""
+    answer = ask(services, "Jeg underviser på yrkesfag. Kan yrkesfaglærere være med i Kompetanseløftet?")
+    assert answer.answer.startswith("Ja.")
+    assert "«Fag- og yrkesopplæringen inngår som målgruppe i Kompetanseløftet" in answer.answer
+    assert "lærere, ledere og andre ansatte" not in answer.answer
+    assert len(answer.citations) == 1
 
 
 @pytest.mark.parametrize(
@@ -1581,6 +1600,44 @@ def test_who_reports_is_answered_from_the_list_item_that_says_it(services: Servi
     answer = ask(services, "Hvem må rapportere til Udir hvert år om yrkesfagordningen?").answer
     assert answer.startswith("Fylkeskommunene: De har ansvaret"), answer
     assert "Å rapportere årlig til Utdanningsdirektoratet" in answer
+
+
+def test_another_documents_copy_of_the_quoted_list_is_not_added(services: Services) -> None:
+    """Oslo og Viken and Udir both list the three schemes («Tilskuddsordningen omfatter: …»), worded a little
+    differently: the answer quotes one of them, not both."""
+    answer = ask(
+        services, "Hvilke ordninger omfatter tilskuddsordningen for lokal kompetanseutvikling?"
+    ).answer
+    assert answer.count("Tilskuddsordningen omfatter:") == 1, answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer
+
+
+def test_a_copy_is_a_unit_whose_words_one_chosen_unit_nearly_all_has(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    items = ["Regional ordning for barnehage", "Desentralisert ordning for grunnskoler og videregående skole"]
+    chosen = [_Scored(1.0, Unit(1, 0, "Tilskuddsordningen omfatter:", items), items)]
+    copy = (
+        "Tilskuddsordningen omfatter:\n- Regional ordning for barnehage\n"
+        "- Desentralisert ordning for grunnskole"
+    )
+    assert _repeats(index, copy, chosen)
+    assert not _repeats(index, "Kompetansepakker er nettbaserte tilbud for kompetanseutvikling.", chosen)
+
+
+def test_what_a_term_in_a_list_of_terms_is_gets_its_item_alone(services: Services) -> None:
+    """«**Arbeidsbasert kompetanseutvikling** gjennomføres …» is one item of a list of terms in bold: asked
+    what it is, the answer quotes that item, not the stipends and the project listed beside it."""
+    answer = ask(services, "Hva er arbeidsbasert kompetanseutvikling?").answer
+    assert answer.startswith("Arbeidsbasert kompetanseutvikling gjennomføres på arbeidsplassen"), answer
+    assert "rekrutteringsstipend" not in answer and "Læringsmiljøprosjektet" not in answer, answer
+
+
+def test_when_one_place_of_a_schedule_is_asked_its_line_alone_answers(services: Services) -> None:
+    """«Når er workshopen i Bodø?» gets the Bodø line, not the four other dates of the run."""
+    one = ask(services, "Når er workshopen i Bodø?").answer
+    assert "09.04.26: Scandic Bodø" in one and "18.03.26" not in one and "Sortland" not in one, one
+    every = ask(services, "Når er workshopene i Nordland?").answer
+    assert all(d in every for d in ("18.03.26", "19.03.26", "24.03.26", "25.03.26", "09.04.26")), every
 
 
 def test_a_sources_own_question_is_no_answer_to_where(services: Services) -> None:

@@ -191,3 +191,18 @@ def test_a_sentence_that_goes_on_from_the_one_before_it_is_kept_with_it_though_s
     said = "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]"
     assert blocks[1] == f"**Kan vi bruke dem?**\n{said}"
     assert blocks[2] == f"**Hva er de?**\n{texts.PART_SAID_ABOVE}"
+
+
+def test_a_list_whose_item_an_earlier_part_quoted_alone_is_said_above() -> None:
+    """«Hva betyr X, og hvor foregår den?»: the first part quotes X's item of a list of terms by itself; the
+    second part's answer is the same list, and shows nothing new about X, so it points above."""
+    item = "Arbeidsbasert kompetanseutvikling gjennomføres på arbeidsplassen."
+    first = PartAnswer("Hva betyr arbeidsbasert kompetanseutvikling?", f"{item} [1]", [citation(1, "A")])
+    listed = f"- {item}\n- Læringsmiljøprosjektet innebærer systematisk arbeid. [1]"
+    second = PartAnswer("Hvor foregår den?", listed, [citation(1, "A")])
+    merged = merge_parts([first, second])
+    assert merged.text.endswith(f"**Hvor foregår den?**\n{texts.PART_SAID_ABOVE}"), merged.text
+    assert "Læringsmiljøprosjektet" not in merged.text
+    # A list none of whose items was shown is the part's own answer
+    other = PartAnswer("Hva annet finnes?", "- Kurs og seminarer.\n- Hospitering. [1]", [citation(1, "B")])
+    assert "Hospitering" in merge_parts([first, other]).text
