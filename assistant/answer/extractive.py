@@ -679,11 +679,7 @@ class ExtractiveBackend:
             after = by_position.get((best.unit.hit, last + 1))
             if after is not None and after.gives and not after.unit.is_list:
                 lead.append(after)
-        analyzer = self._lexical().analyzer
-        asked_terms = set(analyzer.terms(plan.question)) if plan is not None else set()
-        lead, left_out = _with_schedule(
-            best, lead, by_position, asked_terms, lambda text: set(analyzer.terms(text))
-        )
+        lead = _with_schedule(best, lead, by_position)
         limit = self.max_units
         if plan is not None:  # a question after one fact gets it, not the paragraph around it
             limit = min(limit, rule_file(PlanRules).max_units.get(plan.type, limit))
@@ -709,7 +705,7 @@ class ExtractiveBackend:
             if best.members and not follow.members:
                 break  # what the forum does, after who sits in it
             lead.append(follow)
-        seen = {_norm(s.text) for s in [*lead, *left_out]}
+        seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
         best_similarity = max(s.similarity for s in scored)
         rest: list[_Scored] = []
@@ -807,18 +803,12 @@ _SCHEDULE_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*[:–-]")
 
 
 def _with_schedule(
-    best: _Scored,
-    lead: list[_Scored],
-    by_position: dict[tuple[int, int], _Scored],
-    asked_terms: set[str] | None = None,
-    terms_of: Callable[[str], set[str]] | None = None,
-) -> tuple[list[_Scored], list[_Scored]]:
+    best: _Scored, lead: list[_Scored], by_position: dict[tuple[int, int], _Scored]
+) -> list[_Scored]:
     """A schedule's dated lines are one answer: chosen one of them, the lines of the same run around it
-    come too, in order, so that "Når er samlingene?" gets every date, not the first two. A question that
-    names what sets some lines apart ("Når er workshopen i Bodø?": a place only one line has) gets those
-    lines alone. Returns the lead and the run's lines left out (not to be added back as support)."""
+    come too, in order, so that "Når er samlingene?" gets every date, not the first two."""
     if not _SCHEDULE_LINE.match(best.unit.lead or ""):
-        return lead, []
+        return lead
     run = [best]
     for step in (-1, 1):
         position = best.unit.position + step
@@ -827,20 +817,8 @@ def _with_schedule(
         ):
             run.insert(0, line) if step < 0 else run.append(line)
             position += step
-    left_out: list[_Scored] = []
-    if asked_terms and terms_of is not None and len(run) > 1:
-        terms = [terms_of(s.text) for s in run]
-        # The question's words that some lines have and others lack; the lines that have most of them
-        singling = {
-            t for t in asked_terms if any(t in own for own in terms) and not all(t in own for own in terms)
-        }
-        most = max(len(singling & own) for own in terms)
-        named = [s for s, own in zip(run, terms, strict=True) if most and len(singling & own) == most]
-        if best in named:
-            left_out = [s for s in run if s not in named]
-            run = named
     at = lead.index(best)
-    return [*lead[:at], *run, *(s for s in lead[at + 1 :] if s not in run)], left_out
+    return [*lead[:at], *run, *(s for s in lead[at + 1 :] if s not in run)]
 
 
 # Question types whose answer is an amount or a count: the unit that gives one leads (a date question

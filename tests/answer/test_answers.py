@@ -1632,14 +1632,6 @@ def test_what_a_term_in_a_list_of_terms_is_gets_its_item_alone(services: Service
     assert "rekrutteringsstipend" not in answer and "Læringsmiljøprosjektet" not in answer, answer
 
 
-def test_when_one_place_of_a_schedule_is_asked_its_line_alone_answers(services: Services) -> None:
-    """«Når er workshopen i Bodø?» gets the Bodø line, not the four other dates of the run."""
-    one = ask(services, "Når er workshopen i Bodø?").answer
-    assert "09.04.26: Scandic Bodø" in one and "18.03.26" not in one and "Sortland" not in one, one
-    every = ask(services, "Når er workshopene i Nordland?").answer
-    assert all(d in every for d in ("18.03.26", "19.03.26", "24.03.26", "25.03.26", "09.04.26")), every
-
-
 def test_a_sources_own_question_is_no_answer_to_where(services: Services) -> None:
     """«Ta stilling til: Skal midler «holdes igjen»?» shares "holdes" with the question, and tells nothing."""
     answer = ask(services, "Hvor holdes workshopene i Nordland?").answer
