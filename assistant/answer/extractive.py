@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
+from assistant.answer.citations import asked_frequency
 from assistant.answer.cleft import (
     Cleft,
     asked_subject,
@@ -294,6 +295,7 @@ class ExtractiveBackend:
             for i, w in enumerate(dict.fromkeys(content_words(question)))
             if w in asked_words and w not in question_words()
         }
+        frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
         # only a yes/no lead-in reads `loose`
         known_sets = (
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
@@ -478,7 +480,11 @@ class ExtractiveBackend:
                     planned -= _OF_YEAR
                 elif years and years <= near_years:
                     planned += _OF_YEAR
-                if wants is not None and wants.search(said):
+                # A frequency is said of what is asked: «en årlig disponeringsplan» says nothing of meetings
+                has_value = wants is not None and wants.search(said) is not None
+                if has_value and wants is not None and frequency:
+                    has_value = _said_beside(index, wants, said, [sets[i] for i in in_asking])
+                if has_value:
                     planned += 0.2
                 names_members = members is not None and members.search(said) is not None
                 if names_members:
@@ -509,7 +515,7 @@ class ExtractiveBackend:
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
                 # The value asked for, beside the year asked about
-                gives = wants is not None and wants.search(said) is not None and years <= near_years
+                gives = has_value and years <= near_years
                 # Chosen only for words of who asks: not when it shares none (a paraphrase, found by meaning)
                 asked = not in_asking or bool(matched & in_asking) or not matched - in_asking
                 scored.append(
@@ -536,7 +542,7 @@ class ExtractiveBackend:
             # "Hvor mye … for 2022-2023?" is answered by a unit that gives an amount for that year, or
             # not at all (the guard withholds an answer whose claims give none for the year).
             scored.sort(key=lambda s: not s.gives)
-        elif plan is not None and plan.type in _VALUE_TYPES and scored and not scored[0].gives:
+        elif _asks_value(plan) and scored and not scored[0].gives:
             # Without a year, a unit that gives the value leads when it scores near the best one: the
             # best would be withheld for giving none.
             # One that says all the question's words as fully as the best does, too.
@@ -877,8 +883,36 @@ def _values(pattern: re.Pattern[str], text: str) -> set[str]:
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
-    """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
-    return _wanted_pattern(plan.type) if plan is not None else None
+    """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye", a
+    frequency for "hvor ofte" («årlig»)."""
+    if plan is None:
+        return None
+    return asked_frequency(asking_sentence(plan.question)) or _wanted_pattern(plan.type)
+
+
+# How many words either side of a value a word of the question must be for the value to be said of it.
+_BESIDE_WORDS = 3
+
+
+def _said_beside(
+    index: LexicalIndex, value: re.Pattern[str], text: str, sets: Sequence[tuple[set[str], float]]
+) -> bool:
+    """Whether a value in `text` has a word of the question within a few words of it: «Å rapportere
+    årlig …» says how often to report, «… og en årlig disponeringsplan» nothing of how often to meet."""
+    for match in value.finditer(text):
+        before = text[: match.start()].split()[-_BESIDE_WORDS:]
+        after = text[match.end() :].split()[:_BESIDE_WORDS]
+        near = set(index.analyzer.terms(" ".join([*before, *after])))
+        if any(variants & near for variants, _ in sets):
+            return True
+    return False
+
+
+def _asks_value(plan: AnswerPlan | None) -> bool:
+    """Whether the question asks for a value a unit gives or lacks: an amount, a count or a frequency."""
+    return plan is not None and (
+        plan.type in _VALUE_TYPES or asked_frequency(asking_sentence(plan.question)) is not None
+    )
 
 
 def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:

@@ -1458,6 +1458,28 @@ def test_a_later_part_answered_only_from_general_text_is_looked_for_in_the_quest
     assert "særskilt ansvar for å bidra med oppdatert fagkompetanse" in second, second
 
 
+def test_a_first_part_asking_a_bodys_role_is_answered_from_its_section(services: Services) -> None:
+    """ "Hvilken rolle har arbeidslivet …, og hvem forvalter den?": the first part was composed from the
+    «Arbeidslivet» section, then judged not answered, since no sentence there says «rolle»."""
+    question = "Hvilken rolle har arbeidslivet i yrkesfagordningen, og hvem forvalter den?"
+    first = ask(services, question).answer.split("\n\n")[0]
+    assert "deltar i vurdering av kompetansebehov" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_what_is_expected_of_a_body_is_what_its_section_says_it_does(services: Services) -> None:
+    """ "Hva forventes av arbeidslivet …?" asks the arbeidsliv's role: it was answered with the scheme's
+    goal and criteria, which name the arbeidsliv but not what it does."""
+    answer = ask(services, "Hva forventes av arbeidslivet i tilskuddsordningen for fag- og yrkesopplæring?")
+    assert answer.answer.startswith("Arbeidslivet: De deltar i et samarbeid"), answer.answer
+
+
+def test_how_often_is_answered_by_the_item_that_gives_a_frequency(services: Services) -> None:
+    """ "Hvor ofte må fylkeskommunene rapportere?" was read as a place question and withheld: the sentence
+    chosen gave no frequency, though the fylkeskommuner's list says «Å rapportere årlig …»."""
+    answer = ask(services, "Hvor ofte må fylkeskommunene rapportere?")
+    assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
+
+
 def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
     """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
     is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the

@@ -191,3 +191,13 @@ def test_a_sentence_that_goes_on_from_the_one_before_it_is_kept_with_it_though_s
     said = "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]"
     assert blocks[1] == f"**Kan vi bruke dem?**\n{said}"
     assert blocks[2] == f"**Hva er de?**\n{texts.PART_SAID_ABOVE}"
+
+
+def test_a_role_part_is_answered_under_the_heading_that_names_the_body() -> None:
+    """ "Hvilken rolle har mentorene?" is answered by what is told under «Mentorene»,
+    though no sentence says «rolle»; under another heading the same sentence answers nothing."""
+    said = "Rektor søker om plass i ordningen. [1]"
+    under = Citation(1, "m.md", "M", None, "Ordningen > Mentorene", None, None, said, 1.0)
+    elsewhere = Citation(1, "m.md", "M", None, "Ordningen > Rektor", None, None, said, 1.0)
+    assert _speaks("Hvilken rolle har mentorene?", said, [under])
+    assert not _speaks("Hvilken rolle har mentorene?", said, [elsewhere])
