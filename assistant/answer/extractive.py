@@ -320,6 +320,8 @@ class ExtractiveBackend:
             ][:1]
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
+        sent_to = _recipient_pattern(plan)
+        receiving: set[int] = set()  # the units that name a body after «til», asked whom something goes to
         members = _members_pattern(plan)
         if members is not None:
             # "Hvem sitter i forumet?": the passage that names the forum's members may rank just below the
@@ -486,6 +488,9 @@ class ExtractiveBackend:
                     has_value = _said_beside(index, wants, said, [sets[i] for i in in_asking])
                 if has_value:
                     planned += 0.2
+                if sent_to is not None and sent_to.search(said):
+                    planned += _SENT_TO  # "Hvem sender vi det til?": «… melder behov … til statsforvalteren»
+                    receiving.add(id(unit))
                 names_members = members is not None and members.search(said) is not None
                 if names_members:
                     planned += _NAMES_MEMBERS  # "Hvem sitter i forumet?": who it includes, not what it does
@@ -551,6 +556,12 @@ class ExtractiveBackend:
                 giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
             ):
                 scored = [giving, *(s for s in scored if s is not giving)]
+        if receiving and scored and id(scored[0].unit) not in receiving:
+            # "Hvem melder vi behov til?": a tally of what was reported («Behov meldt: …») or the news that
+            # one may report names no one it goes to; a sentence near it that does leads instead
+            naming = next((s for s in scored if id(s.unit) in receiving), None)
+            if naming is not None and naming.score >= _VALUE_NEAR * scored[0].score:
+                scored = [naming, *(s for s in scored if s is not naming)]
         if members is not None and scored and not scored[0].members:
             # "Hvem sitter i forumet som fordeler pengene?": what the forum does shares more words of the
             # question than who sits in it; a sentence naming its members near the best leads instead.
@@ -913,6 +924,24 @@ def _asks_value(plan: AnswerPlan | None) -> bool:
     return plan is not None and (
         plan.type in _VALUE_TYPES or asked_frequency(asking_sentence(plan.question)) is not None
     )
+
+
+# "Hvem skal vi sende behovsmeldingen til?", "Til hvem melder vi behov?": who receives, not who acts
+_ASKS_RECIPIENT = re.compile(r"\btil\s*\?\s*$|\btil\s+(?:hvem|kven)\b", re.IGNORECASE)
+# What a sentence that names the receiver gains: «… melder behov for kompetanseutvikling til statsforvalteren»
+# over «Statsforvalteren legger til rette for at behovsmeldingene …», which names the body as the one acting.
+_SENT_TO = 0.3
+
+
+def _recipient_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
+    """For a "hvem" question that asks whom something goes to, a body named after «til» («til
+    statsforvalteren», «til samarbeidsforum»); None for any other question."""
+    if plan is None or plan.type != "hvem" or not _ASKS_RECIPIENT.search(asking_sentence(plan.question)):
+        return None
+    body = rule_file(PlanRules).answers.get("hvem")
+    if not body:
+        return None
+    return re.compile(rf"\btil\s+(?:den\s+|det\s+|sin\s+|sitt\s+)?(?:{body})", re.IGNORECASE)
 
 
 def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:

@@ -1480,6 +1480,32 @@ def test_how_often_is_answered_by_the_item_that_gives_a_frequency(services: Serv
     assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi er en kommune. Hvem melder vi behov til?",
+        "Vi er en kommune i Viken. Hvem skal vi sende behovsmeldingen til, og hvem bestemmer hvilke "
+        "tiltak som får penger?",
+    ],
+)
+def test_whom_something_is_sent_to_is_answered_by_the_sentence_that_names_the_receiver(
+    services: Services, question: str
+) -> None:
+    """ "Hvem … til?" asks who receives: a tally of needs reported («Behov meldt: …») or the news that
+    owners in Viken may report led instead of «… melder behov … til statsforvalteren»."""
+    first = ask(services, question).answer.split("\n\n")[0]
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in first, first
+
+
+def test_the_forum_for_barnehage_and_skole_is_the_local_schemes_forum(services: Services) -> None:
+    """ "samarbeidsforumet for barnehage og skole" was answered with the vocational forum's members
+    (yrkesopplæringsnemnda, arbeidslivet), a scheme that serves no barnehage."""
+    question = "Hvem sitter i samarbeidsforumet for barnehage og skole, og hvem har sekretariatet?"
+    answer = ask(services, question)
+    first = answer.answer.split("\n\n")[0]
+    assert "kommuner som lokal barnehagemyndighet" in first and "yrkesopplæringsnemnda" not in first, first
+
+
 def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
     """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
     is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the
