@@ -1506,6 +1506,28 @@ def test_the_forum_for_barnehage_and_skole_is_the_local_schemes_forum(services: 
     assert "kommuner som lokal barnehagemyndighet" in first and "yrkesopplæringsnemnda" not in first, first
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # «benyttes» is what the documents call «brukes»: the part got who may apply for the money
+        (
+            "Når kom ordningen for lokal kompetanseutvikling i gang, og hva kan pengene benyttes til?",
+            "Midlene kan brukes til å vurdere, planlegge og gjennomføre kompetansetiltak.",
+        ),
+        # «kravene» are the scheme's «kriterier»: the part got the fylkeskommune's duties, the grant letters
+        (
+            "Hva er kravene for at et tiltak skal få støtte fra yrkesfagordningen, og hvem forvalter den?",
+            "Tilskuddsordningen har to sentrale kriterier:",
+        ),
+    ],
+)
+def test_a_part_in_everyday_words_is_answered_by_the_sentence_in_the_documents_words(
+    services: Services, question: str, said: str
+) -> None:
+    answer = ask(services, question).answer
+    assert said in answer, answer
+
+
 def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
     """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
     is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the
