@@ -1188,7 +1188,26 @@ def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:
     Markdown emphasis read past); none when it is no defining sentence."""
     pattern = rule_file(PlanRules).definition_verbs
     found = re.match(pattern, plain(lead)) if pattern and lead else None
-    return set(index.analyzer.terms(found.group(1))) if found is not None else set()
+    return set(index.analyzer.terms(_joined_compounds(found.group(1), index))) if found is not None else set()
+
+
+# "Utdannings- og rekrutteringsstipend": a compound's first part, its last part said by the next compound
+_SHARED_TAIL = re.compile(r"\b([A-Za-zÆØÅæøå]+)-\s+(og|eller)\s+([a-zæøå]+)\b")
+_MIN_SHARED_TAIL = 4
+
+
+def _joined_compounds(text: str, index: LexicalIndex) -> str:
+    """The text with each compound whose last part the next one says written whole, where the documents
+    use it whole: «Utdannings- og rekrutteringsstipend» is «Utdanningsstipend og rekrutteringsstipend»."""
+
+    def whole(match: re.Match[str]) -> str:
+        first, joined, second = match.groups()
+        for cut in range(1, len(second) - _MIN_SHARED_TAIL + 1):
+            if (first + second[cut:]).lower() in index.analyzer.vocabulary:
+                return f"{first}{second[cut:]} {joined} {second}"
+        return match.group(0)
+
+    return _SHARED_TAIL.sub(whole, text)
 
 
 def _subject_share(lead: str, focus: set[str], index: LexicalIndex) -> float:

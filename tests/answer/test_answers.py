@@ -1528,6 +1528,16 @@ def test_a_part_in_everyday_words_is_answered_by_the_sentence_in_the_documents_w
     assert said in answer, answer
 
 
+def test_what_a_stipend_is_is_led_by_the_item_that_defines_it_in_a_shared_compound(
+    services: Services,
+) -> None:
+    """ "Hva er utdanningsstipend?" was led by what etterutdanning is, the list around «Utdannings- og
+    rekrutteringsstipend er utdanningsstipend for …» after it: that subject says «utdanningsstipend» too."""
+    answer = ask(services, "Hvem kan søke om rekrutteringsstipend, og hva er utdanningsstipend?")
+    second = answer.answer.split("\n\n")[1]
+    assert second.startswith("**Hva er utdanningsstipend?**\nUtdannings- og rekrutteringsstipend er"), second
+
+
 def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
     """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
     is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the

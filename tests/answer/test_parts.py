@@ -201,3 +201,13 @@ def test_a_role_part_is_answered_under_the_heading_that_names_the_body() -> None
     elsewhere = Citation(1, "m.md", "M", None, "Ordningen > Rektor", None, None, said, 1.0)
     assert _speaks("Hvilken rolle har mentorene?", said, [under])
     assert not _speaks("Hvilken rolle har mentorene?", said, [elsewhere])
+
+
+def test_a_compound_whose_last_part_the_next_one_says_is_read_whole() -> None:
+    """«Reise- og mentorstipend er …» defines a reisestipend too, where the documents use that word."""
+    from assistant.answer.extractive import _joined_compounds
+
+    index = mentoring_index(["Reisestipend gis til mentorer.", "Reise- og mentorstipend er stipend for nye."])
+    assert _joined_compounds("Reise- og mentorstipend", index) == "Reisestipend og mentorstipend"
+    # «Nord- og mentorstipend»: no «nordstipend» in the documents, so it stays as written
+    assert _joined_compounds("Nord- og mentorstipend", index) == "Nord- og mentorstipend"
