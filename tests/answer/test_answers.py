@@ -1514,6 +1514,12 @@ def test_the_forum_for_barnehage_and_skole_is_the_local_schemes_forum(services: 
             "Når kom ordningen for lokal kompetanseutvikling i gang, og hva kan pengene benyttes til?",
             "Midlene kan brukes til å vurdere, planlegge og gjennomføre kompetansetiltak.",
         ),
+        # «planlegges» is what the criteria say «planlagt»: the part got what a plan should hold, and the
+        # target groups
+        (
+            "Hvordan skal tiltakene planlegges i yrkesfagordningen, og hvem forvalter den?",
+            "Tiltakene er planlagt og gjennomført i samarbeid mellom fylkeskommunen, arbeidslivet",
+        ),
         # «kravene» are the scheme's «kriterier»: the part got the fylkeskommune's duties, the grant letters
         (
             "Hva er kravene for at et tiltak skal få støtte fra yrkesfagordningen, og hvem forvalter den?",
