@@ -211,3 +211,17 @@ def test_a_compound_whose_last_part_the_next_one_says_is_read_whole() -> None:
     assert _joined_compounds("Reise- og mentorstipend", index) == "Reisestipend og mentorstipend"
     # «Nord- og mentorstipend»: no «nordstipend» in the documents, so it stays as written
     assert _joined_compounds("Nord- og mentorstipend", index) == "Nord- og mentorstipend"
+
+
+def test_a_sentence_shown_above_is_not_shown_again_under_its_heading() -> None:
+    """«Mentorene: De møtes …» under a later part is the sentence an earlier part showed without its
+    heading: it is not repeated."""
+    first = PartAnswer(
+        "Hva gjør mentorene?",
+        "Mentorene: De veileder nye lærere. [1]\nDe møtes i nettverk to ganger i semesteret. [1]",
+        [citation(1, "A")],
+    )
+    again = PartAnswer("Hvor ofte møtes de?", "Mentorene: De møtes i nettverk to ganger i semesteret. [1]",
+                       [citation(1, "A")])  # fmt: skip
+    merged = merge_parts([first, again])
+    assert merged.text.endswith(f"**Hvor ofte møtes de?**\n{texts.PART_SAID_ABOVE}"), merged.text
