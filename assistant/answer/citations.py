@@ -75,6 +75,7 @@ class _AskedFor:
     question: re.Pattern[str] | None
     types: frozenset[str]
     answer: re.Pattern[str]
+    name: str = ""
 
     def asked(self, question: str) -> bool:
         if self.question is not None and self.question.search(question):
@@ -107,8 +108,9 @@ def _guard() -> _Guard:
                 re.compile(fact.question, re.IGNORECASE) if fact.question else None,
                 frozenset(fact.types),
                 re.compile(fact.answer, re.IGNORECASE),
+                name,
             )
-            for fact in rules.asks_for.values()
+            for name, fact in rules.asks_for.items()
         ),
         other_services=compile_all(rules.other_services),
         contact_details=compile_all(rules.contact_details),
@@ -162,6 +164,13 @@ def asks_for_value(question: str) -> bool:
     """Whether the question asks for a kind of fact the answer check requires (guard.yaml asks_for: an
     amount, a date, a deadline, a stretch of time, a frequency …): its answer is judged by giving one."""
     return any(asked_for.asked(question) for asked_for in _guard().asks_for)
+
+
+def asked_frequency(question: str) -> re.Pattern[str] | None:
+    """What an answer to "Hvor ofte …?" has (guard.yaml asks_for `frequency`: «årlig», «hver måned»), or
+    None when the question asks no frequency."""
+    kind = next((a for a in _guard().asks_for if a.name == "frequency"), None)
+    return kind.answer if kind is not None and kind.asked(question) else None
 
 
 def abstain_reason(

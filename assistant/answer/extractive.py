@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
+from assistant.answer.citations import asked_frequency
 from assistant.answer.cleft import (
     Cleft,
     asked_subject,
@@ -308,6 +309,7 @@ class ExtractiveBackend:
             for i, w in enumerate(dict.fromkeys(content_words(question)))
             if w in asked_words and w not in question_words()
         }
+        frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
         # only a yes/no lead-in reads `loose`
         known_sets = (
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
@@ -332,6 +334,8 @@ class ExtractiveBackend:
             ][:1]
         focus = _focus_terms(index, plan)
         wants = _wanted(plan)
+        sent_to = _recipient_pattern(plan)
+        receiving: set[int] = set()  # the units that name a body after «til», asked whom something goes to
         members = _members_pattern(plan)
         if members is not None:
             # "Hvem sitter i forumet?": the passage that names the forum's members may rank just below the
@@ -492,8 +496,15 @@ class ExtractiveBackend:
                     planned -= _OF_YEAR
                 elif years and years <= near_years:
                     planned += _OF_YEAR
-                if wants is not None and wants.search(said):
+                # A frequency is said of what is asked: «en årlig disponeringsplan» says nothing of meetings
+                has_value = wants is not None and wants.search(said) is not None
+                if has_value and wants is not None and frequency:
+                    has_value = _said_beside(index, wants, said, [sets[i] for i in in_asking])
+                if has_value:
                     planned += 0.2
+                if sent_to is not None and sent_to.search(said):
+                    planned += _SENT_TO  # "Hvem sender vi det til?": «… melder behov … til statsforvalteren»
+                    receiving.add(id(unit))
                 names_members = members is not None and members.search(said) is not None
                 if names_members:
                     planned += _NAMES_MEMBERS  # "Hvem sitter i forumet?": who it includes, not what it does
@@ -523,7 +534,7 @@ class ExtractiveBackend:
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
                 # The value asked for, beside the year asked about
-                gives = wants is not None and wants.search(said) is not None and years <= near_years
+                gives = has_value and years <= near_years
                 # Chosen only for words of who asks: not when it shares none (a paraphrase, found by meaning)
                 asked = not in_asking or bool(matched & in_asking) or not matched - in_asking
                 scored.append(
@@ -550,7 +561,7 @@ class ExtractiveBackend:
             # "Hvor mye … for 2022-2023?" is answered by a unit that gives an amount for that year, or
             # not at all (the guard withholds an answer whose claims give none for the year).
             scored.sort(key=lambda s: not s.gives)
-        elif plan is not None and plan.type in _VALUE_TYPES and scored and not scored[0].gives:
+        elif _asks_value(plan) and scored and not scored[0].gives:
             # Without a year, a unit that gives the value leads when it scores near the best one: the
             # best would be withheld for giving none.
             # One that says all the question's words as fully as the best does, too.
@@ -559,6 +570,12 @@ class ExtractiveBackend:
                 giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
             ):
                 scored = [giving, *(s for s in scored if s is not giving)]
+        if receiving and scored and id(scored[0].unit) not in receiving:
+            # "Hvem melder vi behov til?": a tally of what was reported («Behov meldt: …») or the news that
+            # one may report names no one it goes to; a sentence near it that does leads instead
+            naming = next((s for s in scored if id(s.unit) in receiving), None)
+            if naming is not None and naming.score >= _VALUE_NEAR * scored[0].score:
+                scored = [naming, *(s for s in scored if s is not naming)]
         if members is not None and scored and not scored[0].members:
             # "Hvem sitter i forumet som fordeler pengene?": what the forum does shares more words of the
             # question than who sits in it; a sentence naming its members near the best leads instead.
@@ -904,8 +921,54 @@ def _values(pattern: re.Pattern[str], text: str) -> set[str]:
 
 
 def _wanted(plan: AnswerPlan | None) -> re.Pattern[str] | None:
-    """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye"."""
-    return _wanted_pattern(plan.type) if plan is not None else None
+    """The kind of fact the question's type asks for: a date for "når", an amount for "hvor mye", a
+    frequency for "hvor ofte" («årlig»)."""
+    if plan is None:
+        return None
+    return asked_frequency(asking_sentence(plan.question)) or _wanted_pattern(plan.type)
+
+
+# How many words either side of a value a word of the question must be for the value to be said of it.
+_BESIDE_WORDS = 3
+
+
+def _said_beside(
+    index: LexicalIndex, value: re.Pattern[str], text: str, sets: Sequence[tuple[set[str], float]]
+) -> bool:
+    """Whether a value in `text` has a word of the question within a few words of it: «Å rapportere
+    årlig …» says how often to report, «… og en årlig disponeringsplan» nothing of how often to meet."""
+    for match in value.finditer(text):
+        before = text[: match.start()].split()[-_BESIDE_WORDS:]
+        after = text[match.end() :].split()[:_BESIDE_WORDS]
+        near = set(index.analyzer.terms(" ".join([*before, *after])))
+        if any(variants & near for variants, _ in sets):
+            return True
+    return False
+
+
+def _asks_value(plan: AnswerPlan | None) -> bool:
+    """Whether the question asks for a value a unit gives or lacks: an amount, a count or a frequency."""
+    return plan is not None and (
+        plan.type in _VALUE_TYPES or asked_frequency(asking_sentence(plan.question)) is not None
+    )
+
+
+# "Hvem skal vi sende behovsmeldingen til?", "Til hvem melder vi behov?": who receives, not who acts
+_ASKS_RECIPIENT = re.compile(r"\btil\s*\?\s*$|\btil\s+(?:hvem|kven)\b", re.IGNORECASE)
+# What a sentence that names the receiver gains: «… melder behov for kompetanseutvikling til statsforvalteren»
+# over «Statsforvalteren legger til rette for at behovsmeldingene …», which names the body as the one acting.
+_SENT_TO = 0.3
+
+
+def _recipient_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
+    """For a "hvem" question that asks whom something goes to, a body named after «til» («til
+    statsforvalteren», «til samarbeidsforum»); None for any other question."""
+    if plan is None or plan.type != "hvem" or not _ASKS_RECIPIENT.search(asking_sentence(plan.question)):
+        return None
+    body = rule_file(PlanRules).answers.get("hvem")
+    if not body:
+        return None
+    return re.compile(rf"\btil\s+(?:den\s+|det\s+|sin\s+|sitt\s+)?(?:{body})", re.IGNORECASE)
 
 
 def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
@@ -1162,7 +1225,26 @@ def _subject_terms(lead: str, index: LexicalIndex) -> set[str]:
     Markdown emphasis read past); none when it is no defining sentence."""
     pattern = rule_file(PlanRules).definition_verbs
     found = re.match(pattern, plain(lead)) if pattern and lead else None
-    return set(index.analyzer.terms(found.group(1))) if found is not None else set()
+    return set(index.analyzer.terms(_joined_compounds(found.group(1), index))) if found is not None else set()
+
+
+# "Utdannings- og rekrutteringsstipend": a compound's first part, its last part said by the next compound
+_SHARED_TAIL = re.compile(r"\b([A-Za-zÆØÅæøå]+)-\s+(og|eller)\s+([a-zæøå]+)\b")
+_MIN_SHARED_TAIL = 4
+
+
+def _joined_compounds(text: str, index: LexicalIndex) -> str:
+    """The text with each compound whose last part the next one says written whole, where the documents
+    use it whole: «Utdannings- og rekrutteringsstipend» is «Utdanningsstipend og rekrutteringsstipend»."""
+
+    def whole(match: re.Match[str]) -> str:
+        first, joined, second = match.groups()
+        for cut in range(1, len(second) - _MIN_SHARED_TAIL + 1):
+            if (first + second[cut:]).lower() in index.analyzer.vocabulary:
+                return f"{first}{second[cut:]} {joined} {second}"
+        return match.group(0)
+
+    return _SHARED_TAIL.sub(whole, text)
 
 
 def _subject_share(lead: str, focus: set[str], index: LexicalIndex) -> float:

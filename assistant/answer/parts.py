@@ -135,8 +135,12 @@ def _units(text: str) -> list[str]:
     return re.split(r"\n(?!- )", text.strip())
 
 
+# The heading a bare sentence is shown under («Arbeidslivet: De har også …»): the same sentence either way
+_LABEL = re.compile(r"^[A-ZÆØÅ][\w-]*(?:\s[\w-]+){0,3}:\s+(?=\S)")
+
+
 def _key(unit: str) -> str:
-    return " ".join(MARKER.sub("", unit).split()).lower()
+    return " ".join(_LABEL.sub("", MARKER.sub("", unit)).split()).lower()
 
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from assistant import texts
 from assistant.answer.citations import MARKER, asks_for_value
+from assistant.answer.extractive import asks_role, names_body
 from assistant.answer.plan import asking_sentence, asks_audience, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
@@ -57,6 +58,10 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
         return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
     cited = {int(n) for n in MARKER.findall(text)}
     headings = [c.section for c in citations if c.n in cited]
+    if asks_role(plan) and any(names_body(index, heading, asking) for heading in headings):
+        # "Hvilken rolle har arbeidslivet?" is answered under the heading «Arbeidslivet» («De deltar i …»),
+        # whose sentences never say «rolle»
+        return True
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
     focus = plan.focus[0]
     by_word = _by_word(index, asking)

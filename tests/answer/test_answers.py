@@ -1499,6 +1499,94 @@ def test_a_later_part_answered_only_from_general_text_is_looked_for_in_the_quest
     assert "særskilt ansvar for å bidra med oppdatert fagkompetanse" in second, second
 
 
+def test_a_first_part_asking_a_bodys_role_is_answered_from_its_section(services: Services) -> None:
+    """ "Hvilken rolle har arbeidslivet …, og hvem forvalter den?": the first part was composed from the
+    «Arbeidslivet» section, then judged not answered, since no sentence there says «rolle»."""
+    question = "Hvilken rolle har arbeidslivet i yrkesfagordningen, og hvem forvalter den?"
+    first = ask(services, question).answer.split("\n\n")[0]
+    assert "deltar i vurdering av kompetansebehov" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_what_is_expected_of_a_body_is_what_its_section_says_it_does(services: Services) -> None:
+    """ "Hva forventes av arbeidslivet …?" asks the arbeidsliv's role: it was answered with the scheme's
+    goal and criteria, which name the arbeidsliv but not what it does."""
+    answer = ask(services, "Hva forventes av arbeidslivet i tilskuddsordningen for fag- og yrkesopplæring?")
+    assert answer.answer.startswith("Arbeidslivet: De deltar i et samarbeid"), answer.answer
+
+
+def test_how_often_is_answered_by_the_item_that_gives_a_frequency(services: Services) -> None:
+    """ "Hvor ofte må fylkeskommunene rapportere?" was read as a place question and withheld: the sentence
+    chosen gave no frequency, though the fylkeskommuner's list says «Å rapportere årlig …»."""
+    answer = ask(services, "Hvor ofte må fylkeskommunene rapportere?")
+    assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi er en kommune. Hvem melder vi behov til?",
+        "Vi er en kommune i Viken. Hvem skal vi sende behovsmeldingen til, og hvem bestemmer hvilke "
+        "tiltak som får penger?",
+    ],
+)
+def test_whom_something_is_sent_to_is_answered_by_the_sentence_that_names_the_receiver(
+    services: Services, question: str
+) -> None:
+    """ "Hvem … til?" asks who receives: a tally of needs reported («Behov meldt: …») or the news that
+    owners in Viken may report led instead of «… melder behov … til statsforvalteren»."""
+    first = ask(services, question).answer.split("\n\n")[0]
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in first, first
+
+
+def test_the_forum_for_barnehage_and_skole_is_the_local_schemes_forum(services: Services) -> None:
+    """ "samarbeidsforumet for barnehage og skole" was answered with the vocational forum's members
+    (yrkesopplæringsnemnda, arbeidslivet), a scheme that serves no barnehage."""
+    question = "Hvem sitter i samarbeidsforumet for barnehage og skole, og hvem har sekretariatet?"
+    answer = ask(services, question)
+    first = answer.answer.split("\n\n")[0]
+    assert "kommuner som lokal barnehagemyndighet" in first and "yrkesopplæringsnemnda" not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # «planlegges» is what the criteria say «planlagt»: the part got what a plan should hold, and the
+        # target groups
+        (
+            "Hvordan skal tiltakene planlegges i yrkesfagordningen, og hvem forvalter den?",
+            "Tiltakene er planlagt og gjennomført i samarbeid mellom fylkeskommunen, arbeidslivet",
+        ),
+        # «kravene» are the scheme's «kriterier»: the part got the fylkeskommune's duties, the grant letters
+        (
+            "Hva er kravene for at et tiltak skal få støtte fra yrkesfagordningen, og hvem forvalter den?",
+            "Tilskuddsordningen har to sentrale kriterier:",
+        ),
+    ],
+)
+def test_a_part_in_everyday_words_is_answered_by_the_sentence_in_the_documents_words(
+    services: Services, question: str, said: str
+) -> None:
+    answer = ask(services, question).answer
+    assert said in answer, answer
+
+
+def test_what_a_stipend_is_is_led_by_the_item_that_defines_it_in_a_shared_compound(
+    services: Services,
+) -> None:
+    """ "Hva er utdanningsstipend?" was led by what etterutdanning is, the list around «Utdannings- og
+    rekrutteringsstipend er utdanningsstipend for …» after it: that subject says «utdanningsstipend» too."""
+    answer = ask(services, "Hvem kan søke om rekrutteringsstipend, og hva er utdanningsstipend?")
+    second = answer.answer.split("\n\n")[1]
+    assert second.startswith("**Hva er utdanningsstipend?**\nUtdannings- og rekrutteringsstipend er"), second
+
+
+def test_a_sentence_in_the_perfect_tense_defines_nothing(services: Services) -> None:
+    """ "Hva er målgruppene …?" was led by «Målgruppene har gjennomført kompetanseutviklingstiltak …», a
+    sign of goals reached read as saying what the target groups are («X har …»)."""
+    answer = ask(services, "Hva er målgruppene i yrkesfagordningen?").answer
+    assert answer.startswith("Målgrupper for kompetansetiltakene i tilskuddsordningen er:"), answer
+
+
 def test_a_later_part_keeps_the_scheme_the_first_part_calls_the_local_one(services: Services) -> None:
     """ "den lokale ordningen" names the scheme for barnehage and grunnopplæring: who pays out its money
     is Statsforvalteren (said under the first part), not Udir paying the fylkeskommuner in the

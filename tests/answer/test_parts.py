@@ -206,3 +206,37 @@ def test_a_list_whose_item_an_earlier_part_quoted_alone_is_said_above() -> None:
     # A list none of whose items was shown is the part's own answer
     other = PartAnswer("Hva annet finnes?", "- Kurs og seminarer.\n- Hospitering. [1]", [citation(1, "B")])
     assert "Hospitering" in merge_parts([first, other]).text
+
+
+def test_a_role_part_is_answered_under_the_heading_that_names_the_body() -> None:
+    """ "Hvilken rolle har mentorene?" is answered by what is told under «Mentorene»,
+    though no sentence says «rolle»; under another heading the same sentence answers nothing."""
+    said = "Rektor søker om plass i ordningen. [1]"
+    under = Citation(1, "m.md", "M", None, "Ordningen > Mentorene", None, None, said, 1.0)
+    elsewhere = Citation(1, "m.md", "M", None, "Ordningen > Rektor", None, None, said, 1.0)
+    assert _speaks("Hvilken rolle har mentorene?", said, [under])
+    assert not _speaks("Hvilken rolle har mentorene?", said, [elsewhere])
+
+
+def test_a_compound_whose_last_part_the_next_one_says_is_read_whole() -> None:
+    """«Reise- og mentorstipend er …» defines a reisestipend too, where the documents use that word."""
+    from assistant.answer.extractive import _joined_compounds
+
+    index = mentoring_index(["Reisestipend gis til mentorer.", "Reise- og mentorstipend er stipend for nye."])
+    assert _joined_compounds("Reise- og mentorstipend", index) == "Reisestipend og mentorstipend"
+    # «Nord- og mentorstipend»: no «nordstipend» in the documents, so it stays as written
+    assert _joined_compounds("Nord- og mentorstipend", index) == "Nord- og mentorstipend"
+
+
+def test_a_sentence_shown_above_is_not_shown_again_under_its_heading() -> None:
+    """«Mentorene: De møtes …» under a later part is the sentence an earlier part showed without its
+    heading: it is not repeated."""
+    first = PartAnswer(
+        "Hva gjør mentorene?",
+        "Mentorene: De veileder nye lærere. [1]\nDe møtes i nettverk to ganger i semesteret. [1]",
+        [citation(1, "A")],
+    )
+    again = PartAnswer("Hvor ofte møtes de?", "Mentorene: De møtes i nettverk to ganger i semesteret. [1]",
+                       [citation(1, "A")])  # fmt: skip
+    merged = merge_parts([first, again])
+    assert merged.text.endswith(f"**Hvor ofte møtes de?**\n{texts.PART_SAID_ABOVE}"), merged.text

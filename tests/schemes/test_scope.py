@@ -27,6 +27,10 @@ def test_a_topic_phrase_puts_a_text_in_a_schemes_scope(catalogue: Catalogue) -> 
     assert named_schemes(catalogue, "midler til kompetanseutvikling i barnehage og grunnopplæring") == [
         "lokal-kompetanseutvikling"
     ]
+    # the forum for barnehage and skole is the local scheme's; the vocational scheme serves no barnehage
+    assert named_schemes(catalogue, "Hvem sitter i samarbeidsforumet for barnehager og skoler?") == [
+        "lokal-kompetanseutvikling"
+    ]
 
 
 def test_everyday_scheme_names_from_the_catalogue(catalogue: Catalogue) -> None:
