@@ -240,6 +240,9 @@ class AdvisorRules(RuleFile):
     how_many: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words
+    # "Vi er en fylkeskommune og vil gi lærerne våre videreutdanning": teachers, with no sector named, are the
+    # owner's schools.
+    teacher_words: Words = Field(default_factory=list)
     school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
     max_shown: Annotated[dict[Fit, NonNegativeInt], AfterValidator(_all_of(FITS))]
     max_group_words: PositiveInt

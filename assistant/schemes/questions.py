@@ -90,6 +90,7 @@ def _named_sectors(text: str) -> tuple[tuple[str, ...], bool]:
     rules, lowered = _rules(), text.lower()
     named = tuple(s for s, phrases in rules.sector.items() if any(_has(lowered, p) for p in phrases))
     schools = any(_has_word(lowered, w) for w in rules.school_words)
+    schools = schools or (not named and any(_has_word(lowered, w) for w in rules.teacher_words))
     return named, schools and not set(named) & set(rules.school_sectors)
 
 

@@ -184,6 +184,17 @@ def test_whom_to_contact_is_answered_from_the_catalogue_or_said_to_be_unsaid(cat
     assert advise("Hvem kan vi kontakte?", [], catalogue, [], "Hvem kan vi kontakte?") is None
 
 
+def test_teachers_with_no_sector_named_are_the_owners_schools(catalogue: Catalogue) -> None:
+    # A county's teachers teach in videregående: the videreutdanning for them fits, not «kan passe» for want
+    # of a sector; with a sector named, the teachers say nothing more ("lærerne i barnehagen").
+    answer = _ask(catalogue, "Vi er en fylkeskommune og vil sende lærerne på videreutdanning. Hva finnes?")
+    assert "videregående opplæring" in answer.text.splitlines()[0]
+    assert texts.ADVISOR_ASK_SECTOR.strip() not in answer.text
+    assert any("**Videreutdanning for lærere" in line for line in _shown(answer)[:3]), answer.text
+    kindergarten = _ask(catalogue, "Vi er en kommune. Hva finnes for lærerne i barnehagen?")
+    assert "grunnskole" not in kindergarten.text.splitlines()[0]
+
+
 def _shown(answer: AdvisorAnswer) -> list[str]:
     """The scheme lines shown as fitting, in order."""
     fitting = answer.text.split(texts.ADVISOR_FIT_HEADINGS["passer ikke"])[0]
