@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import texts
-from assistant.answer.plan import plan_question, question_type, split_sentences
+from assistant.answer.plan import indirect, plan_question, question_type, split_sentences
 from assistant.config import Settings
 from assistant.freshness import YEAR
 from assistant.index.lexical import content_words, stem
@@ -78,7 +78,9 @@ class _AskedFor:
     name: str = ""
 
     def asked(self, question: str) -> bool:
-        if self.question is not None and self.question.search(question):
+        if self.question is not None and any(
+            not indirect(question, m) for m in self.question.finditer(question)
+        ):
             return True
         return bool(self.types) and question_type(_asked_and_context(question)[0]) in self.types
 

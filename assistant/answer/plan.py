@@ -191,11 +191,29 @@ def split_sentences(text: str) -> list[str]:
 def question_type(text: str) -> QuestionType:
     lowered = _without_fillers(asking_sentence(text).lower().strip()).strip()
     for kind, patterns in _type_patterns():
-        if any(p.search(lowered) for p in patterns):
+        if any(not indirect(lowered, m) for p in patterns for m in p.finditer(lowered)):
             if kind == "naar" and asks_conditions(lowered):
                 continue
             return kind
     return "hva"
+
+
+# A question word that starts an ask inside a sentence ("… hvor mye hver kommune får", "… når det skjer"); a
+# noun found ("Hva er fristen?") is what the question asks after, not a clause.
+_ASK_WORD = re.compile(r"(?:hvor|kor|når|hvem|kven|hvilke[nt]?|kva\s+tid)\b", re.IGNORECASE)
+# A question word that opens a sentence ("Hvem bestemmer …", "Hva avgjør …").
+_OPENING_ASK = re.compile(r"^(?:og\s+)?(?:hvem|kven|hva|kva|hvordan|korleis|hvorfor|kvifor)\b", re.IGNORECASE)
+
+
+def indirect(text: str, found: re.Match[str]) -> bool:
+    """Whether an ask found in the text sits in a clause that another question word opens: "Hvem bestemmer
+    hvor mye hver kommune får?" asks who, and "hvor mye" is what that one decides. After a comma or «og» it
+    is a question of its own ("Hva er det, og hvor mye får vi?")."""
+    start = max(text.rfind(end, 0, found.start()) for end in (". ", "? ", "! ", "\n"))
+    before = text[start + 1 : found.start()].strip()
+    if not before or "," in before or re.search(r"\s(?:og|eller)\s", f" {before} "):
+        return False
+    return bool(_OPENING_ASK.match(before)) and bool(_ASK_WORD.match(text[found.start() :]))
 
 
 def asks_members(question: str) -> bool:
