@@ -467,3 +467,16 @@ def test_who_may_take_part_in_the_measures_is_asked_as_who_they_are_for() -> Non
     assert asks_audience("Hvem kan være med på tiltakene i Rekom?")
     assert asks_audience("Kven kan delta i kompetansetiltaka?")
     assert not asks_audience("Hvem kan delta i samarbeidsforumet?")  # its members, not a target group
+
+
+def test_an_ask_inside_a_clause_another_question_word_opens_is_not_the_question() -> None:
+    """«Hvem bestemmer hvor mye …?» asks who: «hvor mye» is what that one decides, and no amount is owed."""
+    from assistant.answer.citations import asks_for_value
+
+    assert question_type("Hvem bestemmer hvor mye hver kommune får?") == "hvem"
+    assert not asks_for_value("Hvem bestemmer hvor mye hver kommune får?")
+    # after a comma or «og» it is a question of its own; a noun asked after stays what is asked
+    assert question_type("Hva er Rekom, og hvor mye får vi?") == "hvor_mye"
+    assert asks_for_value("Hva er Rekom, og hvor mye får vi?")
+    assert asks_for_value("Hva er fristen for å melde behov?")
+    assert asks_for_value("Kan du si hvor mye vi får?")
