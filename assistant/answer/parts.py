@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant import texts
 from assistant.answer.citations import MARKER
+from assistant.answer.plan import plan_question
 from assistant.models import Citation
 
 
@@ -121,11 +122,15 @@ def _gives_above(
     """Whether the sentences of the part's own answer that an earlier part showed give, by themselves,
     what the part asks and say what it asks after: then the part is answered above, not uncovered. Not
     without a check of what the part asks after (a total shown above is no share of it for PPT)."""
-    if gives is None or speaks is None:
+    if gives is None or speaks is None or plan_question(asked).type in _AMOUNT:
         return False
     above = "\n".join(u for u in _units(text) if _shown_in(u, shown) and MARKER.search(u))
     cited = part.citations
     return bool(above) and gives(asked, above, cited) and speaks(asked, above, cited)
+
+
+# What asks for an amount or a count.
+_AMOUNT = ("hvor_mye", "hvor_mange")
 
 
 def _unshown(text: str, shown: set[str]) -> str | None:
