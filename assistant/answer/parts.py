@@ -129,8 +129,9 @@ def _gives_above(
     return bool(above) and gives(asked, above, cited) and speaks(asked, above, cited)
 
 
-# What asks for an amount or a count.
-_AMOUNT = ("hvor_mye", "hvor_mange")
+# What asks for an amount, a count or a date: a figure or date shown above is of what the earlier part
+# asked («Når skal planen vedtas?» after the draft's date), not of this.
+_AMOUNT = ("hvor_mye", "hvor_mange", "naar")
 
 
 def _unshown(text: str, shown: set[str]) -> str | None:

@@ -473,3 +473,9 @@ def test_who_may_take_part_in_the_measures_is_asked_as_who_they_are_for() -> Non
     assert asks_audience("Hvem kan være med på tiltakene i Rekom?")
     assert asks_audience("Kven kan delta i kompetansetiltaka?")
     assert not asks_audience("Hvem kan delta i samarbeidsforumet?")  # its members, not a target group
+
+
+def test_one_indirect_clause_beside_a_direct_question_stays_as_written() -> None:
+    """Beside a question of its own, «… som lurer på hva de forplikter seg til» says who asks."""
+    asked = "Hva forventes av arbeidslivet? Skal svare en bedrift som lurer på hva de forplikter seg til."
+    assert direct(asked) == asked
