@@ -152,6 +152,10 @@ def _resolved(
             if stem(topic.split()[0].lower()) in _stems("kept_nouns"):  # the topic is that forum itself
                 return _finish(f"{text[:start]}{topic}{text[end:]}")
             return _finish(f"{text[:start]}{noun} i {topic}{text[end:]}")
+        if kind == "noun" and (whole := _compound_of(noun, topic)) is not None:
+            # "…kriteriene i yrkesfagordningen, og hvem forvalter ordningen?": «ordningen» is the topic's
+            # «yrkesfagordningen», not all of what was asked about
+            return _finish(f"{text[:start]}{whole}{text[end:]}")
         places = _rules().place_pronouns
         place = f"{places[kind]} " if kind in places else ""
         return _finish(text[:start] + place + topic + text[end:])
@@ -160,6 +164,18 @@ def _resolved(
     if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
         return _finish(_attach(text, tokens, topic))
     return question
+
+
+def _compound_of(noun: str, topic: str) -> str | None:
+    """The topic from its word that is a kind of `noun` on («yrkesfagordningen» of «kriteriene i
+    yrkesfagordningen» for «ordningen»; «tilskuddsordningen for …» whole); None when no such word."""
+    head = stem(noun.lower())
+    found = [
+        m
+        for m in _WORD.finditer(topic)
+        if len(m.group()) > len(noun) and stem(m.group().lower()).endswith(head)
+    ]
+    return topic[found[0].start() :] if found else None
 
 
 def _dated(text: str, before: str) -> str:

@@ -160,6 +160,12 @@ def test_the_det_of_a_cleft_points_nowhere() -> None:
             "Hvem forvalter ordningen?",
             "Hvem forvalter tilskuddsordningen for fag- og yrkesopplæringen?",
         ),
+        # «ordningen» is the scheme the topic names, not the criteria asked about in it
+        (
+            "Hva er de to sentrale kriteriene i yrkesfagordningen?",
+            "Hvem forvalter ordningen?",
+            "Hvem forvalter yrkesfagordningen?",
+        ),
         (
             "Hvem sitter i samarbeidsforum for fag- og yrkesopplæringen?",
             "Kan Statsforvalteren delta der?",

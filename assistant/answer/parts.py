@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant import texts
 from assistant.answer.citations import MARKER
+from assistant.answer.plan import plan_question
 from assistant.models import Citation
 
 
@@ -67,6 +68,13 @@ def merge_parts(
         text = part.text if answers(part, speaks_to) else None
         fresh = _unshown(text, shown) if text is not None else None
         gives = still_answers is None or still_answers(asked, fresh or "", part.citations)
+        above_only = text is not None and not gives
+        if above_only and _gives_above(asked, text or "", shown, part, still_answers, speaks_to):
+            # "…, og hvor ofte må de rapportere?" whose own answer is the duty list an earlier part showed,
+            # «Å rapportere årlig …» in it: the sources answer it, above
+            answered.append(True)
+            blocks.append(f"**{part.question}**\n{texts.PART_SAID_ABOVE}")
+            continue
         if text is None or not gives:
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
             answered.append(False)
@@ -101,6 +109,29 @@ def answers(part: PartAnswer, speaks_to: SpeaksTo | None = None) -> bool:
     if part.text is None:
         return False
     return speaks_to is None or speaks_to(part.asked or part.question, part.text, part.citations)
+
+
+def _gives_above(
+    asked: str,
+    text: str,
+    shown: set[str],
+    part: PartAnswer,
+    gives: StillAnswers | None,
+    speaks: SpeaksTo | None,
+) -> bool:
+    """Whether the sentences of the part's own answer that an earlier part showed give, by themselves,
+    what the part asks and say what it asks after: then the part is answered above, not uncovered. Not
+    without a check of what the part asks after (a total shown above is no share of it for PPT)."""
+    if gives is None or speaks is None or plan_question(asked).type in _AMOUNT:
+        return False
+    above = "\n".join(u for u in _units(text) if _shown_in(u, shown) and MARKER.search(u))
+    cited = part.citations
+    return bool(above) and gives(asked, above, cited) and speaks(asked, above, cited)
+
+
+# What asks for an amount, a count or a date: a figure or date shown above is of what the earlier part
+# asked («Når skal planen vedtas?» after the draft's date), not of this.
+_AMOUNT = ("hvor_mye", "hvor_mange", "naar")
 
 
 def _unshown(text: str, shown: set[str]) -> str | None:

@@ -104,10 +104,17 @@ def _asked_directly(text: str) -> str:
             rf"\s*,\s*(?:og\s+|eller\s+)?{opens}|\s+(?:og|eller)\s+{opens}", rest[: end.start()], flags=re.I
         )
         asked = _joined_short(clauses, rules.min_part_words)
-        if len(asked) < 2:  # one indirect question is read as it stands (`indirect` below)
-            continue
+        if not asked or (len(asked) < 2 and re.match(r"om\b", asked[0], re.IGNORECASE)):
+            continue  # one indirect yes/no question is read by `indirect` below
         start = max(text.rfind(c, 0, frame.start()) for c in ".?!") + 1
-        before = re.sub(r"\s+som$", "", text[start : frame.start()].strip(), flags=re.IGNORECASE)
+        if len(asked) < 2 and "?" in text[:start] + rest[end.end() :]:
+            # "Hva forventes …? Skal svare en bedrift som lurer på hva …": beside a direct question, one
+            # indirect clause is what the question is about or who asks, no question of its own
+            continue
+        # Alone, one question-word clause is asked directly too ("Vi vil gjerne vite hvor ofte vi må
+        # rapportere, og til hvem." → "Hvor ofte må vi rapportere, og til hvem?"): read as it stands, its
+        # frame hides what it asks (a letter's question gave up on it).
+        before = re.sub(r"\s+(?:som|og)$", "", text[start : frame.start()].strip(), flags=re.IGNORECASE)
         said = f"{before.rstrip(' ,:')}. " if len(_WORD.findall(before)) >= 3 else ""
         questions = " ".join(_direct_clause(c, rules.finite_verbs) for c in asked)
         after = rest[end.end() :].strip()

@@ -225,6 +225,27 @@ def test_a_later_part_naming_too_little_is_found_through_the_first_parts_scheme(
     assert texts.PART_NOT_COVERED not in second, answer.answer
 
 
+def test_a_later_part_answered_in_the_first_parts_list_is_not_marked_uncovered(services: Services) -> None:
+    """«…, og hvor ofte må de rapportere til Udir?» after the fylkeskommune's duties, «Å rapportere årlig
+    til Utdanningsdirektoratet» among them: the part is answered above, not «Kildene gir ikke svar»."""
+    question = (
+        "Hvem har ansvaret for å koordinere samarbeidsforumet i yrkesfagordningen, og hvor ofte må de "
+        "rapportere til Udir?"
+    )
+    answer = ask(services, question)
+    assert texts.PART_NOT_COVERED not in answer.answer, answer.answer
+    assert "rapportere årlig til Utdanningsdirektoratet" in answer.answer, answer.answer
+
+
+def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: Services) -> None:
+    """«…kriteriene i yrkesfagordningen, og hvem forvalter ordningen?»: «ordningen» is the scheme."""
+    answer = ask(
+        services, "Hva er de to sentrale kriteriene i yrkesfagordningen, og hvem forvalter ordningen?"
+    )
+    second = answer.answer.split("\n\n")[1]
+    assert "Udir har ansvaret for å forvalte tilskuddsordningen" in second, answer.answer
+
+
 def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: Services) -> None:
     """The partners are counted on the Nordland slide the first part was answered from, as «11 UH»; the
     general sentences about partnership that score higher give no count, so the part had no answer."""

@@ -240,3 +240,20 @@ def test_a_sentence_shown_above_is_not_shown_again_under_its_heading() -> None:
                        [citation(1, "A")])  # fmt: skip
     merged = merge_parts([first, again])
     assert merged.text.endswith(f"**Hvor ofte møtes de?**\n{texts.PART_SAID_ABOVE}"), merged.text
+
+
+def test_a_later_part_whose_answer_an_earlier_part_showed_is_answered_above_not_uncovered() -> None:
+    """ "…, og hvor ofte møtes de?" whose own answer is the sentence the first part showed: the sources
+    answer it, above. A total shown above is still no answer to a share of it that it does not name."""
+    met = "Mentorene møtes i nettverk to ganger i semesteret. [1]"
+    first = PartAnswer("Hva gjør mentorene?", f"Nyutdannede lærere får en mentor det første året. [1]\n{met}",
+                       [citation(1, "A")])  # fmt: skip
+    again = PartAnswer("Hvor ofte møtes mentorene?", met, [citation(1, "A")])
+    merged = merge_parts([first, again], _amount_given, _speaks)
+    assert merged.text.endswith(f"**Hvor ofte møtes mentorene?**\n{texts.PART_SAID_ABOVE}"), merged.text
+    assert merged.answered == (True, True)
+    total = "Midlene kan brukes til frikjøp av mentorer for 3 millioner kroner. [1]"
+    spent = PartAnswer("Hva kan midlene brukes til?", total, [citation(1, "B")])
+    share = PartAnswer("Hvor mye fikk rektor?", total, [citation(1, "B")])
+    merged = merge_parts([spent, share], _amount_given, _speaks)
+    assert merged.text.endswith(f"**Hvor mye fikk rektor?**\n{texts.PART_NOT_COVERED}"), merged.text

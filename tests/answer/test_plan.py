@@ -231,8 +231,14 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
         ),
         ("Vi lurer på om de ansatte i PPT kan være med?", "Kan de ansatte i PPT være med?"),
         ("Eg lurar på om Statsforvaltaren skal vere med?", "Skal Statsforvaltaren vere med?"),
-        # Not a yes/no question: left as asked.
-        ("Jeg lurer på hvor mye vi får?", "Jeg lurer på hvor mye vi får?"),
+        # A question-word question is asked directly too, its frame («vil også gjerne vite») dropped.
+        ("Jeg lurer på hvor mye vi får?", "Hvor mye får vi?"),
+        (
+            "Vi vil også gjerne vite hvor ofte vi må rapportere, og til hvem.",
+            "Hvor ofte må vi rapportere, og til hvem?",
+        ),
+        ("Videre lurer vi på hvem som er målgruppen.", "Hvem er målgruppen?"),
+        ("Vi er en kommune og lurer på når fristen er.", "Vi er en kommune. Når er fristen?"),
         # Who says it is not what is asked; filler words go.
         ("Hva sier Udir om hva som egentlig skal til?", "Hva skal til?"),
         ("Hva sier retningslinjene om hvem som kan søke?", "Hvem kan søke?"),
@@ -247,7 +253,7 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
 )
 def test_a_question_is_read_plainly(question: str, read: str) -> None:
     assert direct(question) == read
-    if read != question and ("lurer" in question or "lurar" in question):
+    if read != question and ("lurer på om" in question or "lurar på om" in question):
         assert question_type(read) == "ja_nei"
 
 
@@ -480,3 +486,9 @@ def test_an_ask_inside_a_clause_another_question_word_opens_is_not_the_question(
     assert asks_for_value("Hva er Rekom, og hvor mye får vi?")
     assert asks_for_value("Hva er fristen for å melde behov?")
     assert asks_for_value("Kan du si hvor mye vi får?")
+
+
+def test_one_indirect_clause_beside_a_direct_question_stays_as_written() -> None:
+    """Beside a question of its own, «… som lurer på hva de forplikter seg til» says who asks."""
+    asked = "Hva forventes av arbeidslivet? Skal svare en bedrift som lurer på hva de forplikter seg til."
+    assert direct(asked) == asked

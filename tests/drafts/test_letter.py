@@ -447,3 +447,16 @@ def test_a_letters_sentence_passing_on_three_questions_answers_each(services: Se
     assert "**Hvem prioriterer tiltakene?**\nDet er samarbeidsforum i fylkene som prioriterer" in answer, (
         answer
     )
+
+
+def test_a_letters_one_indirect_question_word_question_is_answered(services: Services) -> None:
+    """«Vi vil også gjerne vite kor ofte vi må rapportere, og til kven.»: read as written, its frame hid
+    what it asked and the letter gave it up, though the same question asked directly is answered."""
+    inquiry = (
+        "Hei,\n\nVi er ein fylkeskommune som koordinerer samarbeidsforum for yrkesfag. Vi vil også gjerne "
+        "vite kor ofte vi må rapportere, og til kven.\n\nMed venleg helsing\nKari"
+    )
+    letter = draft_reply(services, inquiry)
+    (question,) = letter.questions
+    assert question.covered, question.answer
+    assert "årleg til Utdanningsdirektoratet" in question.answer, question.answer
