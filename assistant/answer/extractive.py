@@ -20,6 +20,7 @@ from assistant import texts
 from assistant.answer.citations import asked_frequency
 from assistant.answer.cleft import (
     Cleft,
+    actors_in,
     asked_subject,
     clauses,
     done_by_other,
@@ -214,7 +215,10 @@ class ExtractiveBackend:
                 by_position = {(s.unit.hit, s.unit.position): s for s in scored}
                 we = _who_we_are(says, by_position) if _WE.match(says.unit.lead) else None
                 subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
-                if done_by_other(cleft, subject):  # "Er det X som …?" and they name someone else: no,
+                # «Vi utbetaler midlene til fylkeskommunene» tells a step before the one asked ("Betaler
+                # fylkeskommunen ut pengene til skolene?"): the body asked receives; it says no «Nei».
+                receives = names_asked(cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text)))
+                if done_by_other(cleft, subject) and not receives:  # "Er det X som …?", someone else: no,
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [
@@ -310,6 +314,10 @@ class ExtractiveBackend:
             if w in asked_words and w not in question_words()
         }
         frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
+        # "Hvor ofte må fylkeskommunen rapportere til Udir?": how often is said of what is done, not of a
+        # body («… til fylkeskommunene gjennom årlige tilskuddsbrev» says nothing of how often they report)
+        asked_list = list(dict.fromkeys(content_words(question)))
+        done_sets = [sets[i] for i in in_asking if not _is_actor(rule_file(PlanRules), asked_list[i])]
         # only a yes/no lead-in reads `loose`
         known_sets = (
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
@@ -499,7 +507,7 @@ class ExtractiveBackend:
                 # A frequency is said of what is asked: «en årlig disponeringsplan» says nothing of meetings
                 has_value = wants is not None and wants.search(said) is not None
                 if has_value and wants is not None and frequency:
-                    has_value = _said_beside(index, wants, said, [sets[i] for i in in_asking])
+                    has_value = _said_beside(index, wants, said, done_sets or [sets[i] for i in in_asking])
                 if has_value:
                     planned += 0.2
                 if sent_to is not None and sent_to.search(said):
@@ -566,8 +574,11 @@ class ExtractiveBackend:
             # best would be withheld for giving none.
             # One that says all the question's words as fully as the best does, too.
             giving = next((s for s in scored if s.gives), None)
+            # Asked how often, a unit that says it of what is done leads from further off: the best,
+            # giving none, would be withheld, and «årlig» beside «rapportere» is seldom said by chance.
+            ratio = _FREQUENCY_NEAR if frequency else _VALUE_NEAR
             if giving is not None and (
-                giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
+                giving.score >= ratio * scored[0].score or giving.coverage >= scored[0].coverage
             ):
                 scored = [giving, *(s for s in scored if s is not giving)]
         if receiving and scored and id(scored[0].unit) not in receiving:
@@ -616,6 +627,8 @@ class ExtractiveBackend:
                 and not (best.gives and not carrying.gives)
             ):
                 scored = [carrying, *(s for s in scored if s is not carrying)]
+        if plan is not None and plan.type == "hvem" and sent_to is None and members is None and scored:
+            scored = _who_leads(index, scored, asking, done_sets)
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
             # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
             # rapportere årlig til …») leads, when it says what is asked and scores near the best
@@ -806,6 +819,51 @@ class ExtractiveBackend:
         return chosen
 
 
+# «Det er barnehage- og skoleeiere som analyserer …»: the documents' own way of saying who does what
+# (not «Det er opp til fylkeskommunene å …», nor «Det er formålet … som avgjør», which names no body)
+_CLEFT_WHO = re.compile(r"^Det\s+er\s+(?!opp\s+til\b)(?P<who>.+?)\s+som\s+(?P<rest>.+)", re.DOTALL)
+# How near the best a sentence that says who does what asked must score to lead: a cleft that says it
+# of a body, or, when the best names no body but those asked about, one that says the focus of another.
+_CLEFT_NEAR = 0.75
+_WHO_BY_CLAUSE = re.compile(r"^(?:De|Dei|Den|Alle|Ingen)\s+som\b")
+_NO_BODY_NEAR = 0.5
+
+
+def _who_leads(
+    index: LexicalIndex, scored: list[_Scored], asking: str, done: Sequence[tuple[set[str], float]]
+) -> list[_Scored]:
+    """For "Hvem …?", the sentence that names who does what is asked leads: «Det er X som <gjør det>»
+    over «Statsforvalteren legger til rette for at behovsmeldingene …» (the body the question names,
+    doing something else); and, when the best sentence names no body but those the question names («… er
+    det nå etablert to samarbeidsforum …»), one near it that says the focus and names another."""
+    asked_bodies = actors_in(asking)
+    best = scored[0]
+
+    def names_other(text: str) -> bool:
+        return bool(actors_in(text) - asked_bodies)
+
+    if not _CLEFT_WHO.match(best.unit.lead):
+        for s in scored[1:]:
+            if s.score < _CLEFT_NEAR * best.score:
+                continue
+            cleft = _CLEFT_WHO.match(s.unit.lead)
+            if cleft is None or not s.asked or not names_other(cleft.group("who")):
+                continue
+            rest = set(index.analyzer.terms(cleft.group("rest")))
+            if any(variants & rest for variants, _ in done):
+                return [s, *(o for o in scored if o is not s)]
+    # A sentence that names its doer by a pronoun, by its heading or by who "vi" are («Vi utbetaler …»,
+    # «Ledelsen …: Skal ha ansvar …», «De som samarbeider …») names one, though no body's word is in it.
+    named_otherwise = _PRONOUN_LED.match(best.unit.lead) or _WHO_BY_CLAUSE.match(best.unit.lead)
+    if not named_otherwise and not names_other(f"{best.heading}\n{best.text}"):
+        for s in scored[1:]:
+            if s.score < _NO_BODY_NEAR * best.score:
+                continue
+            if s.carries and s.asked and names_other(s.text):
+                return [s, *(o for o in scored if o is not s)]
+    return scored
+
+
 def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:
     """Whether `text` says almost only what one chosen unit says already: `_REPEATS` of its words are
     that unit's words (the same list in two documents, worded a little differently)."""
@@ -847,6 +905,8 @@ _RULE_NEAR = 0.8
 _SENT_NEAR = 0.5
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
+# … and, asked "Hvor ofte …?", a unit that gives a frequency beside what is done
+_FREQUENCY_NEAR = 0.7
 # What a sentence led by "De" loses when what it refers to is not what the question is about.
 _OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.
