@@ -255,7 +255,13 @@ class ExtractiveBackend:
         ]
         positions = {(s.unit.hit, s.unit.position): s for s in scored}
         about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
-        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about)
+        # what «Det innebærer: …» goes on from («De har ansvaret for …») says what it is of
+        referred = positions.get((answering.unit.hit, answering.unit.position - 1))
+        refers_back = referred is not None and _REFERS_BACK.match(answering.unit.lead) is not None
+        said_before = referred.text if referred is not None and refers_back else ""
+        lead = lead or _lead_in(
+            plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about, said_before
+        )
         if lead.strip() and parts[0].lstrip().startswith(_ITEM_STARTS):
             lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
@@ -1409,11 +1415,13 @@ def _lead_in(
     follows: str = "",
     speaker: str = "",
     about_asked: bool = True,
+    said_before: str = "",
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
     otherwise the reader is told the sources don't say so directly, and given what they do say. `follows`:
-    the next sentence of the answer when it goes on from this one («Dette skal skje gjennom …»)."""
+    the next sentence of the answer when it goes on from this one («Dette skal skje gjennom …»);
+    `said_before`: the sentence this one refers back to («De har ansvaret …» before «Det innebærer: …»)."""
     if plan is None or plan.type != "ja_nei":
         return ""
     text = best.text
@@ -1460,6 +1468,7 @@ def _lead_in(
         and whose
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
+        and _obliges(rules, asking, f"{best.heading}\n{said_before}\n{text}")
         and not text.rstrip().endswith(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
@@ -1591,6 +1600,22 @@ def _requires_what_is_asked(index: LexicalIndex, rules: PlanRules, asking: str, 
         _loose_coverage(asked, set(index.analyzer.terms(text[must.end() :]))) > 0
         for must in re.finditer(rules.obligation, text, re.IGNORECASE)
     )
+
+
+def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence can say yes to "Må vi …?": not when it tells only what was done (plan.yaml
+    `done`) and requires nothing (`obligation`, `duty`): «Udir har utviklet … i samarbeid med
+    universitet- og høgskolesektoren» is no yes to "Må vi samarbeide med et universitet?". A sentence in
+    the present («Eiere gjennomfører tiltakene i partnerskap med …») states the rule, and may. Other
+    questions need no such sentence."""
+    if not (rules.requirement and rules.obligation and rules.done):
+        return True
+    if not re.search(rules.requirement, _first_of(asking), re.IGNORECASE):
+        return True
+    said = [rules.obligation, *([rules.duty] if rules.duty else [])]
+    if any(re.search(p, text, re.IGNORECASE) for p in said):
+        return True
+    return re.search(rules.done, text, re.IGNORECASE) is None
 
 
 def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:

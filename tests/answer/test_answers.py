@@ -13,6 +13,7 @@ from assistant.answer.extractive import (
     _asked_focus,
     _carries,
     _crux,
+    _obliges,
     _repeats,
     _said_beside,
     _Scored,
@@ -23,6 +24,7 @@ from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
+from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
 
@@ -1941,3 +1943,20 @@ def test_money_paid_to_the_body_asked_about_is_no_no_to_what_it_pays_on(services
     """«Vi utbetaler midlene til fylkeskommunene» says a step before the one asked: no «Nei»."""
     answer = ask(services, "Betaler fylkeskommunen ut pengene til skolene i yrkesfagordningen?")
     assert not answer.answer.startswith(texts.YES_NO_LEADS["nei"]), answer.answer
+
+
+def test_what_was_done_is_no_yes_to_what_must_be_done() -> None:
+    rules = rule_file(PlanRules)
+    must = "Må vi samarbeide med et universitet eller en høgskole?"
+    done = "Udir har utviklet flere kompetansepakker i samarbeid med universitet- og høgskolesektoren."
+    assert not _obliges(rules, must, done)
+    assert _obliges(
+        rules, must, "Eiere gjennomfører kompetansetiltakene i partnerskap med universitet og høgskoler."
+    )
+    assert _obliges(rules, must, "Tiltakene skal gjennomføres i partnerskap med universitet eller høyskole.")
+    assert _obliges(rules, "Kan vi samarbeide med et universitet?", done)  # asks no must
+
+
+def test_a_must_question_is_not_answered_yes_by_what_udir_has_done(services: Services) -> None:
+    answer = ask(services, "Må vi samarbeide med et universitet eller en høgskole?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
