@@ -860,8 +860,13 @@ def _who_leads(
                 return [s, *(o for o in scored if o is not s)]
     # A sentence that names its doer by a pronoun, by its heading or by who "vi" are («Vi utbetaler …»,
     # «Ledelsen …: Skal ha ansvar …», «De som samarbeider …») names one, though no body's word is in it.
-    named_otherwise = _PRONOUN_LED.match(best.unit.lead) or _WHO_BY_CLAUSE.match(best.unit.lead)
-    if not named_otherwise and not names_other(f"{best.heading}\n{best.text}"):
+    # (a list names who in its items: «Ledere og ansatte må være med …» under «… to sentrale kriterier:»)
+    named_otherwise = best.unit.is_list or any(
+        p.match(best.unit.lead) for p in (_PRONOUN_LED, _WHO_BY_CLAUSE, _CLEFT_WHO)
+    )
+    # The body must be its subject: «Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names
+    # the owners as those it gives to, not as who pays out
+    if not named_otherwise and not names_other(_subject(best)):
         for s in scored[1:]:
             if s.score < _NO_BODY_NEAR * best.score:
                 continue

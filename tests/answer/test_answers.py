@@ -1960,3 +1960,10 @@ def test_what_was_done_is_no_yes_to_what_must_be_done() -> None:
 def test_a_must_question_is_not_answered_yes_by_what_udir_has_done(services: Services) -> None:
     answer = ask(services, "Må vi samarbeide med et universitet eller en høgskole?")
     assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+
+
+def test_who_pays_out_is_not_led_by_a_sentence_whose_subject_is_the_scheme(services: Services) -> None:
+    """«Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names the owners as those it gives to;
+    the sentence that says who «utbetaler midlene» leads."""
+    answer = ask(services, "Hvem betaler ut pengene i barnehageordningen?")
+    assert answer.answer.startswith("Statsforvalteren har sekretariatsansvar"), answer.answer
