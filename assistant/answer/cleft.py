@@ -94,6 +94,11 @@ def names_asked(cleft: Cleft, text: str) -> bool:
     return bool(set(_actors(text)) & set(cleft.actors))
 
 
+def actors_in(text: str) -> set[str]:
+    """The bodies a text names, as plan.yaml's actor stems («fylkeskommunene» → fylkeskommun)."""
+    return set(_actors(spelled_out(text)))
+
+
 def names_actor(text: str) -> bool:
     """Whether the text names a body that can do something (plan.yaml actors)."""
     return bool(_actors(text))

@@ -20,6 +20,7 @@ from assistant import texts
 from assistant.answer.citations import asked_frequency
 from assistant.answer.cleft import (
     Cleft,
+    actors_in,
     asked_subject,
     clauses,
     done_by_other,
@@ -214,7 +215,10 @@ class ExtractiveBackend:
                 by_position = {(s.unit.hit, s.unit.position): s for s in scored}
                 we = _who_we_are(says, by_position) if _WE.match(says.unit.lead) else None
                 subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
-                if done_by_other(cleft, subject):  # "Er det X som …?" and they name someone else: no,
+                # «Vi utbetaler midlene til fylkeskommunene» tells a step before the one asked ("Betaler
+                # fylkeskommunen ut pengene til skolene?"): the body asked receives; it says no «Nei».
+                receives = names_asked(cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text)))
+                if done_by_other(cleft, subject) and not receives:  # "Er det X som …?", someone else: no,
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [
@@ -251,7 +255,13 @@ class ExtractiveBackend:
         ]
         positions = {(s.unit.hit, s.unit.position): s for s in scored}
         about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
-        lead = lead or _lead_in(plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about)
+        # what «Det innebærer: …» goes on from («De har ansvaret for …») says what it is of
+        referred = positions.get((answering.unit.hit, answering.unit.position - 1))
+        refers_back = referred is not None and _REFERS_BACK.match(answering.unit.lead) is not None
+        said_before = referred.text if referred is not None and refers_back else ""
+        lead = lead or _lead_in(
+            plan, answering, cleft, index, tells_asked, " ".join(follows), speaker, about, said_before
+        )
         if lead.strip() and parts[0].lstrip().startswith(_ITEM_STARTS):
             lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
@@ -310,6 +320,10 @@ class ExtractiveBackend:
             if w in asked_words and w not in question_words()
         }
         frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
+        # "Hvor ofte må fylkeskommunen rapportere til Udir?": how often is said of what is done, not of a
+        # body («… til fylkeskommunene gjennom årlige tilskuddsbrev» says nothing of how often they report)
+        asked_list = list(dict.fromkeys(content_words(question)))
+        done_sets = [sets[i] for i in in_asking if not _is_actor(rule_file(PlanRules), asked_list[i])]
         # only a yes/no lead-in reads `loose`
         known_sets = (
             [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
@@ -499,7 +513,7 @@ class ExtractiveBackend:
                 # A frequency is said of what is asked: «en årlig disponeringsplan» says nothing of meetings
                 has_value = wants is not None and wants.search(said) is not None
                 if has_value and wants is not None and frequency:
-                    has_value = _said_beside(index, wants, said, [sets[i] for i in in_asking])
+                    has_value = _said_beside(index, wants, said, done_sets or [sets[i] for i in in_asking])
                 if has_value:
                     planned += 0.2
                 if sent_to is not None and sent_to.search(said):
@@ -566,8 +580,11 @@ class ExtractiveBackend:
             # best would be withheld for giving none.
             # One that says all the question's words as fully as the best does, too.
             giving = next((s for s in scored if s.gives), None)
+            # Asked how often, a unit that says it of what is done leads from further off: the best,
+            # giving none, would be withheld, and «årlig» beside «rapportere» is seldom said by chance.
+            ratio = _FREQUENCY_NEAR if frequency else _VALUE_NEAR
             if giving is not None and (
-                giving.score >= _VALUE_NEAR * scored[0].score or giving.coverage >= scored[0].coverage
+                giving.score >= ratio * scored[0].score or giving.coverage >= scored[0].coverage
             ):
                 scored = [giving, *(s for s in scored if s is not giving)]
         if receiving and scored and id(scored[0].unit) not in receiving:
@@ -616,6 +633,8 @@ class ExtractiveBackend:
                 and not (best.gives and not carrying.gives)
             ):
                 scored = [carrying, *(s for s in scored if s is not carrying)]
+        if plan is not None and plan.type == "hvem" and sent_to is None and members is None and scored:
+            scored = _who_leads(index, scored, asking, done_sets)
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
             # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
             # rapportere årlig til …») leads, when it says what is asked and scores near the best
@@ -806,6 +825,56 @@ class ExtractiveBackend:
         return chosen
 
 
+# «Det er barnehage- og skoleeiere som analyserer …»: the documents' own way of saying who does what
+# (not «Det er opp til fylkeskommunene å …», nor «Det er formålet … som avgjør», which names no body)
+_CLEFT_WHO = re.compile(r"^Det\s+er\s+(?!opp\s+til\b)(?P<who>.+?)\s+som\s+(?P<rest>.+)", re.DOTALL)
+# How near the best a sentence that says who does what asked must score to lead: a cleft that says it
+# of a body, or, when the best names no body but those asked about, one that says the focus of another.
+_CLEFT_NEAR = 0.75
+_WHO_BY_CLAUSE = re.compile(r"^(?:De|Dei|Den|Alle|Ingen)\s+som\b")
+_NO_BODY_NEAR = 0.5
+
+
+def _who_leads(
+    index: LexicalIndex, scored: list[_Scored], asking: str, done: Sequence[tuple[set[str], float]]
+) -> list[_Scored]:
+    """For "Hvem …?", the sentence that names who does what is asked leads: «Det er X som <gjør det>»
+    over «Statsforvalteren legger til rette for at behovsmeldingene …» (the body the question names,
+    doing something else); and, when the best sentence names no body but those the question names («… er
+    det nå etablert to samarbeidsforum …»), one near it that says the focus and names another."""
+    asked_bodies = actors_in(asking)
+    best = scored[0]
+
+    def names_other(text: str) -> bool:
+        return bool(actors_in(text) - asked_bodies)
+
+    if not _CLEFT_WHO.match(best.unit.lead):
+        for s in scored[1:]:
+            if s.score < _CLEFT_NEAR * best.score:
+                continue
+            cleft = _CLEFT_WHO.match(s.unit.lead)
+            if cleft is None or not s.asked or not names_other(cleft.group("who")):
+                continue
+            rest = set(index.analyzer.terms(cleft.group("rest")))
+            if any(variants & rest for variants, _ in done):
+                return [s, *(o for o in scored if o is not s)]
+    # A sentence that names its doer by a pronoun, by its heading or by who "vi" are («Vi utbetaler …»,
+    # «Ledelsen …: Skal ha ansvar …», «De som samarbeider …») names one, though no body's word is in it.
+    # (a list names who in its items: «Ledere og ansatte må være med …» under «… to sentrale kriterier:»)
+    named_otherwise = best.unit.is_list or any(
+        p.match(best.unit.lead) for p in (_PRONOUN_LED, _WHO_BY_CLAUSE, _CLEFT_WHO)
+    )
+    # The body must be its subject: «Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names
+    # the owners as those it gives to, not as who pays out
+    if not named_otherwise and not names_other(_subject(best)):
+        for s in scored[1:]:
+            if s.score < _NO_BODY_NEAR * best.score:
+                continue
+            if s.carries and s.asked and names_other(s.text):
+                return [s, *(o for o in scored if o is not s)]
+    return scored
+
+
 def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:
     """Whether `text` says almost only what one chosen unit says already: `_REPEATS` of its words are
     that unit's words (the same list in two documents, worded a little differently). A figure of its own
@@ -855,6 +924,8 @@ _RULE_NEAR = 0.8
 _SENT_NEAR = 0.5
 # How near the best score a unit that gives the value asked for must be to lead in its place.
 _VALUE_NEAR = 0.85
+# … and, asked "Hvor ofte …?", a unit that gives a frequency beside what is done
+_FREQUENCY_NEAR = 0.7
 # What a sentence led by "De" loses when what it refers to is not what the question is about.
 _OFF_SUBJECT = 0.5
 # What a unit of a passage that names the year asked about gains.
@@ -1357,11 +1428,13 @@ def _lead_in(
     follows: str = "",
     speaker: str = "",
     about_asked: bool = True,
+    said_before: str = "",
 ) -> str:
     """A yes/no question is answered yes or no first, when the best source sentence settles it:
     "Som hovedregel ikke" when it says so, "Ja" when it states what was asked without a negation;
     otherwise the reader is told the sources don't say so directly, and given what they do say. `follows`:
-    the next sentence of the answer when it goes on from this one («Dette skal skje gjennom …»)."""
+    the next sentence of the answer when it goes on from this one («Dette skal skje gjennom …»);
+    `said_before`: the sentence this one refers back to («De har ansvaret …» before «Det innebærer: …»)."""
     if plan is None or plan.type != "ja_nei":
         return ""
     text = best.text
@@ -1408,6 +1481,7 @@ def _lead_in(
         and whose
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
+        and _obliges(rules, asking, f"{best.heading}\n{said_before}\n{text}")
         and not text.rstrip().endswith(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
@@ -1539,6 +1613,22 @@ def _requires_what_is_asked(index: LexicalIndex, rules: PlanRules, asking: str, 
         _loose_coverage(asked, set(index.analyzer.terms(text[must.end() :]))) > 0
         for must in re.finditer(rules.obligation, text, re.IGNORECASE)
     )
+
+
+def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence can say yes to "Må vi …?": not when it tells only what was done (plan.yaml
+    `done`) and requires nothing (`obligation`, `duty`): «Udir har utviklet … i samarbeid med
+    universitet- og høgskolesektoren» is no yes to "Må vi samarbeide med et universitet?". A sentence in
+    the present («Eiere gjennomfører tiltakene i partnerskap med …») states the rule, and may. Other
+    questions need no such sentence."""
+    if not (rules.requirement and rules.obligation and rules.done):
+        return True
+    if not re.search(rules.requirement, _first_of(asking), re.IGNORECASE):
+        return True
+    said = [rules.obligation, *([rules.duty] if rules.duty else [])]
+    if any(re.search(p, text, re.IGNORECASE) for p in said):
+        return True
+    return re.search(rules.done, text, re.IGNORECASE) is None
 
 
 def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:

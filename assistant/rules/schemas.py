@@ -379,6 +379,11 @@ class PlanRules(RuleFile):
     planned: Pattern | None = None
     skipping: Pattern | None = None
     obligation: Pattern | None = None
+    # What else says a thing is required of someone («har ansvaret for …», «plikt til …»): with `obligation`,
+    # what a «Ja.» to "Må vi …?" needs; a sentence on what was done («Udir har utviklet …») requires nothing.
+    duty: Pattern | None = None
+    # What was done («har utviklet», «ble iverksatt»): a sentence that says only that requires nothing
+    done: Pattern | None = None
     exception: Pattern | None = None
     # A role that is less than a member's («som observatør»), and what asks for more than it («fullverdig
     # medlem», «stemme»).

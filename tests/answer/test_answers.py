@@ -9,10 +9,13 @@ import pytest
 from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
+    _CLEFT_WHO,
     _asked_focus,
     _carries,
     _crux,
+    _obliges,
     _repeats,
+    _said_beside,
     _Scored,
     _wanted_pattern,
     known_form,
@@ -21,6 +24,7 @@ from assistant.answer.plan import plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
+from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 from tests.conftest import CORPUS, normalize
 
@@ -1917,3 +1921,71 @@ def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(se
     joint = ask(services, "Kan flere barnehageeiere gå sammen om å melde behov i Rekom?")
     assert joint.route == "retrieval", joint.answer
     assert "Et nettverk av eiere kan velge å gå sammen om å melde behov" in joint.answer
+
+
+def test_a_cleft_that_names_a_doer_is_told_from_one_that_names_none() -> None:
+    found = _CLEFT_WHO.match("Det er samarbeidsforum i fylkene som prioriterer hvilke tiltak …")
+    assert found is not None and found.group("who") == "samarbeidsforum i fylkene"
+    assert (
+        _CLEFT_WHO.match("Det er opp til fylkeskommunene å vurdere hvilke andre samarbeidsparter …") is None
+    )
+    assert _CLEFT_WHO.match("Statsforvalteren legger til rette for at behovsmeldingene …") is None
+
+
+def test_a_frequency_is_said_beside_what_is_done_not_beside_a_body(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    yearly = re.compile(r"\bårlig\w*", re.IGNORECASE)
+    reporting = index.weighted_query_sets("rapportere")
+    assert _said_beside(index, yearly, "Å rapportere årlig til Utdanningsdirektoratet", reporting)
+    assert not _said_beside(
+        index, yearly, "Vi utbetaler midlene til fylkeskommunene gjennom årlige tilskuddsbrev.", reporting
+    )
+
+
+def test_who_reports_is_led_by_the_sentence_that_names_who_does_it(services: Services) -> None:
+    """ "Hvem sender behovsmeldingene til statsforvalteren?" was led by «Statsforvalteren legger til rette
+    for at behovsmeldingene …», which shares more words but names the receiver doing something else."""
+    answer = ask(services, "Hvem sender behovsmeldingene til statsforvalteren?")
+    assert answer.answer.startswith("Det er barnehage- og skoleeiere som analyserer"), answer.answer
+
+
+def test_a_who_question_is_not_led_by_a_sentence_naming_no_one(services: Services) -> None:
+    """A news item on the forums set up in Oslo og Viken named no one with the sekretariat."""
+    answer = ask(services, "Hvem har sekretariatet for samarbeidsforumet i Oslo og Viken?")
+    assert answer.answer.startswith("Statsforvalteren har sekretariatsansvar"), answer.answer
+
+
+def test_how_often_to_report_is_not_answered_by_how_often_money_is_paid(services: Services) -> None:
+    answer = ask(services, "Hvor ofte må fylkeskommunen rapportere til Udir i yrkesfagordningen?")
+    assert "rapportere årlig" in answer.answer, answer.answer
+    assert "årlige tilskuddsbrev" not in answer.answer, answer.answer
+
+
+def test_money_paid_to_the_body_asked_about_is_no_no_to_what_it_pays_on(services: Services) -> None:
+    """«Vi utbetaler midlene til fylkeskommunene» says a step before the one asked: no «Nei»."""
+    answer = ask(services, "Betaler fylkeskommunen ut pengene til skolene i yrkesfagordningen?")
+    assert not answer.answer.startswith(texts.YES_NO_LEADS["nei"]), answer.answer
+
+
+def test_what_was_done_is_no_yes_to_what_must_be_done() -> None:
+    rules = rule_file(PlanRules)
+    must = "Må vi samarbeide med et universitet eller en høgskole?"
+    done = "Udir har utviklet flere kompetansepakker i samarbeid med universitet- og høgskolesektoren."
+    assert not _obliges(rules, must, done)
+    assert _obliges(
+        rules, must, "Eiere gjennomfører kompetansetiltakene i partnerskap med universitet og høgskoler."
+    )
+    assert _obliges(rules, must, "Tiltakene skal gjennomføres i partnerskap med universitet eller høyskole.")
+    assert _obliges(rules, "Kan vi samarbeide med et universitet?", done)  # asks no must
+
+
+def test_a_must_question_is_not_answered_yes_by_what_udir_has_done(services: Services) -> None:
+    answer = ask(services, "Må vi samarbeide med et universitet eller en høgskole?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+
+
+def test_who_pays_out_is_not_led_by_a_sentence_whose_subject_is_the_scheme(services: Services) -> None:
+    """«Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names the owners as those it gives to;
+    the sentence that says who «utbetaler midlene» leads."""
+    answer = ask(services, "Hvem betaler ut pengene i barnehageordningen?")
+    assert answer.answer.startswith("Statsforvalteren har sekretariatsansvar"), answer.answer

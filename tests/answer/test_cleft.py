@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.cleft import (
+    actors_in,
     asked_subject,
     clauses,
     confirms,
@@ -103,3 +104,9 @@ def test_yes_needs_the_body_asked_about_as_the_subject() -> None:
     assert not subject_fits(asked_subject("Må eierne bidra med egne midler?"), "", in_passing, False)
     assert subject_fits(asked_subject("Kan kommunen søke?"), "", "Skoleeiere kan søke.", False)  # a kind
     assert asked_subject("Kan vi søke om midler?") == ()
+
+
+def test_the_bodies_a_text_names_are_read_whole_from_a_shared_compound_tail() -> None:
+    assert actors_in("Det er barnehage- og skoleeiere som analyserer") == {"barnehageeier", "skoleeier"}
+    assert actors_in("Vi utbetaler midlene til fylkeskommunene") == {"fylkeskommun"}
+    assert actors_in("Et nettverk kan velge å gå sammen.") == set()
