@@ -572,6 +572,11 @@ ABSTAIN_UNSPOKEN = (
     "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, sier ingenting om «{matter}», så jeg "
     "vil ikke gjette. " + WHOM_TO_ASK
 )
+# "Hvor mye får vi i år?" when the sources give figures only for other years.
+ABSTAIN_OTHER_YEAR = (
+    "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, oppgir ikke dette for {year}, bare "
+    "for andre år, så jeg vil ikke gjette. " + WHOM_TO_ASK
+)
 ABSTAIN_CONTACT = (
     "Dokumentene jeg svarer ut fra, oppgir ikke kontaktpersoner, telefonnumre eller e-postadresser. Spør "
     "Statsforvalteren i fylket ditt (barnehage og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) "

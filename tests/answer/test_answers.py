@@ -1895,3 +1895,18 @@ def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(se
     joint = ask(services, "Kan flere barnehageeiere gå sammen om å melde behov i Rekom?")
     assert joint.route == "retrieval", joint.answer
     assert "Et nettverk av eiere kan velge å gå sammen om å melde behov" in joint.answer
+
+
+def test_this_years_amount_is_not_answered_with_an_old_years_figure(services: Services) -> None:
+    """The Oslo og Viken figures are for 2021 and 2022: «i år» asks for another year, and the refusal
+    says the sources give other years only. Asked with that year written, the old figure answers."""
+    answer = ask(services, "Hvor mye får Oslo og Viken i år til lokal kompetanseutvikling?")
+    assert answer.abstained and "bare for andre år" in answer.answer, answer.answer
+    old = ask(services, "Hvor mye ble fordelt i Oslo og Viken i 2021?")
+    assert not old.abstained and "164 millioner" in old.answer
+
+
+def test_a_part_asking_an_amount_is_not_answered_by_the_number_in_a_schemes_name(services: Services) -> None:
+    answer = ask(services, "Hvem kan søke om tilskudd fra Yrkesfaglærer 2, og hvor mye er satt av?")
+    second = answer.answer.split("\n\n")[1]
+    assert texts.PART_NOT_COVERED in second, answer.answer
