@@ -503,6 +503,8 @@ RULE_OTHER = VALIDATION_OTHER
 PART_NOT_COVERED = "Kildene gir ikke svar på dette."
 # "Hvilke er det?" after a count the sources give, though they name none of those counted
 ABSTAIN_NOT_NAMED = "Kildene sier hvor mange det er, men ikke hvilke."
+# "Hvilke universiteter …?" when the sources name none of them
+NOT_NAMED_KIND = "Kildene sier ikke hvilke {kind} det er."
 PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------

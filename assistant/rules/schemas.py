@@ -158,6 +158,8 @@ class GuardRules(RuleFile):
     # Words that name a year by its distance from this one ("i år": 0, "i fjor": -1, "neste år": 1): a
     # question asking an amount or a date "i år" binds its answer to that year as a written year does.
     relative_years: dict[str, int] = Field(default_factory=dict)
+    # Kinds whose members have names of their own: "Hvilke universiteter …?" asks for the names.
+    named_kinds: Words = Field(default_factory=list)
 
 
 class MeasureDefinition(_Strict):

@@ -1910,3 +1910,14 @@ def test_a_part_asking_an_amount_is_not_answered_by_the_number_in_a_schemes_name
     answer = ask(services, "Hvem kan søke om tilskudd fra Yrkesfaglærer 2, og hvor mye er satt av?")
     second = answer.answer.split("\n\n")[1]
     assert texts.PART_NOT_COVERED in second, answer.answer
+
+
+def test_which_universities_says_the_sources_name_none(services: Services) -> None:
+    """Oslo og Viken's page speaks of partnership with universities but names none, and counts none: the
+    refusal says what is missing. Nordland's slide counts them («11 UH»): the count stays, under the gap."""
+    oslo = ask(services, "Hvilke universiteter er partnere i Oslo og Viken?")
+    assert oslo.abstained and oslo.answer.startswith("Kildene sier ikke hvilke universiteter"), oslo.answer
+    question = "Hvilke universiteter og høgskoler er med som partnere i Nordland i 2026?"
+    nordland = ask(services, question)
+    assert not nordland.abstained and nordland.answer.startswith("Kildene sier ikke hvilke"), nordland.answer
+    assert "11 UH" in nordland.answer
