@@ -44,7 +44,13 @@ from assistant.answer.plan import (
     split_sentences,
     without_asker,
 )
-from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
+from assistant.answer.relevance import (
+    asks_which_named,
+    asks_which_of_counted,
+    names_instances,
+    said_above,
+    speaks_to,
+)
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -981,6 +987,18 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
         and not names_instances(lexical, turn.resolved, written.answer, written.citations)
     ):
         return _abstained(turn.retrieved, texts.ABSTAIN_NOT_NAMED, turn.conversation_id)
+    # "Hvilke universiteter er partnere?" answered with sentences that speak of universities but name none:
+    # the gap is said first, above the count the sources give; with no count, the sentences are no answer.
+    kind = asks_which_named(turn.resolved)
+    if (
+        kind
+        and not written.abstained
+        and not names_instances(lexical, turn.resolved, written.answer, written.citations)
+    ):
+        gap = texts.NOT_NAMED_KIND.format(kind=kind.lower())
+        if not re.search(r"\d", MARKER.sub("", unmarked(written.answer))):
+            return _abstained(turn.retrieved, f"{gap} {texts.WHOM_TO_ASK}", turn.conversation_id)
+        return replace(written, answer=f"{gap}\n{written.answer}")
     return written
 
 

@@ -503,6 +503,8 @@ RULE_OTHER = VALIDATION_OTHER
 PART_NOT_COVERED = "Kildene gir ikke svar på dette."
 # "Hvilke er det?" after a count the sources give, though they name none of those counted
 ABSTAIN_NOT_NAMED = "Kildene sier hvor mange det er, men ikke hvilke."
+# "Hvilke universiteter …?" when the sources name none of them
+NOT_NAMED_KIND = "Kildene sier ikke hvilke {kind} det er."
 PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 
 # --- lead-ins of extractive answers (assistant/answer/extractive.py) -----------------------------------
@@ -571,6 +573,11 @@ CLARIFY_REFERENT = (
 ABSTAIN_UNSPOKEN = (
     "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, sier ingenting om «{matter}», så jeg "
     "vil ikke gjette. " + WHOM_TO_ASK
+)
+# "Hvor mye får vi i år?" when the sources give figures only for other years.
+ABSTAIN_OTHER_YEAR = (
+    "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, oppgir ikke dette for {year}, bare "
+    "for andre år, så jeg vil ikke gjette. " + WHOM_TO_ASK
 )
 ABSTAIN_CONTACT = (
     "Dokumentene jeg svarer ut fra, oppgir ikke kontaktpersoner, telefonnumre eller e-postadresser. Spør "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from assistant import texts
@@ -202,6 +203,11 @@ def asks_other_service(question: str) -> bool:
     return any(p.search(question) for p in _guard().other_services)
 
 
+# A number that is part of a name ("Yrkesfaglærer 2", "Vg 3"): a capitalised word and one or two digits that
+# no unit, thousands group or decimal follows. It counts nothing, so it gives no amount.
+_NAMED_NUMBER = re.compile(
+    r"(?<![.!?:]\s)(?<=\s)([A-ZÆØÅ][\wæøåÆØÅ-]+)\s+\d{1,2}\b(?![.,]?\d|\s*(?:mill|kr|%|prosent)|[-–]\d)"
+)
 # A figure: digits, with a thousands separator (space, no-break space or dot before three digits) removed.
 _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0.](?=\d{3}(?!\d))")
 _FIGURE = re.compile(r"\d+")
@@ -221,14 +227,21 @@ def invented_figures(question: str, answer: str, citations: list[Citation]) -> s
     return _figures(answer) - known
 
 
-def unsupported_answer_reason(question: str, answer: str, citations: list[Citation]) -> str | None:
+def unsupported_answer_reason(
+    question: str, answer: str, citations: list[Citation], today: date | None = None
+) -> str | None:
     """Checked after composing: when the question asks for an amount, a date or a phone number,
     some claim must give one that the question did not already contain, and a year the question
-    names must appear in that claim or its source. In a list, the item that matches the question
-    best must carry the value itself: "Dato høst:" with nothing after it is no date."""
+    names must appear in that claim or its source: written ("i 2026") or counted from `today` ("i år",
+    "neste år"). In a list, the item that matches the question best must carry the value itself: "Dato
+    høst:" with nothing after it is no date."""
     by_n = {c.n: c for c in citations}
     question_stems = {stem(w) for w in content_words(question)}
-    years = set(YEAR.findall(question))
+    # "i år" said where the asker says who they are ("Vil ikke gå glipp av den i år.") dates no figure
+    counted = relative_years(_asked_and_context(question)[0], today or date.today()) - set(
+        YEAR.findall(question)
+    )
+    years = set(YEAR.findall(question)) | counted
     names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
     barred = _not_asked_measures(question)
@@ -238,19 +251,24 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
         provides = asked_for.answer
         given = {m.group(0).strip() for m in provides.finditer(question)}
         supported = False
+        other_year = False  # a claim gives what is asked, for another year than the one counted from today
         for claim, n in _CLAIM.findall(answer):
             source = by_n.get(int(n))
             context = claim
             if source is not None:
                 context = "\n".join((claim, source.title, source.section, source.text, source.document))
-            if years - set(YEAR.findall(context)):
-                continue
+            written = set(YEAR.findall(context))
+            # A year counted from today binds a claim that is dated (it or its source's text names a year);
+            # an undated rule ("Stipendet er …") is not said to be of another year.
+            missing = (years - written) if written else (years - counted)
             # "Hvor mye går til Bodø?" is not answered by Nordland's total: a name the question gives
             # (a place, a body) must be in the claim or its source, as a year must.
             lowered = context.lower().replace("-", " ")
             if any(name not in lowered for name in names):
                 continue
+            offers = False
             for piece in _best_items(claim, question_stems):
+                piece = _NAMED_NUMBER.sub(r"\1", piece)
                 offered = {m.group(0).strip() for m in provides.finditer(piece)} - given
                 if years:  # the year is known already; the answer must be finer than a year
                     offered = {o for o in offered if not YEAR.fullmatch(o)}
@@ -258,7 +276,11 @@ def unsupported_answer_reason(question: str, answer: str, citations: list[Citati
                     offered = {o for o in offered if _measure(o.split()[-1]) in (None, measure)}
                 if barred:  # "3 år" is no answer to "hvor mye er satt av"
                     offered = {o for o in offered if _measure(o.split()[-1]) not in barred}
-                supported = supported or bool(offered)
+                offers = offers or bool(offered)
+            supported = supported or (offers and not missing)
+            other_year = other_year or (offers and bool(missing) and missing <= counted)
+        if not supported and other_year:
+            return texts.ABSTAIN_OTHER_YEAR.format(year=" og ".join(sorted(counted)))
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
     named = _named_asked(question)
@@ -276,6 +298,17 @@ _WHICH = re.compile(
     r"\b(?:hvilke[nt]?|kva\s+for(?:\s+(?:ein|eit|ei|nokre))?)\s+(?P<word>[\w-]+)(?:\s+(?P<next>[\w-]+))?",
     re.IGNORECASE,
 )
+
+
+def relative_years(question: str, today: date) -> set[str]:
+    """The years a question names by their distance from this one (guard.yaml relative_years): "Hvor mye
+    får vi i år?" asked in 2026 names 2026."""
+    rules = rule_file(GuardRules)
+    return {
+        str(today.year + shift)
+        for pattern, shift in rules.relative_years.items()
+        if re.search(pattern, question, re.IGNORECASE)
+    }
 
 
 def _named_asked(question: str) -> set[str]:

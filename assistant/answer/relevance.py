@@ -20,7 +20,7 @@ from assistant.answer.extractive import asks_role, names_body
 from assistant.answer.plan import asking_sentence, asks_audience, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
-from assistant.rules import PlanRules, rule_file
+from assistant.rules import GuardRules, PlanRules, rule_file
 
 # With a focus the documents never use, the share of the part's other naming words (idf-weighted) its quotes
 # must say.
@@ -112,6 +112,19 @@ def asks_which_of_counted(question: str, earlier: Sequence[str]) -> bool:
     """Whether `question` asks which ones ("Hvilke UH er det?", "…, og hvilke barnehager er det?") after
     an earlier question asked how many: a count given, the names are what is asked."""
     return bool(_WHICH.match(asking_sentence(question))) and any(_HOW_MANY.search(e) for e in earlier)
+
+
+def asks_which_named(question: str) -> str | None:
+    """The kind a "Hvilke X …?" asks to have named, as the asker wrote it, when X is a kind whose members
+    carry names of their own (guard.yaml named_kinds: «universiteter», «høgskoler»): None for any other
+    question, and for "Hvilke skoler kan søke?", which asks what kinds."""
+    asking = asking_sentence(question)
+    found = _WHICH.match(asking)
+    if not found:
+        return None
+    kinds = rule_file(GuardRules).named_kinds
+    after = _WORD.findall(asking[found.end() :])[:1]
+    return next((w for w in after if any(w.lower().startswith(k) for k in kinds)), None)
 
 
 def names_instances(

@@ -1989,3 +1989,29 @@ def test_who_pays_out_is_not_led_by_a_sentence_whose_subject_is_the_scheme(servi
     the sentence that says who «utbetaler midlene» leads."""
     answer = ask(services, "Hvem betaler ut pengene i barnehageordningen?")
     assert answer.answer.startswith("Statsforvalteren har sekretariatsansvar"), answer.answer
+
+
+def test_this_years_amount_is_not_answered_with_an_old_years_figure(services: Services) -> None:
+    """The Oslo og Viken figures are for 2021 and 2022: «i år» asks for another year, and the refusal
+    says the sources give other years only. Asked with that year written, the old figure answers."""
+    answer = ask(services, "Hvor mye får Oslo og Viken i år til lokal kompetanseutvikling?")
+    assert answer.abstained and "bare for andre år" in answer.answer, answer.answer
+    old = ask(services, "Hvor mye ble fordelt i Oslo og Viken i 2021?")
+    assert not old.abstained and "164 millioner" in old.answer
+
+
+def test_a_part_asking_an_amount_is_not_answered_by_the_number_in_a_schemes_name(services: Services) -> None:
+    answer = ask(services, "Hvem kan søke om tilskudd fra Yrkesfaglærer 2, og hvor mye er satt av?")
+    second = answer.answer.split("\n\n")[1]
+    assert texts.PART_NOT_COVERED in second, answer.answer
+
+
+def test_which_universities_says_the_sources_name_none(services: Services) -> None:
+    """Oslo og Viken's page speaks of partnership with universities but names none, and counts none: the
+    refusal says what is missing. Nordland's slide counts them («11 UH»): the count stays, under the gap."""
+    oslo = ask(services, "Hvilke universiteter er partnere i Oslo og Viken?")
+    assert oslo.abstained and oslo.answer.startswith("Kildene sier ikke hvilke universiteter"), oslo.answer
+    question = "Hvilke universiteter og høgskoler er med som partnere i Nordland i 2026?"
+    nordland = ask(services, question)
+    assert not nordland.abstained and nordland.answer.startswith("Kildene sier ikke hvilke"), nordland.answer
+    assert "11 UH" in nordland.answer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.answer.citations import (
     abstain_reason,
     asks_to_drop_instructions,
@@ -226,3 +228,33 @@ def test_a_consequence_question_is_answered_only_by_a_sentence_that_says_what_fo
         )
         is None
     )
+
+
+def test_a_year_counted_from_today_binds_the_answer_as_a_written_year_does() -> None:
+    """«Hvor mye får vi i år?» is not answered by an old news item's figure for 2021."""
+    source = "Fordelt 164 millioner kroner for 2021."
+    cited = finalize(f"{source} [1]", [_hit(0, source)])
+
+    def reason(question: str, today: date) -> str | None:
+        return unsupported_answer_reason(question, cited.text, cited.citations, today)
+
+    today = date(2026, 12, 4)
+    this_year = reason("Hvor mye får vi i år?", today)
+    assert this_year is not None and "2026" in this_year
+    assert reason("Hvor mye er satt av til neste år?", today)
+    assert reason("Hvor mye fikk vi i år?", date(2021, 5, 1)) is None
+    assert reason("Hvor mye fikk vi i fjor?", date(2022, 3, 1)) is None
+    # "år" alone ("Hvor mye får vi per år?") counts no year.
+    assert reason("Hvor mye får vi per år?", today) is None
+    # Said where the asker says who they are, it dates nothing asked.
+    assert reason("Vi vil være med i år. Hvor mye ble fordelt?", today) is None
+    # The refusal says "other years" only when a claim gives what is asked for another year.
+    assert reason("Hvor mye får vi i år?", today) != reason("Hva er fristen i år?", today)
+
+
+def test_a_number_in_a_name_is_no_amount() -> None:
+    """«Yrkesfaglærer 2» names a scheme; it says nothing of how much is set aside for it."""
+    named = "Midlene i Yrkesfaglærer 2 skal benyttes til å hente fagkompetansen fra arbeidslivet. [1]"
+    assert unsupported_answer_reason("Hvor mye er satt av?", named, []) is not None
+    assert unsupported_answer_reason("Hvor mye er satt av?", "Partnerskap: 11 UH [1]", []) is None
+    assert unsupported_answer_reason("Hvor mye er satt av?", "Rekom: 11 271 000,- [1]", []) is None

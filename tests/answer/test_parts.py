@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
 from assistant.answer.parts import PartAnswer, merge_parts
-from assistant.answer.relevance import asks_which_of_counted, names_instances, said_above, speaks_to
+from assistant.answer.relevance import (
+    asks_which_named,
+    asks_which_of_counted,
+    names_instances,
+    said_above,
+    speaks_to,
+)
 from assistant.models import Citation
 from tests.answer.mentoring import mentoring_index
 
@@ -257,3 +263,11 @@ def test_a_later_part_whose_answer_an_earlier_part_showed_is_answered_above_not_
     share = PartAnswer("Hvor mye fikk rektor?", total, [citation(1, "B")])
     merged = merge_parts([spent, share], _amount_given, _speaks)
     assert merged.text.endswith(f"**Hvor mye fikk rektor?**\n{texts.PART_NOT_COVERED}"), merged.text
+
+
+def test_which_of_a_kind_with_names_of_its_own_asks_for_the_names() -> None:
+    assert asks_which_named("Hvilke universiteter er partnere?") == "universiteter"
+    assert asks_which_named("Vi skriver et notat. Hvilke høgskoler er med?") == "høgskoler"
+    # a kind the documents use as a category asks what kinds, not which ones by name
+    assert asks_which_named("Hvilke skoler kan søke?") is None
+    assert asks_which_named("Hvor mange universiteter er med?") is None
