@@ -166,13 +166,8 @@ def _topic(question: str, group: str | None) -> str:
 
 
 def _who_applies(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
-    """The scheme a "Hvem kan søke …?" question asks about (named in it, else in the conversation), when
-    the catalogue says who applies in it."""
-    pattern = rule_file(AdvisorRules).who_applies_question
-    asking = asking_sentence(question)
-    if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
-        return None
-    scheme, _ = scheme_in(asking, previous, catalogue)
+    """The scheme a "Hvem kan søke …?" question asks about, when the catalogue says who applies in it."""
+    scheme = _scheme_asked(rule_file(AdvisorRules).who_applies_question, question, previous, catalogue)
     return scheme if scheme is not None and scheme.who_applies else None
 
 
@@ -198,9 +193,15 @@ def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
 
 
 def _contacted(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
-    """The scheme a "Hvem tar vi kontakt med om …?" question asks about, named in it or in the
+    """The scheme a "Hvem tar vi kontakt med om …?" question asks about."""
+    return _scheme_asked(rule_file(AdvisorRules).contact_question, question, previous, catalogue)
+
+
+def _scheme_asked(
+    pattern: str | None, question: str, previous: Sequence[str], catalogue: Catalogue
+) -> Scheme | None:
+    """The scheme a question of the pattern's kind asks about: named in its asking sentence, else in the
     conversation."""
-    pattern = rule_file(AdvisorRules).contact_question
     asking = asking_sentence(question)
     if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
         return None
