@@ -324,7 +324,9 @@ def _match_answer(
     """`group`: the people the schemes are asked for ("for assistenter"): a scheme whose target groups
     leave them out does not fit, and one that names them comes first."""
     matches, max_shown = _matches(catalogue, draft, topic, group), rule_file(AdvisorRules).max_shown
-    profile = ", ".join(p for p in (_describe(draft, default=""), group) if p) or texts.ADVISOR_NO_PROFILE
+    sector_words = {w for s in draft.sectors for w in rule_file(AdvisorRules).sector.get(s, [])}
+    said = group if group and group.lower() not in sector_words else None  # "for PPT" is the sector already
+    profile = ", ".join(p for p in (_describe(draft, default=""), said) if p) or texts.ADVISOR_NO_PROFILE
     lines = [texts.ADVISOR_HEAD.format(profile=profile)]
     for fit in ("passer", "kan passe", "passer ikke"):
         shown = [m for m in matches if m.match.fit == fit][: max_shown[fit]]

@@ -216,6 +216,10 @@ def test_schemes_asked_for_a_group_put_those_naming_the_group_first_and_say_so(c
     _markers_match_citations(answer)
 
 
+def test_a_group_that_is_a_sector_is_said_once_in_the_profile(catalogue: Catalogue) -> None:
+    assert _ask(catalogue, "Hvilke ordninger finnes for PPT?").text.splitlines()[0].count("PP") == 1
+
+
 def test_a_group_is_read_only_after_for_and_only_when_the_word_lists_know_it(catalogue: Catalogue) -> None:
     assert asked_group("Hvilke ordninger passer for PP-tjenesten?", catalogue) == "PP-tjenesten"
     for question in (
