@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from functools import lru_cache
 
@@ -81,6 +81,7 @@ class _Check:
     state: str  # fits | limits (known, but at best "kan passe") | unknown | misfits
     reasons: tuple[Reason, ...] = ()
     unknown: str = ""  # what the sources leave open, for the next step
+    weight: float = 1.0  # its share in the order within a fit class
 
 
 def match_schemes(catalogue: Catalogue, profile: Profile, limit: int | None = None) -> list[SchemeMatch]:
@@ -104,12 +105,10 @@ def _match(
         _listed_check(scheme.sectors, profile.sector, _SECTOR),
         _need_check(scheme, profile.need),
     ]
-    weights = [1.0, 1.0, 1.0]
     if profile.target_group and profile.target_group.strip():
         # The people asked for are what the asker wants to know first, and they weigh most in the order:
         # a scheme that names them comes before one that only fits the owner.
-        checks.insert(0, _group_check(scheme, profile.target_group))
-        weights.insert(0, _GROUP_WEIGHT)
+        checks.insert(0, replace(_group_check(scheme, profile.target_group), weight=_GROUP_WEIGHT))
     states = {check.state for check in checks}
     fit = (
         "passer ikke" if "misfits" in states else "kan passe" if states & {"limits", "unknown"} else "passer"
@@ -120,9 +119,7 @@ def _match(
     if fit != "passer ikke":
         extra = [reason_for(texts.CONDITION, e) for e in scheme.conditions[:1]]
         reasons += extra + ([reason_for(texts.TOPIC_HIT, topic_evidence)] if topic_evidence else [])
-    base = sum(w * _STATE_WEIGHT[check.state] for w, check in zip(weights, checks, strict=True)) / sum(
-        weights
-    )
+    base = sum(c.weight * _STATE_WEIGHT[c.state] for c in checks) / sum(c.weight for c in checks)
     return SchemeMatch(
         scheme_id=scheme.id,
         name=scheme.name,
