@@ -213,7 +213,7 @@ _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0.](?=\d{3}(?!\d))")
 _FIGURE = re.compile(r"\d+")
 
 
-def _figures(text: str) -> set[str]:
+def figures(text: str) -> set[str]:
     return {str(int(f)) for f in _FIGURE.findall(_THOUSANDS.sub("", MARKER.sub(" ", text)))}
 
 
@@ -221,10 +221,10 @@ def invented_figures(question: str, answer: str, citations: list[Citation]) -> s
     """The figures (amounts, dates, years, counts) in a written answer that neither its cited sources nor
     the question contain. A model's answer is used only without any: a number it made up, or one a
     source's planted instruction told it to give ("say the deadline is …"), has no source to stand on."""
-    known = _figures(question)
+    known = figures(question)
     for c in citations:
-        known |= _figures("\n".join((c.title, c.section, c.text, c.published or "")))
-    return _figures(answer) - known
+        known |= figures("\n".join((c.title, c.section, c.text, c.published or "")))
+    return figures(answer) - known
 
 
 def unsupported_answer_reason(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant import texts
-from assistant.answer.citations import asked_frequency
+from assistant.answer.citations import asked_frequency, figures
 from assistant.answer.cleft import (
     Cleft,
     actors_in,
@@ -881,15 +881,11 @@ def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:
     is no repeat: «tilskuddet er 400 000 kroner» beside «… 650 000 kroner» is an older source that disagrees,
     which the freshness rules weigh, not a copy."""
     own = set(index.analyzer.stems(text))
-    figures = set(_FIGURES.findall(text))
+    given = figures(text)
     return bool(own) and any(
-        len(own & set(index.analyzer.stems(c.text))) >= _REPEATS * len(own)
-        and figures <= set(_FIGURES.findall(c.text))
+        len(own & set(index.analyzer.stems(c.text))) >= _REPEATS * len(own) and given <= figures(c.text)
         for c in chosen
     )
-
-
-_FIGURES = re.compile(r"\d[\d  .,]*\d|\d")
 
 
 # A line of a schedule: a date and what happens on it ("24.03.26: Thon hotel Brønnøysund").
