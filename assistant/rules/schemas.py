@@ -469,6 +469,8 @@ class PlanRules(RuleFile):
     # "Hva skal vi sitte igjen med?", "Hva er poenget med X?": asked as what they mean ("Hva er målet …?").
     paraphrases: list[Paraphrase] = Field(default_factory=list)
     noun_phrase: Pattern | None = None
+    # "Hva kan vi som kommune søke om?": who asks, said beside the pronoun; not what is asked after.
+    asker_apposition: Pattern | None = None
     reported: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt
