@@ -157,10 +157,12 @@ def advise(
 def _topic(question: str, group: str | None) -> str:
     """What the schemes are asked about, without the words that ask for schemes ("Hvilke tilbud kan vi
     søke på …": «tilbud» and «søke» would put every «videreutdanningstilbud» one can «søke om» first) or
-    the group asked for, which orders them by itself."""
+    the group asked for, which orders them by itself; nor the owner the asker is ("en privat skoleeier":
+    «skoleeier» would put every scheme whose quote says «skoleeier søke om» first), which the fit says."""
     rules = rule_file(AdvisorRules)
     topic = question.replace(group, " ") if group else question
-    for phrase in sorted([*rules.match_phrases, *rules.match_context], key=len, reverse=True):
+    owners = [p for phrases in rules.owner_type.values() for p in phrases]
+    for phrase in sorted([*rules.match_phrases, *rules.match_context, *owners], key=len, reverse=True):
         topic = re.sub(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", " ", topic, flags=re.IGNORECASE)
     return " ".join(topic.split())
 
@@ -347,10 +349,13 @@ class _Fit:
 def _matches(catalogue: Catalogue, draft: ProfileDraft, topic: str, group: str | None = None) -> list[_Fit]:
     """A scheme fits an owner of several sectors as well as it fits the best of them (the union: it
     fits if it fits any). With a slot unknown, a scheme fits as well as it does for the best value of that
-    slot, but never better than "kan passe": the answer must not promise what the asker's situation may
-    rule out."""
+    slot (an unknown sector: of those the owner's kind runs), but never better than "kan passe": the answer
+    must not promise what the asker's situation may rule out."""
     owners = [draft.owner_type] if draft.owner_type else list(OWNER_TYPES)
-    sectors = list(draft.sectors) or list(SECTORS)
+    # An owner named without a sector runs only its kind's sectors: a private school owner's schemes are not
+    # said to fit because they fit a kindergarten.
+    runs = rule_file(AdvisorRules).owner_sectors.get(draft.owner_type or "", [])
+    sectors = list(draft.sectors) or [s for s in SECTORS if s in runs] or list(SECTORS)
     rank = {"passer": 0, "kan passe": 1, "passer ikke": 2}
     best: dict[str, SchemeMatch] = {}
     fits_for: dict[tuple[str, str], list[str]] = {}  # (scheme, fit) -> the sectors it fits that way

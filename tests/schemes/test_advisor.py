@@ -299,3 +299,14 @@ def test_a_list_item_is_quoted_with_the_lead_in_of_its_list() -> None:
     assert _statement("Ja.", [plain], _Sources(passages), set()) == [
         "Ja: «Fylkene kan ta med andre grupper.» [1]"
     ]
+
+
+def test_an_owner_named_without_a_sector_is_matched_on_the_sectors_its_kind_runs(
+    catalogue: Catalogue,
+) -> None:
+    """A private school owner runs schools: the schemes for schools fit, said for a school sector, and a
+    scheme is never said to fit because it fits a kindergarten; «skoleeier» in a quote does not order them."""
+    text = _ask(catalogue, "Hvilke ordninger kan en privat skoleeier bruke?").text
+    fitting = text.split(texts.ADVISOR_FIT_HEADINGS["passer ikke"])[0]
+    assert "Desentralisert ordning for kompetanseutvikling i grunnskole og videregående skole" in fitting
+    assert "gjelder barnehage" not in fitting

@@ -220,6 +220,8 @@ def test_later_owner_narrows_the_earlier_schools() -> None:
         "Hva kan vi få støtte til som kommune?",
         "Hvilke ordninger kan vi bruke i fylkeskommunen?",
         "Hva slags støtte kan vi søke på?",
+        "Hvilke tilbud kan en privat barnehageeier benytte?",
+        "Hvilke ordninger kan kommunen få midler fra?",
     ],
 )
 def test_everyday_what_fits_us_questions_reach_the_advisor(catalogue: Catalogue, question: str) -> None:
