@@ -274,17 +274,13 @@ def _type_patterns() -> tuple[tuple[QuestionType, tuple[re.Pattern[str], ...]], 
     )
 
 
-# "Hva slags X …?" asks after X: «slags» names no matter of its own.
-KIND_OF = re.compile(r"\b(hva|kva)\s+slags?\b", re.IGNORECASE)
-
-
 def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The focus is the first naming word after the question word (the verb or noun asked about: "leder",
     "prioriterer", "frist"), or the head of the noun phrase a "Hva er det …" question asks after; the
     topic is the rest. A yes/no question's focus is what it asks about
     ("delta", "søke"), found the same way."""
     asking = question_words()
-    sentence = KIND_OF.sub(r"\1", asking_sentence(text))
+    sentence = asking_sentence(text)
     if apposition := rule_file(PlanRules).asker_apposition:
         sentence = re.sub(apposition, " ", sentence, flags=re.IGNORECASE)
     naming = [w for w in content_words(sentence) if w.lower() not in asking]
@@ -298,7 +294,7 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if phrase is not None:
         head = [w for w in content_words(phrase.group("phrase")) if w.lower() not in asking]
         focus = head[-1] if head else focus
-    rest = [w for w in content_words(KIND_OF.sub(r"\1", text)) if w.lower() not in asking and w != focus]
+    rest = [w for w in content_words(text) if w.lower() not in asking and w != focus]
     return (focus,), tuple(dict.fromkeys(rest))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answer.plan import KIND_OF, asking_sentence, plan_question, question_words
+from assistant.answer.plan import asking_sentence, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, shared_start, stem
 from assistant.rules import GuardRules, rule_file
 
@@ -38,6 +38,8 @@ _INFLECTIONS = ("ens", "ets", "ene", "en", "et", "er", "es", "e", "a", "s")
 _ASKS = re.compile(
     r"\b(?:hva|kva|hvem|kven|hvilke[nt]?|når|hvor|kor|hvordan|korleis)\b|,\s*(?:og\s+)?om\b", re.IGNORECASE
 )
+# "Hva slags X" asks after X.
+_KIND_OF = re.compile(r"\b(hva|kva)\s+slags?\b", re.IGNORECASE)
 # Question words that inside a clause are as often a conjunction or a relative.
 _CONJUNCTIONS = frozenset({"når", "hvor", "kor"})
 # A shorter focus is as often a typo of a short word ("nar" for «når») as a matter of its own.
@@ -61,7 +63,7 @@ def unspoken_matter(question: str, index: LexicalIndex) -> str | None:
     # No sentence asks ("vi i kommuneadministrasjonen trenger påfyll. kan midlene …"): no focus to read.
     if not asking.rstrip().endswith("?") and not _ASKS.match(asking.lstrip()):
         return None
-    plan = plan_question(KIND_OF.sub(r"\1", asking))
+    plan = plan_question(_KIND_OF.sub(r"\1", asking))
     if plan.type not in _ASKS_AFTER_FOCUS or not plan.focus:
         return None
     focus = plan.focus[0].lower()

@@ -451,13 +451,6 @@ def test_the_askers_own_role_beside_the_pronoun_is_no_focus() -> None:
     assert plan_question("Hvem er lærerne som deltar?", ()).focus == ("lærerne",)
 
 
-def test_a_kind_of_question_asks_after_its_noun() -> None:
-    """ "Hva slags kurs …?" asks after the courses; «slags» is neither focus nor topic."""
-    plan = plan_question("Hva slags kurs kan midlene dekke?", ())
-    assert plan.focus == ("kurs",) and "slags" not in plan.topic
-    assert plan_question("Kva slag tiltak prioriterer forumet?", ()).focus == ("tiltak",)
-
-
 def test_a_joining_word_or_a_lead_in_before_a_question_is_no_part_of_it() -> None:
     """ "Og hva …?" and "Tre ting: hvilke …?" are questions; the joining word and the lead-in are not."""
     assert split_parts("Hva er Dekom? Og hva kan pengene brukes til?") == (
