@@ -266,6 +266,29 @@ class ExtractiveBackend:
             lead = lead.rstrip() + "\n"  # «Nei.» on a line of its own, not glued to the first item
         return lead + "\n".join(p.strip() for p in parts)
 
+    def _rarer_carrier_first(
+        self,
+        scored: list[_Scored],
+        plan: AnswerPlan,
+        sets: Sequence[tuple[set[str], float]],
+        words: Sequence[str],
+        in_asking: set[int],
+    ) -> list[_Scored]:
+        """`scored` with a unit that says the focus and a word of the asking sentence the best lacks,
+        rarer than any such word the best says that it lacks, first (a scheme's name says where, not what)."""
+        best = scored[0]
+
+        def weights(indices: frozenset[int]) -> list[float]:
+            return [sets[i][1] for i in indices if i in in_asking and not self._names_scheme(words[i], plan)]
+
+        for other in scored[1:]:
+            if not (other.carries and other.asked) or other.score < _FOCUS_NEAR * best.score:
+                continue
+            gained = weights(other.matched - best.matched)
+            if gained and max(gained) > max(weights(best.matched - other.matched), default=0.0):
+                return [other, *(s for s in scored if s is not other)]
+        return scored
+
     def _defines_focus(self, s: _Scored, plan: AnswerPlan | None) -> bool:
         index = self._lexical()
         return _defines(s.unit.lead, _focus_terms(index, plan), index)
@@ -541,9 +564,9 @@ class ExtractiveBackend:
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
-                if plan is not None and plan.type == "ja_nei" and _tally(unit) and _MAY_OR_MUST.match(asking):
-                    # A tally of what was done settles no "Kan vi …?", however well its label
-                    # («Behov meldt:») restates the question.
+                if plan is not None and _tally(unit) and _asks_what_to_do(plan, asking):
+                    # A tally of what was done settles no "Kan vi …?" and tells no "Hvordan går vi fram
+                    # …?", however well its label («Behov meldt:») restates the question.
                     planned = min(planned, 0.0) - _TALLY_COST
                 total = coverage + 0.2 * phrase + prior - length_cost + planned
                 matched = frozenset(i for i, (variants, _) in enumerate(sets) if variants & own)
@@ -633,6 +656,11 @@ class ExtractiveBackend:
                 and not (best.gives and not carrying.gives)
             ):
                 scored = [carrying, *(s for s in scored if s is not carrying)]
+        elif asked_focus and plan is not None and plan.type == "hvem" and scored:
+            # Both say the focus: the one that also says a rarer word of what is asked leads, when near
+            # the best («Tilskuddsmottaker skal gjøre en vurdering av måloppnåelse» before a list that says
+            # «vurdert» in passing, to "Hvem har ansvaret for å vurdere måloppnåelsen …?").
+            scored = self._rarer_carrier_first(scored, plan, sets, words, in_asking)
         if plan is not None and plan.type == "hvem" and sent_to is None and members is None and scored:
             scored = _who_leads(index, scored, asking, done_sets)
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
@@ -1237,12 +1265,15 @@ def _asked_focus(index: LexicalIndex, plan: AnswerPlan | None, about_asker: set[
 
 def _carries(index: LexicalIndex, focus: set[str], text: str) -> bool:
     """Whether a text says the focus: a form of it, a compound with it as a part («utbetaler» for
-    "betaler"), or another inflection the stemmer cuts shorter («ansvar»: «ansv», «ansvaret»: «ansvar»)."""
+    "betaler"), another inflection the stemmer cuts shorter («ansvar»: «ansv», «ansvaret»: «ansvar»), or
+    the verb's noun in -ing or -ning, which the stemmer keeps whole («vurdering» for "vurdere",
+    «beslutning» for "beslutter")."""
     own = set(index.analyzer.terms(text))
     if _loose_coverage([({f}, 1.0) for f in focus], own) > 0:
         return True
     return any(
-        min(len(u), len(f)) >= 4 and (f.startswith(u) or u.startswith(f)) and abs(len(f) - len(u)) <= 2
+        (min(len(u), len(f)) >= 4 and (f.startswith(u) or u.startswith(f)) and abs(len(f) - len(u)) <= 2)
+        or (len(f) >= 4 and u in (f + "ing", f + "ning"))
         for f in focus
         for u in own
     )
@@ -1493,6 +1524,12 @@ def _lead_in(
 
 # A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
 _MAY_OR_MUST = re.compile(r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør)\b", re.IGNORECASE)
+
+
+def _asks_what_to_do(plan: AnswerPlan, asking: str) -> bool:
+    """A question about what may or must be done ("Kan vi …?") or how it is done ("Hvordan melder vi
+    …?"), not about what was done."""
+    return plan.type == "hvordan" or (plan.type == "ja_nei" and _MAY_OR_MUST.match(asking) is not None)
 
 
 def _tally(unit: Unit) -> bool:

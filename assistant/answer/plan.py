@@ -287,6 +287,11 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not naming:
         return (), tuple(w for w in content_words(text) if w.lower() not in asking)
     focus = naming[0]
+    for frame in rule_file(PlanRules).deferred_focus:
+        if deferred := re.search(frame, _without_fillers(asking_sentence(text)), re.IGNORECASE):
+            later = [w for w in content_words(deferred.group("rest")) if w.lower() not in asking]
+            focus = later[0] if later else focus
+            break
     # "Hva er det overordnede målet med …?" asks after the noun its phrase ends in, not the adjective
     # before it: Norwegian noun phrases end in their head.
     pattern = rule_file(PlanRules).noun_phrase

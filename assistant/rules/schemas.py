@@ -417,6 +417,9 @@ class PlanRules(RuleFile):
     amount_kinds: dict[str, Pattern] = Field(default_factory=dict)
     # "…, fordelt på barnehage og skole" asks for a breakdown, not for one kind of money, beside another kind
     amount_breakdown: Pattern | None = None
+    # Frames whose content verb comes after them (named group `rest`): the focus is read there, so
+    # "Hvem har ansvaret for å vurdere …?" asks after «vurdere», not «ansvaret».
+    deferred_focus: list[Pattern] = Field(default_factory=list)
     definition: Pattern | None = None
     definition_verbs: Pattern | None = None
     role_question: Pattern | None = None

@@ -2015,3 +2015,20 @@ def test_which_universities_says_the_sources_name_none(services: Services) -> No
     nordland = ask(services, question)
     assert not nordland.abstained and nordland.answer.startswith("Kildene sier ikke hvilke"), nordland.answer
     assert "11 UH" in nordland.answer
+
+
+def test_who_has_the_duty_to_do_a_deed_is_answered_by_the_sentence_of_that_deed(services: Services) -> None:
+    """«Tilskuddsmottaker skal gjøre en vurdering av måloppnåelse» says who evaluates; a list that says
+    «vurdert» in passing about the scheme's aims does not."""
+    question = "Hvem har ansvaret for å vurdere måloppnåelsen i den kollektive tilskuddsordningen?"
+    answer = ask(services, question)
+    assert "Tilskuddsmottaker skal gjøre en vurdering av måloppnåelse" in answer.answer.split("\n")[0], (
+        answer.answer
+    )
+
+
+def test_how_to_report_needs_is_not_answered_with_a_tally_of_needs_reported(services: Services) -> None:
+    """«Behov meldt: - Barnehage – 12 behovsmeldinger …» counts what was reported; it tells no one how."""
+    answer = ask(services, "Hvordan går vi fram når vi som kommune skal melde behov?").answer
+    assert "behovsmeldinger -" not in answer, answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer

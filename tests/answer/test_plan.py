@@ -501,3 +501,17 @@ def test_one_indirect_clause_beside_a_direct_question_stays_as_written() -> None
     """Beside a question of its own, «… som lurer på hva de forplikter seg til» says who asks."""
     asked = "Hva forventes av arbeidslivet? Skal svare en bedrift som lurer på hva de forplikter seg til."
     assert direct(asked) == asked
+
+
+def test_a_duty_frame_puts_the_focus_on_the_deed_after_it() -> None:
+    """ "Hvem har ansvaret for å X?" asks who does X: «ansvaret» is how a duty is asked, not what."""
+    assert plan_question("Hvem har ansvaret for å rapportere til Udir?", ()).focus == ("rapportere",)
+    assert plan_question("Hvem har oppgaven med å etablere forumet?", ()).focus == ("etablere",)
+    assert plan_question("Hvem har ansvaret for forumet?", ()).focus == ("forumet",)
+
+
+def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
+    """ "Hvordan går vi fram når vi skal søke?" asks how to apply: «går», «fram» and who asks are no
+    focus."""
+    assert plan_question("Hvordan går vi fram når vi som skoleeier skal søke?", ()).focus == ("søke",)
+    assert plan_question("Hvordan fungerer det når en skole vil melde behov?", ()).focus == ("melde",)
