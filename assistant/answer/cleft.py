@@ -32,6 +32,8 @@ def read_cleft(question: str) -> Cleft | None:
         actors = _actors(found.group("actor"))
         return Cleft(actors, found.group("rest")) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
+    if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
+        led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
     if led is None or not (actors := _actors(led.group("actor"))):
         return None
     return Cleft(actors, f"{led.group('verb')} {led.group('rest')}")

@@ -27,6 +27,7 @@ from assistant.answer.cleft import (
     is_scheme_word,
     names_asked,
     read_cleft,
+    spelled_out,
     subject_fits,
     what_is_asked,
 )
@@ -217,7 +218,10 @@ class ExtractiveBackend:
                 subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
                 # «Vi utbetaler midlene til fylkeskommunene» tells a step before the one asked ("Betaler
                 # fylkeskommunen ut pengene til skolene?"): the body asked receives; it says no «Nei».
-                receives = names_asked(cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text)))
+                # A sentence that says outright who does it («Det er X som …») says it of no one else.
+                receives = not _CLEFT_SUBJECT.match(says.text) and names_asked(
+                    cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text))
+                )
                 if done_by_other(cleft, subject) and not receives:  # "Er det X som …?", someone else: no,
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
@@ -1484,6 +1488,7 @@ def _lead_in(
         and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
+        and not (index is not None and _unknown_deed(index, rules, asking))
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
@@ -1763,6 +1768,25 @@ def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     return bool(words) and all(known_form(index, w) is None for w in words)
 
 
+# The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.
+_OPENING_VERB = re.compile(r"^(?:og\s+|men\s+)?([a-zæøå]+)\b", re.IGNORECASE)
+_MIN_DEED_LETTERS = 4
+
+
+def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
+    """Whether a yes/no question opens with a verb of doing that the documents never use ("Mister vi
+    midlene hvis …?", "Refunderer Udir reisene?"): what it asks happens is nowhere said, so no sentence of
+    theirs says yes to it, however many of its other words it shares. Asking verbs ("kan", "må",
+    "stemmer", "trenger") are no deed."""
+    found = _OPENING_VERB.match(asking.strip())
+    if found is None:
+        return False
+    verb = found.group(1).lower()
+    if len(verb) < _MIN_DEED_LETTERS or verb in question_words() or verb in rules.finite_verbs:
+        return False
+    return known_form(index, verb) is None
+
+
 def _allows_only(rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence only allows what a question asks is required: «Statsforvalteren kan delta i
     samarbeidsforum som observatør» to "Skal Statsforvalteren sitte i forumet?" (a `permission` modal and
@@ -1814,12 +1838,24 @@ def _clause_subject(wanted: list[tuple[set[str], float]], s: _Scored, index: Lex
     if len(parts) < 2:
         return _subject(s)
     best = max(parts, key=lambda c: _loose_coverage(wanted, set(index.analyzer.terms(c))))
-    return " ".join(best.split()[:4])
+    return _opening_subject(best)
 
 
 def _subject(s: _Scored) -> str:
     """Who a sentence says does something: its heading when it opens with a pronoun, else its first words."""
-    return s.heading if _PRONOUN_LED.match(s.unit.lead or "") else " ".join(s.text.split()[:4])
+    return s.heading if _PRONOUN_LED.match(s.unit.lead or "") else _opening_subject(s.text)
+
+
+# «Det er barnehage- og skoleeiere som analyserer …»: a cleft names who does it between «det er» and «som»
+_CLEFT_SUBJECT = re.compile(r"^\W*(?:det|dette)\s+er\s+(.+?)\s+som\b", re.IGNORECASE)
+
+
+def _opening_subject(text: str) -> str:
+    """Who a sentence (or clause) says does something: what a cleft puts between «det er» and «som», with
+    a shared compound tail written out («barnehage- og skoleeiere» names barnehageeiere too); else its
+    first four words."""
+    cleft = _CLEFT_SUBJECT.match(text)
+    return spelled_out(cleft.group(1)) if cleft else " ".join(text.split()[:4])
 
 
 def _states(asking: str, text: str) -> bool:

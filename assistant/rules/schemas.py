@@ -470,6 +470,11 @@ class PlanRules(RuleFile):
     paraphrases: list[Paraphrase] = Field(default_factory=list)
     noun_phrase: Pattern | None = None
     reported: Pattern | None = None
+    # "Vi har hørt at X – stemmer det?": a claim heard, asked whether it holds (group claim).
+    hearsay: Pattern | None = None
+    # "Stemmer det at Udir fordeler pengene?": a claim whose subject is a body and verb a deed (groups actor,
+    # verb, rest), asked as the cleft "Er det Udir som fordeler pengene?".
+    claim_cleft: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
