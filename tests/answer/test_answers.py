@@ -14,6 +14,7 @@ from assistant.answer.extractive import (
     _carries,
     _crux,
     _obliges,
+    _opening_subject,
     _repeats,
     _said_beside,
     _Scored,
@@ -2015,3 +2016,37 @@ def test_which_universities_says_the_sources_name_none(services: Services) -> No
     nordland = ask(services, question)
     assert not nordland.abstained and nordland.answer.startswith("Kildene sier ikke hvilke"), nordland.answer
     assert "11 UH" in nordland.answer
+
+
+def test_a_cleft_sentence_names_its_doer_not_the_body_it_sends_to() -> None:
+    assert _opening_subject("Det er barnehage- og skoleeiere som analyserer kompetansebehovet.") == (
+        "barnehage- og skoleeiere barnehageeiere"
+    )
+    assert _opening_subject("Udir har ansvaret for å forvalte tilskuddsordningen.") == "Udir har ansvaret for"
+
+
+def test_a_cleft_about_a_body_that_only_receives_is_answered_no(services: Services) -> None:
+    """«Det er barnehage- og skoleeiere som analyserer … og deretter melder behov … til statsforvalteren»:
+    Statsforvalteren is named, but as the receiver; who analyses is someone else."""
+    answer = ask(services, "Er det statsforvalteren som analyserer kompetansebehovet i kommunene?")
+    assert answer.answer.startswith("Nei. Det er barnehage- og skoleeiere som analyserer"), answer.answer
+
+
+def test_a_heard_claim_about_a_body_is_answered_by_who_does_it(services: Services) -> None:
+    answer = ask(
+        services,
+        "Vi har fått høre at fylkeskommunen prioriterer tiltakene i Kompetanseløftet. Er det riktig?",
+    )
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "samarbeidsforum" in answer.answer
+
+
+def test_asked_to_leave_out_what_a_source_requires_the_answer_is_no(services: Services) -> None:
+    answer = ask(services, "Kan vi la være å vurdere måloppnåelse av tiltakene i Nordland?")
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "skal gjøre en vurdering av måloppnåelse" in answer.answer
+
+
+def test_a_deed_the_documents_never_name_gets_no_yes(services: Services) -> None:
+    answer = ask(services, "Mister vi midlene hvis vi ikke bruker dem opp samme år?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer

@@ -492,3 +492,25 @@ def test_one_indirect_clause_beside_a_direct_question_stays_as_written() -> None
     """Beside a question of its own, «… som lurer på hva de forplikter seg til» says who asks."""
     asked = "Hva forventes av arbeidslivet? Skal svare en bedrift som lurer på hva de forplikter seg til."
     assert direct(asked) == asked
+
+
+@pytest.mark.parametrize(
+    ("asked", "read_as"),
+    [
+        (
+            "Vi har hørt at Udir fordeler pengene i Rekom – stemmer det?",
+            "Stemmer det at Udir fordeler pengene i Rekom?",
+        ),
+        (
+            "Hei. Jeg har lest at kommunen må betale egenandel. Er det riktig?",
+            "Hei. Stemmer det at kommunen må betale egenandel?",
+        ),
+        # a tag that goes on to ask more is left as written: the claim is the context of what follows
+        (
+            "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det, og hva gjør de der?",
+            "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det, og hva gjør de der?",
+        ),
+    ],
+)
+def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as: str) -> None:
+    assert direct(asked) == read_as
