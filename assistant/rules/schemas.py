@@ -207,6 +207,10 @@ class AdvisorRules(RuleFile):
     owner_kinds: Words = Field(default_factory=list)
     # "Kan flere eiere gå sammen om å melde behov?": acting jointly asks how the scheme works, not who's in.
     joint_phrases: Words = Field(default_factory=list)
+    # "Kan lærebedrifter få tilskudd direkte fra Udir?": which way the money goes, not who is in.
+    channel_phrases: Words = Field(default_factory=list)
+    # "Har PPT krav på midler?": a right to the money (a phrase here and a money word right after it).
+    entitlement_phrases: Words = Field(default_factory=list)
     leader_words: Words = Field(default_factory=list)  # "leder for PP-tjenesten" is of the PP-tjeneste
     group_pronouns: Words = Field(default_factory=list)
     having_openers: Words = Field(default_factory=list)

@@ -2050,3 +2050,11 @@ def test_asked_to_leave_out_what_a_source_requires_the_answer_is_no(services: Se
 def test_a_deed_the_documents_never_name_gets_no_yes(services: Services) -> None:
     answer = ask(services, "Mister vi midlene hvis vi ikke bruker dem opp samme år?")
     assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+
+
+def test_a_right_to_the_money_is_not_said_by_the_target_group(services: Services) -> None:
+    """Being among those the measures are for is no right to money: the sources say nothing directly."""
+    answer = ask(services, "Har PPT krav på midler fra Kompetanseløftet?")
+    assert answer.answer.startswith(texts.LEAD_NOT_DIRECTLY), answer.answer
+    routed = ask(services, "Kan lærebedrifter få tilskudd direkte fra Udir i yrkesfagordningen?")
+    assert not routed.answer.startswith(texts.LEAD_YES.strip()), routed.answer
