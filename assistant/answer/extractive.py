@@ -1497,7 +1497,13 @@ def _lead_in(
 
 
 # A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
-_MAY_OR_MUST = re.compile(r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør)\b", re.IGNORECASE)
+# "Er det mulig/lov/tillatt å …?", "Går det an å …?" ask what "Kan vi …?" asks.
+_MAY_OR_MUST = re.compile(
+    r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør"
+    r"|er\s+det\s+(?:mulig|mogleg|lov|lova|tillatt|greit|anledning|lov\s+til)\s+(?:for\s+[\w-]+\s+)?(?:å|til\s+å)"
+    r"|går\s+det\s+an)\b",
+    re.IGNORECASE,
+)
 
 
 def _tally(unit: Unit) -> bool:

@@ -10,6 +10,7 @@ from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
     _CLEFT_WHO,
+    _MAY_OR_MUST,
     _asked_focus,
     _carries,
     _crux,
@@ -2058,3 +2059,17 @@ def test_a_right_to_the_money_is_not_said_by_the_target_group(services: Services
     assert answer.answer.startswith(texts.LEAD_NOT_DIRECTLY), answer.answer
     routed = ask(services, "Kan lærebedrifter få tilskudd direkte fra Udir i yrkesfagordningen?")
     assert not routed.answer.startswith(texts.LEAD_YES.strip()), routed.answer
+
+
+def test_only_one_group_is_answered_no_by_a_list_that_goes_on(services: Services) -> None:
+    """«… er lærere, ledere og andre ansatte»: a comma or «og» after the group asked names more."""
+    answer = ask(services, "Er det kun lærere som kan delta i tiltak i regional ordning?")
+    assert answer.answer.startswith("Nei. Målgrupper for kompetansetiltakene"), answer.answer
+    plain = ask(services, "Kan lærere delta i tiltak i regional ordning?")
+    assert not plain.answer.startswith("Nei"), plain.answer
+
+
+def test_is_it_possible_asks_what_may_be_done() -> None:
+    assert _MAY_OR_MUST.match("Er det mulig å melde behov for begge i samme melding?")
+    assert _MAY_OR_MUST.match("Går det an å melde behov sammen?")
+    assert not _MAY_OR_MUST.match("Er det meldt behov for barnehage?")
