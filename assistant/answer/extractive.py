@@ -1469,7 +1469,13 @@ def _lead_in(
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
-    whose = cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+    # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
+    member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    whose = (
+        member
+        if member is not None
+        else cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+    )
     if (
         covered
         and not negated
@@ -1772,6 +1778,44 @@ def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
         return False
     words = [w for w in content_words(found.group("use")) if len(w) >= 4 and w not in question_words()]
     return bool(words) and all(known_form(index, w) is None for w in words)
+
+
+# Words before a party's name that are not the party ("en privat skole", "vår skole")
+_NOT_THE_PARTY = frozenset(
+    {"en", "ei", "et", "ein", "eit", "vår", "våre", "vårt", "vore", "noen", "nokon", "også", "òg"}
+)
+_PARTY_STEM = 4  # letters of a party's word that must open a word of the sentence ("privat" → «private»)
+
+
+def _opens_a_word(part: str, lowered: str) -> bool:
+    """Whether the start of `part` (all but its last two letters, at least four) opens a word of `lowered`."""
+    return re.search(rf"(?<![\w-]){re.escape(part[: max(_PARTY_STEM, len(part) - 2)])}", lowered) is not None
+
+
+def _party_word_said(word: str, lowered: str) -> bool:
+    """Whether a sentence says a word of a party's name: itself, inflected («private» for "privat"), or a
+    compound by both its parts («eiere av … barnehager» for "barnehageeiere")."""
+    w = word.lower()
+    if _opens_a_word(w, lowered):
+        return True
+    return any(
+        _opens_a_word(w[:i], lowered) and _opens_a_word(w[i:], lowered)
+        for i in range(_PARTY_STEM, len(w) - _PARTY_STEM + 1)
+    )
+
+
+def _names_member(rules: PlanRules, asking: str, text: str) -> bool | None:
+    """For a question whether one party is a member of a body ("Er KS med i samarbeidsforumet?",
+    `member_question`): whether the sentence names the members (`members`) and, among them, each word of
+    that party ("KS", "privat skole": «private … skoler»). None when the question asks no such thing."""
+    found = re.search(rules.member_question, asking, re.IGNORECASE) if rules.member_question else None
+    if found is None:
+        return None
+    words = [w for w in found.group("member").split() if w.lower() not in _NOT_THE_PARTY]
+    if not words or not (rules.members and re.search(rules.members, text, re.IGNORECASE)):
+        return False
+    lowered = text.lower()
+    return all(_party_word_said(w, lowered) for w in words)
 
 
 # The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.

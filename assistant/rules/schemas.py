@@ -431,6 +431,8 @@ class PlanRules(RuleFile):
     members_question: Pattern | None = None
     members: Pattern | None = None
     member_bodies: Words = Field(default_factory=list)
+    # "Er KS med i samarbeidsforumet?": whether one party (group member) is a member of a body.
+    member_question: Pattern | None = None
     # Who a scheme is for ("Hvem er målgruppen for X?"), and the line that opens with its target groups.
     audience_question: Pattern | None = None
     audience: Pattern | None = None

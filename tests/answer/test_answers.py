@@ -14,6 +14,7 @@ from assistant.answer.extractive import (
     _asked_focus,
     _carries,
     _crux,
+    _names_member,
     _obliges,
     _opening_subject,
     _repeats,
@@ -2073,3 +2074,26 @@ def test_is_it_possible_asks_what_may_be_done() -> None:
     assert _MAY_OR_MUST.match("Er det mulig å melde behov for begge i samme melding?")
     assert _MAY_OR_MUST.match("Går det an å melde behov sammen?")
     assert not _MAY_OR_MUST.match("Er det meldt behov for barnehage?")
+
+
+def test_a_party_asked_to_be_a_member_must_be_named_among_the_members() -> None:
+    rules = rule_file(PlanRules)
+    members = (
+        "Samarbeidsforum skal inkludere representanter for eiere av offentlig og private barnehager, og KS."
+    )
+    assert _names_member(rules, "Er KS med i samarbeidsforumet?", members) is True
+    assert _names_member(rules, "Kan private barnehageeiere være representert i forumet?", members) is True
+    assert _names_member(rules, "Er lærebedrifter med i samarbeidsforumet?", members) is False
+    # naming the party, but not as a member, is no yes either
+    assert (
+        _names_member(rules, "Er KS med i samarbeidsforumet?", "KS og Udir har laget en veileder.") is False
+    )
+    assert _names_member(rules, "Kan KS søke om midler?", members) is None  # no membership asked
+
+
+def test_a_member_the_forums_list_lacks_gets_no_yes(services: Services) -> None:
+    """The fag- og yrkesopplæring forum's list has no KS (the barnehage and grunnopplæring forum's has)."""
+    answer = ask(services, "Er KS med i samarbeidsforumet for yrkesfag?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+    listed = ask(services, "Kan yrkesopplæringsnemnda være med i samarbeidsforumet?")
+    assert listed.answer.startswith("Ja. Samarbeidsforumet skal inkludere"), listed.answer
