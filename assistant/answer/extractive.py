@@ -1628,6 +1628,9 @@ def _requires_what_is_asked(index: LexicalIndex, rules: PlanRules, asking: str, 
     )
 
 
+_OPEN_TO = r"\b(?:åpen|open|tilgjengelig\w*)\s+for\b"
+
+
 def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence can say yes to "Må vi …?": not when it tells only what was done (plan.yaml
     `done`) and requires nothing (`obligation`, `duty`): «Udir har utviklet … i samarbeid med
@@ -1637,7 +1640,14 @@ def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
     if not (rules.requirement and rules.obligation and rules.done):
         return True
     if not re.search(rules.requirement, _first_of(asking), re.IGNORECASE):
-        return True
+        # "Kan vi bruke pakkene?": what Udir «har igangsatt» allows nothing; a sentence that may, must or
+        # is open to someone («kan brukes», «er åpen for alle») says what may be done
+        if rules.permission is None or not _MAY_OR_MUST.match(_first_of(asking)):
+            return True
+        said = [rules.permission, rules.obligation, _OPEN_TO]
+        return any(re.search(p, text, re.IGNORECASE) for p in said) or not re.search(
+            rules.done, text, re.IGNORECASE
+        )
     said = [rules.obligation, *([rules.duty] if rules.duty else [])]
     if any(re.search(p, text, re.IGNORECASE) for p in said):
         return True

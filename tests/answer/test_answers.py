@@ -1979,7 +1979,9 @@ def test_what_was_done_is_no_yes_to_what_must_be_done() -> None:
         rules, must, "Eiere gjennomfører kompetansetiltakene i partnerskap med universitet og høgskoler."
     )
     assert _obliges(rules, must, "Tiltakene skal gjennomføres i partnerskap med universitet eller høyskole.")
-    assert _obliges(rules, "Kan vi samarbeide med et universitet?", done)  # asks no must
+    # what Udir has done allows nothing either: «Kan vi …?» needs a sentence that may, must or is open to
+    assert not _obliges(rules, "Kan vi samarbeide med et universitet?", done)
+    assert _obliges(rules, "Finnes det kompetansepakker laget med universiteter?", done)  # asks what there is
 
 
 def test_a_must_question_is_not_answered_yes_by_what_udir_has_done(services: Services) -> None:
@@ -2097,3 +2099,17 @@ def test_a_member_the_forums_list_lacks_gets_no_yes(services: Services) -> None:
     assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
     listed = ask(services, "Kan yrkesopplæringsnemnda være med i samarbeidsforumet?")
     assert listed.answer.startswith("Ja. Samarbeidsforumet skal inkludere"), listed.answer
+
+
+def test_what_was_done_is_no_yes_to_what_may_be_done() -> None:
+    rules = rule_file(PlanRules)
+    started = "Udir har igangsatt arbeidet med å utvikle en nettbasert kompetansepakke."
+    assert not _obliges(rules, "Kan vi bruke kompetansepakkene i tiltakene?", started)
+    assert _obliges(rules, "Kan vi bruke pakkene?", "De kan brukes sammen med universitet eller høgskole.")
+    assert _obliges(rules, "Finnes det en kompetansepakke for bedrift?", started)  # asks what there is
+
+
+def test_a_synonym_of_use_finds_what_the_money_may_be_used_for(services: Services) -> None:
+    answer = ask(services, "Kan ein nytte kompetansepakkane saman med høgskule i regional ordning?")
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "regional og desentralisert ordning" in answer.answer
