@@ -222,7 +222,9 @@ class ExtractiveBackend:
                 receives = not _CLEFT_SUBJECT.match(says.text) and names_asked(
                     cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text))
                 )
-                if done_by_other(cleft, subject) and not receives:  # "Er det X som …?", someone else: no,
+                alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
+                # "Er det X som …?", someone else: no,
+                if done_by_other(cleft, subject) and not receives and alone:
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [

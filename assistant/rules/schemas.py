@@ -481,6 +481,8 @@ class PlanRules(RuleFile):
     # "Stemmer det at Udir fordeler pengene?": a claim whose subject is a body and verb a deed (groups actor,
     # verb, rest), asked as the cleft "Er det Udir som fordeler pengene?".
     claim_cleft: Pattern | None = None
+    # "Kan kommunen bestemme selv …?": whether a body may decide, read as a cleft (groups actor, verb, rest).
+    decide_cleft: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt

@@ -2113,3 +2113,11 @@ def test_a_synonym_of_use_finds_what_the_money_may_be_used_for(services: Service
     answer = ask(services, "Kan ein nytte kompetansepakkane saman med høgskule i regional ordning?")
     assert answer.answer.startswith("Ja."), answer.answer
     assert "regional og desentralisert ordning" in answer.answer
+
+
+def test_whether_a_body_may_decide_what_another_decides_is_no(services: Services) -> None:
+    answer = ask(services, "Kan kommunen bestemme selv hvilke tiltak som får penger i Dekom?")
+    assert answer.answer.startswith("Nei. Det er samarbeidsforum i fylkene som prioriterer"), answer.answer
+    # «Forumet … prioriterer …» about the yrkesfag forum is no «Nei»: «fylkeskommunene selv kan prioritere»
+    own = ask(services, "Får fylkeskommunen prioritere tiltakene i yrkesfagordningen?")
+    assert not own.answer.startswith("Nei"), own.answer

@@ -120,3 +120,12 @@ def test_a_claim_that_a_body_does_something_is_read_as_a_cleft() -> None:
     assert said is not None and said.actors == ("udir",)
     # what a body is or has is no deed: no cleft
     assert read_cleft("Stemmer det at fagskolelærere er en målgruppe?") is None
+
+
+def test_whether_a_body_may_decide_is_read_as_a_cleft_said_no_only_by_a_cleft() -> None:
+    cleft = read_cleft("Kan kommunen bestemme selv hvilke tiltak som får penger?")
+    assert cleft is not None and "kommune" in cleft.actors and cleft.by_cleft_only
+    assert "bestemme" in cleft.rest
+    assert read_cleft("Kan kommunen melde behov?") is None  # doing beside others is no deciding
+    asked = read_cleft("Er det kommunen som bestemmer hvilke tiltak som får penger?")
+    assert asked is not None and not asked.by_cleft_only
