@@ -470,6 +470,10 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     required = rule_file(PlanRules).required
     if required is not None and re.search(required, clause.text, re.IGNORECASE):
         return None
+    # "Gjelder kravet om partnerskap med universitet også for yrkesfag?": whether a requirement holds
+    duty = rule_file(PlanRules).duty
+    if duty is not None and re.search(duty, clause.text, re.IGNORECASE):
+        return None
     asked = clause.text.lower()
     role = any(_has(asked, r) for r in rules.partner_roles)
     # "Kan vi samarbeide med en fagskole …?": the partner is whom the owner works with, right after the
