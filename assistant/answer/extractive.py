@@ -1795,6 +1795,7 @@ def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
 # Words before a party's name that are not the party ("en privat skole", "vår skole")
 _NOT_THE_PARTY = frozenset(
     {"en", "ei", "et", "ein", "eit", "vår", "våre", "vårt", "vore", "noen", "nokon", "også", "òg"}
+    | {"være", "vere", "bli", "verte", "sitte", "sitje", "delta"}  # "Kan X være observatør i forumet?"
 )
 _PARTY_STEM = 4  # letters of a party's word that must open a word of the sentence ("privat" → «private»)
 
