@@ -371,7 +371,7 @@ def test_a_resolved_follow_up_retrieves_its_gold_passage(services: Services, q: 
     [
         (
             "Hva er Yrkesfaglærer 2-ordningen?",
-            "Hva skal midlene i den brukes til?",
+            "Hva skal midlene i den gå til?",
             "hente fagkompetansen fra arbeidslivet inn i skolen",
         ),
         (

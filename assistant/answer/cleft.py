@@ -18,6 +18,9 @@ from assistant.rules import PlanRules, rule_file
 class Cleft:
     actors: tuple[str, ...]  # the bodies the question asks about, as plan.yaml's actor stems
     rest: str  # what it asks whether they do: "skal koordinere det forumet"
+    # "Kan kommunen bestemme …?" asks whether it may, not who alone does it: only a sentence that says who
+    # alone does it («Det er samarbeidsforum … som prioriterer …») says no; one about another body may not.
+    by_cleft_only: bool = False
 
 
 def read_cleft(question: str) -> Cleft | None:
@@ -32,9 +35,14 @@ def read_cleft(question: str) -> Cleft | None:
         actors = _actors(found.group("actor"))
         return Cleft(actors, found.group("rest")) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
+    if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
+        led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
+    may = None
+    if led is None and rules.decide_cleft:  # "Kan kommunen bestemme selv hvilke tiltak …?"
+        led = may = re.search(rules.decide_cleft, asking, re.IGNORECASE)
     if led is None or not (actors := _actors(led.group("actor"))):
         return None
-    return Cleft(actors, f"{led.group('verb')} {led.group('rest')}")
+    return Cleft(actors, f"{led.group('verb')} {led.group('rest').strip()}", by_cleft_only=may is not None)
 
 
 def confirms(part: str) -> tuple[str, ...]:

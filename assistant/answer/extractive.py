@@ -27,6 +27,7 @@ from assistant.answer.cleft import (
     is_scheme_word,
     names_asked,
     read_cleft,
+    spelled_out,
     subject_fits,
     what_is_asked,
 )
@@ -217,8 +218,13 @@ class ExtractiveBackend:
                 subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
                 # «Vi utbetaler midlene til fylkeskommunene» tells a step before the one asked ("Betaler
                 # fylkeskommunen ut pengene til skolene?"): the body asked receives; it says no «Nei».
-                receives = names_asked(cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text)))
-                if done_by_other(cleft, subject) and not receives:  # "Er det X som …?", someone else: no,
+                # A sentence that says outright who does it («Det er X som …») says it of no one else.
+                receives = not _CLEFT_SUBJECT.match(says.text) and names_asked(
+                    cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text))
+                )
+                alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
+                # "Er det X som …?", someone else: no,
+                if done_by_other(cleft, subject) and not receives and alone:
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [
@@ -1496,7 +1502,13 @@ def _lead_in(
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
-    whose = cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+    # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
+    member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    whose = (
+        member
+        if member is not None
+        else cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+    )
     if (
         covered
         and not negated
@@ -1515,6 +1527,7 @@ def _lead_in(
         and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
+        and not (index is not None and _unknown_deed(index, rules, asking))
     ):
         return texts.LEAD_YES + " "
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
@@ -1523,7 +1536,13 @@ def _lead_in(
 
 
 # A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
-_MAY_OR_MUST = re.compile(r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør)\b", re.IGNORECASE)
+# "Er det mulig/lov/tillatt å …?", "Går det an å …?" ask what "Kan vi …?" asks.
+_MAY_OR_MUST = re.compile(
+    r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør"
+    r"|er\s+det\s+(?:mulig|mogleg|lov|lova|tillatt|greit|anledning|lov\s+til)\s+(?:for\s+[\w-]+\s+)?(?:å|til\s+å)"
+    r"|går\s+det\s+an)\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_what_to_do(plan: AnswerPlan, asking: str) -> bool:
@@ -1648,6 +1667,9 @@ def _requires_what_is_asked(index: LexicalIndex, rules: PlanRules, asking: str, 
     )
 
 
+_OPEN_TO = r"\b(?:åpen|open|tilgjengelig\w*)\s+for\b"
+
+
 def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence can say yes to "Må vi …?": not when it tells only what was done (plan.yaml
     `done`) and requires nothing (`obligation`, `duty`): «Udir har utviklet … i samarbeid med
@@ -1657,7 +1679,14 @@ def _obliges(rules: PlanRules, asking: str, text: str) -> bool:
     if not (rules.requirement and rules.obligation and rules.done):
         return True
     if not re.search(rules.requirement, _first_of(asking), re.IGNORECASE):
-        return True
+        # "Kan vi bruke pakkene?": what Udir «har igangsatt» allows nothing; a sentence that may, must or
+        # is open to someone («kan brukes», «er åpen for alle») says what may be done
+        if rules.permission is None or not _MAY_OR_MUST.match(_first_of(asking)):
+            return True
+        said = [rules.permission, rules.obligation, _OPEN_TO]
+        return any(re.search(p, text, re.IGNORECASE) for p in said) or not re.search(
+            rules.done, text, re.IGNORECASE
+        )
     said = [rules.obligation, *([rules.duty] if rules.duty else [])]
     if any(re.search(p, text, re.IGNORECASE) for p in said):
         return True
@@ -1800,6 +1829,64 @@ def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     return bool(words) and all(known_form(index, w) is None for w in words)
 
 
+# Words before a party's name that are not the party ("en privat skole", "vår skole")
+_NOT_THE_PARTY = frozenset(
+    {"en", "ei", "et", "ein", "eit", "vår", "våre", "vårt", "vore", "noen", "nokon", "også", "òg"}
+    | {"være", "vere", "bli", "verte", "sitte", "sitje", "delta"}  # "Kan X være observatør i forumet?"
+)
+_PARTY_STEM = 4  # letters of a party's word that must open a word of the sentence ("privat" → «private»)
+
+
+def _opens_a_word(part: str, lowered: str) -> bool:
+    """Whether the start of `part` (all but its last two letters, at least four) opens a word of `lowered`."""
+    return re.search(rf"(?<![\w-]){re.escape(part[: max(_PARTY_STEM, len(part) - 2)])}", lowered) is not None
+
+
+def _party_word_said(word: str, lowered: str) -> bool:
+    """Whether a sentence says a word of a party's name: itself, inflected («private» for "privat"), or a
+    compound by both its parts («eiere av … barnehager» for "barnehageeiere")."""
+    w = word.lower()
+    if _opens_a_word(w, lowered):
+        return True
+    return any(
+        _opens_a_word(w[:i], lowered) and _opens_a_word(w[i:], lowered)
+        for i in range(_PARTY_STEM, len(w) - _PARTY_STEM + 1)
+    )
+
+
+def _names_member(rules: PlanRules, asking: str, text: str) -> bool | None:
+    """For a question whether one party is a member of a body ("Er KS med i samarbeidsforumet?",
+    `member_question`): whether the sentence names the members (`members`) and, among them, each word of
+    that party ("KS", "privat skole": «private … skoler»). None when the question asks no such thing."""
+    found = re.search(rules.member_question, asking, re.IGNORECASE) if rules.member_question else None
+    if found is None:
+        return None
+    words = [w for w in found.group("member").split() if w.lower() not in _NOT_THE_PARTY]
+    if not words or not (rules.members and re.search(rules.members, text, re.IGNORECASE)):
+        return False
+    lowered = text.lower()
+    return all(_party_word_said(w, lowered) for w in words)
+
+
+# The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.
+_OPENING_VERB = re.compile(r"^(?:og\s+|men\s+)?([a-zæøå]+)\b", re.IGNORECASE)
+_MIN_DEED_LETTERS = 4
+
+
+def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
+    """Whether a yes/no question opens with a verb of doing that the documents never use ("Mister vi
+    midlene hvis …?", "Refunderer Udir reisene?"): what it asks happens is nowhere said, so no sentence of
+    theirs says yes to it, however many of its other words it shares. Asking verbs ("kan", "må",
+    "stemmer", "trenger") are no deed."""
+    found = _OPENING_VERB.match(asking.strip())
+    if found is None:
+        return False
+    verb = found.group(1).lower()
+    if len(verb) < _MIN_DEED_LETTERS or verb in question_words() or verb in rules.finite_verbs:
+        return False
+    return known_form(index, verb) is None
+
+
 def _allows_only(rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence only allows what a question asks is required: «Statsforvalteren kan delta i
     samarbeidsforum som observatør» to "Skal Statsforvalteren sitte i forumet?" (a `permission` modal and
@@ -1851,12 +1938,24 @@ def _clause_subject(wanted: list[tuple[set[str], float]], s: _Scored, index: Lex
     if len(parts) < 2:
         return _subject(s)
     best = max(parts, key=lambda c: _loose_coverage(wanted, set(index.analyzer.terms(c))))
-    return " ".join(best.split()[:4])
+    return _opening_subject(best)
 
 
 def _subject(s: _Scored) -> str:
     """Who a sentence says does something: its heading when it opens with a pronoun, else its first words."""
-    return s.heading if _PRONOUN_LED.match(s.unit.lead or "") else " ".join(s.text.split()[:4])
+    return s.heading if _PRONOUN_LED.match(s.unit.lead or "") else _opening_subject(s.text)
+
+
+# «Det er barnehage- og skoleeiere som analyserer …»: a cleft names who does it between «det er» and «som»
+_CLEFT_SUBJECT = re.compile(r"^\W*(?:det|dette)\s+er\s+(.+?)\s+som\b", re.IGNORECASE)
+
+
+def _opening_subject(text: str) -> str:
+    """Who a sentence (or clause) says does something: what a cleft puts between «det er» and «som», with
+    a shared compound tail written out («barnehage- og skoleeiere» names barnehageeiere too); else its
+    first four words."""
+    cleft = _CLEFT_SUBJECT.match(text)
+    return spelled_out(cleft.group(1)) if cleft else " ".join(text.split()[:4])
 
 
 def _states(asking: str, text: str) -> bool:

@@ -52,6 +52,11 @@ def direct(text: str) -> str:
     Udir om hva som skal til?" → "Hva skal til?"); the sentences around it kept."""
     rules = rule_file(PlanRules)
     text = _asked_directly(_paraphrased(_without_fillers(text)))
+    if rules.hearsay and (heard := re.search(rules.hearsay, text, re.IGNORECASE)):
+        # "Vi har hørt at X – stemmer det?" → "Stemmer det at X?": the claim is what is asked
+        start = max(text.rfind(c, 0, heard.start()) for c in ".?!") + 1
+        asked = f"Stemmer det at {heard.group('claim').strip()}?"
+        text = " ".join(p for p in (text[:start].strip(), asked, text[heard.end() :].strip()) if p)
     if rules.reported and (frame := re.search(rules.reported, text, re.IGNORECASE)):
         # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
         rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])

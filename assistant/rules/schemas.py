@@ -207,6 +207,10 @@ class AdvisorRules(RuleFile):
     owner_kinds: Words = Field(default_factory=list)
     # "Kan flere eiere gå sammen om å melde behov?": acting jointly asks how the scheme works, not who's in.
     joint_phrases: Words = Field(default_factory=list)
+    # "Kan lærebedrifter få tilskudd direkte fra Udir?": which way the money goes, not who is in.
+    channel_phrases: Words = Field(default_factory=list)
+    # "Har PPT krav på midler?": a right to the money (a phrase here and a money word right after it).
+    entitlement_phrases: Words = Field(default_factory=list)
     leader_words: Words = Field(default_factory=list)  # "leder for PP-tjenesten" is of the PP-tjeneste
     group_pronouns: Words = Field(default_factory=list)
     having_openers: Words = Field(default_factory=list)
@@ -430,6 +434,8 @@ class PlanRules(RuleFile):
     members_question: Pattern | None = None
     members: Pattern | None = None
     member_bodies: Words = Field(default_factory=list)
+    # "Er KS med i samarbeidsforumet?": whether one party (group member) is a member of a body.
+    member_question: Pattern | None = None
     # Who a scheme is for ("Hvem er målgruppen for X?"), and the line that opens with its target groups.
     audience_question: Pattern | None = None
     audience: Pattern | None = None
@@ -475,6 +481,13 @@ class PlanRules(RuleFile):
     # "Hva kan vi som kommune søke om?": who asks, said beside the pronoun; not what is asked after.
     asker_apposition: Pattern | None = None
     reported: Pattern | None = None
+    # "Vi har hørt at X – stemmer det?": a claim heard, asked whether it holds (group claim).
+    hearsay: Pattern | None = None
+    # "Stemmer det at Udir fordeler pengene?": a claim whose subject is a body and verb a deed (groups actor,
+    # verb, rest), asked as the cleft "Er det Udir som fordeler pengene?".
+    claim_cleft: Pattern | None = None
+    # "Kan kommunen bestemme selv …?": whether a body may decide, read as a cleft (groups actor, verb, rest).
+    decide_cleft: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt

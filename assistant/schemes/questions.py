@@ -178,6 +178,23 @@ def _there_a_body(tokens: list[_Token], context: Sequence[str]) -> bool:
     return any(w.startswith(tuple(rules.scheme_bodies)) for w in _TOKEN.findall(" ".join(context).lower()))
 
 
+def _asks_money_route(lowered: str) -> bool:
+    """Whether a yes/no clause asks which way the money goes ("… få tilskudd direkte fra Udir?") or a right
+    to it ("Har PPT krav på midler …?"): neither is settled by a group's place in the target group."""
+    rules = _rules()
+    if any(_has(lowered, c) for c in rules.channel_phrases):
+        return True
+    money = "|".join(re.escape(m) for m in rules.money_words)
+    return (
+        any(
+            re.search(rf"(?<![\w-]){re.escape(e)}\s+(?:[\w-]+\s+){{0,2}}?(?:[\w-]*?)(?:{money})\b", lowered)
+            for e in rules.entitlement_phrases
+        )
+        if money
+        else False
+    )
+
+
 def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) -> YesNo | None:
     """The yes/no question about a scheme, or None when the question is not one (or names no group,
     owner or use the advisor can answer for)."""
@@ -189,6 +206,8 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     if scheme is None or asked is None:
         return None
     text, context = asked  # context: the question's other sentences and clauses ("Jeg er rektor.")
+    if _asks_money_route(text.lower()):
+        return None
     tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     spans = mention_spans(scheme, text) if named else []
     clause = _Clause(text, tokens, frozenset(i for a, b in spans for i in range(a, b)))
@@ -450,6 +469,10 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     # catalogue says who may, so the sources' own sentence answers (its alternatives: «… eller fagskole»)
     required = rule_file(PlanRules).required
     if required is not None and re.search(required, clause.text, re.IGNORECASE):
+        return None
+    # "Gjelder kravet om partnerskap med universitet også for yrkesfag?": whether a requirement holds
+    duty = rule_file(PlanRules).duty
+    if duty is not None and re.search(duty, clause.text, re.IGNORECASE):
         return None
     asked = clause.text.lower()
     role = any(_has(asked, r) for r in rules.partner_roles)

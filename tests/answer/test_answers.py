@@ -10,10 +10,13 @@ from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
     _CLEFT_WHO,
+    _MAY_OR_MUST,
     _asked_focus,
     _carries,
     _crux,
+    _names_member,
     _obliges,
+    _opening_subject,
     _repeats,
     _said_beside,
     _Scored,
@@ -1976,7 +1979,9 @@ def test_what_was_done_is_no_yes_to_what_must_be_done() -> None:
         rules, must, "Eiere gjennomfører kompetansetiltakene i partnerskap med universitet og høgskoler."
     )
     assert _obliges(rules, must, "Tiltakene skal gjennomføres i partnerskap med universitet eller høyskole.")
-    assert _obliges(rules, "Kan vi samarbeide med et universitet?", done)  # asks no must
+    # what Udir has done allows nothing either: «Kan vi …?» needs a sentence that may, must or is open to
+    assert not _obliges(rules, "Kan vi samarbeide med et universitet?", done)
+    assert _obliges(rules, "Finnes det kompetansepakker laget med universiteter?", done)  # asks what there is
 
 
 def test_a_must_question_is_not_answered_yes_by_what_udir_has_done(services: Services) -> None:
@@ -2032,3 +2037,104 @@ def test_how_to_report_needs_is_not_answered_with_a_tally_of_needs_reported(serv
     answer = ask(services, "Hvordan går vi fram når vi som kommune skal melde behov?").answer
     assert "behovsmeldinger -" not in answer, answer
     assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+
+
+def test_a_cleft_sentence_names_its_doer_not_the_body_it_sends_to() -> None:
+    assert _opening_subject("Det er barnehage- og skoleeiere som analyserer kompetansebehovet.") == (
+        "barnehage- og skoleeiere barnehageeiere"
+    )
+    assert _opening_subject("Udir har ansvaret for å forvalte tilskuddsordningen.") == "Udir har ansvaret for"
+
+
+def test_a_cleft_about_a_body_that_only_receives_is_answered_no(services: Services) -> None:
+    """«Det er barnehage- og skoleeiere som analyserer … og deretter melder behov … til statsforvalteren»:
+    Statsforvalteren is named, but as the receiver; who analyses is someone else."""
+    answer = ask(services, "Er det statsforvalteren som analyserer kompetansebehovet i kommunene?")
+    assert answer.answer.startswith("Nei. Det er barnehage- og skoleeiere som analyserer"), answer.answer
+
+
+def test_a_heard_claim_about_a_body_is_answered_by_who_does_it(services: Services) -> None:
+    answer = ask(
+        services,
+        "Vi har fått høre at fylkeskommunen prioriterer tiltakene i Kompetanseløftet. Er det riktig?",
+    )
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "samarbeidsforum" in answer.answer
+
+
+def test_asked_to_leave_out_what_a_source_requires_the_answer_is_no(services: Services) -> None:
+    answer = ask(services, "Kan vi la være å vurdere måloppnåelse av tiltakene i Nordland?")
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "skal gjøre en vurdering av måloppnåelse" in answer.answer
+
+
+def test_a_deed_the_documents_never_name_gets_no_yes(services: Services) -> None:
+    answer = ask(services, "Mister vi midlene hvis vi ikke bruker dem opp samme år?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+
+
+def test_a_right_to_the_money_is_not_said_by_the_target_group(services: Services) -> None:
+    """Being among those the measures are for is no right to money: the sources say nothing directly."""
+    answer = ask(services, "Har PPT krav på midler fra Kompetanseløftet?")
+    assert answer.answer.startswith(texts.LEAD_NOT_DIRECTLY), answer.answer
+    routed = ask(services, "Kan lærebedrifter få tilskudd direkte fra Udir i yrkesfagordningen?")
+    assert not routed.answer.startswith(texts.LEAD_YES.strip()), routed.answer
+
+
+def test_only_one_group_is_answered_no_by_a_list_that_goes_on(services: Services) -> None:
+    """«… er lærere, ledere og andre ansatte»: a comma or «og» after the group asked names more."""
+    answer = ask(services, "Er det kun lærere som kan delta i tiltak i regional ordning?")
+    assert answer.answer.startswith("Nei. Målgrupper for kompetansetiltakene"), answer.answer
+    plain = ask(services, "Kan lærere delta i tiltak i regional ordning?")
+    assert not plain.answer.startswith("Nei"), plain.answer
+
+
+def test_is_it_possible_asks_what_may_be_done() -> None:
+    assert _MAY_OR_MUST.match("Er det mulig å melde behov for begge i samme melding?")
+    assert _MAY_OR_MUST.match("Går det an å melde behov sammen?")
+    assert not _MAY_OR_MUST.match("Er det meldt behov for barnehage?")
+
+
+def test_a_party_asked_to_be_a_member_must_be_named_among_the_members() -> None:
+    rules = rule_file(PlanRules)
+    members = (
+        "Samarbeidsforum skal inkludere representanter for eiere av offentlig og private barnehager, og KS."
+    )
+    assert _names_member(rules, "Er KS med i samarbeidsforumet?", members) is True
+    assert _names_member(rules, "Kan private barnehageeiere være representert i forumet?", members) is True
+    assert _names_member(rules, "Er lærebedrifter med i samarbeidsforumet?", members) is False
+    # naming the party, but not as a member, is no yes either
+    assert (
+        _names_member(rules, "Er KS med i samarbeidsforumet?", "KS og Udir har laget en veileder.") is False
+    )
+    assert _names_member(rules, "Kan KS søke om midler?", members) is None  # no membership asked
+
+
+def test_a_member_the_forums_list_lacks_gets_no_yes(services: Services) -> None:
+    """The fag- og yrkesopplæring forum's list has no KS (the barnehage and grunnopplæring forum's has)."""
+    answer = ask(services, "Er KS med i samarbeidsforumet for yrkesfag?")
+    assert not answer.answer.startswith(texts.LEAD_YES.strip()), answer.answer
+    listed = ask(services, "Kan yrkesopplæringsnemnda være med i samarbeidsforumet?")
+    assert listed.answer.startswith("Ja. Samarbeidsforumet skal inkludere"), listed.answer
+
+
+def test_what_was_done_is_no_yes_to_what_may_be_done() -> None:
+    rules = rule_file(PlanRules)
+    started = "Udir har igangsatt arbeidet med å utvikle en nettbasert kompetansepakke."
+    assert not _obliges(rules, "Kan vi bruke kompetansepakkene i tiltakene?", started)
+    assert _obliges(rules, "Kan vi bruke pakkene?", "De kan brukes sammen med universitet eller høgskole.")
+    assert _obliges(rules, "Finnes det en kompetansepakke for bedrift?", started)  # asks what there is
+
+
+def test_a_synonym_of_use_finds_what_the_money_may_be_used_for(services: Services) -> None:
+    answer = ask(services, "Kan ein nytte kompetansepakkane saman med høgskule i regional ordning?")
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "regional og desentralisert ordning" in answer.answer
+
+
+def test_whether_a_body_may_decide_what_another_decides_is_no(services: Services) -> None:
+    answer = ask(services, "Kan kommunen bestemme selv hvilke tiltak som får penger i Dekom?")
+    assert answer.answer.startswith("Nei. Det er samarbeidsforum i fylkene som prioriterer"), answer.answer
+    # «Forumet … prioriterer …» about the yrkesfag forum is no «Nei»: «fylkeskommunene selv kan prioritere»
+    own = ask(services, "Får fylkeskommunen prioritere tiltakene i yrkesfagordningen?")
+    assert not own.answer.startswith("Nei"), own.answer

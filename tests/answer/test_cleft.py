@@ -110,3 +110,22 @@ def test_the_bodies_a_text_names_are_read_whole_from_a_shared_compound_tail() ->
     assert actors_in("Det er barnehage- og skoleeiere som analyserer") == {"barnehageeier", "skoleeier"}
     assert actors_in("Vi utbetaler midlene til fylkeskommunene") == {"fylkeskommun"}
     assert actors_in("Et nettverk kan velge å gå sammen.") == set()
+
+
+def test_a_claim_that_a_body_does_something_is_read_as_a_cleft() -> None:
+    cleft = read_cleft("Stemmer det at fylkeskommunen prioriterer tiltakene i Kompetanseløftet?")
+    assert cleft is not None and cleft.actors == ("fylkeskommun",)
+    assert "prioriterer" in cleft.rest
+    said = read_cleft("Er det riktig at det er Udir som utbetaler pengene?")
+    assert said is not None and said.actors == ("udir",)
+    # what a body is or has is no deed: no cleft
+    assert read_cleft("Stemmer det at fagskolelærere er en målgruppe?") is None
+
+
+def test_whether_a_body_may_decide_is_read_as_a_cleft_said_no_only_by_a_cleft() -> None:
+    cleft = read_cleft("Kan kommunen bestemme selv hvilke tiltak som får penger?")
+    assert cleft is not None and "kommune" in cleft.actors and cleft.by_cleft_only
+    assert "bestemme" in cleft.rest
+    assert read_cleft("Kan kommunen melde behov?") is None  # doing beside others is no deciding
+    asked = read_cleft("Er det kommunen som bestemmer hvilke tiltak som får penger?")
+    assert asked is not None and not asked.by_cleft_only

@@ -515,3 +515,25 @@ def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
     focus."""
     assert plan_question("Hvordan går vi fram når vi som skoleeier skal søke?", ()).focus == ("søke",)
     assert plan_question("Hvordan fungerer det når en skole vil melde behov?", ()).focus == ("melde",)
+
+
+@pytest.mark.parametrize(
+    ("asked", "read_as"),
+    [
+        (
+            "Vi har hørt at Udir fordeler pengene i Rekom – stemmer det?",
+            "Stemmer det at Udir fordeler pengene i Rekom?",
+        ),
+        (
+            "Hei. Jeg har lest at kommunen må betale egenandel. Er det riktig?",
+            "Hei. Stemmer det at kommunen må betale egenandel?",
+        ),
+        # a tag that goes on to ask more is left as written: the claim is the context of what follows
+        (
+            "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det, og hva gjør de der?",
+            "Vi har hørt at Statsforvalteren sitter i forumet. Stemmer det, og hva gjør de der?",
+        ),
+    ],
+)
+def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as: str) -> None:
+    assert direct(asked) == read_as

@@ -481,3 +481,34 @@ def test_our_people_follow_the_askers_body_only_when_it_is_a_workplace(catalogue
     assert owner is not None and owner.text == "lærerne"
     unnamed = read_yes_no("Er lærere ved Bodø fagskole i målgruppen for Dekom?", [], catalogue)
     assert unnamed is not None and unnamed.text == "lærere ved Bodø fagskole"  # a name is no trade
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan lærebedrifter få tilskudd direkte fra Udir i yrkesfagordningen?",
+        "Har PPT krav på midler fra Kompetanseløftet?",
+        "Har barnehagelærerne våre rett til midler fra regional ordning?",
+    ],
+)
+def test_which_way_the_money_goes_or_a_right_to_it_is_not_a_target_group_question(
+    question: str, catalogue: Catalogue
+) -> None:
+    assert read_yes_no(question, [], catalogue) is None
+
+
+def test_a_right_to_a_place_in_the_forum_or_taking_part_is_read_as_before(catalogue: Catalogue) -> None:
+    assert read_yes_no("Kan lærebedrifter få kurs i yrkesfagordningen?", [], catalogue) is not None
+
+
+def test_a_partner_requirement_is_not_whether_one_may_be_a_partner(
+    catalogue: Catalogue,
+) -> None:
+    asked = read_yes_no(
+        "Gjelder kravet om partnerskap med universitet også for yrkesfagordningen?", [], catalogue
+    )
+    assert asked is None or asked.about != "partner"
+    may = read_yes_no(
+        "Kan en fagskole være tilbyder av kompetanseutvikling i yrkesfagordningen?", [], catalogue
+    )
+    assert may is not None and may.about == "partner"
