@@ -284,14 +284,21 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not naming:
         return (), tuple(w for w in content_words(text) if w.lower() not in asking)
     focus = naming[0]
+    rules = rule_file(PlanRules)
+    asked = _without_fillers(asking_sentence(text))
     # "Hva er det overordnede målet med …?" asks after the noun its phrase ends in, not the adjective
     # before it: Norwegian noun phrases end in their head.
-    pattern = rule_file(PlanRules).noun_phrase
-    phrase = re.search(pattern, _without_fillers(asking_sentence(text)), re.IGNORECASE) if pattern else None
+    phrase = re.search(rules.noun_phrase, asked, re.IGNORECASE) if rules.noun_phrase else None
     if phrase is not None:
         head = [w for w in content_words(phrase.group("phrase")) if w.lower() not in asking]
         focus = head[-1] if head else focus
-    rest = [w for w in content_words(text) if w.lower() not in asking and w != focus]
+    said = focus
+    done = re.search(rules.verb_asked, asked, re.IGNORECASE) if rules.verb_asked else None
+    if done is not None and done.group("verb") in naming:
+        # "Hva kan midlene brukes til?" asks after the use, not the money; in the documents' word for it
+        said = done.group("verb")
+        focus = rules.verb_read_as.get(said.lower(), said)
+    rest = [w for w in content_words(text) if w.lower() not in asking and w not in (focus, said)]
     return (focus,), tuple(dict.fromkeys(rest))
 
 

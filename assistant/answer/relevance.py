@@ -65,6 +65,8 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
     focus = plan.focus[0]
     by_word = _by_word(index, asking)
+    if focus not in by_word and (read := _by_word(index, focus).get(focus)) and _found(read[0], said):
+        return True  # the documents' word for the one asked («brukes» for "benyttes"), quoted
     if focus in by_word and (_found(by_word[focus][0], said) or _used(index, focus, by_word[focus][0])):
         return _found(by_word[focus][0], said)
     # A focus the documents never use ("sender" of money they say is «utbetalt») can't be quoted: most of the

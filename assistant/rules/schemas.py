@@ -469,6 +469,9 @@ class PlanRules(RuleFile):
     # "Hva skal vi sitte igjen med?", "Hva er poenget med X?": asked as what they mean ("Hva er målet …?").
     paraphrases: list[Paraphrase] = Field(default_factory=list)
     noun_phrase: Pattern | None = None
+    # "Hva kan midlene brukes til?": the verb done to the subject (named group `verb`) is what is asked after.
+    verb_asked: Pattern | None = None
+    verb_read_as: dict[str, str] = Field(default_factory=dict)
     reported: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt

@@ -107,6 +107,9 @@ def _speaks(question: str, text: str, citations: list[Citation] | None = None) -
 
 def test_an_answer_speaks_to_a_part_when_it_says_what_the_part_asks_after() -> None:
     assert _speaks("Hva kan pengene brukes til?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    # The documents' word for the verb asked (plan.yaml verb_read_as) says it
+    assert _speaks("Hva kan pengene benyttes til?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    assert not _speaks("Hva kan pengene benyttes til?", "Rektor søker om plass i ordningen. [1]")
     assert _speaks("Hvem søker om plass?", "Rektor søker om plass i ordningen. [1]")
     # A sentence on the same matter that does not say what is asked is no answer to it.
     assert not _speaks("Hvem søker om plass?", "Nyutdannede lærere får en mentor det første året. [1]")
