@@ -272,6 +272,19 @@ def test_what_the_money_is_used_for_is_led_by_the_sentence_that_says_its_use(ser
     assert all(p.answered for p in answer.parts), answer.parts
 
 
+def test_a_later_part_answered_by_whose_call_it_is_is_not_marked_uncovered(services: Services) -> None:
+    """«Det er opp til fylkeskommunene å vurdere hvilke andre samarbeidsparter som kan være representert»
+    answers who decides, though it says «vurdere», not «bestemmer»."""
+    question = (
+        "Vi er en privat skole. Må vi være med i samarbeidsforumet for yrkesfag, og hvem bestemmer hvem "
+        "andre som kan være representert?"
+    )
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert "Det er opp til fylkeskommunene å vurdere" in second, answer.answer
+    assert all(p.answered for p in answer.parts), answer.parts
+
+
 def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: Services) -> None:
     """The partners are counted on the Nordland slide the first part was answered from, as «11 UH»; the
     general sentences about partnership that score higher give no count, so the part had no answer."""

@@ -125,6 +125,27 @@ def test_an_answer_speaks_to_a_part_when_it_says_what_the_part_asks_after() -> N
     assert _speaks("Kan assistenter få mentor?", "Nyutdannede lærere får en mentor det første året. [1]")
 
 
+_WHOSE_CALL = mentoring_index(
+    [
+        "Rektor bestemmer hvem som får mentor.",
+        "Det er opp til rektor å vurdere hvilke andre lærere som kan få mentor.",
+        "Nyutdannede lærere får en mentor det første året.",
+    ]
+)
+
+
+def test_whose_call_it_is_answers_who_decides_in_a_verb_of_its_own() -> None:
+    """«Det er opp til rektor å vurdere …» says who decides, though not in the part's «bestemmer»."""
+    asked = "Hvem bestemmer hvilke andre lærere som kan få mentor?"
+    said = "Det er opp til rektor å vurdere hvilke andre lærere som kan få mentor. [1]"
+    assert speaks_to(_WHOSE_CALL, asked, said, [])
+    assert not speaks_to(_WHOSE_CALL, asked, "Nyutdannede lærere får en mentor det første året. [1]", [])
+    # only of what is asked: whose call another thing is answers nothing
+    assert not speaks_to(
+        _WHOSE_CALL, "Hvem bestemmer hvem som får mentor?", "Det er opp til rektor å si ja. [1]", []
+    )
+
+
 def test_a_later_part_answered_only_by_a_loosely_related_sentence_is_named_as_not_covered() -> None:
     first = PartAnswer("Hvem får en mentor?", "Nyutdannede lærere får en mentor det første året. [1]",
                        [citation(1, "A")])  # fmt: skip
