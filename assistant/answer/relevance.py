@@ -82,7 +82,8 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     # "Hvem bestemmer hvem andre som kan være representert?": «Det er opp til fylkeskommunene å vurdere
     # hvilke andre samarbeidsparter som kan være representert …» names who, in a verb of its own; it answers
     # when it says most of what the part asks of the rest, as an answer to a focus no document uses does
-    whose_call = plan.type == "hvem" and _WHO_IS_LEFT.search(MARKER.sub(" ", text)) is not None
+    deciding = focus.lower() in {v.lower() for v in rule_file(PlanRules).deciding_verbs}
+    whose_call = plan.type == "hvem" and deciding and _WHO_IS_LEFT.search(MARKER.sub(" ", text)) is not None
     if focus in by_word and _used(index, focus, by_word[focus][0]) and not whose_call:
         return False
     return bool(total) and found / total >= _REST_SAID

@@ -472,6 +472,8 @@ class PlanRules(RuleFile):
     # "Hva kan midlene brukes til?": the verb done to the subject (named group `verb`) is what is asked after.
     verb_asked: Pattern | None = None
     verb_read_as: dict[str, str] = Field(default_factory=dict)
+    # "Hvem bestemmer …?": verbs of deciding, whose answer may say whose call it is in a verb of its own.
+    deciding_verbs: Words = Field(default_factory=list)
     reported: Pattern | None = None
     request: Pattern | None = None
     min_part_words: PositiveInt
