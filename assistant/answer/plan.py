@@ -348,7 +348,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     topics: list[str] = []  # of each part, the topic put before its question word (or "")
     whole: list[bool] = []  # of each part, whether it is a sentence of its own ending in "?"
-    for piece in asking:
+    for piece in _before_contrast(asking):
         # "To ting: hvilke …?", "Og hva kan vi søke om?": a lead-in or a joining word before the question
         piece = re.sub(rules.part_lead_in, "", piece, flags=re.IGNORECASE) if rules.part_lead_in else piece
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
@@ -387,6 +387,25 @@ def split_parts(text: str) -> tuple[str, ...]:
     if context:
         questions[0] = f"{context} {_capitalised(questions[0])}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
+
+
+# What asks for a contrast before its «forskjellen på …» ("…, og hva er forskjellen på A og B?")
+_ASKS_CONTRAST = re.compile(r"[\s,]*(?:\bog\s+)?\b(?:hva|kva)\s+(?:er|var|blir)\s+(?:egentlig\s+)?$", re.I)
+
+
+def _before_contrast(asking: list[str]) -> list[str]:
+    """The asking sentences, one that asks something before a contrast ("Hva er formålet med X, og hva er
+    forskjellen på A og B?") as two: what it asks first is a part of its own, not lost to the contrast's."""
+    contrast = rule_file(PlanRules).contrast
+    pieces: list[str] = []
+    for piece in asking:
+        found = re.search(contrast, piece, re.IGNORECASE) if contrast else None
+        before = _ASKS_CONTRAST.sub("", piece[: found.start()]).strip(" ,") if found else ""
+        if found and before and re.search(r"\w", before):
+            pieces += [f"{before}?", f"Hva er {piece[found.start() :]}"]
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _sharing_verb(chunks: list[str]) -> list[str]:

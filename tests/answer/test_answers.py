@@ -285,6 +285,17 @@ def test_a_later_part_answered_by_whose_call_it_is_is_not_marked_uncovered(servi
     assert all(p.answered for p in answer.parts), answer.parts
 
 
+def test_a_question_before_a_contrast_is_answered_under_its_own_heading(services: Services) -> None:
+    question = (
+        "Hva er formålet med kompetanseutvikling, og hva er forskjellen på etterutdanning og videreutdanning?"
+    )
+    blocks = ask(services, question).answer.split("\n\n")
+    assert blocks[0].startswith("**Hva er formålet med kompetanseutvikling?**\nFormålet med"), blocks
+    assert blocks[1].startswith("**Hva er etterutdanning?**") and blocks[2].startswith(
+        "**Hva er videreutdanning?**"
+    )
+
+
 def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: Services) -> None:
     """The partners are counted on the Nordland slide the first part was answered from, as «11 UH»; the
     general sentences about partnership that score higher give no count, so the part had no answer."""
