@@ -145,6 +145,9 @@ def _resolved(
         if naming > limit:
             return question
         noun = text[start:end].split()[-1]
+        if kind == "noun" and _only_places(topic, lexical):
+            # "Hvor mye fikk Oslo og Viken i 2021? … når ble ordningen iverksatt?": a place is no scheme
+            return question
         if kind == "noun" and noun.lower() in _words("kept_nouns"):
             # "forumet" is the scheme's forum: kept, with the scheme after it, if a scheme was talked about
             if not _names_scheme(topic, lexical):
@@ -164,6 +167,14 @@ def _resolved(
     if bare or (also and naming <= 1 and _prep_start(text, tokens) is None):
         return _finish(_attach(text, tokens, topic))
     return question
+
+
+def _only_places(topic: str, lexical: LexicalIndex | None) -> bool:
+    """Whether a topic names only places ("fikk Nordland tildelt" of "Hvor mye fikk Nordland tildelt
+    …?"): its names are all places, and it names no scheme."""
+    names = [w.lower() for w in _WORD.findall(topic) if w[:1].isupper()]
+    places = _slots()[-1]
+    return bool(names) and all(stem(w) in places for w in names) and not _names_scheme(topic, lexical)
 
 
 def _compound_of(noun: str, topic: str) -> str | None:

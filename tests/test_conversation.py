@@ -631,3 +631,13 @@ def test_a_follow_up_about_the_vocational_scheme_is_answered_from_its_guidelines
     assert not answer.abstained
     assert {c.document for c in answer.citations} == {"udir-tilskuddsordning-fag-og-yrkesopplaering.txt"}
     assert "private eiere" not in answer.answer
+
+
+def test_a_scheme_noun_is_not_replaced_by_a_place_asked_about_before() -> None:
+    """«ordningen» after "Hvor mye fikk Oslo og Viken i 2021?" is no «fikk Oslo»: a place is no scheme."""
+    question = "Når ble ordningen iverksatt?"
+    assert resolve_follow_up(question, ["Hvor mye fikk Oslo og Viken i 2021?"]) == question
+    assert resolve_follow_up(question, ["Hvor mye fikk Nordland tildelt i 2026?"]) == question
+    assert resolve_follow_up(question, ["Hva er den regionale ordningen i Nordland?"]) != question
+    # a scheme asked about before is still what «ordningen» stands for
+    assert resolve_follow_up("Hvem forvalter ordningen?", ["Hva er Dekom?"]) == "Hvem forvalter Dekom?"

@@ -285,26 +285,33 @@ def _focus_and_topic(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     topic is the rest. A yes/no question's focus is what it asks about
     ("delta", "søke"), found the same way."""
     asking = question_words()
+    rules = rule_file(PlanRules)
     sentence = asking_sentence(text)
-    if apposition := rule_file(PlanRules).asker_apposition:
-        sentence = re.sub(apposition, " ", sentence, flags=re.IGNORECASE)
+    if rules.asker_apposition:
+        sentence = re.sub(rules.asker_apposition, " ", sentence, flags=re.IGNORECASE)
     naming = [w for w in content_words(sentence) if w.lower() not in asking]
     if not naming:
         return (), tuple(w for w in content_words(text) if w.lower() not in asking)
     focus = naming[0]
-    for frame in rule_file(PlanRules).deferred_focus:
-        if deferred := re.search(frame, _without_fillers(asking_sentence(text)), re.IGNORECASE):
+    asked = _without_fillers(asking_sentence(text))
+    for frame in rules.deferred_focus:
+        if deferred := re.search(frame, asked, re.IGNORECASE):
             later = [w for w in content_words(deferred.group("rest")) if w.lower() not in asking]
             focus = later[0] if later else focus
             break
     # "Hva er det overordnede målet med …?" asks after the noun its phrase ends in, not the adjective
     # before it: Norwegian noun phrases end in their head.
-    pattern = rule_file(PlanRules).noun_phrase
-    phrase = re.search(pattern, _without_fillers(asking_sentence(text)), re.IGNORECASE) if pattern else None
+    phrase = re.search(rules.noun_phrase, asked, re.IGNORECASE) if rules.noun_phrase else None
     if phrase is not None:
         head = [w for w in content_words(phrase.group("phrase")) if w.lower() not in asking]
         focus = head[-1] if head else focus
-    rest = [w for w in content_words(text) if w.lower() not in asking and w != focus]
+    said = focus
+    done = re.search(rules.verb_asked, asked, re.IGNORECASE) if rules.verb_asked else None
+    if done is not None and done.group("verb") in naming:
+        # "Hva kan midlene brukes til?" asks after the use, not the money; in the documents' word for it
+        said = done.group("verb")
+        focus = rules.verb_read_as.get(said.lower(), said)
+    rest = [w for w in content_words(text) if w.lower() not in asking and w not in (focus, said)]
     return (focus,), tuple(dict.fromkeys(rest))
 
 
@@ -354,7 +361,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     topics: list[str] = []  # of each part, the topic put before its question word (or "")
     whole: list[bool] = []  # of each part, whether it is a sentence of its own ending in "?"
-    for piece in asking:
+    for piece in _before_contrast(asking):
         # "To ting: hvilke …?", "Og hva kan vi søke om?": a lead-in or a joining word before the question
         piece = re.sub(rules.part_lead_in, "", piece, flags=re.IGNORECASE) if rules.part_lead_in else piece
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
@@ -393,6 +400,25 @@ def split_parts(text: str) -> tuple[str, ...]:
     if context:
         questions[0] = f"{context} {_capitalised(questions[0])}"
     return tuple(_capitalised(p) for p in questions[: rules.max_parts])
+
+
+# What asks for a contrast before its «forskjellen på …» ("…, og hva er forskjellen på A og B?")
+_ASKS_CONTRAST = re.compile(r"[\s,]*(?:\bog\s+)?\b(?:hva|kva)\s+(?:er|var|blir)\s+(?:egentlig\s+)?$", re.I)
+
+
+def _before_contrast(asking: list[str]) -> list[str]:
+    """The asking sentences, one that asks something before a contrast ("Hva er formålet med X, og hva er
+    forskjellen på A og B?") as two: what it asks first is a part of its own, not lost to the contrast's."""
+    contrast = rule_file(PlanRules).contrast
+    pieces: list[str] = []
+    for piece in asking:
+        found = re.search(contrast, piece, re.IGNORECASE) if contrast else None
+        before = _ASKS_CONTRAST.sub("", piece[: found.start()]).strip(" ,") if found else ""
+        if found and before and re.search(r"\w", before):
+            pieces += [f"{before}?", f"Hva er {piece[found.start() :]}"]
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _sharing_verb(chunks: list[str]) -> list[str]:

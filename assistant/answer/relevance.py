@@ -22,6 +22,9 @@ from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
 from assistant.rules import GuardRules, PlanRules, rule_file
 
+# «Det er opp til X å …»: the documents' way of saying whose call something is, in a verb of its own
+# («vurdere», not the question's «bestemmer»).
+_WHO_IS_LEFT = re.compile(r"\bDet\s+er\s+opp\s+til\s+\w+", re.IGNORECASE)
 # With a focus the documents never use, the share of the part's other naming words (idf-weighted) its quotes
 # must say.
 _REST_SAID = 0.5
@@ -65,8 +68,10 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
     focus = plan.focus[0]
     by_word = _by_word(index, asking)
-    if focus in by_word and (_found(by_word[focus][0], said) or _used(index, focus, by_word[focus][0])):
-        return _found(by_word[focus][0], said)
+    if focus not in by_word and (read := _by_word(index, focus).get(focus)) and _found(read[0], said):
+        return True  # the documents' word for the one asked («brukes» for "benyttes"), quoted
+    if focus in by_word and _found(by_word[focus][0], said):
+        return True
     # A focus the documents never use ("sender" of money they say is «utbetalt») can't be quoted: most of the
     # part's other words that they do use must be (idf-weighted). A part none of whose words they use
     # ("Hvem dekker reiseutgiftene?") asks what they don't speak of.
@@ -74,6 +79,13 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     rest = [s for w, s in by_word.items() if w != focus and w not in asking_only and _used(index, w, s[0])]
     total = sum(weight for _, weight in rest)
     found = sum(weight for variants, weight in rest if _found(variants, said))
+    # "Hvem bestemmer hvem andre som kan være representert?": «Det er opp til fylkeskommunene å vurdere
+    # hvilke andre samarbeidsparter som kan være representert …» names who, in a verb of its own; it answers
+    # when it says most of what the part asks of the rest, as an answer to a focus no document uses does
+    deciding = focus.lower() in {v.lower() for v in rule_file(PlanRules).deciding_verbs}
+    whose_call = plan.type == "hvem" and deciding and _WHO_IS_LEFT.search(MARKER.sub(" ", text)) is not None
+    if focus in by_word and _used(index, focus, by_word[focus][0]) and not whose_call:
+        return False
     return bool(total) and found / total >= _REST_SAID
 
 

@@ -480,6 +480,12 @@ class PlanRules(RuleFile):
     noun_phrase: Pattern | None = None
     # "Hva kan vi som kommune søke om?": who asks, said beside the pronoun; not what is asked after.
     asker_apposition: Pattern | None = None
+
+    # "Hva kan midlene brukes til?": the verb done to the subject (named group `verb`) is what is asked after.
+    verb_asked: Pattern | None = None
+    verb_read_as: dict[str, str] = Field(default_factory=dict)
+    # "Hvem bestemmer …?": verbs of deciding, whose answer may say whose call it is in a verb of its own.
+    deciding_verbs: Words = Field(default_factory=list)
     reported: Pattern | None = None
     # "Vi har hørt at X – stemmer det?": a claim heard, asked whether it holds (group claim).
     hearsay: Pattern | None = None

@@ -202,19 +202,22 @@ class SchemeScope:
         return self.named(re.sub(comparison, " ", text, flags=re.IGNORECASE) if comparison else text)
 
     def points_elsewhere(self, text: str, scope: Sequence[str], rare: Callable[[str], bool]) -> bool:
-        """Whether the text uses a rare word of another scheme's name that no name in scope has:
-        "stipend" ("Utdannings- og rekrutteringsstipend") in a letter about Kompetanse for kvalitet asks
-        about another scheme than the letter's. Common words ("skole", "barnehage") name no scheme."""
+        """Whether the text uses rare words of another scheme's name, more of them than of any name in
+        scope: "stipend" ("Utdannings- og rekrutteringsstipend") in a letter about Kompetanse for kvalitet
+        asks about another scheme than the letter's, and so does "stipend for ansatte som mangler godkjent
+        lærerutdanning" (the Utdanningsstipend's name) in a letter whose other question named the
+        Rekrutteringsstipend, though «stipend» is in that name too. Common words ("skole", "barnehage")
+        name no scheme."""
         wanted = related(scope)
-        own = {w for s in _with_scope_phrases(self.catalogue) if s.id in wanted for w in _name_words(s)}
-        others = {
-            w for s in _with_scope_phrases(self.catalogue) if s.id not in wanted for w in _name_words(s)
-        } - own
-        others = {w for w in others if rare(w)}
+        schemes = list(_with_scope_phrases(self.catalogue))
+        own = {w for s in schemes if s.id in wanted for w in _name_words(s)}
         asked = {w for w in words(text) if len(w) >= _MIN_NAME_WORD}
-        return any(_shares_word(a, o) for a in asked for o in others) and not any(
-            _shares_word(a, o) for a in asked for o in own
-        )
+        said_own = sum(any(_shares_word(a, o) for o in own) for a in asked)
+        for scheme in (s for s in schemes if s.id not in wanted):
+            others = {w for w in _name_words(scheme) - own if rare(w)}
+            if sum(any(_shares_word(a, o) for o in others) for a in asked) > said_own:
+                return True
+        return False
 
     def tags_of(self, passage: Passage) -> frozenset[str]:
         key = (passage.id, passage.section, passage.text)

@@ -253,6 +253,52 @@ def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: 
     assert "Udir har ansvaret for å forvalte tilskuddsordningen" in second, answer.answer
 
 
+def test_a_later_parts_scheme_noun_is_no_place_the_first_part_asked_about(services: Services) -> None:
+    """«Hvor mye fikk Nordland …, og når ble ordningen iverksatt?»: «ordningen» is no «Nordland» (read so,
+    the part was «Når ble fikk Nordland iverksatt?» and said the sources don't answer it)."""
+    answer = ask(services, "Hvor mye fikk Nordland tildelt i 2026, og når ble ordningen iverksatt?")
+    second = answer.answer.split("\n\n")[1]
+    assert "I 2021 ble tilskuddsordning for lokal kompetanseutvikling" in second, answer.answer
+    assert all(p.answered for p in answer.parts), answer.parts
+
+
+def test_what_the_money_is_used_for_is_led_by_the_sentence_that_says_its_use(services: Services) -> None:
+    """A part "Hva kan pengene benyttes til?" asks after the use: led by «Midlene kan brukes til …», not by a
+    sentence that only says «midlene» (or a slide's list about partnership), and the part is answered."""
+    question = (
+        "Hvem avgjør hvilke tiltak som får penger i den lokale ordningen, og hva kan pengene benyttes til?"
+    )
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    lead = second.splitlines()[1]
+    assert lead.startswith("Midlene kan brukes til å vurdere, planlegge og gjennomføre"), answer.answer
+    assert all(p.answered for p in answer.parts), answer.parts
+
+
+def test_a_later_part_answered_by_whose_call_it_is_is_not_marked_uncovered(services: Services) -> None:
+    """«Det er opp til fylkeskommunene å vurdere hvilke andre samarbeidsparter som kan være representert»
+    answers who decides, though it says «vurdere», not «bestemmer»."""
+    question = (
+        "Vi er en privat skole. Må vi være med i samarbeidsforumet for yrkesfag, og hvem bestemmer hvem "
+        "andre som kan være representert?"
+    )
+    answer = ask(services, question)
+    second = answer.answer.split("\n\n")[1]
+    assert "Det er opp til fylkeskommunene å vurdere" in second, answer.answer
+    assert all(p.answered for p in answer.parts), answer.parts
+
+
+def test_a_question_before_a_contrast_is_answered_under_its_own_heading(services: Services) -> None:
+    question = (
+        "Hva er formålet med kompetanseutvikling, og hva er forskjellen på etterutdanning og videreutdanning?"
+    )
+    blocks = ask(services, question).answer.split("\n\n")
+    assert blocks[0].startswith("**Hva er formålet med kompetanseutvikling?**\nFormålet med"), blocks
+    assert blocks[1].startswith("**Hva er etterutdanning?**") and blocks[2].startswith(
+        "**Hva er videreutdanning?**"
+    )
+
+
 def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: Services) -> None:
     """The partners are counted on the Nordland slide the first part was answered from, as «11 UH»; the
     general sentences about partnership that score higher give no count, so the part had no answer."""

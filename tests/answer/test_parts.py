@@ -107,6 +107,9 @@ def _speaks(question: str, text: str, citations: list[Citation] | None = None) -
 
 def test_an_answer_speaks_to_a_part_when_it_says_what_the_part_asks_after() -> None:
     assert _speaks("Hva kan pengene brukes til?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    # The documents' word for the verb asked (plan.yaml verb_read_as) says it
+    assert _speaks("Hva kan pengene benyttes til?", "Midlene kan brukes til frikjøp av mentorer. [1]")
+    assert not _speaks("Hva kan pengene benyttes til?", "Rektor søker om plass i ordningen. [1]")
     assert _speaks("Hvem søker om plass?", "Rektor søker om plass i ordningen. [1]")
     # A sentence on the same matter that does not say what is asked is no answer to it.
     assert not _speaks("Hvem søker om plass?", "Nyutdannede lærere får en mentor det første året. [1]")
@@ -120,6 +123,27 @@ def test_an_answer_speaks_to_a_part_when_it_says_what_the_part_asks_after() -> N
     assert _speaks("Hvem er ordningen for?", "Mentorordningen er for nyutdannede. [1]")
     # A yes/no part is led by whether the sources settle it; it is not judged here.
     assert _speaks("Kan assistenter få mentor?", "Nyutdannede lærere får en mentor det første året. [1]")
+
+
+_WHOSE_CALL = mentoring_index(
+    [
+        "Rektor bestemmer hvem som får mentor.",
+        "Det er opp til rektor å vurdere hvilke andre lærere som kan få mentor.",
+        "Nyutdannede lærere får en mentor det første året.",
+    ]
+)
+
+
+def test_whose_call_it_is_answers_who_decides_in_a_verb_of_its_own() -> None:
+    """«Det er opp til rektor å vurdere …» says who decides, though not in the part's «bestemmer»."""
+    asked = "Hvem bestemmer hvilke andre lærere som kan få mentor?"
+    said = "Det er opp til rektor å vurdere hvilke andre lærere som kan få mentor. [1]"
+    assert speaks_to(_WHOSE_CALL, asked, said, [])
+    assert not speaks_to(_WHOSE_CALL, asked, "Nyutdannede lærere får en mentor det første året. [1]", [])
+    # only of what is asked: whose call another thing is answers nothing
+    assert not speaks_to(
+        _WHOSE_CALL, "Hvem bestemmer hvem som får mentor?", "Det er opp til rektor å si ja. [1]", []
+    )
 
 
 def test_a_later_part_answered_only_by_a_loosely_related_sentence_is_named_as_not_covered() -> None:

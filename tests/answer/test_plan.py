@@ -262,6 +262,32 @@ def test_words_that_only_colour_a_question_do_not_change_its_type() -> None:
     assert question_type("Hvem skal være representert i forumet?") == "liste"
 
 
+def test_a_question_asked_before_a_contrast_is_a_part_of_its_own() -> None:
+    """ "Hva er formålet med X, og hva er forskjellen på A og B?" lost its first question to the contrast."""
+    question = (
+        "Hva er formålet med kompetanseutvikling, og hva er forskjellen på etterutdanning og videreutdanning?"
+    )
+    assert split_parts(question) == (
+        "Hva er formålet med kompetanseutvikling?",
+        "Hva er etterutdanning?",
+        "Hva er videreutdanning?",
+    )
+    assert split_parts("Hva er forskjellen på Rekom og Dekom?") == ("Hva er Rekom?", "Hva er Dekom?")
+
+
+def test_what_a_thing_can_be_used_for_asks_after_the_verb_not_the_subject() -> None:
+    assert plan_question("Hva kan midlene brukes til?", ()).focus == ("brukes",)
+    assert plan_question("Hva kan midlene i Dekom brukes til i Nordland?", ()).focus == ("brukes",)
+    # in the documents' word for it
+    plan = plan_question("Hva kan pengene benyttes til?", ())
+    assert plan.focus == ("brukes",) and "benyttes" not in plan.topic
+    # not a noun that ends like a passive verb's ending, nor a process ("hvordan") or an infinitive
+    assert plan_question("Hva kan vi søke om?", ()).focus == ("søke",)
+    assert plan_question("Hvordan skal tiltakene planlegges?", ()).focus == ("tiltakene",)
+    assert plan_question("Hva skal planen inneholde?", ()).focus == ("planen",)
+    assert plan_question("Hva kan vi få tilskudd til?", ()).focus == ("tilskudd",)
+
+
 def test_a_what_is_the_question_asks_after_the_head_of_its_noun_phrase() -> None:
     assert plan_question("Hva er det sentrale målet med ordningen?", ()).focus == ("målet",)
     assert plan_question("Hva er den viktigste oppgaven til forumet?", ()).focus == ("oppgaven",)

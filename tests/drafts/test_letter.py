@@ -274,6 +274,20 @@ def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(se
     assert "utdanningsstipend for ansatte som mangler godkjent lærerutdanning" in answer, answer
 
 
+def test_a_question_naming_more_of_another_schemes_name_than_of_the_letters_is_answered_from_it(
+    services: Services,
+) -> None:
+    """The letter's other question names the Rekrutteringsstipend; "stipend for ansatte som mangler godkjent
+    lærerutdanning" says more of the Utdanningsstipend's name, so it is not read in the letter's scheme
+    (read so, it got «Kildene sier ikke dette direkte» and a list around the stipend)."""
+    inquiry = (
+        "Hei,\nSkoleeier her.\n1. Kan vi søke om stipend for ansatte som mangler godkjent lærerutdanning?\n"
+        "2. Kan vi søke rekrutteringsstipend for folk som ikke er ansatt ennå?\nHilsen Trond"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert answer.startswith("Ja. Skoleeiere kan søke om utdanningsstipend for ansatte"), answer
+
+
 def test_letter_has_the_parts_of_a_formal_reply_in_order(three: Letter) -> None:
     md = three.markdown
     order = [

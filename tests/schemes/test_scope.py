@@ -83,6 +83,12 @@ def test_a_rare_word_of_another_schemes_name_points_away_from_the_scope(catalogu
     assert not scope.points_elsewhere("Hva kan skolene søke om for lærere?", kfk, rare)
     # A word of the scope's own names points nowhere else: "yrkesfag" for the vocational scheme.
     assert not scope.points_elsewhere("Hvem får midler til yrkesfag?", ["fag-og-yrkesopplaering"], rare)
+    # More words of another scheme's name than of the scope's own: «stipend» is in both names, «mangler» and
+    # «godkjent» only in the Utdanningsstipend's.
+    asked = "Kan vi søke om stipend for ansatte som mangler godkjent lærerutdanning?"
+    assert scope.points_elsewhere(asked, ["rekrutteringsstipend"], rare)
+    recruiting = ["rekrutteringsstipend"]
+    assert not scope.points_elsewhere("Kan vi søke om stipend for nye lærere?", recruiting, rare)
 
 
 def test_an_umbrella_scheme_speaks_for_its_parts_and_they_for_it() -> None:
