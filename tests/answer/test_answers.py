@@ -2172,12 +2172,6 @@ def test_what_was_done_is_no_yes_to_what_may_be_done() -> None:
     assert _obliges(rules, "Finnes det en kompetansepakke for bedrift?", started)  # asks what there is
 
 
-def test_a_synonym_of_use_finds_what_the_money_may_be_used_for(services: Services) -> None:
-    answer = ask(services, "Kan ein nytte kompetansepakkane saman med høgskule i regional ordning?")
-    assert answer.answer.startswith("Ja."), answer.answer
-    assert "regional og desentralisert ordning" in answer.answer
-
-
 def test_whether_a_body_may_decide_what_another_decides_is_no(services: Services) -> None:
     answer = ask(services, "Kan kommunen bestemme selv hvilke tiltak som får penger i Dekom?")
     assert answer.answer.startswith("Nei. Det er samarbeidsforum i fylkene som prioriterer"), answer.answer
