@@ -83,10 +83,6 @@ logger = logging.getLogger(__name__)
 StepObserver = Callable[[str, float], None]
 
 
-def _ignore_step(_step: str, _seconds: float) -> None:
-    pass
-
-
 class WriteLock:
     """One writer of the index at a time: in this process (a thread lock) and, with a shared Postgres, in
     every instance (ChatLog.writer), so a start's reconciliation never runs between another instance's
@@ -128,8 +124,9 @@ class Services:
     catalogue: Catalogue | None = None  # the scheme advisor; None when the corpus has no schemes.yaml
     llm: LLMBackend | None = None  # ASSISTANT_LLM=openai|ollama
     scope: SchemeScope | None = None  # the schemes questions and passages are about; None without catalogue
-    # Called with (step, seconds) for each pipeline step; the API feeds it to its metrics.
-    observe: StepObserver = _ignore_step
+    # Each called with (step, seconds) for each pipeline step: every API app serving these services adds
+    # its metrics here while it runs (tests serve one loaded index from several apps at once).
+    observers: list[StepObserver] = field(default_factory=list)
     # One writer at a time: ingests and deletes are serialised, searches never wait for them.
     write_lock: WriteLock = field(default_factory=WriteLock)
     # Why the catalogue is None although the file is there (its errors, in Norwegian), when the start
@@ -193,7 +190,9 @@ def _step(services: Services, name: str) -> Iterator[None]:
     try:
         yield
     finally:
-        services.observe(name, time.perf_counter() - start)
+        seconds = time.perf_counter() - start
+        for observe in list(services.observers):
+            observe(name, seconds)
 
 
 def ingest_paths(

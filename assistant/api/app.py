@@ -61,7 +61,7 @@ class RequestLog:
 
 def _attach(app: FastAPI, services: Services, *, fill_translations: bool = False) -> None:
     metrics: Metrics = app.state.metrics
-    services.observe = metrics.observe_step
+    services.observers.append(metrics.observe_step)
     app.state.services = services
     settings = services.settings
     watch = IndexWatch(services.retriever, settings.index_check_interval_s)
@@ -98,6 +98,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
                 startup.stop(timeout=60)  # before the watch: a start under way may still attach one
             if app.state.index_watch is not None:
                 app.state.index_watch.stop()
+            attached = app.state.services
+            if attached is not None and app.state.metrics.observe_step in attached.observers:
+                attached.observers.remove(app.state.metrics.observe_step)
             if startup is not None:
                 sentences.stop()
                 stop_apy()

@@ -11,6 +11,7 @@ from assistant import texts
 from assistant.api import create_app
 from assistant.language import apertium
 from assistant.language.apy import apy_installed
+from assistant.service import Services
 from tests.api.conftest import free_port, serve, small_settings, wait_ready
 from tests.fake_apertium import still_running
 
@@ -34,6 +35,22 @@ def test_metrics_count_requests_and_pipeline_steps(client: httpx.Client) -> None
     assert 'assistant_http_request_duration_seconds_bucket{le="0.1",method="POST",route="/api/chat"}' in text
     for step in ("resolve", "retrieve", "answer", "store"):
         assert f'assistant_pipeline_step_seconds_count{{step="{step}"}}' in text
+
+
+def test_metrics_keep_their_steps_when_another_app_on_the_same_index_comes_and_goes(
+    services: Services,
+) -> None:
+    """Tests serve one loaded index from several apps; one that stops must not take the steps of the
+    others with it (a full run once lost every step sample this way)."""
+    observers_before = list(services.observers)
+    with serve(create_app(services=services)) as url, httpx.Client(base_url=url, timeout=60) as first:
+        with serve(create_app(services=services)) as other_url, httpx.Client(base_url=other_url) as other:
+            assert other.get("/readyz").status_code == 200
+        assert first.post("/api/chat", json={"message": "Hva er regional ordning?"}).status_code == 200
+        text = first.get("/metrics").text
+        for step in ("resolve", "retrieve", "answer", "store"):
+            assert f'assistant_pipeline_step_seconds_count{{step="{step}"}}' in text
+    assert services.observers == observers_before
 
 
 def test_app_loads_in_background_and_ingests_an_empty_index(tmp_path: Path) -> None:
