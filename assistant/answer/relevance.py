@@ -35,6 +35,10 @@ _HOW_MANY = re.compile(r"\b(?:hvor|kor)\s+mange\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 _WHICH = re.compile(r"^\W*(?:og\s+)?(?:hvilke|hvilken|hvilket|kva\s+for)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# "i Nordland", "i Oslo og Viken": a place the asked kind's members are in
+_IN_PLACE = re.compile(r"\b(?:i|på)\s+[A-ZÆØÅ]\w+")
+# A rule asked ("… kan søke?", "… må melde?"): who may, a category, not the names of who did.
+_RULE_ASKED = re.compile(r"\b(?:kan|må|skal|bør|kunne|burde|får\s+lov)\b", re.IGNORECASE)
 # A compound counts for a word as its last part from this many letters ("pakk" of "pakkene" in
 # «kompetansepakker»), as its first part from one more.
 _MIN_TAIL = 4
@@ -134,9 +138,13 @@ def asks_which_named(question: str) -> str | None:
     found = _WHICH.match(asking)
     if not found:
         return None
-    kinds = rule_file(GuardRules).named_kinds
-    after = _WORD.findall(asking[found.end() :])[:1]
-    return next((w for w in after if any(w.lower().startswith(k) for k in kinds)), None)
+    rules = rule_file(GuardRules)
+    rest = asking[found.end() :]
+    after = _WORD.findall(rest)[:1]
+    named = next((w for w in after if any(w.lower().startswith(k) for k in rules.named_kinds)), None)
+    if named is not None or not (_IN_PLACE.search(rest) and not _RULE_ASKED.search(rest)):
+        return named
+    return next((w for w in after if any(w.lower().startswith(k) for k in rules.named_in_place)), None)
 
 
 def names_instances(

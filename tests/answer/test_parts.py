@@ -295,3 +295,12 @@ def test_which_of_a_kind_with_names_of_its_own_asks_for_the_names() -> None:
     # a kind the documents use as a category asks what kinds, not which ones by name
     assert asks_which_named("Hvilke skoler kan søke?") is None
     assert asks_which_named("Hvor mange universiteter er med?") is None
+
+
+def test_a_category_placed_somewhere_and_asked_without_a_rule_asks_for_the_names() -> None:
+    """guard.yaml named_in_place: "i <Sted>" and no «kan/må/skal» asks which ones there, by name."""
+    assert asks_which_named("Hvilke kommuner i Bodø er med i mentorordningen?") == "kommuner"
+    assert asks_which_named("Hvilke barnehager på Helgeland fikk midler?") == "barnehager"
+    # a rule asked (who may) or no place: the kind as a category, answered by who may
+    assert asks_which_named("Hvilke kommuner i Bodø kan søke?") is None
+    assert asks_which_named("Hvilke kommuner er med i mentorordningen?") is None
