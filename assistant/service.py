@@ -50,6 +50,7 @@ from assistant.answer.relevance import (
     names_instances,
     said_above,
     speaks_to,
+    unsaid_kind,
 )
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
@@ -989,6 +990,10 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
         return _abstained(turn.retrieved, texts.ABSTAIN_NOT_NAMED, turn.conversation_id)
     # "Hvilke universiteter er partnere?" answered with sentences that speak of universities but name none:
     # the gap is said first, above the count the sources give; with no count, the sentences are no answer.
+    # "Hvilke fylkeskommuner deltar i hospiteringsordningen?" answered with what the scheme is: the kind
+    # asked after is in no sentence of the answer, which says nothing of which ones
+    if not written.abstained and unsaid_kind(lexical, turn.resolved, written.answer, written.citations):
+        return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
     kind = asks_which_named(turn.resolved)
     if (
         kind

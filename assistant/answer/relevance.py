@@ -147,6 +147,32 @@ def asks_which_named(question: str) -> str | None:
     return next((w for w in after if any(w.lower().startswith(k) for k in rules.named_in_place)), None)
 
 
+def unsaid_kind(
+    index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()
+) -> str | None:
+    """The kind a "Hvilke X …?" asks after, when X is a kind of body or place (guard.yaml named_in_place:
+    «fylkeskommuner», «skoler») and the answer, its cited headings with it, never says X in
+    any form: «Gjennom hospiteringsordningen kan lærere …» says nothing of which fylkeskommuner take part.
+    None for any other question, and when the answer says X."""
+    asking = asking_sentence(question)
+    found = _WHICH.match(asking)
+    if not found:
+        return None
+    rules = rule_file(GuardRules)
+    # the kinds with names of their own are judged by names_instances, which keeps a count the answer gives
+    kinds = rules.named_in_place
+    after = _WORD.findall(asking[found.end() :])[:1]
+    kind = next((w for w in after if any(w.lower().startswith(k) for k in kinds)), None)
+    if kind is None:
+        return None
+    by_word = _by_word(index, asking)
+    variants = by_word[kind][0] if kind in by_word else {kind.lower()}
+    cited = {int(n) for n in MARKER.findall(text)}
+    headings = [c.section for c in citations if c.n in cited]
+    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    return None if _found(variants, said) else kind
+
+
 def names_instances(
     index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()
 ) -> bool:

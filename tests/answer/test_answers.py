@@ -2192,3 +2192,12 @@ def test_what_no_cited_sentence_gives_is_withheld_or_named_missing(services: Ser
     assert which.answer.startswith("Kildene sier ikke hvilke barnehager"), which.answer
     login = ask(services, "Hvordan logger man seg inn for å melde behov?")
     assert login.abstained and "«logger man seg inn»" in login.answer, login.answer
+
+
+def test_which_bodies_take_part_answered_with_what_the_scheme_is_is_withheld(services: Services) -> None:
+    """The hospitering scheme's one sentence names no fylkeskommune; "Hvilke skoler kan søke?"-like
+    questions that the documents speak of keep their answer."""
+    which = ask(services, "Hvilke fylkeskommuner er med i hospiteringsordningen?")
+    assert which.abstained, which.answer
+    rule = ask(services, "Hvilke skoler omfattes av desentralisert ordning?")
+    assert not rule.abstained, rule.answer

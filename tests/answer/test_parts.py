@@ -13,6 +13,7 @@ from assistant.answer.relevance import (
     names_instances,
     said_above,
     speaks_to,
+    unsaid_kind,
 )
 from assistant.models import Citation
 from tests.answer.mentoring import mentoring_index
@@ -304,3 +305,15 @@ def test_a_category_placed_somewhere_and_asked_without_a_rule_asks_for_the_names
     # a rule asked (who may) or no place: the kind as a category, answered by who may
     assert asks_which_named("Hvilke kommuner i Bodø kan søke?") is None
     assert asks_which_named("Hvilke kommuner er med i mentorordningen?") is None
+
+
+def test_which_bodies_answered_by_sentences_that_never_say_them_is_no_answer() -> None:
+    """guard.yaml named_in_place kinds: "Hvilke kommuner …?" answered by what the scheme is says nothing of
+    which kommuner; one that speaks of them is left to the other checks."""
+    asked = "Hvilke kommuner har mentorer?"
+    about_scheme = "Nyutdannede lærere får en mentor det første året. [1]"
+    assert unsaid_kind(_MENTORING, asked, about_scheme, [citation(1, "A")]) == "kommuner"
+    says_them = "Mentorene møtes i nettverk, og kommunen betaler reiseutgifter. [1]"
+    assert unsaid_kind(_MENTORING, asked, says_them, [citation(1, "A")]) is None
+    # a kind that is no body or place is not judged here
+    assert unsaid_kind(_MENTORING, "Hvilke krav gjelder?", about_scheme, [citation(1, "A")]) is None
