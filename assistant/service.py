@@ -992,8 +992,11 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
     # the gap is said first, above the count the sources give; with no count, the sentences are no answer.
     # "Hvilke fylkeskommuner deltar i hospiteringsordningen?" answered with what the scheme is: the kind
     # asked after is in no sentence of the answer, which says nothing of which ones
-    if not written.abstained and unsaid_kind(lexical, turn.resolved, written.answer, written.citations):
-        return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
+    cited = written.citations
+    unsaid = None if written.abstained else unsaid_kind(lexical, turn.resolved, written.answer, cited)
+    if unsaid:
+        gap = texts.NOT_NAMED_KIND.format(kind=unsaid.lower())
+        return _abstained(turn.retrieved, f"{gap} {texts.WHOM_TO_ASK}", turn.conversation_id)
     kind = asks_which_named(turn.resolved)
     if (
         kind

@@ -2199,5 +2199,6 @@ def test_which_bodies_take_part_answered_with_what_the_scheme_is_is_withheld(ser
     questions that the documents speak of keep their answer."""
     which = ask(services, "Hvilke fylkeskommuner er med i hospiteringsordningen?")
     assert which.abstained, which.answer
+    assert which.answer.startswith("Kildene sier ikke hvilke fylkeskommuner"), which.answer
     rule = ask(services, "Hvilke skoler omfattes av desentralisert ordning?")
     assert not rule.abstained, rule.answer
