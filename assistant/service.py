@@ -47,6 +47,7 @@ from assistant.answer.plan import (
 from assistant.answer.relevance import (
     asks_which_named,
     asks_which_of_counted,
+    decider_unsaid,
     names_instances,
     said_above,
     speaks_to,
@@ -993,6 +994,10 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
     # "Hvilke fylkeskommuner deltar i hospiteringsordningen?" answered with what the scheme is: the kind
     # asked after is in no sentence of the answer, which says nothing of which ones
     cited = written.citations
+    # "Hvem bestemmer hvilke kommuner som får oppfølgingsordningen?" answered by who gets it: no one deciding
+    # is named (parts are read so by speaks_to already)
+    if not written.abstained and decider_unsaid(lexical, turn.resolved, written.answer, cited):
+        return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
     unsaid = None if written.abstained else unsaid_kind(lexical, turn.resolved, written.answer, cited)
     if unsaid:
         gap = texts.NOT_NAMED_KIND.format(kind=unsaid.lower())

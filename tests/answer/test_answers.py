@@ -2202,3 +2202,12 @@ def test_which_bodies_take_part_answered_with_what_the_scheme_is_is_withheld(ser
     assert which.answer.startswith("Kildene sier ikke hvilke fylkeskommuner"), which.answer
     rule = ask(services, "Hvilke skoler omfattes av desentralisert ordning?")
     assert not rule.abstained, rule.answer
+
+
+def test_who_decides_answered_by_who_gets_it_is_withheld(services: Services) -> None:
+    """The oppfølgingsordning's sentence says which kommuner are offered it, not who picks them; who
+    prioritises the measures is said and keeps its answer."""
+    picked = ask(services, "Hvem bestemmer hvilke kommuner som kommer med i oppfølgingsordningen?")
+    assert picked.abstained, picked.answer
+    forum = ask(services, "Hvem bestemmer hvilke tiltak som får midler i Oslo og Viken?")
+    assert not forum.abstained and "samarbeidsforum" in forum.answer, forum.answer

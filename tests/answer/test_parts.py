@@ -10,6 +10,7 @@ from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.relevance import (
     asks_which_named,
     asks_which_of_counted,
+    decider_unsaid,
     names_instances,
     said_above,
     speaks_to,
@@ -317,3 +318,14 @@ def test_which_bodies_answered_by_sentences_that_never_say_them_is_no_answer() -
     assert unsaid_kind(_MENTORING, asked, says_them, [citation(1, "A")]) is None
     # a kind that is no body or place is not judged here
     assert unsaid_kind(_MENTORING, "Hvilke krav gjelder?", about_scheme, [citation(1, "A")]) is None
+
+
+def test_a_whole_who_decides_question_needs_someone_deciding_in_its_answer() -> None:
+    asked = "Hvem bestemmer hvilke lærere som får mentor?"
+    who_gets = "Nyutdannede lærere får en mentor det første året. [1]"
+    assert decider_unsaid(_WHOSE_CALL, asked, who_gets, [citation(1, "A")])
+    assert not decider_unsaid(
+        _WHOSE_CALL, asked, "Rektor bestemmer hvem som får mentor. [1]", [citation(1, "A")]
+    )
+    # not a deciding verb: not judged here
+    assert not decider_unsaid(_WHOSE_CALL, "Hvem får mentor?", who_gets, [citation(1, "A")])
