@@ -47,9 +47,11 @@ from assistant.answer.plan import (
 from assistant.answer.relevance import (
     asks_which_named,
     asks_which_of_counted,
+    decider_unsaid,
     names_instances,
     said_above,
     speaks_to,
+    unsaid_kind,
 )
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
@@ -988,6 +990,17 @@ def _turn_answer(services: Services, turn: _Turn) -> Answer:
         return _abstained(turn.retrieved, texts.ABSTAIN_NOT_NAMED, turn.conversation_id)
     # "Hvilke universiteter er partnere?" answered with sentences that speak of universities but name none:
     # the gap is said first, above the count the sources give; with no count, the sentences are no answer.
+    # "Hvilke fylkeskommuner deltar i hospiteringsordningen?" answered with what the scheme is: the kind
+    # asked after is in no sentence of the answer, which says nothing of which ones
+    cited = written.citations
+    # "Hvem bestemmer hvilke kommuner som får oppfølgingsordningen?" answered by who gets it: no one deciding
+    # is named (parts are read so by speaks_to already)
+    if not written.abstained and decider_unsaid(lexical, turn.resolved, written.answer, cited):
+        return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
+    unsaid = None if written.abstained else unsaid_kind(lexical, turn.resolved, written.answer, cited)
+    if unsaid:
+        gap = texts.NOT_NAMED_KIND.format(kind=unsaid.lower())
+        return _abstained(turn.retrieved, f"{gap} {texts.WHOM_TO_ASK}", turn.conversation_id)
     kind = asks_which_named(turn.resolved)
     if (
         kind

@@ -35,6 +35,10 @@ _HOW_MANY = re.compile(r"\b(?:hvor|kor)\s+mange\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 _WHICH = re.compile(r"^\W*(?:og\s+)?(?:hvilke|hvilken|hvilket|kva\s+for)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# "i Nordland", "i Oslo og Viken": a place the asked kind's members are in
+_IN_PLACE = re.compile(r"\b(?:i|på)\s+[A-ZÆØÅ]\w+")
+# A rule asked ("… kan søke?", "… må melde?"): who may, a category, not the names of who did.
+_RULE_ASKED = re.compile(r"\b(?:kan|må|skal|bør|kunne|burde|får\s+lov)\b", re.IGNORECASE)
 # A compound counts for a word as its last part from this many letters ("pakk" of "pakkene" in
 # «kompetansepakker»), as its first part from one more.
 _MIN_TAIL = 4
@@ -134,9 +138,51 @@ def asks_which_named(question: str) -> str | None:
     found = _WHICH.match(asking)
     if not found:
         return None
-    kinds = rule_file(GuardRules).named_kinds
+    rules = rule_file(GuardRules)
+    rest = asking[found.end() :]
+    after = _WORD.findall(rest)[:1]
+    named = next((w for w in after if any(w.lower().startswith(k) for k in rules.named_kinds)), None)
+    if named is not None or not (_IN_PLACE.search(rest) and not _RULE_ASKED.search(rest)):
+        return named
+    return next((w for w in after if any(w.lower().startswith(k) for k in rules.named_in_place)), None)
+
+
+def decider_unsaid(index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()) -> bool:
+    """Whether a whole "Hvem bestemmer …?" (a hvem question whose focus is a deciding verb, plan.yaml
+    deciding_verbs) is answered by sentences that name no one deciding: «Kommuner som over tid har svake
+    resultater … får tilbud …» says who gets it, not who chooses them. The same reading as a part's
+    (`speaks_to`): the verb or the documents' word for it quoted, or «Det er opp til X å …»."""
+    plan = plan_question(asking_sentence(question))
+    deciding = {v.lower() for v in rule_file(PlanRules).deciding_verbs}
+    if plan.type != "hvem" or not plan.focus or plan.focus[0].lower() not in deciding:
+        return False
+    return not speaks_to(index, question, text, citations)
+
+
+def unsaid_kind(
+    index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()
+) -> str | None:
+    """The kind a "Hvilke X …?" asks after, when X is a kind of body or place (guard.yaml named_in_place:
+    «fylkeskommuner», «skoler») and the answer, its cited headings with it, never says X in
+    any form: «Gjennom hospiteringsordningen kan lærere …» says nothing of which fylkeskommuner take part.
+    None for any other question, and when the answer says X."""
+    asking = asking_sentence(question)
+    found = _WHICH.match(asking)
+    if not found:
+        return None
+    rules = rule_file(GuardRules)
+    # the kinds with names of their own are judged by names_instances, which keeps a count the answer gives
+    kinds = rules.named_in_place
     after = _WORD.findall(asking[found.end() :])[:1]
-    return next((w for w in after if any(w.lower().startswith(k) for k in kinds)), None)
+    kind = next((w for w in after if any(w.lower().startswith(k) for k in kinds)), None)
+    if kind is None:
+        return None
+    by_word = _by_word(index, asking)
+    variants = by_word[kind][0] if kind in by_word else {kind.lower()}
+    cited = {int(n) for n in MARKER.findall(text)}
+    headings = [c.section for c in citations if c.n in cited]
+    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    return None if _found(variants, said) else kind
 
 
 def names_instances(

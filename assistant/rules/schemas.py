@@ -160,6 +160,9 @@ class GuardRules(RuleFile):
     relative_years: dict[str, int] = Field(default_factory=dict)
     # Kinds whose members have names of their own: "Hvilke universiteter …?" asks for the names.
     named_kinds: Words = Field(default_factory=list)
+    # Kinds the documents use as categories, whose members are asked for by name only "i <place>" and not
+    # as who may ("Hvilke kommuner i Nordland deltar?", not "Hvilke kommuner kan søke?").
+    named_in_place: Words = Field(default_factory=list)
 
 
 class MeasureDefinition(_Strict):

@@ -2178,3 +2178,36 @@ def test_whether_a_body_may_decide_what_another_decides_is_no(services: Services
     # «Forumet … prioriterer …» about the yrkesfag forum is no «Nei»: «fylkeskommunene selv kan prioritere»
     own = ask(services, "Får fylkeskommunen prioritere tiltakene i yrkesfagordningen?")
     assert not own.answer.startswith("Nei"), own.answer
+
+
+def test_what_no_cited_sentence_gives_is_withheld_or_named_missing(services: Services) -> None:
+    """A share per unit answered with the county's total, named members answered with counts of them, and
+    how to log in answered with the process: each is what the documents don't give (guard.yaml per_unit,
+    named_in_place, unspoken_matters). The total itself keeps its answer."""
+    each = ask(services, "Hvor mye får hver skole i Nordland i 2026?")
+    assert each.abstained, each.answer
+    total = ask(services, "Hvor mye fikk Nordland tildelt i 2026?")
+    assert not total.abstained and "28 mill" in total.answer, total.answer
+    which = ask(services, "Hvilke barnehager i Nordland har meldt behov?")
+    assert which.answer.startswith("Kildene sier ikke hvilke barnehager"), which.answer
+    login = ask(services, "Hvordan logger man seg inn for å melde behov?")
+    assert login.abstained and "«logger man seg inn»" in login.answer, login.answer
+
+
+def test_which_bodies_take_part_answered_with_what_the_scheme_is_is_withheld(services: Services) -> None:
+    """The hospitering scheme's one sentence names no fylkeskommune; "Hvilke skoler kan søke?"-like
+    questions that the documents speak of keep their answer."""
+    which = ask(services, "Hvilke fylkeskommuner er med i hospiteringsordningen?")
+    assert which.abstained, which.answer
+    assert which.answer.startswith("Kildene sier ikke hvilke fylkeskommuner"), which.answer
+    rule = ask(services, "Hvilke skoler omfattes av desentralisert ordning?")
+    assert not rule.abstained, rule.answer
+
+
+def test_who_decides_answered_by_who_gets_it_is_withheld(services: Services) -> None:
+    """The oppfølgingsordning's sentence says which kommuner are offered it, not who picks them; who
+    prioritises the measures is said and keeps its answer."""
+    picked = ask(services, "Hvem bestemmer hvilke kommuner som kommer med i oppfølgingsordningen?")
+    assert picked.abstained, picked.answer
+    forum = ask(services, "Hvem bestemmer hvilke tiltak som får midler i Oslo og Viken?")
+    assert not forum.abstained and "samarbeidsforum" in forum.answer, forum.answer

@@ -157,6 +157,20 @@ def test_a_how_much_question_is_not_answered_by_a_stretch_of_time() -> None:
     assert unsupported_answer_reason("Hvor mye tid får Sørfylket på planen?", period, []) is None
 
 
+def test_an_amount_for_each_one_is_not_answered_by_a_total() -> None:
+    """guard.yaml asks_for `per_unit`: «per lærer», «hver kommune» ask for one unit's share."""
+    total = "Tildelt: 9 mill. barnehage, 14 mill. skole = 23 mill [1]"
+    assert unsupported_answer_reason("Hvor mye får hver barnehage i år?", total, []) is not None
+    assert unsupported_answer_reason("Hvor mye går til hver kommune?", total, []) is not None
+    assert unsupported_answer_reason("Kor mykje får vi per lærar?", total, []) is not None
+    each = "Skolen får 40 000 kroner per lærer. [1]"
+    assert unsupported_answer_reason("Kor mykje får vi per lærar?", each, []) is None
+    assert unsupported_answer_reason("Hvor mye får hver kommune?", "Hver kommune får 2 mill. [1]", []) is None
+    # a breakdown ("hver av") and a time unit are not asked per unit: the total answers
+    assert unsupported_answer_reason("Hvor mye fikk hver av sektorene?", total, []) is None
+    assert unsupported_answer_reason("Hvor mye får fylket per år?", total, []) is None
+
+
 def test_a_how_long_question_needs_a_stretch_of_time() -> None:
     asked = "Hvor lang tid tar behandlingen av søknaden?"
     assert unsupported_answer_reason(asked, "Søknaden behandles i samarbeidsforum. [1]", []) is not None

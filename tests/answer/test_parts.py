@@ -10,9 +10,11 @@ from assistant.answer.parts import PartAnswer, merge_parts
 from assistant.answer.relevance import (
     asks_which_named,
     asks_which_of_counted,
+    decider_unsaid,
     names_instances,
     said_above,
     speaks_to,
+    unsaid_kind,
 )
 from assistant.models import Citation
 from tests.answer.mentoring import mentoring_index
@@ -295,3 +297,35 @@ def test_which_of_a_kind_with_names_of_its_own_asks_for_the_names() -> None:
     # a kind the documents use as a category asks what kinds, not which ones by name
     assert asks_which_named("Hvilke skoler kan søke?") is None
     assert asks_which_named("Hvor mange universiteter er med?") is None
+
+
+def test_a_category_placed_somewhere_and_asked_without_a_rule_asks_for_the_names() -> None:
+    """guard.yaml named_in_place: "i <Sted>" and no «kan/må/skal» asks which ones there, by name."""
+    assert asks_which_named("Hvilke kommuner i Bodø er med i mentorordningen?") == "kommuner"
+    assert asks_which_named("Hvilke barnehager på Helgeland fikk midler?") == "barnehager"
+    # a rule asked (who may) or no place: the kind as a category, answered by who may
+    assert asks_which_named("Hvilke kommuner i Bodø kan søke?") is None
+    assert asks_which_named("Hvilke kommuner er med i mentorordningen?") is None
+
+
+def test_which_bodies_answered_by_sentences_that_never_say_them_is_no_answer() -> None:
+    """guard.yaml named_in_place kinds: "Hvilke kommuner …?" answered by what the scheme is says nothing of
+    which kommuner; one that speaks of them is left to the other checks."""
+    asked = "Hvilke kommuner har mentorer?"
+    about_scheme = "Nyutdannede lærere får en mentor det første året. [1]"
+    assert unsaid_kind(_MENTORING, asked, about_scheme, [citation(1, "A")]) == "kommuner"
+    says_them = "Mentorene møtes i nettverk, og kommunen betaler reiseutgifter. [1]"
+    assert unsaid_kind(_MENTORING, asked, says_them, [citation(1, "A")]) is None
+    # a kind that is no body or place is not judged here
+    assert unsaid_kind(_MENTORING, "Hvilke krav gjelder?", about_scheme, [citation(1, "A")]) is None
+
+
+def test_a_whole_who_decides_question_needs_someone_deciding_in_its_answer() -> None:
+    asked = "Hvem bestemmer hvilke lærere som får mentor?"
+    who_gets = "Nyutdannede lærere får en mentor det første året. [1]"
+    assert decider_unsaid(_WHOSE_CALL, asked, who_gets, [citation(1, "A")])
+    assert not decider_unsaid(
+        _WHOSE_CALL, asked, "Rektor bestemmer hvem som får mentor. [1]", [citation(1, "A")]
+    )
+    # not a deciding verb: not judged here
+    assert not decider_unsaid(_WHOSE_CALL, "Hvem får mentor?", who_gets, [citation(1, "A")])

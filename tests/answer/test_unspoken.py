@@ -62,3 +62,11 @@ def test_a_when_clause_is_no_second_question() -> None:
 
 def test_tuition_is_a_cost_the_documents_never_speak_of() -> None:
     assert unspoken_matter("Dekker ordningen skolepenger for mentoren?", _MENTORING) == "skolepenger"
+
+
+def test_logging_in_and_being_bound_to_stay_are_matters_of_their_own() -> None:
+    """guard.yaml unspoken_matters: how to log in, and a binding period, whatever the words between."""
+    assert unspoken_matter("Hvordan logger vi inn for å søke om plass?", _MENTORING) == "logger vi inn"
+    assert unspoken_matter("Hvor logger man seg på?", _MENTORING) == "logger man seg på"
+    assert unspoken_matter("Må mentorene binde seg til å bli i kommunen?", _MENTORING) == "binde seg"
+    assert unspoken_matter("Hva er bindingstiden for mentorer?", _MENTORING) == "bindingstiden"
