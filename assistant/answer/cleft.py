@@ -21,6 +21,8 @@ class Cleft:
     # "Kan kommunen bestemme …?" asks whether it may, not who alone does it: only a sentence that says who
     # alone does it («Det er samarbeidsforum … som prioriterer …») says no; one about another body may not.
     by_cleft_only: bool = False
+    # «Er det X eller Y som …?» asks which of them, not whether: the words that name each ("Statsforvalteren")
+    either: tuple[str, ...] = ()
 
 
 def read_cleft(question: str) -> Cleft | None:
@@ -33,7 +35,7 @@ def read_cleft(question: str) -> Cleft | None:
     found = re.search(rules.cleft, asking, re.IGNORECASE)
     if found is not None:
         actors = _actors(found.group("actor"))
-        return Cleft(actors, found.group("rest")) if actors else None
+        return Cleft(actors, found.group("rest"), either=_either(found.group("actor"))) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
     if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
         led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
@@ -43,6 +45,26 @@ def read_cleft(question: str) -> Cleft | None:
     if led is None or not (actors := _actors(led.group("actor"))):
         return None
     return Cleft(actors, f"{led.group('verb')} {led.group('rest').strip()}", by_cleft_only=may is not None)
+
+
+def _either(actor: str) -> tuple[str, ...]:
+    """The words that name each body of «X eller Y» ("statsforvalteren", "fylkeskommunen"), when each side
+    names one body and the two differ; else ()."""
+    sides = re.split(r"\s+eller\s+", actor.strip(), flags=re.IGNORECASE)
+    if len(sides) != 2:
+        return ()
+    named = [_actors(side) for side in sides]
+    if not all(len(n) == 1 for n in named) or named[0] == named[1]:
+        return ()
+    return tuple(next(w for w in re.findall(r"[\wæøå-]+", side) if _actors(w)) for side in sides)
+
+
+def named_alternative(cleft: Cleft, subject: str) -> str | None:
+    """Which of an either/or cleft's bodies a sentence's subject names: its word from the question, when
+    the subject names that one and not the other; else None."""
+    named = set(_actors(spelled_out(subject)))
+    hits = [w for w in cleft.either if set(_actors(w)) & named]
+    return hits[0] if len(hits) == 1 else None
 
 
 def confirms(part: str) -> tuple[str, ...]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from assistant import texts
 from assistant.answer.cleft import (
     actors_in,
     asked_subject,
     clauses,
     confirms,
     done_by_other,
+    named_alternative,
     names_asked,
     read_cleft,
     spelled_out,
@@ -15,6 +17,7 @@ from assistant.answer.cleft import (
     subject_fits,
     what_is_asked,
 )
+from assistant.service import Services, ask
 
 
 def test_a_cleft_names_the_body_asked_about_and_what_it_is_asked_to_do() -> None:
@@ -129,3 +132,23 @@ def test_whether_a_body_may_decide_is_read_as_a_cleft_said_no_only_by_a_cleft() 
     assert read_cleft("Kan kommunen melde behov?") is None  # doing beside others is no deciding
     asked = read_cleft("Er det kommunen som bestemmer hvilke tiltak som får penger?")
     assert asked is not None and not asked.by_cleft_only
+
+
+def test_an_either_or_cleft_names_the_one_the_sentence_names() -> None:
+    cleft = read_cleft("Er det statsforvalteren eller fylkeskommunen som har sekretariatet?")
+    assert cleft is not None
+    assert cleft.either == ("statsforvalteren", "fylkeskommunen")
+    assert named_alternative(cleft, "Statsforvalteren har sekretariatsansvar") == "statsforvalteren"
+    assert named_alternative(cleft, "Udir har ansvaret") is None
+    one = read_cleft("Er det statsforvalteren som har sekretariatet?")
+    assert one is not None
+    assert one.either == ()
+
+
+def test_an_either_or_question_is_answered_by_which_not_yes(services: Services) -> None:
+    answer = ask(
+        services,
+        "Er det Udir eller statsforvalteren som forvalter tilskuddsordningen for fag- og yrkesopplæring?",
+    )
+    assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Udir"))
+    assert not answer.answer.startswith(texts.LEAD_YES)
