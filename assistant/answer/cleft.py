@@ -169,7 +169,9 @@ def asked_subject(question: str) -> tuple[str, ...]:
     return _actors(found.group("subject")) if found else ()
 
 
-def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool) -> bool:
+def subject_fits(
+    asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool, joins: bool = False
+) -> bool:
     """Whether a sentence can say yes of the bodies asked about: it names no body at all, or it names one
     of them (or a kind they are, `actor_kinds`: a kommune is an eier) where its subject stands: in its
     opening words, or right after its first modal verb («… kan skoleeier søke om …»). A sentence whose
@@ -181,6 +183,8 @@ def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_le
     text = spelled_out(sentence)
     if not _actors(text) and not (pronoun_led and _actors(heading)):
         return True
+    if joins and _among_partners(rules, asked, text):
+        return True
     words = text.split()
     zone = " ".join(words[:6])
     modal = re.search(rules.sentence_modal, text, re.IGNORECASE) if rules.sentence_modal else None
@@ -190,6 +194,25 @@ def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_le
         zone += " " + heading
     named = _actors(spelled_out(zone))
     return any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named)
+
+
+def takes_part(question: str) -> bool:
+    """Whether a yes/no question asks if a body takes part in something ("Skal arbeidslivet være med å
+    planlegge …?", plan.yaml `taking_part`)."""
+    rules = rule_file(PlanRules)
+    return bool(rules.taking_part and re.search(rules.taking_part, asking_sentence(question), re.IGNORECASE))
+
+
+def _among_partners(rules: PlanRules, asked: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence names a body asked about among the parties of a collaboration («… i samarbeid
+    mellom fylkeskommunen, arbeidslivet og …», `partners_of`)."""
+    if not rules.partners_of:
+        return False
+    for found in re.finditer(rules.partners_of, text, re.IGNORECASE):
+        named = _actors(found.group("parties"))
+        if any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named):
+            return True
+    return False
 
 
 def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:

@@ -31,6 +31,7 @@ from assistant.answer.cleft import (
     read_cleft,
     spelled_out,
     subject_fits,
+    takes_part,
     what_is_asked,
 )
 from assistant.answer.plan import (
@@ -1509,7 +1510,10 @@ def _lead_in(
     whose = (
         member
         if member is not None
-        else cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+        else cleft is not None
+        or subject_fits(
+            asked_subject(plan.question), best.heading, text, pronoun_led, takes_part(plan.question)
+        )
     )
     if (
         covered

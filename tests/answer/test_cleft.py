@@ -15,6 +15,7 @@ from assistant.answer.cleft import (
     spelled_out,
     subject_bodies,
     subject_fits,
+    takes_part,
     what_is_asked,
 )
 from assistant.service import Services, ask
@@ -152,3 +153,27 @@ def test_an_either_or_question_is_answered_by_which_not_yes(services: Services) 
     )
     assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Udir"))
     assert not answer.answer.startswith(texts.LEAD_YES)
+
+
+def test_a_body_among_the_partners_of_a_collaboration_takes_part() -> None:
+    planned = (
+        "Tiltakene er planlagt og gjennomført i samarbeid mellom fylkeskommunen, arbeidslivet og andre "
+        "tilbydere av kompetanseutvikling."
+    )
+    asked = asked_subject("Skal arbeidslivet være med å planlegge tiltakene?")
+    assert takes_part("Skal arbeidslivet være med å planlegge tiltakene?")
+    assert takes_part("Er arbeidslivet med på å planlegge tiltakene?")
+    assert not takes_part("Skal arbeidslivet planlegge tiltakene?")
+    assert subject_fits(asked, "", planned, pronoun_led=False, joins=True)
+    assert not subject_fits(asked, "", planned, pronoun_led=False, joins=False)
+    # a body not among the partners does not take part
+    other = asked_subject("Skal statsforvalteren være med å planlegge tiltakene?")
+    assert not subject_fits(other, "", planned, pronoun_led=False, joins=True)
+
+
+def test_a_body_named_among_partners_is_said_yes_to_taking_part(services: Services) -> None:
+    answer = ask(services, "Er arbeidslivet med på å planlegge tiltakene i yrkesfag?")
+    assert answer.answer.startswith(texts.LEAD_YES)
+    assert "i samarbeid mellom fylkeskommunen, arbeidslivet" in answer.answer
+    other = ask(services, "Er statsforvalteren med på å planlegge tiltakene i yrkesfag?")
+    assert not other.answer.startswith(texts.LEAD_YES)
