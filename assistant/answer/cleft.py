@@ -62,8 +62,8 @@ def _either(actor: str) -> tuple[str, ...]:
 def named_alternative(cleft: Cleft, subject: str) -> str | None:
     """Which of an either/or cleft's bodies a sentence's subject names: its word from the question, when
     the subject names that one and not the other; else None."""
-    named = set(_actors(spelled_out(subject)))
-    hits = [w for w in cleft.either if set(_actors(w)) & named]
+    named = _actors(spelled_out(subject))
+    hits = [w for w in cleft.either if any(n.endswith(a) for a in _actors(w) for n in named)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -116,7 +116,11 @@ def done_by_other(cleft: Cleft, subject: str) -> bool:
     """Whether a sentence's subject (its opening words, or the heading of a pronoun-led sentence) names
     another body than the question asks about, and not that one."""
     named = _actors(subject)
-    return bool(named) and not set(named) & set(cleft.actors)
+    # «Det er barnehage- og skoleeiere som …» says it of the eiere asked about (a skoleeier is an eier), and
+    # of a kommune (`actor_kinds`: a kommune is a skoleeier)
+    kinds = rule_file(PlanRules).actor_kinds
+    covered = any(n.endswith(a) or _is_kind(a, n, kinds) for n in named for a in cleft.actors)
+    return bool(named) and not covered
 
 
 def names_asked(cleft: Cleft, text: str) -> bool:

@@ -177,3 +177,21 @@ def test_a_body_named_among_partners_is_said_yes_to_taking_part(services: Servic
     assert "i samarbeid mellom fylkeskommunen, arbeidslivet" in answer.answer
     other = ask(services, "Er statsforvalteren med på å planlegge tiltakene i yrkesfag?")
     assert not other.answer.startswith(texts.LEAD_YES)
+
+
+def test_a_kind_of_the_body_asked_is_no_other_body() -> None:
+    eiere = read_cleft("Er det eierne som melder behov?")
+    assert eiere is not None
+    assert not done_by_other(eiere, "Det er barnehage- og skoleeiere")
+    kommunen = read_cleft("Er det kommunen som melder behov?")
+    assert kommunen is not None
+    assert not done_by_other(kommunen, "Det er barnehage- og skoleeiere")
+    assert done_by_other(kommunen, "Det er samarbeidsforum i fylkene")
+    either = read_cleft("Er det eierne eller statsforvalteren som melder behov?")
+    assert either is not None
+    assert named_alternative(either, "Det er barnehage- og skoleeiere") == "eierne"
+
+
+def test_an_either_or_question_about_a_kind_is_not_answered_no(services: Services) -> None:
+    answer = ask(services, "Er det eierne eller statsforvalteren som melder behov for kompetanseutvikling?")
+    assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Eierne"))
