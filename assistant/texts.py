@@ -511,6 +511,8 @@ PART_SAID_ABOVE = "Det kildene sier om dette, står over."
 LEAD_YES = "Ja."
 LEAD_AS_A_RULE_NOT = "Som hovedregel ikke."
 LEAD_NOT_NECESSARILY = "Nei, ikke nødvendigvis."
+# «Er det X eller Y som …?»: the one of them the sources name
+LEAD_WHICH = "Det er {body}."
 NOT_DIRECTLY = "Kildene sier ikke dette direkte."
 LEAD_NOT_DIRECTLY = f"{NOT_DIRECTLY} Dette er det de sier:"
 ANSWER_REFERENT = "{heading}: {text}"

@@ -21,6 +21,8 @@ class Cleft:
     # "Kan kommunen bestemme …?" asks whether it may, not who alone does it: only a sentence that says who
     # alone does it («Det er samarbeidsforum … som prioriterer …») says no; one about another body may not.
     by_cleft_only: bool = False
+    # «Er det X eller Y som …?» asks which of them, not whether: the words that name each ("Statsforvalteren")
+    either: tuple[str, ...] = ()
 
 
 def read_cleft(question: str) -> Cleft | None:
@@ -33,7 +35,7 @@ def read_cleft(question: str) -> Cleft | None:
     found = re.search(rules.cleft, asking, re.IGNORECASE)
     if found is not None:
         actors = _actors(found.group("actor"))
-        return Cleft(actors, found.group("rest")) if actors else None
+        return Cleft(actors, found.group("rest"), either=_either(found.group("actor"))) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
     if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
         led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
@@ -43,6 +45,26 @@ def read_cleft(question: str) -> Cleft | None:
     if led is None or not (actors := _actors(led.group("actor"))):
         return None
     return Cleft(actors, f"{led.group('verb')} {led.group('rest').strip()}", by_cleft_only=may is not None)
+
+
+def _either(actor: str) -> tuple[str, ...]:
+    """The words that name each body of «X eller Y» ("statsforvalteren", "fylkeskommunen"), when each side
+    names one body and the two differ; else ()."""
+    sides = re.split(r"\s+eller\s+", actor.strip(), flags=re.IGNORECASE)
+    if len(sides) != 2:
+        return ()
+    named = [_actors(side) for side in sides]
+    if not all(len(n) == 1 for n in named) or named[0] == named[1]:
+        return ()
+    return tuple(next(w for w in re.findall(r"[\wæøå-]+", side) if _actors(w)) for side in sides)
+
+
+def named_alternative(cleft: Cleft, subject: str) -> str | None:
+    """Which of an either/or cleft's bodies a sentence's subject names: its word from the question, when
+    the subject names that one and not the other; else None."""
+    named = _actors(spelled_out(subject))
+    hits = [w for w in cleft.either if any(n.endswith(a) for a in _actors(w) for n in named)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def confirms(part: str) -> tuple[str, ...]:
@@ -94,7 +116,11 @@ def done_by_other(cleft: Cleft, subject: str) -> bool:
     """Whether a sentence's subject (its opening words, or the heading of a pronoun-led sentence) names
     another body than the question asks about, and not that one."""
     named = _actors(subject)
-    return bool(named) and not set(named) & set(cleft.actors)
+    # «Det er barnehage- og skoleeiere som …» says it of the eiere asked about (a skoleeier is an eier), and
+    # of a kommune (`actor_kinds`: a kommune is a skoleeier)
+    kinds = rule_file(PlanRules).actor_kinds
+    covered = any(n.endswith(a) or _is_kind(a, n, kinds) for n in named for a in cleft.actors)
+    return bool(named) and not covered
 
 
 def names_asked(cleft: Cleft, text: str) -> bool:
@@ -147,7 +173,9 @@ def asked_subject(question: str) -> tuple[str, ...]:
     return _actors(found.group("subject")) if found else ()
 
 
-def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool) -> bool:
+def subject_fits(
+    asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool, joins: bool = False
+) -> bool:
     """Whether a sentence can say yes of the bodies asked about: it names no body at all, or it names one
     of them (or a kind they are, `actor_kinds`: a kommune is an eier) where its subject stands: in its
     opening words, or right after its first modal verb («… kan skoleeier søke om …»). A sentence whose
@@ -159,6 +187,8 @@ def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_le
     text = spelled_out(sentence)
     if not _actors(text) and not (pronoun_led and _actors(heading)):
         return True
+    if joins and _among_partners(rules, asked, text):
+        return True
     words = text.split()
     zone = " ".join(words[:6])
     modal = re.search(rules.sentence_modal, text, re.IGNORECASE) if rules.sentence_modal else None
@@ -168,6 +198,25 @@ def subject_fits(asked: tuple[str, ...], heading: str, sentence: str, pronoun_le
         zone += " " + heading
     named = _actors(spelled_out(zone))
     return any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named)
+
+
+def takes_part(question: str) -> bool:
+    """Whether a yes/no question asks if a body takes part in something ("Skal arbeidslivet være med å
+    planlegge …?", plan.yaml `taking_part`)."""
+    rules = rule_file(PlanRules)
+    return bool(rules.taking_part and re.search(rules.taking_part, asking_sentence(question), re.IGNORECASE))
+
+
+def _among_partners(rules: PlanRules, asked: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence names a body asked about among the parties of a collaboration («… i samarbeid
+    mellom fylkeskommunen, arbeidslivet og …», `partners_of`)."""
+    if not rules.partners_of:
+        return False
+    for found in re.finditer(rules.partners_of, text, re.IGNORECASE):
+        named = _actors(found.group("parties"))
+        if any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named):
+            return True
+    return False
 
 
 def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:

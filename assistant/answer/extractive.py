@@ -25,10 +25,13 @@ from assistant.answer.cleft import (
     clauses,
     done_by_other,
     is_scheme_word,
+    named_alternative,
+    names_actor,
     names_asked,
     read_cleft,
     spelled_out,
     subject_fits,
+    takes_part,
     what_is_asked,
 )
 from assistant.answer.plan import (
@@ -1507,7 +1510,10 @@ def _lead_in(
     whose = (
         member
         if member is not None
-        else cleft is not None or subject_fits(asked_subject(plan.question), best.heading, text, pronoun_led)
+        else cleft is not None
+        or subject_fits(
+            asked_subject(plan.question), best.heading, text, pronoun_led, takes_part(plan.question)
+        )
     )
     if (
         covered
@@ -1529,10 +1535,24 @@ def _lead_in(
         and not (index is not None and _unknown_use(index, rules, asking))
         and not (index is not None and _unknown_deed(index, rules, asking))
     ):
-        return texts.LEAD_YES + " "
+        return _yes_or_which(cleft, speaker or _subject(best))
+    if cleft is not None and cleft.either:  # "Er det X eller Y som …?" has no «Nei» to give
+        return texts.LEAD_NOT_DIRECTLY + "\n"
     if skipped and index is not None and not negated and _must_not_skip(index, skipped.group(1), text):
         return texts.YES_NO_LEADS["nei"] + " "
     return texts.LEAD_NOT_DIRECTLY + "\n"
+
+
+def _yes_or_which(cleft: Cleft | None, subject: str) -> str:
+    """«Ja.», or to "Er det X eller Y som …?" the one of them the sentence names as its subject («Det er
+    Statsforvalteren.»): a «Ja.» would answer neither. A sentence whose subject names neither (or both)
+    settles no choice between them."""
+    if cleft is None or not cleft.either:
+        return texts.LEAD_YES + " "
+    body = named_alternative(cleft, subject)
+    if body is None:
+        return texts.LEAD_NOT_DIRECTLY + "\n"
+    return texts.LEAD_WHICH.format(body=body[:1].upper() + body[1:]) + " "
 
 
 # A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
@@ -1782,6 +1802,7 @@ def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, tex
         return False
     if rules.exclusive and re.search(rules.exclusive, first, re.IGNORECASE):
         return False  # "Må det være et universitet?", "bare X": `_names_more_options` reads those
+    first = _without_doer(rules, first)
     asked_sets = _known_sets(index, first)
     if not asked_sets:
         return False
@@ -1815,6 +1836,27 @@ def _one_of_alternatives(index: LexicalIndex, rules: PlanRules, asking: str, tex
                 ):
                     return True
     return False
+
+
+# What a body asked whether it must do something is to be («Må universitetet være med?»): the body is
+# then the thing required, not one who does it.
+_TO_BE = re.compile(r"^\s*(?:være|vere|bli|verte|med|delta|involvert|representert)\b", re.IGNORECASE)
+
+
+def _without_doer(rules: PlanRules, first: str) -> str:
+    """ "Må samarbeidsforumet lage en plan?" asks what the forum must do: a sentence that sends needs
+    «til samarbeidsforum eller via det lokale kompetansenettverket» gives no alternative to it. The body
+    asked of (in the words after the opening verb, `subject_question`) is left out of what is required,
+    unless it is what is to be there («Må universitetet være med?»)."""
+    found = re.search(rules.subject_question, first, re.IGNORECASE) if rules.subject_question else None
+    if found is None:
+        return first
+    start = found.start("subject")
+    for word in re.finditer(r"[\wæøå-]+", first[start : found.end("subject")]):
+        if names_actor(word.group()):
+            end = start + word.end()
+            return first if _TO_BE.match(first[end:]) else first[:start] + first[end:]
+    return first
 
 
 def _unknown_use(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:

@@ -458,6 +458,11 @@ class PlanRules(RuleFile):
     subject_question: Pattern | None = None
     sentence_modal: Pattern | None = None
     actor_kinds: dict[str, list[str]] = Field(default_factory=dict)
+    # "Skal arbeidslivet være med å planlegge …?" asks whether a body takes part (`taking_part`): a body named
+    # among the parties of a collaboration (`partners_of`: «… i samarbeid mellom fylkeskommunen, arbeidslivet
+    # og …») takes part, though it is not the sentence's subject.
+    taking_part: Pattern | None = None
+    partners_of: Pattern | None = None
     contrast: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
     # The pronoun that stands for a topic put before the question words ("…, hvem lager dem?").

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from assistant import texts
 from assistant.answer.cleft import (
     actors_in,
     asked_subject,
     clauses,
     confirms,
     done_by_other,
+    named_alternative,
     names_asked,
     read_cleft,
     spelled_out,
     subject_bodies,
     subject_fits,
+    takes_part,
     what_is_asked,
 )
+from assistant.service import Services, ask
 
 
 def test_a_cleft_names_the_body_asked_about_and_what_it_is_asked_to_do() -> None:
@@ -129,3 +133,65 @@ def test_whether_a_body_may_decide_is_read_as_a_cleft_said_no_only_by_a_cleft() 
     assert read_cleft("Kan kommunen melde behov?") is None  # doing beside others is no deciding
     asked = read_cleft("Er det kommunen som bestemmer hvilke tiltak som får penger?")
     assert asked is not None and not asked.by_cleft_only
+
+
+def test_an_either_or_cleft_names_the_one_the_sentence_names() -> None:
+    cleft = read_cleft("Er det statsforvalteren eller fylkeskommunen som har sekretariatet?")
+    assert cleft is not None
+    assert cleft.either == ("statsforvalteren", "fylkeskommunen")
+    assert named_alternative(cleft, "Statsforvalteren har sekretariatsansvar") == "statsforvalteren"
+    assert named_alternative(cleft, "Udir har ansvaret") is None
+    one = read_cleft("Er det statsforvalteren som har sekretariatet?")
+    assert one is not None
+    assert one.either == ()
+
+
+def test_an_either_or_question_is_answered_by_which_not_yes(services: Services) -> None:
+    answer = ask(
+        services,
+        "Er det Udir eller statsforvalteren som forvalter tilskuddsordningen for fag- og yrkesopplæring?",
+    )
+    assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Udir"))
+    assert not answer.answer.startswith(texts.LEAD_YES)
+
+
+def test_a_body_among_the_partners_of_a_collaboration_takes_part() -> None:
+    planned = (
+        "Tiltakene er planlagt og gjennomført i samarbeid mellom fylkeskommunen, arbeidslivet og andre "
+        "tilbydere av kompetanseutvikling."
+    )
+    asked = asked_subject("Skal arbeidslivet være med å planlegge tiltakene?")
+    assert takes_part("Skal arbeidslivet være med å planlegge tiltakene?")
+    assert takes_part("Er arbeidslivet med på å planlegge tiltakene?")
+    assert not takes_part("Skal arbeidslivet planlegge tiltakene?")
+    assert subject_fits(asked, "", planned, pronoun_led=False, joins=True)
+    assert not subject_fits(asked, "", planned, pronoun_led=False, joins=False)
+    # a body not among the partners does not take part
+    other = asked_subject("Skal statsforvalteren være med å planlegge tiltakene?")
+    assert not subject_fits(other, "", planned, pronoun_led=False, joins=True)
+
+
+def test_a_body_named_among_partners_is_said_yes_to_taking_part(services: Services) -> None:
+    answer = ask(services, "Er arbeidslivet med på å planlegge tiltakene i yrkesfag?")
+    assert answer.answer.startswith(texts.LEAD_YES)
+    assert "i samarbeid mellom fylkeskommunen, arbeidslivet" in answer.answer
+    other = ask(services, "Er statsforvalteren med på å planlegge tiltakene i yrkesfag?")
+    assert not other.answer.startswith(texts.LEAD_YES)
+
+
+def test_a_kind_of_the_body_asked_is_no_other_body() -> None:
+    eiere = read_cleft("Er det eierne som melder behov?")
+    assert eiere is not None
+    assert not done_by_other(eiere, "Det er barnehage- og skoleeiere")
+    kommunen = read_cleft("Er det kommunen som melder behov?")
+    assert kommunen is not None
+    assert not done_by_other(kommunen, "Det er barnehage- og skoleeiere")
+    assert done_by_other(kommunen, "Det er samarbeidsforum i fylkene")
+    either = read_cleft("Er det eierne eller statsforvalteren som melder behov?")
+    assert either is not None
+    assert named_alternative(either, "Det er barnehage- og skoleeiere") == "eierne"
+
+
+def test_an_either_or_question_about_a_kind_is_not_answered_no(services: Services) -> None:
+    answer = ask(services, "Er det eierne eller statsforvalteren som melder behov for kompetanseutvikling?")
+    assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Eierne"))

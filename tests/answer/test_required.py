@@ -35,6 +35,10 @@ ROUTE = "De formidler behovene videre til samarbeidsforum eller via det lokale k
         ("Kan vi ha en høyskole som partner?", PARTNERS, False),
         # "eller" away from what is asked
         ("Må skolene vurdere behovet?", ROUTE, False),
+        # the body asked is who must do something, not what is required beside an alternative
+        ("Må samarbeidsforumet lage en plan for tiltakene?", ROUTE, False),
+        # … unless the body is what must be there
+        ("Må samarbeidsforumet være med?", ROUTE, True),
         # what the thing asked must be («hovedmodellen») is said by another sentence, with no alternative
         (
             "Skal partnerskap med høyskole være hovedmodellen?",
@@ -126,3 +130,11 @@ def test_a_sentence_about_something_else_gives_no_alternative(services: Services
         "Må kommunen samarbeide med et universitet for å få midler fra den desentraliserte ordningen?",
     )
     assert "De kan brukes sammen med" not in answer.answer.split("\n")[0]
+
+
+def test_what_a_body_must_do_is_no_alternative_to_it(services: Services) -> None:
+    # «… til samarbeidsforum eller via det lokale kompetansenettverket» says where needs go, not what the
+    # forum must do; the sentence on the forum's long-term plan says yes
+    answer = ask(services, "Må samarbeidsforumet for yrkesfag lage en langsiktig plan?")
+    assert answer.answer.startswith(texts.LEAD_YES)
+    assert "langsiktig felles plan" in answer.answer.split("\n")[0]
