@@ -161,6 +161,7 @@ class ExtractiveBackend:
         if not scored:
             return ""
         chosen = self._choose(scored, plan)
+        chosen = _conditions_first(plan, chosen)
         if self._tells_body(plan, chosen[0]):
             # What a body does, told under its heading, reads in the order the source tells it
             first = chosen[0].unit.hit
@@ -492,6 +493,16 @@ class ExtractiveBackend:
                     shown = unit.items  # a list question gets the whole list, a "how" the whole process
                 else:
                     shown = _relevant_items(unit, index, (sets, asking_sets), self.long_list_items)
+                # «Hvilket kjennetegn handler om lærerutdanningen?»: the one item that says what the lead-in
+                # does not is the answer, under its lead-in; the rest of the list is padding. Only what is
+                # shown narrows: the unit is scored as the list it is, so a lone item outranks no sentence.
+                # Not a yes/no (its lead reads the list), nor a tally («Behov meldt: …»), whose lines a
+                # question of how many or which says less of than its words suggest.
+                narrow = (
+                    []
+                    if steps or whole_list or yes_no or _tally(unit)
+                    else _answering_item(unit, index, asking, asking_sets, context)
+                )
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
                     if unit.is_list:
                         shown = [i for i in shown if not other_kind.search(i)]
@@ -587,7 +598,7 @@ class ExtractiveBackend:
                     _Scored(
                         total,
                         unit,
-                        shown,
+                        [i for i in narrow if i in shown] or shown,
                         similarity,
                         own_coverage,
                         loose,
@@ -1020,6 +1031,13 @@ _KIND_NEAR = 0.6
 _REPEATS = 0.8
 # The share of the asking sentence (idf-weighted) a list's lead-in must have to count as restating it.
 _RESTATES = 0.8
+# One list item answers alone (`_answering_item`) in a list of at least this many items, when the asking
+# sentence's words its lead-in does not say weigh this share of the question, the item says this share of
+# those words, and this many times what any other item says of them.
+_ITEM_MIN_LIST = 3
+_ITEM_REST_SHARE = 0.3
+_ITEM_SAYS_SHARE = 0.3
+_ITEM_OVER_OTHERS = 2.0
 
 
 def _is_process(unit: Unit) -> bool:
@@ -2028,6 +2046,55 @@ def _relevant_items(
         return unit.items
     matching = [i for i in unit.items if index.weighted_coverage(sets, set(index.analyzer.terms(i))) > 0]
     return matching or unit.items
+
+
+def _conditions_first(plan: AnswerPlan | None, chosen: list[_Scored]) -> list[_Scored]:
+    """ "Hva skal til for at tiltakene får midler?": the chosen sentence whose lead-in names the conditions
+    (plan.yaml `names_conditions`) leads; the order only, nothing is added."""
+    rules = rule_file(PlanRules)
+    if plan is None or rules.asks_conditions is None or rules.names_conditions is None:
+        return chosen
+    if not re.search(rules.asks_conditions, asking_sentence(plan.question), re.IGNORECASE):
+        return chosen
+    naming = [s for s in chosen if re.search(rules.names_conditions, s.unit.lead, re.IGNORECASE)]
+    return naming[:1] + [s for s in chosen if s not in naming[:1]]
+
+
+def _answering_item(
+    unit: Unit,
+    index: LexicalIndex,
+    asking: str,
+    asking_sets: list[tuple[set[str], float]],
+    context: set[str],
+) -> list[str]:
+    """The one item of a list that answers: the asking sentence's words that neither the lead-in nor the
+    passage's breadcrumb (`context`: the scheme, the place) says are said by one item far more than by
+    any other, and it says a good share of them. Items are read by their whole words:
+    «lærerorganisasjonene» is one kind of «organisasjoner», not the answer to which organisations. Empty
+    when no item stands out, so the list is shown as before."""
+    if not unit.is_list or not unit.lead or len(unit.items) < _ITEM_MIN_LIST:
+        # Bullets without a lead-in (a slide's points) are statements that go on from one another
+        # («… i partnerskap med universitet …» and «Partnerskap skal fortsatt være hovedmodellen»): all kept.
+        return []
+    asked = [
+        (v, w)
+        for (v, w), word in zip(asking_sets, dict.fromkeys(content_words(asking)), strict=True)
+        if word not in question_words()
+    ]
+    lead = set(index.analyzer.terms(unit.lead)) | context
+    rest = [(v, w) for v, w in asked if not v & lead]
+    total = sum(w for _, w in asked)
+    left = sum(w for _, w in rest)
+    if not total or left < _ITEM_REST_SHARE * total:
+        return []  # the lead-in says (nearly) all that is asked: the list as a whole answers
+    shares = sorted(
+        ((index.weighted_coverage(rest, set(index.analyzer.stems(i))), n) for n, i in enumerate(unit.items)),
+        reverse=True,
+    )
+    (best, at), (second, _) = shares[0], shares[1]
+    if best < _ITEM_SAYS_SHARE or best < _ITEM_OVER_OTHERS * second:
+        return []
+    return [unit.items[at]]
 
 
 def _loose_coverage(sets: list[tuple[set[str], float]], own: set[str]) -> float:

@@ -402,6 +402,11 @@ class PlanRules(RuleFile):
     limited_role: Pattern | None = None
     beyond_role: Pattern | None = None
     must_say: list[MustSay] = Field(default_factory=list)
+    # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that
+    # names the conditions (`names_conditions`: «… to sentrale kriterier:») leads, not whom the measures
+    # are for.
+    asks_conditions: Pattern | None = None
+    names_conditions: Pattern | None = None
     # "Må det være X?", "Er det bare X?": a question whether only one thing will do (`exclusive`), answered
     # «Nei» by a sentence that names more (`more_options`: "eller", "også" and a word the question lacks);
     # "Må vi X, eller kan vi Y?" (`requirement`) «Nei» by one that says Y.

@@ -11,8 +11,10 @@ from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
     _CLEFT_WHO,
     _MAY_OR_MUST,
+    _answering_item,
     _asked_focus,
     _carries,
+    _conditions_first,
     _crux,
     _names_member,
     _obliges,
@@ -2211,3 +2213,64 @@ def test_who_decides_answered_by_who_gets_it_is_withheld(services: Services) -> 
     assert picked.abstained, picked.answer
     forum = ask(services, "Hvem bestemmer hvilke tiltak som får midler i Oslo og Viken?")
     assert not forum.abstained and "samarbeidsforum" in forum.answer, forum.answer
+
+
+_SIGNS = [
+    "Tilskuddsmottaker har gjennomført kollektive kompetanseutviklingstiltak i barnehager og skoler",
+    "Tiltakene har bidratt til planlagt praksisendring",
+    "Tiltakene har styrket det profesjonelle læringsfellesskapet",
+    "Tiltakene har bidratt til å styrke og praksisrette lærerutdanningen",
+]
+
+
+def test_the_one_list_item_that_says_what_the_lead_in_does_not_is_shown_alone(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    unit = Unit(1, 0, "Kjennetegn på måloppnåelse er:", _SIGNS)
+
+    def item(asking: str) -> list[str]:
+        return _answering_item(unit, index, asking, index.weighted_query_sets(asking), set())
+
+    assert item("Hvilket kjennetegn handler om lærerutdanningen?") == [_SIGNS[3]]
+    assert item("Hva er kjennetegnene på måloppnåelse?") == []  # the lead-in says it: the whole list
+    # «Tiltakene» in three items: none stands out
+    assert item("Hvilke kjennetegn gjelder tiltakene?") == []
+    # a word the breadcrumb says (the scheme, the place) is context, not what picks an item
+    asking = "Hvilket kjennetegn handler om lærerutdanningen?"
+    assert _answering_item(unit, index, asking, index.weighted_query_sets(asking), set()) == [_SIGNS[3]]
+    context = set(index.analyzer.terms("Lærerutdanningen"))
+    assert _answering_item(unit, index, asking, index.weighted_query_sets(asking), context) == []
+    # a compound item is one kind of what is asked, not the answer to which ones
+    members = Unit(
+        1,
+        0,
+        "Samarbeidsforumet skal inkludere og samarbeide med:",
+        [
+            "arbeidslivet (inkludert partene i arbeidslivet lokalt)",
+            "lærerorganisasjonene",
+            "yrkesopplæringsnemnda",
+        ],
+    )
+    asking = "Hvilke organisasjoner skal samarbeidsforumet samarbeide med?"
+    assert _answering_item(members, index, asking, index.weighted_query_sets(asking), set()) == []
+
+
+def test_a_question_after_one_list_item_gets_that_item_under_its_lead_in(services: Services) -> None:
+    answer = ask(
+        services, "Hvilket kjennetegn på måloppnåelse i Nordland handler om lærerutdanningen?"
+    ).answer
+    assert "praksisrette lærerutdanningen" in answer, answer
+    assert "planlagt praksisendring" not in answer, answer
+
+
+def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
+    items = ["yrkesfaglærere i videregående skoler", "prøvenemndsmedlemmer."]
+    groups = _Scored(
+        1.0, Unit(1, 0, "Målgrupper for kompetansetiltakene i tilskuddsordningen er:", items), items
+    )
+    criteria = ["Tiltakene må være forankret i lokale behov."]
+    named = _Scored(0.9, Unit(1, 1, "Tilskuddsordningen har to sentrale kriterier:", criteria), criteria)
+    plan = plan_question("Hva skal til for at tiltakene får midler?")
+    assert _conditions_first(plan, [groups, named]) == [named, groups]
+    assert _conditions_first(plan_question("Hvem er tiltakene for?"), [groups, named]) == [groups, named]
+    answer = ask(services, "Hva skal til for at tiltakene i yrkesfagordningen får midler?").answer
+    assert answer.startswith("Tilskuddsordningen har to sentrale kriterier:"), answer
