@@ -494,6 +494,15 @@ def test_a_list_whose_lead_in_restates_the_asking_sentence_leads(services: Servi
     assert answer.answer.startswith("Samarbeidsforumet skal inkludere og samarbeide med:"), answer.answer
 
 
+def test_who_an_owner_works_with_is_answered_by_the_partners_not_a_list_of_schemes(
+    services: Services,
+) -> None:
+    """Read as a list question, «Tilskuddsordningen omfatter: …» (the schemes, naming the one asked) led."""
+    answer = ask(services, "Hvem skal barnehageeierne samarbeide med i regional ordning?").answer
+    assert answer.startswith("Barnehage- og skoleeiere gjennomfører kompetansetiltakene i samarbeid"), answer
+    assert "universitet og høgskoler" in answer.split("\n")[0]
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer

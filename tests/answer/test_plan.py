@@ -536,6 +536,16 @@ def test_a_duty_frame_puts_the_focus_on_the_deed_after_it() -> None:
     assert plan_question("Hvem har ansvaret for forumet?", ()).focus == ("forumet",)
 
 
+def test_who_a_body_works_with_asks_after_the_verb_its_preposition_is_left_by() -> None:
+    """ "Hvem skal eierne samarbeide med?" asks after the partner: the body before the verb says whose, and
+    only a forum's partners are a list of members."""
+    plan = plan_question("Hvem skal eierne samarbeide med i desentralisert ordning?", ())
+    assert plan.type == "hvem" and plan.focus == ("samarbeide",) and "eierne" in plan.topic
+    assert plan_question("Hvem må kommunen rapportere til?", ()).focus == ("rapportere",)
+    assert plan_question("Hvem skal forumet samarbeide med?", ()).type == "liste"
+    assert plan_question("Hvem skal samarbeide med høgskolen?", ()).focus == ("samarbeide",)
+
+
 def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
     """ "Hvordan går vi fram når vi skal søke?" asks how to apply: «går», «fram» and who asks are no
     focus."""
