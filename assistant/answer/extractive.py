@@ -1148,8 +1148,10 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
     # A word that names the scheme ("fag- og yrkesopplæringsordningen") says where it is asked, not what,
     # when the clause says more: any sentence of the scheme's guidelines has it.
-    if any(not is_scheme_word(w) for w in words):
-        words = [w for w in words if not is_scheme_word(w)]
+    # So does the word before it ("desentralisert" of «desentralisert ordning»).
+    in_name = {w for w, after in itertools.pairwise(words) if is_scheme_word(after)}
+    if any(not is_scheme_word(w) and w not in in_name for w in words):
+        words = [w for w in words if not is_scheme_word(w) and w not in in_name]
     # A word only the glossary uses ("sende" of "sende inn behov") is no word of the documents either.
     forms = {w: f for w in words if (f := known_form(index, w)) is not None and index.in_documents(f)}
     if len(words) - len(forms) >= 2:

@@ -503,6 +503,15 @@ def test_who_an_owner_works_with_is_answered_by_the_partners_not_a_list_of_schem
     assert "universitet og høgskoler" in answer.split("\n")[0]
 
 
+@pytest.mark.parametrize("group", ["SFO", "voksenopplæring"])
+def test_a_scheme_named_is_no_yes_to_whether_it_reaches_something_its_sentences_never_name(
+    services: Services, group: str
+) -> None:
+    """The list of schemes names «Desentralisert ordning …»: it said «Ja.» to any group asked after."""
+    answer = ask(services, f"Gjelder desentralisert ordning for {group}?").answer
+    assert answer.startswith("Kildene sier ikke dette direkte"), answer
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer

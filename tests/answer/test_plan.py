@@ -546,6 +546,15 @@ def test_who_a_body_works_with_asks_after_the_verb_its_preposition_is_left_by() 
     assert plan_question("Hvem skal samarbeide med høgskolen?", ()).focus == ("samarbeide",)
 
 
+def test_whether_a_scheme_reaches_something_asks_after_what_follows_its_last_for() -> None:
+    """ "Gjelder desentralisert ordning for SFO?": the scheme's name is where it is asked, SFO what."""
+    assert plan_question("Gjelder desentralisert ordning for SFO?", ()).focus == ("sfo",)
+    assert plan_question(
+        "Gjelder ordningen for kompetanseutvikling i barnehage også for dagmammaer?", ()
+    ).focus == ("dagmammaer",)
+    assert plan_question("Gjelder det oss?", ()).focus != ("oss",)
+
+
 def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
     """ "Hvordan går vi fram når vi skal søke?" asks how to apply: «går», «fram» and who asks are no
     focus."""
