@@ -512,6 +512,14 @@ def test_a_scheme_named_is_no_yes_to_whether_it_reaches_something_its_sentences_
     assert answer.startswith("Kildene sier ikke dette direkte"), answer
 
 
+def test_when_a_scheme_was_brought_in_is_answered_by_the_year_it_was_put_into_effect(
+    services: Services,
+) -> None:
+    """The documents say «iverksatt»; asked «innført», the answer was withheld as found nowhere."""
+    answer = ask(services, "Når ble den lokale tilskuddsordningen innført?").answer
+    assert answer.startswith("I 2021 ble tilskuddsordning for lokal kompetanseutvikling"), answer
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer

@@ -555,6 +555,12 @@ def test_whether_a_scheme_reaches_something_asks_after_what_follows_its_last_for
     assert plan_question("Gjelder det oss?", ()).focus != ("oss",)
 
 
+def test_which_year_asks_when_and_after_what_happened() -> None:
+    plan = plan_question("Hvilket år startet den lokale ordningen?", ())
+    assert plan.type == "naar" and plan.focus == ("startet",)
+    assert plan_question("I kva år vart ordninga sett i verk?", ()).type == "naar"
+
+
 def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
     """ "Hvordan går vi fram når vi skal søke?" asks how to apply: «går», «fram» and who asks are no
     focus."""
