@@ -372,7 +372,9 @@ def split_parts(text: str) -> tuple[str, ...]:
             whole += [False, False]
             piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
-        split = _sharing_verb(re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece))
+        joiners = f"|{rules.part_joiners}" if rules.part_joiners else ""
+        between = rf"\s*(?:,\s*(?:og|og så)?|\s+og{joiners})\s+(?=(?:{openers})\b)"
+        split = _sharing_verb(_at_inverted(re.split(between, piece)))
         topic = ""
         for i, chunk in enumerate(split):
             chunk = chunk.strip(" ,")
@@ -393,7 +395,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     questions = [
         _with_topic(topic, p)
         for p, topic, alone in zip(parts, topics, whole, strict=True)
-        if (alone and _opens_with_verb(p)) or _asks(p)
+        if (alone and _opens_with_verb(p)) or _asks(p) or _inverted(p)
     ]
     if len(questions) < 2:
         return ()
@@ -404,6 +406,29 @@ def split_parts(text: str) -> tuple[str, ...]:
 
 # What asks for a contrast before its «forskjellen på …» ("…, og hva er forskjellen på A og B?")
 _ASKS_CONTRAST = re.compile(r"[\s,]*(?:\bog\s+)?\b(?:hva|kva)\s+(?:er|var|blir)\s+(?:egentlig\s+)?$", re.I)
+
+
+def _inverted(part: str) -> bool:
+    """A yes/no question opened by a verb and a subject pronoun ("Koster det noe …?", "Trenger vi …?")."""
+    inverted = rule_file(PlanRules).inverted_part
+    return bool(inverted and re.match(inverted, part, re.IGNORECASE))
+
+
+def _at_inverted(chunks: list[str]) -> list[str]:
+    """The chunks, each split again after a comma (and "og") that a yes/no question opened by a verb and a
+    subject pronoun follows ("Hva er en kompetansepakke, og koster det noe å bruke den?"). Without a comma
+    before it, "… og sender det til …" is the first question's verb and its object, not a question."""
+    if not rule_file(PlanRules).inverted_part:
+        return chunks
+    split: list[str] = []
+    for chunk in chunks:
+        start = 0
+        for comma in re.finditer(r",\s*(?:og\s+(?:så\s+)?)?", chunk, re.IGNORECASE):
+            if comma.start() > start and _inverted(chunk[comma.end() :]):
+                split.append(chunk[start : comma.start()])
+                start = comma.end()
+        split.append(chunk[start:])
+    return split
 
 
 def _before_contrast(asking: list[str]) -> list[str]:

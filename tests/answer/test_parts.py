@@ -211,8 +211,7 @@ def test_a_later_part_said_word_for_word_above_points_there_not_to_its_own_near_
 def test_a_sentence_that_goes_on_from_the_one_before_it_is_kept_with_it_though_shown_above() -> None:
     """«De kan brukes …», shown under an earlier part, stays after the sentence that names what «De» is:
     without it the later part's «Ja.» would rest on a sentence that answers nothing."""
-    first = PartAnswer("Hva er pakkene?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
-                       [citation(1, "A")])  # fmt: skip
+    first = PartAnswer("Hvor brukes pakkene?", "De kan brukes med høgskolen. [1]", [citation(1, "A")])
     second = PartAnswer("Kan vi bruke dem?", "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
                         [citation(1, "A")])  # fmt: skip
     third = PartAnswer("Hva er de?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
@@ -295,3 +294,39 @@ def test_which_of_a_kind_with_names_of_its_own_asks_for_the_names() -> None:
     # a kind the documents use as a category asks what kinds, not which ones by name
     assert asks_which_named("Hvilke skoler kan søke?") is None
     assert asks_which_named("Hvor mange universiteter er med?") is None
+
+
+def test_a_yes_no_part_whose_sentences_were_shown_above_keeps_its_lead_and_only_what_is_new() -> None:
+    """«…, og gjelder det også videregående?» answered «Ja.» by sentences the first part showed: the lead is
+    the part's own, and the sentences are not shown twice (their «Ja.» made them look new). One sentence
+    alone stays under the lead as its reason («Nei. Det er samarbeidsforum som …»)."""
+    said = "Forumet prioriterer tiltakene, også for videregående. [1]\nForumet møtes to ganger. [1]"
+    first = PartAnswer("Hvem prioriterer tiltakene?", said, [citation(1, "A")])
+    again = PartAnswer("Gjelder det videregående?", f"{texts.LEAD_YES} {said}", [citation(1, "A")])
+    more = PartAnswer(
+        "Gjelder det fagskoler?", f"{texts.LEAD_YES} {said}\nFagskoler kan være med. [2]",
+        [citation(1, "A"), citation(2, "B")],
+    )  # fmt: skip
+    one = PartAnswer("Er det forumet?", f"{texts.LEAD_YES} Forumet møtes to ganger. [1]", [citation(1, "A")])
+    blocks = merge_parts([first, again, more, one]).text.split("\n\n")
+    assert blocks[1] == f"**Gjelder det videregående?**\n{texts.LEAD_YES} {texts.PART_SAID_ABOVE}"
+    assert blocks[2] == "**Gjelder det fagskoler?**\nJa. Fagskoler kan være med. [2]"
+    assert blocks[3] == "**Er det forumet?**\nJa. Forumet møtes to ganger. [1]"
+
+
+def test_an_amount_part_given_by_a_line_shown_above_that_names_it_is_answered_above() -> None:
+    """ "…, og hvor mye av det gikk til barnehage?" after the year's total whose list gives the barnehage
+    share on a line of its own: answered above. A share the lines do not name (PPT) is not."""
+    total = "Midler tildelt 2026:\n- 11 mill. barnehage, 17 mill. skole = 28 mill [1]"
+    first = PartAnswer("Hvor mye ble tildelt i 2026?", total, [citation(1, "A")])
+    named = PartAnswer("Hvor mye av det gikk til barnehage?", total, [citation(1, "A")])
+    merged = merge_parts([first, named], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye av det gikk til barnehage?**\n{texts.PART_SAID_ABOVE}")
+    assert merged.answered == (True, True)
+    unnamed = PartAnswer("Hvor mye av det gikk til PPT?", total, [citation(1, "A")])
+    merged = merge_parts([first, unnamed], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye av det gikk til PPT?**\n{texts.PART_NOT_COVERED}")
+    # nor a share of a place the line does not name
+    placed = PartAnswer("Hvor mye gikk til barnehage i Troms?", total, [citation(1, "A")])
+    merged = merge_parts([first, placed], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye gikk til barnehage i Troms?**\n{texts.PART_NOT_COVERED}")

@@ -563,3 +563,20 @@ def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
 )
 def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as: str) -> None:
     assert direct(asked) == read_as
+
+
+def test_a_second_question_joined_by_samt_or_i_tillegg_or_opened_by_verb_and_pronoun_is_a_part() -> None:
+    assert split_parts("Hva er hospiteringsordningen samt hvem kan delta?") == (
+        "Hva er hospiteringsordningen?",
+        "Hvem kan delta?",
+    )
+    assert split_parts("Hva gjør forumet, i tillegg til hvem leder det?") == (
+        "Hva gjør forumet?",
+        "Hvem leder det?",
+    )
+    assert split_parts("Hva er en veileder, og koster det noe å bruke den?") == (
+        "Hva er en veileder?",
+        "Koster det noe å bruke den?",
+    )
+    # without a comma, a verb and "det" after "og" are the first question's verb and its object
+    assert split_parts("Hvem melder behov og sender det til Statsforvalteren?") == ()
