@@ -330,6 +330,16 @@ def test_a_yes_no_part_opened_by_any_verb_and_a_pronoun_is_a_part_of_its_own(ser
     assert second.endswith(texts.PART_NOT_COVERED), answer.answer
 
 
+def test_a_later_part_asking_who_may_take_part_in_a_scheme_is_answered_by_its_target_groups(
+    services: Services,
+) -> None:
+    """«…, og hvem kan være med i Kompetanseløftet?»: its target-group sentence never says «delta» or «med»,
+    and was taken for a loosely related sentence («Kildene gir ikke svar»)."""
+    question = "Hva er den lokale tilskuddsordningen, og hvem kan være med i Kompetanseløftet?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "Målgrupper for kompetansetiltakene i Kompetanseløftet" in second, second
+
+
 def test_a_share_shown_on_a_line_above_is_answered_above(services: Services) -> None:
     """«…, og hvor mye av det gikk til skole?» after the Nordland total, whose line «11 mill. barnehage,
     17 mill. skole = 28 mill» was shown: answered above, not «Kildene gir ikke svar»."""

@@ -580,3 +580,20 @@ def test_a_second_question_joined_by_samt_or_i_tillegg_or_opened_by_verb_and_pro
     )
     # without a comma, a verb and "det" after "og" are the first question's verb and its object
     assert split_parts("Hvem melder behov og sender det til Statsforvalteren?") == ()
+
+
+def test_a_bare_question_word_after_a_part_is_asked_of_that_parts_verb_and_subject() -> None:
+    assert split_parts("Hva skal skolene levere, og til hvem?") == (
+        "Hva skal skolene levere?",
+        "Til hvem skal skolene levere?",
+    )
+    assert split_parts("Kan vi melde behov, og når?") == ("Kan vi melde behov?", "Når kan vi melde behov?")
+    # «Hvem» is the subject: "Hvordan kan søke?" would have none, so the question stays whole
+    assert split_parts("Hvem kan søke, og hvordan?") == ()
+
+
+def test_who_may_take_part_in_a_scheme_asks_its_target_group_but_not_in_a_forum() -> None:
+    assert asks_audience("Hvem kan være med i Kompetanseløftet?")
+    assert asks_audience("Hvem kan delta?")
+    assert not asks_audience("Hvem kan delta i samarbeidsforumet?")
+    assert not asks_audience("Hvem kan delta i det lokale kompetansenettverket?")
