@@ -573,9 +573,9 @@ def _in_parts(
         own = part_plan.schemes_from == "question"
         # "Når er workshopene i Nordland, og hvem er invitert?": a later part that names nothing of its own
         # is about what the first part names, and is searched with it (and answered as asked).
-        # So is one that points back to it by a pronoun ("…, og hvem skal utvikle den?", "… kven bestemmer
-        # korleis dei skal brukast?"): the pronoun's words are the first part's.
-        about = _about_first(first) if i and (not part_plan.topic or _leans_back(part)) else ""
+        # So is one that still points back to it by a pronoun once resolved ("…, og hvem skal utvikle den?",
+        # "… kven bestemmer korleis dei skal brukast?"): the pronoun's words are the first part's.
+        about = _about_first(first) if i and (not part_plan.topic or _leans_back(standalone)) else ""
         searched = f"{standalone.rstrip('?')} ({about})?" if about else standalone
         retrieved = _retrieve(services, searched, part_plan, frozenset() if own else siblings)
         retrieved = replace(retrieved, question=standalone)
@@ -712,7 +712,7 @@ def _leans_back(part: str) -> bool:
     if rules.topic_pronoun and re.search(rules.topic_pronoun, asking, re.IGNORECASE):
         return not re.search(r"\bdet\s*\??$", asking, re.IGNORECASE)
     verbs = "|".join(re.escape(v) for v in rules.finite_verbs)
-    if re.search(rf"\b(?:den|de|dei|ho)\s+(?:{verbs})\b", asking, re.IGNORECASE):
+    if re.search(rf"\b(?:den|de|dei|ho)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:den|de|dei|ho)\b", asking, re.I):
         return True
     # the object before a place or an end: "… utvikle den i yrkesfagordningen?" (no determiner: «den i»)
     return bool(re.search(r"\b(?:den|dem|dei|ho)\s+(?:i|på|for|til|med|fra|hos|ved|etter)\b", asking, re.I))

@@ -73,10 +73,11 @@ def merge_parts(
         # A yes/no part's lead («Ja.») is its own, not part of the sentence after it: that sentence shown
         # above by an earlier part is not shown again, and the lead stays.
         lead, body = _lead_of(text) if text is not None else ("", None)
-        unshown = _unshown(body, shown) if body is not None else None
+        # The sentence the lead rests on stays with it, shown above or not («Nei. Det er samarbeidsforum
+        # som …», «Ja. Statsforvalteren kan delta … som observatør.»): a lead before a side remark misleads.
+        reason = {_key(_units(body)[0])} if lead and body is not None else set()
+        unshown = _unshown(body, shown - reason) if body is not None else None
         fresh = f"{lead} {unshown}" if lead and unshown is not None else unshown
-        if lead and unshown is None and body is not None and len(_units(body)) == 1:
-            fresh = text  # «Nei. Det er samarbeidsforum som …»: one sentence is the lead's reason, said again
         gives = still_answers is None or still_answers(asked, fresh or "", part.citations)
         above_only = text is not None and not gives
         if above_only and (
