@@ -71,7 +71,7 @@ from assistant.ingest.pipeline import IngestReport, Progress, ingest
 from assistant.language import Asked, Maalform, read_question, render, warm_spares
 from assistant.models import Answer, AnswerPlan, Citation, PartResult, ScoredPassage
 from assistant.retrieval import Mode, Retriever
-from assistant.rules import ScopeRules, check_rules, rule_file
+from assistant.rules import PlanRules, ScopeRules, check_rules, rule_file
 from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.matching import known_group, listed_group
@@ -575,7 +575,9 @@ def _in_parts(
         own = part_plan.schemes_from == "question"
         # "Når er workshopene i Nordland, og hvem er invitert?": a later part that names nothing of its own
         # is about what the first part names, and is searched with it (and answered as asked).
-        about = _about_first(first) if i and not part_plan.topic else ""
+        # So is one that still points back to it by a pronoun once resolved ("…, og hvem skal utvikle den?",
+        # "… kven bestemmer korleis dei skal brukast?"): the pronoun's words are the first part's.
+        about = _about_first(first) if i and (not part_plan.topic or _leans_back(standalone)) else ""
         searched = f"{standalone.rstrip('?')} ({about})?" if about else standalone
         retrieved = _retrieve(services, searched, part_plan, frozenset() if own else siblings)
         retrieved = replace(retrieved, question=standalone)
@@ -701,6 +703,21 @@ def _about_first(first: str) -> str:
     # what "Når er workshopene …?" asks after is a thing; what "Hvem administrerer …?" asks after is a deed
     named = read.focus if read.type not in ("hvem", "ja_nei") else ()
     return " ".join(dict.fromkeys((*named, *read.topic)))
+
+
+def _leans_back(part: str) -> bool:
+    """Whether a later part's asking sentence points back by a pronoun to what was named before it: one
+    that ends it ("…, og hvem skal utvikle den?") or is the subject of its verb ("… korleis dei skal
+    brukast?"), not a determiner ("den lokale ordningen") nor "det" that "er det …?" opens."""
+    rules = rule_file(PlanRules)
+    asking = _asking_only(part)
+    if rules.topic_pronoun and re.search(rules.topic_pronoun, asking, re.IGNORECASE):
+        return not re.search(r"\bdet\s*\??$", asking, re.IGNORECASE)
+    verbs = "|".join(re.escape(v) for v in rules.finite_verbs)
+    if re.search(rf"\b(?:den|de|dei|ho)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:den|de|dei|ho)\b", asking, re.I):
+        return True
+    # the object before a place or an end: "… utvikle den i yrkesfagordningen?" (no determiner: «den i»)
+    return bool(re.search(r"\b(?:den|dem|dei|ho)\s+(?:i|på|for|til|med|fra|hos|ved|etter)\b", asking, re.I))
 
 
 def _asking_only(part: str) -> str:

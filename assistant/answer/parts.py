@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.plan import plan_question
+from assistant.index.lexical import stem, words
 from assistant.models import Citation
+from assistant.rules import PlanRules, rule_file
 
 
 @dataclass(frozen=True)
@@ -63,17 +65,29 @@ def merge_parts(
     answered: list[bool] = []
     shown: set[str] = set()
     shown_units: list[str] = []
+    earlier: list[str] = []  # what the parts before asked, as read
     for part in parts:
         asked = part.asked or part.question
+        earlier.append(asked)
         text = part.text if answers(part, speaks_to) else None
-        fresh = _unshown(text, shown) if text is not None else None
+        # A yes/no part's lead («Ja.») is its own, not part of the sentence after it: that sentence shown
+        # above by an earlier part is not shown again, and the lead stays.
+        lead, body = _lead_of(text) if text is not None else ("", None)
+        # The sentence the lead rests on stays with it, shown above or not («Nei. Det er samarbeidsforum
+        # som …», «Ja. Statsforvalteren kan delta … som observatør.»): a lead before a side remark misleads.
+        reason = {_key(_units(body)[0])} if lead and body is not None else set()
+        unshown = _unshown(body, shown - reason) if body is not None else None
+        fresh = f"{lead} {unshown}" if lead and unshown is not None else unshown
         gives = still_answers is None or still_answers(asked, fresh or "", part.citations)
         above_only = text is not None and not gives
-        if above_only and _gives_above(asked, text or "", shown, part, still_answers, speaks_to):
+        if above_only and (
+            _gives_above(asked, text or "", shown, part, still_answers, speaks_to)
+            or _figure_above(asked, earlier[:-1], text or "", shown)
+        ):
             # "…, og hvor ofte må de rapportere?" whose own answer is the duty list an earlier part showed,
             # «Å rapportere årlig …» in it: the sources answer it, above
             answered.append(True)
-            blocks.append(f"**{part.question}**\n{texts.PART_SAID_ABOVE}")
+            blocks.append(f"**{part.question}**\n{f'{lead} ' if lead else ''}{texts.PART_SAID_ABOVE}")
             continue
         if text is None or not gives:
             blocks.append(f"**{part.question}**\n{texts.PART_NOT_COVERED}")
@@ -88,6 +102,7 @@ def merge_parts(
             # ... and if they don't say it directly, that is said first
             indirect = text.startswith(texts.NOT_DIRECTLY)
             said = f"{texts.NOT_DIRECTLY} {texts.PART_SAID_ABOVE}" if indirect else texts.PART_SAID_ABOVE
+            said = f"{lead} {said}" if lead and not indirect else said  # «Ja. Det kildene sier …, står over.»
             blocks.append(f"**{part.question}**\n{said}")
             continue
         shown.update(_key(u) for u in _units(fresh))
@@ -134,6 +149,55 @@ def _gives_above(
 _AMOUNT = ("hvor_mye", "hvor_mange", "naar")
 
 
+# The leads a yes/no answer opens with (answer/extractive.py, the advisor): the answer to the part, not
+# words of the sentence it is put before.
+_LEADS = tuple(
+    sorted(
+        {texts.LEAD_YES, texts.LEAD_AS_A_RULE_NOT, texts.LEAD_NOT_NECESSARILY, texts.YES_NO_LEADS["nei"]},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _lead_of(text: str) -> tuple[str, str]:
+    """The yes/no lead a part's answer opens with and the rest («Ja.», «Kompetansepakker er …»), or ("", the
+    text) when it opens with none."""
+    for lead in _LEADS:
+        if text.startswith(f"{lead} ") and text[len(lead) + 1 :].strip():
+            return lead, text[len(lead) + 1 :]
+    return "", text
+
+
+def _figure_above(asked: str, before: Sequence[str], text: str, shown: set[str]) -> bool:
+    """Whether an amount or count part ("…, og hvor mye av det gikk til barnehage?", "…, og hvor mange
+    moduler har den?") is answered by a line an earlier part showed: a line of the part's own answer, shown
+    above, that gives a figure of the kind asked and says what the part asks of its own (the words it asks
+    after that the earlier parts did not), every one of them its answer uses. A total shown above is no
+    share of it for PPT: no line says PPT."""
+    kind = plan_question(asked).type
+    figure = rule_file(PlanRules).answers.get(kind) if kind in ("hvor_mye", "hvor_mange") else None
+    if not figure or not before:
+        return False
+    read = plan_question(asked)
+    said_before = {stem(w) for b in before for w in words(b)}
+    own = {stem(w) for w in (*read.focus, *read.topic)} - said_before
+    used = {stem(w) for w in words(MARKER.sub("", text))}
+    wanted = own & used
+    # a place, a name or a year the part asks of its own that its answer never says: a figure of another
+    named = {stem(w.lower()) for w in _NAMED.findall(asked.split(maxsplit=1)[-1])} - said_before
+    if not wanted or named - used:
+        return False
+    above = [u for u in _units(text) if _shown_in(u, shown) and MARKER.search(u)]
+    lines = [line for unit in above for line in unit.splitlines()]
+    return any(
+        re.search(figure, line, re.IGNORECASE) and wanted <= {stem(w) for w in words(line)} for line in lines
+    )
+
+
+_NAMED = re.compile(r"\b(?:[A-ZÆØÅ][\w-]+|\d{4})\b")
+
+
 def _unshown(text: str, shown: set[str]) -> str | None:
     """The part's sentences and lists that no earlier part showed (a list stays whole with its lead-in);
     None when there are none."""
@@ -171,7 +235,7 @@ _LABEL = re.compile(r"^[A-ZÆØÅ][\w-]*(?:\s[\w-]+){0,3}:\s+(?=\S)")
 
 
 def _key(unit: str) -> str:
-    return " ".join(_LABEL.sub("", MARKER.sub("", unit)).split()).lower()
+    return " ".join(_LABEL.sub("", MARKER.sub("", _lead_of(unit)[1])).split()).lower()
 
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:

@@ -372,7 +372,9 @@ def split_parts(text: str) -> tuple[str, ...]:
             whole += [False, False]
             piece = piece[contrasted.end() :].strip(" ,?.")
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
-        split = _sharing_verb(re.split(rf"\s*(?:,\s*(?:og|og så)?|\s+og)\s+(?=(?:{openers})\b)", piece))
+        joiners = f"|{rules.part_joiners}" if rules.part_joiners else ""
+        between = rf"\s*(?:,\s*(?:og|og så)?|\s+og{joiners})\s+(?=(?:{openers})\b|{_ELLIPTIC_ASKING}\s*\??$)"
+        split = _elliptic(_sharing_verb(_at_inverted(re.split(between, piece))))
         topic = ""
         for i, chunk in enumerate(split):
             chunk = chunk.strip(" ,")
@@ -393,7 +395,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     questions = [
         _with_topic(topic, p)
         for p, topic, alone in zip(parts, topics, whole, strict=True)
-        if (alone and _opens_with_verb(p)) or _asks(p)
+        if (alone and _opens_with_verb(p)) or _asks(p) or _inverted(p)
     ]
     if len(questions) < 2:
         return ()
@@ -404,6 +406,29 @@ def split_parts(text: str) -> tuple[str, ...]:
 
 # What asks for a contrast before its «forskjellen på …» ("…, og hva er forskjellen på A og B?")
 _ASKS_CONTRAST = re.compile(r"[\s,]*(?:\bog\s+)?\b(?:hva|kva)\s+(?:er|var|blir)\s+(?:egentlig\s+)?$", re.I)
+
+
+def _inverted(part: str) -> bool:
+    """A yes/no question opened by a verb and a subject pronoun ("Koster det noe …?", "Trenger vi …?")."""
+    inverted = rule_file(PlanRules).inverted_part
+    return bool(inverted and re.match(inverted, part, re.IGNORECASE))
+
+
+def _at_inverted(chunks: list[str]) -> list[str]:
+    """The chunks, each split again after a comma (and "og") that a yes/no question opened by a verb and a
+    subject pronoun follows ("Hva er en kompetansepakke, og koster det noe å bruke den?"). Without a comma
+    before it, "… og sender det til …" is the first question's verb and its object, not a question."""
+    if not rule_file(PlanRules).inverted_part:
+        return chunks
+    split: list[str] = []
+    for chunk in chunks:
+        start = 0
+        for comma in re.finditer(r",\s*(?:og\s+(?:så\s+)?)?", chunk, re.IGNORECASE):
+            if comma.start() > start and _inverted(chunk[comma.end() :]):
+                split.append(chunk[start : comma.start()])
+                start = comma.end()
+        split.append(chunk[start:])
+    return split
 
 
 def _before_contrast(asking: list[str]) -> list[str]:
@@ -419,6 +444,42 @@ def _before_contrast(asking: list[str]) -> list[str]:
         else:
             pieces.append(piece)
     return pieces
+
+
+# "…, og til hvem?": a question word after a preposition, asked of the part before it
+_ELLIPTIC_ASKING = r"(?:til|for|med|fra|hos|av)\s+(?:hvem|kven|hva|kva|hvilke[nt]?)"
+# What can be the subject right after a part's verb: a pronoun, a name, a noun in the definite form
+_SUBJECT = re.compile(
+    r"^(?:vi|me|de|dei|dere|de|jeg|eg|man|det|den|[A-ZÆØÅ][\w-]*|[\w-]+(?:ene|ane|en|et|a))$"
+)
+
+
+def _elliptic(chunks: list[str]) -> list[str]:
+    """ "Hva må fylkeskommunene rapportere, og til hvem?", "Kan vi søke, og når?": a part that is only what
+    asks (with its preposition) is asked of the verb and subject of the part before it ("Til hvem må
+    fylkeskommunene rapportere?", "Når kan vi søke?"). When the part before has no subject of its own
+    after its verb ("Hvem kan søke, og hvordan?"), the bare words stay with it, as one question."""
+    pattern = rule_file(PlanRules).question_phrase
+    if not pattern or len(chunks) < 2:
+        return chunks
+    kept = [chunks[0].strip()]
+    for chunk in (c.strip() for c in chunks[1:]):
+        bare = re.fullmatch(rf"(?:og\s+)?(?:{_ELLIPTIC_ASKING}|{pattern[1:]})\s*\??", chunk, re.IGNORECASE)
+        if not bare or not kept[-1].strip(" ,?"):
+            kept.append(chunk)
+            continue
+        before = kept[-1].strip(" ,?")
+        asking = re.match(pattern, before, re.IGNORECASE)
+        rest = before[asking.end() :].strip() if asking else before
+        words = rest.split()
+        verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
+        verb = words[0].lower() in verbs or bool(words and _PRESENT.fullmatch(words[0]))
+        if len(words) >= 2 and verb and _SUBJECT.match(words[1]):
+            asked = re.sub(r"^og\s+", "", chunk.strip(" ?"), flags=re.IGNORECASE)
+            kept.append(f"{asked} {rest[:1].lower()}{rest[1:]}")
+        else:
+            kept[-1] = f"{before}, {chunk}"
+    return kept
 
 
 def _sharing_verb(chunks: list[str]) -> list[str]:

@@ -478,6 +478,11 @@ class PlanRules(RuleFile):
     # What stands before a part's question and is no part of it: a joining word ("Og hva …?") or a lead-in
     # that announces the questions ("To ting: hvilke …?").
     part_lead_in: Pattern | None = None
+    # Words besides "og" and a comma that join a second question to the first ("…, samt hva …?", "… i
+    # tillegg til hvem …?"), and a yes/no part opened after a comma by any verb and a subject pronoun
+    # ("…, og koster det noe?").
+    part_joiners: Pattern | None = None
+    inverted_part: Pattern | None = None
     # An indirect yes/no question ("Vi lurer på om vi kan delta?"), with named groups subject, verb, rest.
     indirect: Pattern | None = None
     # "… lurer på om X, hvem som Y og når Z.": the frame before questions asked as indirect ones, the words

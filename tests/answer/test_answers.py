@@ -312,6 +312,44 @@ def test_a_later_part_is_looked_for_where_the_first_part_was_answered(services: 
     assert "Partnerskap: 11 UH" in second, second
 
 
+def test_a_later_part_pointing_back_by_a_pronoun_is_searched_with_what_the_first_part_names(
+    services: Services,
+) -> None:
+    """«…, og hvem skal utvikle den i fag- og yrkesopplæringen?»: «den» is the long-term plan the first part
+    asks about; searched by its own words only, the part was answered by the forum's member list."""
+    question = "Hva skal en langsiktig plan omfatte, og hvem skal utvikle den i fag- og yrkesopplæringen?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "Samarbeidsforum har også ansvar for å utvikle en langsiktig felles plan" in second, second
+
+
+def test_a_yes_no_part_opened_by_any_verb_and_a_pronoun_is_a_part_of_its_own(services: Services) -> None:
+    """«Hva er kompetansepakkene, og koster det noe?»: read as one question, its word «koster» (no
+    document's) refused the whole; as two parts, the first is answered and the second is a gap."""
+    answer = ask(services, "Hva er kompetansepakkene fra Udir, og koster det noe å ta dem i bruk?")
+    assert answer.plan is not None and len(answer.plan.parts) == 2
+    first, second = answer.answer.split("\n\n")[:2]
+    assert "Kompetansepakker er nettbaserte tilbud" in first, answer.answer
+    assert second.endswith(texts.PART_NOT_COVERED), answer.answer
+
+
+def test_a_later_part_asking_who_may_take_part_in_a_scheme_is_answered_by_its_target_groups(
+    services: Services,
+) -> None:
+    """«…, og hvem kan være med i Kompetanseløftet?»: its target-group sentence never says «delta» or «med»,
+    and was taken for a loosely related sentence («Kildene gir ikke svar»)."""
+    question = "Hva er den lokale tilskuddsordningen, og hvem kan være med i Kompetanseløftet?"
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "Målgrupper for kompetansetiltakene i Kompetanseløftet" in second, second
+
+
+def test_a_share_shown_on_a_line_above_is_answered_above(services: Services) -> None:
+    """«…, og hvor mye av det gikk til skole?» after the Nordland total, whose line «11 mill. barnehage,
+    17 mill. skole = 28 mill» was shown: answered above, not «Kildene gir ikke svar»."""
+    question = "Hvor mye ble tildelt i Nordland i 2026, og hvor mye av det gikk til skole?"
+    answer = ask(services, question)
+    assert answer.answer.split("\n\n")[1].endswith(texts.PART_SAID_ABOVE), answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "quoted"),
     [

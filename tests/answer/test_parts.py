@@ -213,8 +213,7 @@ def test_a_later_part_said_word_for_word_above_points_there_not_to_its_own_near_
 def test_a_sentence_that_goes_on_from_the_one_before_it_is_kept_with_it_though_shown_above() -> None:
     """«De kan brukes …», shown under an earlier part, stays after the sentence that names what «De» is:
     without it the later part's «Ja.» would rest on a sentence that answers nothing."""
-    first = PartAnswer("Hva er pakkene?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
-                       [citation(1, "A")])  # fmt: skip
+    first = PartAnswer("Hvor brukes pakkene?", "De kan brukes med høgskolen. [1]", [citation(1, "A")])
     second = PartAnswer("Kan vi bruke dem?", "Ja. Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
                         [citation(1, "A")])  # fmt: skip
     third = PartAnswer("Hva er de?", "Pakkene er nettkurs. [1]\nDe kan brukes med høgskolen. [1]",
@@ -329,3 +328,37 @@ def test_a_whole_who_decides_question_needs_someone_deciding_in_its_answer() -> 
     )
     # not a deciding verb: not judged here
     assert not decider_unsaid(_WHOSE_CALL, "Hvem får mentor?", who_gets, [citation(1, "A")])
+
+
+def test_a_yes_no_part_keeps_its_lead_and_its_reason_but_not_the_other_sentences_shown_above() -> None:
+    """«…, og gjelder det også videregående?» answered «Ja.» by sentences the first part showed: the lead
+    keeps the sentence it rests on, and the others are not shown twice (the lead made them look new)."""
+    said = "Forumet prioriterer tiltakene, også for videregående. [1]\nForumet møtes to ganger. [1]"
+    first = PartAnswer("Hvem prioriterer tiltakene?", said, [citation(1, "A")])
+    again = PartAnswer("Gjelder det videregående?", f"{texts.LEAD_YES} {said}", [citation(1, "A")])
+    more = PartAnswer(
+        "Gjelder det fagskoler?", f"{texts.LEAD_YES} {said}\nFagskoler kan være med. [2]",
+        [citation(1, "A"), citation(2, "B")],
+    )  # fmt: skip
+    blocks = merge_parts([first, again, more]).text.split("\n\n")
+    reason = "Ja. Forumet prioriterer tiltakene, også for videregående. [1]"
+    assert blocks[1] == f"**Gjelder det videregående?**\n{reason}"
+    assert blocks[2] == f"**Gjelder det fagskoler?**\n{reason}\nFagskoler kan være med. [2]"
+
+
+def test_an_amount_part_given_by_a_line_shown_above_that_names_it_is_answered_above() -> None:
+    """ "…, og hvor mye av det gikk til barnehage?" after the year's total whose list gives the barnehage
+    share on a line of its own: answered above. A share the lines do not name (PPT) is not."""
+    total = "Midler tildelt 2026:\n- 11 mill. barnehage, 17 mill. skole = 28 mill [1]"
+    first = PartAnswer("Hvor mye ble tildelt i 2026?", total, [citation(1, "A")])
+    named = PartAnswer("Hvor mye av det gikk til barnehage?", total, [citation(1, "A")])
+    merged = merge_parts([first, named], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye av det gikk til barnehage?**\n{texts.PART_SAID_ABOVE}")
+    assert merged.answered == (True, True)
+    unnamed = PartAnswer("Hvor mye av det gikk til PPT?", total, [citation(1, "A")])
+    merged = merge_parts([first, unnamed], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye av det gikk til PPT?**\n{texts.PART_NOT_COVERED}")
+    # nor a share of a place the line does not name
+    placed = PartAnswer("Hvor mye gikk til barnehage i Troms?", total, [citation(1, "A")])
+    merged = merge_parts([first, placed], _amount_given)
+    assert merged.text.endswith(f"**Hvor mye gikk til barnehage i Troms?**\n{texts.PART_NOT_COVERED}")

@@ -588,3 +588,37 @@ def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
 )
 def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as: str) -> None:
     assert direct(asked) == read_as
+
+
+def test_a_second_question_joined_by_samt_or_i_tillegg_or_opened_by_verb_and_pronoun_is_a_part() -> None:
+    assert split_parts("Hva er hospiteringsordningen samt hvem kan delta?") == (
+        "Hva er hospiteringsordningen?",
+        "Hvem kan delta?",
+    )
+    assert split_parts("Hva gjør forumet, i tillegg til hvem leder det?") == (
+        "Hva gjør forumet?",
+        "Hvem leder det?",
+    )
+    assert split_parts("Hva er en veileder, og koster det noe å bruke den?") == (
+        "Hva er en veileder?",
+        "Koster det noe å bruke den?",
+    )
+    # without a comma, a verb and "det" after "og" are the first question's verb and its object
+    assert split_parts("Hvem melder behov og sender det til Statsforvalteren?") == ()
+
+
+def test_a_bare_question_word_after_a_part_is_asked_of_that_parts_verb_and_subject() -> None:
+    assert split_parts("Hva skal skolene levere, og til hvem?") == (
+        "Hva skal skolene levere?",
+        "Til hvem skal skolene levere?",
+    )
+    assert split_parts("Kan vi melde behov, og når?") == ("Kan vi melde behov?", "Når kan vi melde behov?")
+    # «Hvem» is the subject: "Hvordan kan søke?" would have none, so the question stays whole
+    assert split_parts("Hvem kan søke, og hvordan?") == ()
+
+
+def test_who_may_take_part_in_a_scheme_asks_its_target_group_but_not_in_a_forum() -> None:
+    assert asks_audience("Hvem kan være med i Kompetanseløftet?")
+    assert asks_audience("Hvem kan delta?")
+    assert not asks_audience("Hvem kan delta i samarbeidsforumet?")
+    assert not asks_audience("Hvem kan delta i det lokale kompetansenettverket?")
