@@ -900,7 +900,7 @@ def _who_leads(
     )
     # The body must be its subject: «Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names
     # the owners as those it gives to, not as who pays out
-    if not named_otherwise and not names_other(_subject(best)):
+    if not named_otherwise and not names_other(_doer(best)):
         for s in scored[1:]:
             if s.score < _NO_BODY_NEAR * best.score:
                 continue
@@ -1063,7 +1063,11 @@ def _asks_value(plan: AnswerPlan | None) -> bool:
 
 
 # "Hvem skal vi sende behovsmeldingen til?", "Til hvem melder vi behov?": who receives, not who acts
-_ASKS_RECIPIENT = re.compile(r"\btil\s*\?\s*$|\btil\s+(?:hvem|kven)\b", re.IGNORECASE)
+# ("… rapportere til i yrkesfagordningen?": a trailing «i/for/innen …» says where; «til» is still stranded)
+_ASKS_RECIPIENT = re.compile(
+    r"\btil(?:\s+(?:i|for|innen|ved|under)\s+[\w-]+(?:\s+[\w-]+){0,3})?\s*\?\s*$|\btil\s+(?:hvem|kven)\b",
+    re.IGNORECASE,
+)
 # What a sentence that names the receiver gains: «… melder behov for kompetanseutvikling til statsforvalteren»
 # over «Statsforvalteren legger til rette for at behovsmeldingene …», which names the body as the one acting.
 _SENT_TO = 0.3
@@ -1939,6 +1943,24 @@ def _clause_subject(wanted: list[tuple[set[str], float]], s: _Scored, index: Lex
         return _subject(s)
     best = max(parts, key=lambda c: _loose_coverage(wanted, set(index.analyzer.terms(c))))
     return _opening_subject(best)
+
+
+# A sentence that opens with an adverbial puts its verb second and its subject after it: «For
+# videreutdanningstilbud gjennom KFK … kan skoleeier søke om vikar- eller stipendmidler …»
+_FRONTED = re.compile(
+    r"^(?:For|I|Ved|Gjennom|Etter|Innen|Til|Med|Fra|Under|Når|Dersom|Hvis|Før|Da|Her|Derfor)\s", re.IGNORECASE
+)
+
+
+def _doer(s: _Scored) -> str:
+    """Who a sentence says does something, read where its subject stands: its opening words, or, after an
+    opening adverbial, the words right after its first modal verb («For … kan skoleeier søke …»)."""
+    subject = _subject(s)
+    pattern = rule_file(PlanRules).sentence_modal
+    if not pattern or not _FRONTED.match(s.unit.lead or ""):
+        return subject
+    modal = re.search(pattern, s.text, re.IGNORECASE)
+    return subject if modal is None else f"{subject} {' '.join(s.text[modal.end() :].split()[:2])}"
 
 
 def _subject(s: _Scored) -> str:

@@ -9,11 +9,13 @@ import pytest
 from assistant import texts
 from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
+    _ASKS_RECIPIENT,
     _CLEFT_WHO,
     _MAY_OR_MUST,
     _asked_focus,
     _carries,
     _crux,
+    _doer,
     _names_member,
     _obliges,
     _opening_subject,
@@ -2178,3 +2180,32 @@ def test_whether_a_body_may_decide_what_another_decides_is_no(services: Services
     # «Forumet … prioriterer …» about the yrkesfag forum is no «Nei»: «fylkeskommunene selv kan prioritere»
     own = ask(services, "Får fylkeskommunen prioritere tiltakene i yrkesfagordningen?")
     assert not own.answer.startswith("Nei"), own.answer
+
+
+def test_the_doer_of_a_sentence_opened_by_an_adverbial_stands_after_its_verb() -> None:
+    """«For … kan skoleeier søke om …»: the subject comes after the modal verb, not in the opening words."""
+    fronted = "For videreutdanning i yrkesfag kan skoleeier søke om vikarmidler for sine lærere."
+    plain_order = "Tilskuddsordningen gir eierne mulighet til å melde behov, og skal støtte kommunene."
+    assert "skoleeier" in _doer(_Scored(1.0, Unit(1, 0, fronted, []), []))
+    assert "kommunene" not in _doer(_Scored(1.0, Unit(1, 0, plain_order, []), []))
+
+
+def test_who_applies_for_money_said_after_an_adverbial_is_answered_by_it(services: Services) -> None:
+    """«For videreutdanningstilbud gjennom KFK … kan skoleeier søke om vikar- eller stipendmidler …» names
+    who applies after its verb: it was read as naming no body, and a sentence about other money led."""
+    answer = ask(services, "Hvem er det som kan søke vikarmidler?").answer
+    assert answer.startswith("For videreutdanningstilbud gjennom KFK"), answer
+
+
+def test_whom_a_body_reports_to_is_asked_though_a_place_follows_the_til() -> None:
+    assert _ASKS_RECIPIENT.search("Hvem skal fylkeskommunen rapportere til i den ordningen?")
+    assert _ASKS_RECIPIENT.search("Hvem sender vi det til?")
+    assert not _ASKS_RECIPIENT.search("Hvem har ansvaret for tilskuddet i fylket?")
+    assert not _ASKS_RECIPIENT.search("Hvem bidrar til kvalitet i barnehagen?")
+
+
+def test_whom_the_county_reports_to_is_answered_by_the_duty_naming_it(services: Services) -> None:
+    """ "… rapportere til i yrkesfagordningen?" asks who receives the report: sentences about what the
+    county may include led, and the duty «Å rapportere årlig til Utdanningsdirektoratet» was left out."""
+    answer = ask(services, "Hvem må fylkeskommunene rapportere til i yrkesfagordningen?").answer
+    assert "rapportere årlig til Utdanningsdirektoratet" in answer, answer
