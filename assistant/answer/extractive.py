@@ -668,7 +668,20 @@ class ExtractiveBackend:
             # «vurdert» in passing, to "Hvem har ansvaret for å vurdere måloppnåelsen …?").
             scored = self._rarer_carrier_first(scored, plan, sets, words, in_asking)
         if plan is not None and plan.type == "hvem" and sent_to is None and members is None and scored:
-            scored = _who_leads(index, scored, asking, done_sets)
+            asked_weight = max(
+                (x for (_, x), w in zip(sets, words, strict=True) if w in plan.focus), default=0.0
+            )
+
+            def lacks_rarer(best: _Scored, other: _Scored) -> bool:
+                """The best says a word of the asking sentence rarer than the focus that `other` lacks."""
+                rarer = [
+                    sets[i][1]
+                    for i in best.matched - other.matched
+                    if i in in_asking and not self._names_scheme(words[i], plan)
+                ]
+                return bool(rarer) and max(rarer) > asked_weight
+
+            scored = _who_leads(index, scored, asking, done_sets, lacks_rarer)
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
             # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
             # rapportere årlig til …») leads, when it says what is asked and scores near the best
@@ -748,6 +761,19 @@ class ExtractiveBackend:
             last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
             after = by_position.get((best.unit.hit, last + 1))
             if after is not None and after.gives and not after.unit.is_list:
+                lead.append(after)
+        if plan is not None and plan.type == "hvem" and _names_no_doer(best):
+            # "Hvem betaler for ordningen som skal undersøke effekten …?": the sentence that says what is
+            # asked names no body, and the one right after it says who of it («Forskningsrådet finansierer
+            # denne ordningen.»): it goes on from the lead, in place of a sentence from elsewhere.
+            last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
+            after = by_position.get((best.unit.hit, last + 1))
+            if (
+                after is not None
+                and not after.unit.is_list
+                and _BACK_TO_IT.search(after.unit.lead)
+                and actors_in(_doer(after))
+            ):
                 lead.append(after)
         lead = _with_schedule(best, lead, by_position)
         limit = self.max_units
@@ -870,7 +896,11 @@ _NO_BODY_NEAR = 0.5
 
 
 def _who_leads(
-    index: LexicalIndex, scored: list[_Scored], asking: str, done: Sequence[tuple[set[str], float]]
+    index: LexicalIndex,
+    scored: list[_Scored],
+    asking: str,
+    done: Sequence[tuple[set[str], float]],
+    lacks_rarer: Callable[[_Scored, _Scored], bool],
 ) -> list[_Scored]:
     """For "Hvem …?", the sentence that names who does what is asked leads: «Det er X som <gjør det>»
     over «Statsforvalteren legger til rette for at behovsmeldingene …» (the body the question names,
@@ -904,7 +934,9 @@ def _who_leads(
         for s in scored[1:]:
             if s.score < _NO_BODY_NEAR * best.score:
                 continue
-            if s.carries and s.asked and names_other(s.text):
+            # Not one that lacks what the best says of the question, rarer than the focus: «Vi utbetaler
+            # midlene til fylkeskommunene» says "betaler", not of «ordningen som skal undersøke effekten»
+            if s.carries and s.asked and names_other(s.text) and not lacks_rarer(best, s):
                 return [s, *(o for o in scored if o is not s)]
     return scored
 
@@ -1961,6 +1993,17 @@ def _doer(s: _Scored) -> str:
         return subject
     modal = re.search(pattern, s.text, re.IGNORECASE)
     return subject if modal is None else f"{subject} {' '.join(s.text[modal.end() :].split()[:2])}"
+
+
+# «… finansierer denne ordningen»: a sentence that says its object is what the sentence before it named
+_BACK_TO_IT = re.compile(r"\b(?:denne|dette|disse|desse)\s+[a-zæøå]", re.IGNORECASE)
+
+
+def _names_no_doer(s: _Scored) -> bool:
+    """A sentence that names no body where its subject stands, nor by a pronoun, heading or cleft."""
+    if s.unit.is_list or any(p.match(s.unit.lead) for p in (_PRONOUN_LED, _WHO_BY_CLAUSE, _CLEFT_WHO)):
+        return False
+    return not actors_in(_doer(s))
 
 
 def _subject(s: _Scored) -> str:
