@@ -26,7 +26,7 @@ from assistant.answer.extractive import (
     _wanted_pattern,
     known_form,
 )
-from assistant.answer.plan import plan_question
+from assistant.answer.plan import asks_members, plan_question
 from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLong
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
@@ -2235,3 +2235,27 @@ def test_who_pays_for_a_scheme_named_by_what_it_does_is_told_by_the_sentence_aft
     answer = ask(services, question).answer
     assert "Forskningsrådet finansierer denne ordningen" in answer, answer
     assert "utbetaler" not in answer, answer
+
+
+def test_a_stretch_of_several_years_answers_how_long() -> None:
+    """«… med en varighet over flere år» says how long: a duration needs no digit."""
+    from assistant.rules import GuardRules
+
+    duration = rule_file(GuardRules).asks_for["duration"].answer
+    assert re.search(duration, "… med en varighet over flere år, og kurs …")
+    assert re.search(duration, "for en periode på 3 år")
+    assert not re.search(duration, "Kompetansepakken består av fem hovedmoduler.")
+
+
+def test_how_long_work_based_training_lasts_is_answered_by_its_several_years(services: Services) -> None:
+    answer = ask(services, "Hvor lang tid kan arbeidsplassbasert etterutdanning vare?")
+    assert not answer.abstained, answer.answer
+    assert "varighet over flere år" in answer.answer, answer.answer
+
+
+def test_whom_a_forum_shall_have_with_it_is_asked_of_its_members(services: Services) -> None:
+    """ "… ha med seg?" asks who the forum includes: the list «Samarbeidsforumet skal inkludere og
+    samarbeide med: …» answers it, not only the private schools that shall be represented."""
+    question = "Hvem må samarbeidsforumet for fag- og yrkesopplæring ha med seg?"
+    assert asks_members(question)
+    assert "yrkesopplæringsnemnda" in ask(services, question).answer
