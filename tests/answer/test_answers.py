@@ -2259,3 +2259,9 @@ def test_whom_a_forum_shall_have_with_it_is_asked_of_its_members(services: Servi
     question = "Hvem må samarbeidsforumet for fag- og yrkesopplæring ha med seg?"
     assert asks_members(question)
     assert "yrkesopplæringsnemnda" in ask(services, question).answer
+
+
+def test_who_approves_the_measures_is_the_forum_that_prioritises(services: Services) -> None:
+    """ "godkjenner" is said «prioriterer» in the documents (glossary): no sentence about the money led."""
+    answer = ask(services, "Hvem godkjenner hvilke tiltak som får penger i ordningen for barnehage og skole?")
+    assert answer.answer.startswith("Det er samarbeidsforum i fylkene som prioriterer"), answer.answer
