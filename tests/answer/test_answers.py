@@ -2265,3 +2265,10 @@ def test_who_approves_the_measures_is_the_forum_that_prioritises(services: Servi
     """ "godkjenner" is said «prioriterer» in the documents (glossary): no sentence about the money led."""
     answer = ask(services, "Hvem godkjenner hvilke tiltak som får penger i ordningen for barnehage og skole?")
     assert answer.answer.startswith("Det er samarbeidsforum i fylkene som prioriterer"), answer.answer
+
+
+def test_the_main_criteria_are_answered_by_the_two_central_criteria(services: Services) -> None:
+    """ "hovedkriteriene" was refused as a matter the documents never speak of; it is their «kriterier»."""
+    answer = ask(services, "Hva er hovedkriteriene for tilskudd i fag- og yrkesopplæring?")
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("Tilskuddsordningen har to sentrale kriterier:"), answer.answer
