@@ -2269,6 +2269,6 @@ def test_who_approves_the_measures_is_the_forum_that_prioritises(services: Servi
 
 def test_the_main_criteria_are_answered_by_the_two_central_criteria(services: Services) -> None:
     """ "hovedkriteriene" was refused as a matter the documents never speak of; it is their «kriterier»."""
-    answer = ask(services, "Hva er hovedkriteriene for tilskudd i fag- og yrkesopplæring?")
+    answer = ask(services, "Hva er hovedkriteriene i yrkesfagordningen?")
     assert not answer.abstained, answer.answer
     assert answer.answer.startswith("Tilskuddsordningen har to sentrale kriterier:"), answer.answer
