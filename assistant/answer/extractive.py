@@ -673,11 +673,15 @@ class ExtractiveBackend:
             )
 
             def lacks_rarer(best: _Scored, other: _Scored) -> bool:
-                """The best says a word of the asking sentence rarer than the focus that `other` lacks."""
+                """The best says a word of the asking sentence rarer than the focus that `other` lacks, as the
+                word itself: not only its parts ("barnehageordningen" by «barnehage» and «ordning»)."""
+                said = set(index.analyzer.terms(best.text))
                 rarer = [
                     sets[i][1]
                     for i in best.matched - other.matched
-                    if i in in_asking and not self._names_scheme(words[i], plan)
+                    if i in in_asking
+                    and not self._names_scheme(words[i], plan)
+                    and stem(words[i].lower()) in said
                 ]
                 return bool(rarer) and max(rarer) > asked_weight
 
