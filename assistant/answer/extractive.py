@@ -682,7 +682,24 @@ class ExtractiveBackend:
             # «vurdert» in passing, to "Hvem har ansvaret for å vurdere måloppnåelsen …?").
             scored = self._rarer_carrier_first(scored, plan, sets, words, in_asking)
         if plan is not None and plan.type == "hvem" and sent_to is None and members is None and scored:
-            scored = _who_leads(index, scored, asking, done_sets)
+            asked_weight = max(
+                (x for (_, x), w in zip(sets, words, strict=True) if w in plan.focus), default=0.0
+            )
+
+            def lacks_rarer(best: _Scored, other: _Scored) -> bool:
+                """The best says a word of the asking sentence rarer than the focus that `other` lacks, as the
+                word itself: not only its parts ("barnehageordningen" by «barnehage» and «ordning»)."""
+                said = set(index.analyzer.terms(best.text))
+                rarer = [
+                    sets[i][1]
+                    for i in best.matched - other.matched
+                    if i in in_asking
+                    and not self._names_scheme(words[i], plan)
+                    and stem(words[i].lower()) in said
+                ]
+                return bool(rarer) and max(rarer) > asked_weight
+
+            scored = _who_leads(index, scored, asking, done_sets, lacks_rarer)
         if kind and scored and not _says_its_kind(rules, asking, scored[0].text):
             # "Må fylkeskommunene rapportere hvert år?": the sentence that says it of that kind («Å
             # rapportere årlig til …») leads, when it says what is asked and scores near the best
@@ -762,6 +779,19 @@ class ExtractiveBackend:
             last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
             after = by_position.get((best.unit.hit, last + 1))
             if after is not None and after.gives and not after.unit.is_list:
+                lead.append(after)
+        if plan is not None and plan.type == "hvem" and _names_no_doer(best):
+            # "Hvem betaler for ordningen som skal undersøke effekten …?": the sentence that says what is
+            # asked names no body, and the one right after it says who of it («Forskningsrådet finansierer
+            # denne ordningen.»): it goes on from the lead, in place of a sentence from elsewhere.
+            last = max(s.unit.position for s in lead if s.unit.hit == best.unit.hit)
+            after = by_position.get((best.unit.hit, last + 1))
+            if (
+                after is not None
+                and not after.unit.is_list
+                and _BACK_TO_IT.search(after.unit.lead)
+                and actors_in(_doer(after))
+            ):
                 lead.append(after)
         lead = _with_schedule(best, lead, by_position)
         limit = self.max_units
@@ -884,7 +914,11 @@ _NO_BODY_NEAR = 0.5
 
 
 def _who_leads(
-    index: LexicalIndex, scored: list[_Scored], asking: str, done: Sequence[tuple[set[str], float]]
+    index: LexicalIndex,
+    scored: list[_Scored],
+    asking: str,
+    done: Sequence[tuple[set[str], float]],
+    lacks_rarer: Callable[[_Scored, _Scored], bool],
 ) -> list[_Scored]:
     """For "Hvem …?", the sentence that names who does what is asked leads: «Det er X som <gjør det>»
     over «Statsforvalteren legger til rette for at behovsmeldingene …» (the body the question names,
@@ -914,11 +948,13 @@ def _who_leads(
     )
     # The body must be its subject: «Tilskuddsordningen gir barnehage- og skoleeiere mulighet …» names
     # the owners as those it gives to, not as who pays out
-    if not named_otherwise and not names_other(_subject(best)):
+    if not named_otherwise and not names_other(_doer(best)):
         for s in scored[1:]:
             if s.score < _NO_BODY_NEAR * best.score:
                 continue
-            if s.carries and s.asked and names_other(s.text):
+            # Not one that lacks what the best says of the question, rarer than the focus: «Vi utbetaler
+            # midlene til fylkeskommunene» says "betaler", not of «ordningen som skal undersøke effekten»
+            if s.carries and s.asked and names_other(s.text) and not lacks_rarer(best, s):
                 return [s, *(o for o in scored if o is not s)]
     return scored
 
@@ -1084,7 +1120,11 @@ def _asks_value(plan: AnswerPlan | None) -> bool:
 
 
 # "Hvem skal vi sende behovsmeldingen til?", "Til hvem melder vi behov?": who receives, not who acts
-_ASKS_RECIPIENT = re.compile(r"\btil\s*\?\s*$|\btil\s+(?:hvem|kven)\b", re.IGNORECASE)
+# ("… rapportere til i yrkesfagordningen?": a trailing «i/for/innen …» says where; «til» is still stranded)
+_ASKS_RECIPIENT = re.compile(
+    r"\btil(?:\s+(?:i|for|innen|ved|under)\s+[\w-]+(?:\s+[\w-]+){0,3})?\s*\?\s*$|\btil\s+(?:hvem|kven)\b",
+    re.IGNORECASE,
+)
 # What a sentence that names the receiver gains: «… melder behov for kompetanseutvikling til statsforvalteren»
 # over «Statsforvalteren legger til rette for at behovsmeldingene …», which names the body as the one acting.
 _SENT_TO = 0.3
@@ -2001,6 +2041,35 @@ def _clause_subject(wanted: list[tuple[set[str], float]], s: _Scored, index: Lex
         return _subject(s)
     best = max(parts, key=lambda c: _loose_coverage(wanted, set(index.analyzer.terms(c))))
     return _opening_subject(best)
+
+
+# A sentence that opens with an adverbial puts its verb second and its subject after it: «For
+# videreutdanningstilbud gjennom KFK … kan skoleeier søke om vikar- eller stipendmidler …»
+_FRONTED = re.compile(
+    r"^(?:For|I|Ved|Gjennom|Etter|Innen|Til|Med|Fra|Under|Når|Dersom|Hvis|Før|Da|Her|Derfor)\s", re.IGNORECASE
+)
+
+
+def _doer(s: _Scored) -> str:
+    """Who a sentence says does something, read where its subject stands: its opening words, or, after an
+    opening adverbial, the words right after its first modal verb («For … kan skoleeier søke …»)."""
+    subject = _subject(s)
+    pattern = rule_file(PlanRules).sentence_modal
+    if not pattern or not _FRONTED.match(s.unit.lead or ""):
+        return subject
+    modal = re.search(pattern, s.text, re.IGNORECASE)
+    return subject if modal is None else f"{subject} {' '.join(s.text[modal.end() :].split()[:2])}"
+
+
+# «… finansierer denne ordningen»: a sentence that says its object is what the sentence before it named
+_BACK_TO_IT = re.compile(r"\b(?:denne|dette|disse|desse)\s+[a-zæøå]", re.IGNORECASE)
+
+
+def _names_no_doer(s: _Scored) -> bool:
+    """A sentence that names no body where its subject stands, nor by a pronoun, heading or cleft."""
+    if s.unit.is_list or any(p.match(s.unit.lead) for p in (_PRONOUN_LED, _WHO_BY_CLAUSE, _CLEFT_WHO)):
+        return False
+    return not actors_in(_doer(s))
 
 
 def _subject(s: _Scored) -> str:

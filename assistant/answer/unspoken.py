@@ -105,6 +105,11 @@ def _spoken(index: LexicalIndex, word: str) -> bool:
     w = word.lower()
     if index.knows(w):
         return True
+    # "hovedkriteriene" is said by «kriterier»: its first part only ranks them
+    for head in rule_file(GuardRules).ranking_heads:
+        rest = w[len(head) :]
+        if w.startswith(head) and len(rest) >= _MIN_TAIL and _spoken(index, rest):
+            return True
     own = stem(w)
     for known in index.analyzer.vocabulary:
         if len(known) >= 3 and w.startswith(known) and w[len(known) :] in _INFLECTIONS:

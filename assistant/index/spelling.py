@@ -17,10 +17,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from assistant.index.lexical import LexicalIndex, is_stopword, stem
+from assistant.rules import GuardRules, rule_file
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
 # Shorter words are too often another real word a letter away ("ligger", "legger").
 _MIN_LENGTH = 7
+# What a ranking first part («hoved-») leaves must be a word this long («målet»): not a mere ending
+_MIN_RANKED = 5
 # A word this long may be two keystrokes off; shorter ones one.
 _TWO_EDITS_FROM = 9
 _CANDIDATES = 5
@@ -58,6 +61,11 @@ def _fix_typos(text: str, index: LexicalIndex, keep: Callable[[str], bool] | Non
             return word
         if keep is not None and keep(lowered):
             return word
+        # "hovedkriteriene" is what the documents call «kriterier»: its first part only ranks them
+        for head in rule_file(GuardRules).ranking_heads:
+            rest = lowered[len(head) :]
+            if lowered.startswith(head) and len(rest) >= _MIN_RANKED and index.knows(rest):
+                return rest.capitalize() if word[0].isupper() else rest
         found = nearest(lowered, vocabulary)
         if found is None:
             return word

@@ -155,6 +155,8 @@ class GuardRules(RuleFile):
     # A question whose focus is a word this rare in Norwegian at large (wordfreq Zipf) and that the documents
     # never use in any form asks after something they don't speak of.
     unspoken_focus_zipf: float = 3.5
+    # First parts of a compound that only rank what its last part names ("hovedmålet" is a «mål»).
+    ranking_heads: Words = Field(default_factory=list)
     # Words that name a year by its distance from this one ("i år": 0, "i fjor": -1, "neste år": 1): a
     # question asking an amount or a date "i år" binds its answer to that year as a written year does.
     relative_years: dict[str, int] = Field(default_factory=dict)

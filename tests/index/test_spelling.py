@@ -47,3 +47,13 @@ def test_another_ending_is_another_form_not_a_typo() -> None:
     assert nearest("nasjonalt", ["nasjonale"]) is None
     assert nearest("spesialpedagogisk", ["spesialpedagogikk"]) is None
     assert nearest("kompetanseutviking", ["kompetanseutvikling"]) == "kompetanseutvikling"
+
+
+def test_a_ranking_first_part_is_read_as_the_documents_word_it_ranks() -> None:
+    """ "hovedkriteriene" is their «kriteriene»; a word of theirs with «hoved-» stays, and so does one whose
+    rest they don't use."""
+    index = _index("Ordningen har to sentrale kriteriene.", "Som hovedregel ikke.")
+    assert correct("Hva er hovedkriteriene?", index) == "Hva er kriteriene?"
+    assert correct("Hovedkriteriene?", index) == "Kriteriene?"
+    assert correct("Hva er hovedregelen?", index) == "Hva er hovedregelen?"
+    assert correct("Hva er hovedstyret?", index) == "Hva er hovedstyret?"
