@@ -367,7 +367,12 @@ def split_parts(text: str) -> tuple[str, ...]:
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
-            parts += [rules.contrast_part.format(term=contrasted.group(g)) for g in ("a", "b")]
+            first, second = contrasted.group("a"), contrasted.group("b")
+            if len(first.split()) == 1 and len(second.split()) == 2 and _describes(first):
+                # "regional og desentralisert ordning": the noun after the second describing word is
+                # the first one's too
+                first = f"{first} {second.split()[1]}"
+            parts += [rules.contrast_part.format(term=term) for term in (first, second)]
             topics += ["", ""]
             whole += [False, False]
             piece = piece[contrasted.end() :].strip(" ,?.")
@@ -429,6 +434,12 @@ def _at_inverted(chunks: list[str]) -> list[str]:
                 start = comma.end()
         split.append(chunk[start:])
     return split
+
+
+def _describes(word: str) -> bool:
+    """Whether a word reads as an adjective that needs a noun ("regional", "desentralisert", "kollektiv"):
+    by its ending, as Norwegian adjectives of this kind end."""
+    return bool(re.search(r"(?:al|ert|ell|iv|isk|ig|lig|leg)$", word.lower()))
 
 
 def _before_contrast(asking: list[str]) -> list[str]:

@@ -561,6 +561,19 @@ def test_when_a_scheme_was_brought_in_is_answered_by_the_year_it_was_put_into_ef
     assert answer.startswith("I 2021 ble tilskuddsordning for lokal kompetanseutvikling"), answer
 
 
+def test_a_contrast_of_two_kinds_of_one_thing_answers_what_each_kind_is(services: Services) -> None:
+    """Split as «Hva er individuell?», the first part found nothing of the noun both words describe."""
+    answer = ask(services, "Hva er skilnaden på individuell og kollektiv kompetanseutvikling?").answer
+    first, second = answer.split("\n\n")[:2]
+    assert first.startswith(
+        "**Hva er individuell kompetanseutvikling?**\nIndividuell kompetanseutvikling gir"
+    ), first
+    assert (
+        second.startswith("**Hva er kollektiv kompetanseutvikling?**")
+        and "kollektiv" in second.split("\n")[1]
+    )
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer

@@ -143,6 +143,15 @@ def test_the_difference_between_two_things_is_asked_as_what_each_is() -> None:
     assert split_parts("Er det forskjell på kommuner og fylkeskommuner?") == ()
 
 
+def test_two_describing_words_of_one_noun_each_keep_the_noun() -> None:
+    """ "regional og desentralisert ordning" contrasts two ordninger, not «regional» and the other."""
+    assert split_parts("Hva er skilnaden på regional og desentralisert ordning?") == (
+        "Hva er regional ordning?",
+        "Hva er desentralisert ordning?",
+    )
+    assert split_parts("Hva er forskjellen på skole og barnehage?") == ("Hva er skole?", "Hva er barnehage?")
+
+
 def test_only_sentences_that_ask_are_split() -> None:
     """What the asker tells first stays whole, as context of the first part; a statement after the
     question is no part."""
