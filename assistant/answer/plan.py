@@ -367,12 +367,12 @@ def split_parts(text: str) -> tuple[str, ...]:
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
-            first, second = contrasted.group("a"), contrasted.group("b")
-            if len(first.split()) == 1 and len(second.split()) == 2 and _describes(first):
+            one, other = contrasted.group("a"), contrasted.group("b")
+            if len(one.split()) == 1 and len(other.split()) == 2 and _describes(one):
                 # "regional og desentralisert ordning": the noun after the second describing word is
                 # the first one's too
-                first = f"{first} {second.split()[1]}"
-            parts += [rules.contrast_part.format(term=term) for term in (first, second)]
+                one = f"{one} {other.split()[1]}"
+            parts += [rules.contrast_part.format(term=term) for term in (one, other)]
             topics += ["", ""]
             whole += [False, False]
             piece = piece[contrasted.end() :].strip(" ,?.")
