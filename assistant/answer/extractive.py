@@ -1617,6 +1617,11 @@ def _yes_or_which(cleft: Cleft | None, subject: str) -> str:
 
 # A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
 # "Er det mulig/lov/tillatt å …?", "Går det an å …?" ask what "Kan vi …?" asks.
+# "Hva er en behovsmelding?", "Hva må være med i et …?": what any one of a kind is or holds (the article).
+_WHAT_A_KIND_IS = re.compile(
+    r"^(?:og\s+|men\s+)?(?:hva|kva)\s+(?:er|betyr|tyder|må|skal|bør)\s+(?:[\w-]+\s+){0,3}?(?:en|et|ei|ein|eit)\s",
+    re.IGNORECASE,
+)
 _MAY_OR_MUST = re.compile(
     r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør"
     r"|er\s+det\s+(?:mulig|mogleg|lov|lova|tillatt|greit|anledning|lov\s+til)\s+(?:for\s+[\w-]+\s+)?(?:å|til\s+å)"
@@ -1626,9 +1631,14 @@ _MAY_OR_MUST = re.compile(
 
 
 def _asks_what_to_do(plan: AnswerPlan, asking: str) -> bool:
-    """A question about what may or must be done ("Kan vi …?") or how it is done ("Hvordan melder vi
-    …?"), not about what was done."""
-    return plan.type == "hvordan" or (plan.type == "ja_nei" and _MAY_OR_MUST.match(asking) is not None)
+    """A question about what may or must be done ("Kan vi …?"), how it is done ("Hvordan melder vi
+    …?") or what a kind of thing is ("Hva er en behovsmelding?", "Hva må være med i en …?"), not about
+    what was done."""
+    return (
+        plan.type == "hvordan"
+        or (plan.type == "ja_nei" and _MAY_OR_MUST.match(asking) is not None)
+        or (plan.type == "hva" and _WHAT_A_KIND_IS.match(asking) is not None)
+    )
 
 
 def _tally(unit: Unit) -> bool:

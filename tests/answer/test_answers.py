@@ -574,6 +574,12 @@ def test_a_contrast_of_two_kinds_of_one_thing_answers_what_each_kind_is(services
     )
 
 
+def test_a_tally_of_what_was_reported_says_nothing_of_what_a_report_is(services: Services) -> None:
+    """«Behov meldt: - Barnehage – 12 behovsmeldinger …» counts them; it does not say what one is."""
+    answer = ask(services, "Hva er egentlig en behovsmelding?").answer
+    assert "Behov meldt:" not in answer, answer
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer
