@@ -73,11 +73,37 @@ def direct(text: str) -> str:
         text = before + rest[:1].upper() + rest[1:]
     pattern = rules.indirect
     found = re.search(pattern, text, re.IGNORECASE) if pattern else None
-    if found is None:
+    if found is not None:
+        start = text.rfind(".", 0, found.start()) + 1  # the sentence it opens: "Kollegaene mine og jeg …"
+        subject = found.group("subject")
+        # Who passed the question on says whose it is: "Vi har fått spørsmål fra en privat skoleeier om de
+        # kan delta" asks whether a private owner may ("Kan en privat skoleeier delta?"); with a subject of
+        # its own, the sender is kept as a sentence before it.
+        passed_on = text[start : found.start() + found.group(0).lower().find(" om ")].strip()
+        sender = re.search(r"\s(?:fra|frå)\s+(?P<who>.+)$", passed_on, re.IGNORECASE)
+        if sender is not None and subject.lower() in _RELAYED_PRONOUNS:
+            subject = sender.group("who")
+        asked = f"{found.group('verb').capitalize()} {subject} {found.group('rest').strip()}?"
+        if sender is not None and subject != sender.group("who"):
+            asked = f"{passed_on}. {asked}"
+        text = f"{text[:start]} {asked}{text[found.end() :]}".strip()
+    return _without_reply_request(text, rules)
+
+
+# The pronouns a passed-on question uses of whoever sent it ("… fra en kommune om de kan delta").
+_RELAYED_PRONOUNS = frozenset({"de", "dei", "den", "han", "hun", "ho", "dem"})
+
+
+def _without_reply_request(text: str, rules: PlanRules) -> str:
+    """ "Kan PPT delta? Hva kan vi svare?" asks what the first sentence asks: how to reply is no question
+    of its own beside it, and left in, it keeps the question from being read as the yes/no it is."""
+    if not rules.reply_request:
         return text
-    start = text.rfind(".", 0, found.start()) + 1  # the sentence it opens: "Kollegaene mine og jeg …"
-    asked = f"{found.group('verb').capitalize()} {found.group('subject')} {found.group('rest').strip()}?"
-    return f"{text[:start]} {asked}{text[found.end() :]}".strip()
+    sentences = split_sentences(text)
+    kept = [s for s in sentences if not re.match(rules.reply_request, s, re.IGNORECASE)]
+    if len(kept) == len(sentences) or not any(s.endswith("?") for s in kept):
+        return text
+    return " ".join(kept)
 
 
 # A clause whose subject runs longer than this before its verb is left in the order it was written.

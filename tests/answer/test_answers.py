@@ -580,6 +580,17 @@ def test_a_tally_of_what_was_reported_says_nothing_of_what_a_report_is(services:
     assert "Behov meldt:" not in answer, answer
 
 
+def test_an_inquiry_passed_on_is_answered_for_whoever_sent_it(services: Services) -> None:
+    """ "Hva skal vi svare?" was read as the question, and «svare» its focus: a stray sentence answered."""
+    question = (
+        "Vi har fått spørsmål fra en privat skoleeier om de kan være med i desentralisert ordning. "
+        "Hva skal vi svare?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "private" in answer.split("\n")[0], answer
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer

@@ -570,6 +570,22 @@ def test_which_year_asks_when_and_after_what_happened() -> None:
     assert plan_question("I kva år vart ordninga sett i verk?", ()).type == "naar"
 
 
+def test_a_question_passed_on_before_asking_how_to_reply_is_asked_directly() -> None:
+    """What an inquiry asks, not "Hva kan vi svare?": the sender stands for the pronoun that means it,
+    and is kept as a sentence before a subject of the question's own."""
+    assert direct("Vi har fått spørsmål fra en privat skoleeier om de kan søke. Hva skal vi svare?") == (
+        "Kan en privat skoleeier søke?"
+    )
+    assert direct("Vi har fått en henvendelse fra en kommune om PPT kan delta. Hva kan jeg svare?") == (
+        "Vi har fått en henvendelse fra en kommune. Kan PPT delta?"
+    )
+    # not a question passed on, nor a reply asked for beside no other question
+    assert direct("Hvilket spørsmål om pengene skal vi ta stilling til?") == (
+        "Hvilket spørsmål om pengene skal vi ta stilling til?"
+    )
+    assert direct("Hva kan vi svare?") == "Hva kan vi svare?"
+
+
 def test_how_it_goes_when_someone_does_something_asks_after_the_deed() -> None:
     """ "Hvordan går vi fram når vi skal søke?" asks how to apply: «går», «fram» and who asks are no
     focus."""
