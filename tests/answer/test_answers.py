@@ -1695,6 +1695,12 @@ def test_how_often_is_answered_by_the_item_that_gives_a_frequency(services: Serv
     assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
 
 
+def test_how_many_times_to_report_is_answered_by_how_often(services: Services) -> None:
+    """Read as a count, «Å rapportere årlig …» was withheld for giving no number."""
+    answer = ask(services, "Hvor mange ganger i året må fylkeskommunene rapportere til Udir?")
+    assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

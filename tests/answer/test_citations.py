@@ -184,6 +184,13 @@ def test_a_how_often_question_needs_a_frequency_not_one_date() -> None:
     assert unsupported_answer_reason(asked, "Nettverket samles hver måned. [1]", []) is None
 
 
+def test_how_many_times_asks_how_often_not_a_count() -> None:
+    """ "Hvor mange ganger i året …?" is answered by a frequency («årlig»), which gives no number."""
+    asked = "Hvor mange ganger i året samles mentornettverket?"
+    assert unsupported_answer_reason(asked, "Nettverket samles årlig. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Neste samling er 14.09 på Hamar. [1]", []) is not None
+
+
 def test_how_long_something_has_existed_is_answered_by_since_when() -> None:
     asked = "Hvor lenge har ordningen eksistert?"
     assert unsupported_answer_reason(asked, "Ordningen ble innført i 2019. [1]", []) is None
