@@ -1594,6 +1594,10 @@ def _lead_in(
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
         and not (index is not None and _unknown_deed(index, rules, asking))
+        and (
+            index is None
+            or _says_the_deed(index, asking, f"{best.heading}\n{said_before}\n{text}\n{follows}")
+        )
     ):
         return _yes_or_which(cleft, speaker or _subject(best))
     if cleft is not None and cleft.either:  # "Er det X eller Y som …?" has no «Nei» to give
@@ -1983,6 +1987,36 @@ def _names_member(rules: PlanRules, asking: str, text: str) -> bool | None:
 # The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.
 _OPENING_VERB = re.compile(r"^(?:og\s+|men\s+)?([a-zæøå]+)\b", re.IGNORECASE)
 _MIN_DEED_LETTERS = 4
+
+
+_FILLERS = (
+    r"(?:selv|sjølv|også|òg|våre|vår|vårt|vårs|ikke|ikkje|bare|berre|fortsatt|framleis|alltid|gjerne|"
+    r"direkte|fritt)"
+)
+# "Kan universitetet søke om midlene?": a modal, the body it is asked of (a definite or capitalised noun;
+# not "vi", whose deed the documents say of owners in words of their own) and the deed asked after.
+_MODAL_DEED = re.compile(
+    r"^(?:og\s+|men\s+)?(?:kan|kunne|må|skal|får|bør)\s+"
+    r"(?:[A-ZÆØÅ][\w-]*|[\w-]+(?:en|et|ene|ane|a|ne))\s+"
+    rf"(?:{_FILLERS}\s+)*(?!{_FILLERS}\b)"
+    r"(?P<verb>[a-zæøå]{2,})\b"
+)
+# Deeds any sentence of the documents may say in other words (taking part, having, being).
+_LIGHT_DEEDS = frozenset({"være", "vere", "bli", "ha", "få", "gjøre", "gjere", "delta", "sitte", "sitje"})
+
+
+def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
+    """Whether a sentence says the deed a "Kan X <gjøre>?" question asks after: «Universiteter … skal
+    samarbeide om …» names the university but says nothing of it applying, so it is no yes to "Kan
+    universitetet søke om midlene?"."""
+    asked = asking.strip()
+    found = _MODAL_DEED.match(asked[:1].lower() + asked[1:])  # the case of later words tells names apart
+    if found is None:
+        return True
+    verb = found.group("verb").lower()
+    if len(verb) < 4 or verb in _LIGHT_DEEDS or verb in question_words():
+        return True
+    return _loose_coverage(_known_sets(index, verb), set(index.analyzer.terms(text))) > 0
 
 
 def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:

@@ -591,6 +591,15 @@ def test_an_inquiry_passed_on_is_answered_for_whoever_sent_it(services: Services
     assert "private" in answer.split("\n")[0], answer
 
 
+def test_a_body_named_is_no_yes_to_a_deed_the_sentence_never_says(services: Services) -> None:
+    """«Universiteter og høyskoler … skal sørge for …» names the university, not it applying for money."""
+    answer = ask(services, "Kan universitetet søke om midlene?").answer
+    assert not answer.startswith("Ja."), answer
+    # the deed said, the yes stays: owners report their needs
+    said = ask(services, "Kan eierne selv melde behov for kompetanseutvikling?").answer
+    assert said.startswith("Ja."), said
+
+
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
     """«Dette skal skje gjennom partnerskap …» says what "dette" is only after the sentence before it."""
     answer = ask(services, "Hvordan skal partnerskapet med universiteter og høyskoler skje?").answer
