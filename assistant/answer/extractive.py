@@ -2016,7 +2016,14 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
     verb = found.group("verb").lower()
     if len(verb) < 4 or verb in _LIGHT_DEEDS or verb in question_words():
         return True
+    if not _PASSIVE.search(verb):
+        # Done to something, the deed is not the body's own: «… skal kunne … prioriteres i samarbeidsforum»
+        # is no yes to "Skal Statsforvalteren prioritere tiltakene?".
+        text = " ".join(w for w in text.split() if not _PASSIVE.search(w.strip(".,;:»«()")))
     return _loose_coverage(_known_sets(index, verb), set(index.analyzer.terms(text))) > 0
+
+
+_PASSIVE = re.compile(r"\w{3,}(?:es|ast)$", re.IGNORECASE)
 
 
 def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:

@@ -598,6 +598,9 @@ def test_a_body_named_is_no_yes_to_a_deed_the_sentence_never_says(services: Serv
     # the deed said, the yes stays: owners report their needs
     said = ask(services, "Kan eierne selv melde behov for kompetanseutvikling?").answer
     assert said.startswith("Ja."), said
+    # «… skal kunne behandles og prioriteres i samarbeidsforum»: done to the needs, by the forum
+    facilitates = ask(services, "Skal Statsforvalteren prioritere tiltakene?").answer
+    assert not facilitates.startswith("Ja."), facilitates
 
 
 def test_a_sentence_that_refers_back_comes_after_the_sentence_it_refers_to(services: Services) -> None:
