@@ -1619,13 +1619,13 @@ def _yes_or_which(cleft: Cleft | None, subject: str) -> str:
     return texts.LEAD_WHICH.format(body=body[:1].upper() + body[1:]) + " "
 
 
-# A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
-# "Er det mulig/lov/tillatt å …?", "Går det an å …?" ask what "Kan vi …?" asks.
 # "Hva er en behovsmelding?", "Hva må være med i et …?": what any one of a kind is or holds (the article).
 _WHAT_A_KIND_IS = re.compile(
     r"^(?:og\s+|men\s+)?(?:hva|kva)\s+(?:er|betyr|tyder|må|skal|bør)\s+(?:[\w-]+\s+){0,3}?(?:en|et|ei|ein|eit)\s",
     re.IGNORECASE,
 )
+# A yes/no question about what may or must be done ("Kan vi …?", "Må de …?"), not about what was done.
+# "Er det mulig/lov/tillatt å …?", "Går det an å …?" ask what "Kan vi …?" asks.
 _MAY_OR_MUST = re.compile(
     r"^(?:og\s+|men\s+)?(?:kan|kunne|får|må|skal|bør"
     r"|er\s+det\s+(?:mulig|mogleg|lov|lova|tillatt|greit|anledning|lov\s+til)\s+(?:for\s+[\w-]+\s+)?(?:å|til\s+å)"
@@ -2001,6 +2001,8 @@ _MODAL_DEED = re.compile(
     rf"(?:{_FILLERS}\s+)*(?!{_FILLERS}\b)"
     r"(?P<verb>[a-zæøå]{2,})\b"
 )
+# A passive form: «prioriteres», «brukast».
+_PASSIVE = re.compile(r"\w{3,}(?:es|ast)$", re.IGNORECASE)
 # Deeds any sentence of the documents may say in other words (taking part, having, being).
 _LIGHT_DEEDS = frozenset({"være", "vere", "bli", "ha", "få", "gjøre", "gjere", "delta", "sitte", "sitje"})
 
@@ -2021,9 +2023,6 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
         # is no yes to "Skal Statsforvalteren prioritere tiltakene?".
         text = " ".join(w for w in text.split() if not _PASSIVE.search(w.strip(".,;:»«()")))
     return _loose_coverage(_known_sets(index, verb), set(index.analyzer.terms(text))) > 0
-
-
-_PASSIVE = re.compile(r"\w{3,}(?:es|ast)$", re.IGNORECASE)
 
 
 def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:

@@ -97,13 +97,18 @@ _RELAYED_PRONOUNS = frozenset({"de", "dei", "den", "han", "hun", "ho", "dem"})
 def _without_reply_request(text: str, rules: PlanRules) -> str:
     """ "Kan PPT delta? Hva kan vi svare?" asks what the first sentence asks: how to reply is no question
     of its own beside it, and left in, it keeps the question from being read as the yes/no it is."""
-    if not rules.reply_request:
-        return text
     sentences = split_sentences(text)
+    kept = _not_reply_requests(sentences, rules)
+    return text if len(kept) == len(sentences) else " ".join(kept)
+
+
+def _not_reply_requests(sentences: list[str], rules: PlanRules) -> list[str]:
+    """The sentences without those that ask how to reply (`reply_request`), when another one asks; all
+    of them when none does ("Hva kan jeg svare?" alone is the question)."""
+    if not rules.reply_request:
+        return sentences
     kept = [s for s in sentences if not re.match(rules.reply_request, s, re.IGNORECASE)]
-    if len(kept) == len(sentences) or not any(s.endswith("?") for s in kept):
-        return text
-    return " ".join(kept)
+    return kept if any(s.endswith("?") for s in kept) else sentences
 
 
 # A clause whose subject runs longer than this before its verb is left in the order it was written.
@@ -378,8 +383,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     openers = "|".join(re.escape(w) for w in rules.part_openers)
     sentences = split_sentences(text)
     asking = [s for s in sentences if s.endswith("?")] or [text.strip()]
-    if rules.reply_request and len(asking) > 1:  # "…? Hva kan jeg svare?" asks nothing beside them
-        asking = [s for s in asking if not re.match(rules.reply_request, s, re.IGNORECASE)] or asking
+    asking = _not_reply_requests(asking, rules)  # "…? Hva kan jeg svare?" asks nothing beside them
     # What the asker says before the first question ("Vi er en skole i Viken.") is context for the first
     # part; a statement after a question ("Vil gjerne ringe noen.") is no part of its own.
     first = sentences.index(asking[0]) if asking[0] in sentences else 0
