@@ -38,9 +38,9 @@ from assistant.answer.plan import (
     asking_sentence,
     asks_members,
     direct,
-    members_asked,
     plan_question,
     said_referent,
+    searched_for,
     split_sentences,
     without_asker,
 )
@@ -339,7 +339,7 @@ def _retrieve(
         # without, passages about schemes only for other sectors than the asker names.
         role = asks_role(plan)
         deeper = scope or sectors or role or siblings
-        hits = services.retriever.search(members_asked(question), 2 * top_k if deeper else None)
+        hits = services.retriever.search(searched_for(question), 2 * top_k if deeper else None)
         if siblings:
             hits = _siblings_first(hits, siblings)
         if scope and services.scope is not None:

@@ -284,6 +284,18 @@ def members_asked(question: str) -> str:
     return question if found is None else question[: found.start("clause")] + question[found.end("clause") :]
 
 
+def searched_for(question: str) -> str:
+    """What retrieval searches for: a question about a body's members without the clause that only says
+    which body (`members_asked`), and one asking who may join a scheme's measures with the documents' word
+    for its target groups (plan.yaml `audience_word`) when it does not say it."""
+    rules = rule_file(PlanRules)
+    asked = members_asked(question)
+    word, joining = rules.audience_word, rules.audience_joining
+    if not (word and joining and asks_audience(question) and re.search(joining, question, re.IGNORECASE)):
+        return asked
+    return asked if word.lower()[:-1] in asked.lower() else f"{asked} {word}"
+
+
 def asks_conditions(question: str) -> bool:
     """Whether a "når" question asks in which cases ("Når kan en kommune få tilskudd?", "Når gjelder
     kravet?") rather than at what time ("Når kan vi søke?", "Når gjelder reglene fra?"): its answer is a

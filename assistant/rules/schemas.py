@@ -449,6 +449,10 @@ class PlanRules(RuleFile):
     # Who a scheme is for ("Hvem er målgruppen for X?"), and the line that opens with its target groups.
     audience_question: Pattern | None = None
     audience: Pattern | None = None
+    # The documents' word for who a scheme is for, searched for with an audience question that asks who may
+    # join (`audience_joining`) without saying it.
+    audience_word: str | None = None
+    audience_joining: Pattern | None = None
     # The clause after the body that only says which body it is (group clause).
     body_clause: Pattern | None = None
     question_words: Words

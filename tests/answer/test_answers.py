@@ -1617,6 +1617,24 @@ def test_who_a_scheme_is_for_is_answered_by_the_sentence_naming_its_target_group
     assert groups in answer and "inngår som målgruppe" not in answer, answer
 
 
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        ("Hvem kan delta i kompetansetiltakene i ordningen for fag- og yrkesopplæring?", "yrkesfaglærere"),
+        ("Hvem hos en lærebedrift kan delta i tiltakene i yrkesfagordningen?", "instruktører og faglige"),
+        ("Hvem i barnehagen kan delta i regional ordning?", "lærere, ledere og andre ansatte"),
+    ],
+)
+def test_who_may_join_the_measures_is_answered_by_the_target_groups(
+    services: Services, question: str, groups: str
+) -> None:
+    """Led by «Arbeidslivet: De deltar i …» and by what a plan shall hold («… forankret hos skoler og
+    lærebedrifter»): the line naming the target groups never says «delta», so it was not found."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Målgrupper for kompetansetiltakene i"), answer
+    assert groups in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""

@@ -11,6 +11,7 @@ from assistant.answer.plan import (
     plan_question,
     question_type,
     said_referent,
+    searched_for,
     split_parts,
 )
 
@@ -647,3 +648,16 @@ def test_who_may_take_part_in_a_scheme_asks_its_target_group_but_not_in_a_forum(
     assert asks_audience("Hvem kan delta?")
     assert not asks_audience("Hvem kan delta i samarbeidsforumet?")
     assert not asks_audience("Hvem kan delta i det lokale kompetansenettverket?")
+
+
+def test_who_at_a_place_may_join_asks_after_joining_and_is_searched_for_by_the_target_groups() -> None:
+    """«Hvem hos bedriftene kan delta …?» read «hos» as what is asked after; the place only narrows down whom,
+    and the line naming the target groups says «Målgrupper», not «delta»."""
+    question = "Hvem i barnehagen vår kan delta i tiltakene?"
+    assert plan_question(question).focus == ("delta",)
+    assert asks_audience(question)
+    assert searched_for(question) == f"{question} Målgrupper"
+    assert searched_for("Hvem er målgruppen for tiltakene?") == "Hvem er målgruppen for tiltakene?"
+    # one asking who a thing is for finds its answer as it is
+    assert searched_for("Hvem er pakkene laget for?") == "Hvem er pakkene laget for?"
+    assert searched_for("Hvem sitter i forumet som fordeler pengene?") == "Hvem sitter i forumet?"
