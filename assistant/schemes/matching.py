@@ -425,6 +425,19 @@ def _home_target(scheme: Scheme, asked: str) -> Eligibility | None:
     return Eligibility("ja", text, (reason,))
 
 
+def home_sectors_named(text: str) -> set[str]:
+    """The sectors the groups a text names work in, of those that work in one (target_groups.yaml
+    `home_sectors`): "Kan instruktørene delta?" is about fag- og yrkesopplæring."""
+    said, vocabulary = _group_keys(text), _vocabulary()
+    homes = rule_file(TargetGroupRules).home_sectors
+    return {
+        sector
+        for group, sectors in homes.items()
+        if any(form and form <= said for form in vocabulary.forms(group))
+        for sector in sectors
+    }
+
+
 def _home_sectors(asked: str, scheme: Scheme | None = None) -> set[str]:
     """The sectors the asked group works in (target_groups.yaml `home_sectors`), by any of its forms;
     given the scheme, also read without the words that say where it works ("instruktører i

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from assistant.answer.plan import asking_sentence
 from assistant.rules import AdvisorRules, PlanRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Scheme
-from assistant.schemes.matching import at_work, find_scheme, known_group, mention_spans, only_people
+from assistant.schemes.matching import (
+    at_work,
+    find_scheme,
+    home_sectors_named,
+    known_group,
+    mention_spans,
+    only_people,
+)
 from assistant.schemes.scope import named_schemes
 
 # The tokens of `lexical.words`, with their places in the text: the scheme's mention spans count in them.
@@ -200,6 +207,8 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     owner or use the advisor can answer for)."""
     rules = _rules()
     scheme, named = scheme_in(question, previous, catalogue)
+    if scheme is None:
+        scheme = _home_scheme(asking_sentence(question), catalogue)
     if scheme is not None and (buying := _procurement(question)):
         return YesNo(scheme, "procurement", buying, named)
     asked = _asking_clause(question)
@@ -364,6 +373,18 @@ def scheme_in(question: str, previous: Sequence[str], catalogue: Catalogue) -> t
         if found := _named(earlier, catalogue):
             return found, False
     return None, False
+
+
+def _home_scheme(asking: str, catalogue: Catalogue) -> Scheme | None:
+    """For a question that names no scheme, the scheme of the field (scope.yaml `fields`) the group it asks
+    about works in (target_groups.yaml `home_sectors`): "Kan instruktører delta på tiltak?" asks about the
+    measures of the vocational scheme, the only one that has them."""
+    sectors = home_sectors_named(asking)
+    if len(sectors) != 1:
+        return None
+    fields = [catalogue.get(i) for i in rule_file(ScopeRules).fields]
+    found = [s for s in fields if s is not None and any(e.value in sectors for e in s.sectors)]
+    return found[0] if len(found) == 1 else None
 
 
 def _named(text: str, catalogue: Catalogue) -> Scheme | None:

@@ -1635,6 +1635,17 @@ def test_who_may_join_the_measures_is_answered_by_the_target_groups(
     assert groups in answer, answer
 
 
+@pytest.mark.parametrize("group", ["prøvenemndsmedlemmer", "instruktører"])
+def test_a_group_of_the_vocational_field_is_answered_for_its_scheme_without_naming_it(
+    services: Services, group: str
+) -> None:
+    """«Kan prøvenemndsmedlemmer delta på tiltak?» named no scheme and got «Kildene sier ikke dette direkte»
+    over another scheme's «Andre aktører kan inviteres til å delta.»."""
+    answer = ask(services, f"Kan {group} delta på tiltak?").answer
+    assert answer.startswith("Ja."), answer
+    assert "fag- og yrkesopplæring" in answer and "Andre aktører" not in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""

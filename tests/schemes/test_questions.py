@@ -143,6 +143,22 @@ def test_owner_question_is_read_with_its_scheme(
     assert (asked.about, asked.scheme.id, asked.text) == ("owner", scheme_id, owner)
 
 
+def test_a_group_of_one_field_is_asked_about_that_fields_scheme_when_no_scheme_is_named(
+    catalogue: Catalogue,
+) -> None:
+    """«Kan instruktørene delta på tiltak?» went to retrieval, which quoted another scheme's «Andre aktører
+    kan inviteres til å delta.»: instruktører work in fag- og yrkesopplæring, whose scheme has the
+    measures."""
+    asked = read_yes_no("Kan instruktørene våre delta på tiltak?", [], catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.scheme_named) == ("group", F, False)
+    # a group of many fields names no scheme; nor does one of a field with no scheme of its own
+    assert read_yes_no("Kan lærerne delta på tiltak?", [], catalogue) is None
+    # a scheme named, or the conversation's, still comes first
+    kept = read_yes_no("Kan instruktører være med?", ["Hva er Kompetanseløftet?"], catalogue)
+    assert kept is not None and kept.scheme.id != F
+
+
 def test_whether_a_partner_is_required_is_no_partner_question(catalogue: Catalogue) -> None:
     # "Kan vi samarbeide med en fagskole?" asks who may be a partner; "Må vi …?" whether one must be
     may = read_yes_no("Kan skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
