@@ -87,7 +87,34 @@ def direct(text: str) -> str:
         if sender is not None and subject != sender.group("who"):
             asked = f"{passed_on}. {asked}"
         text = f"{text[:start]} {asked}{text[found.end() :]}".strip()
-    return _without_reply_request(text, rules)
+    return _as_body_asking(_without_reply_request(text, rules), rules)
+
+
+def _as_body_asking(text: str, rules: PlanRules) -> str:
+    """ "Jeg jobber hos Statsforvalteren. Kan vi være med i forumet?" asks whether Statsforvalteren may: "vi"
+    is the body who asks works at (plan.yaml `asker_bodies`, by «hos»/«i» before it), when it is one that
+    acts in the schemes rather than owns (`we_bodies`); an owner's «vi» is left to the advisor's profile."""
+    asking = asking_sentence(text)
+    we = _WE_ASKING.match(asking)
+    context = asker_context(text)
+    if we is None or not context:
+        return text
+    at = [
+        (found.start(), name)
+        for name, pattern in rules.asker_bodies.items()
+        if (found := re.search(rf"\b(?:hos|i|ved|fra|frå)\s+(?:{pattern})", context, re.IGNORECASE))
+    ]
+    body = min(at)[1] if at else None
+    if body is None or body not in rules.we_bodies:
+        return text
+    asked = f"{asking[: we.start('we')]}{body}{asking[we.end('we') :]}"
+    return text.replace(asking, asked, 1)
+
+
+_WE_ASKING = re.compile(
+    r"^(?:kan|skal|må|får|har|bør|burde|kunne|skulle|er)\s+(?P<we>vi|me)\b(?!\s+(?:en|ein|et|eit|ei)\b)",
+    re.IGNORECASE,
+)
 
 
 # The pronouns a passed-on question uses of whoever sent it ("… fra en kommune om de kan delta").

@@ -440,6 +440,8 @@ class PlanRules(RuleFile):
     # The body a sentence about who asks puts them in ("Jeg er saksbehandler hos Statsforvalteren."), by the
     # body's name (its genitive adds "s"): "Hva er vår rolle?" asks about that body's role.
     asker_bodies: dict[str, Pattern] = Field(default_factory=dict)
+    # Of those, the bodies a «vi» in a yes/no question stands for (who acts in a scheme, not who owns).
+    we_bodies: Words = Field(default_factory=list)
     # Who a body is made of ("Hvem sitter i samarbeidsforumet?"), and what a sentence naming its members says.
     members_question: Pattern | None = None
     members: Pattern | None = None

@@ -1646,6 +1646,16 @@ def test_a_group_of_the_vocational_field_is_answered_for_its_scheme_without_nami
     assert "fag- og yrkesopplæring" in answer and "Andre aktører" not in answer, answer
 
 
+def test_we_at_statsforvalteren_asking_whether_we_may_join_the_forum_gets_a_yes(services: Services) -> None:
+    """«Kan vi være med der?» from Statsforvalteren got «Kildene sier ikke dette direkte», though
+    «Statsforvalteren kan delta i samarbeidsforum som observatør» answers it."""
+    question = (
+        "Jeg jobber hos Statsforvalteren i Vestland. Kan vi være med der, i samarbeidsforumet for yrkesfag?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""

@@ -661,3 +661,16 @@ def test_who_at_a_place_may_join_asks_after_joining_and_is_searched_for_by_the_t
     # one asking who a thing is for finds its answer as it is
     assert searched_for("Hvem er pakkene laget for?") == "Hvem er pakkene laget for?"
     assert searched_for("Hvem sitter i forumet som fordeler pengene?") == "Hvem sitter i forumet?"
+
+
+def test_we_in_a_yes_no_question_is_the_body_who_asks_works_at_when_it_acts_in_the_schemes() -> None:
+    """«Vi hos Statsforvalteren …. Kan vi være med der?» had no focus at all: «vi» is Statsforvalteren."""
+    asked = direct("Jeg jobber hos Statsforvalteren i Agder. Kan vi sitte i forumet?")
+    assert asked.endswith("Kan Statsforvalteren sitte i forumet?"), asked
+    # the body who asks is the one after «hos»/«i», not another the sentence names
+    other = direct("Vi i Udir har lest om forumet fylkeskommunen leder. Skal vi delta der?")
+    assert other.endswith("Skal Udir delta der?"), other
+    # an owner's «vi» is left for the advisor to read as an owner; no question with «vi» as its subject
+    assert direct("Vi er en kommune. Kan vi delta?").endswith("Kan vi delta?")
+    assert direct("Jeg jobber i fylkeskommunen. Kan vi søke?").endswith("Kan vi søke?")
+    assert direct("Jeg jobber hos Statsforvalteren. Hvem leder forumet?").endswith("Hvem leder forumet?")
