@@ -139,12 +139,14 @@ def _resolved(
     if (found := _anaphor(tokens)) is not None:
         start, end, kind = found
         # "ordningen" may be meant generally, "den" hardly; the noun itself names nothing of its own
-        limit = 1 if kind == "noun" else _limits().enough_topic - 1
-        if kind == "noun":
+        limit = 1 if kind in ("noun", "demonstrative") else _limits().enough_topic - 1
+        if kind in ("noun", "demonstrative"):
             naming = _naming_words(text[:start] + text[end:], lexical)
         if naming > limit:
             return question
         noun = text[start:end].split()[-1]
+        if kind == "demonstrative":  # "disse samlingene" are those of what was talked about
+            return _finish(f"{text[:start]}{noun} i {topic}{text[end:]}")
         if kind == "noun" and _only_places(topic, lexical):
             # "Hvor mye fikk Oslo og Viken i 2021? … når ble ordningen iverksatt?": a place is no scheme
             return question
@@ -379,7 +381,8 @@ def _phrase_end(tokens: Tokens, start: int, text: str) -> int:
 
 def _anaphor(tokens: Tokens) -> tuple[int, int, str] | None:
     """Character span of the last word that points back, and its kind: "noun" for a bare "ordningen"
-    (with its "denne"), a place word like "der" (at the end), or "pronoun". The last, because a dummy
+    (with its "denne"), "demonstrative" for any definite noun after one ("disse samlingene"), a place word
+    like "der" (at the end), or "pronoun". The last, because a dummy
     "det" comes before the real one: "Hvor mye er det i den?"."""
     lowered, found = [t.group().lower() for t in tokens], None
     for i, word in enumerate(lowered):
@@ -387,6 +390,8 @@ def _anaphor(tokens: Tokens) -> tuple[int, int, str] | None:
         if word in _words("anaphoric_nouns") and after not in _words("prepositions"):
             first = i - 1 if i and lowered[i - 1] in _words("pronouns") else i
             found = tokens[first].start(), tokens[i].end(), "noun"
+        elif word in _words("demonstratives") and after is not None and _definite(after):
+            found = tokens[i].start(), tokens[i + 1].end(), "demonstrative"
         elif word in _rules().place_pronouns and all(w in _words("adverbs") for w in lowered[i + 1 :]):
             found = tokens[i].start(), tokens[i].end(), word
         elif word in _words("pronouns") and after not in _words("anaphoric_nouns"):

@@ -200,6 +200,15 @@ def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: st
     assert resolve_follow_up(question, [previous]) == expected
 
 
+def test_a_demonstrative_before_any_definite_noun_points_back_to_what_was_asked_about() -> None:
+    """«disse kursene» is no noun the lists know as pointing back, but «disse» before it says it does."""
+    previous = ["Når holder fylkeskommunen fagdager om vurdering i Troms?"]
+    resolved = resolve_follow_up("Hvem er invitert til disse kursene?", previous)
+    assert resolved.startswith("Hvem er invitert til kursene i ") and "Troms" in resolved, resolved
+    # without the demonstrative the noun is a topic of its own
+    assert resolve_follow_up("Hvem er invitert til kursene?", previous) == "Hvem er invitert til kursene?"
+
+
 def test_the_forum_a_question_was_about_is_what_it_points_back_to(services: Services) -> None:
     """After "Hvem koordinerer samarbeidsforum i <ordningen>?", "det" is the forum (its noun kept however it
     is inflected), and "forumet" is that forum, not "forumet i samarbeidsforum i …"."""

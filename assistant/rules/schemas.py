@@ -287,6 +287,8 @@ class ConversationRules(RuleFile):
     pronoun_verbs: Words
     event_verbs: Words = Field(default_factory=list)
     anaphoric_nouns: Words
+    # "disse samlingene": a demonstrative before a definite noun points back, whatever the noun.
+    demonstratives: Words = Field(default_factory=list)
     kept_nouns: Words = Field(default_factory=list)
     particles: Words = Field(default_factory=list)
     predicatives: Words = Field(default_factory=list)

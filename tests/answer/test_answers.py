@@ -33,7 +33,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, ask
+from assistant.service import Services, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -1654,6 +1654,16 @@ def test_we_at_statsforvalteren_asking_whether_we_may_join_the_forum_gets_a_yes(
     )
     answer = ask(services, question).answer
     assert answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
+
+
+def test_a_follow_up_about_those_gatherings_is_about_the_events_asked_about(services: Services) -> None:
+    """«… for disse samlingene?» after a question about the spring workshops was answered with the
+    vocational scheme's target groups: «disse» points back even when the noun is not the one used before."""
+    answer = ask_with_history(
+        services, "Og hvem er disse samlingene for?", ["Hvor skal workshopene i Nordland holdes i 2026?"]
+    ).answer
+    assert "Kommuner, private eiere, barnehagemyndighet og tillitsvalgte" in answer, answer
+    assert "yrkesfaglærere" not in answer, answer
 
 
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
