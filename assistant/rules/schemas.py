@@ -261,6 +261,10 @@ class AdvisorRules(RuleFile):
     max_shown: Annotated[dict[Fit, NonNegativeInt], AfterValidator(_all_of(FITS))]
     max_group_words: PositiveInt
     scheme_memory: PositiveInt
+    # The scheme an owner's yes/no question about money or measures in general is read as about.
+    owners_scheme: str | None = None
+    # What such a question says of the money or measures (not a stipend, which is a scheme of its own).
+    owners_scheme_asked: Pattern | None = None
     max_alternatives: NonNegativeInt
     follow_up_words: PositiveInt
 

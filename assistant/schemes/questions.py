@@ -205,14 +205,31 @@ def _asks_money_route(lowered: str) -> bool:
 def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) -> YesNo | None:
     """The yes/no question about a scheme, or None when the question is not one (or names no group,
     owner or use the advisor can answer for)."""
-    rules = _rules()
     scheme, named = scheme_in(question, previous, catalogue)
     if scheme is None:
         scheme = _home_scheme(asking_sentence(question), catalogue)
-    if scheme is not None and (buying := _procurement(question)):
+    if scheme is None:
+        # "Kan private barnehager få kompetansemidler?": an owner asking after the money in general asks
+        # after the scheme that gives owners of barnehager and schools theirs (advisor.yaml `owners_scheme`)
+        rules = _rules()
+        general = rules.owners_scheme_asked
+        default = catalogue.get(rules.owners_scheme or "")
+        if default is None or not general or not re.search(general, asking_sentence(question), re.IGNORECASE):
+            return None
+        asked = _read_for(default, False, question, catalogue, previous)
+        return asked if asked is not None and asked.about == "owner" else None
+    return _read_for(scheme, named, question, catalogue, previous)
+
+
+def _read_for(
+    scheme: Scheme, named: bool, question: str, catalogue: Catalogue, previous: Sequence[str] = ()
+) -> YesNo | None:
+    """The yes/no question read as one about `scheme` (`named`: by the question itself)."""
+    rules = _rules()
+    if buying := _procurement(question):
         return YesNo(scheme, "procurement", buying, named)
     asked = _asking_clause(question)
-    if scheme is None or asked is None:
+    if asked is None:
         return None
     text, context = asked  # context: the question's other sentences and clauses ("Jeg er rektor.")
     if _asks_money_route(text.lower()):

@@ -1666,6 +1666,14 @@ def test_a_follow_up_about_those_gatherings_is_about_the_events_asked_about(serv
     assert "yrkesfaglærere" not in answer, answer
 
 
+def test_an_owner_asking_whether_they_may_have_the_money_gets_the_owners_scheme(services: Services) -> None:
+    """«Kan private barnehager få kompetansemidler?» got «Ja.» from a news item about who took part in one
+    year's measures: whether private owners may take part is the local scheme's to say."""
+    answer = ask(services, "Kan private barnehageeiere få kompetansemidler?").answer
+    assert answer.startswith("Ja. Tilskuddsordning for lokal kompetanseutvikling"), answer
+    assert "offentlige og private barnehager" in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""

@@ -159,6 +159,22 @@ def test_a_group_of_one_field_is_asked_about_that_fields_scheme_when_no_scheme_i
     assert kept is not None and kept.scheme.id != F
 
 
+def test_an_owner_asking_after_the_money_in_general_asks_after_the_owners_scheme(
+    catalogue: Catalogue,
+) -> None:
+    """«Kan private skoler få kompetansemidler?» names no scheme; the money owners of schools get is the
+    local competence development scheme's. A stipend is a scheme of its own, and a group no owner."""
+    asked = read_yes_no("Kan private skoler få kompetansemidler til etterutdanning?", [], catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.text) == (
+        "owner",
+        "lokal-kompetanseutvikling",
+        "privat_skoleeier",
+    )
+    assert read_yes_no("Kan kommunen søke om stipend til en ny lærer?", [], catalogue) is None
+    assert read_yes_no("Kan assistentene få midler?", [], catalogue) is None
+
+
 def test_whether_a_partner_is_required_is_no_partner_question(catalogue: Catalogue) -> None:
     # "Kan vi samarbeide med en fagskole?" asks who may be a partner; "Må vi …?" whether one must be
     may = read_yes_no("Kan skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
