@@ -893,6 +893,13 @@ def test_a_list_whose_lead_in_restates_the_question_is_shown_whole(services: Ser
     assert "samarbeid om utvikling av det profesjonelle fellesskapet" in answer.answer
 
 
+def test_the_parts_of_a_scheme_are_its_ordninger(services: Services) -> None:
+    """ "delordninger" are «ordninger»: the documents speak of them, so the question is answered."""
+    answer = ask(services, "Hvilke delordninger har tilskuddsordningen for lokal kompetanseutvikling?")
+    assert not answer.abstained, answer.answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer
+
+
 def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Services) -> None:
     answer = ask(services, "Hvor mange universiteter og høgskoler er med som partnere i Nordland?")
     assert re.match(r"Behov meldt:\n- Partnerskap: 11 UH \[\d\]", answer.answer), answer.answer
