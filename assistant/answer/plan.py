@@ -333,6 +333,11 @@ def asks_conditions(question: str) -> bool:
     return not (rules.dated and re.search(rules.dated, question, re.IGNORECASE))
 
 
+def asks_in_which_cases(question: str) -> bool:
+    """Whether the question's asking sentence is a "når" question of in which cases (`asks_conditions`)."""
+    return asks_conditions(_without_fillers(asking_sentence(question).lower().strip()).strip())
+
+
 def _without_fillers(text: str) -> str:
     fillers = rule_file(PlanRules).fillers
     if not fillers:

@@ -85,6 +85,9 @@ def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) 
         ("Når virker veiledning best?", "hva"),
         ("Hva skriver direktoratet om når et nettverk fungerer godt?", "hva"),
         ("Når lykkes et partnerskap?", "hva"),
+        # "when does it give the most": what makes it work, also with the verb left where a clause has it
+        ("Når gir nettverksarbeid i en barnehage best effekt?", "hva"),
+        ("Når veiledning gir bedre resultater?", "hva"),
         # "når" asking at what time: a time word, a dated act, or "får"/"skal" with a definite subject
         ("Når kan vi søke?", "naar"),
         ("Når kan en kommune søke om midler?", "naar"),
