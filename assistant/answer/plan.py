@@ -459,8 +459,9 @@ def split_parts(text: str) -> tuple[str, ...]:
             chunk = chunk.strip(" ,")
             if not chunk:
                 continue
-            if i == 0 and len(split) > 1 and not _asks(chunk):
-                # "Og hospiteringsordningen, hvem er den for, og …?": what the questions after it are about
+            if i == 0 and len(split) > 1 and not _asks(chunk) and not _inverted(chunk):
+                # "Og hospiteringsordningen, hvem er den for, og …?": what the questions after it are about;
+                # "Koster det noe, og hvem …?" opens with a verb and its subject: a yes/no part of its own
                 topic = chunk
             elif parts and len(_WORD.findall(chunk)) < rules.min_part_words:
                 parts[-1] = f"{parts[-1].rstrip('?')} {chunk}"

@@ -917,6 +917,14 @@ def test_the_parts_of_a_scheme_are_its_ordninger(services: Services) -> None:
     assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer
 
 
+def test_a_yes_no_part_before_an_unanswered_part_is_answered(services: Services) -> None:
+    """ "Gir den …, og …?": the first part is a question of its own, answered, though the second asks
+    after a matter the documents never speak of."""
+    answer = ask(services, "Jeg tar videreutdanning. Gir den studiepoeng, og hvem betaler studieavgiften?")
+    assert not answer.abstained, answer.answer
+    assert "studiepoeng" in answer.answer and len(answer.parts) == 2
+
+
 def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Services) -> None:
     answer = ask(services, "Hvor mange universiteter og høgskoler er med som partnere i Nordland?")
     assert re.match(r"Behov meldt:\n- Partnerskap: 11 UH \[\d\]", answer.answer), answer.answer

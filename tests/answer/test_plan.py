@@ -122,6 +122,14 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
     assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
 
 
+def test_a_yes_no_question_opened_by_a_verb_and_a_pronoun_is_a_part_not_a_topic() -> None:
+    """ "Pakkene, hva er de …?" puts its topic first; "Koster det noe, og …?" asks a question of its own."""
+    assert split_parts("Koster det noe, og hvem arrangerer kursene?") == (
+        "Koster det noe?",
+        "Hvem arrangerer kursene?",
+    )
+
+
 def test_a_topic_put_before_the_question_words_goes_with_each_part() -> None:
     """Spoken Norwegian puts what is asked about first ("Pakkene, hva er de …"); without it, the parts
     ask about "de" and "dem". It takes the place of the pronoun that stands for it, or, with none to
