@@ -37,6 +37,7 @@ from assistant.answer.cleft import (
 from assistant.answer.plan import (
     asking_sentence,
     asks_audience,
+    asks_in_which_cases,
     asks_members,
     question_words,
     split_sentences,
@@ -428,6 +429,7 @@ class ExtractiveBackend:
         kinds = _amount_kinds(plan)
         asked_kind, other_kind = kinds if kinds is not None else (None, None)
         years = set(YEAR.findall(asking_sentence(question)))
+        in_which_cases = asks_in_which_cases(question)
         scored: list[_Scored] = []
         for hit in candidates:
             units = split_units(hit.passage.text, hits.index(hit) + 1)  # [n] cites hits[n - 1]
@@ -488,7 +490,7 @@ class ExtractiveBackend:
                     and bool(unit.lead)
                     and index.weighted_coverage(asking_sets, set(index.analyzer.terms(unit.lead)))
                     >= _RESTATES
-                )
+                ) or (in_which_cases and _states_cases(unit))
                 if (plan is not None and plan.type == "liste" and unit.is_list) or steps or whole_list:
                     shown = unit.items  # a list question gets the whole list, a "how" the whole process
                 else:
@@ -2148,6 +2150,13 @@ def _states(asking: str, text: str) -> bool:
         return True
     said = re.search(rf"\b{re.escape(asked.group(1))}", text, re.IGNORECASE)
     return bool(said) and not (rules.planned and re.search(rules.planned, text, re.IGNORECASE))
+
+
+def _states_cases(unit: Unit) -> bool:
+    """A list led in by the cases it holds in («… fungerer best når det er»): to "når" of in which cases,
+    the whole list answers (plan.yaml `condition_lead`)."""
+    lead = rule_file(PlanRules).condition_lead
+    return unit.is_list and bool(unit.lead) and lead is not None and bool(re.search(lead, unit.lead, re.I))
 
 
 def _relevant_items(

@@ -333,6 +333,11 @@ def asks_conditions(question: str) -> bool:
     return not (rules.dated and re.search(rules.dated, question, re.IGNORECASE))
 
 
+def asks_in_which_cases(question: str) -> bool:
+    """Whether the question's asking sentence is a "når" question of in which cases (`asks_conditions`)."""
+    return asks_conditions(_without_fillers(asking_sentence(question).lower().strip()).strip())
+
+
 def _without_fillers(text: str) -> str:
     fillers = rule_file(PlanRules).fillers
     if not fillers:
@@ -454,8 +459,9 @@ def split_parts(text: str) -> tuple[str, ...]:
             chunk = chunk.strip(" ,")
             if not chunk:
                 continue
-            if i == 0 and len(split) > 1 and not _asks(chunk):
-                # "Og hospiteringsordningen, hvem er den for, og …?": what the questions after it are about
+            if i == 0 and len(split) > 1 and not _asks(chunk) and not _inverted(chunk):
+                # "Og hospiteringsordningen, hvem er den for, og …?": what the questions after it are about;
+                # "Koster det noe, og hvem …?" opens with a verb and its subject: a yes/no part of its own
                 topic = chunk
             elif parts and len(_WORD.findall(chunk)) < rules.min_part_words:
                 parts[-1] = f"{parts[-1].rstrip('?')} {chunk}"

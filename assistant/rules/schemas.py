@@ -390,6 +390,9 @@ class PlanRules(RuleFile):
     # A "når" question that asks in which cases (read as "hva"), unless `dated` finds a time in it.
     conditional_when: Pattern | None = None
     dated: Pattern | None = None
+    # A list's lead-in that states the cases it holds in («… fungerer best når det er»): such a "når"
+    # question gets the whole list.
+    condition_lead: Pattern | None = None
     answers: dict[QuestionKind, Pattern] = Field(default_factory=dict)
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)

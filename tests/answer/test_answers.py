@@ -25,6 +25,7 @@ from assistant.answer.extractive import (
     _repeats,
     _said_beside,
     _Scored,
+    _states_cases,
     _wanted_pattern,
     known_form,
 )
@@ -891,6 +892,37 @@ def test_a_list_whose_lead_in_restates_the_question_is_shown_whole(services: Ser
     assert answer.answer.startswith("Kompetanseutvikling fungerer best når det er"), answer.answer
     assert "forankring i hele organisasjonen" in answer.answer
     assert "samarbeid om utvikling av det profesjonelle fellesskapet" in answer.answer
+
+
+def test_a_list_led_in_by_the_cases_it_holds_in_states_cases() -> None:
+    """plan.yaml `condition_lead`: «… når det er» before the items, not a list that only mentions «når»."""
+    assert _states_cases(Unit(1, 0, "Veiledning virker godt når det er", ["tid", "ro"]))
+    assert _states_cases(Unit(1, 0, "Nettverket lykkes dersom:", ["tid", "ro"]))
+    assert not _states_cases(Unit(1, 0, "Når forumet møtes, skal det behandle:", ["planen", "budsjettet"]))
+    assert not _states_cases(Unit(1, 0, "Veiledning virker godt når det er tid.", []))
+
+
+def test_a_when_question_of_what_gives_the_best_results_gets_the_whole_list(services: Services) -> None:
+    """ "Når … gir best resultater?" asks in which cases, not at what time: the list of conditions whole."""
+    answer = ask(services, "Når gir kompetanseutvikling i en skole best resultat?")
+    assert answer.answer.startswith("Kompetanseutvikling fungerer best når det er"), answer.answer
+    assert "forankring i hele organisasjonen" in answer.answer
+    assert "innsats over lengre tid" in answer.answer
+
+
+def test_the_parts_of_a_scheme_are_its_ordninger(services: Services) -> None:
+    """ "delordninger" are «ordninger»: the documents speak of them, so the question is answered."""
+    answer = ask(services, "Hvilke delordninger har tilskuddsordningen for lokal kompetanseutvikling?")
+    assert not answer.abstained, answer.answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer
+
+
+def test_a_yes_no_part_before_an_unanswered_part_is_answered(services: Services) -> None:
+    """ "Gir den …, og …?": the first part is a question of its own, answered, though the second asks
+    after a matter the documents never speak of."""
+    answer = ask(services, "Jeg tar videreutdanning. Gir den studiepoeng, og hvem betaler studieavgiften?")
+    assert not answer.abstained, answer.answer
+    assert "studiepoeng" in answer.answer and len(answer.parts) == 2
 
 
 def test_a_count_question_is_led_by_a_line_that_gives_the_count(services: Services) -> None:

@@ -85,6 +85,9 @@ def test_the_type_is_read_from_the_sentence_that_asks(question: str, kind: str) 
         ("Når virker veiledning best?", "hva"),
         ("Hva skriver direktoratet om når et nettverk fungerer godt?", "hva"),
         ("Når lykkes et partnerskap?", "hva"),
+        # "when does it give the most": what makes it work, also with the verb left where a clause has it
+        ("Når gir nettverksarbeid i en barnehage best effekt?", "hva"),
+        ("Når veiledning gir bedre resultater?", "hva"),
         # "når" asking at what time: a time word, a dated act, or "får"/"skal" with a definite subject
         ("Når kan vi søke?", "naar"),
         ("Når kan en kommune søke om midler?", "naar"),
@@ -117,6 +120,14 @@ def test_a_question_with_two_questions_is_split_into_parts() -> None:
         "Hvem betaler for den?",
     )
     assert split_parts("Hvordan søker vi, og hvem bestemmer?") == ("Hvordan søker vi?", "Hvem bestemmer?")
+
+
+def test_a_yes_no_question_opened_by_a_verb_and_a_pronoun_is_a_part_not_a_topic() -> None:
+    """ "Pakkene, hva er de …?" puts its topic first; "Koster det noe, og …?" asks a question of its own."""
+    assert split_parts("Koster det noe, og hvem arrangerer kursene?") == (
+        "Koster det noe?",
+        "Hvem arrangerer kursene?",
+    )
 
 
 def test_a_topic_put_before_the_question_words_goes_with_each_part() -> None:

@@ -78,3 +78,9 @@ def test_a_compound_whose_first_part_only_ranks_is_its_last_part() -> None:
     assert unspoken_matter("Hvilken hovedregnskapsmodell skal rektor bruke?", _MENTORING) == (
         "hovedregnskapsmodell"
     )
+
+
+def test_a_compound_that_makes_it_one_part_of_a_whole_is_its_last_part() -> None:
+    """ "delordningene" are «ordninger» (guard.yaml `ranking_heads`); a part of another word is not."""
+    assert unspoken_matter("Hvilke delordninger har ordningen?", _MENTORING) is None
+    assert unspoken_matter("Hvilke delmoduler har ordningen?", _MENTORING) == "delmoduler"
