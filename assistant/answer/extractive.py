@@ -500,7 +500,11 @@ class ExtractiveBackend:
                 # question of how many or which says less of than its words suggest.
                 narrow = (
                     []
-                    if steps or whole_list or yes_no or _tally(unit)
+                    if steps
+                    or whole_list
+                    or yes_no
+                    or _tally(unit)
+                    or _lists_asked_kind(unit, index, asking, focus)
                     else _answering_item(unit, index, asking, asking_sets, context)
                 )
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
@@ -516,6 +520,7 @@ class ExtractiveBackend:
                     continue  # a lone label ("- Workshop") says nothing of it
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
+                lead_terms = set(index.analyzer.terms(unit.lead))
                 if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
                     own |= set(index.analyzer.terms(previous.lead))
                 elif role and _PRONOUN_LED.match(unit.lead or "") and len(heading.split()) <= 2:
@@ -579,7 +584,6 @@ class ExtractiveBackend:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
                     # the best lead-in wins; asked otherwise, a lead-in that restates the asking sentence.
-                    lead_terms = set(index.analyzer.terms(unit.lead))
                     if plan.type == "liste":
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
@@ -2179,6 +2183,22 @@ def _conditions_first(plan: AnswerPlan | None, chosen: list[_Scored]) -> list[_S
         return chosen
     naming = [s for s in chosen if re.search(rules.names_conditions, s.unit.lead, re.IGNORECASE)]
     return naming[:1] + [s for s in chosen if s not in naming[:1]]
+
+
+def _lead_names(index: LexicalIndex, unit: Unit, focus: set[str]) -> bool:
+    """Whether `unit` is a list whose lead-in names the focus («En slik plan … bør omfatte:» of «plan»)."""
+    if not unit.is_list or not focus:
+        return False
+    return _loose_coverage([({f}, 1.0) for f in focus], set(index.analyzer.terms(unit.lead))) > 0
+
+
+def _lists_asked_kind(unit: Unit, index: LexicalIndex, asking: str, focus: set[str]) -> bool:
+    """Whether `asking` asks for several of a kind («Hvilke kjennetegn …?», `asks_several`) and the list's
+    lead-in names that kind («Kjennetegn på måloppnåelse er:»): then every item is one of those asked for."""
+    pattern = rule_file(PlanRules).asks_several
+    if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
+        return False
+    return _lead_names(index, unit, focus)
 
 
 def _answering_item(

@@ -18,6 +18,7 @@ from assistant.answer.extractive import (
     _conditions_first,
     _crux,
     _doer,
+    _lists_asked_kind,
     _names_member,
     _names_no_doer,
     _obliges,
@@ -2414,6 +2415,22 @@ def test_a_question_after_one_list_item_gets_that_item_under_its_lead_in(service
     ).answer
     assert "praksisrette lærerutdanningen" in answer, answer
     assert "planlagt praksisendring" not in answer, answer
+
+
+def test_a_list_of_the_kind_asked_for_in_the_plural_is_shown_whole(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    unit = Unit(1, 0, "Kjennetegn på måloppnåelse er:", _SIGNS)
+    focus = set(index.analyzer.terms("kjennetegn"))
+    assert _lists_asked_kind(unit, index, "Hvilke kjennetegn viser at tiltakene har virket?", focus)
+    assert not _lists_asked_kind(unit, index, "Hvilket kjennetegn handler om lærerutdanningen?", focus)
+    other = Unit(1, 0, "Tiltakene skal være:", _SIGNS)  # a list of another kind than the one asked for
+    assert not _lists_asked_kind(other, index, "Hvilke kjennetegn viser at tiltakene har virket?", focus)
+    answer = ask(
+        services,
+        "Hvilke kjennetegn viser at kollektive tiltak i barnehager og skoler i Nordland er gjennomført i tråd"
+        " med planene?",
+    ).answer
+    assert all(sign in answer for sign in _SIGNS), answer
 
 
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
