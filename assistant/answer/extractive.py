@@ -380,6 +380,16 @@ class ExtractiveBackend:
                 and any(_is_process(u) for u in split_units(h.passage.text, 0))
             ][:1]
         focus = _focus_terms(index, plan)
+        if plan is not None and plan.type == "liste":
+            # "Hva bør en slik plan ta med?": the list of what the thing asked about holds («En slik plan
+            # … bør omfatte: …») may sit in a passage ranked just below the first few: one near the best is
+            # read too.
+            candidates += [
+                h
+                for h in hits[self.max_passages :]
+                if h.score >= _LIST_PASSAGE_NEAR * top_score
+                and any(_lead_names(index, u, focus) for u in split_units(h.passage.text, 0))
+            ][:1]
         wants = _wanted(plan)
         sent_to = _recipient_pattern(plan)
         receiving: set[int] = set()  # the units that name a body after «til», asked whom something goes to
@@ -1025,6 +1035,9 @@ _FOCUS_NEAR = 0.75
 _FOCUS_PASSAGE_NEAR = 0.75
 # What a source's own question («Skal midler «holdes igjen»?») loses: it asks, it tells nothing.
 _ASKS = 0.5
+# How near the best passage's score a passage beyond the first few must be for a list of the asked kind
+# (its lead-in names the focus) to be read.
+_LIST_PASSAGE_NEAR = 0.8
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # How near the best passage's score a passage beyond the first few must be for its steps to be read.

@@ -18,6 +18,7 @@ from assistant.answer.extractive import (
     _conditions_first,
     _crux,
     _doer,
+    _lead_names,
     _lists_asked_kind,
     _names_member,
     _names_no_doer,
@@ -2431,6 +2432,21 @@ def test_a_list_of_the_kind_asked_for_in_the_plural_is_shown_whole(services: Ser
         " med planene?",
     ).answer
     assert all(sign in answer for sign in _SIGNS), answer
+
+
+def test_a_list_of_what_the_asked_thing_holds_is_read_beyond_the_first_passages(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    focus = set(index.analyzer.terms("planen"))
+    holds = Unit(1, 0, "En slik plan bør omfatte:", ["Mål", "Tiltak"])
+    assert _lead_names(index, holds, focus)
+    assert not _lead_names(index, Unit(1, 0, "Forumet skal:", ["Lage en plan", "Fordele midler"]), focus)
+    answer = ask(
+        services,
+        "Fylkeskommunen skal lage en langsiktig plan for kompetanseutvikling i fag- og yrkesopplæringen."
+        " Hva må en slik plan ha med?",
+    ).answer
+    assert answer.startswith("En slik plan skal være forankret hos skoler og lærebedrifter"), answer
+    assert "Prioriterte mål for kompetanseutvikling" in answer and "Varighet" in answer, answer
 
 
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
