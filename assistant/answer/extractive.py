@@ -530,7 +530,7 @@ class ExtractiveBackend:
                     continue  # a lone label ("- Workshop") says nothing of it
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
-                lead_terms = set(index.analyzer.terms(unit.lead))
+                lead_terms = _lead_in_terms(index, unit, previous)
                 if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
                     own |= set(index.analyzer.terms(previous.lead))
                 elif role and _PRONOUN_LED.match(unit.lead or "") and len(heading.split()) <= 2:
@@ -2196,6 +2196,15 @@ def _conditions_first(plan: AnswerPlan | None, chosen: list[_Scored]) -> list[_S
         return chosen
     naming = [s for s in chosen if re.search(rules.names_conditions, s.unit.lead, re.IGNORECASE)]
     return naming[:1] + [s for s in chosen if s not in naming[:1]]
+
+
+def _lead_in_terms(index: LexicalIndex, unit: Unit, previous: Unit | None) -> set[str]:
+    """The terms of what `unit`'s lead-in speaks of. «Det innebærer: …» lists what the sentence before it
+    says («De har ansvaret for koordinering av samarbeidsforum»): that sentence's words count too."""
+    terms = set(index.analyzer.terms(unit.lead))
+    if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
+        terms |= set(index.analyzer.terms(previous.lead))
+    return terms
 
 
 def _lead_names(index: LexicalIndex, unit: Unit, focus: set[str]) -> bool:

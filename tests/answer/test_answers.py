@@ -18,6 +18,7 @@ from assistant.answer.extractive import (
     _conditions_first,
     _crux,
     _doer,
+    _lead_in_terms,
     _lead_names,
     _lists_asked_kind,
     _names_member,
@@ -2447,6 +2448,21 @@ def test_a_list_of_what_the_asked_thing_holds_is_read_beyond_the_first_passages(
     ).answer
     assert answer.startswith("En slik plan skal være forankret hos skoler og lærebedrifter"), answer
     assert "Prioriterte mål for kompetanseutvikling" in answer and "Varighet" in answer, answer
+
+
+def test_a_list_led_by_det_innebaerer_is_of_what_the_sentence_before_says(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    before = Unit(1, 0, "De har ansvaret for koordinering av samarbeidsforum.", [])
+    listed = Unit(1, 1, "Det innebærer:", ["Å etablere et samarbeidsforum", "Å rapportere årlig"])
+    assert set(index.analyzer.terms("koordinering")) <= _lead_in_terms(index, listed, before)
+    assert not set(index.analyzer.terms("koordinering")) & _lead_in_terms(index, listed, None)
+    answer = ask(
+        services,
+        "Jeg er saksbehandler i fylkeskommunen. Hvilke oppgaver ligger i koordineringen av samarbeidsforum i"
+        " ordningen for fag- og yrkesopplæring?",
+    ).answer
+    assert "Å etablere et samarbeidsforum" in answer, answer
+    assert "Å rapportere årlig til Utdanningsdirektoratet" in answer, answer
 
 
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
