@@ -2465,6 +2465,12 @@ def test_a_list_led_by_det_innebaerer_is_of_what_the_sentence_before_says(servic
     assert "Å rapportere årlig til Utdanningsdirektoratet" in answer, answer
 
 
+def test_the_parts_of_a_scheme_asked_as_delordninger_are_its_listed_schemes(services: Services) -> None:
+    answer = ask(services, "Hvilke delordninger finnes i tilskuddsordningen for barnehage og grunnopplæring?")
+    assert not answer.abstained, answer.answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
+
+
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
     items = ["yrkesfaglærere i videregående skoler", "prøvenemndsmedlemmer."]
     groups = _Scored(

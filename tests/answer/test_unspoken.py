@@ -78,3 +78,9 @@ def test_a_compound_whose_first_part_only_ranks_is_its_last_part() -> None:
     assert unspoken_matter("Hvilken hovedregnskapsmodell skal rektor bruke?", _MENTORING) == (
         "hovedregnskapsmodell"
     )
+    # «del-» and «under-» name a part of what they head: "delordningene" are «ordningen»'s kind
+    assert unspoken_matter("Hvilke delordninger har ordningen?", _MENTORING) is None
+    assert unspoken_matter("Hvilke underordninger har ordningen?", _MENTORING) is None
+    assert unspoken_matter("Hvilken delregnskapsmodell skal rektor bruke?", _MENTORING) == (
+        "delregnskapsmodell"
+    )
