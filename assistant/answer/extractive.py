@@ -848,6 +848,8 @@ class ExtractiveBackend:
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
         defined = defined and _IS_OR_MEANS.match(best.unit.lead) is not None
+        # A list question answered by a list under its lead-in («Tilskuddsordningen omfatter: …»)
+        whole_list = plan is not None and plan.type == "liste" and best.unit.is_list and bool(best.unit.lead)
         others = scored[1:]
         if novel_only:
             # What the passage that answers says more is read before what other passages add, so that
@@ -890,6 +892,8 @@ class ExtractiveBackend:
                 continue  # one that lacks what is asked, and does not go on from the answer, is around it
             if best.members and not s.members:
                 continue  # beside who sits in the forum, what the forum does is not asked
+            if whole_list and s.unit.is_list and not s.unit.lead and s.unit.hit != best.unit.hit:
+                continue  # beside the list asked for, under its lead-in, another page's bare bullets
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
             figures = _values(wants, s.text) if wants is not None else set()

@@ -2471,6 +2471,23 @@ def test_the_parts_of_a_scheme_asked_as_delordninger_are_its_listed_schemes(serv
     assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
 
 
+def test_a_list_under_its_lead_in_gets_no_other_pages_bare_bullets_after_it(services: Services) -> None:
+    items = ["Regional ordning", "Desentralisert ordning"]
+    listed = _Scored(1.0, Unit(1, 0, "Tilskuddsordningen omfatter:", items), items, asked=True)
+    bullets = ["Partnerskap er hovedmodellen i ordningen.", "Tiltakene planlegges lokalt."]
+    bare = _Scored(0.95, Unit(2, 0, "", bullets), bullets, asked=True)
+    backend = services.backend
+    plan = plan_question("Hvilke ordninger omfatter tilskuddsordningen?")
+    assert backend._choose([listed, bare], plan) == [listed]  # type: ignore[attr-defined]
+    answer = ask(
+        services,
+        "Som barnehageeier lurer jeg på én ting. Hvilke ordninger består den felles tilskuddsordningen for"
+        " barnehage og grunnopplæring av?",
+    ).answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer, answer
+    assert "Partnerskap skal fortsatt være hovedmodellen" not in answer, answer
+
+
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:
     items = ["yrkesfaglærere i videregående skoler", "prøvenemndsmedlemmer."]
     groups = _Scored(
