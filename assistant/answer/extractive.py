@@ -381,6 +381,16 @@ class ExtractiveBackend:
                 and any(_is_process(u) for u in split_units(h.passage.text, 0))
             ][:1]
         focus = _focus_terms(index, plan)
+        if plan is not None and plan.type == "liste":
+            # "Hva bør en slik plan ta med?": the list of what the thing asked about holds («En slik plan
+            # … bør omfatte: …») may sit in a passage ranked just below the first few: one near the best is
+            # read too.
+            candidates += [
+                h
+                for h in hits[self.max_passages :]
+                if h.score >= _LIST_PASSAGE_NEAR * top_score
+                and any(_lead_names(index, u, focus) for u in split_units(h.passage.text, 0))
+            ][:1]
         wants = _wanted(plan)
         sent_to = _recipient_pattern(plan)
         receiving: set[int] = set()  # the units that name a body after «til», asked whom something goes to
@@ -502,7 +512,11 @@ class ExtractiveBackend:
                 # question of how many or which says less of than its words suggest.
                 narrow = (
                     []
-                    if steps or whole_list or yes_no or _tally(unit)
+                    if steps
+                    or whole_list
+                    or yes_no
+                    or _tally(unit)
+                    or _lists_asked_kind(unit, index, asking, focus)
                     else _answering_item(unit, index, asking, asking_sets, context)
                 )
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
@@ -518,6 +532,7 @@ class ExtractiveBackend:
                     continue  # a lone label ("- Workshop") says nothing of it
                 text_terms = index.analyzer.terms(unit.render(shown))
                 own = set(text_terms)
+                lead_terms = _lead_in_terms(index, unit, previous)
                 if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
                     own |= set(index.analyzer.terms(previous.lead))
                 elif role and _PRONOUN_LED.match(unit.lead or "") and len(heading.split()) <= 2:
@@ -581,7 +596,6 @@ class ExtractiveBackend:
                     # A list answers the question its lead-in asks ("Samarbeidsforumet skal inkludere:"),
                     # not every question its many items happen to share words with. Asked for a list,
                     # the best lead-in wins; asked otherwise, a lead-in that restates the asking sentence.
-                    lead_terms = set(index.analyzer.terms(unit.lead))
                     if plan.type == "liste":
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
@@ -836,6 +850,8 @@ class ExtractiveBackend:
         # What X is or means; not what it has («Statsforvalteren har sekretariatsansvar …» is one task)
         defined = _asks_definition(plan) and self._defines_focus(best, plan)
         defined = defined and _IS_OR_MEANS.match(best.unit.lead) is not None
+        # A list question answered by a list under its lead-in («Tilskuddsordningen omfatter: …»)
+        whole_list = plan is not None and plan.type == "liste" and best.unit.is_list and bool(best.unit.lead)
         others = scored[1:]
         if novel_only:
             # What the passage that answers says more is read before what other passages add, so that
@@ -878,6 +894,8 @@ class ExtractiveBackend:
                 continue  # one that lacks what is asked, and does not go on from the answer, is around it
             if best.members and not s.members:
                 continue  # beside who sits in the forum, what the forum does is not asked
+            if whole_list and s.unit.is_list and not s.unit.lead and s.unit.hit != best.unit.hit:
+                continue  # beside the list asked for, under its lead-in, another page's bare bullets
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
             figures = _values(wants, s.text) if wants is not None else set()
@@ -1023,6 +1041,9 @@ _FOCUS_NEAR = 0.75
 _FOCUS_PASSAGE_NEAR = 0.75
 # What a source's own question («Skal midler «holdes igjen»?») loses: it asks, it tells nothing.
 _ASKS = 0.5
+# How near the best passage's score a passage beyond the first few must be for a list of the asked kind
+# (its lead-in names the focus) to be read.
+_LIST_PASSAGE_NEAR = 0.8
 # A list of this many items or more answers a "how" question as the steps of a process.
 _MIN_STEPS = 3
 # How near the best passage's score a passage beyond the first few must be for its steps to be read.
@@ -2188,6 +2209,31 @@ def _conditions_first(plan: AnswerPlan | None, chosen: list[_Scored]) -> list[_S
         return chosen
     naming = [s for s in chosen if re.search(rules.names_conditions, s.unit.lead, re.IGNORECASE)]
     return naming[:1] + [s for s in chosen if s not in naming[:1]]
+
+
+def _lead_in_terms(index: LexicalIndex, unit: Unit, previous: Unit | None) -> set[str]:
+    """The terms of what `unit`'s lead-in speaks of. «Det innebærer: …» lists what the sentence before it
+    says («De har ansvaret for koordinering av samarbeidsforum»): that sentence's words count too."""
+    terms = set(index.analyzer.terms(unit.lead))
+    if previous is not None and not previous.is_list and _REFERS_BACK.match(unit.lead):
+        terms |= set(index.analyzer.terms(previous.lead))
+    return terms
+
+
+def _lead_names(index: LexicalIndex, unit: Unit, focus: set[str]) -> bool:
+    """Whether `unit` is a list whose lead-in names the focus («En slik plan … bør omfatte:» of «plan»)."""
+    if not unit.is_list or not focus:
+        return False
+    return _loose_coverage([({f}, 1.0) for f in focus], set(index.analyzer.terms(unit.lead))) > 0
+
+
+def _lists_asked_kind(unit: Unit, index: LexicalIndex, asking: str, focus: set[str]) -> bool:
+    """Whether `asking` asks for several of a kind («Hvilke kjennetegn …?», `asks_several`) and the list's
+    lead-in names that kind («Kjennetegn på måloppnåelse er:»): then every item is one of those asked for."""
+    pattern = rule_file(PlanRules).asks_several
+    if pattern is None or not re.search(pattern, asking, re.IGNORECASE):
+        return False
+    return _lead_names(index, unit, focus)
 
 
 def _answering_item(

@@ -18,6 +18,9 @@ from assistant.answer.extractive import (
     _conditions_first,
     _crux,
     _doer,
+    _lead_in_terms,
+    _lead_names,
+    _lists_asked_kind,
     _names_member,
     _names_no_doer,
     _obliges,
@@ -2464,6 +2467,75 @@ def test_a_question_after_one_list_item_gets_that_item_under_its_lead_in(service
     ).answer
     assert "praksisrette lærerutdanningen" in answer, answer
     assert "planlagt praksisendring" not in answer, answer
+
+
+def test_a_list_of_the_kind_asked_for_in_the_plural_is_shown_whole(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    unit = Unit(1, 0, "Kjennetegn på måloppnåelse er:", _SIGNS)
+    focus = set(index.analyzer.terms("kjennetegn"))
+    assert _lists_asked_kind(unit, index, "Hvilke kjennetegn viser at tiltakene har virket?", focus)
+    assert not _lists_asked_kind(unit, index, "Hvilket kjennetegn handler om lærerutdanningen?", focus)
+    other = Unit(1, 0, "Tiltakene skal være:", _SIGNS)  # a list of another kind than the one asked for
+    assert not _lists_asked_kind(other, index, "Hvilke kjennetegn viser at tiltakene har virket?", focus)
+    answer = ask(
+        services,
+        "Hvilke kjennetegn viser at kollektive tiltak i barnehager og skoler i Nordland er gjennomført i tråd"
+        " med planene?",
+    ).answer
+    assert all(sign in answer for sign in _SIGNS), answer
+
+
+def test_a_list_of_what_the_asked_thing_holds_is_read_beyond_the_first_passages(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    focus = set(index.analyzer.terms("planen"))
+    holds = Unit(1, 0, "En slik plan bør omfatte:", ["Mål", "Tiltak"])
+    assert _lead_names(index, holds, focus)
+    assert not _lead_names(index, Unit(1, 0, "Forumet skal:", ["Lage en plan", "Fordele midler"]), focus)
+    answer = ask(
+        services,
+        "Fylkeskommunen skal lage en langsiktig plan for kompetanseutvikling i fag- og yrkesopplæringen."
+        " Hva må en slik plan ha med?",
+    ).answer
+    assert answer.startswith("En slik plan skal være forankret hos skoler og lærebedrifter"), answer
+    assert "Prioriterte mål for kompetanseutvikling" in answer and "Varighet" in answer, answer
+
+
+def test_a_list_led_by_det_innebaerer_is_of_what_the_sentence_before_says(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    before = Unit(1, 0, "De har ansvaret for koordinering av samarbeidsforum.", [])
+    listed = Unit(1, 1, "Det innebærer:", ["Å etablere et samarbeidsforum", "Å rapportere årlig"])
+    assert set(index.analyzer.terms("koordinering")) <= _lead_in_terms(index, listed, before)
+    assert not set(index.analyzer.terms("koordinering")) & _lead_in_terms(index, listed, None)
+    answer = ask(
+        services,
+        "Jeg er saksbehandler i fylkeskommunen. Hvilke oppgaver ligger i koordineringen av samarbeidsforum i"
+        " ordningen for fag- og yrkesopplæring?",
+    ).answer
+    assert "Å etablere et samarbeidsforum" in answer, answer
+    assert "Å rapportere årlig til Utdanningsdirektoratet" in answer, answer
+
+
+def test_the_parts_of_a_scheme_asked_as_delordninger_are_its_listed_schemes(services: Services) -> None:
+    answer = ask(services, "Hvilke delordninger finnes i tilskuddsordningen for barnehage og grunnopplæring?")
+    assert not answer.abstained, answer.answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
+
+
+def test_a_list_under_its_lead_in_gets_no_other_pages_bare_bullets_after_it(services: Services) -> None:
+    items = ["Regional ordning", "Desentralisert ordning"]
+    listed = _Scored(1.0, Unit(1, 0, "Tilskuddsordningen omfatter:", items), items, asked=True)
+    bullets = ["Partnerskap er hovedmodellen i ordningen.", "Tiltakene planlegges lokalt."]
+    bare = _Scored(0.95, Unit(2, 0, "", bullets), bullets, asked=True)
+    backend = services.backend
+    plan = plan_question("Hvilke ordninger omfatter tilskuddsordningen?")
+    assert backend._choose([listed, bare], plan) == [listed]  # type: ignore[attr-defined]
+    answer = ask(
+        services,
+        "Som barnehageeier lurer jeg på én ting. Hvilke ordninger består den felles tilskuddsordningen for"
+        " barnehage og grunnopplæring av?",
+    ).answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer, answer
+    assert "Partnerskap skal fortsatt være hovedmodellen" not in answer, answer
 
 
 def test_the_chosen_sentence_that_names_the_conditions_leads_what_it_takes(services: Services) -> None:

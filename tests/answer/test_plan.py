@@ -38,6 +38,8 @@ from assistant.answer.plan import (
         ("Gjelder det også for skolene?", "ja_nei"),
         ("Hvilke krav stilles til planen?", "liste"),
         ("Hva skal rapporten inneholde?", "liste"),
+        ("Hva bør søknaden ta med?", "liste"),  # what it should include, as «inneholde»
+        ("Kva må rapporten ha med?", "liste"),
         ("Hvem sitter i styringsgruppen?", "liste"),
         ("Vi er en kommune med tre skoler. Hvilke tilbud passer?", "liste"),
         ("Jeg er rektor. Kan vi søke?", "ja_nei"),

@@ -78,9 +78,10 @@ def test_a_compound_whose_first_part_only_ranks_is_its_last_part() -> None:
     assert unspoken_matter("Hvilken hovedregnskapsmodell skal rektor bruke?", _MENTORING) == (
         "hovedregnskapsmodell"
     )
-
-
-def test_a_compound_that_makes_it_one_part_of_a_whole_is_its_last_part() -> None:
-    """ "delordningene" are «ordninger» (guard.yaml `ranking_heads`); a part of another word is not."""
+    # «del-» and «under-» name a part of what they head: "delordningene" are «ordningen»'s kind
     assert unspoken_matter("Hvilke delordninger har ordningen?", _MENTORING) is None
+    assert unspoken_matter("Hvilke underordninger har ordningen?", _MENTORING) is None
+    assert unspoken_matter("Hvilken delregnskapsmodell skal rektor bruke?", _MENTORING) == (
+        "delregnskapsmodell"
+    )
     assert unspoken_matter("Hvilke delmoduler har ordningen?", _MENTORING) == "delmoduler"
