@@ -115,6 +115,9 @@ class _Scored:
     carries: bool = False  # it says the question's focus (with its heading, when it is a bare sentence)
     # the words of the asking sentence (by position) it says; all it matches when that can't be told
     says_asked: frozenset[int] = frozenset()
+    # it says a word of the sentence that asks, not only of the sentences around it ("Fylkeskommunen vil
+    # kjøpe et kurs. Hvilke regler gjelder?"); True when that sentence names too little to tell
+    in_question: bool = True
 
     @property
     def text(self) -> str:
@@ -353,6 +356,12 @@ class ExtractiveBackend:
             for i, w in enumerate(dict.fromkeys(content_words(question)))
             if w in asked_words and w not in question_words()
         }
+        asking_words = set(content_words(asking)) - question_words()
+        in_question_words = (
+            {i for i, w in enumerate(dict.fromkeys(content_words(question))) if w in asking_words}
+            if len(asking_words) >= _OWN_WORDS
+            else set()
+        )
         frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
         # "Hvor ofte må fylkeskommunen rapportere til Udir?": how often is said of what is done, not of a
         # body («… til fylkeskommunene gjennom årlige tilskuddsbrev» says nothing of how often they report)
@@ -627,6 +636,7 @@ class ExtractiveBackend:
                         and not unit.lead.rstrip().endswith("?")
                         and _carries(index, asked_focus, f"{said}\n{referent}"),
                         matched & in_asking if in_asking else matched,
+                        not in_question_words or bool(matched & in_question_words),
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -890,6 +900,8 @@ class ExtractiveBackend:
                 continue  # "Det innebærer …" means nothing without the sentence it refers to
             if not s.asked:
                 continue  # it shares only what the question says of who asks ("Jeg er hos Statsforvalteren.")
+            if s.unit.hit != best.unit.hit and not s.in_question:
+                continue  # another passage's sentence about only what is said around the question
             if best.carries and not s.carries and not _beside(s, lead):
                 continue  # one that lacks what is asked, and does not go on from the answer, is around it
             if best.members and not s.members:
@@ -925,6 +937,8 @@ class ExtractiveBackend:
 
 # «Det er barnehage- og skoleeiere som analyserer …»: the documents' own way of saying who does what
 # (not «Det er opp til fylkeskommunene å …», nor «Det er formålet … som avgjør», which names no body)
+# The content words a sentence that asks must have for a sentence from another passage to need one of them.
+_OWN_WORDS = 2
 _CLEFT_WHO = re.compile(r"^Det\s+er\s+(?!opp\s+til\b)(?P<who>.+?)\s+som\s+(?P<rest>.+)", re.DOTALL)
 # How near the best a sentence that says who does what asked must score to lead: a cleft that says it
 # of a body, or, when the best names no body but those asked about, one that says the focus of another.

@@ -1709,6 +1709,18 @@ def test_an_owner_asking_whether_they_may_have_the_money_gets_the_owners_scheme(
     assert "offentlige og private barnehager" in answer, answer
 
 
+def test_another_passage_adds_nothing_sharing_only_the_words_around_the_question(services: Services) -> None:
+    """«Fylkeskommunen disponerer midlene …» from another passage was put after the rule asked for: it
+    shares «fylkeskommunen» and «midlene» with the sentence before the question, nothing with the question."""
+    question = (
+        "Fylkeskommunen skal kjøpe et kurs fra en fagskole for midlene. Hvilke regler gjelder når vi gir "
+        "oppdraget til en tilbyder?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith("Ved disponering av midler til tilbydere av kompetanseutvikling"), answer
+    assert "[2]" not in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""
