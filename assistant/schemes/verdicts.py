@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import texts
+from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
 from assistant.schemes.reasons import Reason, cap, join, reason_for
@@ -66,7 +67,20 @@ def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequen
     hit = next((e for e in scheme.who_applies if e.value == owner), None)
     if hit is not None:
         reason = reason_for(texts.OWNER_FITS, hit, name=owners)
-        return Verdict("ja", texts.OWNER_YES.format(scheme=scheme.name, owners=owners), (reason,))
+        # The quote that says what owners may do (apply, report needs) goes with the one naming this kind
+        # of owner («… offentlige og private barnehager …» says they are in, not that they may apply).
+        applying = rule_file(AdvisorRules).applying_words
+        says_how = next(
+            (
+                e
+                for e in scheme.who_applies
+                if applying and e.quote != hit.quote and re.search(applying, e.quote, re.IGNORECASE)
+            ),
+            None,
+        )
+        how = () if says_how is None else (reason_for(texts.OWNER_FITS, says_how, name=owners),)
+        reasons = (reason, *how)
+        return Verdict("ja", texts.OWNER_YES.format(scheme=scheme.name, owners=owners), reasons)
     everyone = next((g for g in scheme.target_groups if g.group == _EVERYONE and g.status == "ja"), None)
     if everyone is not None:
         reason = Reason(texts.GROUP_EVERYONE, everyone.quote, everyone.document)

@@ -1707,6 +1707,7 @@ def test_an_owner_asking_whether_they_may_have_the_money_gets_the_owners_scheme(
     answer = ask(services, "Kan private barnehageeiere få kompetansemidler?").answer
     assert answer.startswith("Ja. Tilskuddsordning for lokal kompetanseutvikling"), answer
     assert "offentlige og private barnehager" in answer, answer
+    assert "mulighet til å melde behov for midler" in answer, answer  # what owners may do, beside it
 
 
 def test_another_passage_adds_nothing_sharing_only_the_words_around_the_question(services: Services) -> None:

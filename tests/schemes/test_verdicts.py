@@ -123,6 +123,20 @@ def test_owner_type_is_answered_from_who_applies_and_sectors(
     _quotes_are_in_the_catalogue(catalogue, verdict)
 
 
+def test_yes_for_an_owner_also_cites_what_owners_may_do(catalogue: Catalogue) -> None:
+    """«… i offentlige og private barnehager og skoler» says private owners are in; the quote that says owners
+    may report their needs for money says what they may do, and goes with it."""
+    verdict = owner_verdict(
+        _scheme(catalogue, "lokal-kompetanseutvikling"),
+        "privat_barnehageeier",
+        rule_file(AdvisorRules).owner_sectors,
+    )
+    assert verdict.answer == "ja"
+    quotes = [r.quote for r in verdict.reasons]
+    assert len(quotes) == 2 and "private" in quotes[0] and "melde behov" in quotes[1], quotes
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
 def test_no_for_an_owner_cites_the_sectors_the_scheme_is_for(catalogue: Catalogue) -> None:
     verdict = owner_verdict(
         _scheme(catalogue, D), "privat_barnehageeier", rule_file(AdvisorRules).owner_sectors
