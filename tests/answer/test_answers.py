@@ -1656,6 +1656,24 @@ def test_we_at_statsforvalteren_asking_whether_we_may_join_the_forum_gets_a_yes(
     assert answer.startswith("Ja. Statsforvalteren kan delta i samarbeidsforum som observatør."), answer
 
 
+def test_a_plan_told_with_a_tag_question_is_answered_yes_or_no(services: Services) -> None:
+    """«Vi er to kommuner som vil gå sammen om å melde behov, går det an?» was read as a «hva» question and
+    got no lead over the sentence that says owners may do just that."""
+    question = "Vi er to kommuner som vil gå sammen om å melde behov for skolene, går det an?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "gå sammen om å melde behov" in answer, answer
+
+
+def test_a_group_one_grant_scheme_names_is_answered_for_that_scheme(services: Services) -> None:
+    """«Kan vi i PP-tjenesten være med på kurs …?» named no scheme and got «Kildene sier ikke dette direkte»
+    over a sentence that only lists PP-tjenesten: Kompetanseløftet names its staff as a target group."""
+    question = "Jeg jobber i PP-tjenesten. Kan vi være med på kompetansetiltak, eller bare skolene?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "ansatte i PP-tjenesten" in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""
