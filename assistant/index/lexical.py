@@ -251,6 +251,12 @@ class LexicalIndex:
             for w in dict.fromkeys(content_words(query))
         ]
 
+    def phrase_synonyms(self, word: str, text: str) -> set[str]:
+        """The stems the glossary gives `word` by the terms of `text` it is part of ("periode" in «en periode
+        i en bedrift»: «hospitering»), without the stems of the text's own words."""
+        own = {x for w in content_words(text) for x in self.analyzer.terms(w)}
+        return self._synonyms(text).get(stem(word), set()) - own
+
     def _synonyms(self, query: str) -> dict[str, set[str]]:
         """By a question word's stem: the stems of the other terms of its glossary groups."""
         synonyms: dict[str, set[str]] = {}

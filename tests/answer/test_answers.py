@@ -2126,6 +2126,15 @@ def test_a_yes_no_question_does_not_turn_on_the_name_of_the_scheme_it_asks_about
     assert _crux(services.retriever.lexical, plan_question("Finnes det en hospiteringsordning?"))
 
 
+def test_a_glossary_phrase_for_a_deed_lets_the_sentence_that_names_it_say_yes(services: Services) -> None:
+    """«Finnes det noe der lærere kan tilbringe en periode i en bedrift?» turned on "periode", which no
+    sentence about hospitering has: the hospitering sentence got «Kildene sier ikke dette direkte»."""
+    question = "Finnes det noe tilbud der lærerne våre kan tilbringe en periode i en bedrift?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "hospitere" in answer, answer
+
+
 def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(services: Services) -> None:
     """A trade after the group, «våre» after a fagskole, and a PP-tjeneste the asker leads each name the
     document group; acting jointly goes to retrieval, which quotes the network sentence."""
