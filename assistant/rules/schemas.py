@@ -291,6 +291,8 @@ class ConversationRules(RuleFile):
     event_verbs: Words = Field(default_factory=list)
     anaphoric_nouns: Words
     kept_nouns: Words = Field(default_factory=list)
+    # "Finnes det stipend til …?": the verbs whose «det» opens the thing asked to exist, kept with its phrase
+    existence_verbs: Words = Field(default_factory=list)
     particles: Words = Field(default_factory=list)
     predicatives: Words = Field(default_factory=list)
     about_frame: str = ""

@@ -136,6 +136,15 @@ def test_a_follow_up_about_another_sector_does_not_keep_the_schools_scheme(servi
     assert "tilretteleggingsmidler" in follow.answer, follow.answer
 
 
+def test_what_finnes_det_asked_about_is_what_a_follow_up_points_back_to(services: Services) -> None:
+    """After «Finnes det stipend til folk som …?», «Kan private skoler søke om det?» asked to apply for «folk»
+    and got «Kildene sier ikke dette direkte»: «det» is the stipend."""
+    first = ask(services, "Vi mangler lærere. Finnes det stipend til folk som ikke er ansatt i skolen ennå?")
+    follow = ask(services, "Kan private skoler også søke om det?", first.conversation_id)
+    assert follow.answer.startswith("Ja."), follow.answer
+    assert "rekrutteringsstipend" in follow.answer, follow.answer
+
+
 def test_conversation_id_is_created_then_kept(services: Services) -> None:
     first = ask(services, "Hva er Rekom?")
     assert len(first.conversation_id) == 36 and first.message_id
