@@ -96,7 +96,7 @@ def _tag_asked(text: str, tagged: re.Match[str]) -> str:
     """ "Vi er to kommuner som vurderer å gå sammen om X, er det lov?" → "Vi er to kommuner. Er det lov å gå
     sammen om X?": the plan is what the tag asks may be done; what the askers say of themselves stays."""
     start = max(text.rfind(c, 0, tagged.start()) for c in ".?!") + 1
-    said = tagged.group("said").strip()
+    said = re.sub(r"\s+(?:og|men|så)$", "", tagged.group("said").strip(), flags=re.IGNORECASE)
     who = f"{text[tagged.start() : tagged.start('said')]} {said}." if said else ""
     asked = f"Er det lov å {tagged.group('deed').strip()}?"
     return " ".join(p for p in (text[:start].strip(), who, asked, text[tagged.end() :].strip()) if p)

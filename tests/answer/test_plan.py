@@ -627,6 +627,10 @@ def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as:
             "Hei. Jeg vurderer å bruke pengene til vikarer – er det greit å gjøre det slik?",
             "Hei. Er det lov å bruke pengene til vikarer?",
         ),
+        (
+            "Jeg er styrer og tenker på å melde behov selv. Er det mulig?",
+            "Jeg er styrer. Er det lov å melde behov selv?",
+        ),
         # a statement with no plan in it, or a tag that asks something else, is left as written
         ("Vi har søkt om midler, er det greit?", "Vi har søkt om midler, er det greit?"),
         (

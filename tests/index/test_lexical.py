@@ -96,6 +96,12 @@ def test_a_word_of_a_glossary_phrase_in_the_text_gets_the_phrases_synonyms() -> 
     found = index.phrase_synonyms("periode", "Kan lærere få være en periode i en bedrift?")
     assert stem("hospitere") in found and stem("bedrift") not in found
     assert not index.phrase_synonyms("periode", "Hvor lang er perioden?")
+    # a long name's other words are no synonym of one of its words
+    named = Glossary((("Dekom", "desentralisert ordning", "ordning for kompetanseutvikling i skolen"),))
+    found = LexicalIndex([_p(0, "Dekom gir kompetanseutvikling.")], named).phrase_synonyms(
+        "desentralisert", "Gjelder desentralisert ordning for SFO?"
+    )
+    assert found == {stem("dekom")}
 
 
 def test_index_read_once_per_passage_holds_what_reading_each_text_gives(services: Services) -> None:
