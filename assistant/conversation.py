@@ -357,11 +357,18 @@ def _prep_start(question: str, tokens: Tokens) -> int | None:
             # "samarbeidsforum i …" is the forum of what follows, as "samarbeidsforumet i …" is
             kept = _stems("kept_nouns") - _stems("generic")
             definite = head.endswith(tuple(_words("definite_endings"))) or stem(head) in kept
+            definite = definite or _asked_to_exist(tokens, i - 1)
             # "tilskotsordninga for …" names a scheme, though "ordning" alone only asks
             scheme = any(m in head for m in _words("scheme_markers"))
             asks = not scheme and any(stem(head).endswith(g) for g in _stems("generic") if len(g) > 3)
             return i - 1 if definite and (_names(head) or scheme) and not asks else i + 1
     return None
+
+
+def _asked_to_exist(tokens: Tokens, i: int) -> bool:
+    """Whether token i is the noun a "Finnes det X …?" asks to exist (right after «finnes det»)."""
+    before = [t.group().lower() for t in tokens[max(0, i - 2) : i]]
+    return len(before) == 2 and before[0] in _words("existence_verbs") and before[1] == "det"
 
 
 def _phrase_end(tokens: Tokens, start: int, text: str) -> int:

@@ -194,6 +194,12 @@ def test_the_det_of_a_cleft_points_nowhere() -> None:
             "Hvem er den for?",
             "Hvem er kompetansepakken for opplæring i bedrift for?",
         ),
+        # what «finnes det» asks to exist is the topic, with its phrase, though it is indefinite
+        (
+            "Finnes det stipend til personer uten lærerutdanning?",
+            "Kan private skoler søke om det?",
+            "Kan private skoler søke om stipend til personer uten lærerutdanning?",
+        ),
     ],
 )
 def test_a_pronoun_is_replaced_by_the_previous_topic(previous: str, question: str, expected: str) -> None:

@@ -1241,10 +1241,13 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     # never use is as rare as their synonym for it ("penger": "midler").
     word = max(forms, key=lambda w: max((x for _, x in index.weighted_query_sets(forms[w])), default=0.0))
     # With its glossary synonyms: "penger" is found as "midler".
+    # A word of a glossary phrase in the clause is found as the phrase's synonyms too: the "periode" of
+    # «en periode i en bedrift» is said by «hospitere».
+    phrased = index.phrase_synonyms(word, clause)
     return _without_synonym_parts(
         index,
         word,
-        {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants},
+        {t for w in {word, forms[word]} for variants in index.query_term_sets(w) for t in variants} | phrased,
     )
 
 

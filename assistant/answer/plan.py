@@ -57,6 +57,8 @@ def direct(text: str) -> str:
         start = max(text.rfind(c, 0, heard.start()) for c in ".?!") + 1
         asked = f"Stemmer det at {heard.group('claim').strip()}?"
         text = " ".join(p for p in (text[:start].strip(), asked, text[heard.end() :].strip()) if p)
+    if rules.tag_question and (tagged := re.search(rules.tag_question, text, re.IGNORECASE)):
+        text = _tag_asked(text, tagged)
     if rules.reported and (frame := re.search(rules.reported, text, re.IGNORECASE)):
         # "… om hva som skal til?" → "Hva skal til?": the question word opens, its "som" goes
         rest = re.sub(r"^(\w+) som\b", r"\1", text[frame.end() :])
@@ -88,6 +90,16 @@ def direct(text: str) -> str:
             asked = f"{passed_on}. {asked}"
         text = f"{text[:start]} {asked}{text[found.end() :]}".strip()
     return _as_body_asking(_without_reply_request(text, rules), rules)
+
+
+def _tag_asked(text: str, tagged: re.Match[str]) -> str:
+    """ "Vi er to kommuner som vurderer å gå sammen om X, er det lov?" → "Vi er to kommuner. Er det lov å gå
+    sammen om X?": the plan is what the tag asks may be done; what the askers say of themselves stays."""
+    start = max(text.rfind(c, 0, tagged.start()) for c in ".?!") + 1
+    said = re.sub(r"\s+(?:og|men|så)$", "", tagged.group("said").strip(), flags=re.IGNORECASE)
+    who = f"{text[tagged.start() : tagged.start('said')]} {said}." if said else ""
+    asked = f"Er det lov å {tagged.group('deed').strip()}?"
+    return " ".join(p for p in (text[:start].strip(), who, asked, text[tagged.end() :].strip()) if p)
 
 
 def _as_body_asking(text: str, rules: PlanRules) -> str:

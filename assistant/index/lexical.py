@@ -251,6 +251,17 @@ class LexicalIndex:
             for w in dict.fromkeys(content_words(query))
         ]
 
+    def phrase_synonyms(self, word: str, text: str) -> set[str]:
+        """The stems the glossary gives `word` by the terms of `text` it is part of ("periode" in «en periode
+        i en bedrift»: «hospitering»): only one-word synonyms, for a long name's words («kompetanseutvikling»
+        of «Desentralisert ordning for kompetanseutvikling …») are in any sentence; without the text's own."""
+        own = {x for w in content_words(text) for x in self.analyzer.terms(w)}
+        found: set[str] = set()
+        for used, others in self.glossary.matches(text):
+            if any(stem(word) == stem(w) for term in used for w in content_words(term)):
+                found |= {x for t in others if len(content_words(t)) == 1 for x in self.analyzer.terms(t)}
+        return found - own
+
     def _synonyms(self, query: str) -> dict[str, set[str]]:
         """By a question word's stem: the stems of the other terms of its glossary groups."""
         synonyms: dict[str, set[str]] = {}

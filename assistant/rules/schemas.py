@@ -260,6 +260,9 @@ class AdvisorRules(RuleFile):
     school_sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
     max_shown: Annotated[dict[Fit, NonNegativeInt], AfterValidator(_all_of(FITS))]
     max_group_words: PositiveInt
+    # the kinds of scheme, and groups, a group's one scheme is looked for among ("Kan PPT delta?")
+    group_scheme_kinds: Words = Field(default_factory=list)
+    group_scheme_not_groups: Words = Field(default_factory=list)
     scheme_memory: PositiveInt
     # The scheme an owner's yes/no question about money or measures in general is read as about.
     owners_scheme: str | None = None
@@ -294,6 +297,8 @@ class ConversationRules(RuleFile):
     # "disse samlingene": a demonstrative before a definite noun points back, whatever the noun.
     demonstratives: Words = Field(default_factory=list)
     kept_nouns: Words = Field(default_factory=list)
+    # "Finnes det stipend til …?": the verbs whose «det» opens the thing asked to exist, kept with its phrase
+    existence_verbs: Words = Field(default_factory=list)
     particles: Words = Field(default_factory=list)
     predicatives: Words = Field(default_factory=list)
     about_frame: str = ""
@@ -527,6 +532,8 @@ class PlanRules(RuleFile):
     reported: Pattern | None = None
     # "Vi har hørt at X – stemmer det?": a claim heard, asked whether it holds (group claim).
     hearsay: Pattern | None = None
+    # "Vi vurderer å gå sammen om X, er det lov?": a plan and a tag, asked if it may be done (group deed).
+    tag_question: Pattern | None = None
     # "Stemmer det at Udir fordeler pengene?": a claim whose subject is a body and verb a deed (groups actor,
     # verb, rest), asked as the cleft "Er det Udir som fordeler pengene?".
     claim_cleft: Pattern | None = None

@@ -438,6 +438,26 @@ def home_sectors_named(text: str) -> set[str]:
     }
 
 
+def only_scheme_of_group(
+    catalogue: Catalogue, text: str, kinds: Iterable[str], not_groups: Iterable[str]
+) -> Scheme | None:
+    """The one scheme of the given kinds whose target groups name a group the text names (by any of its
+    forms; `not_groups` left out): "Kan PPT delta på tiltak?" is about Kompetanseløftet, the one collective
+    scheme that names PPT. None when the text names no such group, or several schemes do."""
+    said, vocabulary = _group_keys(text), _vocabulary()
+    wanted, skipped = set(kinds), {g.casefold() for g in not_groups}
+    found = {
+        scheme.id: scheme
+        for scheme in catalogue.schemes
+        if scheme.kind is not None and scheme.kind.value in wanted
+        for g in scheme.target_groups
+        if g.group != _EVERYONE
+        and g.group.casefold() not in skipped
+        and any(form and form <= said for form in vocabulary.forms(g.group))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _home_sectors(asked: str, scheme: Scheme | None = None) -> set[str]:
     """The sectors the asked group works in (target_groups.yaml `home_sectors`), by any of its forms;
     given the scheme, also read without the words that say where it works ("instruktører i

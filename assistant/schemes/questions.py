@@ -24,6 +24,7 @@ from assistant.schemes.matching import (
     known_group,
     mention_spans,
     only_people,
+    only_scheme_of_group,
 )
 from assistant.schemes.scope import named_schemes
 
@@ -207,7 +208,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     owner or use the advisor can answer for)."""
     scheme, named = scheme_in(question, previous, catalogue)
     if scheme is None:
-        scheme = _home_scheme(asking_sentence(question), catalogue)
+        scheme = _home_scheme(question, catalogue)
     if scheme is None:
         # "Kan private barnehager få kompetansemidler?": an owner asking after the money in general asks
         # after the scheme that gives owners of barnehager and schools theirs (advisor.yaml `owners_scheme`)
@@ -392,16 +393,34 @@ def scheme_in(question: str, previous: Sequence[str], catalogue: Catalogue) -> t
     return None, False
 
 
-def _home_scheme(asking: str, catalogue: Catalogue) -> Scheme | None:
+def _home_scheme(question: str, catalogue: Catalogue) -> Scheme | None:
     """For a question that names no scheme, the scheme of the field (scope.yaml `fields`) the group it asks
     about works in (target_groups.yaml `home_sectors`): "Kan instruktører delta på tiltak?" asks about the
-    measures of the vocational scheme, the only one that has them."""
-    sectors = home_sectors_named(asking)
+    measures of the vocational scheme, the only one that has them. Else the one scheme that names the group
+    as a target group (`_group_scheme`)."""
+    sectors = home_sectors_named(asking_sentence(question))
     if len(sectors) != 1:
-        return None
+        return _group_scheme(question, catalogue)
     fields = [catalogue.get(i) for i in rule_file(ScopeRules).fields]
     found = [s for s in fields if s is not None and any(e.value in sectors for e in s.sectors)]
     return found[0] if len(found) == 1 else None
+
+
+def _group_scheme(question: str, catalogue: Catalogue) -> Scheme | None:
+    """The one scheme that names the group the asking clause asks about as a target group ("Kan vi i PPT
+    delta på tiltak, eller er det bare for lærere?": PPT, not the groups of the «eller» clause); for «vi»
+    and no group, the group the asker works in ("Jeg jobber i PPT. Kan vi være med?")."""
+    asked = _asking_clause(question)
+    if asked is None:
+        return None
+    rules = _rules()
+    clause, context = asked
+    kinds, not_groups = rules.group_scheme_kinds, rules.group_scheme_not_groups
+    found = only_scheme_of_group(catalogue, clause, kinds, not_groups)
+    first_person = any(w.lower() in rules.first_person for w in _TOKEN.findall(clause))
+    if found is None and first_person and (place := _workplace_group(context, catalogue)):
+        found = only_scheme_of_group(catalogue, place, kinds, not_groups)
+    return found
 
 
 def _named(text: str, catalogue: Catalogue) -> Scheme | None:

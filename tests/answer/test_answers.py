@@ -140,6 +140,15 @@ def test_a_follow_up_about_another_sector_does_not_keep_the_schools_scheme(servi
     assert "tilretteleggingsmidler" in follow.answer, follow.answer
 
 
+def test_what_finnes_det_asked_about_is_what_a_follow_up_points_back_to(services: Services) -> None:
+    """After «Finnes det stipend til folk som …?», «Kan private skoler søke om det?» asked to apply for «folk»
+    and got «Kildene sier ikke dette direkte»: «det» is the stipend."""
+    first = ask(services, "Vi mangler lærere. Finnes det stipend til folk som ikke er ansatt i skolen ennå?")
+    follow = ask(services, "Kan private skoler også søke om det?", first.conversation_id)
+    assert follow.answer.startswith("Ja."), follow.answer
+    assert "rekrutteringsstipend" in follow.answer, follow.answer
+
+
 def test_conversation_id_is_created_then_kept(services: Services) -> None:
     first = ask(services, "Hva er Rekom?")
     assert len(first.conversation_id) == 36 and first.message_id
@@ -1722,6 +1731,24 @@ def test_another_passage_adds_nothing_sharing_only_the_words_around_the_question
     assert "[2]" not in answer, answer
 
 
+def test_a_plan_told_with_a_tag_question_is_answered_yes_or_no(services: Services) -> None:
+    """«Vi er to kommuner som vil gå sammen om å melde behov, går det an?» was read as a «hva» question and
+    got no lead over the sentence that says owners may do just that."""
+    question = "Vi er to kommuner som vil gå sammen om å melde behov for skolene, går det an?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "gå sammen om å melde behov" in answer, answer
+
+
+def test_a_group_one_grant_scheme_names_is_answered_for_that_scheme(services: Services) -> None:
+    """«Kan vi i PP-tjenesten være med på kurs …?» named no scheme and got «Kildene sier ikke dette direkte»
+    over a sentence that only lists PP-tjenesten: Kompetanseløftet names its staff as a target group."""
+    question = "Jeg jobber i PP-tjenesten. Kan vi være med på kompetansetiltak, eller bare skolene?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "ansatte i PP-tjenesten" in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""
@@ -2172,6 +2199,15 @@ def test_a_yes_no_question_does_not_turn_on_the_name_of_the_scheme_it_asks_about
     assert crux and not any("ordning" in stem for stem in crux)
     # A question with nothing but the scheme's name to turn on keeps it.
     assert _crux(services.retriever.lexical, plan_question("Finnes det en hospiteringsordning?"))
+
+
+def test_a_glossary_phrase_for_a_deed_lets_the_sentence_that_names_it_say_yes(services: Services) -> None:
+    """«Finnes det noe der lærere kan tilbringe en periode i en bedrift?» turned on "periode", which no
+    sentence about hospitering has: the hospitering sentence got «Kildene sier ikke dette direkte»."""
+    question = "Finnes det noe tilbud der lærerne våre kan tilbringe en periode i en bedrift?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+    assert "hospitere" in answer, answer
 
 
 def test_eligibility_is_answered_for_the_document_group_the_asker_falls_under(services: Services) -> None:

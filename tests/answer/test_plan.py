@@ -629,6 +629,33 @@ def test_a_heard_claim_with_a_tag_is_asked_whether_it_holds(asked: str, read_as:
     assert direct(asked) == read_as
 
 
+@pytest.mark.parametrize(
+    ("asked", "read_as"),
+    [
+        (
+            "Vi er tre barnehager som ønsker å søke sammen om midler, går det an?",
+            "Vi er tre barnehager. Er det lov å søke sammen om midler?",
+        ),
+        (
+            "Hei. Jeg vurderer å bruke pengene til vikarer – er det greit å gjøre det slik?",
+            "Hei. Er det lov å bruke pengene til vikarer?",
+        ),
+        (
+            "Jeg er styrer og tenker på å melde behov selv. Er det mulig?",
+            "Jeg er styrer. Er det lov å melde behov selv?",
+        ),
+        # a statement with no plan in it, or a tag that asks something else, is left as written
+        ("Vi har søkt om midler, er det greit?", "Vi har søkt om midler, er det greit?"),
+        (
+            "Vi vurderer å melde behov. Hvem tar imot meldingen?",
+            "Vi vurderer å melde behov. Hvem tar imot meldingen?",
+        ),
+    ],
+)
+def test_a_plan_told_with_a_tag_is_asked_whether_it_may_be_done(asked: str, read_as: str) -> None:
+    assert direct(asked) == read_as
+
+
 def test_a_second_question_joined_by_samt_or_i_tillegg_or_opened_by_verb_and_pronoun_is_a_part() -> None:
     assert split_parts("Hva er hospiteringsordningen samt hvem kan delta?") == (
         "Hva er hospiteringsordningen?",

@@ -88,6 +88,22 @@ def test_a_verb_finds_its_verbal_noun_and_back() -> None:
     assert {t for s in index.query_term_sets("skole") for t in s} == {stem("skole")}
 
 
+def test_a_word_of_a_glossary_phrase_in_the_text_gets_the_phrases_synonyms() -> None:
+    """«en periode i en bedrift» is hospitering: its "periode" is said by «hospitere», but not alone, and the
+    text's own words ("bedrift") are no synonym of it."""
+    glossary = Glossary((("hospitering", "hospitere", "periode i en bedrift"),))
+    index = LexicalIndex([_p(0, "Lærere kan hospitere i en bedrift."), _p(1, "Skolen.")], glossary)
+    found = index.phrase_synonyms("periode", "Kan lærere få være en periode i en bedrift?")
+    assert stem("hospitere") in found and stem("bedrift") not in found
+    assert not index.phrase_synonyms("periode", "Hvor lang er perioden?")
+    # a long name's other words are no synonym of one of its words
+    named = Glossary((("Dekom", "desentralisert ordning", "ordning for kompetanseutvikling i skolen"),))
+    found = LexicalIndex([_p(0, "Dekom gir kompetanseutvikling.")], named).phrase_synonyms(
+        "desentralisert", "Gjelder desentralisert ordning for SFO?"
+    )
+    assert found == {stem("dekom")}
+
+
 def test_index_read_once_per_passage_holds_what_reading_each_text_gives(services: Services) -> None:
     """The snapshot reads each passage's words once; its vocabulary, postings and short words are those
     of the plain per-text reads."""

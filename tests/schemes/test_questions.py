@@ -175,6 +175,20 @@ def test_an_owner_asking_after_the_money_in_general_asks_after_the_owners_scheme
     assert read_yes_no("Kan assistentene få midler?", [], catalogue) is None
 
 
+def test_a_group_only_one_grant_scheme_names_is_asked_about_that_scheme_when_none_is_named(
+    catalogue: Catalogue,
+) -> None:
+    """«Kan PP-rådgiverne delta på kurs?» went to retrieval, whose best sentence only listed PP-tjenesten
+    among places to develop: Kompetanseløftet is the one grant scheme with PPT as a target group (the
+    kompetansepakker, open to anyone, don't count)."""
+    question = "Kan PP-rådgiverne hos oss delta på kurs, eller er det bare for lærerne?"
+    asked = read_yes_no(question, [], catalogue)
+    assert asked is not None
+    assert (asked.about, asked.scheme.id, asked.scheme_named) == ("group", "kompetanseloftet", False)
+    # a group several grant schemes name still names no scheme
+    assert read_yes_no("Kan skolelederne delta på kurs?", [], catalogue) is None
+
+
 def test_whether_a_partner_is_required_is_no_partner_question(catalogue: Catalogue) -> None:
     # "Kan vi samarbeide med en fagskole?" asks who may be a partner; "Må vi …?" whether one must be
     may = read_yes_no("Kan skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
