@@ -265,6 +265,8 @@ class AdvisorRules(RuleFile):
     group_scheme_not_groups: Words = Field(default_factory=list)
     scheme_memory: PositiveInt
     # The scheme an owner's yes/no question about money or measures in general is read as about.
+    # A scheme's own activity, by its words: a yes/no question naming no scheme that says one is about it.
+    activity_schemes: dict[str, Words] = Field(default_factory=dict)
     owners_scheme: str | None = None
     # What such a question says of the money or measures (not a stipend, which is a scheme of its own).
     owners_scheme_asked: Pattern | None = None

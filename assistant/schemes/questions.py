@@ -208,7 +208,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     owner or use the advisor can answer for)."""
     scheme, named = scheme_in(question, previous, catalogue)
     if scheme is None:
-        scheme = _home_scheme(question, catalogue)
+        scheme = _activity_scheme(asking_sentence(question), catalogue) or _home_scheme(question, catalogue)
     if scheme is None:
         # "Kan private barnehager få kompetansemidler?": an owner asking after the money in general asks
         # after the scheme that gives owners of barnehager and schools theirs (advisor.yaml `owners_scheme`)
@@ -391,6 +391,17 @@ def scheme_in(question: str, previous: Sequence[str], catalogue: Catalogue) -> t
         if found := _named(earlier, catalogue):
             return found, False
     return None, False
+
+
+def _activity_scheme(asking: str, catalogue: Catalogue) -> Scheme | None:
+    """The scheme whose own activity a yes/no question that names no scheme asks about (advisor.yaml
+    `activity_schemes`): "Kan lærerne våre hospitere i en bedrift?" asks about the hospitering scheme, not
+    about the scheme of the field the teachers work in."""
+    said = {w.lower() for w in _TOKEN.findall(asking)}
+    for scheme_id, verbs in _rules().activity_schemes.items():
+        if said & {v.lower() for v in verbs}:
+            return catalogue.get(scheme_id)
+    return None
 
 
 def _home_scheme(question: str, catalogue: Catalogue) -> Scheme | None:

@@ -189,6 +189,11 @@ def test_a_group_only_one_grant_scheme_names_is_asked_about_that_scheme_when_non
     assert read_yes_no("Kan skolelederne delta på kurs?", [], catalogue) is None
 
 
+def test_a_schemes_own_activity_names_it_when_no_scheme_is_named(catalogue: Catalogue) -> None:
+    asked = read_yes_no("Kan yrkesfaglærerne våre få hospitere hos en lærebedrift?", [], catalogue)
+    assert asked is not None and asked.scheme.id == "hospiteringsordning"
+
+
 def test_whether_a_partner_is_required_is_no_partner_question(catalogue: Catalogue) -> None:
     # "Kan vi samarbeide med en fagskole?" asks who may be a partner; "Må vi …?" whether one must be
     may = read_yes_no("Kan skoleeieren samarbeide med en fagskole i Dekom?", [], catalogue)
