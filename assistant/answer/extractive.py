@@ -974,6 +974,15 @@ def _who_leads(
             rest = set(index.analyzer.terms(cleft.group("rest")))
             if any(variants & rest for variants, _ in done):
                 return [s, *(o for o in scored if o is not s)]
+    # "Hvem disponerer midlene?" asks who does the verb: a body that does it («Fylkeskommunen disponerer
+    # midlene …») leads over a sentence that has it only in a noun («… en årlig disponeringsplan …»).
+    verb = _HVEM_VERB.match(asking.strip())
+    if verb is not None and not _says_word(best.text, verb.group("verb")):
+        for s in scored[1:]:
+            if s.score < _NO_BODY_NEAR * best.score:
+                continue
+            if s.asked and _says_word(s.text, verb.group("verb")) and actors_in(_doer(s)):
+                return [s, *(o for o in scored if o is not s)]
     # A sentence that names its doer by a pronoun, by its heading or by who "vi" are («Vi utbetaler …»,
     # «Ledelsen …: Skal ha ansvar …», «De som samarbeider …») names one, though no body's word is in it.
     # (a list names who in its items: «Ledere og ansatte må være med …» under «… to sentrale kriterier:»)
@@ -991,6 +1000,14 @@ def _who_leads(
             if s.carries and s.asked and names_other(s.text) and not lacks_rarer(best, s):
                 return [s, *(o for o in scored if o is not s)]
     return scored
+
+
+# "Hvem disponerer …?": the present-tense verb right after the question word.
+_HVEM_VERB = re.compile(r"^(?:og\s+)?(?:hvem|kven)\s+(?P<verb>[a-zæøå]{4,}(?:er|ar))\b", re.IGNORECASE)
+
+
+def _says_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) is not None
 
 
 def _repeats(index: LexicalIndex, text: str, chosen: list[_Scored]) -> bool:

@@ -1749,6 +1749,21 @@ def test_a_group_one_grant_scheme_names_is_answered_for_that_scheme(services: Se
     assert "ansatte i PP-tjenesten" in answer, answer
 
 
+def test_who_does_the_verb_asked_is_led_by_the_body_that_does_it(services: Services) -> None:
+    """«Hvem disponerer …?» was led by «… en årlig disponeringsplan …», the verb only inside a noun, over
+    «Fylkeskommunen disponerer midlene …» in the same passage."""
+    question = "Hvem disponerer pengene i tilskuddsordningen til kompetanseutvikling for yrkesfag?"
+    answer = ask(services, question).answer
+    assert answer.startswith("Fylkeskommunen disponerer midlene"), answer
+
+
+def test_whether_teachers_may_hospitere_is_asked_of_the_hospitering_scheme(services: Services) -> None:
+    """The teachers' field named the vocational scheme, whose target groups say nothing of hospitering."""
+    answer = ask(services, "Kan lærerne på yrkesfag få hospitere i en bedrift?").answer
+    assert answer.startswith("Ja.") and "Hospiteringsordning" in answer, answer
+    assert "Tilskuddsordning til kompetanseutvikling" not in answer, answer
+
+
 def test_three_indirect_questions_in_one_sentence_are_three_parts_each_answered(services: Services) -> None:
     """A secretariat's «… lurer på om X, hvem som Y og når Z.» was one part about who coordinates, the
     question whether Statsforvalteren may sit in the forum lost as its context."""
