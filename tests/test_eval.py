@@ -28,6 +28,7 @@ SEALED3 = PROJECT_ROOT / "eval" / "realistic_sealed3.yaml"  # and 60 more, a rou
 DEV = PROJECT_ROOT / "eval" / "realistic_dev.yaml"
 DEV2 = PROJECT_ROOT / "eval" / "realistic_dev2.yaml"
 DEV3 = PROJECT_ROOT / "eval" / "realistic_dev3.yaml"
+DEV4 = PROJECT_ROOT / "eval" / "realistic_dev4.yaml"
 TYPES = {
     "hvem",
     "hva",
@@ -165,7 +166,7 @@ def test_the_realistic_tuning_set_is_well_formed() -> None:
     assert {q.user_group for q in questions} == {"eier", "skole", "sekretariat"}
 
 
-@pytest.mark.parametrize("path", [DEV, DEV2, DEV3], ids=["dev", "dev2", "dev3"])
+@pytest.mark.parametrize("path", [DEV, DEV2, DEV3, DEV4], ids=["dev", "dev2", "dev3", "dev4"])
 def test_the_realistic_dev_sets_are_well_formed(path: Path) -> None:
     questions = evaluation.load_questions(path)
     assert len(questions) == 60 and len({q.id for q in questions}) == 60
@@ -197,7 +198,9 @@ def _acceptability(services: Services, path: Path, sealed: bool) -> dict[str, An
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [TUNING, DEV, DEV2, DEV3], ids=["tuning", "dev", "dev2", "dev3"])
+@pytest.mark.parametrize(
+    "path", [TUNING, DEV, DEV2, DEV3, DEV4], ids=["tuning", "dev", "dev2", "dev3", "dev4"]
+)
 def test_the_realistic_sets_hold_their_floors(
     services: Services, pytestconfig: pytest.Config, path: Path
 ) -> None:

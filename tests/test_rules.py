@@ -169,7 +169,9 @@ def test_a_key_written_twice_is_named(tmp_path: Path) -> None:
 def test_unparseable_yaml_names_the_file_and_the_line(tmp_path: Path) -> None:
     planted = plant(tmp_path, TargetGroupRules, "filler: [i, og,", "filler: [i, og: [,")
     message = problems_of(Settings(rules_dir=planted))
-    assert "Regelfila target_groups.yaml kunne ikke leses: linje 72: YAML-feil" in message
+    lines = rule_path(TargetGroupRules).read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("filler: [i, og,"))
+    assert f"Regelfila target_groups.yaml kunne ikke leses: linje {line}: YAML-feil" in message
 
 
 def test_every_problem_in_every_file_is_listed_at_once(tmp_path: Path) -> None:
