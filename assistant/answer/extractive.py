@@ -356,16 +356,16 @@ class ExtractiveBackend:
             for i, w in enumerate(dict.fromkeys(content_words(question)))
             if w in asked_words and w not in question_words()
         }
-        asking_words = set(content_words(asking)) - question_words()
-        in_question_words = (
-            {i for i, w in enumerate(dict.fromkeys(content_words(question))) if w in asking_words}
-            if len(asking_words) >= _OWN_WORDS
-            else set()
-        )
         frequency = asked_frequency(asking) is not None  # "Hvor ofte …?"
         # "Hvor ofte må fylkeskommunen rapportere til Udir?": how often is said of what is done, not of a
         # body («… til fylkeskommunene gjennom årlige tilskuddsbrev» says nothing of how often they report)
         asked_list = list(dict.fromkeys(content_words(question)))
+        asking_words = set(content_words(asking)) - question_words()
+        in_question_words = (
+            {i for i, w in enumerate(asked_list) if w in asking_words}
+            if len(asking_words) >= _OWN_WORDS
+            else set()
+        )
         done_sets = [sets[i] for i in in_asking if not _is_actor(rule_file(PlanRules), asked_list[i])]
         # only a yes/no lead-in reads `loose`
         known_sets = (
@@ -935,10 +935,10 @@ class ExtractiveBackend:
         return chosen
 
 
-# «Det er barnehage- og skoleeiere som analyserer …»: the documents' own way of saying who does what
-# (not «Det er opp til fylkeskommunene å …», nor «Det er formålet … som avgjør», which names no body)
 # The content words a sentence that asks must have for a sentence from another passage to need one of them.
 _OWN_WORDS = 2
+# «Det er barnehage- og skoleeiere som analyserer …»: the documents' own way of saying who does what
+# (not «Det er opp til fylkeskommunene å …», nor «Det er formålet … som avgjør», which names no body)
 _CLEFT_WHO = re.compile(r"^Det\s+er\s+(?!opp\s+til\b)(?P<who>.+?)\s+som\s+(?P<rest>.+)", re.DOTALL)
 # How near the best a sentence that says who does what asked must score to lead: a cleft that says it
 # of a body, or, when the best names no body but those asked about, one that says the focus of another.
