@@ -428,14 +428,9 @@ def _home_target(scheme: Scheme, asked: str) -> Eligibility | None:
 def home_sectors_named(text: str) -> set[str]:
     """The sectors the groups a text names work in, of those that work in one (target_groups.yaml
     `home_sectors`): "Kan instruktørene delta?" is about fag- og yrkesopplæring."""
-    said, vocabulary = _group_keys(text), _vocabulary()
+    said = _group_keys(text)
     homes = rule_file(TargetGroupRules).home_sectors
-    return {
-        sector
-        for group, sectors in homes.items()
-        if any(form and form <= said for form in vocabulary.forms(group))
-        for sector in sectors
-    }
+    return {sector for group, sectors in homes.items() if _says_group(said, group) for sector in sectors}
 
 
 def only_scheme_of_group(
@@ -444,18 +439,21 @@ def only_scheme_of_group(
     """The one scheme of the given kinds whose target groups name a group the text names (by any of its
     forms; `not_groups` left out): "Kan PPT delta på tiltak?" is about Kompetanseløftet, the one collective
     scheme that names PPT. None when the text names no such group, or several schemes do."""
-    said, vocabulary = _group_keys(text), _vocabulary()
+    said = _group_keys(text)
     wanted, skipped = set(kinds), {g.casefold() for g in not_groups}
     found = {
         scheme.id: scheme
         for scheme in catalogue.schemes
         if scheme.kind is not None and scheme.kind.value in wanted
         for g in scheme.target_groups
-        if g.group != _EVERYONE
-        and g.group.casefold() not in skipped
-        and any(form and form <= said for form in vocabulary.forms(g.group))
+        if g.group != _EVERYONE and g.group.casefold() not in skipped and _says_group(said, g.group)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _says_group(said: frozenset[str], group: str) -> bool:
+    """Whether a text's word keys (`said`) hold one of the group's forms whole."""
+    return any(form and form <= said for form in _vocabulary().forms(group))
 
 
 def _home_sectors(asked: str, scheme: Scheme | None = None) -> set[str]:
