@@ -560,7 +560,9 @@ def _in_parts(
             )
             if advice := _advice(services, standalone, standalone, earlier, matches=matches):
                 asks = _asking_only(part)
-                parts_answered.append(PartAnswer(asks, advice.answer, advice.citations, asked=standalone))
+                parts_answered.append(
+                    PartAnswer(asks, advice.answer, advice.citations, asked=standalone, advised=True)
+                )
                 continue
         if i and (kept := _amount_frame(_asking_only(plan.parts[0]), standalone)):
             # "Hvor mye fikk Rekom i Nordland i 2025, og hvor mye fikk Kompetanseløftet?": the second amount

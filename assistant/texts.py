@@ -191,6 +191,8 @@ CONTACT_UNSAID = (
     "og grunnopplæring), fylkeskommunen (fag- og yrkesopplæring) eller Utdanningsdirektoratet (Udir)."
 )
 CONTACT_MANAGED = "Dette sier de om hvem som forvalter {scheme}"
+# "Hvordan går det til …?" in a scheme, answered from the catalogue's process, one cited step per line.
+PROCESS_HEAD = "Slik går det til i {scheme}:"
 OWNER_PLURALS = {
     "kommune": "kommuner",
     "fylkeskommune": "fylkeskommuner",

@@ -25,6 +25,9 @@ class PartAnswer:
     citations: list[Citation]
     abstain_reason: str | None = None  # why the sources don't answer it, as the reader would be told
     asked: str = ""  # the part as the pipeline read it (standalone, bokmål), if not `question`
+    # Answered by the scheme advisor, which read what the part asks about ("…, og hva skjer etterpå?": the
+    # scheme's process), so its answer says it whatever words the part has of its own.
+    advised: bool = False
 
 
 # Whether what is left of a part's answer, once earlier parts' sentences are taken out, still gives what
@@ -78,7 +81,7 @@ def merge_parts(
         reason = {_key(_units(body)[0])} if lead and body is not None else set()
         unshown = _unshown(body, shown - reason) if body is not None else None
         fresh = f"{lead} {unshown}" if lead and unshown is not None else unshown
-        gives = still_answers is None or still_answers(asked, fresh or "", part.citations)
+        gives = part.advised or still_answers is None or still_answers(asked, fresh or "", part.citations)
         above_only = text is not None and not gives
         if above_only and (
             _gives_above(asked, text or "", shown, part, still_answers, speaks_to)
@@ -123,7 +126,8 @@ def answers(part: PartAnswer, speaks_to: SpeaksTo | None = None) -> bool:
     """Whether the part is answered: the sources gave an answer, and it says what the part asks after."""
     if part.text is None:
         return False
-    return speaks_to is None or speaks_to(part.asked or part.question, part.text, part.citations)
+    asked = part.asked or part.question
+    return part.advised or speaks_to is None or speaks_to(asked, part.text, part.citations)
 
 
 def _gives_above(

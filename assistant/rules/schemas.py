@@ -227,6 +227,10 @@ class AdvisorRules(RuleFile):
     who_applies_question: Pattern | None = None
     # "Hvem tar vi kontakt med om Kompetanseløftet?": whom to contact, answered from the catalogue's apply_to.
     contact_question: Pattern | None = None
+    # "Hvordan går det til fra vi melder behov til pengene kommer?": the scheme's process, step by step, for
+    # a scheme whose catalogue process has at least `process_min_steps` steps (one step is no process).
+    process_question: Pattern | None = None
+    process_min_steps: int = 3
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
@@ -270,6 +274,10 @@ class AdvisorRules(RuleFile):
     owners_scheme: str | None = None
     # What such a question says of the money or measures (not a stipend, which is a scheme of its own).
     owners_scheme_asked: Pattern | None = None
+    # The owner types and sectors whose process question ("Vi er en kommune. Hvordan går det til …?") is
+    # about that scheme too (a fylkeskommune or a videregående school may be asking about the vocational one).
+    owners_scheme_owners: Words = Field(default_factory=list)
+    owners_scheme_sectors: Words = Field(default_factory=list)
     max_alternatives: NonNegativeInt
     follow_up_words: PositiveInt
 

@@ -28,6 +28,7 @@ from assistant.schemes.questions import (
     YesNo,
     asked_group,
     asks_for_match,
+    default_scheme,
     read_profile,
     read_yes_no,
     scheme_in,
@@ -144,6 +145,8 @@ def advise(
         return _who_applies_answer(applying, _Sources(passages))
     if (contacted := _contacted(question, previous, catalogue)) is not None:
         return _contact_answer(contacted, _Sources(passages))
+    if (processed := _process_asked(question, previous, catalogue)) is not None:
+        return _process_answer(processed, _Sources(passages))
     if not matches:
         return None
     follows_match = bool(previous) and asks_for_match(previous[-1], catalogue) and supplies_profile(raw)
@@ -227,6 +230,34 @@ def _contact_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     managing = [Reason(e.value, e.quote, e.document) for e in scheme.process[:1]]
     if managing:
         lines += _statement(texts.CONTACT_MANAGED.format(scheme=scheme.name), managing, sources, set())
+    return AdvisorAnswer("\n".join(lines), sources.citations)
+
+
+def _process_asked(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
+    """The scheme a "Hvordan går det til …?" question asks the process of: named in its asking sentence or
+    the conversation, else the one its asker's field or owner role points to (`default_scheme`), when the
+    catalogue gives that scheme a process of several steps."""
+    rules = rule_file(AdvisorRules)
+    asking = asking_sentence(question)
+    if rules.process_question is None or not re.search(rules.process_question, asking, re.IGNORECASE):
+        return None
+    # "Vi trenger kompetanseheving gjennom ordningen for fag- og yrkesopplæring. Hvordan melder vi inn …?":
+    # the sentence before the asking one may name the scheme
+    scheme, _ = scheme_in(question, previous, catalogue)
+    # "… hvem sender vi til, og hva skjer etterpå?": a part asks about the scheme the part before it did
+    defaults = (default_scheme(q, catalogue) for q in [question, *previous[-1:]])
+    scheme = scheme or next(filter(None, defaults), None)
+    return scheme if scheme is not None and len(scheme.process) >= rules.process_min_steps else None
+
+
+def _process_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
+    """The process's steps in the catalogue's order, each the sentence it rests on, cited."""
+    reasons: dict[str, Reason] = {}
+    for e in scheme.process:  # two steps resting on one sentence show it once
+        reason = Reason(e.value, e.quote, e.document)
+        reasons.setdefault(sources.sentence(reason), reason)
+    lines = [texts.PROCESS_HEAD.format(scheme=scheme.name)]
+    lines += [f"- {step} {sources.mark(reason)}" for step, reason in reasons.items()]
     return AdvisorAnswer("\n".join(lines), sources.citations)
 
 

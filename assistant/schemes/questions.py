@@ -208,7 +208,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     owner or use the advisor can answer for)."""
     scheme, named = scheme_in(question, previous, catalogue)
     if scheme is None:
-        scheme = _activity_scheme(asking_sentence(question), catalogue) or _home_scheme(question, catalogue)
+        scheme = _unnamed_scheme(question, catalogue)
     if scheme is None:
         # "Kan private barnehager få kompetansemidler?": an owner asking after the money in general asks
         # after the scheme that gives owners of barnehager and schools theirs (advisor.yaml `owners_scheme`)
@@ -220,6 +220,29 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         asked = _read_for(default, False, question, catalogue, previous)
         return asked if asked is not None and asked.about == "owner" else None
     return _read_for(scheme, named, question, catalogue, previous)
+
+
+def _unnamed_scheme(question: str, catalogue: Catalogue) -> Scheme | None:
+    """For a question that names no scheme: the scheme of the activity it asks about, else of the field or
+    group it asks about."""
+    return _activity_scheme(asking_sentence(question), catalogue) or _home_scheme(question, catalogue)
+
+
+def default_scheme(question: str, catalogue: Catalogue) -> Scheme | None:
+    """The scheme a question that names none is about: its activity's, field's or group's, else, for an
+    asker speaking of the money, the measures or reporting needs (advisor.yaml `owners_scheme_asked`), or
+    an owner or sector of its own (`owners_scheme_owners`, `owners_scheme_sectors`), the scheme that gives
+    owners of barnehager and schools theirs (`owners_scheme`)."""
+    if found := _unnamed_scheme(question, catalogue):
+        return found
+    rules = _rules()
+    general = rules.owners_scheme_asked
+    profile = read_profile([question])
+    owner = profile.owner_type in rules.owners_scheme_owners
+    sectors = bool(profile.sectors) and set(profile.sectors) <= set(rules.owners_scheme_sectors)
+    if not (owner or sectors or (general and re.search(general, question, re.IGNORECASE))):
+        return None
+    return catalogue.get(rules.owners_scheme or "")
 
 
 def _read_for(

@@ -2705,3 +2705,14 @@ def test_the_main_criteria_are_answered_by_the_two_central_criteria(services: Se
     answer = ask(services, "Hva er hovedkriteriene i yrkesfagordningen?")
     assert not answer.abstained, answer.answer
     assert answer.answer.startswith("Tilskuddsordningen har to sentrale kriterier:"), answer.answer
+
+
+def test_how_it_goes_from_reporting_to_payment_is_the_schemes_process(services: Services) -> None:
+    """A process question gets the scheme's steps in order, each verbatim and cited, not the scheme's
+    introduction; a later «og hva skjer etterpå?» is said to be answered above, not unanswered."""
+    answer = ask(services, "Vi har to barnehager. Hvordan foregår det når vi ber om kompetansemidler?")
+    assert answer.answer.startswith("Slik går det til i Tilskuddsordning for lokal kompetanseutvikling")
+    assert "behandles og prioriteres i samarbeidsforum" in answer.answer
+    assert "utbetaler midlene etter beslutning i samarbeidsforum" in answer.answer
+    both = ask(services, "Vi har to barnehager. Hvordan går det til når vi melder behov, og hva skjer så?")
+    assert both.answer.rstrip().endswith(texts.PART_SAID_ABOVE), both.answer

@@ -310,3 +310,22 @@ def test_an_owner_named_without_a_sector_is_matched_on_the_sectors_its_kind_runs
     fitting = text.split(texts.ADVISOR_FIT_HEADINGS["passer ikke"])[0]
     assert "Desentralisert ordning for kompetanseutvikling i grunnskole og videregående skole" in fitting
     assert "gjelder barnehage" not in fitting
+
+
+def test_how_it_goes_is_answered_by_the_schemes_process_step_by_step(catalogue: Catalogue) -> None:
+    """A process question gets the scheme's steps, each cited: named by the question, or the owners' scheme
+    for an owner who names none; a scheme with no process of several steps is not answered so."""
+    named = _ask(catalogue, "Korleis går det for seg i yrkesfagordninga, frå behov til pengar?")
+    assert named.text.startswith("Slik går det til i Tilskuddsordning til kompetanseutvikling i fag- og")
+    assert "fylkeskommunene gjennom årlige tilskuddsbrev" in named.text
+    _markers_match_citations(named)
+    owner = _ask(catalogue, "Vi er en kommune. Hva skjer etter at behovsmeldingen er sendt inn?")
+    steps = [line for line in owner.text.splitlines() if line.startswith("- ")]
+    assert "lokal kompetanseutvikling i barnehage og grunnopplæring" in owner.text.splitlines()[0]
+    assert "analyserer kompetansebehovet" in steps[0] and "utbetaler midlene" in steps[-1]
+    # A later part asks about the scheme the part before it did.
+    later = _ask(catalogue, "Hva skjer så?", ["Vi eier tre barnehager. Hvem sender vi behovene til?"])
+    assert later.text == owner.text
+    # One step is no process; no scheme and no owner is no question for the advisor.
+    assert advise("Hvordan går det til i Stipendordning PPU/YFL?", [], catalogue, []) is None
+    assert advise("Hvordan går det til?", [], catalogue, []) is None
