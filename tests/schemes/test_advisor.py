@@ -326,6 +326,7 @@ def test_how_it_goes_is_answered_by_the_schemes_process_step_by_step(catalogue: 
     # A later part asks about the scheme the part before it did.
     later = _ask(catalogue, "Hva skjer så?", ["Vi eier tre barnehager. Hvem sender vi behovene til?"])
     assert later.text == owner.text
+    assert _ask(catalogue, "Vi har to skoler. Hvordan går vi fram for å få midler?").text == owner.text
     # One step is no process; no scheme and no owner is no question for the advisor.
     assert advise("Hvordan går det til i Stipendordning PPU/YFL?", [], catalogue, []) is None
     assert advise("Hvordan går det til?", [], catalogue, []) is None
