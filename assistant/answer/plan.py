@@ -444,6 +444,7 @@ def split_parts(text: str) -> tuple[str, ...]:
     # part; a statement after a question ("Vil gjerne ringe noen.") is no part of its own.
     first = sentences.index(asking[0]) if asking[0] in sentences else 0
     context = " ".join(sentences[:first])
+    asking = _contrast_of_context(asking, context, rules)
     parts: list[str] = []
     topics: list[str] = []  # of each part, the topic put before its question word (or "")
     whole: list[bool] = []  # of each part, whether it is a sentence of its own ending in "?"
@@ -453,7 +454,7 @@ def split_parts(text: str) -> tuple[str, ...]:
         # "Hva er forskjellen på A og B?" is answered by what each of them is.
         contrasted = re.search(rules.contrast, piece, re.IGNORECASE) if rules.contrast else None
         if contrasted:
-            one, other = contrasted.group("a"), contrasted.group("b")
+            one, other = _contrasted_pair(contrasted)
             if len(one.split()) == 1 and len(other.split()) == 2 and _describes(one):
                 # "regional og desentralisert ordning": the noun after the second describing word is
                 # the first one's too
@@ -521,6 +522,23 @@ def _at_inverted(chunks: list[str]) -> list[str]:
                 start = comma.end()
         split.append(chunk[start:])
     return split
+
+
+def _contrasted_pair(found: re.Match[str]) -> tuple[str, str]:
+    """The two terms of a contrast: «forskjellen på A og B» or «hva skiller A fra B»."""
+    return found.group("a") or found.group("c"), found.group("b") or found.group("d")
+
+
+def _contrast_of_context(asking: list[str], context: str, rules: PlanRules) -> list[str]:
+    """ "Jeg skal forklare forskjellen på A og B. Hva skiller dem?": the bare contrast question asks about
+    the pair the sentence before it names, as "Hva er forskjellen på A og B?" would."""
+    if len(asking) != 1 or not (rules.contrast_back and rules.contrast):
+        return asking
+    pair = re.search(rules.contrast, context, re.IGNORECASE)
+    if pair is None or not re.match(rules.contrast_back, asking[0].strip(), re.IGNORECASE):
+        return asking
+    one, other = _contrasted_pair(pair)
+    return [f"Hva er forskjellen på {one} og {other}?"]
 
 
 def _describes(word: str) -> bool:

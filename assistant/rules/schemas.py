@@ -504,6 +504,7 @@ class PlanRules(RuleFile):
     taking_part: Pattern | None = None
     partners_of: Pattern | None = None
     contrast: Pattern | None = None
+    contrast_back: Pattern | None = None
     contrast_part: str = "Hva er {term}?"
     # The pronoun that stands for a topic put before the question words ("…, hvem lager dem?").
     topic_pronoun: Pattern | None = None

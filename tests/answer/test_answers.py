@@ -2716,3 +2716,13 @@ def test_how_it_goes_from_reporting_to_payment_is_the_schemes_process(services: 
     assert "utbetaler midlene etter beslutning i samarbeidsforum" in answer.answer
     both = ask(services, "Vi har to barnehager. Hvordan går det til når vi melder behov, og hva skjer så?")
     assert both.answer.rstrip().endswith(texts.PART_SAID_ABOVE), both.answer
+
+
+def test_a_bare_contrast_question_asks_about_the_pair_named_before_it(services: Services) -> None:
+    """ "… forskjellen på A og B. Hva skiller dem?" is answered by what each is, not by the one sentence
+    that names both."""
+    answer = ask(
+        services, "Jeg må forklare forskjellen på etterutdanning og videreutdanning. Hva skiller dem?"
+    )
+    assert "gir uttelling i form av studiepoeng" in answer.answer, answer.answer
+    assert "organiserte opplæringsaktiviteter" in answer.answer, answer.answer
