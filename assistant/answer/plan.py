@@ -73,6 +73,7 @@ def direct(text: str) -> str:
             else text[: request.start()]
         )
         text = before + rest[:1].upper() + rest[1:]
+    text = _told_about(text, rules)
     pattern = rules.indirect
     found = re.search(pattern, text, re.IGNORECASE) if pattern else None
     if found is not None:
@@ -522,6 +523,19 @@ def _at_inverted(chunks: list[str]) -> list[str]:
                 start = comma.end()
         split.append(chunk[start:])
     return split
+
+
+def _told_about(text: str, rules: PlanRules) -> str:
+    """ "Jeg er ny rektor. Kan du fortelle litt om ABLU?" → "Jeg er ny rektor. Hva er ABLU?": a request to
+    tell about a thing, as its last sentence, asks what the thing is."""
+    if not rules.tell_about:
+        return text
+    body = text.rstrip(" ?.!")
+    start = max(body.rfind(c) for c in ".?!") + 1
+    told = re.match(rules.tell_about, text[start:].strip(), re.IGNORECASE)
+    if told is None:
+        return text
+    return f"{text[:start].strip()} Hva er {told.group('topic').strip()}?".strip()
 
 
 def _contrasted_pair(found: re.Match[str]) -> tuple[str, str]:

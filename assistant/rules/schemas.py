@@ -551,6 +551,7 @@ class PlanRules(RuleFile):
     # "Kan kommunen bestemme selv …?": whether a body may decide, read as a cleft (groups actor, verb, rest).
     decide_cleft: Pattern | None = None
     request: Pattern | None = None
+    tell_about: Pattern | None = None  # "Kan du fortelle om X?" asks "Hva er X?" (group topic)
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

@@ -2726,3 +2726,9 @@ def test_a_bare_contrast_question_asks_about_the_pair_named_before_it(services: 
     )
     assert "gir uttelling i form av studiepoeng" in answer.answer, answer.answer
     assert "organiserte opplæringsaktiviteter" in answer.answer, answer.answer
+
+
+def test_a_request_to_tell_about_a_scheme_is_answered_by_what_it_is(services: Services) -> None:
+    """ "Kan du fortelle litt om X?" is no yes/no question: no «Ja.» before a loosely related sentence."""
+    answer = ask(services, "Kan du fortelle litt om hospiteringsordningen?")
+    assert answer.answer.startswith("Gjennom hospiteringsordningen kan lærere"), answer.answer

@@ -282,6 +282,12 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
             "En oversikt over rollene i Dekom. Hvem gjør hva?",
         ),
         ("Kan du hjelpe oss med søknaden?", "Kan du hjelpe oss med søknaden?"),
+        # A request to tell about a thing asks what it is; one to tell «om hvem …» asks that question.
+        ("Kan du fortelle litt om lærerløftet?", "Hva er lærerløftet?"),
+        ("Vi er nye her. Fortell oss om fagfornyelsen.", "Vi er nye her. Hva er fagfornyelsen?"),
+        ("Jeg vil gjerne vite mer om stipendene", "Hva er stipendene?"),
+        ("Kan du fortelle om hvem som betaler?", "Hvem betaler?"),
+        ("Kan du si om vi rekker fristen?", "Kan du si om vi rekker fristen?"),
     ],
 )
 def test_a_question_is_read_plainly(question: str, read: str) -> None:
