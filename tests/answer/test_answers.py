@@ -262,6 +262,15 @@ def test_a_later_part_answered_in_the_first_parts_list_is_not_marked_uncovered(s
     assert "rapportere årlig til Utdanningsdirektoratet" in answer.answer, answer.answer
 
 
+def test_a_later_part_read_with_the_first_parts_term_shows_its_own_sentence(services: Services) -> None:
+    """«…, og hva skiller videreutdanning fra dette?» is read with «etterutdanning» for «dette»: the sentence
+    on videreutdanning is its answer though it never says «etterutdanning», which the part above said."""
+    answer = ask(services, "Hva omfatter etterutdanning, og hva skiller videreutdanning fra dette?")
+    second = answer.answer.split("\n\n")[1]
+    assert texts.PART_SAID_ABOVE not in second, answer.answer
+    assert "uttelling i form av studiepoeng" in second, answer.answer
+
+
 def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: Services) -> None:
     """«…kriteriene i yrkesfagordningen, og hvem forvalter ordningen?»: «ordningen» is the scheme."""
     answer = ask(
