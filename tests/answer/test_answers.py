@@ -21,6 +21,7 @@ from assistant.answer.extractive import (
     _lead_in_terms,
     _lead_names,
     _lists_asked_kind,
+    _names_heading_noun,
     _names_member,
     _names_no_doer,
     _obliges,
@@ -269,6 +270,25 @@ def test_a_later_part_read_with_the_first_parts_term_shows_its_own_sentence(serv
     second = answer.answer.split("\n\n")[1]
     assert texts.PART_SAID_ABOVE not in second, answer.answer
     assert "uttelling i form av studiepoeng" in second, answer.answer
+
+
+def test_a_sentence_opening_with_its_headings_noun_is_shown_under_its_heading(services: Services) -> None:
+    """«Kompetansepakken skal …» says which pakke only in its heading: the heading is put before it."""
+    answer = ask(
+        services, "Innen hvilken måned skulle den nettbaserte pakken for lærebedrifter være pilotert?"
+    )
+    assert answer.answer.startswith("Kompetansepakke for opplæring i bedrift (Vg3): Kompetansepakken"), (
+        answer.answer
+    )
+
+
+def test_a_definite_noun_stands_for_the_heading_that_opens_with_it() -> None:
+    assert _names_heading_noun("Mentorordningen varer ett år.", "Mentorordning for nyutdannede")
+    assert _names_heading_noun("Forumet møtes to ganger.", "Forum for skoleeiere")
+    # the heading says no more than the noun itself, or names another thing
+    assert not _names_heading_noun("Mentorordningen varer ett år.", "Mentorordning")
+    assert not _names_heading_noun("Mentorordningen varer ett år.", "Nettverk for mentorer")
+    assert not _names_heading_noun("Mentorer møtes to ganger.", "Mentor for nyutdannede")
 
 
 def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: Services) -> None:
