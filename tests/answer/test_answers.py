@@ -38,7 +38,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, ask, ask_with_history
+from assistant.service import Services, _heading, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -1977,6 +1977,25 @@ def test_who_asks_is_no_part_of_the_first_parts_heading_nor_of_what_is_searched(
     first = answer.answer.split("\n\n")[0]
     assert first.startswith("**Hvem skal vi melde kompetansebehov til?**"), first
     assert "samarbeidsforum" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_what_the_first_part_leans_on_is_no_part_of_its_heading(services: Services) -> None:
+    """ "Jeg er … og vil ta X. Gir det …?": «det» is the X said before it, and the part is searched with
+    that sentence, but it is shown under what the reader asked."""
+    question = (
+        "Jeg jobber i barnehage og vil ta videreutdanning. Gir det studiepoeng, og hvem søker om midlene?"
+    )
+    answer = ask(services, question)
+    assert answer.answer.startswith("**Gir det studiepoeng?**\n"), answer.answer
+
+
+def test_a_heading_keeps_the_statement_a_part_only_asks_whether_holds() -> None:
+    """«… Stemmer det?» asks about the statement before it; «… Gir det studiepoeng?» asks of its own."""
+    assert _heading("Vi har hørt at KS sitter i forumet. Stemmer det?") == (
+        "Vi har hørt at KS sitter i forumet. Stemmer det?"
+    )
+    assert _heading("Jeg vil ta videreutdanning. Gir det studiepoeng?") == "Gir det studiepoeng?"
+    assert _heading("Vi er en kommune. Hvem kan søke?") == "Hvem kan søke?"
 
 
 def test_our_role_in_a_later_part_is_the_role_of_the_body_who_asks_works_in(services: Services) -> None:
