@@ -291,6 +291,14 @@ def test_a_definite_noun_stands_for_the_heading_that_opens_with_it() -> None:
     assert not _names_heading_noun("Mentorer møtes to ganger.", "Mentor for nyutdannede")
 
 
+def test_how_they_are_divided_is_answered_by_what_the_count_above_says_they_are(services: Services) -> None:
+    """«…, og hvordan er de delt inn?» after a count of modules: the sentence above says what they are
+    («… består av fem moduler, en fellesmodul og …»); the part is not uncovered for lacking «delt»."""
+    answer = ask(services, "Hvor mange moduler finnes i pakken om programmering, og hvordan er de delt inn?")
+    assert [p.answered for p in answer.parts] == [True, True], answer.answer
+    assert "en fellesmodul" in answer.answer and texts.PART_NOT_COVERED not in answer.answer, answer.answer
+
+
 def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: Services) -> None:
     """«…kriteriene i yrkesfagordningen, og hvem forvalter ordningen?»: «ordningen» is the scheme."""
     answer = ask(

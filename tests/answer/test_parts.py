@@ -205,6 +205,26 @@ def test_a_part_read_with_an_earlier_parts_words_needs_only_its_own_words_in_its
     assert merged.text.endswith(texts.PART_SAID_ABOVE), merged.text
 
 
+_PROGRAMME = mentoring_index(
+    [
+        "Programmet består av tre samlinger og en veiledningsdel.",
+        "Programmet varer ett år.",
+        "Midlene blir delt mellom skolene.",
+    ]
+)
+
+
+def test_how_a_thing_is_made_up_is_answered_by_what_it_consists_of() -> None:
+    """ "Hvordan er det delt opp?" is answered by «… består av …», which never says «delt»."""
+    asked = "Hvordan er de delt opp?"
+    assert speaks_to(_PROGRAMME, asked, "Programmet består av tre samlinger og en veiledningsdel. [1]", [])
+    assert not speaks_to(_PROGRAMME, asked, "Programmet varer ett år. [1]", [])
+    # what something consists of answers no other question
+    assert not speaks_to(
+        _PROGRAMME, "Hvordan blir midlene fordelt?", "Programmet består av tre samlinger. [1]"
+    )
+
+
 def test_which_ones_after_a_count_is_answered_only_by_naming_them() -> None:
     """«Hvilke er det?» after «Hvor mange …?»: a list of short items led in by what is asked, or a sentence
     with a name, says which; a count of them or a sentence that speaks of them does not."""
