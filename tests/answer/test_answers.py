@@ -1635,7 +1635,9 @@ def test_must_we_or_may_we_is_no_when_the_sources_say_we_may(services: Services)
 def test_anyone_is_answered_yes_by_the_sentence_that_says_all(services: Services) -> None:
     first = ask(services, "Hva er kompetansepakken for programmering?")
     answer = ask(services, "Kan hvem som helst bruke den?", first.conversation_id).answer
-    assert answer.startswith("Ja. Kompetansepakken er åpen for alle."), answer
+    # «Kompetansepakken …» is shown under its heading, which says which pakke it is
+    heading = "Kompetansepakke for programmering og algoritmisk tenkning"
+    assert answer.startswith(f"Ja. {heading}: Kompetansepakken er åpen for alle."), answer
 
 
 def test_is_it_true_that_asks_to_confirm_not_to_vote(services: Services) -> None:
