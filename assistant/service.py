@@ -63,7 +63,7 @@ from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
-from assistant.index.lexical import stem
+from assistant.index.lexical import content_words, stem
 from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.limits import IngestLimits
@@ -559,7 +559,7 @@ def _in_parts(
                 and asks_for_match(plan.question, services.catalogue)
             )
             if advice := _advice(services, standalone, standalone, earlier, matches=matches):
-                asks = _asking_only(part)
+                asks = _heading(part)
                 parts_answered.append(
                     PartAnswer(asks, advice.answer, advice.citations, asked=standalone, advised=True)
                 )
@@ -616,7 +616,7 @@ def _in_parts(
             written_in = "nn"
         reason = None if covered else written.answer
         # The heading is what the part asks: who asks («Jeg er ny i stillingen.») is no part of it.
-        heading = asking_sentence(part) if i == 0 and pointed else _asking_only(part)
+        heading = asking_sentence(part) if i == 0 and pointed else _heading(part)
         parts_answered.append(
             PartAnswer(heading, written.answer if covered else None, written.citations, reason, standalone)
         )
@@ -734,6 +734,23 @@ def _asking_only(part: str) -> str:
     words = asking.lower().strip("?").split()
     if points_back(asking, explicitly=True) or (len(words) <= 3 and "det" in words):
         return part  # "Vi har hørt at X sitter i forumet. Stemmer det?" asks about the sentence before it
+    return " ".join(sentences[first:])
+
+
+# An asking sentence with at most this many naming words asks only whether what is said before it holds
+# («Stemmer det?», «Er det riktig?»): that statement is part of what it asks.
+_CONFIRMING_WORDS = 1
+
+
+def _heading(part: str) -> str:
+    """What a part is shown under: what it asks, as the reader asked it. What is said before the asking
+    sentence («Jeg er lærer og vil ta videreutdanning. Gir det studiepoeng?») is no part of it, unless the
+    question only asks whether that holds («… Stemmer det?»)."""
+    asking = _asking_only(part)
+    sentences = split_sentences(asking)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    if not first or len(content_words(sentences[first])) <= _CONFIRMING_WORDS:
+        return asking
     return " ".join(sentences[first:])
 
 

@@ -1566,10 +1566,30 @@ def _with_referent(s: _Scored) -> str:
     heading first, so the reader knows what it is about; the quote itself stays verbatim. A list's
     lead-in that ends in ":" is complete with its items."""
     first = (s.unit.lead or (s.shown_items[0] if s.shown_items else "")).strip()
-    bare = _PRONOUN_LED.match(first) or (first.endswith(":") and not s.unit.is_list)
+    bare = (
+        _PRONOUN_LED.match(first)
+        or (first.endswith(":") and not s.unit.is_list)
+        or _names_heading_noun(first, s.heading)
+    )
     if s.heading and bare and s.heading.lower() not in s.text.lower():
         return texts.ANSWER_REFERENT.format(heading=s.heading, text=s.text)
     return s.text
+
+
+# The endings of a noun's definite form: «kompetansepakken», «forumet», «ordninga», «tiltakene».
+_DEFINITE = ("n", "en", "et", "a", "ne", "ene", "ane", "t")
+
+
+def _names_heading_noun(first: str, heading: str) -> bool:
+    """Whether a sentence opens with the definite form of the noun its heading opens with («Kompetansepakken
+    skal …» under «Kompetansepakke for opplæring i bedrift»): it speaks of the thing the heading names, as
+    a pronoun would, and says less of it than the heading does."""
+    opening = re.match(r"[\w-]+", first)
+    named = heading.split()
+    if opening is None or len(named) < 2:
+        return False
+    word, noun = opening.group(0).lower(), named[0].lower()
+    return any(word == f"{noun}{ending}" for ending in _DEFINITE)
 
 
 def _lead_in(

@@ -97,9 +97,11 @@ def merge_parts(
             answered.append(False)
             continue
         answered.append(True)
-        if fresh is not None and speaks_to is not None and not speaks_to(asked, fresh, part.citations):
-            fresh = None  # what is new beside what was shown above is not what the part asks
-        if fresh is not None and said_above is not None and said_above(asked, shown_units, fresh):
+        judged = asked  # the reading of the part its new sentences are held to
+        if fresh is not None and speaks_to is not None:
+            judged = _read_by(part, fresh, text, speaks_to)
+            fresh = fresh if judged else None  # what is new beside what was shown above is not what it asks
+        if fresh is not None and said_above is not None and said_above(judged, shown_units, fresh):
             fresh = None  # a sentence shown above says it, and the part's own answer only something near it
         if fresh is None:  # what the sources say to this part was said under an earlier one
             # ... and if they don't say it directly, that is said first
@@ -120,6 +122,21 @@ def merge_parts(
             renumber[citation.n] = numbers[key]
         blocks.append(f"**{part.question}**\n{_renumbered(fresh, renumber)}")
     return Merged("\n\n".join(blocks), merged, tuple(answered))
+
+
+def _read_by(part: PartAnswer, fresh: str, text: str, speaks_to: SpeaksTo) -> str:
+    """The reading of the part that what is new in its answer, beside what earlier parts showed, says
+    what it asks by: the part as read, or as asked when it was read with an earlier part's words for its
+    pronoun ("…, og hva skiller B fra det?" read as "Hva skiller B fra A?"). Those words are said above,
+    so its new sentences need say only what it asks in words of its own («B har …»), when its whole
+    answer says all it asks. "" when they say neither."""
+    asked = part.asked or part.question
+    if speaks_to(asked, fresh, part.citations):
+        return asked
+    own = part.question
+    if asked != own and speaks_to(own, fresh, part.citations) and speaks_to(asked, text, part.citations):
+        return own
+    return ""
 
 
 def answers(part: PartAnswer, speaks_to: SpeaksTo | None = None) -> bool:

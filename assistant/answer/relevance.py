@@ -63,6 +63,8 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     audience = rule_file(PlanRules).audience
     if audience and asks_audience(asking) and re.search(audience, MARKER.sub(" ", text), re.I | re.M):
         return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
+    if _says_composition(asking, text):
+        return True  # "Hvordan er de delt opp?" is answered by what they consist of («… består av …»)
     cited = {int(n) for n in MARKER.findall(text)}
     headings = [c.section for c in citations if c.n in cited]
     if asks_role(plan) and any(names_body(index, heading, asking) for heading in headings):
@@ -91,6 +93,16 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     if focus in by_word and _used(index, focus, by_word[focus][0]) and not whose_call:
         return False
     return bool(total) and found / total >= _REST_SAID
+
+
+def _says_composition(asking: str, text: str) -> bool:
+    """Whether the part asks how a thing is made up (plan.yaml `composition_question`) and the answer says
+    what it consists of (`composition`)."""
+    rules = rule_file(PlanRules)
+    if not (rules.composition_question and rules.composition):
+        return False
+    asked = re.search(rules.composition_question, asking, re.IGNORECASE)
+    return bool(asked and re.search(rules.composition, MARKER.sub(" ", text), re.IGNORECASE))
 
 
 def _by_word(index: LexicalIndex, asking: str) -> dict[str, tuple[set[str], float]]:

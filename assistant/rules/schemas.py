@@ -482,6 +482,9 @@ class PlanRules(RuleFile):
     # join (`audience_joining`) without saying it.
     audience_word: str | None = None
     audience_joining: Pattern | None = None
+    # How a thing is made up ("Hvordan er de delt opp?"), and what says it of a thing in the documents' words.
+    composition_question: Pattern | None = None
+    composition: Pattern | None = None
     # The clause after the body that only says which body it is (group clause).
     body_clause: Pattern | None = None
     question_words: Words

@@ -21,6 +21,7 @@ from assistant.answer.extractive import (
     _lead_in_terms,
     _lead_names,
     _lists_asked_kind,
+    _names_heading_noun,
     _names_member,
     _names_no_doer,
     _obliges,
@@ -37,7 +38,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, ask, ask_with_history
+from assistant.service import Services, _heading, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -260,6 +261,42 @@ def test_a_later_part_answered_in_the_first_parts_list_is_not_marked_uncovered(s
     answer = ask(services, question)
     assert texts.PART_NOT_COVERED not in answer.answer, answer.answer
     assert "rapportere årlig til Utdanningsdirektoratet" in answer.answer, answer.answer
+
+
+def test_a_later_part_read_with_the_first_parts_term_shows_its_own_sentence(services: Services) -> None:
+    """«…, og hva skiller videreutdanning fra dette?» is read with «etterutdanning» for «dette»: the sentence
+    on videreutdanning is its answer though it never says «etterutdanning», which the part above said."""
+    answer = ask(services, "Hva omfatter etterutdanning, og hva skiller videreutdanning fra dette?")
+    second = answer.answer.split("\n\n")[1]
+    assert texts.PART_SAID_ABOVE not in second, answer.answer
+    assert "uttelling i form av studiepoeng" in second, answer.answer
+
+
+def test_a_sentence_opening_with_its_headings_noun_is_shown_under_its_heading(services: Services) -> None:
+    """«Kompetansepakken skal …» says which pakke only in its heading: the heading is put before it."""
+    answer = ask(
+        services, "Innen hvilken måned skulle den nettbaserte pakken for lærebedrifter være pilotert?"
+    )
+    assert answer.answer.startswith("Kompetansepakke for opplæring i bedrift (Vg3): Kompetansepakken"), (
+        answer.answer
+    )
+
+
+def test_a_definite_noun_stands_for_the_heading_that_opens_with_it() -> None:
+    assert _names_heading_noun("Mentorordningen varer ett år.", "Mentorordning for nyutdannede")
+    assert _names_heading_noun("Forumet møtes to ganger.", "Forum for skoleeiere")
+    # the heading says no more than the noun itself, or names another thing
+    assert not _names_heading_noun("Mentorordningen varer ett år.", "Mentorordning")
+    assert not _names_heading_noun("Mentorordningen varer ett år.", "Nettverk for mentorer")
+    assert not _names_heading_noun("Mentorer møtes to ganger.", "Mentor for nyutdannede")
+
+
+def test_how_they_are_divided_is_answered_by_what_the_count_above_says_they_are(services: Services) -> None:
+    """«…, og hvordan er de delt inn?» after a count of modules: the sentence above says what they are
+    («… består av fem moduler, en fellesmodul og …»); the part is not uncovered for lacking «delt»."""
+    answer = ask(services, "Hvor mange moduler finnes i pakken om programmering, og hvordan er de delt inn?")
+    assert [p.answered for p in answer.parts] == [True, True], answer.answer
+    assert "en fellesmodul" in answer.answer and texts.PART_NOT_COVERED not in answer.answer, answer.answer
 
 
 def test_a_later_parts_scheme_noun_is_the_scheme_the_first_part_names(services: Services) -> None:
@@ -1598,7 +1635,9 @@ def test_must_we_or_may_we_is_no_when_the_sources_say_we_may(services: Services)
 def test_anyone_is_answered_yes_by_the_sentence_that_says_all(services: Services) -> None:
     first = ask(services, "Hva er kompetansepakken for programmering?")
     answer = ask(services, "Kan hvem som helst bruke den?", first.conversation_id).answer
-    assert answer.startswith("Ja. Kompetansepakken er åpen for alle."), answer
+    # «Kompetansepakken …» is shown under its heading, which says which pakke it is
+    heading = "Kompetansepakke for programmering og algoritmisk tenkning"
+    assert answer.startswith(f"Ja. {heading}: Kompetansepakken er åpen for alle."), answer
 
 
 def test_is_it_true_that_asks_to_confirm_not_to_vote(services: Services) -> None:
@@ -1948,6 +1987,25 @@ def test_who_asks_is_no_part_of_the_first_parts_heading_nor_of_what_is_searched(
     first = answer.answer.split("\n\n")[0]
     assert first.startswith("**Hvem skal vi melde kompetansebehov til?**"), first
     assert "samarbeidsforum" in first and texts.PART_NOT_COVERED not in first, first
+
+
+def test_what_the_first_part_leans_on_is_no_part_of_its_heading(services: Services) -> None:
+    """ "Jeg er … og vil ta X. Gir det …?": «det» is the X said before it, and the part is searched with
+    that sentence, but it is shown under what the reader asked."""
+    question = (
+        "Jeg jobber i barnehage og vil ta videreutdanning. Gir det studiepoeng, og hvem søker om midlene?"
+    )
+    answer = ask(services, question)
+    assert answer.answer.startswith("**Gir det studiepoeng?**\n"), answer.answer
+
+
+def test_a_heading_keeps_the_statement_a_part_only_asks_whether_holds() -> None:
+    """«… Stemmer det?» asks about the statement before it; «… Gir det studiepoeng?» asks of its own."""
+    assert _heading("Vi har hørt at KS sitter i forumet. Stemmer det?") == (
+        "Vi har hørt at KS sitter i forumet. Stemmer det?"
+    )
+    assert _heading("Jeg vil ta videreutdanning. Gir det studiepoeng?") == "Gir det studiepoeng?"
+    assert _heading("Vi er en kommune. Hvem kan søke?") == "Hvem kan søke?"
 
 
 def test_our_role_in_a_later_part_is_the_role_of_the_body_who_asks_works_in(services: Services) -> None:

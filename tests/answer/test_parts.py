@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant import texts
 from assistant.answer.citations import unsupported_answer_reason
@@ -167,6 +168,61 @@ def test_a_part_whose_new_sentence_is_filler_beside_what_was_said_above_points_t
     merged = merge_parts([first, again], speaks_to=_speaks)
     assert merged.text.endswith(f"**Hvordan møtes mentorene?**\n{texts.PART_SAID_ABOVE}")
     assert merged.answered == (True, True)
+
+
+# Hospitering in one passage, mentorering in two: the rarer word weighs more.
+_CONTRASTED = mentoring_index(
+    [
+        "Hospitering er å følge en kollega i arbeidet.",
+        "Mentorering gir den nye læreren en fast veileder det første året.",
+        "Mentorering skjer på skolen.",
+    ]
+)
+
+
+def test_a_part_read_with_an_earlier_parts_words_needs_only_its_own_words_in_its_new_sentences() -> None:
+    """ "…, og hva skiller mentorering fra det?" read as "… fra hospitering?": «hospitering» is said above,
+    so the sentence on mentorering is the part's answer, not a pointer to the part above."""
+    said = "Hospitering er å følge en kollega i arbeidet. [1]"
+    own = "Mentorering gir den nye læreren en fast veileder det første året. [2]"
+    first = PartAnswer("Hva er hospitering?", said, [citation(1, "A")])
+    cited = [citation(1, "A"), citation(2, "B")]
+    later = PartAnswer("Hva skiller mentorering fra det?", f"{said}\n{own}", cited,
+                       asked="Hva skiller mentorering fra hospitering?")  # fmt: skip
+
+    def speaks(question: str, text: str, citations: list[Citation]) -> bool:
+        return speaks_to(_CONTRASTED, question, text, citations)
+
+    def above(question: str, shown: Sequence[str], text: str) -> bool:
+        return said_above(_CONTRASTED, question, shown, text)
+
+    assert not speaks(later.asked, own, [])  # read whole, its new sentence lacks the rarer word
+    merged = merge_parts([first, later], speaks_to=speaks, said_above=above)
+    assert merged.text.endswith(f"**Hva skiller mentorering fra det?**\n{own}"), merged.text
+    # A part asked in full words of its own is held to all of them
+    whole = replace(later, question=later.asked)
+    merged = merge_parts([first, whole], speaks_to=speaks, said_above=above)
+    assert merged.text.endswith(texts.PART_SAID_ABOVE), merged.text
+
+
+_PROGRAMME = mentoring_index(
+    [
+        "Programmet består av tre samlinger og en veiledningsdel.",
+        "Programmet varer ett år.",
+        "Midlene blir delt mellom skolene.",
+    ]
+)
+
+
+def test_how_a_thing_is_made_up_is_answered_by_what_it_consists_of() -> None:
+    """ "Hvordan er det delt opp?" is answered by «… består av …», which never says «delt»."""
+    asked = "Hvordan er de delt opp?"
+    assert speaks_to(_PROGRAMME, asked, "Programmet består av tre samlinger og en veiledningsdel. [1]", [])
+    assert not speaks_to(_PROGRAMME, asked, "Programmet varer ett år. [1]", [])
+    # what something consists of answers no other question
+    assert not speaks_to(
+        _PROGRAMME, "Hvordan blir midlene fordelt?", "Programmet består av tre samlinger. [1]"
+    )
 
 
 def test_which_ones_after_a_count_is_answered_only_by_naming_them() -> None:
