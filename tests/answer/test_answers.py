@@ -2705,3 +2705,14 @@ def test_the_main_criteria_are_answered_by_the_two_central_criteria(services: Se
     answer = ask(services, "Hva er hovedkriteriene i yrkesfagordningen?")
     assert not answer.abstained, answer.answer
     assert answer.answer.startswith("Tilskuddsordningen har to sentrale kriterier:"), answer.answer
+
+
+def test_a_cleft_about_one_schemes_forum_that_another_schemes_forum_does_is_no(services: Services) -> None:
+    """The sources say the forum of the local scheme prioritises for Kompetanseløftet: asked whether the
+    yrkesfag scheme's forum does, the answer is no, led by that sentence (not «Ja.» for the shared word
+    «samarbeidsforum»)."""
+    answer = ask(
+        services,
+        "Er det samarbeidsforumet for fag- og yrkesopplæring som prioriterer tiltakene i Kompetanseløftet?",
+    )
+    assert answer.answer.startswith("Nei. Det er Statsforvalteren i de ulike fylkene"), answer.answer
