@@ -2711,11 +2711,13 @@ def test_a_cleft_about_one_schemes_forum_that_another_schemes_forum_does_is_no(s
     """The sources say the forum of the local scheme prioritises for Kompetanseløftet: asked whether the
     yrkesfag scheme's forum does, the answer is no, led by that sentence (not «Ja.» for the shared word
     «samarbeidsforum»)."""
-    answer = ask(
-        services,
-        "Er det samarbeidsforumet for fag- og yrkesopplæring som prioriterer tiltakene i Kompetanseløftet?",
-    )
-    assert answer.answer.startswith("Nei. Det er Statsforvalteren i de ulike fylkene"), answer.answer
+    for question in (
+        "Er det samarbeidsforumet i yrkesfagordningen som skal prioritere tiltak i Kompetanseløftet?",
+        "Stemmer det at det er samarbeidsforum for tilskuddsordningen til kompetanseutvikling i fag- og "
+        "yrkesopplæring som prioriterer midlene fra Kompetanseløftet?",
+    ):
+        answer = ask(services, question)
+        assert answer.answer.startswith("Nei. Det er Statsforvalteren i de ulike fylkene"), answer.answer
 
 
 def test_a_workplace_named_with_how_it_is_run_is_asked_about_as_its_group(services: Services) -> None:
