@@ -253,7 +253,6 @@ class ExtractiveBackend:
                         and names_asked(cleft, s.text)
                         and _says(wanted, s, index) >= _SAYS_SOME_OF_ASKED
                         and not self._elsewhere(s.text, plan)  # its own words, not its section's
-                        and not _REFERS_BACK.match(s.unit.lead)  # «Det innebærer: …» says nothing alone
                     ]
                     told = [says] if we is None else [we, says]
                     chosen, lead = [*told, *about_asked[:1]], texts.YES_NO_LEADS["nei"] + " "
