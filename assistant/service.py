@@ -155,6 +155,7 @@ def build_services(
         max_chars=settings.answer_max_chars,
         long_list_items=settings.answer_long_list_items,
         in_scope=scope.covers if scope is not None else None,
+        names_schemes=scope.named if scope is not None else None,
     )
     llm = build_llm(settings)
     return Services(

@@ -23,6 +23,9 @@ class Cleft:
     by_cleft_only: bool = False
     # «Er det X eller Y som …?» asks which of them, not whether: the words that name each ("Statsforvalteren")
     either: tuple[str, ...] = ()
+    # how the question names the body ("samarbeidsforumet for fag- og yrkesopplæring"): a scheme it names
+    # tells that forum from another scheme's
+    phrase: str = ""
 
 
 def read_cleft(question: str) -> Cleft | None:
@@ -35,7 +38,8 @@ def read_cleft(question: str) -> Cleft | None:
     found = re.search(rules.cleft, asking, re.IGNORECASE)
     if found is not None:
         actors = _actors(found.group("actor"))
-        return Cleft(actors, found.group("rest"), either=_either(found.group("actor"))) if actors else None
+        phrase = found.group("actor")
+        return Cleft(actors, found.group("rest"), either=_either(phrase), phrase=phrase) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
     if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
         led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
@@ -44,7 +48,8 @@ def read_cleft(question: str) -> Cleft | None:
         led = may = re.search(rules.decide_cleft, asking, re.IGNORECASE)
     if led is None or not (actors := _actors(led.group("actor"))):
         return None
-    return Cleft(actors, f"{led.group('verb')} {led.group('rest').strip()}", by_cleft_only=may is not None)
+    rest = f"{led.group('verb')} {led.group('rest').strip()}"
+    return Cleft(actors, rest, by_cleft_only=may is not None, phrase=led.group("actor"))
 
 
 def _either(actor: str) -> tuple[str, ...]:

@@ -82,6 +82,8 @@ Style = Literal["answer", "letter"]  # a chat answer, or the body of a formal re
 # Whether a text speaks for the schemes in scope: True, False (it is about other schemes only) or None
 # (it names no scheme). The service passes the scheme catalogue's (schemes.scope.SchemeScope.covers).
 InScope = Callable[[str, Sequence[str]], bool | None]
+# The ids of the schemes a text names
+NamesSchemes = Callable[[str], Sequence[str]]
 
 
 class AnswerBackend(Protocol):
@@ -140,9 +142,11 @@ class ExtractiveBackend:
         max_chars: int = 900,
         long_list_items: int = 4,
         in_scope: InScope | None = None,
+        names_schemes: NamesSchemes | None = None,
     ) -> None:
         self._lexical = lexical
         self._in_scope = in_scope
+        self._names_schemes = names_schemes
         self.max_units = max_units
         self.max_passages = max_passages
         self.max_chars = max_chars
@@ -219,6 +223,8 @@ class ExtractiveBackend:
                 saying = [s for s in chosen if _says_its_kind(rules, asking_sentence(plan.question), s.text)]
                 chosen = saying[:1] + [s for s in chosen if s not in saying[:1]]
             says = next((s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED), None)
+            if says is None and cleft is not None:
+                says = self._said_of_other_scheme(cleft, wanted, scored)
             if says is not None and cleft is not None:
                 # "Vi utbetaler midlene …" is said by the body the sentence before it names ("Udir har …")
                 by_position = {(s.unit.hit, s.unit.position): s for s in scored}
@@ -231,14 +237,18 @@ class ExtractiveBackend:
                     cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text))
                 )
                 alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
-                # "Er det X som …?", someone else: no,
-                if done_by_other(cleft, subject) and not receives and alone:
+                # "Er det X som …?", someone else (or X of another scheme): no,
+                by_other = done_by_other(cleft, subject)
+                # of a forum of another scheme: no, and a sentence on "the forum" may be of either
+                of_other_scheme = not by_other and self._of_other_scheme(cleft, subject)
+                if (by_other or of_other_scheme) and not receives and alone:
                     # then what they do say of X about what is asked, if a sentence near the best says it
                     floor = _SAYS_OF_ASKED * scored[0].score
                     about_asked = [
                         s
                         for s in scored
-                        if s not in (says, we)
+                        if not of_other_scheme
+                        and s not in (says, we)
                         and s.score >= floor
                         and names_asked(cleft, s.text)
                         and _says(wanted, s, index) >= _SAYS_SOME_OF_ASKED
@@ -765,6 +775,31 @@ class ExtractiveBackend:
             scored = defining[:1] + [s for s in scored if s not in defining[:1]]
         return scored
 
+    def _said_of_other_scheme(
+        self, cleft: Cleft, wanted: list[tuple[set[str], float]], scored: list[_Scored]
+    ) -> _Scored | None:
+        """The best sentence, when it says that the body asked about, but of another scheme, does much of
+        what is asked («… det er samarbeidsforum for tilskuddsordning for lokal kompetanseutvikling … som
+        skal prioritere tiltak …» to "Er det forumet i yrkesfagordningen som prioriterer … ?"): what more the
+        question names is said of that scheme's forum, not of the one asked about."""
+        if not scored:
+            return None
+        best, index = scored[0], self._lexical()
+        subject = _clause_subject(wanted, best, index)
+        if _says(wanted, best, index) < _SAYS_OF_OTHER_SCHEME or not names_asked(cleft, subject):
+            return None
+        return best if self._of_other_scheme(cleft, subject) else None
+
+    def _of_other_scheme(self, cleft: Cleft, subject: str) -> bool:
+        """Whether the question names the body by a scheme ("samarbeidsforumet for fag- og yrkesopplæring")
+        and the sentence's subject names the same kind of body by another («samarbeidsforum for
+        tilskuddsordning for lokal kompetanseutvikling …»): each scheme has its own forum."""
+        if self._names_schemes is None or not cleft.phrase:
+            return False
+        asked = set(self._names_schemes(cleft.phrase))
+        said = set(self._names_schemes(subject))
+        return bool(asked and said) and not asked & said
+
     def _names_scheme(self, word: str, plan: AnswerPlan) -> bool:
         """Whether a question word is the name of a scheme it asks about ("yrkesfagordningen"): where it is
         asked, not what."""
@@ -1108,6 +1143,8 @@ _SAYS_WHAT_IS_ASKED = 0.6
 # kan delta i samarbeidsforum …» to "Er det Statsforvalteren som skal koordinere forumet?"; and not about
 # another scheme («… administrerer Kompetanseløftet» to a question about fag- og yrkesopplæring).
 _SAYS_SOME_OF_ASKED = 0.2
+# A sentence that says a body of another scheme does what a cleft question asks needs this much of it.
+_SAYS_OF_OTHER_SCHEME = 0.4
 # What a pronoun-led sentence gains, asked what a body does, under a heading that names the body.
 _UNDER_BODY = 0.5
 # How near the best score a unit that says what is asked must be to lead in place of one that shares

@@ -295,6 +295,8 @@ def _read_for(
         return None  # membership of the scheme's forum, not of its target group
     # "de som jobber i PPT" is the staff of PPT, not "de som jobber" (andre ansatte)
     subject = at_work(_subject(clause) or _identity(context))
+    if subject and _first_person_as(clause) and not known_group(catalogue, subject) and not _owner(subject):
+        subject = ""  # "Kan vi som private aktører …?" says loosely what "vi" are: the profile says who
     if subject.lower() in rules.group_pronouns:  # "Vi har noen lærere på fagskolen. Kan de få …?"
         subject = _identity(context, rules.having_openers)
     elif subject and (theirs := _of_our_body(clause, subject, context, catalogue)):
@@ -305,7 +307,9 @@ def _read_for(
         first_person = any(t.word in rules.first_person for t in tokens)
         # Who "vi" is, the question's other sentences say before its asking clause does: in "Vi eier
         # en privat skole. Kan vi være med på kurset til fylkeskommunen?" the owner is the private one.
-        owner = read_profile([*previous, text, *context]).owner_type if first_person else None
+        # the alternative ("…, eller bare for kommunene?") is the other reading, not who asks
+        said = [c for c in context if not _ALTERNATIVE_PART.match(c)]
+        owner = read_profile([*previous, text, *said]).owner_type if first_person else None
         return YesNo(scheme, "owner", owner, named) if owner else None
     if owner := _owner(subject):
         return YesNo(scheme, "owner", owner, named)
@@ -395,7 +399,16 @@ def _workplace_group(context: list[str], catalogue: Catalogue) -> str:
     if not place:
         return ""
     head = _without_determiner(_PLACE_PREPOSITION.split(place, maxsplit=1)[0])
-    return next((p for p in (place, head) if known_group(catalogue, p)), "")
+    # "en felles PP-tjeneste" is a PP-tjeneste; not when the words before say whose it is ("en
+    # privat barnehage" is an owner's, read by the owner types)
+    noun = head.split()[-1] if head and not _names_owner(head) else ""
+    return next((p for p in (place, head, noun) if p and known_group(catalogue, p)), "")
+
+
+def _names_owner(text: str) -> bool:
+    """Whether a text names an owner type (advisor.yaml `owner_type`): "privat barnehage", "kommunal"."""
+    lowered = text.lower()
+    return any(_has(lowered, w) for words in _rules().owner_type.values() for w in words)
 
 
 def _without_determiner(text: str) -> str:
@@ -600,6 +613,16 @@ def _partner_at(text: str) -> tuple[str, str] | None:
         ),
         None,
     )
+
+
+# A part of the asking sentence that gives the question's other reading: "eller er det bare …"
+_ALTERNATIVE_PART = re.compile(r"^(?:eller|elles)\b", re.IGNORECASE)
+
+
+def _first_person_as(clause: _Clause) -> bool:
+    """Whether the clause's subject is "vi" or "jeg" with what they are after «som» ("Kan vi som eier …")."""
+    tokens = [t.word for t in clause.tokens[1:3]]
+    return len(tokens) == 2 and tokens[0] in _rules().first_person and tokens[1] == "som"
 
 
 def _owner(subject: str) -> str | None:

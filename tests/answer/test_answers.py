@@ -2790,3 +2790,39 @@ def test_a_request_to_tell_about_a_scheme_is_answered_by_what_it_is(services: Se
     """ "Kan du fortelle litt om X?" is no yes/no question: no «Ja.» before a loosely related sentence."""
     answer = ask(services, "Kan du fortelle litt om hospiteringsordningen?")
     assert answer.answer.startswith("Gjennom hospiteringsordningen kan lærere"), answer.answer
+
+
+def test_a_cleft_about_one_schemes_forum_that_another_schemes_forum_does_is_no(services: Services) -> None:
+    """The sources say the forum of the local scheme prioritises for Kompetanseløftet: asked whether the
+    yrkesfag scheme's forum does, the answer is no, led by that sentence (not «Ja.» for the shared word
+    «samarbeidsforum»)."""
+    for question in (
+        "Er det samarbeidsforumet i yrkesfagordningen som skal prioritere tiltak i Kompetanseløftet?",
+        "Stemmer det at det er samarbeidsforum for tilskuddsordningen til kompetanseutvikling i fag- og "
+        "yrkesopplæring som prioriterer midlene fra Kompetanseløftet?",
+    ):
+        answer = ask(services, question)
+        assert answer.answer.startswith("Nei. Det er Statsforvalteren i de ulike fylkene"), answer.answer
+
+
+def test_a_workplace_named_with_how_it_is_run_is_asked_about_as_its_group(services: Services) -> None:
+    """«en felles PP-tjeneste for tre kommuner» is a PP-tjeneste: the advisor answers for PPT, with both the
+    target group and the money's quote (not a bare sentence found by retrieval)."""
+    answer = ask(
+        services, "Vi jobber i en felles PP-tjeneste for tre kommuner. Kan vi delta i Kompetanseløftet?"
+    )
+    assert answer.answer.startswith("Ja. PP-tjeneste hører til gruppen «PPT»"), answer.answer
+    assert "inkludert PPT" in answer.answer, answer.answer
+
+
+def test_we_as_a_loose_kind_of_owner_are_the_owner_the_question_says_we_are(services: Services) -> None:
+    """«vi som private aktører» after «Vi har to private barnehager»: the private barnehage owner asks, and
+    the alternative «eller er den bare for kommunene?» is not who asks."""
+    question = (
+        "Vi har to private barnehager. Kan vi som private aktører bli med i Rekom, eller bare kommunene?"
+    )
+    answer = ask(services, question)
+    assert answer.answer.startswith(
+        "Ja. Regional ordning for kompetanseutvikling i barnehage er for private"
+    ), answer.answer
+    assert "offentlige og private barnehager" in answer.answer, answer.answer

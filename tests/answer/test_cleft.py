@@ -18,6 +18,7 @@ from assistant.answer.cleft import (
     takes_part,
     what_is_asked,
 )
+from assistant.answer.extractive import ExtractiveBackend
 from assistant.service import Services, ask
 
 
@@ -195,3 +196,17 @@ def test_a_kind_of_the_body_asked_is_no_other_body() -> None:
 def test_an_either_or_question_about_a_kind_is_not_answered_no(services: Services) -> None:
     answer = ask(services, "Er det eierne eller statsforvalteren som melder behov for kompetanseutvikling?")
     assert answer.answer.startswith(texts.LEAD_WHICH.format(body="Eierne"))
+
+
+def test_a_forum_named_by_another_scheme_than_the_one_asked_about_is_another_body() -> None:
+    """The same kind of body, each scheme's own: how the question names it tells them apart."""
+    cleft = read_cleft("Er det samarbeidsforumet i ordning A som fordeler pengene til skolene?")
+    assert cleft is not None and cleft.phrase == "samarbeidsforumet i ordning A"
+    named = {"ordning A": ["a"], "ordning B": ["b"]}
+    backend = ExtractiveBackend(
+        lambda: None,  # type: ignore[arg-type, return-value]
+        names_schemes=lambda text: [i for name, ids in named.items() if name in text for i in ids],
+    )
+    assert backend._of_other_scheme(cleft, "samarbeidsforum for ordning B")
+    assert not backend._of_other_scheme(cleft, "samarbeidsforum i ordning A")
+    assert not backend._of_other_scheme(cleft, "samarbeidsforum i fylkene")  # names no scheme: can't tell

@@ -99,6 +99,13 @@ GROUP_CASES = [
         "PP-tjenesten",
     ),
     ([], "Jeg er leder for PPT i fylket. Er vi med i målgruppen for Kompetanseløftet?", K, "PPT"),
+    # a workplace with a word before its noun that says how it is run, not whose: the noun is the group
+    (
+        [],
+        "Vi jobber i en felles PP-tjeneste for tre kommuner. Kan vi delta i Kompetanseløftet?",
+        K,
+        "PP-tjeneste",
+    ),
     # a person the lists don't name, at a place: asked about as who they are, for the verdict to weigh
     (
         [],
@@ -131,6 +138,14 @@ OWNER_CASES = [
     ([], "Jeg jobber i en kommune i Agder. Kan vi være med i Kompetanseløftet?", K, "kommune"),
     # who "vi" is, the sentence before says; the asking clause's "fylkeskommunen" is somebody else
     ([], "Vi eier en friskole. Kan vi delta i kurs fylkeskommunen holder i Dekom?", D, "privat_skoleeier"),
+    # "vi som private aktører" says loosely what "vi" are; the sentence before says which owner (the
+    # alternative does not)
+    (
+        [],
+        "Vi har to private barnehager. Kan vi som private aktører bli med, eller er Rekom bare for kommuner?",
+        R,
+        "privat_barnehageeier",
+    ),
 ]
 
 
