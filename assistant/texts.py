@@ -193,6 +193,8 @@ CONTACT_UNSAID = (
 CONTACT_MANAGED = "Dette sier de om hvem som forvalter {scheme}"
 # "Hvordan går det til …?" in a scheme, answered from the catalogue's process, one cited step per line.
 PROCESS_HEAD = "Slik går det til i {scheme}:"
+# "Hvor sender vi behovsmeldingen?" in a scheme, answered from the catalogue's apply_to, then the quotes.
+SEND_TO = "I {scheme} melder dere behovene til {who}"
 OWNER_PLURALS = {
     "kommune": "kommuner",
     "fylkeskommune": "fylkeskommuner",

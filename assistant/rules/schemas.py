@@ -230,6 +230,8 @@ class AdvisorRules(RuleFile):
     # "Hvordan går det til fra vi melder behov til pengene kommer?": the scheme's process, step by step, for
     # a scheme whose catalogue process has at least `process_min_steps` steps (one step is no process).
     process_question: Pattern | None = None
+    # "Hvor sender vi behovsmeldingen?": where needs go, from the catalogue's apply_to.
+    send_question: Pattern | None = None
     process_min_steps: int = 3
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None

@@ -145,6 +145,8 @@ def advise(
         return _who_applies_answer(applying, _Sources(passages))
     if (contacted := _contacted(question, previous, catalogue)) is not None:
         return _contact_answer(contacted, _Sources(passages))
+    if (sent := _sent_to(question, previous, catalogue)) is not None:
+        return _sent_answer(sent, _Sources(passages))
     if (processed := _process_asked(question, previous, catalogue)) is not None:
         return _process_answer(processed, _Sources(passages))
     if not matches:
@@ -233,21 +235,47 @@ def _contact_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
+def _sent_to(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
+    """The scheme a "Hvor sender vi behovsmeldingen?" question asks about, as a process question's, when the
+    catalogue says where needs go in it."""
+    pattern = rule_file(AdvisorRules).send_question
+    if pattern is None or not re.search(pattern, asking_sentence(question), re.IGNORECASE):
+        return None
+    scheme = _scheme_of(question, previous, catalogue)
+    return scheme if scheme is not None and scheme.apply_to else None
+
+
+def _sent_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
+    """Where needs go, cited: the places the catalogue names, without those whose quote is only whom to
+    contact for more (they are not where needs are sent), unless no other is named."""
+    pattern = rule_file(AdvisorRules).contact_words
+    sent = [e for e in scheme.apply_to if not (pattern and re.search(pattern, e.quote, re.IGNORECASE))]
+    places = sent or list(scheme.apply_to)
+    head = texts.SEND_TO.format(scheme=scheme.name, who=join([e.value for e in places]))
+    reasons = [Reason(e.value, e.quote, e.document) for e in places]
+    return AdvisorAnswer("\n".join(_statement(head, reasons, sources, set())), sources.citations)
+
+
 def _process_asked(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
-    """The scheme a "Hvordan går det til …?" question asks the process of: named in its asking sentence or
-    the conversation, else the one its asker's field or owner role points to (`default_scheme`), when the
-    catalogue gives that scheme a process of several steps."""
+    """The scheme a "Hvordan går det til …?" question asks the process of (`_scheme_of`), when the catalogue
+    gives that scheme a process of several steps."""
     rules = rule_file(AdvisorRules)
     asking = asking_sentence(question)
     if rules.process_question is None or not re.search(rules.process_question, asking, re.IGNORECASE):
         return None
+    scheme = _scheme_of(question, previous, catalogue)
+    return scheme if scheme is not None and len(scheme.process) >= rules.process_min_steps else None
+
+
+def _scheme_of(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
+    """The scheme a question about how it goes asks about: named in it or the conversation, else the one
+    its asker's field or owner role points to (`default_scheme`)."""
     # "Vi trenger kompetanseheving gjennom ordningen for fag- og yrkesopplæring. Hvordan melder vi inn …?":
     # the sentence before the asking one may name the scheme
     scheme, _ = scheme_in(question, previous, catalogue)
     # "… hvem sender vi til, og hva skjer etterpå?": a part asks about the scheme the part before it did
     defaults = (default_scheme(q, catalogue) for q in [question, *previous[-1:]])
-    scheme = scheme or next(filter(None, defaults), None)
-    return scheme if scheme is not None and len(scheme.process) >= rules.process_min_steps else None
+    return scheme or next(filter(None, defaults), None)
 
 
 def _process_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:

@@ -2826,3 +2826,11 @@ def test_we_as_a_loose_kind_of_owner_are_the_owner_the_question_says_we_are(serv
         "Ja. Regional ordning for kompetanseutvikling i barnehage er for private"
     ), answer.answer
     assert "offentlige og private barnehager" in answer.answer, answer.answer
+
+
+def test_where_an_owner_sends_its_needs_is_said_with_the_sentence_that_names_the_receiver(
+    services: Services,
+) -> None:
+    """ "Hvor sender vi behovsmeldingen?" was answered by sentences near it that name no receiver."""
+    answer = ask(services, "Vi har tre barnehager. Hvor sender vi behovsmeldingen vår?")
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer.answer, answer.answer

@@ -330,3 +330,19 @@ def test_how_it_goes_is_answered_by_the_schemes_process_step_by_step(catalogue: 
     # One step is no process; no scheme and no owner is no question for the advisor.
     assert advise("Hvordan går det til i Stipendordning PPU/YFL?", [], catalogue, []) is None
     assert advise("Hvordan går det til?", [], catalogue, []) is None
+
+
+def test_where_needs_are_sent_is_answered_from_where_the_catalogue_says_they_go(catalogue: Catalogue) -> None:
+    """ "Hvor sender vi …?" gets the places needs go, cited, not the office to ask for more; the owners'
+    scheme for an owner who names none; no scheme and no owner is no question for the advisor."""
+    vocational = _ask(catalogue, "Kvar sender me behova våre i yrkesfagordninga?")
+    assert (
+        "Samarbeidsforum" in vocational.text and "fylkeskommunen for mer informasjon" not in vocational.text
+    )
+    _markers_match_citations(vocational)
+    owner = _ask(catalogue, "Vi er en privat barnehageeier. Hvem skal vi sende søknaden til?")
+    assert (
+        owner.text.startswith("I Tilskuddsordning for lokal kompetanseutvikling")
+        and "Statsforvalteren" in owner.text
+    )
+    assert advise("Hvor sender vi søknaden?", [], catalogue, []) is None
