@@ -218,7 +218,14 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if default is None or not general or not re.search(general, asking_sentence(question), re.IGNORECASE):
             return None
         asked = _read_for(default, False, question, catalogue, previous)
-        return asked if asked is not None and asked.about == "owner" else None
+        if asked is None or asked.about not in ("owner", "partner"):
+            return None
+        # "Kan kommunen bruke et konsulentfirma som samarbeidspartner?" asks about a partner the catalogue
+        # has no type for, not whether the owner is in the scheme
+        lowered = asking_sentence(question).lower()
+        if asked.about == "owner" and any(_has(lowered, r) for r in rules.partner_roles):
+            return None
+        return asked
     return _read_for(scheme, named, question, catalogue, previous)
 
 

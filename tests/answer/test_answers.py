@@ -2834,3 +2834,12 @@ def test_where_an_owner_sends_its_needs_is_said_with_the_sentence_that_names_the
     """ "Hvor sender vi behovsmeldingen?" was answered by sentences near it that name no receiver."""
     answer = ask(services, "Vi har tre barnehager. Hvor sender vi behovsmeldingen vår?")
     assert "melder behov for kompetanseutvikling til statsforvalteren" in answer.answer, answer.answer
+
+
+def test_an_owner_asking_about_a_partner_of_no_known_type_gets_no_yes_about_itself(
+    services: Services,
+) -> None:
+    """ "Kan kommunen bruke et firma som samarbeidspartner?" was answered «Ja. … er for kommuner»: whether
+    the owner is in the scheme, not whether the firm may be its partner."""
+    answer = ask(services, "Kan kommunen bruke et reklamebyrå som samarbeidspartner i tiltakene?")
+    assert not answer.answer.startswith("Ja."), answer.answer

@@ -190,6 +190,16 @@ def test_an_owner_asking_after_the_money_in_general_asks_after_the_owners_scheme
     assert read_yes_no("Kan assistentene få midler?", [], catalogue) is None
 
 
+def test_an_owner_asking_about_a_partner_in_general_asks_about_the_owners_scheme(
+    catalogue: Catalogue,
+) -> None:
+    """A partner of a known type is read as the owners' scheme's partner question; one of no known type is
+    no owner question (a «Ja, … er for kommuner» said nothing about the firm asked after)."""
+    asked = read_yes_no("Kan kommunen samarbeide med en fagskole om tiltakene?", [], catalogue)
+    assert asked is not None and (asked.about, asked.scheme.id) == ("partner", "lokal-kompetanseutvikling")
+    assert read_yes_no("Kan kommunen leie inn et reklamebyrå som samarbeidspartner?", [], catalogue) is None
+
+
 def test_a_group_only_one_grant_scheme_names_is_asked_about_that_scheme_when_none_is_named(
     catalogue: Catalogue,
 ) -> None:
