@@ -586,10 +586,13 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     if duty is not None and re.search(duty, clause.text, re.IGNORECASE):
         return None
     asked = clause.text.lower()
+    roles = "|".join(re.escape(r) for r in rules.partner_roles)
+    # "Kan vi gjennomføre tiltak uten partnerskap med universitet?" asks whether the partner may be left out
+    if re.search(rf"\b(?:uten|utan)\s+(?:å\s+)?(?:[\w-]+\s+)?(?:{roles})", asked):
+        return None
     role = any(_has(asked, r) for r in rules.partner_roles)
     # "Kan vi samarbeide med en fagskole …?": the partner is whom the owner works with, right after the
     # role word (not "bruke pakken sammen med høgskolen vi samarbeider med", a use of the package)
-    roles = "|".join(re.escape(r) for r in rules.partner_roles)
     with_whom = re.search(rf"(?<![\w-])(?:{roles})[\w-]*\s+med\s+(?:(?:en|ei|et|ein|eit)\s+)?(.*)", asked)
     if with_whom and (partner := _partner_at(with_whom.group(1))):
         return partner[0]
