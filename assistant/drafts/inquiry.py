@@ -61,6 +61,15 @@ _SELF = re.compile(
     r"^(?:vi|jeg|eg|me)\s+(?:er|driver|eier|eig|eiger|har\s+ansvar|representerer|jobber|jobbar|arbeider)\b",
     re.IGNORECASE,
 )
+# "… og vurderer å melde behov for første gang", "… og har hørt om ordningen": what the asker plans or has
+# heard, in a clause of its own after who they are. Leading each question, its words outweigh the
+# question's own ("Kan vi være med i ordningen?" then finds sentences about melding behov); the scheme
+# it names is the letter's scheme already.
+_PLANS = re.compile(
+    r",?\s+(?:og|men)\s+(?:har|hadde|vil|skal|kan|må|ønsker|ønskjer|vurderer|vurderar|planlegger|planlegg"
+    r"|tenker|tenkjer|lurer|lurar|søker|søkjer|holder|held|skulle|ville)\b.*$",
+    re.IGNORECASE,
+)
 # The asker as the question's subject: «Har vi …», «Hva kan vi …», «Hvilke ordninger kan jeg …». Not «Kan
 # lærerne våre …»: that asks about a group, which the asker's description would only pull off the point.
 _ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGNORECASE)
@@ -79,10 +88,17 @@ def situated(text: str, questions: list[str]) -> list[str]:
     inquiry's sentences on who the asker is, which sit outside the questions."""
     around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
     sentences = _SENTENCE_END.split(around)
-    who = " ".join(s.strip() for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    who = " ".join(_who(s.strip()) for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
     if not who:
         return questions
     return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in questions]
+
+
+def _who(sentence: str) -> str:
+    """The sentence's part that says who asks: «Vi eier fire barnehager og vurderer å søke …» → «Vi eier
+    fire barnehager.»"""
+    cut = _PLANS.sub("", sentence.rstrip(".:"))
+    return f"{cut}." if cut != sentence.rstrip(".:") else sentence
 
 
 def _asking(question: str) -> str:

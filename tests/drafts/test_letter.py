@@ -265,6 +265,33 @@ def test_who_asks_leads_only_the_questions_about_the_asker() -> None:
     ]
 
 
+def test_who_asks_leads_a_question_without_what_they_plan_or_have_heard() -> None:
+    """«… og vurderer å melde behov for første gang» is what the askers plan: leading every question about
+    them, its words pulled «Kan vi være med?» to sentences about melding behov."""
+    inquiry = (
+        "Hei! Vi eier to barnehager og vurderer å søke om midler for første gang. Vi er også medlem i et "
+        "nettverk, men har ikke søkt før.\n1) Kan vi være med? 2) Hvem bestemmer?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi eier to barnehager. Vi er også medlem i et nettverk. Kan vi være med?",
+        "Hvem bestemmer?",
+    ]
+
+
+def test_a_private_owners_question_is_answered_for_the_owner_not_for_what_they_have_heard_of(
+    services: Services,
+) -> None:
+    """Led by the whole sentence («… og har hørt om tilskuddsordningen for lokal kompetanseutvikling»), the
+    question was answered with what the scheme gives owners, not that owners report their needs."""
+    inquiry = (
+        "Hei!\nVi driver to private barnehager i bydelen og har hørt om tilskuddsordningen for lokal "
+        "kompetanseutvikling.\n1. Kan vi som private eiere melde behov på egen hånd?\n"
+        "2. Hvem prioriterer tiltakene?\nHilsen Anne"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
