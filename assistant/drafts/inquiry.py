@@ -89,9 +89,25 @@ def situated(text: str, questions: list[str]) -> list[str]:
     around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
     sentences = _SENTENCE_END.split(around)
     who = " ".join(_who(s.strip()) for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    asked = [_whole(q) for q in questions]
     if not who:
-        return questions
-    return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in questions]
+        return asked
+    return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in asked]
+
+
+# A list item that goes on from the sentence before the list ("Kan de forklare kort – kva rolle Udir har, –
+# kor ofte vi må rapportere, og til kven,"): a clause opened by a question word in lower case.
+_CLAUSE_ITEM = re.compile(rf"^(?:(?:og|samt|eller)\s+)?(?={_INTERROGATIVE}\b)(?!om\b)[a-zæøå]")
+
+
+def _whole(question: str) -> str:
+    """A list item that is only an indirect clause, framed as the asker's question («Vi lurer på kor ofte vi
+    må rapportere, og til kven?»), which the planner reads as the direct one. Alone, the clause asks nothing
+    it can read, and the letter said it was not covered. A clause with «om» is read as it stands."""
+    found = _CLAUSE_ITEM.match(question)
+    if found is None:
+        return question
+    return f"Vi lurer på {question[found.end() - 1 :].rstrip(' ,;.?')}?"
 
 
 def _who(sentence: str) -> str:

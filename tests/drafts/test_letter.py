@@ -292,6 +292,28 @@ def test_a_private_owners_question_is_answered_for_the_owner_not_for_what_they_h
     assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
 
 
+def test_a_list_item_that_goes_on_from_the_sentence_before_the_list_is_asked_as_a_question() -> None:
+    inquiry = (
+        "Hei,\nKan dere forklare\n- hvilken rolle fylket har,\n- og hvor lenge midlene varer,\n"
+        "- og om skolene kan søke selv?\nHilsen Tor"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi lurer på hvilken rolle fylket har?",
+        "Vi lurer på hvor lenge midlene varer?",
+        "og om skolene kan søke selv?",
+    ]
+
+
+def test_a_clause_listed_under_a_request_is_answered_as_the_question_it_asks(services: Services) -> None:
+    """Alone, «kor ofte vi skal rapportere og til kven,» was answered with what Udir does."""
+    inquiry = (
+        "Hei,\nEg jobbar i fylkeskommunen med midlane til fag- og yrkesopplæringa. Eg vil gjerne vite\n"
+        "– kor ofte vi skal rapportere og til kven,\n– kven som sit i samarbeidsforumet.\nHelsing Ola"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "årleg til Utdanningsdirektoratet" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
