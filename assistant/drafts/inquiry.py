@@ -89,7 +89,7 @@ def situated(text: str, questions: list[str]) -> list[str]:
     around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
     sentences = _SENTENCE_END.split(around)
     who = " ".join(_who(s.strip()) for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
-    asked = [_whole(q) for q in questions]
+    asked = [_named_back(_whole(q)) for q in questions]
     if not who:
         return asked
     return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in asked]
@@ -108,6 +108,32 @@ def _whole(question: str) -> str:
     if found is None:
         return question
     return f"Vi lurer på {question[found.end() - 1 :].rstrip(' ,;.?')}?"
+
+
+# "PP-tjenesten vår ønsker å være med. Kan de delta i tiltakene?": the item's statement names who «de» are,
+# its subject before its verb; a subject that is itself a pronoun or the asker names nobody new.
+_STATED = re.compile(
+    r"^(?P<subject>(?!(?:vi|jeg|eg|me|de|dei|det|den|dette|denne|disse|han|hun|ho|dere|du)\b)"
+    r"(?:[\wæøå-]+\s+){0,3}?[\wæøå-]+)\s+(?:ønsker|ønskjer|vil|har|er|skal|driver|jobber|jobbar|lurer|lurar)\b",
+    re.IGNORECASE,
+)
+_POINTING_BACK = re.compile(r"^(?P<verb>kan|får|må|skal|bør|er|har|vil)\s+(?:de|dei)\b", re.IGNORECASE)
+
+
+def _named_back(question: str) -> str:
+    """An item's question whose subject only points back («Kan de delta …?») names what the statement
+    before it is about («Kan PP-tjenesten vår delta …?»): asked alone, «de» were anyone."""
+    sentences = [s for s in _SENTENCE_END.split(question) if s]
+    if len(sentences) < 2 or not _is_question(sentences[-1]) or _is_question(sentences[-2]):
+        return question
+    stated, pointing = _STATED.match(sentences[-2]), _POINTING_BACK.match(sentences[-1])
+    if stated is None or pointing is None:
+        return question
+    subject = stated.group("subject")
+    if subject[1:2].islower():  # «Lærerne våre …» mid-sentence, but «PP-tjenesten»
+        subject = subject[:1].lower() + subject[1:]
+    asked = f"{pointing.group('verb')} {subject}{sentences[-1][pointing.end() :]}"
+    return " ".join([*sentences[:-1], asked])
 
 
 def _who(sentence: str) -> str:

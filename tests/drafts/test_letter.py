@@ -314,6 +314,29 @@ def test_a_clause_listed_under_a_request_is_answered_as_the_question_it_asks(ser
     assert "årleg til Utdanningsdirektoratet" in answer, answer
 
 
+def test_an_items_question_that_points_back_names_what_its_statement_is_about() -> None:
+    inquiry = (
+        "Hei,\n1. Lærerne våre vil ta videreutdanning. Får de stipend?\n2. Vi har hørt at fristen er kort. "
+        "Stemmer det?\n3. Rådgiverne vil gjerne. Kan vi søke?\nHilsen Eva"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Lærerne våre vil ta videreutdanning. Får lærerne våre stipend?",
+        "Vi har hørt at fristen er kort. Stemmer det?",
+        "Rådgiverne vil gjerne. Kan vi søke?",
+    ]
+
+
+def test_a_group_a_letter_item_speaks_of_is_what_its_question_asks_about(services: Services) -> None:
+    """«Kan de bli med …?» alone was answered with a sentence that only names the PP-tjeneste."""
+    inquiry = (
+        "Hei,\nVi er en kommune som vil søke om midler til kompetanseutvikling i skolene.\n"
+        "1. Hvem bestemmer hvilke tiltak som prioriteres?\n"
+        "2. PP-tjenesten vår ønsker å delta. Kan de bli med i tiltakene?\nHilsen Eva"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert "ansatte i PP-tjenesten" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
