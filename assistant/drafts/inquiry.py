@@ -73,6 +73,9 @@ _PLANS = re.compile(
 # The asker as the question's subject: «Har vi …», «Hva kan vi …», «Hvilke ordninger kan jeg …». Not «Kan
 # lærerne våre …»: that asks about a group, which the asker's description would only pull off the point.
 _ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGNORECASE)
+# The asker as what is asked of or for: «Hva forventes av oss …?», «… kan dere gi oss et oppdrag?». Not
+# «… barnehagen som ligger hos oss»: that only says where what is asked about is.
+_ASKER_OBJECT = re.compile(r"\b(?<!hos\s)(?:oss|meg)\b", re.IGNORECASE)
 
 
 def around_questions(text: str, questions: list[str]) -> str:
@@ -92,7 +95,11 @@ def situated(text: str, questions: list[str]) -> list[str]:
     asked = [_named_back(_whole(q)) for q in questions]
     if not who:
         return asked
-    return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in asked]
+    return [f"{who} {q}" if _about_asker(_asking(q)) else q for q in asked]
+
+
+def _about_asker(asking: str) -> bool:
+    return _ASKER_ASKS.match(asking) is not None or _ASKER_OBJECT.search(asking) is not None
 
 
 # A list item that goes on from the sentence before the list ("Kan de forklare kort – kva rolle Udir har, –

@@ -337,6 +337,32 @@ def test_a_group_a_letter_item_speaks_of_is_what_its_question_asks_about(service
     assert "ansatte i PP-tjenesten" in answer, answer
 
 
+def test_who_asks_leads_a_question_asked_of_or_for_them_but_not_one_only_placed_at_them() -> None:
+    inquiry = (
+        "Hei! Vi er en fagskole med helsefag.\n1) Hva forventes av oss? 2) Hvem bestemmer?\n"
+        "3) Kan barnehagen som ligger hos oss søke?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi er en fagskole med helsefag. Hva forventes av oss?",
+        "Hvem bestemmer?",
+        "Kan barnehagen som ligger hos oss søke?",
+    ]
+
+
+def test_a_question_asked_for_the_asker_is_answered_for_who_the_letter_says_they_are(
+    services: Services,
+) -> None:
+    """Without the letter's «Vi er en fagskole …», «… kan dere gi oss et oppdrag?» was answered with what
+    the schemes are for in general."""
+    inquiry = (
+        "Til fylkeskommunen\nVi er en fagskole med helse- og oppvekstfag.\n"
+        "1. Kan fagskolelærerne våre delta i tiltak i ordningen for fag- og yrkesopplæring?\n"
+        "2. Hvordan blir tilbydere valgt – kan dere gi oss et oppdrag?\nHilsen Kari"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert "samarbeid med fagskoler" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
