@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.schemes.matching import listed_group
+
 _INTERROGATIVE = (
     r"(?:om|hva|hvem|hvor|hvordan|hvorfor|hvilke|hvilken|hvilket|når|kva|kven|kor|korleis|kvifor|kvar)"
 )
@@ -98,7 +100,13 @@ def situated(text: str, questions: list[str]) -> list[str]:
     return [f"{who} {q}" if _about_asker(_asking(q)) else q for q in asked]
 
 
+# «… egne tiltak for fagskolelærerne …»: the question is about that group, whoever asks.
+_FOR_GROUP = re.compile(r"\bfor\s+(?:de\s+|dei\s+)?(?P<group>[\wæøå-]+)", re.IGNORECASE)
+
+
 def _about_asker(asking: str) -> bool:
+    if any(listed_group(found.group("group")) for found in _FOR_GROUP.finditer(asking)):
+        return False
     return _ASKER_ASKS.match(asking) is not None or _ASKER_OBJECT.search(asking) is not None
 
 

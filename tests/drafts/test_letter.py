@@ -363,6 +363,30 @@ def test_a_question_asked_for_the_asker_is_answered_for_who_the_letter_says_they
     assert "samarbeid med fagskoler" in answer, answer
 
 
+def test_who_asks_does_not_lead_a_question_about_a_group_they_ask_for() -> None:
+    inquiry = (
+        "Hei! Vi er en kommune med to skoler.\n1) Kan vi søke om kurs for assistentene?\n"
+        "2) Kan vi søke om midler for neste år?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Kan vi søke om kurs for assistentene?",
+        "Vi er en kommune med to skoler. Kan vi søke om midler for neste år?",
+    ]
+
+
+def test_a_question_for_a_group_is_answered_for_that_group_not_for_who_asks(services: Services) -> None:
+    """Led by «Vi driver en friskole …», the question was answered with what friskoler may («Ja. … er for
+    private skoleeiere»), not what the scheme says of fagskolelærere."""
+    inquiry = (
+        "Hei,\nVi driver en friskole med yrkesfaglige programmer og et lite fagskoletilbud.\n"
+        "1. Hvem sitter i samarbeidsforumet?\n2. Kan vi få et eget kurs for fagskolelærerne hos oss?\n"
+        "Hilsen Kari"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert answer.startswith(texts.LEAD_AS_A_RULE_NOT), answer
+    assert "egne tiltak for denne gruppen omfattes dermed ikke" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
