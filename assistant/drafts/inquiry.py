@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.schemes.matching import listed_group
+
 _INTERROGATIVE = (
     r"(?:om|hva|hvem|hvor|hvordan|hvorfor|hvilke|hvilken|hvilket|når|kva|kven|kor|korleis|kvifor|kvar)"
 )
@@ -61,9 +63,21 @@ _SELF = re.compile(
     r"^(?:vi|jeg|eg|me)\s+(?:er|driver|eier|eig|eiger|har\s+ansvar|representerer|jobber|jobbar|arbeider)\b",
     re.IGNORECASE,
 )
+# "… og vurderer å melde behov for første gang", "… og har hørt om ordningen": what the asker plans or has
+# heard, in a clause of its own after who they are. Leading each question, its words outweigh the
+# question's own ("Kan vi være med i ordningen?" then finds sentences about melding behov); the scheme
+# it names is the letter's scheme already.
+_PLANS = re.compile(
+    r",?\s+(?:og|men)\s+(?:har|hadde|vil|skal|kan|må|ønsker|ønskjer|vurderer|vurderar|planlegger|planlegg"
+    r"|tenker|tenkjer|lurer|lurar|søker|søkjer|holder|held|skulle|ville)\b.*$",
+    re.IGNORECASE,
+)
 # The asker as the question's subject: «Har vi …», «Hva kan vi …», «Hvilke ordninger kan jeg …». Not «Kan
 # lærerne våre …»: that asks about a group, which the asker's description would only pull off the point.
 _ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGNORECASE)
+# The asker as what is asked of or for: «Hva forventes av oss …?», «… kan dere gi oss et oppdrag?». Not
+# «… barnehagen som ligger hos oss»: that only says where what is asked about is.
+_ASKER_OBJECT = re.compile(r"\b(?<!hos\s)(?:oss|meg)\b", re.IGNORECASE)
 
 
 def around_questions(text: str, questions: list[str]) -> str:
@@ -79,10 +93,69 @@ def situated(text: str, questions: list[str]) -> list[str]:
     inquiry's sentences on who the asker is, which sit outside the questions."""
     around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
     sentences = _SENTENCE_END.split(around)
-    who = " ".join(s.strip() for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    who = " ".join(_who(s.strip()) for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    asked = [_named_back(_whole(q)) for q in questions]
     if not who:
-        return questions
-    return [f"{who} {q}" if _ASKER_ASKS.match(_asking(q)) else q for q in questions]
+        return asked
+    return [f"{who} {q}" if _about_asker(_asking(q)) else q for q in asked]
+
+
+# «… egne tiltak for fagskolelærerne …»: the question is about that group, whoever asks.
+_FOR_GROUP = re.compile(r"\bfor\s+(?:de\s+|dei\s+)?(?P<group>[\wæøå-]+)", re.IGNORECASE)
+
+
+def _about_asker(asking: str) -> bool:
+    if any(listed_group(found.group("group")) for found in _FOR_GROUP.finditer(asking)):
+        return False
+    return _ASKER_ASKS.match(asking) is not None or _ASKER_OBJECT.search(asking) is not None
+
+
+# A list item that goes on from the sentence before the list ("Kan de forklare kort – kva rolle Udir har, –
+# kor ofte vi må rapportere, og til kven,"): a clause opened by a question word in lower case.
+_CLAUSE_ITEM = re.compile(rf"^(?:(?:og|samt|eller)\s+)?(?={_INTERROGATIVE}\b)(?!om\b)[a-zæøå]")
+
+
+def _whole(question: str) -> str:
+    """A list item that is only an indirect clause, framed as the asker's question («Vi lurer på kor ofte vi
+    må rapportere, og til kven?»), which the planner reads as the direct one. Alone, the clause asks nothing
+    it can read, and the letter said it was not covered. A clause with «om» is read as it stands."""
+    found = _CLAUSE_ITEM.match(question)
+    if found is None:
+        return question
+    return f"Vi lurer på {question[found.end() - 1 :].rstrip(' ,;.?')}?"
+
+
+# "PP-tjenesten vår ønsker å være med. Kan de delta i tiltakene?": the item's statement names who «de» are,
+# its subject before its verb; a subject that is itself a pronoun or the asker names nobody new.
+_STATED = re.compile(
+    r"^(?P<subject>(?!(?:vi|jeg|eg|me|de|dei|det|den|dette|denne|disse|han|hun|ho|dere|du)\b)"
+    r"(?:[\wæøå-]+\s+){0,3}?[\wæøå-]+)\s+(?:ønsker|ønskjer|vil|har|er|skal|driver|jobber|jobbar|lurer|lurar)\b",
+    re.IGNORECASE,
+)
+_POINTING_BACK = re.compile(r"^(?P<verb>kan|får|må|skal|bør|er|har|vil)\s+(?:de|dei)\b", re.IGNORECASE)
+
+
+def _named_back(question: str) -> str:
+    """An item's question whose subject only points back («Kan de delta …?») names what the statement
+    before it is about («Kan PP-tjenesten vår delta …?»): asked alone, «de» were anyone."""
+    sentences = [s for s in _SENTENCE_END.split(question) if s]
+    if len(sentences) < 2 or not _is_question(sentences[-1]) or _is_question(sentences[-2]):
+        return question
+    stated, pointing = _STATED.match(sentences[-2]), _POINTING_BACK.match(sentences[-1])
+    if stated is None or pointing is None:
+        return question
+    subject = stated.group("subject")
+    if subject[1:2].islower():  # «Lærerne våre …» mid-sentence, but «PP-tjenesten»
+        subject = subject[:1].lower() + subject[1:]
+    asked = f"{pointing.group('verb')} {subject}{sentences[-1][pointing.end() :]}"
+    return " ".join([*sentences[:-1], asked])
+
+
+def _who(sentence: str) -> str:
+    """The sentence's part that says who asks: «Vi eier fire barnehager og vurderer å søke …» → «Vi eier
+    fire barnehager.»"""
+    cut = _PLANS.sub("", sentence.rstrip(".:"))
+    return f"{cut}." if cut != sentence.rstrip(".:") else sentence
 
 
 def _asking(question: str) -> str:

@@ -265,6 +265,128 @@ def test_who_asks_leads_only_the_questions_about_the_asker() -> None:
     ]
 
 
+def test_who_asks_leads_a_question_without_what_they_plan_or_have_heard() -> None:
+    """«… og vurderer å melde behov for første gang» is what the askers plan: leading every question about
+    them, its words pulled «Kan vi være med?» to sentences about melding behov."""
+    inquiry = (
+        "Hei! Vi eier to barnehager og vurderer å søke om midler for første gang. Vi er også medlem i et "
+        "nettverk, men har ikke søkt før.\n1) Kan vi være med? 2) Hvem bestemmer?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi eier to barnehager. Vi er også medlem i et nettverk. Kan vi være med?",
+        "Hvem bestemmer?",
+    ]
+
+
+def test_a_private_owners_question_is_answered_for_the_owner_not_for_what_they_have_heard_of(
+    services: Services,
+) -> None:
+    """Led by the whole sentence («… og har hørt om tilskuddsordningen for lokal kompetanseutvikling»), the
+    question was answered with what the scheme gives owners, not that owners report their needs."""
+    inquiry = (
+        "Hei!\nVi driver to private barnehager i bydelen og har hørt om tilskuddsordningen for lokal "
+        "kompetanseutvikling.\n1. Kan vi som private eiere melde behov på egen hånd?\n"
+        "2. Hvem prioriterer tiltakene?\nHilsen Anne"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+
+
+def test_a_list_item_that_goes_on_from_the_sentence_before_the_list_is_asked_as_a_question() -> None:
+    inquiry = (
+        "Hei,\nKan dere forklare\n- hvilken rolle fylket har,\n- og hvor lenge midlene varer,\n"
+        "- og om skolene kan søke selv?\nHilsen Tor"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi lurer på hvilken rolle fylket har?",
+        "Vi lurer på hvor lenge midlene varer?",
+        "og om skolene kan søke selv?",
+    ]
+
+
+def test_a_clause_listed_under_a_request_is_answered_as_the_question_it_asks(services: Services) -> None:
+    """Alone, «kor ofte vi skal rapportere og til kven,» was answered with what Udir does."""
+    inquiry = (
+        "Hei,\nEg jobbar i fylkeskommunen med midlane til fag- og yrkesopplæringa. Eg vil gjerne vite\n"
+        "– kor ofte vi skal rapportere og til kven,\n– kven som sit i samarbeidsforumet.\nHelsing Ola"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert "årleg til Utdanningsdirektoratet" in answer, answer
+
+
+def test_an_items_question_that_points_back_names_what_its_statement_is_about() -> None:
+    inquiry = (
+        "Hei,\n1. Lærerne våre vil ta videreutdanning. Får de stipend?\n2. Vi har hørt at fristen er kort. "
+        "Stemmer det?\n3. Rådgiverne vil gjerne. Kan vi søke?\nHilsen Eva"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Lærerne våre vil ta videreutdanning. Får lærerne våre stipend?",
+        "Vi har hørt at fristen er kort. Stemmer det?",
+        "Rådgiverne vil gjerne. Kan vi søke?",
+    ]
+
+
+def test_a_group_a_letter_item_speaks_of_is_what_its_question_asks_about(services: Services) -> None:
+    """«Kan de bli med …?» alone was answered with a sentence that only names the PP-tjeneste."""
+    inquiry = (
+        "Hei,\nVi er en kommune som vil søke om midler til kompetanseutvikling i skolene.\n"
+        "1. Hvem bestemmer hvilke tiltak som prioriteres?\n"
+        "2. PP-tjenesten vår ønsker å delta. Kan de bli med i tiltakene?\nHilsen Eva"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert "ansatte i PP-tjenesten" in answer, answer
+
+
+def test_who_asks_leads_a_question_asked_of_or_for_them_but_not_one_only_placed_at_them() -> None:
+    inquiry = (
+        "Hei! Vi er en fagskole med helsefag.\n1) Hva forventes av oss? 2) Hvem bestemmer?\n"
+        "3) Kan barnehagen som ligger hos oss søke?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi er en fagskole med helsefag. Hva forventes av oss?",
+        "Hvem bestemmer?",
+        "Kan barnehagen som ligger hos oss søke?",
+    ]
+
+
+def test_a_question_asked_for_the_asker_is_answered_for_who_the_letter_says_they_are(
+    services: Services,
+) -> None:
+    """Without the letter's «Vi er en fagskole …», «… kan dere gi oss et oppdrag?» was answered with what
+    the schemes are for in general."""
+    inquiry = (
+        "Til fylkeskommunen\nVi er en fagskole med helse- og oppvekstfag.\n"
+        "1. Kan fagskolelærerne våre delta i tiltak i ordningen for fag- og yrkesopplæring?\n"
+        "2. Hvordan blir tilbydere valgt – kan dere gi oss et oppdrag?\nHilsen Kari"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert "samarbeid med fagskoler" in answer, answer
+
+
+def test_who_asks_does_not_lead_a_question_about_a_group_they_ask_for() -> None:
+    inquiry = (
+        "Hei! Vi er en kommune med to skoler.\n1) Kan vi søke om kurs for assistentene?\n"
+        "2) Kan vi søke om midler for neste år?\nHilsen Kim"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Kan vi søke om kurs for assistentene?",
+        "Vi er en kommune med to skoler. Kan vi søke om midler for neste år?",
+    ]
+
+
+def test_a_question_for_a_group_is_answered_for_that_group_not_for_who_asks(services: Services) -> None:
+    """Led by «Vi driver en friskole …», the question was answered with what friskoler may («Ja. … er for
+    private skoleeiere»), not what the scheme says of fagskolelærere."""
+    inquiry = (
+        "Hei,\nVi driver en friskole med yrkesfaglige programmer og et lite fagskoletilbud.\n"
+        "1. Hvem sitter i samarbeidsforumet?\n2. Kan vi få et eget kurs for fagskolelærerne hos oss?\n"
+        "Hilsen Kari"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[1].answer
+    assert answer.startswith(texts.LEAD_AS_A_RULE_NOT), answer
+    assert "egne tiltak for denne gruppen omfattes dermed ikke" in answer, answer
+
+
 def test_a_question_about_another_scheme_than_its_letters_is_answered_from_it(services: Services) -> None:
     inquiry = (
         "Hei! To av lærerne våre skal ta videreutdanning gjennom Kompetanse for kvalitet.\n"
