@@ -76,7 +76,9 @@ def read_profile(questions: Sequence[str]) -> ProfileDraft:
     named: tuple[str, ...] = ()
     schools = False
     for text in questions:
-        owner = slot(text, rules.owner_type) or owner
+        # "Vi driver private barnehager. Kan vi få midler, selv om vi ikke er kommune?": not who asks
+        said = re.sub(rules.negated_owner, " ", text, flags=re.IGNORECASE) if rules.negated_owner else text
+        owner = slot(said, rules.owner_type) or owner
         need = slot(text, rules.need) or need
         sectors, says_schools = _named_sectors(text)
         if sectors or says_schools:

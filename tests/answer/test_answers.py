@@ -1383,8 +1383,6 @@ def test_a_tally_of_needs_reported_is_no_yes_to_whether_one_may_report(services:
 @pytest.mark.parametrize(
     "question",
     [
-        # what a fagskole would replace («i stedet for et universitet») is not what is asked
-        "Kan kommunen samarbeide med en fagskole om kompetansetiltakene i stedet for et universitet?",
         # all of the money to one, none to the other: no sentence that only names how money is used says so
         "Kan samarbeidsforumet bruke alle midlene på skolene og ingenting på barnehagene?",
     ],
@@ -2846,3 +2844,27 @@ def test_an_owner_asking_about_a_partner_of_no_known_type_gets_no_yes_about_itse
     the owner is in the scheme, not whether the firm may be its partner."""
     answer = ask(services, "Kan kommunen bruke et reklamebyrå som samarbeidspartner i tiltakene?")
     assert not answer.answer.startswith("Ja."), answer.answer
+
+
+def test_a_fagskole_in_place_of_a_university_is_yes_from_the_sentence_that_offers_both(
+    services: Services,
+) -> None:
+    """A «Ja» to a fagskole «i stedet for et universitet» rests on the sentence that names both, the
+    fagskole as the alternative («… universitet eller høyskole, eller i samarbeid med fagskole …»)."""
+    answer = ask(
+        services,
+        "Kan kommunen samarbeide med en fagskole om kompetansetiltakene i stedet for et universitet?",
+    )
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "eller i samarbeid med fagskole" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_private_owner_who_says_it_is_no_municipality_is_answered_as_the_private_owner(
+    services: Services,
+) -> None:
+    """«… selv om vi ikke er kommune?» was read as a municipality asking: «Ja. … er for kommuner»."""
+    answer = ask(
+        services, "Vi driver fire private barnehager. Kan vi melde behov i Rekom selv om vi ikke er kommune?"
+    )
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "private barnehageeiere" in answer.answer.splitlines()[0], answer.answer

@@ -289,7 +289,9 @@ def test_a_private_owners_question_is_answered_for_the_owner_not_for_what_they_h
         "2. Hvem prioriterer tiltakene?\nHilsen Anne"
     )
     answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
-    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+    # answered for the owner: yes, with the sentence that owners may report needs
+    assert answer.startswith("Ja."), answer
+    assert "mulighet til å melde behov for midler" in answer, answer
 
 
 def test_a_list_item_that_goes_on_from_the_sentence_before_the_list_is_asked_as_a_question() -> None:

@@ -588,3 +588,12 @@ def test_a_partner_requirement_is_not_whether_one_may_be_a_partner(
         "Kan en fagskole være tilbyder av kompetanseutvikling i yrkesfagordningen?", [], catalogue
     )
     assert may is not None and may.about == "partner"
+
+
+def test_an_owner_the_asker_says_they_are_not_is_not_who_asks() -> None:
+    """ "… selv om vi ikke er kommune?" names the owner the asker is not."""
+    profile = read_profile(
+        ["Vi eier tre private barnehager. Kan vi være med, selv om vi ikke er en kommune?"]
+    )
+    assert profile.owner_type == "privat_barnehageeier"
+    assert read_profile(["Vi er ikkje ein kommune. Kan vi søkje?"]).owner_type is None
