@@ -2864,7 +2864,7 @@ def test_a_private_owner_who_says_it_is_no_municipality_is_answered_as_the_priva
 ) -> None:
     """«… selv om vi ikke er kommune?» was read as a municipality asking: «Ja. … er for kommuner»."""
     answer = ask(
-        services, "Vi driver fire private barnehager. Kan vi melde behov i Rekom selv om vi ikke er kommune?"
+        services, "Vi har to private barnehager. Kan vi få kompetansemidler, selv om vi ikkje er ein kommune?"
     )
     assert answer.answer.startswith("Ja."), answer.answer
     assert "private barnehageeiere" in answer.answer.splitlines()[0], answer.answer
