@@ -29,6 +29,7 @@ DEV = PROJECT_ROOT / "eval" / "realistic_dev.yaml"
 DEV2 = PROJECT_ROOT / "eval" / "realistic_dev2.yaml"
 DEV3 = PROJECT_ROOT / "eval" / "realistic_dev3.yaml"
 DEV4 = PROJECT_ROOT / "eval" / "realistic_dev4.yaml"
+DEV5 = PROJECT_ROOT / "eval" / "realistic_dev5.yaml"
 TYPES = {
     "hvem",
     "hva",
@@ -166,7 +167,7 @@ def test_the_realistic_tuning_set_is_well_formed() -> None:
     assert {q.user_group for q in questions} == {"eier", "skole", "sekretariat"}
 
 
-@pytest.mark.parametrize("path", [DEV, DEV2, DEV3, DEV4], ids=["dev", "dev2", "dev3", "dev4"])
+@pytest.mark.parametrize("path", [DEV, DEV2, DEV3, DEV4, DEV5], ids=["dev", "dev2", "dev3", "dev4", "dev5"])
 def test_the_realistic_dev_sets_are_well_formed(path: Path) -> None:
     questions = evaluation.load_questions(path)
     assert len(questions) == 60 and len({q.id for q in questions}) == 60
@@ -199,7 +200,9 @@ def _acceptability(services: Services, path: Path, sealed: bool) -> dict[str, An
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "path", [TUNING, DEV, DEV2, DEV3, DEV4], ids=["tuning", "dev", "dev2", "dev3", "dev4"]
+    "path",
+    [TUNING, DEV, DEV2, DEV3, DEV4, DEV5],
+    ids=["tuning", "dev", "dev2", "dev3", "dev4", "dev5"],
 )
 def test_the_realistic_sets_hold_their_floors(
     services: Services, pytestconfig: pytest.Config, path: Path
