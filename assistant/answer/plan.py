@@ -539,8 +539,8 @@ def _told_about(text: str, rules: PlanRules) -> str:
 
 
 def _contrasted_pair(found: re.Match[str]) -> tuple[str, str]:
-    """The two terms of a contrast: «forskjellen på A og B» or «hva skiller A fra B»."""
-    return found.group("a") or found.group("c"), found.group("b") or found.group("d")
+    """The two terms of a contrast: «forskjellen på A og B»."""
+    return found.group("a"), found.group("b")
 
 
 def _contrast_of_context(asking: list[str], context: str, rules: PlanRules) -> list[str]:
