@@ -21,7 +21,7 @@ from assistant.ingest.lines import SENTENCE_END
 from assistant.ingest.units import plain, split_units
 from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
 from assistant.rules import AdvisorRules, rule_file
-from assistant.schemes.catalogue import Catalogue, Scheme, normalize_quote
+from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, normalize_quote
 from assistant.schemes.matching import Profile, SchemeMatch, eligibility, match_schemes
 from assistant.schemes.questions import (
     ProfileDraft,
@@ -222,12 +222,7 @@ def _contact_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     if scheme.apply_to:
         # "De formidler behovene videre til samarbeidsforum" is where needs go; "Ta kontakt med
         # fylkeskommunen for mer informasjon" is whom to contact: that one, where the documents say it.
-        pattern = rule_file(AdvisorRules).contact_words
-        said = [e for e in scheme.apply_to if pattern and re.search(pattern, e.quote, re.IGNORECASE)]
-        places = said or list(scheme.apply_to)
-        head = texts.CONTACT.format(scheme=scheme.name, who=join([e.value for e in places]))
-        reasons = [Reason(e.value, e.quote, e.document) for e in places]
-        return AdvisorAnswer("\n".join(_statement(head, reasons, sources, set())), sources.citations)
+        return _places_answer(texts.CONTACT, scheme, _places(scheme, contacting=True), sources)
     lines = [texts.CONTACT_UNSAID.format(scheme=scheme.name)]
     managing = [Reason(e.value, e.quote, e.document) for e in scheme.process[:1]]
     if managing:
@@ -238,20 +233,33 @@ def _contact_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
 def _sent_to(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
     """The scheme a "Hvor sender vi behovsmeldingen?" question asks about, as a process question's, when the
     catalogue says where needs go in it."""
-    pattern = rule_file(AdvisorRules).send_question
-    if pattern is None or not re.search(pattern, asking_sentence(question), re.IGNORECASE):
-        return None
-    scheme = _scheme_of(question, previous, catalogue)
+    scheme = _scheme_of(rule_file(AdvisorRules).send_question, question, previous, catalogue)
     return scheme if scheme is not None and scheme.apply_to else None
 
 
 def _sent_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
     """Where needs go, cited: the places the catalogue names, without those whose quote is only whom to
     contact for more (they are not where needs are sent), unless no other is named."""
+    return _places_answer(texts.SEND_TO, scheme, _places(scheme, contacting=False), sources)
+
+
+def _places(scheme: Scheme, *, contacting: bool) -> list[Evidence]:
+    """The scheme's places to apply whose quote says to contact them (advisor.yaml `contact_words`), or
+    those whose quote does not; all of them when none is of that kind."""
     pattern = rule_file(AdvisorRules).contact_words
-    sent = [e for e in scheme.apply_to if not (pattern and re.search(pattern, e.quote, re.IGNORECASE))]
-    places = sent or list(scheme.apply_to)
-    head = texts.SEND_TO.format(scheme=scheme.name, who=join([e.value for e in places]))
+    said = [
+        e
+        for e in scheme.apply_to
+        if bool(pattern and re.search(pattern, e.quote, re.IGNORECASE)) == contacting
+    ]
+    return said or list(scheme.apply_to)
+
+
+def _places_answer(
+    template: str, scheme: Scheme, places: Sequence[Evidence], sources: _Sources
+) -> AdvisorAnswer:
+    """The places named in the template's sentence, then the quotes that say them."""
+    head = template.format(scheme=scheme.name, who=join([e.value for e in places]))
     reasons = [Reason(e.value, e.quote, e.document) for e in places]
     return AdvisorAnswer("\n".join(_statement(head, reasons, sources, set())), sources.citations)
 
@@ -260,16 +268,17 @@ def _process_asked(question: str, previous: Sequence[str], catalogue: Catalogue)
     """The scheme a "Hvordan går det til …?" question asks the process of (`_scheme_of`), when the catalogue
     gives that scheme a process of several steps."""
     rules = rule_file(AdvisorRules)
-    asking = asking_sentence(question)
-    if rules.process_question is None or not re.search(rules.process_question, asking, re.IGNORECASE):
-        return None
-    scheme = _scheme_of(question, previous, catalogue)
+    scheme = _scheme_of(rules.process_question, question, previous, catalogue)
     return scheme if scheme is not None and len(scheme.process) >= rules.process_min_steps else None
 
 
-def _scheme_of(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
-    """The scheme a question about how it goes asks about: named in it or the conversation, else the one
-    its asker's field or owner role points to (`default_scheme`)."""
+def _scheme_of(
+    pattern: str | None, question: str, previous: Sequence[str], catalogue: Catalogue
+) -> Scheme | None:
+    """For a question of the pattern's kind about how it goes, the scheme it asks about: named in it or the
+    conversation, else the one its asker's field or owner role points to (`default_scheme`)."""
+    if pattern is None or not re.search(pattern, asking_sentence(question), re.IGNORECASE):
+        return None
     # "Vi trenger kompetanseheving gjennom ordningen for fag- og yrkesopplæring. Hvordan melder vi inn …?":
     # the sentence before the asking one may name the scheme
     scheme, _ = scheme_in(question, previous, catalogue)
