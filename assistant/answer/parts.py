@@ -98,7 +98,8 @@ def merge_parts(
             continue
         answered.append(True)
         judged = asked  # the reading of the part its new sentences are held to
-        if fresh is not None and speaks_to is not None:
+        if fresh is not None and speaks_to is not None and not part.advised:
+            # the advisor's answer (schemes and how they fit) is its own reading of the part
             judged = _read_by(part, fresh, text, speaks_to)
             fresh = fresh if judged else None  # what is new beside what was shown above is not what it asks
         if fresh is not None and said_above is not None and said_above(judged, shown_units, fresh):

@@ -2868,3 +2868,14 @@ def test_a_private_owner_who_says_it_is_no_municipality_is_answered_as_the_priva
     )
     assert answer.answer.startswith("Ja."), answer.answer
     assert "private barnehageeiere" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_advised_first_part_shows_the_schemes_and_not_a_pointer_to_nothing(services: Services) -> None:
+    answer = ask(
+        services,
+        "Kommunen vår har både skoler og barnehager, og vi vil satse på videreutdanning. "
+        "Hva kan vi søke om for lærerne, og hva finnes for assistentene i barnehagene?",
+    )
+    first = answer.answer.split("\n\n**")[0]
+    assert texts.PART_SAID_ABOVE not in first
+    assert "Kompetanse for kvalitet" in first

@@ -418,3 +418,18 @@ def test_an_amount_part_given_by_a_line_shown_above_that_names_it_is_answered_ab
     placed = PartAnswer("Hvor mye gikk til barnehage i Troms?", total, [citation(1, "A")])
     merged = merge_parts([first, placed], _amount_given)
     assert merged.text.endswith(f"**Hvor mye gikk til barnehage i Troms?**\n{texts.PART_NOT_COVERED}")
+
+
+def test_an_advised_first_part_is_shown_not_pointed_above() -> None:
+    """The advisor's list of schemes is its own reading of the part: nothing is above the first part,
+    and a reader that finds no asked word in the list must not turn it into «står over»."""
+    advice = PartAnswer(
+        "Hva kan vi søke om for lærerne?",
+        "Dette er ordningene som passer:\n- **Stipend**: Ordningen er for kommuner. [1]",
+        [citation(1, "Ordningen er for kommuner.")],
+        advised=True,
+    )
+    merged = merge_parts([advice], speaks_to=lambda asked, text, cited: False)
+    assert texts.PART_SAID_ABOVE not in merged.text
+    assert "**Stipend**" in merged.text
+    assert merged.answered == (True,)
