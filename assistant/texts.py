@@ -301,6 +301,7 @@ EXPLAIN_STATUS_VIA = {
 }
 # A group whose own sector the scheme names as a target group ("Instruktører" and fag- og yrkesopplæring).
 EXPLAIN_SECTOR_VIA = "{asked} hører til {sector}, som inngår som målgruppe i {scheme}."
+EXPLAIN_SECTOR_ITSELF = "{sector} inngår som målgruppe i {scheme}."
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
 # One sentence, ending in the quote it rests on: what is unclear, and which groups the sources do name.
 EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"

@@ -295,6 +295,8 @@ def _judge(scheme: Scheme, group: str) -> Eligibility:
     found, via, narrower = _statements(scheme, keys)
     if found:
         return _stated(scheme, asked, found, via, narrower)
+    if (sector := _sector_target(scheme, keys)) is not None:
+        return sector
     everyone = next((g for g in scheme.target_groups if g.group == _EVERYONE and g.status == "ja"), None)
     if everyone is not None:
         text = texts.EXPLAIN_EVERYONE.format(scheme=scheme.name, asked=asked)
@@ -423,6 +425,19 @@ def _home_target(scheme: Scheme, asked: str) -> Eligibility | None:
     text = texts.EXPLAIN_SECTOR_VIA.format(asked=cap(asked), sector=name, scheme=scheme.name)
     reason = Reason(texts.SECTOR_FITS.format(name=name), sector.quote, sector.document)
     return Eligibility("ja", text, (reason,))
+
+
+def _sector_target(scheme: Scheme, keys: frozenset[str]) -> Eligibility | None:
+    """A yes for a sector asked about as a group («Er fag- og yrkesopplæringen en målgruppe i …?») when
+    the scheme's sources make that sector itself a target group; its sentence is the one quote."""
+    for sector in scheme.sectors:
+        name = texts.SCHEME_SECTOR_NAMES[sector.value]
+        if _group_keys(name) == keys and _SECTOR_AS_TARGET.search(sector.quote):
+            text = texts.EXPLAIN_SECTOR_ITSELF.format(sector=cap(name), scheme=scheme.name)
+            return Eligibility(
+                "ja", text, (Reason(texts.SECTOR_FITS.format(name=name), sector.quote, sector.document),)
+            )
+    return None
 
 
 def home_sectors_named(text: str) -> set[str]:

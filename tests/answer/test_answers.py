@@ -2879,3 +2879,11 @@ def test_an_advised_first_part_shows_the_schemes_and_not_a_pointer_to_nothing(se
     first = answer.answer.split("\n\n**")[0]
     assert texts.PART_SAID_ABOVE not in first
     assert "Kompetanse for kvalitet" in first
+
+
+def test_a_sector_asked_as_a_target_group_is_yes_from_the_sentence_that_makes_it_one(
+    services: Services,
+) -> None:
+    answer = ask(services, "Hører fag- og yrkesopplæringen til målgruppen i Kompetanseløftet?")
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert any("inngår som målgruppe" in c.text for c in answer.citations)

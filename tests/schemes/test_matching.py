@@ -520,3 +520,16 @@ def test_a_narrower_groups_own_sector_said_of_the_scheme_is_quoted(catalogue: Ca
     assert "fag- og yrkesopplæring" in vocational.explanation, vocational.explanation
     lecturers = eligibility(catalogue, "kompetanseloftet", "lektorer")
     assert not any("yrkesopplæringen" in r.quote for r in lecturers.reasons)
+
+
+@pytest.mark.parametrize("asked", ["fag- og yrkesopplæringen", "fag og yrkesopplæringa"])
+def test_a_sector_asked_as_a_group_is_yes_from_the_sentence_that_makes_it_one(
+    catalogue: Catalogue, asked: str
+) -> None:
+    """A sector the scheme's sources make a target group in so many words is one, asked by its own name;
+    a sector the scheme only works in (barnehage in the vocational scheme) stays unclear."""
+    sector = eligibility(catalogue, "kompetanseloftet", asked)
+    assert sector.answer == "ja", sector.explanation
+    said = [r.quote for r in sector.reasons]
+    assert [q.startswith("Fag- og yrkesopplæringen inngår som målgruppe") for q in said] == [True], said
+    assert eligibility(catalogue, "fag-og-yrkesopplaering", "barnehagen").answer == "uklart"
