@@ -47,6 +47,13 @@ _BARE_CLEFT = re.compile(
 _WHICH_ARE_THEY = re.compile(
     r"^(?:og\s+)?(?:hvilke|hvem|kven|kva\s+for\s+nokre)\s+(?:er|var)\s+(?:det|de|dei)$", re.IGNORECASE
 )
+# "Hvilke av disse passer for oss?": which of the things the question before asked which of
+_WHICH_OF_THOSE = re.compile(
+    r"^(?:og\s+|men\s+)?(?P<which>hvilke|hvilken|hvilket|kva\s+for\s+(?:nokre|ein|ei|eit))\s+av\s+"
+    r"(?:disse|dem|de|desse|dei|deim)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ASKER = re.compile(r"\b(?:oss|vi|meg|eg|jeg|me)\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(hvor|kor)\s+mange\s+(?P<rest>[^?]+)\?", re.IGNORECASE)
 _WHO_DOES = re.compile(
     r"^(?:og\s+)?(?:hvem|kven)\s+(?:er\s+det\s+som\s+|som\s+)?(?P<does>[^?]+)\?", re.IGNORECASE
@@ -93,6 +100,8 @@ def resolve_follow_up(
     relative = (dated := _dated(text, before)) != text
     if relative:  # "Og året før?" after "… i 2022?": "Og i 2021?"
         text, question = dated, _finish(dated)
+    if (which := _which_of_those(text, before)) is not None:
+        return which
     resolved = _resolved(question, text, previous, lexical, people)
     if relative:  # the topic put in may bring the year asked about before along
         for year in set(YEAR.findall(before)) - set(re.findall(r"\b\d{4}\b", text)):
@@ -241,6 +250,21 @@ def _which_of_counted(text: str, previous: str) -> str | None:
         return None
     which = "kva for" if counted.group(1).lower() == "kor" else "hvilke"
     return _finish(f"{which} {counted.group('rest').strip()}")
+
+
+def _which_of_those(text: str, previous: str) -> str | None:
+    """ "Hvilke av disse passer for oss?" after "Hvilke videreutdanningstilbud har Udir?" asks which of
+    those things fit the asker: "Hvilke videreutdanningstilbud passer for oss?", in the earlier question's
+    own words. Only of what fits the asker: "Hvilken av dem har bredest målgruppe?" after "Hvilke tre
+    ordninger inngår i …?" is of the three, which the words before the pronoun alone would lose."""
+    pattern = _rules().which_asked
+    asked = re.search(pattern, previous, re.IGNORECASE) if pattern else None
+    which = _WHICH_OF_THOSE.match(text)
+    if asked is None or which is None or not _ASKER.search(which.group("rest")):
+        return None
+    if asked.group("thing").lower() in _words("numbers"):
+        return None
+    return _finish(f"{asked.group(0).strip()}{which.group('rest')}")
 
 
 def _things_asked(text: str, tokens: Tokens, before: str, lexical: LexicalIndex | None) -> str | None:

@@ -656,3 +656,32 @@ def test_a_scheme_noun_is_not_replaced_by_a_place_asked_about_before() -> None:
     assert resolve_follow_up(question, ["Hva er den regionale ordningen i Nordland?"]) != question
     # a scheme asked about before is still what «ordningen» stands for
     assert resolve_follow_up("Hvem forvalter ordningen?", ["Hva er Dekom?"]) == "Hvem forvalter Dekom?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Vi er en privat skole. Hvilke stipend kan vi søke om?",
+            "Hvilke av disse gjelder for oss?",
+            "Hvilke stipend gjelder for oss?",
+        ),
+        (
+            "Kva for kompetansepakkar finst?",
+            "Kva for nokre av dei passar for oss?",
+            "Kva for kompetansepakkar passar for oss?",
+        ),
+    ],
+)
+def test_which_of_those_after_which_things_asks_which_of_them(
+    previous: str, question: str, expected: str
+) -> None:
+    """Left as asked, "Hvilke av disse …?" names nothing, and was read as outside what is answered."""
+    assert resolve_follow_up(question, [previous]) == expected
+
+
+def test_which_of_those_after_which_offers_lists_the_offers(services: Services) -> None:
+    previous = ["Jeg er barnehagestyrer. Hvilke videreutdanningstilbud har direktoratet?"]
+    answer = ask_with_history(services, "Hvilke av disse passer for oss?", previous)
+    assert not answer.abstained, answer.answer
+    assert "Videreutdanningstilbud for barnehagelærere" in answer.answer

@@ -325,6 +325,7 @@ class ConversationRules(RuleFile):
     partitive: str = ""
     which_asked: str = ""
     plural_pronouns: Words = Field(default_factory=list)
+    numbers: Words = Field(default_factory=list)
     limits: ConversationLimits
 
 
