@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from assistant import texts
@@ -76,9 +77,9 @@ def _repair(
         if before == after or core in nynorsk:
             return _linking_s(before, after)
         if corpus_word is not None and corpus_word(core):
-            return before
+            return _punctuated_as(before, after)
         if known is not None and known(core) and not known(_core(after)):
-            return before
+            return _punctuated_as(before, after)
         return _linking_s(before, after)
 
     translated = _word_by_word(original, translated, fix)
@@ -94,10 +95,13 @@ def _word_by_word(original: str, translated: str, fix: Callable[[str, str], str]
     before = original.split()
 
     def source(word: str) -> str | None:
-        """The longest shared start wins; of equals, the word closest in length ("behovsmeldingane",
-        not "behov", for "behovmeldingene")."""
-        lower = word.lower()
-        scored = [(shared_start(c.lower(), lower), -abs(len(c) - len(word)), c) for c in before]
+        """The longest shared start wins; of equals, the word most alike ("behovsmeldingane", not
+        "behov", for "behovmeldingene"; "yrkesfaglærarar", not "yrkesgrupper", for "yrkefaglærere").
+        Punctuation is no part of a word ("barnehagar," is not "barnehage?")."""
+        lower = _core(word)
+        scored = [
+            (shared_start(_core(c), lower), SequenceMatcher(None, _core(c), lower).ratio(), c) for c in before
+        ]
         best = max(scored, default=None)
         return best[2] if best is not None and best[0] >= 3 else None
 
@@ -120,6 +124,14 @@ def _linking_s(before: str, after: str) -> str:
         if j > 0 and after[j - 1].isalpha() and after[j - 1] != "s":
             return f"{after[:j]}s{after[j:]}"
     return after
+
+
+def _punctuated_as(before: str, after: str) -> str:
+    """The original word, with the punctuation of the translated token it stands in for."""
+    core = before.strip(_PUNCTUATION)
+    word = after.strip(_PUNCTUATION)
+    start = after.find(word) if word else len(after)
+    return f"{after[:start]}{core}{after[start + len(word) :]}"
 
 
 def _core(token: str) -> str:

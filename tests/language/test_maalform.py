@@ -144,6 +144,9 @@ def test_without_apertium_a_nynorsk_question_is_answered_in_bokmal(
         ("Kva behov står i behovsmeldingane?", "behovsmeldingene"),
         # A cleft before a name comes out as "Er den Statsforvalteren …".
         ("Takk. Er det Statsforvaltaren, slik som i Rekom?", "Er det Statsforvalteren"),
+        # A place word pointing back comes out as the question word ("for oss hvor – er det …").
+        ("Kven rår for tiltaka hos oss der – er det forumet?", "hos oss der –"),
+        ("Er SFO-tilsette med i målgruppa?", "SFO-ansatte"),
     ],
 )
 def test_apertium_slips_are_repaired(nynorsk: str, expected: str) -> None:
@@ -173,3 +176,15 @@ def test_quotes_in_the_answer_stay_verbatim() -> None:
     rendered = language.render(text, "nb", "nn")
     assert "«lærere, ledere og andre ansatte i barnehagene» [1]" in rendered.text
     assert rendered.text.startswith("Ja. Gruppa er i målgruppa for ordninga:")
+
+
+@needs_apertium
+def test_a_kept_word_is_the_one_it_stands_for_with_the_translations_punctuation() -> None:
+    """Words the sources use are kept as written, but each in its own place: "yrkesfaglærarar," is not
+    the "yrkesgrupper" before it (both start "yrke"), and a kept word keeps the comma after it, not the
+    question mark of a like word at the end."""
+    question = "Kan andre yrkesgrupper enn yrkesfaglærarar, til dømes instruktørar, vere med i barnehage?"
+    corpus = {"yrkesgrupper", "barnehage"}.__contains__
+    read = language.read_question(question, corpus).bokmal
+    assert "enn yrkesfaglærere, for" in read, read
+    assert read.count("?") == 1, read
