@@ -558,6 +558,10 @@ class PlanRules(RuleFile):
     decide_cleft: Pattern | None = None
     request: Pattern | None = None
     tell_about: Pattern | None = None  # "Kan du fortelle om X?" asks "Hva er X?" (group topic)
+    # "Jeg har hørt om noe som heter X. Hva går det ut på?" asks "Hva er X?": the name the sentence before
+    # gives (named_before, group topic) is what the bare "what is it" question (named_back) asks about.
+    named_before: Pattern | None = None
+    named_back: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

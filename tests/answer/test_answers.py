@@ -717,6 +717,14 @@ def test_a_where_question_is_answered_from_one_passage(services: Services) -> No
     assert set(MARKER.findall(answer.answer)) == {"1"}, answer.answer
 
 
+def test_a_scheme_named_before_a_bare_what_is_it_question_is_what_it_asks_about(services: Services) -> None:
+    """ "… noe som heter X. Hva går den ordningen ut på?": «ordningen» names no scheme; the name before does,
+    and the sentences that say what the scheme's money is for answer it."""
+    question = "En på jobben snakket om noe som heter Yrkesfaglærer 2. Hva går den ordningen ut på?"
+    answer = ask(services, question)
+    assert "hente fagkompetansen fra arbeidslivet inn i skolen" in answer.answer, answer.answer
+
+
 def test_the_rule_leads_before_its_exception(services: Services) -> None:
     """The sources make fagskolelærere «som hovedregel ikke» a target group, with an exception the
     county may make; the rule comes first, then the exception."""
