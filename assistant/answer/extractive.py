@@ -47,7 +47,7 @@ from assistant.index.lexical import LexicalIndex, content_words, shared_start, s
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, plain, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
-from assistant.rules import PlanRules, rule_file
+from assistant.rules import AdvisorRules, PlanRules, rule_file
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 # A sentence that opens with a pronoun subject ("De har …", "Vi utbetaler …") or no subject at all
@@ -678,6 +678,8 @@ class ExtractiveBackend:
             naming = next((s for s in scored if s.members), None)
             if naming is not None and naming.score >= _MEMBERS_NEAR * scored[0].score:
                 scored = [naming, *(s for s in scored if s is not naming)]
+        if scored and _asks_whom_to_contact(asking):
+            scored = _contact_first(scored)
         if scored and not scored[0].asked:
             # The best shares only what the question says of who asks ("Jeg er hos Statsforvalteren.");
             # one near it that says what is asked leads instead
@@ -1247,6 +1249,30 @@ def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     bodies = [b for b in rules.member_bodies if b in asked]
     body = f"(?=.*(?:{'|'.join(map(re.escape, bodies))}))" if bodies else ""
     return re.compile(f"(?s){body}.*?{rules.members}", re.IGNORECASE)
+
+
+# How near the best score a sentence that says whom to contact must be to lead, asked where to turn.
+_CONTACT_NEAR = 0.6
+
+
+def _asks_whom_to_contact(asking: str) -> bool:
+    """Whether the asking sentence asks where or whom to turn to ("Hvor kan jeg henvende meg …?"): the
+    advisor's `contact_question`."""
+    pattern = rule_file(AdvisorRules).contact_question
+    return bool(pattern and re.search(pattern, asking, re.IGNORECASE))
+
+
+def _contact_first(scored: list[_Scored]) -> list[_Scored]:
+    """`scored` with a sentence near the best that says whom to contact («Ta kontakt med fylkeskommunen …»,
+    the advisor's `contact_words`) first: asked where to turn, what the place does («De videregående skolene
+    bør kjenne til …») is around the answer, and its next sentence would take the answer's second place."""
+    pattern = rule_file(AdvisorRules).contact_words
+    if not pattern or re.search(pattern, scored[0].text, re.IGNORECASE):
+        return scored
+    contact = next((s for s in scored if re.search(pattern, s.text, re.IGNORECASE)), None)
+    if contact is None or contact.score < _CONTACT_NEAR * scored[0].score:
+        return scored
+    return [contact, *(s for s in scored if s is not contact)]
 
 
 def names_members(text: str) -> bool:

@@ -14,8 +14,10 @@ from assistant.answer.extractive import (
     _MAY_OR_MUST,
     _answering_item,
     _asked_focus,
+    _asks_whom_to_contact,
     _carries,
     _conditions_first,
+    _contact_first,
     _crux,
     _doer,
     _lead_in_terms,
@@ -723,6 +725,18 @@ def test_a_scheme_named_before_a_bare_what_is_it_question_is_what_it_asks_about(
     question = "En på jobben snakket om noe som heter Yrkesfaglærer 2. Hva går den ordningen ut på?"
     answer = ask(services, question)
     assert "hente fagkompetansen fra arbeidslivet inn i skolen" in answer.answer, answer.answer
+
+
+def test_asked_where_to_turn_the_sentence_saying_whom_to_contact_is_in_the_answer(services: Services) -> None:
+    """What the schools should know leads on words, and its next sentence would take the second place; the
+    sentence that says whom to contact is what is asked."""
+    question = (
+        "Jeg er avdelingsleder på yrkesfag. Hvor henvender jeg meg for å få vite hvordan "
+        "kompetansetilskuddet er organisert hos oss?"
+    )
+    answer = ask(services, question)
+    assert "Ta kontakt med fylkeskommunen" in answer.answer, answer.answer
+    assert "organisert i fylkeskommunen" in answer.answer, answer.answer
 
 
 def test_the_rule_leads_before_its_exception(services: Services) -> None:
@@ -2876,3 +2890,13 @@ def test_a_private_owner_who_says_it_is_no_municipality_is_answered_as_the_priva
     )
     assert answer.answer.startswith("Ja."), answer.answer
     assert "private barnehageeiere" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_asked_where_to_turn_a_sentence_near_the_best_that_says_whom_to_contact_leads() -> None:
+    assert _asks_whom_to_contact("Hvor kan vi henvende oss for å få hjelp med planen?")
+    assert not _asks_whom_to_contact("Hvor finner jeg retningslinjene?")
+    about = _Scored(1.0, Unit(1, 0, "Skolene bør vite hvordan ordningen er styrt i fylket.", []), [])
+    contact = _Scored(0.7, Unit(1, 2, "Ta kontakt med fylket om du har spørsmål.", []), [])
+    far = _Scored(0.4, Unit(1, 2, "Ta kontakt med fylket om du har spørsmål.", []), [])
+    assert _contact_first([about, contact]) == [contact, about]
+    assert _contact_first([about, far]) == [about, far]  # too far from the best to lead
