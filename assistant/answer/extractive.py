@@ -400,6 +400,7 @@ class ExtractiveBackend:
                 and any(_is_process(u) for u in split_units(h.passage.text, 0))
             ][:1]
         focus = _focus_terms(index, plan)
+        listed_kind = _asked_kind(index, asking)
         if plan is not None and plan.type == "liste":
             # "Hva bør en slik plan ta med?": the list of what the thing asked about holds («En slik plan
             # … bør omfatte: …») may sit in a passage ranked just below the first few: one near the best is
@@ -617,6 +618,8 @@ class ExtractiveBackend:
                     # the best lead-in wins; asked otherwise, a lead-in that restates the asking sentence.
                     if plan.type == "liste":
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
+                        if _lead_names(index, unit, listed_kind):  # «Tilskuddsordningen omfatter: …»
+                            planned += _NAMES_KIND
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
                 if plan is not None and _tally(unit) and _asks_what_to_do(plan, asking):
@@ -2342,6 +2345,17 @@ def _lead_names(index: LexicalIndex, unit: Unit, focus: set[str]) -> bool:
     if not unit.is_list or not focus:
         return False
     return _loose_coverage([({f}, 1.0) for f in focus], set(index.analyzer.terms(unit.lead))) > 0
+
+
+# What a list whose lead-in names the kind a "Hvilke X …?" question asks for gains.
+_NAMES_KIND = 0.3
+
+
+def _asked_kind(index: LexicalIndex, asking: str) -> set[str]:
+    """The terms of the kind "Hvilke (statlige) X …?" asks for (plan.yaml `asked_kind`); empty otherwise."""
+    pattern = rule_file(PlanRules).asked_kind
+    found = re.search(pattern, asking, re.IGNORECASE) if pattern else None
+    return set(index.analyzer.terms(found.group("kind"))) if found is not None else set()
 
 
 def _lists_asked_kind(unit: Unit, index: LexicalIndex, asking: str, focus: set[str]) -> bool:

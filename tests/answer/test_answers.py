@@ -14,6 +14,7 @@ from assistant.answer.extractive import (
     _MAY_OR_MUST,
     _answering_item,
     _asked_focus,
+    _asked_kind,
     _asks_whom_to_contact,
     _carries,
     _conditions_first,
@@ -2900,3 +2901,21 @@ def test_asked_where_to_turn_a_sentence_near_the_best_that_says_whom_to_contact_
     far = _Scored(0.4, Unit(1, 2, "Ta kontakt med fylket om du har spørsmål.", []), [])
     assert _contact_first([about, contact]) == [contact, about]
     assert _contact_first([about, far]) == [about, far]  # too far from the best to lead
+
+
+def test_the_kind_a_which_question_asks_for_is_the_noun_past_its_adjectives(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    kind = _asked_kind(index, "Hvilke nasjonale tilskuddsordninger kan vi søke på?")
+    assert kind == set(index.analyzer.terms("tilskuddsordninger"))
+    assert _asked_kind(index, "Hvem melder behov?") == set()
+
+
+def test_asked_which_schemes_the_list_whose_lead_in_names_them_answers(services: Services) -> None:
+    """Bare bullets about what the scheme shall do share more of the question's words; the list under
+    «Tilskuddsordningen omfatter:» names the schemes asked for."""
+    question = (
+        "Vi eier flere barnehager og skoler. Hvilke nasjonale tilskuddsordninger for kompetanseutvikling i "
+        "fellesskap kan vi melde behov i?"
+    )
+    answer = ask(services, question)
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
