@@ -12,6 +12,7 @@ from assistant.answer.extractive import (
     _ASKS_RECIPIENT,
     _CLEFT_WHO,
     _MAY_OR_MUST,
+    _amount_kinds,
     _answering_item,
     _asked_focus,
     _asked_kind,
@@ -2919,3 +2920,15 @@ def test_asked_which_schemes_the_list_whose_lead_in_names_them_answers(services:
     )
     answer = ask(services, question)
     assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
+
+
+def test_what_the_money_goes_to_is_what_was_granted() -> None:
+    kinds = _amount_kinds(plan_question("Hvor mye av pengene går til barnehagene i fylket?"))
+    assert kinds is not None and kinds[0].search("tildelt") and kinds[1].search("meldt")
+
+
+def test_asked_what_the_money_goes_to_the_needs_reported_are_not_given(services: Services) -> None:
+    """«Behovsmeldinger: 24 605 520,-» under «Midler tildelt 2026:» is what was asked for, not granted."""
+    answer = ask(services, "Hvor mye av midlene i Nordland går til skole i 2026?")
+    assert "17 mill" in answer.answer, answer.answer
+    assert "Behovsmeldinger" not in answer.answer, answer.answer
