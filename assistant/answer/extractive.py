@@ -357,7 +357,7 @@ class ExtractiveBackend:
         about_asker = {
             w
             for t in split_sentences(question)
-            if t != asking and _FIRST_PERSON.match(t)
+            if t != asking and _FIRST_PERSON.match(t) and not _wonders(t)
             for w in content_words(t)
         }
         asked_words = set(content_words(question)) - (about_asker - set(content_words(asking)))
@@ -1566,6 +1566,13 @@ def _definite_singular(word: str) -> bool:
 _IS_OR_MEANS = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,3}\s+(?:er|betyr|tyder|innebærer|inneber)\b")
 _WE = re.compile(r"^(?:Vi|Me)\b")
 _FIRST_PERSON = re.compile(r"^(?:Jeg|Eg|Vi|Me)\b")
+
+
+def _wonders(sentence: str) -> bool:
+    """Whether a sentence about the asker says what they don't know («… og skjønner ikke hvordan X er
+    organisert»): what it says is asked, not who asks (plan.yaml `wondering`)."""
+    pattern = rule_file(PlanRules).wondering
+    return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
 
 
 def _beside(s: _Scored, chosen: list[_Scored]) -> bool:

@@ -439,6 +439,7 @@ class PlanRules(RuleFile):
     # "Hvilke kjennetegn …?" asks for several of a kind (`asks_several`): a list whose lead-in names that kind
     # is the answer whole, not the one item that shares the most of the question's other words.
     asks_several: Pattern | None = None
+    wondering: Pattern | None = None  # «Jeg skjønner ikke hvordan …»: what the asker does not know
     asked_kind: Pattern | None = None  # the noun "Hvilke (adjectives) X …?" asks for (group kind)
     # "Må det være X?", "Er det bare X?": a question whether only one thing will do (`exclusive`), answered
     # «Nei» by a sentence that names more (`more_options`: "eller", "også" and a word the question lacks);

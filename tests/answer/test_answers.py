@@ -35,6 +35,7 @@ from assistant.answer.extractive import (
     _Scored,
     _states_cases,
     _wanted_pattern,
+    _wonders,
     known_form,
 )
 from assistant.answer.plan import asks_members, plan_question
@@ -2932,3 +2933,21 @@ def test_asked_what_the_money_goes_to_the_needs_reported_are_not_given(services:
     answer = ask(services, "Hvor mye av midlene i Nordland går til skole i 2026?")
     assert "17 mill" in answer.answer, answer.answer
     assert "Behovsmeldinger" not in answer.answer, answer.answer
+
+
+def test_what_the_asker_says_they_do_not_know_is_asked() -> None:
+    assert _wonders("Jeg er ny her og skjønner ikke helt hvordan midlene fordeles.")
+    assert _wonders("Vi lurer på hvem som bestemmer.")
+    assert not _wonders("Jeg er rektor på en ungdomsskole.")
+
+
+def test_what_the_asker_does_not_know_says_what_a_where_to_turn_question_is_about(services: Services) -> None:
+    """«… skjønner ikke hvordan X er organisert» is said of the asker, but it is what they ask about: the
+    sentence on how it is organised answers beside whom to contact."""
+    question = (
+        "Jeg er nyansatt på en vgs og skjønner ikke hvordan kompetansetilskuddet for yrkesfag er organisert "
+        "hos oss. Hvor kan jeg henvende meg for å få vite mer?"
+    )
+    answer = ask(services, question)
+    assert "Ta kontakt med fylkeskommunen" in answer.answer, answer.answer
+    assert "organisert i fylkeskommunen" in answer.answer, answer.answer
