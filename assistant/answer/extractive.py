@@ -47,7 +47,7 @@ from assistant.index.lexical import LexicalIndex, content_words, shared_start, s
 from assistant.ingest.lines import DATELINE
 from assistant.ingest.units import Unit, plain, split_units
 from assistant.models import AnswerPlan, Maalform, ScoredPassage
-from assistant.rules import PlanRules, rule_file
+from assistant.rules import AdvisorRules, PlanRules, rule_file
 
 _ANAPHOR = re.compile(r"^(Dette|Det|Den|De|Disse|Dei|Forumet|Ordningen|Ordninga|Midlene|Slik)\b")
 # A sentence that opens with a pronoun subject ("De har …", "Vi utbetaler …") or no subject at all
@@ -357,7 +357,7 @@ class ExtractiveBackend:
         about_asker = {
             w
             for t in split_sentences(question)
-            if t != asking and _FIRST_PERSON.match(t)
+            if t != asking and _FIRST_PERSON.match(t) and not _wonders(t)
             for w in content_words(t)
         }
         asked_words = set(content_words(question)) - (about_asker - set(content_words(asking)))
@@ -400,6 +400,7 @@ class ExtractiveBackend:
                 and any(_is_process(u) for u in split_units(h.passage.text, 0))
             ][:1]
         focus = _focus_terms(index, plan)
+        listed_kind = _asked_kind(index, asking)
         if plan is not None and plan.type == "liste":
             # "Hva bør en slik plan ta med?": the list of what the thing asked about holds («En slik plan
             # … bør omfatte: …») may sit in a passage ranked just below the first few: one near the best is
@@ -617,6 +618,8 @@ class ExtractiveBackend:
                     # the best lead-in wins; asked otherwise, a lead-in that restates the asking sentence.
                     if plan.type == "liste":
                         planned += 0.3 + 0.8 * index.weighted_coverage(sets, lead_terms)
+                        if _lead_names(index, unit, listed_kind):  # «Tilskuddsordningen omfatter: …»
+                            planned += _NAMES_KIND
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
                 if plan is not None and _tally(unit) and _asks_what_to_do(plan, asking):
@@ -678,6 +681,8 @@ class ExtractiveBackend:
             naming = next((s for s in scored if s.members), None)
             if naming is not None and naming.score >= _MEMBERS_NEAR * scored[0].score:
                 scored = [naming, *(s for s in scored if s is not naming)]
+        if scored and _asks_whom_to_contact(asking):
+            scored = _contact_first(scored)
         if scored and not scored[0].asked:
             # The best shares only what the question says of who asks ("Jeg er hos Statsforvalteren.");
             # one near it that says what is asked leads instead
@@ -1249,6 +1254,30 @@ def _members_pattern(plan: AnswerPlan | None) -> re.Pattern[str] | None:
     return re.compile(f"(?s){body}.*?{rules.members}", re.IGNORECASE)
 
 
+# How near the best score a sentence that says whom to contact must be to lead, asked where to turn.
+_CONTACT_NEAR = 0.6
+
+
+def _asks_whom_to_contact(asking: str) -> bool:
+    """Whether the asking sentence asks where or whom to turn to ("Hvor kan jeg henvende meg …?"): the
+    advisor's `contact_question`."""
+    pattern = rule_file(AdvisorRules).contact_question
+    return bool(pattern and re.search(pattern, asking, re.IGNORECASE))
+
+
+def _contact_first(scored: list[_Scored]) -> list[_Scored]:
+    """`scored` with a sentence near the best that says whom to contact («Ta kontakt med fylkeskommunen …»,
+    the advisor's `contact_words`) first: asked where to turn, what the place does («De videregående skolene
+    bør kjenne til …») is around the answer, and its next sentence would take the answer's second place."""
+    pattern = rule_file(AdvisorRules).contact_words
+    if not pattern or re.search(pattern, scored[0].text, re.IGNORECASE):
+        return scored
+    contact = next((s for s in scored if re.search(pattern, s.text, re.IGNORECASE)), None)
+    if contact is None or contact.score < _CONTACT_NEAR * scored[0].score:
+        return scored
+    return [contact, *(s for s in scored if s is not contact)]
+
+
 def names_members(text: str) -> bool:
     """Whether a text names a body's members (plan.yaml `members`: «skal inkludere representanter for …»)."""
     pattern = rule_file(PlanRules).members
@@ -1537,6 +1566,13 @@ def _definite_singular(word: str) -> bool:
 _IS_OR_MEANS = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,3}\s+(?:er|betyr|tyder|innebærer|inneber)\b")
 _WE = re.compile(r"^(?:Vi|Me)\b")
 _FIRST_PERSON = re.compile(r"^(?:Jeg|Eg|Vi|Me)\b")
+
+
+def _wonders(sentence: str) -> bool:
+    """Whether a sentence about the asker says what they don't know («… og skjønner ikke hvordan X er
+    organisert»): what it says is asked, not who asks (plan.yaml `wondering`)."""
+    pattern = rule_file(PlanRules).wondering
+    return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
 
 
 def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
@@ -2316,6 +2352,17 @@ def _lead_names(index: LexicalIndex, unit: Unit, focus: set[str]) -> bool:
     if not unit.is_list or not focus:
         return False
     return _loose_coverage([({f}, 1.0) for f in focus], set(index.analyzer.terms(unit.lead))) > 0
+
+
+# What a list whose lead-in names the kind a "Hvilke X …?" question asks for gains.
+_NAMES_KIND = 0.3
+
+
+def _asked_kind(index: LexicalIndex, asking: str) -> set[str]:
+    """The terms of the kind "Hvilke (statlige) X …?" asks for (plan.yaml `asked_kind`); empty otherwise."""
+    pattern = rule_file(PlanRules).asked_kind
+    found = re.search(pattern, asking, re.IGNORECASE) if pattern else None
+    return set(index.analyzer.terms(found.group("kind"))) if found is not None else set()
 
 
 def _lists_asked_kind(unit: Unit, index: LexicalIndex, asking: str, focus: set[str]) -> bool:

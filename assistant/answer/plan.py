@@ -73,7 +73,7 @@ def direct(text: str) -> str:
             else text[: request.start()]
         )
         text = before + rest[:1].upper() + rest[1:]
-    text = _told_about(text, rules)
+    text = _named_back(_told_about(text, rules), rules)
     pattern = rules.indirect
     found = re.search(pattern, text, re.IGNORECASE) if pattern else None
     if found is not None:
@@ -536,6 +536,20 @@ def _told_about(text: str, rules: PlanRules) -> str:
     if told is None:
         return text
     return f"{text[:start].strip()} Hva er {told.group('topic').strip()}?".strip()
+
+
+def _named_back(text: str, rules: PlanRules) -> str:
+    """ "Jeg har hørt om noe som heter X. Hva går den ordningen ut på?" → "… Hva er X?": a bare question about
+    "it" after a sentence that gives a name asks what the named thing is."""
+    if not (rules.named_before and rules.named_back):
+        return text
+    sentences = split_sentences(text)
+    if len(sentences) < 2 or not re.match(rules.named_back, sentences[-1].strip(), re.IGNORECASE):
+        return text
+    named = re.search(rules.named_before, sentences[-2].strip(), re.IGNORECASE)
+    if named is None:
+        return text
+    return " ".join([*sentences[:-1], f"Hva er {named.group('topic').strip()}?"])
 
 
 def _contrasted_pair(found: re.Match[str]) -> tuple[str, str]:

@@ -440,6 +440,8 @@ class PlanRules(RuleFile):
     # "Hvilke kjennetegn …?" asks for several of a kind (`asks_several`): a list whose lead-in names that kind
     # is the answer whole, not the one item that shares the most of the question's other words.
     asks_several: Pattern | None = None
+    wondering: Pattern | None = None  # «Jeg skjønner ikke hvordan …»: what the asker does not know
+    asked_kind: Pattern | None = None  # the noun "Hvilke (adjectives) X …?" asks for (group kind)
     # "Må det være X?", "Er det bare X?": a question whether only one thing will do (`exclusive`), answered
     # «Nei» by a sentence that names more (`more_options`: "eller", "også" and a word the question lacks);
     # "Må vi X, eller kan vi Y?" (`requirement`) «Nei» by one that says Y.
@@ -559,6 +561,10 @@ class PlanRules(RuleFile):
     decide_cleft: Pattern | None = None
     request: Pattern | None = None
     tell_about: Pattern | None = None  # "Kan du fortelle om X?" asks "Hva er X?" (group topic)
+    # "Jeg har hørt om noe som heter X. Hva går det ut på?" asks "Hva er X?": the name the sentence before
+    # gives (named_before, group topic) is what the bare "what is it" question (named_back) asks about.
+    named_before: Pattern | None = None
+    named_back: Pattern | None = None
     min_part_words: PositiveInt
     max_parts: PositiveInt
 

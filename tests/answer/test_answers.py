@@ -12,10 +12,14 @@ from assistant.answer.extractive import (
     _ASKS_RECIPIENT,
     _CLEFT_WHO,
     _MAY_OR_MUST,
+    _amount_kinds,
     _answering_item,
     _asked_focus,
+    _asked_kind,
+    _asks_whom_to_contact,
     _carries,
     _conditions_first,
+    _contact_first,
     _crux,
     _doer,
     _lead_in_terms,
@@ -31,6 +35,7 @@ from assistant.answer.extractive import (
     _Scored,
     _states_cases,
     _wanted_pattern,
+    _wonders,
     known_form,
 )
 from assistant.answer.plan import asks_members, plan_question
@@ -715,6 +720,26 @@ def test_a_where_question_is_answered_from_one_passage(services: Services) -> No
     answer = ask(services, question)
     assert "Ta kontakt med fylkeskommunen" in answer.answer
     assert set(MARKER.findall(answer.answer)) == {"1"}, answer.answer
+
+
+def test_a_scheme_named_before_a_bare_what_is_it_question_is_what_it_asks_about(services: Services) -> None:
+    """ "… noe som heter X. Hva går den ordningen ut på?": «ordningen» names no scheme; the name before does,
+    and the sentences that say what the scheme's money is for answer it."""
+    question = "En på jobben snakket om noe som heter Yrkesfaglærer 2. Hva går den ordningen ut på?"
+    answer = ask(services, question)
+    assert "hente fagkompetansen fra arbeidslivet inn i skolen" in answer.answer, answer.answer
+
+
+def test_asked_where_to_turn_the_sentence_saying_whom_to_contact_is_in_the_answer(services: Services) -> None:
+    """What the schools should know leads on words, and its next sentence would take the second place; the
+    sentence that says whom to contact is what is asked."""
+    question = (
+        "Jeg er avdelingsleder på yrkesfag. Hvor henvender jeg meg for å få vite hvordan "
+        "kompetansetilskuddet er organisert hos oss?"
+    )
+    answer = ask(services, question)
+    assert "Ta kontakt med fylkeskommunen" in answer.answer, answer.answer
+    assert "organisert i fylkeskommunen" in answer.answer, answer.answer
 
 
 def test_the_rule_leads_before_its_exception(services: Services) -> None:
@@ -2887,3 +2912,61 @@ def test_a_sector_asked_as_a_target_group_is_yes_from_the_sentence_that_makes_it
     answer = ask(services, "Hører fag- og yrkesopplæringen til målgruppen i Kompetanseløftet?")
     assert answer.answer.startswith("Ja."), answer.answer
     assert any("inngår som målgruppe" in c.text for c in answer.citations)
+
+
+def test_asked_where_to_turn_a_sentence_near_the_best_that_says_whom_to_contact_leads() -> None:
+    assert _asks_whom_to_contact("Hvor kan vi henvende oss for å få hjelp med planen?")
+    assert not _asks_whom_to_contact("Hvor finner jeg retningslinjene?")
+    about = _Scored(1.0, Unit(1, 0, "Skolene bør vite hvordan ordningen er styrt i fylket.", []), [])
+    contact = _Scored(0.7, Unit(1, 2, "Ta kontakt med fylket om du har spørsmål.", []), [])
+    far = _Scored(0.4, Unit(1, 2, "Ta kontakt med fylket om du har spørsmål.", []), [])
+    assert _contact_first([about, contact]) == [contact, about]
+    assert _contact_first([about, far]) == [about, far]  # too far from the best to lead
+
+
+def test_the_kind_a_which_question_asks_for_is_the_noun_past_its_adjectives(services: Services) -> None:
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    kind = _asked_kind(index, "Hvilke nasjonale tilskuddsordninger kan vi søke på?")
+    assert kind == set(index.analyzer.terms("tilskuddsordninger"))
+    assert _asked_kind(index, "Hvem melder behov?") == set()
+
+
+def test_asked_which_schemes_the_list_whose_lead_in_names_them_answers(services: Services) -> None:
+    """Bare bullets about what the scheme shall do share more of the question's words; the list under
+    «Tilskuddsordningen omfatter:» names the schemes asked for."""
+    question = (
+        "Vi eier flere barnehager og skoler. Hvilke nasjonale tilskuddsordninger for kompetanseutvikling i "
+        "fellesskap kan vi melde behov i?"
+    )
+    answer = ask(services, question)
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer, answer.answer
+
+
+def test_what_the_money_goes_to_is_what_was_granted() -> None:
+    kinds = _amount_kinds(plan_question("Hvor mye av pengene går til barnehagene i fylket?"))
+    assert kinds is not None and kinds[0].search("tildelt") and kinds[1].search("meldt")
+
+
+def test_asked_what_the_money_goes_to_the_needs_reported_are_not_given(services: Services) -> None:
+    """«Behovsmeldinger: 24 605 520,-» under «Midler tildelt 2026:» is what was asked for, not granted."""
+    answer = ask(services, "Hvor mye av midlene i Nordland går til skole i 2026?")
+    assert "17 mill" in answer.answer, answer.answer
+    assert "Behovsmeldinger" not in answer.answer, answer.answer
+
+
+def test_what_the_asker_says_they_do_not_know_is_asked() -> None:
+    assert _wonders("Jeg er ny her og skjønner ikke helt hvordan midlene fordeles.")
+    assert _wonders("Vi lurer på hvem som bestemmer.")
+    assert not _wonders("Jeg er rektor på en ungdomsskole.")
+
+
+def test_what_the_asker_does_not_know_says_what_a_where_to_turn_question_is_about(services: Services) -> None:
+    """«… skjønner ikke hvordan X er organisert» is said of the asker, but it is what they ask about: the
+    sentence on how it is organised answers beside whom to contact."""
+    question = (
+        "Jeg er nyansatt på en vgs og skjønner ikke hvordan kompetansetilskuddet for yrkesfag er organisert "
+        "hos oss. Hvor kan jeg henvende meg for å få vite mer?"
+    )
+    answer = ask(services, question)
+    assert "Ta kontakt med fylkeskommunen" in answer.answer, answer.answer
+    assert "organisert i fylkeskommunen" in answer.answer, answer.answer

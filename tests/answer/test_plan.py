@@ -286,6 +286,13 @@ def test_the_plan_is_plain_data_for_the_json_output() -> None:
         ("Jeg vil gjerne vite mer om stipendene", "Hva er stipendene?"),
         ("Kan du fortelle om hvem som betaler?", "Hvem betaler?"),
         ("Kan du si om vi rekker fristen?", "Kan du si om vi rekker fristen?"),
+        # A bare "what is it" after a sentence that gives the thing's name asks what the named thing is.
+        (
+            "Rektor snakket om et program som heter Lærerspesialist. Hva går det ut på?",
+            "Rektor snakket om et program som heter Lærerspesialist. Hva er Lærerspesialist?",
+        ),
+        ("Vi hørte om noe kalt Dekom. Hva innebærer den?", "Vi hørte om noe kalt Dekom. Hva er Dekom?"),
+        ("Jeg heter Kari. Hva er det?", "Jeg heter Kari. Hva er det?"),
     ],
 )
 def test_a_question_is_read_plainly(question: str, read: str) -> None:
