@@ -638,3 +638,16 @@ def test_a_question_that_points_at_another_scheme_is_not_read_in_the_letters_sch
     )
     answer = normalize(draft_reply(services, inquiry, today=TODAY).questions[1].answer)
     assert "tilretteleggingsmidler" in answer, answer
+
+
+def test_a_private_owner_with_kindergartens_is_answered_as_a_private_kindergarten_owner(
+    services: Services,
+) -> None:
+    """«en privat eier med tre barnehager» was read as no owner type, and «Kan vi være med?» was answered with
+    what owners do in general, not that the scheme is for private kindergartens too."""
+    inquiry = (
+        "Hei,\nVi er en privat eier med tre barnehager.\n1) Kan vi som privat eier være med i ordningen for "
+        "lokal kompetanseutvikling?\n2) Hvem prioriterer tiltakene?\nHilsen Kim"
+    )
+    answer = normalize(draft_reply(services, inquiry, today=TODAY).questions[0].answer)
+    assert "offentlige og private barnehager og skoler" in answer, answer
