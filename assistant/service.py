@@ -289,7 +289,14 @@ def answer_question(
     if letter_schemes and not plan.schemes and services.scope is not None:
         # The letter's scheme, unless the question itself points at another ("Finnes det stipend …?").
         rare = services.retriever.lexical.idf
-        if not services.scope.points_elsewhere(asked.bokmal, letter_schemes, lambda w: rare(w) >= _RARE_IDF):
+        # The asking sentence on its own too: the letter's sentences on who asks that lead it ("Vi eier fire
+        # barnehager.") may say which scheme they are for ("Vi er en fagskole"), but their words must not
+        # outweigh what the question itself points at («videreutdanning»).
+        elsewhere = (
+            services.scope.points_elsewhere(text, letter_schemes, lambda w: rare(w) >= _RARE_IDF)
+            for text in dict.fromkeys([asked.bokmal, asking_sentence(asked.bokmal)])
+        )
+        if not any(elsewhere):
             plan = replace(plan, schemes=letter_schemes, schemes_from="inquiry")
     if letter_sectors and not plan.sectors:
         plan = replace(plan, sectors=letter_sectors)

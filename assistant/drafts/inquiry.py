@@ -63,6 +63,13 @@ _SELF = re.compile(
     r"^(?:vi|jeg|eg|me)\s+(?:er|driver|eier|eig|eiger|har\s+ansvar|representerer|jobber|jobbar|arbeider)\b",
     re.IGNORECASE,
 )
+# "Vi i fagskulen har fått høyre at …", "Vi ved PP-tjenesten planlegger …": where the asker is, said as the
+# subject's apposition; who asks is «Vi er fagskulen.», the rest of the sentence what they heard or plan.
+_SELF_AT = re.compile(
+    r"^(?P<we>vi|me)\s+(?:i|ved|på)\s+(?P<place>(?:[\wæøå-]+\s+){0,3}?[\wæøå-]+)"
+    r"(?=\s+(?:har|hadde|vil|skal|ønsker|ønskjer|vurderer|vurderar|planlegger|planlegg|lurer|lurar|jobber|jobbar)\b)",
+    re.IGNORECASE,
+)
 # "… og vurderer å melde behov for første gang", "… og har hørt om ordningen": what the asker plans or has
 # heard, in a clause of its own after who they are. Leading each question, its words outweigh the
 # question's own ("Kan vi være med i ordningen?" then finds sentences about melding behov); the scheme
@@ -78,6 +85,9 @@ _ASKER_ASKS = re.compile(r"^(?:[\wæøå-]+\s+){1,3}?(?:vi|jeg|eg|me)\b", re.IGN
 # The asker as what is asked of or for: «Hva forventes av oss …?», «… kan dere gi oss et oppdrag?». Not
 # «… barnehagen som ligger hos oss»: that only says where what is asked about is.
 _ASKER_OBJECT = re.compile(r"\b(?<!hos\s)(?:oss|meg)\b", re.IGNORECASE)
+# The asker's own people: «Kan lærarane våre vere med …?» asks about the teachers of the body the asker said
+# they are («Vi er ein fagskule»), fagskolelærere, not teachers at large.
+_ASKER_OWNS = re.compile(r"(?<=[\wæøå])\s+(?:våre|vore|vår|vårt)\b", re.IGNORECASE)
 
 
 def around_questions(text: str, questions: list[str]) -> str:
@@ -93,7 +103,7 @@ def situated(text: str, questions: list[str]) -> list[str]:
     inquiry's sentences on who the asker is, which sit outside the questions."""
     around = _flat(_strip_greeting(_strip_signature(around_questions(text, questions))))
     sentences = _SENTENCE_END.split(around)
-    who = " ".join(_who(s.strip()) for s in sentences if _SELF.match(s.strip()) and s.strip().endswith("."))
+    who = " ".join(w for w in (_who(s.strip()) for s in sentences if s.strip().endswith(".")) if w)
     asked = [_named_back(_whole(q)) for q in questions]
     if not who:
         return asked
@@ -107,7 +117,7 @@ _FOR_GROUP = re.compile(r"\bfor\s+(?:de\s+|dei\s+)?(?P<group>[\wæøå-]+)", re.
 def _about_asker(asking: str) -> bool:
     if any(listed_group(found.group("group")) for found in _FOR_GROUP.finditer(asking)):
         return False
-    return _ASKER_ASKS.match(asking) is not None or _ASKER_OBJECT.search(asking) is not None
+    return any(p.search(asking) for p in (_ASKER_ASKS, _ASKER_OBJECT, _ASKER_OWNS))
 
 
 # A list item that goes on from the sentence before the list ("Kan de forklare kort – kva rolle Udir har, –
@@ -153,7 +163,11 @@ def _named_back(question: str) -> str:
 
 def _who(sentence: str) -> str:
     """The sentence's part that says who asks: «Vi eier fire barnehager og vurderer å søke …» → «Vi eier
-    fire barnehager.»"""
+    fire barnehager.», «Vi i fagskulen har høyrt …» → «Vi er fagskulen.»; "" when it does not say."""
+    if (at := _SELF_AT.match(sentence)) is not None:
+        return f"{at.group('we').capitalize()} er {at.group('place')}."
+    if not _SELF.match(sentence):
+        return ""
     cut = _PLANS.sub("", sentence.rstrip(".:"))
     return f"{cut}." if cut != sentence.rstrip(".:") else sentence
 

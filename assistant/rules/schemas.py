@@ -279,6 +279,8 @@ class AdvisorRules(RuleFile):
     # The owner types and sectors whose process question ("Vi er en kommune. Hvordan går det til …?") is
     # about that scheme too (a fylkeskommune or a videregående school may be asking about the vocational one).
     negated_owner: Pattern | None = None  # "… selv om vi ikke er kommune": an owner the asker is not
+    private_owner: Pattern | None = None  # "en privat eier": private, without saying of what
+    private_owners: list[OwnerType] = Field(default_factory=list)
     owners_scheme_owners: Words = Field(default_factory=list)
     owners_scheme_sectors: Words = Field(default_factory=list)
     max_alternatives: NonNegativeInt

@@ -78,7 +78,7 @@ def read_profile(questions: Sequence[str]) -> ProfileDraft:
     for text in questions:
         # "Vi driver private barnehager. Kan vi få midler, selv om vi ikke er kommune?": not who asks
         said = re.sub(rules.negated_owner, " ", text, flags=re.IGNORECASE) if rules.negated_owner else text
-        owner = slot(said, rules.owner_type) or owner
+        owner = slot(said, rules.owner_type) or _private_owner(said) or owner
         need = slot(text, rules.need) or need
         sectors, says_schools = _named_sectors(text)
         if sectors or says_schools:
@@ -87,6 +87,18 @@ def read_profile(questions: Sequence[str]) -> ProfileDraft:
     if not sectors and owner == "privat_barnehageeier":
         sectors = ("barnehage",)  # a private kindergarten owner asks about kindergartens
     return ProfileDraft(owner, sectors, need, certain)
+
+
+def _private_owner(text: str) -> str | None:
+    """ "Vi er en privat eier med fire barnehager": the one private owner type (advisor.yaml
+    `private_owners`) that runs every sector the text names; None when it names none, or more fit."""
+    rules = _rules()
+    if rules.private_owner is None or not re.search(rules.private_owner, text, flags=re.IGNORECASE):
+        return None
+    named, schools = _named_sectors(text)
+    wanted = {*named, *(rules.school_sectors if schools else ())}
+    fits = [o for o in rules.private_owners if wanted and wanted <= set(rules.owner_sectors.get(o, ()))]
+    return fits[0] if len(fits) == 1 else None
 
 
 def asked_sectors(text: str) -> tuple[str, ...]:

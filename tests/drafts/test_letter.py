@@ -598,3 +598,56 @@ def test_a_letters_one_indirect_question_word_question_is_answered(services: Ser
     (question,) = letter.questions
     assert question.covered, question.answer
     assert "årleg til Utdanningsdirektoratet" in question.answer, question.answer
+
+
+def test_where_the_askers_are_and_their_own_people_lead_the_question() -> None:
+    """«Vi ved X har …» says who asks as much as «Vi er X.», and «Kan lærerne våre …?» asks about the
+    teachers of that X: the question is led by who asks."""
+    inquiry = (
+        "Hallo,\nvi ved fagskolen har lest om midlene til fag- og yrkesopplæringen. To spørsmål:\n"
+        "1. Får lærerne våre delta i tiltakene?\n2. Hvem fordeler midlene?\nHilsen Eva"
+    )
+    assert situated(inquiry, split_inquiry(inquiry)) == [
+        "Vi er fagskolen. Får lærerne våre delta i tiltakene?",
+        "Hvem fordeler midlene?",
+    ]
+
+
+def test_a_fagskoles_question_about_its_own_teachers_is_answered_for_fagskolelaerere(
+    services: Services,
+) -> None:
+    """«lærarane våre» in a letter from a fagskule are fagskolelærere, which the vocational scheme takes in
+    established measures only; read as teachers at large, the answer was that it is unclear."""
+    inquiry = (
+        "Hei,\nvi ved fagskulen har lese om midlane til kompetanseutvikling i fag- og yrkesopplæringa.\n"
+        "1. Får lærarane våre delta på tiltaka i ordninga?\n2. Kven fordeler midlane?\nHelsing Eva"
+    )
+    answer = normalize(draft_reply(services, inquiry, today=TODAY).questions[0].answer)
+    assert "fagskolelærere i etablerte kompetansetiltak" in answer, answer
+
+
+def test_a_question_that_points_at_another_scheme_is_not_read_in_the_letters_scheme(
+    services: Services,
+) -> None:
+    """The letter's other question names the local scheme; «videreutdanning» points at another. Led by who
+    asks («Vi eier to barnehager.»), the question's words were outweighed by the asker's, and it was
+    answered in the local scheme without the facilitation money for barnehage owners."""
+    inquiry = (
+        "Hei,\nVi eier to barnehager.\n1) Kan vi melde behov i ordningen for lokal kompetanseutvikling?\n"
+        "2) Får vi støtte dersom ansatte tar videreutdanning?\nHilsen Kim"
+    )
+    answer = normalize(draft_reply(services, inquiry, today=TODAY).questions[1].answer)
+    assert "tilretteleggingsmidler" in answer, answer
+
+
+def test_a_private_owner_with_kindergartens_is_answered_as_a_private_kindergarten_owner(
+    services: Services,
+) -> None:
+    """«en privat eier med tre barnehager» was read as no owner type, and «Kan vi være med?» was answered with
+    what owners do in general, not that the scheme is for private kindergartens too."""
+    inquiry = (
+        "Hei,\nVi er en privat eier med tre barnehager.\n1) Kan vi som privat eier være med i ordningen for "
+        "lokal kompetanseutvikling?\n2) Hvem prioriterer tiltakene?\nHilsen Kim"
+    )
+    answer = normalize(draft_reply(services, inquiry, today=TODAY).questions[0].answer)
+    assert "offentlige og private barnehager og skoler" in answer, answer

@@ -275,6 +275,15 @@ def test_profile_keeps_every_sector_the_owner_names() -> None:
     assert draft.owner_type == "kommune" and set(draft.sectors) == {"grunnskole", "ppt"} and draft.complete
 
 
+def test_a_private_owner_is_the_kind_that_runs_what_the_text_names() -> None:
+    """«en privat eier med tre barnehager» names no owner phrase, but only a private kindergarten owner runs
+    kindergartens; with kindergartens and schools both, the kind stays open."""
+    assert read_profile(["Vi er en privat eier med tre barnehager."]).owner_type == "privat_barnehageeier"
+    assert read_profile(["Me er private eigarar av to skular."]).owner_type == "privat_skoleeier"
+    assert read_profile(["Vi er en privat eier av både skoler og barnehager."]).owner_type is None
+    assert read_profile(["Vi er en privat eier."]).owner_type is None
+
+
 def test_bare_schools_follow_the_owner_or_stay_open() -> None:
     assert read_profile(["Vi er en fylkeskommune med skoler og lærebedrifter."]).sectors == (
         "fag_og_yrkesopplaering",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.plan import asking_sentence
 from assistant.index.lexical import words
 from assistant.models import Passage, ScoredPassage
 from assistant.schemes.catalogue import Catalogue, Scheme
@@ -89,6 +90,20 @@ def test_a_rare_word_of_another_schemes_name_points_away_from_the_scope(catalogu
     assert scope.points_elsewhere(asked, ["rekrutteringsstipend"], rare)
     recruiting = ["rekrutteringsstipend"]
     assert not scope.points_elsewhere("Kan vi søke om stipend for nye lærere?", recruiting, rare)
+
+
+def test_who_asks_does_not_outweigh_what_the_asking_sentence_points_at(catalogue: Catalogue) -> None:
+    """A letter's question led by who asks: «barnehager» in «Vi eier to barnehager.» shares a word with the
+    local scheme's name and outweighed «videreutdanning»; the asking sentence alone points elsewhere."""
+    scope = SchemeScope(catalogue)
+    local = ["lokal-kompetanseutvikling"]
+
+    def rare(word: str) -> bool:
+        return not word.startswith(("barnehage", "ansatt", "støtte"))
+
+    led = "Vi eier to barnehager. Får vi støtte dersom ansatte tar videreutdanning?"
+    assert not scope.points_elsewhere(led, local, rare)
+    assert scope.points_elsewhere(asking_sentence(led), local, rare)
 
 
 def test_an_umbrella_scheme_speaks_for_its_parts_and_they_for_it() -> None:
