@@ -416,6 +416,8 @@ class PlanRules(RuleFile):
     yes_coverage: float = Field(ge=0, le=1)
     literal_yes: Pattern | None = None
     examples: Pattern | None = None
+    # Who asks, told beside "vi" ("vi tre små kommuner i regionen"): not what a yes/no question turns on.
+    asker: Pattern | None = None
     state_question: Pattern | None = None
     planned: Pattern | None = None
     skipping: Pattern | None = None
@@ -431,6 +433,9 @@ class PlanRules(RuleFile):
     limited_role: Pattern | None = None
     beyond_role: Pattern | None = None
     must_say: list[MustSay] = Field(default_factory=list)
+    # What a question asks to skip (`skipping`, `asked`) that a sentence saying `said` makes needless: one
+    # open to all needs no one to sign you up.
+    skip_waived: list[MustSay] = Field(default_factory=list)
     # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that
     # names the conditions (`names_conditions`: «… to sentrale kriterier:») leads, not whom the measures
     # are for.
