@@ -257,6 +257,8 @@ class AdvisorRules(RuleFile):
     self_references: Words = Field(default_factory=list)
     getting_verbs: Words = Field(default_factory=list)
     many_words: Words = Field(default_factory=list)
+    # Words that add the use to another at its end ("kurs for PPT-ansatte også"): no part of the group.
+    also_words: Words = Field(default_factory=list)
     how_many: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words

@@ -2979,3 +2979,12 @@ def test_an_asking_sentence_that_ends_on_what_the_one_before_says_refers_back() 
     assert _ENDS_REFERRING.search("Kan kommunen sette i gang dette?")
     assert not _ENDS_REFERRING.search("Kan vi melde behovet selv?")
     assert not _ENDS_REFERRING.search("Er det kommunen?")
+
+
+def test_money_for_a_course_for_a_target_group_also_is_a_yes(services: Services) -> None:
+    """Kompetanseløftet's money is for collective measures and PPT is among its groups: a seminar for
+    PPT-ansatte «også» is a yes, not «uklart» over a group read as "PPT-ansatte også"."""
+    question = "Kan vi bruke midlene i Kompetanseløftet til et seminar for PPT-ansatte også?"
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "PPT" in answer, answer
