@@ -830,7 +830,7 @@ class ExtractiveBackend:
     def _said_of(self, text: str, plan: AnswerPlan | None) -> bool | None:
         """Whether `text` (a sentence, not its breadcrumb) speaks for the schemes in scope: None when
         nothing is in scope or it names no scheme."""
-        if plan is None or not plan.schemes or self._in_scope is None:
+        if plan is None or not plan.schemes or self._in_scope is None or _asks_for_scheme(plan):
             return None
         return self._in_scope(text, plan.schemes)
 
@@ -1634,6 +1634,13 @@ def _names_referent(s: _Scored, before: _Scored) -> bool:
         return False
     said = before.unit.lead.strip()
     return said.endswith(".") and _SUBJECT.match(said) is not None and _PRONOUN_LED.match(said) is None
+
+
+def _asks_for_scheme(plan: AnswerPlan) -> bool:
+    """Whether a yes/no question asks which scheme there is (plan.yaml `asks_for_scheme`)."""
+    found = rule_file(PlanRules).asks_for_scheme
+    asking = asking_sentence(plan.question)
+    return bool(found and plan.type == "ja_nei" and re.search(found, asking, re.IGNORECASE))
 
 
 def _rule_of_asked(index: LexicalIndex, question: str, text: str) -> bool:

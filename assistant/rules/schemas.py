@@ -417,6 +417,8 @@ class PlanRules(RuleFile):
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
     literal_yes: Pattern | None = None
+    # "Finnes det en ordning for det?": asks which scheme there is, so no scheme in scope bounds the answer.
+    asks_for_scheme: Pattern | None = None
     examples: Pattern | None = None
     # Who asks, told beside "vi" ("vi tre små kommuner i regionen"): not what a yes/no question turns on.
     asker: Pattern | None = None

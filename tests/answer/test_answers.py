@@ -15,6 +15,7 @@ from assistant.answer.extractive import (
     _MAY_OR_MUST,
     _answering_item,
     _asked_focus,
+    _asks_for_scheme,
     _carries,
     _conditions_first,
     _crux,
@@ -2988,3 +2989,22 @@ def test_money_for_a_course_for_a_target_group_also_is_a_yes(services: Services)
     answer = ask(services, question).answer
     assert answer.startswith(texts.LEAD_YES), answer
     assert "PPT" in answer, answer
+
+
+def test_a_question_which_scheme_there_is_is_bounded_by_no_scheme() -> None:
+    assert _asks_for_scheme(plan_question("Jeg vil lære mer. Finnes det en ordning for meg?"))
+    assert _asks_for_scheme(plan_question("Fins det noe tilbud for lærere på yrkesfag?"))
+    assert not _asks_for_scheme(plan_question("Finnes det en frist for søknaden?"))
+    assert not _asks_for_scheme(plan_question("Hvilken ordning gjelder for yrkesfag?"))
+
+
+def test_a_scheme_of_the_trade_asked_about_is_found_though_another_is_in_scope(services: Services) -> None:
+    """ "yrkesfag" brings the fag- og yrkesopplæring scheme into scope; asked whether there is a scheme
+    for time in a company, the hospiteringsordning, another scheme of the same trade, answers."""
+    question = (
+        "Jeg underviser på yrkesfag i videregående og vil hospitere i en bedrift. "
+        "Finnes det en ordning for meg?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "hospiteringsordningen" in answer, answer
