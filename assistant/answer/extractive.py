@@ -1338,6 +1338,15 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     # Rarity is the documents' word's: a typo is not rare, the word it misspells may be; a word they
     # never use is as rare as their synonym for it ("penger": "midler").
     word = max(forms, key=lambda w: max((x for _, x in index.weighted_query_sets(forms[w])), default=0.0))
+    # "… sammen med fagskolen i stedet for en høgskole?" turns on the body that would stand in for the other
+    instead = _INSTEAD_OF.search(asking_sentence(plan.question))
+    if (
+        instead is not None
+        and instead.group(1) in forms
+        and names_actor(instead.group(1))
+        and names_actor(instead.group(2))
+    ):
+        word = instead.group(1)
     # With its glossary synonyms: "penger" is found as "midler".
     # A word of a glossary phrase in the clause is found as the phrase's synonyms too: the "periode" of
     # «en periode i en bedrift» is said by «hospitere».
@@ -1378,6 +1387,12 @@ def _first_alternative(clause: str) -> str:
     return _REPLACED.sub("", _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0])
 
 
+# The word right before «i stedet for» (no comma between): what would stand in for the words after it.
+_INSTEAD_OF = re.compile(
+    r"([\wæøå-]+)\s+(?:i\s+ste(?:det|den)\s+for|iste(?:det|den)\s*for|i\s+staden\s+for|istadenfor)"
+    r"\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)",
+    re.IGNORECASE,
+)
 # "… med en fagskole i stedet for et universitet?" asks about the fagskole, not what it would replace
 # (also spelt «i steden for», «istedetfor»).
 _REPLACED = re.compile(

@@ -3008,3 +3008,20 @@ def test_a_scheme_of_the_trade_asked_about_is_found_though_another_is_in_scope(s
     answer = ask(services, question).answer
     assert answer.startswith(texts.LEAD_YES), answer
     assert "hospiteringsordningen" in answer, answer
+
+
+def test_a_body_in_place_of_another_is_what_a_yes_no_question_turns_on(services: Services) -> None:
+    """ "… med fagskolen i stedet for en høgskole?" turns on the fagskole, not on the rarer verb: the
+    sentence that names «samarbeid med fagskoler» says yes."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    crux = _crux(
+        index, plan_question("Kan vi utføre tiltakene sammen med fagskolen i stedet for en høgskole?")
+    )
+    assert crux is not None and any(t.startswith("fagskol") for t in crux), crux
+    question = (
+        "Høgskolen ligger langt unna, og vi har et godt samarbeid med en fagskole. Kan vi utføre "
+        "kompetansetiltakene sammen med fagskolen i stedet for en høgskole?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "samarbeid med fagskoler" in answer, answer
