@@ -184,12 +184,25 @@ class ExtractiveBackend:
             # som hovedregel ikke …" before a sentence about other teachers).
             asked = {stem(w) for w in plan.focus}  # the word itself: "lærere" is no "fagskolelærere"
             index = self._lexical()
+            chosen = _yes_able_first(chosen, scored)
             near = [
                 s
                 for s in scored
                 if s.score >= _RULE_NEAR * scored[0].score and asked & set(index.analyzer.stems(s.text))
             ]
-            rule = [s for s in [*chosen, *near] if _AS_A_RULE_NOT.search(s.text)]
+            # The rule beside the exception that is the best match («Den enkelte fylkeskommune kan vurdere
+            # å inkludere fagskolelærere …» beside «Fagskolelærere er som hovedregel ikke …») leads too,
+            # however it scores; a rule of a group the question does not name leads nowhere.
+            beside = [
+                s
+                for s in scored
+                if s.unit.hit == chosen[0].unit.hit and abs(s.unit.position - chosen[0].unit.position) == 1
+            ]
+            rule = [
+                s
+                for s in [*chosen, *near, *beside]
+                if _AS_A_RULE_NOT.search(s.text) and _rule_of_asked(index, plan.question, s.text)
+            ]
             chosen = (rule[:1] + [s for s in chosen if s not in rule[:1]])[: max(len(chosen), 1)]
             # "Må det være et universitet?": a sentence near the best that names more options leads
             # and "Må vi ha et universitet med?": one that gives it beside an alternative
@@ -278,6 +291,10 @@ class ExtractiveBackend:
             if s.unit.hit == chosen[0].unit.hit and _REFERS_BACK.match(s.unit.lead or "")
         ]
         positions = {(s.unit.hit, s.unit.position): s for s in scored}
+        if follows and _says_more(chosen[1], chosen[0]):
+            # «Ordningene skal styrke … Dette skal skje gjennom … samarbeid med fagskoler»: the sentence that
+            # goes on says what is asked; the yes or no is read from it, with the one before as its referent
+            answering, follows = chosen[1], []
         about = plan is None or _refers_to_asked(index, asking_sentence(plan.question), answering, positions)
         # what «Det innebærer: …» goes on from («De har ansvaret for …») says what it is of
         referred = positions.get((answering.unit.hit, answering.unit.position - 1))
@@ -378,9 +395,11 @@ class ExtractiveBackend:
         )
         done_sets = [sets[i] for i in in_asking if not _is_actor(rule_file(PlanRules), asked_list[i])]
         # only a yes/no lead-in reads `loose`
-        known_sets = (
-            [_known_sets(index, _first_alternative(asking)), _known_sets(index, question)] if yes_no else []
-        )
+        # "… få påfyll i en bedrift. Finnes det en ordning for det?": an asking sentence that ends on what
+        # the one before it says is said yes to only with that sentence's words
+        known_sets = [] if not yes_no else [_known_sets(index, _without_asker(question))]
+        if yes_no and not _ENDS_REFERRING.search(_first_alternative(asking)):
+            known_sets.insert(0, _known_sets(index, _without_asker(_first_alternative(asking))))
         crux = _crux(index, plan)
         # "Må de rapportere hvert år?": a sentence that says it of its own kind («rapportere årlig») says
         # the words of that kind too, though it shares none of them
@@ -816,7 +835,7 @@ class ExtractiveBackend:
     def _said_of(self, text: str, plan: AnswerPlan | None) -> bool | None:
         """Whether `text` (a sentence, not its breadcrumb) speaks for the schemes in scope: None when
         nothing is in scope or it names no scheme."""
-        if plan is None or not plan.schemes or self._in_scope is None:
+        if plan is None or not plan.schemes or self._in_scope is None or _asks_for_scheme(plan):
             return None
         return self._in_scope(text, plan.schemes)
 
@@ -1091,6 +1110,9 @@ def _with_schedule(
 _VALUE_TYPES = frozenset({"hvor_mye", "hvor_mange"})
 # How near the best score a "som hovedregel ikke" sentence with the question's word must be to lead.
 _RULE_NEAR = 0.8
+# How near the best a yes/no question's sentence that says what is asked must score to lead in place of a
+# best that lacks the word the question turns on.
+_YES_NEAR = 0.9
 # A sentence this near the best (share of its score) that sends what is asked to another body answers «Nei».
 _SENT_NEAR = 0.5
 # How near the best score a unit that gives the value asked for must be to lead in its place.
@@ -1289,6 +1311,23 @@ def _wanted_pattern(kind: str) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
+# A yes/no question that opens after a comma, behind a statement of what the asker wants or is.
+_ASKS_AFTER_COMMA = re.compile(
+    r",\s*(?=(?:finnes|fins|finns|finst)\s+(?:det|der)\b|(?:kan|får|må)\s+(?:vi|jeg|eg|me)\b)", re.IGNORECASE
+)
+
+
+# An asking sentence that ends on a pronoun for what the sentence before it says ("… for det?", "… sette
+# i gang det?").
+_ENDS_REFERRING = re.compile(r"\s(?:det|dette|dem|dei|disse|desse)\s*\?*\s*$", re.IGNORECASE)
+
+
+def _without_asker(text: str) -> str:
+    """The text without who asks, told beside "vi" (plan.yaml `asker`: "vi tre små kommuner i regionen")."""
+    asker = rule_file(PlanRules).asker
+    return re.sub(asker, " ", text, flags=re.IGNORECASE) if asker is not None else text
+
+
 def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     """The stems of the rarest word (highest idf) of a yes/no question's asking clause that the documents
     use at all, question words aside; empty for other questions (anything may answer them), None when
@@ -1298,12 +1337,17 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     asking = question_words()
     # The clause that asks: after a dash or colon ("Og den siste av dem – er X med?") if there is one.
     clause = _first_alternative(re.split(r"\s[–—:]\s|:\s", asking_sentence(plan.question))[-1])
+    # "Vi vil rekruttere folk, finnes det noe stipend …?": the clause after the comma asks, what comes
+    # before it tells why
+    clause = _ASKS_AFTER_COMMA.split(clause, maxsplit=1)[-1]
     cleft = read_cleft(plan.question)
     if cleft is not None:  # "Er det X som skal koordinere forumet?" turns on what X is to do
         clause = cleft.rest
-    # An example ("for eksempel miljøterapeuter") illustrates the clause; it is not what it asks.
+    # An example ("for eksempel miljøterapeuter") illustrates the clause; it is not what it asks, nor is
+    # who asks ("vi tre små kommuner i regionen").
     for example in _examples(clause):
         clause = clause.replace(example, " ")
+    clause = _without_asker(clause)
     # Short words are mostly small ones ("hos", "lov", "hver"), not what the question turns on.
     words = [w for w in content_words(clause) if w.lower() not in asking and len(w) >= 5]
     # A word that names the scheme ("fag- og yrkesopplæringsordningen") says where it is asked, not what,
@@ -1323,6 +1367,15 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     # Rarity is the documents' word's: a typo is not rare, the word it misspells may be; a word they
     # never use is as rare as their synonym for it ("penger": "midler").
     word = max(forms, key=lambda w: max((x for _, x in index.weighted_query_sets(forms[w])), default=0.0))
+    # "… sammen med fagskolen i stedet for en høgskole?" turns on the body that would stand in for the other
+    instead = _INSTEAD_OF.search(asking_sentence(plan.question))
+    if (
+        instead is not None
+        and instead.group(1) in forms
+        and names_actor(instead.group(1))
+        and names_actor(instead.group(2))
+    ):
+        word = instead.group(1)
     # With its glossary synonyms: "penger" is found as "midler".
     # A word of a glossary phrase in the clause is found as the phrase's synonyms too: the "periode" of
     # «en periode i en bedrift» is said by «hospitere».
@@ -1363,9 +1416,17 @@ def _first_alternative(clause: str) -> str:
     return _REPLACED.sub("", _ALTERNATIVE_OR_SEQUEL.split(clause, maxsplit=1)[0])
 
 
-# "… med en fagskole i stedet for et universitet?" asks about the fagskole, not what it would replace.
+# The word right before «i stedet for» (no comma between): what would stand in for the words after it.
+_INSTEAD_OF = re.compile(
+    r"([\wæøå-]+)\s+(?:i\s+ste(?:det|den)\s+for|iste(?:det|den)\s*for|i\s+staden\s+for|istadenfor)"
+    r"\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)",
+    re.IGNORECASE,
+)
+# "… med en fagskole i stedet for et universitet?" asks about the fagskole, not what it would replace
+# (also spelt «i steden for», «istedetfor»).
 _REPLACED = re.compile(
-    r"\s+(?:i\s+stedet\s+for|istedenfor|i\s+staden\s+for|istadenfor|heller\s+enn|fremfor|framfor)\s+[^,?]*",
+    r"\s+(?:i\s+ste(?:det|den)\s+for|iste(?:det|den)\s*for|i\s+staden\s+for|istadenfor|heller\s+enn|fremfor|framfor)"
+    r"\s+[^,?]*",
     re.IGNORECASE,
 )
 
@@ -1626,6 +1687,55 @@ def _names_referent(s: _Scored, before: _Scored) -> bool:
     return said.endswith(".") and _SUBJECT.match(said) is not None and _PRONOUN_LED.match(said) is None
 
 
+def _asks_for_scheme(plan: AnswerPlan) -> bool:
+    """Whether a yes/no question asks which scheme there is (plan.yaml `asks_for_scheme`)."""
+    found = rule_file(PlanRules).asks_for_scheme
+    asking = asking_sentence(plan.question)
+    return bool(found and plan.type == "ja_nei" and re.search(found, asking, re.IGNORECASE))
+
+
+def _rule_of_asked(index: LexicalIndex, question: str, text: str) -> bool:
+    """Whether a rule («Fagskolelærere er som hovedregel ikke …») is of what the question names: the words
+    before «som hovedregel ikke» that the documents use, one of them said in the question ("Vi er
+    fagskolelærere …", not "Jeg er lærer på yrkesfag …": a «fagskolelærer» is not any «lærer»). A rule
+    whose subject names nothing («Det er som hovedregel ikke …») may be of anything."""
+    found = _AS_A_RULE_NOT.search(text)
+    if found is None:
+        return False
+    subject = [w for w in content_words(text[: found.start()]) if index.in_documents(w.lower())]
+    if not subject:
+        return True
+    asked = [w.lower() for w in content_words(question)]
+    return any(_same_word(w.lower(), a) for w in subject for a in asked)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word in another inflection («fagskolelærere», «fagskolelærerne»): they differ only in an
+    ending of up to three letters; «lærere» is not «fagskolelærere»."""
+    return shared_start(one, other) >= max(4, min(len(one), len(other)) - 3)
+
+
+def _yes_able_first(chosen: list[_Scored], scored: list[_Scored]) -> list[_Scored]:
+    """A yes/no question's best sentence that lacks the word it turns on (`loose` below `yes_coverage`)
+    gives way to another chosen one that scores all but as well and says what is asked («Et nettverk av
+    eiere kan velge å gå sammen om å melde behov» before «Statsforvalteren legger til rette for at
+    behovsmeldingene …»)."""
+    need = rule_file(PlanRules).yes_coverage
+    if not chosen or chosen[0] is not scored[0] or chosen[0].loose >= need:
+        return chosen
+    floor = _YES_NEAR * scored[0].score
+    able = next((s for s in chosen[1:] if s.score >= floor and s.loose >= need), None)
+    if able is None:
+        return chosen
+    return [able, *(s for s in chosen if s is not able)][: len(chosen)]
+
+
+def _says_more(s: _Scored, before: _Scored) -> bool:
+    """Whether a sentence that goes on from the one before it («Dette skal skje gjennom …») says more of
+    what is asked than that one: it scores higher and shares more of the asking sentence's words."""
+    return s.score > before.score and s.loose > before.loose
+
+
 def _answering(chosen: list[_Scored]) -> _Scored:
     """The chosen sentence that answers: the second when the first is only its referent («Kompetansepakker
     er …» before «De kan brukes …»), so that a yes or no is read from what answers the question."""
@@ -1684,7 +1794,7 @@ def _lead_in(
     if plan is None or plan.type != "ja_nei":
         return ""
     text = best.text
-    if _AS_A_RULE_NOT.search(text):
+    if _AS_A_RULE_NOT.search(text) and (index is None or _rule_of_asked(index, plan.question, text)):
         return texts.LEAD_AS_A_RULE_NOT + " "
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
     asked = {w.lower() for w in _NEGATION.findall(plan.question)}
@@ -1730,7 +1840,7 @@ def _lead_in(
         and not negated
         and by_whom
         and tells_asked
-        and skipped is None
+        and (skipped is None or _waived(rules, skipped.group(1), text))
         and _states(asking, text)
         and via
         and whose
@@ -2212,6 +2322,15 @@ def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:
     ):
         return False
     return re.search(rules.beyond_role, asking, re.IGNORECASE) is not None
+
+
+def _waived(rules: PlanRules, skipped: str, text: str) -> bool:
+    """Whether a sentence makes needless what a question asks to skip (`skip_waived`): «… er åpen for alle»
+    to "…, uten at eieren må melde oss på?"."""
+    return any(
+        re.search(r.asked, skipped, re.IGNORECASE) and re.search(r.said, text, re.IGNORECASE)
+        for r in rules.skip_waived
+    )
 
 
 def _must_not_skip(index: LexicalIndex, skipped: str, text: str) -> bool:

@@ -257,6 +257,8 @@ class AdvisorRules(RuleFile):
     self_references: Words = Field(default_factory=list)
     getting_verbs: Words = Field(default_factory=list)
     many_words: Words = Field(default_factory=list)
+    # Words that add the use to another at its end ("kurs for PPT-ansatte også"): no part of the group.
+    also_words: Words = Field(default_factory=list)
     how_many: Words = Field(default_factory=list)
     owner_sectors: dict[OwnerType, Annotated[list[Sector], AfterValidator(_unique(str))]]
     school_words: Words
@@ -418,7 +420,11 @@ class PlanRules(RuleFile):
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
     literal_yes: Pattern | None = None
+    # "Finnes det en ordning for det?": asks which scheme there is, so no scheme in scope bounds the answer.
+    asks_for_scheme: Pattern | None = None
     examples: Pattern | None = None
+    # Who asks, told beside "vi" ("vi tre små kommuner i regionen"): not what a yes/no question turns on.
+    asker: Pattern | None = None
     state_question: Pattern | None = None
     planned: Pattern | None = None
     skipping: Pattern | None = None
@@ -434,6 +440,9 @@ class PlanRules(RuleFile):
     limited_role: Pattern | None = None
     beyond_role: Pattern | None = None
     must_say: list[MustSay] = Field(default_factory=list)
+    # What a question asks to skip (`skipping`, `asked`) that a sentence saying `said` makes needless: one
+    # open to all needs no one to sign you up.
+    skip_waived: list[MustSay] = Field(default_factory=list)
     # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that
     # names the conditions (`names_conditions`: «… to sentrale kriterier:») leads, not whom the measures
     # are for.

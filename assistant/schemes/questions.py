@@ -285,7 +285,7 @@ def _read_for(
     if partner := _partner(clause, context):
         return YesNo(scheme, "partner", partner, named)
     one = _one_person(clause, catalogue)
-    if use := _use(clause):
+    if use := _without_also(_use(clause)):
         if known_group(catalogue, use):  # "Kan vi søke om midler for assistentene?"
             return YesNo(scheme, "group", use, named)
         kind, group = slot(use, rules.need), _use_group(use, catalogue, _subject(clause))
@@ -727,6 +727,15 @@ def _for_one(clause: _Clause, use: str, one: bool) -> bool:
     return one and (
         any(_has_word(lowered, w) for w in rules.self_words) or any(w in rules.getting_verbs for w in words)
     )
+
+
+def _without_also(use: str) -> str:
+    """The use without the word that adds it to others at its end: "kurs for PPT-ansatte også" is "kurs for
+    PPT-ansatte", for PPT-ansatte."""
+    words = use.split()
+    while len(words) > 1 and words[-1].casefold().strip("?!.,") in _rules().also_words:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _use_group(use: str, catalogue: Catalogue, subject: str = "") -> str:

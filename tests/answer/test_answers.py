@@ -11,17 +11,20 @@ from assistant.answer.citations import MARKER
 from assistant.answer.extractive import (
     _ASKS_RECIPIENT,
     _CLEFT_WHO,
+    _ENDS_REFERRING,
     _MAY_OR_MUST,
     _amount_kinds,
     _answering_item,
     _asked_focus,
     _asked_kind,
+    _asks_for_scheme,
     _asks_whom_to_contact,
     _carries,
     _conditions_first,
     _contact_first,
     _crux,
     _doer,
+    _first_alternative,
     _lead_in_terms,
     _lead_names,
     _lists_asked_kind,
@@ -31,11 +34,16 @@ from assistant.answer.extractive import (
     _obliges,
     _opening_subject,
     _repeats,
+    _rule_of_asked,
     _said_beside,
+    _says_more,
     _Scored,
     _states_cases,
+    _waived,
     _wanted_pattern,
+    _without_asker,
     _wonders,
+    _yes_able_first,
     known_form,
 )
 from assistant.answer.plan import asks_members, plan_question
@@ -2970,3 +2978,152 @@ def test_what_the_asker_does_not_know_says_what_a_where_to_turn_question_is_abou
     answer = ask(services, question)
     assert "Ta kontakt med fylkeskommunen" in answer.answer, answer.answer
     assert "organisert i fylkeskommunen" in answer.answer, answer.answer
+
+
+def test_who_asks_beside_vi_is_not_what_a_yes_no_question_turns_on() -> None:
+    """ "vi fire barnehager i kommunen" says who asks; "melde behovet sammen" is what is asked."""
+    left = _without_asker("Kan vi fire barnehager i kommunen melde behovet sammen?")
+    assert "barnehager" not in left and "kommunen" not in left and "melde behovet sammen" in left
+    assert _without_asker("Kan vi melde behovet sammen?") == "Kan vi melde behovet sammen?"
+    # nor what the asked thing would replace, however «i stedet for» is spelt
+    assert _first_alternative("Kan vi melde sammen i steden for hver for oss?") == "Kan vi melde sammen?"
+
+
+def _scored(text: str, score: float, loose: float, position: int) -> _Scored:
+    unit = Unit(position=position, hit=1, lead=text, items=[])
+    return _Scored(score=score, unit=unit, shown_items=[], loose=loose)
+
+
+def test_a_chosen_sentence_that_says_what_is_asked_leads_over_a_best_that_does_not() -> None:
+    """Of two sentences scored all but alike, the one with the yes/no question's words leads; one not
+    chosen is not brought in, and one far below the best does not lead."""
+    best = _scored("Statsforvalteren legger til rette for behandlingen.", 1.0, 0.0, 0)
+    able = _scored("Eierne kan gå sammen om å melde behov.", 0.99, 1.0, 1)
+    assert _yes_able_first([best, able], [best, able]) == [able, best]
+    assert _yes_able_first([best], [best, able]) == [best]
+    far = _scored("Eierne kan gå sammen om å melde behov.", 0.5, 1.0, 1)
+    assert _yes_able_first([best, far], [best, far]) == [best, far]
+
+
+def test_the_sentence_that_goes_on_answers_when_it_says_more() -> None:
+    """«Dette skal skje gjennom … samarbeid med fagskoler» answers over the sentence it refers back to."""
+    before = _scored("Ordningene skal styrke kollektiv kompetanse.", 0.5, 0.0, 0)
+    after = _scored("Dette skal skje gjennom samarbeid med fagskoler.", 1.0, 0.9, 1)
+    assert _says_more(after, before)
+    assert not _says_more(before, after)
+
+
+def test_open_to_all_spares_a_sign_up_but_not_an_application() -> None:
+    rules = rule_file(PlanRules)
+    assert _waived(rules, "at rektor melder oss på", "Kompetansepakken er åpen for alle.")
+    assert _waived(rules, "påmelding fra kommunen", "Kurset er åpent for alle.")
+    assert not _waived(rules, "å søke om midler", "Kompetansepakken er åpen for alle.")
+    assert not _waived(rules, "at rektor melder oss på", "Kompetansepakken er gratis.")
+
+
+def test_a_rule_is_of_the_group_the_question_names(services: Services) -> None:
+    """«Fagskolelærere er som hovedregel ikke …» is a rule of fagskolelærerne, in any inflection, not of any
+    lærer."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    rule = "Fagskolelærere er som hovedregel ikke definert som en målgruppe for ordningen."
+    assert _rule_of_asked(index, "Kan vi lage egne kurs for fagskolelærerne?", rule)
+    assert not _rule_of_asked(index, "Jeg er lærer på yrkesfag. Finnes det en ordning for meg?", rule)
+    assert _rule_of_asked(index, "Får vi det?", "Det er som hovedregel ikke mulig.")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "said"),
+    [
+        # who asks ("vi fire barnehager i kommunen") and what it replaces are not what the question turns on
+        (
+            "Kan vi to barnehager i bygda sende inn behovet vårt felles?",
+            texts.LEAD_YES,
+            "Et nettverk av eiere kan velge å gå sammen",
+        ),
+        # «Ordningene skal styrke … Dette skal skje gjennom …, eller samarbeid med fagskoler»
+        (
+            "Går det an å samarbeide med en fagskole i stedet for en høyskole om tiltakene?",
+            texts.LEAD_YES,
+            "eller samarbeid med fagskoler",
+        ),
+        # a yes/no question after a comma, «finns» for «finnes»
+        (
+            "Vi trenger flere lærere og vil rekruttere noen som ikke er ansatt hos oss ennå, finns det noe "
+            "stipend for slike?",
+            texts.LEAD_YES,
+            "rekrutteringsstipend",
+        ),
+        # what is open to all needs no one to sign you up
+        (
+            "Er programmeringspakken åpen for alle, uten påmelding fra kommunen?",
+            texts.LEAD_YES,
+            "Kompetansepakken er åpen for alle.",
+        ),
+        # the rule beside the exception that scores best, of the group the question names
+        (
+            "Vi er fagskolelærere og vil ha et eget tiltak for oss i yrkesfagordningen. Kan fylkeskommunen "
+            "starte det?",
+            texts.LEAD_AS_A_RULE_NOT,
+            "Fagskolelærere er som hovedregel ikke",
+        ),
+    ],
+)
+def test_a_yes_no_question_the_passage_answers_is_led_by_its_answer(
+    services: Services, question: str, lead: str, said: str
+) -> None:
+    answer = ask(services, question).answer
+    assert answer.startswith(lead), answer
+    assert said in answer, answer
+
+
+def test_an_asking_sentence_that_ends_on_what_the_one_before_says_refers_back() -> None:
+    """ "Finnes det et tilbud for det?" asks of what the sentence before it says; "… selv?" does not."""
+    assert _ENDS_REFERRING.search("Finnes det et tilbud for det?")
+    assert _ENDS_REFERRING.search("Kan kommunen sette i gang dette?")
+    assert not _ENDS_REFERRING.search("Kan vi melde behovet selv?")
+    assert not _ENDS_REFERRING.search("Er det kommunen?")
+
+
+def test_money_for_a_course_for_a_target_group_also_is_a_yes(services: Services) -> None:
+    """Kompetanseløftet's money is for collective measures and PPT is among its groups: a seminar for
+    PPT-ansatte «også» is a yes, not «uklart» over a group read as "PPT-ansatte også"."""
+    question = "Kan vi bruke midlene i Kompetanseløftet til et seminar for PPT-ansatte også?"
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "PPT" in answer, answer
+
+
+def test_a_question_which_scheme_there_is_is_bounded_by_no_scheme() -> None:
+    assert _asks_for_scheme(plan_question("Jeg vil lære mer. Finnes det en ordning for meg?"))
+    assert _asks_for_scheme(plan_question("Fins det noe tilbud for lærere på yrkesfag?"))
+    assert not _asks_for_scheme(plan_question("Finnes det en frist for søknaden?"))
+    assert not _asks_for_scheme(plan_question("Hvilken ordning gjelder for yrkesfag?"))
+
+
+def test_a_scheme_of_the_trade_asked_about_is_found_though_another_is_in_scope(services: Services) -> None:
+    """ "yrkesfag" brings the fag- og yrkesopplæring scheme into scope; asked whether there is a scheme
+    for time in a company, the hospiteringsordning, another scheme of the same trade, answers."""
+    question = (
+        "Jeg underviser på yrkesfag i videregående og vil hospitere i en bedrift. "
+        "Finnes det en ordning for meg?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "hospiteringsordningen" in answer, answer
+
+
+def test_a_body_in_place_of_another_is_what_a_yes_no_question_turns_on(services: Services) -> None:
+    """ "… med fagskolen i stedet for en høgskole?" turns on the fagskole, not on the rarer verb: the
+    sentence that names «samarbeid med fagskoler» says yes."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    crux = _crux(
+        index, plan_question("Kan vi utføre tiltakene sammen med fagskolen i stedet for en høgskole?")
+    )
+    assert crux is not None and any(t.startswith("fagskol") for t in crux), crux
+    question = (
+        "Høgskolen ligger langt unna, og vi har et godt samarbeid med en fagskole. Kan vi utføre "
+        "kompetansetiltakene sammen med fagskolen i stedet for en høgskole?"
+    )
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.LEAD_YES), answer
+    assert "samarbeid med fagskoler" in answer, answer

@@ -606,3 +606,10 @@ def test_an_owner_the_asker_says_they_are_not_is_not_who_asks() -> None:
     )
     assert profile.owner_type == "privat_barnehageeier"
     assert read_profile(["Vi er ikkje ein kommune. Kan vi søkje?"]).owner_type is None
+
+
+def test_the_word_that_adds_a_use_to_others_is_no_part_of_its_group(catalogue: Catalogue) -> None:
+    """ "… på kurs for PPT-ansatte også?" asks of a course for PPT-ansatte: «også» is not the group's."""
+    asked = read_yes_no("Kan vi bruke Kompetanseløftet-midlene på kurs for PPT-ansatte også?", [], catalogue)
+    assert asked is not None
+    assert (asked.about, asked.text, asked.use_group) == ("use", "kurs for PPT-ansatte", "PPT-ansatte")
