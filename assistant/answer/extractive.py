@@ -1807,7 +1807,7 @@ def _lead_in(
     by_whom = cleft is None or names_asked(cleft, f"{speaker or _subject(best)} {text}")
     # "… uten å følge regelverket?": a sentence that says the thing to be skipped is no yes to skipping it
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
-    if _more_than_allowed(rules, asking, text):
+    if _more_than_allowed(rules, asking, text) or _needless(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
     if index is not None and not negated and _names_more_options(index, rules, asking, f"{text} {follows}"):
         return (
@@ -2322,6 +2322,17 @@ def _more_than_allowed(rules: PlanRules, asking: str, text: str) -> bool:
     ):
         return False
     return re.search(rules.beyond_role, asking, re.IGNORECASE) is not None
+
+
+def _needless(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether "Må vi …?" asks if something is needed that the sentence makes needless (`open_waives`):
+    «Kompetansepakken er åpen for alle» to "Må vi søke om å få bruke den?"."""
+    if not (rules.requirement and re.search(rules.requirement, _first_of(asking), re.IGNORECASE)):
+        return False
+    return any(
+        re.search(r.asked, asking, re.IGNORECASE) and re.search(r.said, text, re.IGNORECASE)
+        for r in rules.open_waives
+    )
 
 
 def _waived(rules: PlanRules, skipped: str, text: str) -> bool:

@@ -443,6 +443,9 @@ class PlanRules(RuleFile):
     # What a question asks to skip (`skipping`, `asked`) that a sentence saying `said` makes needless: one
     # open to all needs no one to sign you up.
     skip_waived: list[MustSay] = Field(default_factory=list)
+    # What a "Må vi …?" asks to be needed (`asked`) that a sentence saying `said` makes needless: «… er
+    # åpen for alle» to "Må vi søke om å få bruke pakkene?".
+    open_waives: list[MustSay] = Field(default_factory=list)
     # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that
     # names the conditions (`names_conditions`: «… to sentrale kriterier:») leads, not whom the measures
     # are for.

@@ -31,6 +31,7 @@ from assistant.answer.extractive import (
     _names_heading_noun,
     _names_member,
     _names_no_doer,
+    _needless,
     _obliges,
     _opening_subject,
     _repeats,
@@ -3019,6 +3020,24 @@ def test_open_to_all_spares_a_sign_up_but_not_an_application() -> None:
     assert _waived(rules, "påmelding fra kommunen", "Kurset er åpent for alle.")
     assert not _waived(rules, "å søke om midler", "Kompetansepakken er åpen for alle.")
     assert not _waived(rules, "at rektor melder oss på", "Kompetansepakken er gratis.")
+
+
+def test_open_to_all_makes_an_application_to_use_it_needless() -> None:
+    """ "Må vi …?" about applying for or signing up to use a thing is answered no by «… åpen for alle»;
+    not a question that asks nothing needed, nor one about applying for money."""
+    rules = rule_file(PlanRules)
+    open_to_all = "Kurset er åpent for alle."
+    assert _needless(rules, "Må skolen søke om tilgang for å bruke kurset?", open_to_all)
+    assert _needless(rules, "Trenger lærerne å registrere seg først?", open_to_all)
+    assert not _needless(rules, "Kan skolen søke om tilgang for å bruke kurset?", open_to_all)
+    assert not _needless(rules, "Må skolen søke om midler til kurset?", open_to_all)
+    assert not _needless(rules, "Må skolen søke om tilgang for å bruke kurset?", "Kurset er gratis.")
+
+
+def test_must_we_apply_to_use_a_package_open_to_all_is_no(services: Services) -> None:
+    answer = ask(services, "Må lærerne registrere seg før de kan bruke kompetansepakkene?")
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert any("åpen for alle" in c.text for c in answer.citations)
 
 
 def test_a_rule_is_of_the_group_the_question_names(services: Services) -> None:
