@@ -232,6 +232,8 @@ class AdvisorRules(RuleFile):
     process_question: Pattern | None = None
     # "Hvor sender vi behovsmeldingen?": where needs go, from the catalogue's apply_to.
     send_question: Pattern | None = None
+    send_yes_no: Pattern | None = None
+    send_bodies: dict[str, str] = Field(default_factory=dict)
     process_min_steps: int = 3
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None

@@ -147,6 +147,9 @@ def advise(
         return _contact_answer(contacted, _Sources(passages))
     if (sent := _sent_to(question, previous, catalogue)) is not None:
         return _sent_answer(sent, _Sources(passages))
+    if (sent_there := _sent_there(question, previous, catalogue)) is not None:
+        scheme, body = sent_there
+        return _sent_answer(scheme, _Sources(passages), body)
     if (processed := _process_asked(question, previous, catalogue)) is not None:
         return _process_answer(processed, _Sources(passages))
     if not matches:
@@ -237,10 +240,29 @@ def _sent_to(question: str, previous: Sequence[str], catalogue: Catalogue) -> Sc
     return scheme if scheme is not None and scheme.apply_to else None
 
 
-def _sent_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
+def _sent_there(question: str, previous: Sequence[str], catalogue: Catalogue) -> tuple[Scheme, str] | None:
+    """The scheme and the body of a "Søker vi direkte hos Udir?" question, when the body is one such a
+    question may name (`send_bodies`) and the catalogue says where needs go in that scheme."""
+    rules = rule_file(AdvisorRules)
+    asked = (
+        re.search(rules.send_yes_no, asking_sentence(question), re.IGNORECASE) if rules.send_yes_no else None
+    )
+    body = rules.send_bodies.get(asked.group("body").lower()) if asked is not None else None
+    scheme = _scheme_of(rules.send_yes_no, question, previous, catalogue) if body is not None else None
+    return (scheme, body) if scheme is not None and body is not None and scheme.apply_to else None
+
+
+def _sent_answer(scheme: Scheme, sources: _Sources, body: str | None = None) -> AdvisorAnswer:
     """Where needs go, cited: the places the catalogue names, without those whose quote is only whom to
-    contact for more (they are not where needs are sent), unless no other is named."""
-    return _places_answer(texts.SEND_TO, scheme, _places(scheme, contacting=False), sources)
+    contact for more (they are not where needs are sent), unless no other is named. Asked whether they go
+    to a `body`: «Ja.» when it is one of those places, else «Nei.»."""
+    places = _places(scheme, contacting=False)
+    answer = _places_answer(texts.SEND_TO, scheme, places, sources)
+    if body is None:
+        return answer
+    there = any(e.value.casefold().startswith(body.casefold()) for e in places)
+    lead = texts.YES_NO_LEADS["ja" if there else "nei"]
+    return replace(answer, text=f"{lead} {answer.text}")
 
 
 def _places(scheme: Scheme, *, contacting: bool) -> list[Evidence]:

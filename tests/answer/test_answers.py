@@ -3146,3 +3146,11 @@ def test_a_body_in_place_of_another_is_what_a_yes_no_question_turns_on(services:
     answer = ask(services, question).answer
     assert answer.startswith(texts.LEAD_YES), answer
     assert "samarbeid med fagskoler" in answer, answer
+
+
+def test_whether_an_owner_applies_straight_to_udir_is_no_with_where_needs_go(services: Services) -> None:
+    answer = ask(services, "Vi har tre barnehager. Søker vi rett hos direktoratet?")
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert any(
+        "melder behov for kompetanseutvikling til statsforvalteren" in c.text for c in answer.citations
+    )

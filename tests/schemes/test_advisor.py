@@ -346,3 +346,15 @@ def test_where_needs_are_sent_is_answered_from_where_the_catalogue_says_they_go(
         and "Statsforvalteren" in owner.text
     )
     assert advise("Hvor sender vi søknaden?", [], catalogue, []) is None
+
+
+def test_whether_needs_go_to_a_named_body_is_yes_or_no_from_where_they_go(catalogue: Catalogue) -> None:
+    """ "Søker vi direkte hos X?" is answered «Nei.» when the catalogue sends needs elsewhere and «Ja.» when
+    there, with the places and their quote; a report sent to a body is no such question."""
+    elsewhere = _ask(catalogue, "Vi eier to barnehager. Søker vi rett til direktoratet?")
+    assert elsewhere.text.startswith("Nei. I Tilskuddsordning for lokal kompetanseutvikling"), elsewhere.text
+    assert "Statsforvalteren" in elsewhere.text
+    _markers_match_citations(elsewhere)
+    there = _ask(catalogue, "Vi eier to barnehager. Melder vi behovene til Statsforvaltaren?")
+    assert there.text.startswith("Ja."), there.text
+    assert advise("Vi er en kommune. Skal vi sende rapporten til Udir?", [], catalogue, []) is None
