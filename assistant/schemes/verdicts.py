@@ -18,6 +18,7 @@ from assistant import texts
 from assistant.rules import AdvisorRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
+from assistant.schemes.questions import asked_sectors
 from assistant.schemes.reasons import Reason, cap, join, reason_for
 
 _EVERYONE = "alle"
@@ -182,11 +183,56 @@ def use_verdict(
     if funded is not None:
         text = texts.USE_YES.format(scheme=scheme.name)
         return Verdict("ja", text, (reason_for(texts.USE_FUNDS, funded),))
+    if (elsewhere := _other_sector(catalogue, scheme, use, max_alternatives)) is not None:
+        return elsewhere
     said = [reason_for(texts.USE_FUNDS, e) for e in scheme.what_it_funds]
     if kind is not None:
         said.insert(0, Reason(texts.KIND_FITS[kind.value], kind.quote, kind.document))
     text = texts.USE_UNCLEAR.format(use=use, scheme=scheme.name)
     return Verdict("uklart", text, (), texts.USE_WHAT_FOR if said else "", _one_per_quote(said))
+
+
+# Barnehage and the school kinds: a scheme for one of them by its name is not for another.
+_SCHOOL_KINDS = frozenset({"barnehage", "grunnskole", "videregaende"})
+
+
+def _other_sector(catalogue: Catalogue, scheme: Scheme, use: str, most: int) -> Verdict | None:
+    """ "Midler fra den desentraliserte ordningen til barnehagene våre?": «nei» when the use is in a school
+    kind (barnehage, grunnskole, videregående) the scheme serves none of, while it serves only others, with
+    the scheme's own sectors cited and the schemes of its kind that serve the asked one. Other sectors (PPT,
+    fag- og yrkesopplæring) are never read off a list of sectors as a no."""
+    asked = set(asked_sectors(use))
+    served = list(scheme.sectors)
+    serves = {e.value for e in served}
+    if not asked or not serves or not asked <= _SCHOOL_KINDS or not serves <= _SCHOOL_KINDS or asked & serves:
+        return None
+    kind = scheme.kind.value if scheme.kind is not None else None
+    others = [
+        o
+        for o in catalogue.schemes
+        if o.id != scheme.id
+        and kind is not None
+        and o.kind is not None
+        and o.kind.value == kind
+        and asked <= {e.value for e in o.sectors}
+        and not serves <= {e.value for e in o.sectors}  # not an umbrella over both
+    ]
+    others.sort(key=lambda o: len({e.value for e in o.sectors} - asked))  # the one for that sector first
+    alternatives = tuple(
+        Reason(
+            texts.ALTERNATIVE.format(
+                scheme=o.name, value=texts.SECTOR_FITS.format(name=_sector_names(sorted(asked))).rstrip(".")
+            ),
+            e.quote,
+            e.document,
+        )
+        for o in others[:most]
+        for e in o.sectors[:1]
+        if e.value in asked
+    )
+    text = texts.USE_SECTOR_NO.format(scheme=scheme.name, sectors=_sector_names(sorted(serves)))
+    head = texts.USE_SECTOR_ALTERNATIVES.format(sectors=_sector_names(sorted(asked))) if alternatives else ""
+    return Verdict("nei", text, _sector_reasons(served), head, alternatives)
 
 
 def _measure_yes(

@@ -3154,3 +3154,11 @@ def test_whether_an_owner_applies_straight_to_udir_is_no_with_where_needs_go(ser
     assert any(
         "melder behov for kompetanseutvikling til statsforvalteren" in c.text for c in answer.citations
     )
+
+
+def test_money_from_the_schools_scheme_for_barnehager_is_no_with_the_barnehage_scheme(
+    services: Services,
+) -> None:
+    answer = ask(services, "Kan kommunen bruke penger fra desentralisert ordning på tiltak i barnehagene?")
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer

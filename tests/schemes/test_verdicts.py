@@ -307,3 +307,18 @@ def test_a_group_many_schemes_name_or_one_in_the_scheme_gets_no_pointer(catalogu
     assert group_verdict(catalogue, _scheme(catalogue, FYO), "lærere").then == ()
     assert group_verdict(catalogue, _scheme(catalogue, K), "PPT").then == ()
     assert group_verdict(catalogue, _scheme(catalogue, D), "helsesykepleiere").then == ()
+
+
+def test_money_for_a_school_kind_the_scheme_does_not_serve_is_no_with_the_scheme_that_does(
+    catalogue: Catalogue,
+) -> None:
+    """Desentralisert ordning is for the schools, Regional ordning for barnehager: the one's money for the
+    other's kind is «nei», citing the scheme's own sectors and naming the scheme for that kind, not an
+    umbrella over both. PPT is no school kind, so it is never a no from a list of sectors."""
+    verdict = use_verdict(catalogue, _scheme(catalogue, D), "kurs i barnehagene")
+    assert verdict.answer == "nei", verdict.explanation
+    assert [r.text.split(":")[0] for r in verdict.said] == [
+        "Regional ordning for kompetanseutvikling i barnehage"
+    ]
+    assert use_verdict(catalogue, _scheme(catalogue, D), "kurs i skolene").answer != "nei"
+    assert use_verdict(catalogue, _scheme(catalogue, D), "tiltak for PP-tjenesten").answer != "nei"
