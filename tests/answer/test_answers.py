@@ -3162,3 +3162,9 @@ def test_money_from_the_schools_scheme_for_barnehager_is_no_with_the_barnehage_s
     answer = ask(services, "Kan kommunen bruke penger fra desentralisert ordning på tiltak i barnehagene?")
     assert answer.answer.startswith("Nei."), answer.answer
     assert "Regional ordning for kompetanseutvikling i barnehage" in answer.answer
+
+
+def test_when_needs_must_be_sent_in_is_not_answered_by_a_year_of_the_round(services: Services) -> None:
+    """The sources give no deadline for needs in Oslo og Viken; a sentence with the round's year is none."""
+    answer = ask(services, "Når må kommunene i Oslo og Viken ha sendt inn behovsmeldingene sine?")
+    assert answer.abstained, answer.answer

@@ -106,6 +106,15 @@ def test_a_deadline_is_a_date_something_is_due_by_whatever_compound_asks_for_it(
     assert unsupported_answer_reason(asked, "Meld deg på til Bodø senest 20.02. [1]", []) is None
 
 
+def test_when_something_must_be_sent_in_asks_for_a_deadline() -> None:
+    """«Når må søknaden være sendt inn?» asks what «Når er fristen?» asks: a year in a sentence about the
+    round («tilskudd for 2022-2023») is no deadline. When it must be done, not sent, asks only for a time."""
+    asked = "Når må søknaden fra kommunen være sendt inn?"
+    assert unsupported_answer_reason(asked, "Mange skal delta i tiltak for 2022-2023. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Søknaden må være sendt innen 1. mars. [1]", []) is None
+    assert unsupported_answer_reason("Når skal de rapportere?", "De skal rapportere årlig. [1]", []) is None
+
+
 def test_a_when_question_however_worded_needs_a_time() -> None:
     """A question read as "når" is not answered by a passage on its subject that gives no time."""
     asked = "Når skal planen endelig vedtas?"
