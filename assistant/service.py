@@ -606,6 +606,9 @@ def _in_parts(
                 retrieved, written = named, again
         if i and siblings and not own and not part_plan.schemes:
             retrieved, written = _from_siblings(services, retrieved, written, siblings, speaks, target, style)
+        if i and parts_answered[0].text is not None and _points_to_place(standalone):
+            first_hits = _passages_of(services, parts_answered[0].citations)
+            retrieved, written = _from_first(services, retrieved, written, first_hits, speaks, target, style)
         covered = not written.abstained and bool(written.citations)
         if (
             i == 0
@@ -672,6 +675,42 @@ def _from_siblings(
     return retrieved, written
 
 
+def _points_to_place(part: str) -> bool:
+    """Whether a later part's asking sentence points back by "der" to what the first part named ("…, og
+    hvem prioriterer tiltakene der?")."""
+    rules = rule_file(PlanRules)
+    return bool(rules.place_back and re.search(rules.place_back, _asking_only(part), re.IGNORECASE))
+
+
+def _passages_of(services: Services, citations: Sequence[Citation]) -> list[ScoredPassage]:
+    """The passages an answer cites, as hits of their citation's score."""
+    score = {c.passage_id: c.score for c in citations if c.passage_id}
+    found = [p for p in services.retriever.lexical.passages if p.id in score]
+    return sorted((ScoredPassage(p, score[p.id]) for p in found), key=lambda h: -h.score)
+
+
+def _from_first(
+    services: Services,
+    retrieved: _Retrieved,
+    written: Answer,
+    first_hits: list[ScoredPassage],
+    speaks: Callable[[str, str, list[Citation]], bool],
+    target: Maalform,
+    style: Style,
+) -> tuple[_Retrieved, Answer]:
+    """A part that asks what goes on "der" asks it of what the first part's passage is about: when that
+    passage says what the part asks, it is written from it, not from passages of another place or scheme
+    its own words found ("…, og hvem prioriterer tiltakene der – samarbeidsforumet i fylkeskommunen?").
+    Else the answer as it was."""
+    if not first_hits:
+        return retrieved, written
+    narrowed = replace(retrieved, hits=first_hits)
+    again = _written(services, narrowed, target, written.conversation_id, style)
+    if not again.abstained and again.citations and speaks(retrieved.question, again.answer, again.citations):
+        return narrowed, again
+    return retrieved, written
+
+
 def _from_scheme(services: Services, retrieved: _Retrieved, written: Answer) -> bool:
     """Whether the answer cites a passage about a scheme the retrieved question is scoped to."""
     plan = retrieved.plan
@@ -723,6 +762,8 @@ def _leans_back(part: str) -> bool:
     asking = _asking_only(part)
     if rules.topic_pronoun and re.search(rules.topic_pronoun, asking, re.IGNORECASE):
         return not re.search(r"\bdet\s*\??$", asking, re.IGNORECASE)
+    if _points_to_place(part):
+        return True
     verbs = "|".join(re.escape(v) for v in rules.finite_verbs)
     if re.search(rf"\b(?:den|de|dei|ho)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:den|de|dei|ho)\b", asking, re.I):
         return True

@@ -533,6 +533,7 @@ class PlanRules(RuleFile):
     contrast_part: str = "Hva er {term}?"
     # The pronoun that stands for a topic put before the question words ("…, hvem lager dem?").
     topic_pronoun: Pattern | None = None
+    place_back: Pattern | None = None
     # What asks at the start of a part ("hvor mye", "når"): a part that is only this shares the verb and
     # subject of the part after it ("Når og hvor er de?").
     question_phrase: Pattern | None = None

@@ -389,6 +389,20 @@ def test_a_later_part_pointing_back_by_a_pronoun_is_searched_with_what_the_first
     assert "Samarbeidsforum har også ansvar for å utvikle en langsiktig felles plan" in second, second
 
 
+def test_a_later_part_asking_what_goes_on_there_is_answered_from_the_first_parts_passage(
+    services: Services,
+) -> None:
+    """«der» is the Kompetanseløft the first part names: its own words («samarbeidsforumet i
+    fylkeskommunen») found the forums of other schemes, while the sentence after the first part's says who
+    sets the Kompetanseløft's priorities."""
+    question = (
+        "Hører yrkesfagene med i målgruppen for Kompetanseløftet for spesialpedagogikk og inkluderende "
+        "praksis? Og hvem prioriterer tiltak der – er det samarbeidsforumet i fylkeskommunen?"
+    )
+    second = ask(services, question).answer.split("\n\n")[1]
+    assert "samarbeidsforum for tilskuddsordning for lokal kompetanseutvikling" in second, second
+
+
 def test_a_yes_no_part_opened_by_any_verb_and_a_pronoun_is_a_part_of_its_own(services: Services) -> None:
     """«Hva er kompetansepakkene, og koster det noe?»: read as one question, its word «koster» (no
     document's) refused the whole; as two parts, the first is answered and the second is a gap."""

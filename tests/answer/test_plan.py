@@ -485,6 +485,17 @@ def test_what_the_first_part_is_about_leaves_out_who_asks() -> None:
     assert "rådgiver" not in _about_first("Jeg er rådgiver. Når er workshopene i Nordland?").split()
 
 
+def test_a_later_part_ending_a_clause_with_der_points_back() -> None:
+    from assistant.service import _leans_back, _points_to_place
+
+    assert _points_to_place("Hvem sitter i styret der?")
+    assert _points_to_place("Hva koster det der, og når starter det?")
+    assert _leans_back("Hvem sitter i styret der – rektorene?")
+    # "der" that opens a clause is no pointer
+    assert not _points_to_place("Hvem får midler der det er størst behov?")
+    assert not _points_to_place("Hvem sitter i styret?")
+
+
 def test_a_later_amount_keeps_the_place_and_year_of_the_first() -> None:
     from assistant.service import _amount_frame
 
