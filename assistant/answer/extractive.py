@@ -2329,19 +2329,13 @@ def _needless(rules: PlanRules, asking: str, text: str) -> bool:
     «Kompetansepakken er åpen for alle» to "Må vi søke om å få bruke den?"."""
     if not (rules.requirement and re.search(rules.requirement, _first_of(asking), re.IGNORECASE)):
         return False
-    return any(
-        re.search(r.asked, asking, re.IGNORECASE) and re.search(r.said, text, re.IGNORECASE)
-        for r in rules.open_waives
-    )
+    return any(r.holds(asking, text) for r in rules.open_waives)
 
 
 def _waived(rules: PlanRules, skipped: str, text: str) -> bool:
     """Whether a sentence makes needless what a question asks to skip (`skip_waived`): «… er åpen for alle»
     to "…, uten at eieren må melde oss på?"."""
-    return any(
-        re.search(r.asked, skipped, re.IGNORECASE) and re.search(r.said, text, re.IGNORECASE)
-        for r in rules.skip_waived
-    )
+    return any(r.holds(skipped, text) for r in rules.skip_waived)
 
 
 def _must_not_skip(index: LexicalIndex, skipped: str, text: str) -> bool:

@@ -400,6 +400,10 @@ class MustSay(_Strict):
     asked: Pattern
     said: Pattern
 
+    def holds(self, asked: str, text: str) -> bool:
+        """Whether `asked` asks it and `text` says it."""
+        return bool(re.search(self.asked, asked, re.IGNORECASE) and re.search(self.said, text, re.IGNORECASE))
+
 
 class Paraphrase(_Strict):
     """An everyday way to ask something (`pattern`) and the plain question it asks (`read_as`)."""
