@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from assistant import texts
-from assistant.answer.extractive import _allows_only, _one_of_alternatives, _together_instead, _unknown_use
+from assistant.answer.extractive import (
+    _allows_only,
+    _more_than_allowed,
+    _one_of_alternatives,
+    _together_instead,
+    _unknown_use,
+)
 from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 
@@ -105,6 +111,26 @@ def test_an_observer_seat_is_no_yes_to_a_required_seat(services: Services) -> No
     answer = ask(services, "Må Statsforvalteren være med i samarbeidsforumet for yrkesfag?")
     assert not answer.answer.startswith(texts.LEAD_YES)
     assert "observatør" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Blir samarbeidsforumet i yrkesfagordningen ledet av Statsforvalteren?",
+        "Vert forumet leia av Statsforvaltaren?",
+    ],
+)
+def test_an_observer_seat_is_no_to_leading_the_forum(question: str) -> None:
+    """A forum "ledet av" or "leia av" a body asks for more than the observer's seat the sources give it."""
+    rules = rule_file(PlanRules)
+    observer = "Statsforvalteren kan delta i samarbeidsforum som observatør."
+    assert _more_than_allowed(rules, question, observer)
+    assert not _more_than_allowed(rules, "Kan Statsforvalteren være observatør i forumet?", observer)
+
+
+def test_a_forum_led_by_the_observer_is_no(services: Services) -> None:
+    answer = ask(services, "Er samarbeidsforumet for yrkesfag ledet av Statsforvalteren?")
+    assert answer.answer.startswith("Nei."), answer.answer
 
 
 def test_no_yes_to_a_use_of_money_the_sources_never_name(services: Services) -> None:
