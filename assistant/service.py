@@ -665,14 +665,7 @@ def _from_siblings(
     if written.abstained or any(c.document in siblings for c in written.citations):
         return retrieved, written
     own = [h for h in retrieved.hits if h.passage.document in siblings]
-    if not own:
-        return retrieved, written
-    narrowed = replace(retrieved, hits=own)
-    again = _written(services, narrowed, target, written.conversation_id, style)
-    said = not again.abstained and bool(again.citations)
-    if said and speaks(retrieved.question, again.answer, again.citations):
-        return narrowed, again
-    return retrieved, written
+    return _written_from(services, retrieved, written, own, speaks, target, style)
 
 
 def _points_to_place(part: str) -> bool:
@@ -702,9 +695,23 @@ def _from_first(
     passage says what the part asks, it is written from it, not from passages of another place or scheme
     its own words found ("…, og hvem prioriterer tiltakene der – samarbeidsforumet i fylkeskommunen?").
     Else the answer as it was."""
-    if not first_hits:
+    return _written_from(services, retrieved, written, first_hits, speaks, target, style)
+
+
+def _written_from(
+    services: Services,
+    retrieved: _Retrieved,
+    written: Answer,
+    hits: list[ScoredPassage],
+    speaks: Callable[[str, str, list[Citation]], bool],
+    target: Maalform,
+    style: Style,
+) -> tuple[_Retrieved, Answer]:
+    """The part written from `hits` alone, when that answer cites something and says what the part asks;
+    else the answer as it was."""
+    if not hits:
         return retrieved, written
-    narrowed = replace(retrieved, hits=first_hits)
+    narrowed = replace(retrieved, hits=hits)
     again = _written(services, narrowed, target, written.conversation_id, style)
     if not again.abstained and again.citations and speaks(retrieved.question, again.answer, again.citations):
         return narrowed, again
