@@ -434,7 +434,7 @@ def _points_back(lowered: list[str], i: int) -> bool:
     """A pronoun is the thing talked about, not a dummy "det" or a determiner, when only adverbs stand
     between it and a preposition or the end, when it is the subject of "gjelder" and its like, when it
     is the object of a preposition before a verb, or when it is a singular "den"/"ho" before a verb."""
-    if _in_cleft(lowered, i):
+    if _in_cleft(lowered, i) or _presents(lowered, i):
         return False
     j = next((k for k in range(i + 1, len(lowered)) if lowered[k] not in _words("adverbs")), len(lowered))
     if j == len(lowered) or lowered[j] in _words("prepositions"):
@@ -481,6 +481,25 @@ def _asks_about_event(text: str) -> bool:
 def _definite(word: str) -> bool:
     """A definite noun ("støtten", "fristen", "beløpet"), which no verb form of the generic words is."""
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in _words("definite_endings"))
+
+
+def _presents(lowered: list[str], i: int) -> bool:
+    """The dummy "det" after a presentational verb, with a preposition and a noun after it: "Hvor mange
+    behovsmeldinger kom det fra skolene?" asks how many came from the schools. Not with a pronoun after the
+    preposition ("Hva står det i den?" leans on what "den" is) nor with the preposition last ("Hvem er det
+    for?")."""
+    if lowered[i] != "det" or not i:
+        return False
+    verb, before = lowered[i - 1], lowered[i - 2] if i >= 2 else ""
+    copula = verb in _words("presentational_copulas") and before and before not in question_words()
+    if verb not in _words("presentational_verbs") and not copula:
+        return False
+    j = next((k for k in range(i + 1, len(lowered)) if lowered[k] not in _words("adverbs")), len(lowered))
+    if j >= len(lowered) or lowered[j] not in _words("prepositions"):
+        return False
+    # "… er det med i partnerskap …": a particle before the preposition
+    k = next((k for k in range(j, len(lowered)) if lowered[k] not in _words("prepositions")), len(lowered))
+    return k < len(lowered) and bool(content_words(lowered[k])) and lowered[k] not in _words("pronouns")
 
 
 def _in_cleft(lowered: list[str], i: int) -> bool:

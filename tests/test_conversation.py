@@ -424,6 +424,28 @@ def test_a_question_that_leans_on_something_unsaid_is_recognised(question: str, 
     assert points_back(question) is leans
 
 
+@pytest.mark.parametrize(
+    ("question", "leans"),
+    [
+        ("Hvor mange søknader kom det fra barnehagene i fjor?", False),
+        ("Hva står det om assistentene i planen?", False),
+        ("Hvor mange høgskoler er det med i nettverket?", False),
+        ("Hva står det i den?", True),  # what «den» is, is not said
+        ("Gjelder det for friskolene også?", True),  # «gjelder»: «det» is the thing talked about
+        ("Og hva ble det for året etter?", True),  # right after «hva»: what it became
+    ],
+)
+def test_the_dummy_det_of_a_presentational_verb_points_nowhere(question: str, leans: bool) -> None:
+    assert points_back(question, explicitly=True) is leans
+
+
+def test_a_question_with_a_dummy_det_is_answered_not_asked_back(services: Services) -> None:
+    """ "kom det fra skolene" presents what came; it does not lean on anything said before."""
+    question = "Hvor mange behovsmeldinger kom det fra skolene i Nordland for 2026?"
+    answer = ask_with_history(services, question, [])
+    assert "22 behovsmeldinger" in answer.answer
+
+
 def test_only_a_pronoun_or_a_demonstrative_points_back_explicitly() -> None:
     assert points_back("Hvem leder det forumet?", explicitly=True)
     assert not points_back("Hva har ledelsen ansvar for i ordningen?", explicitly=True)

@@ -311,6 +311,8 @@ class ConversationRules(RuleFile):
     definite_endings: Words
     prepositions: Words
     pronoun_verbs: Words
+    presentational_verbs: Words
+    presentational_copulas: Words
     event_verbs: Words = Field(default_factory=list)
     anaphoric_nouns: Words
     # "disse samlingene": a demonstrative before a definite noun points back, whatever the noun.
