@@ -149,9 +149,14 @@ def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
     til?" is answered: the rules are the same everywhere."""
     asking, context = _asked_and_context(question)
     if unknown_names(asking, known):
-        return True
+        rule = rule_file(GuardRules).asks_rule
+        return not (rule and question_type(asking) not in _LOCAL_TYPES and re.search(rule, asking, re.I))
     counts = question_type(asking) in ("hvor_mye", "hvor_mange")
     return counts and bool(unknown_names(context, known)) and not _PROPER_NOUN.search(asking)
+
+
+# What a question asks after that only the place's own sources give: an amount, a count, a date, a place.
+_LOCAL_TYPES = frozenset({"hvor_mye", "hvor_mange", "naar", "hvor"})
 
 
 def _asked_and_context(question: str) -> tuple[str, str]:

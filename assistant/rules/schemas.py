@@ -165,6 +165,10 @@ class GuardRules(RuleFile):
     # Kinds the documents use as categories, whose members are asked for by name only "i <place>" and not
     # as who may ("Hvilke kommuner i Nordland deltar?", not "Hvilke kommuner kan søke?").
     named_in_place: Words = Field(default_factory=list)
+    # A question that asks what may or must be done ("Hvem kan søke …?", "Hva kan midlene brukes til …?",
+    # "Hvordan melder vi …?") asks a rule, the same in every county: a place the documents never name in it
+    # does not make it unanswerable, as it does a question after that place's own figures, dates or people.
+    asks_rule: Pattern | None = None
 
 
 class MeasureDefinition(_Strict):

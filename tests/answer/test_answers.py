@@ -3182,3 +3182,11 @@ def test_when_needs_must_be_sent_in_is_not_answered_by_a_year_of_the_round(servi
     """The sources give no deadline for needs in Oslo og Viken; a sentence with the round's year is none."""
     answer = ask(services, "Når må kommunene i Oslo og Viken ha sendt inn behovsmeldingene sine?")
     assert answer.abstained, answer.answer
+
+
+def test_a_question_in_parts_about_the_rules_in_an_unnamed_county_is_answered(services: Services) -> None:
+    """Who may apply and what the money is for are the same in every county: a county the documents never
+    name («Finnmark») refuses neither part."""
+    answer = ask(services, "Hvem kan søke om midler i Finnmark, og hva kan midlene brukes til?")
+    assert not answer.abstained, answer.answer
+    assert "eiere" in answer.answer and answer.citations

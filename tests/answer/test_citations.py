@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.answer.citations import (
     abstain_reason,
     asks_to_drop_instructions,
@@ -68,6 +70,31 @@ def test_a_place_in_who_asks_abstains_only_when_they_ask_for_figures() -> None:
     asked = "Vi er en kommune i Salten. Hvor mange behovsmeldinger kom inn i Nordland?"
     assert abstain_reason(asked, hits, settings, known) is None
     assert abstain_reason("Vi er i Nordland. Hva fikk Troms?", hits, settings, known)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        # a rule, the same in every county: answered though the documents never name the place
+        ("Hvem kan søke om midler i Finnmark?", False),
+        ("Hva kan pengene i Finnmark brukes til?", False),
+        ("Kan private barnehager i Finnmark være med?", False),
+        ("Hvordan melder skolene i Finnmark behov?", False),
+        # the place's own figures, dates, places and people: only its own sources give them
+        ("Hvor mye kan skolene i Finnmark få?", True),
+        ("Når kan kommunene i Finnmark melde behov?", True),
+        ("Hva fikk Finnmark?", True),
+        ("Hvem leder forumet i Finnmark?", True),
+    ],
+)
+def test_a_place_the_documents_never_name_refuses_only_what_is_the_places_own(
+    question: str, refused: bool
+) -> None:
+    def known(word: str) -> bool:
+        return word in {"nordland"}
+
+    reason = abstain_reason(question, [_hit(0, "x")], Settings(), known)
+    assert (reason is not None) is refused, reason
 
 
 def test_an_amount_question_needs_an_amount_in_the_answer() -> None:
