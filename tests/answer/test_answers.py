@@ -52,7 +52,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, _heading, ask, ask_with_history
+from assistant.service import Services, _heading, answer_question, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -3182,3 +3182,16 @@ def test_when_needs_must_be_sent_in_is_not_answered_by_a_year_of_the_round(servi
     """The sources give no deadline for needs in Oslo og Viken; a sentence with the round's year is none."""
     answer = ask(services, "Når må kommunene i Oslo og Viken ha sendt inn behovsmeldingene sine?")
     assert answer.abstained, answer.answer
+
+
+def test_a_yes_or_no_led_by_another_passages_sentence_keeps_no_sentence_of_the_passage_it_displaced(
+    services: Services,
+) -> None:
+    """«Må vi ha med en høgskole?» is settled by the sentence that names the alternatives to a høgskole;
+    the sentence that scored best before it («… kompetansepakker i samarbeid med universitet- og
+    høgskolesektoren», another page) is only near what is asked, and is left out."""
+    answer = answer_question(services, "Må vi ha med en høgskole?")
+    assert answer.answer.startswith(texts.LEAD_NOT_NECESSARILY), answer.answer
+    assert "samarbeid med fagskoler" in answer.answer, answer.answer
+    assert "kompetansepakker" not in answer.answer, answer.answer
+    assert len({c.document for c in answer.citations if f"[{c.n}]" in answer.answer}) == 1, answer.answer
