@@ -2855,13 +2855,15 @@ def test_a_cleft_about_one_schemes_forum_that_another_schemes_forum_does_is_no(s
 
 
 def test_a_workplace_named_with_how_it_is_run_is_asked_about_as_its_group(services: Services) -> None:
-    """«en felles PP-tjeneste for tre kommuner» is a PP-tjeneste: the advisor answers for PPT, with both the
-    target group and the money's quote (not a bare sentence found by retrieval)."""
+    """«en felles PP-tjeneste for tre kommuner» is a PP-tjeneste: the advisor answers for PPT, with the
+    target group's quote (not a bare sentence found by retrieval). That quote says «ansatte i PP-tjenesten»
+    in the asker's own word, so the money's quote («… inkludert PPT») is not added beside it."""
     answer = ask(
         services, "Vi jobber i en felles PP-tjeneste for tre kommuner. Kan vi delta i Kompetanseløftet?"
     )
     assert answer.answer.startswith("Ja. PP-tjeneste hører til gruppen «PPT»"), answer.answer
-    assert "inkludert PPT" in answer.answer, answer.answer
+    assert "ansatte i PP-tjenesten" in answer.answer, answer.answer
+    assert "inkludert PPT" not in answer.answer, answer.answer
 
 
 def test_we_as_a_loose_kind_of_owner_are_the_owner_the_question_says_we_are(services: Services) -> None:
