@@ -58,12 +58,12 @@ from assistant.chatlog import ChatLog
 from assistant.config import Settings
 from assistant.conversation import points_back, resolve_follow_up
 from assistant.drafts import letter as letters
-from assistant.drafts.inquiry import around_questions, split_inquiry
+from assistant.drafts.inquiry import addressee, around_questions, split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.freshness import fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
-from assistant.index.lexical import content_words, stem
+from assistant.index.lexical import content_words, stem, words
 from assistant.index.spelling import correct
 from assistant.index.store import ChromaStore, build_store
 from assistant.ingest.limits import IngestLimits
@@ -278,6 +278,7 @@ def answer_question(
     style: Style = "answer",
     letter_schemes: tuple[str, ...] = (),
     letter_sectors: tuple[str, ...] = (),
+    addressed: tuple[str, ...] = (),
 ) -> Answer:
     """One standalone question, in bokmål or nynorsk, answered in `maalform` (None: as asked); a question
     of a reply letter is read in the light of the schemes the letter's other text names. Nothing is
@@ -308,7 +309,7 @@ def answer_question(
         if advice is not None:  # the letter's scheme says whom to contact, as for a retrieved answer
             resolved = _with_scheme_names(services, asked.bokmal, plan.schemes)
             return _render(services, replace(advice, resolved_question=resolved), target)
-    return _render(services, _answered(services, plan, target, conversation_id, style), target)
+    return _render(services, _answered(services, plan, target, conversation_id, style, addressed), target)
 
 
 @dataclass(frozen=True)
@@ -435,13 +436,30 @@ def _with_scheme_names(services: Services, question: str, schemes: Sequence[str]
 
 
 def _answered(
-    services: Services, plan: AnswerPlan, target: Maalform, conversation_id: str = "", style: Style = "answer"
+    services: Services,
+    plan: AnswerPlan,
+    target: Maalform,
+    conversation_id: str = "",
+    style: Style = "answer",
+    addressed: tuple[str, ...] = (),
 ) -> Answer:
-    """The planned question answered: part by part when it asks several things, else as one."""
+    """The planned question answered: part by part when it asks several things, else as one. `addressed`:
+    the scheme of the body a letter is written to, when the letter names none."""
     if plan.multi_part:
         return _in_parts(services, plan, target, conversation_id, style)
     retrieved = _retrieve(services, plan.question, plan)
     each = _for_each_scheme(services, retrieved, target, conversation_id, style)
+    own_scheme = plan.schemes if plan.schemes_from == "inquiry" else () if plan.schemes else addressed
+    if each is not None and len(own_scheme) == 1:
+        # A letter's question the schemes answer differently («Hvem betaler ut pengene?») is asked of the
+        # letter's scheme (or, if it names none, the scheme of the body it is written to), though another
+        # scheme's passage scored best: the answer for each would put the other scheme's body beside the
+        # one the letter is about.
+        scoped = replace(plan, schemes=own_scheme, schemes_from="question")
+        own = _retrieve(services, plan.question, scoped)
+        written = _written(services, own, target, conversation_id, style)
+        if not written.abstained and written.citations and _from_scheme(services, own, written):
+            return written
     return each or _written(services, retrieved, target, conversation_id, style)
 
 
@@ -1225,6 +1243,9 @@ def draft_reply(
     questions = split_inquiry(inquiry)
     around = around_questions(inquiry, questions)
     named = _inquiry_schemes(services, questions, around)
+    # Whom the letter is written to says which scheme a question the schemes answer differently is asked
+    # of, when the letter names none; it is no more than that (a question of another scheme keeps it).
+    addressed = () if named else tuple(_addressed_scheme(services, inquiry))
     sectors = asked_sectors(around) if services.scope is not None else ()
     context = DraftContext(
         answer=lambda question, target: answer_question(
@@ -1234,6 +1255,7 @@ def draft_reply(
             style="letter",
             letter_schemes=tuple(named),
             letter_sectors=sectors,
+            addressed=addressed,
         ),
         passages=services.retriever.passages,
         catalogue=services.catalogue,
@@ -1252,3 +1274,20 @@ def _inquiry_schemes(services: Services, questions: list[str], around: str) -> l
         return named
     in_questions = {tuple(services.scope.named(q)) for q in questions} - {()}
     return list(in_questions.pop()) if len(in_questions) == 1 else []
+
+
+def _addressed_scheme(services: Services, inquiry: str) -> list[str]:
+    """The scheme a letter that names none is about, by whom it is written to: of the schemes whose
+    questions read alike (scope.yaml `alternatives`, the ones with a samarbeidsforum), the one that says to
+    apply to that body. «Til Statsforvalteren … Hvem betaler ut pengene?» asks of the scheme for barnehage
+    and grunnopplæring, not of each scheme in turn; a question that points at another keeps its own."""
+    whom = {stem(w) for w in content_words(addressee(inquiry))}
+    if services.scope is None or not whom:
+        return []
+    fits = [
+        scheme_id
+        for scheme_id in rule_file(ScopeRules).alternatives
+        if (scheme := services.scope.catalogue.get(scheme_id)) is not None
+        and any({stem(w) for w in words(e.value)} & whom for e in scheme.apply_to)
+    ]
+    return fits if len(fits) == 1 else []

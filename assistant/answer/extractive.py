@@ -235,6 +235,11 @@ class ExtractiveBackend:
             ):
                 saying = [s for s in chosen if _says_its_kind(rules, asking_sentence(plan.question), s.text)]
                 chosen = saying[:1] + [s for s in chosen if s not in saying[:1]]
+            # A yes or no is settled by one passage: once a sentence of another passage than the best
+            # leads («Dette skal skje gjennom partnerskap …, eller samarbeid med fagskoler …»), the best
+            # passage's sentences after it are only near what is asked («… kompetansepakker i samarbeid
+            # med universitet- og høgskolesektoren»).
+            chosen = [chosen[0], *(s for s in chosen[1:] if s.unit.hit == chosen[0].unit.hit)]
             says = next((s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED), None)
             if says is None and cleft is not None:
                 says = self._said_of_other_scheme(cleft, wanted, scored)

@@ -177,6 +177,20 @@ def _asking(question: str) -> str:
     return " ".join(s for s in _SENTENCE_END.split(question) if _is_question(s)) or question
 
 
+def addressee(text: str) -> str:
+    """Whom the inquiry is written to, as its greeting names them («Til Statsforvalteren», «Hei
+    fylkeskommunen,» → "Statsforvalteren", "fylkeskommunen"); "" when the greeting names no one."""
+    first = next((line for line in text.strip().split("\n") if line.strip()), "")
+    found = _ADDRESSED.match(first)
+    return found.group("whom").strip() if found else ""
+
+
+# A greeting with whom it is to: «Til …», «Kjære …», «Hei …» or «Hallo …» before a name.
+_ADDRESSED = re.compile(
+    r"^\s*(?:til|kjære|hei|hallo)\s+(?P<whom>[^?.!,:\n]{2,60}?)\s*[,.!:]?\s*$", re.IGNORECASE
+)
+
+
 def _strip_signature(text: str) -> str:
     match = _SIGNOFF.search(text)
     return text[: match.start()] if match else text

@@ -396,10 +396,15 @@ def _stated(
         # A narrower group's own sector said of the scheme («Fag- og yrkesopplæringen inngår som målgruppe
         # i Kompetanseløftet …» for yrkesfaglærere, found as «lærere») says it of them more plainly still.
         home = _home_sectors(asked) if narrower else set()
+        # A target-group sentence that already says the group in the asker's own word («ansatte i
+        # PP-tjenesten» for "PP-tjenesten") needs no second sentence to say it: that one only pads the yes.
+        own_word = _text_keys(asked) - _FILLER_KEYS
+        said_plainly = bool(own_word) and any(own_word <= _text_keys(r.quote) for r in reasons)
         naming = [
             e
             for e in scheme.sectors
-            if (e.value in home or _mentions(e.quote, forms)) and " ".join(e.quote.split()) not in cited
+            if (e.value in home or (_mentions(e.quote, forms) and not said_plainly))
+            and " ".join(e.quote.split()) not in cited
         ]
         naming.sort(key=lambda e: e.value not in home)
         reasons += [
@@ -407,6 +412,11 @@ def _stated(
             for e in naming[:1]
         ]
     return Eligibility(_STATUS_ANSWER[status], explanation, unique(reasons))
+
+
+# The asker's own small words around a group ("PP-tjenesten vår", "dei tilsette hos oss"), as keys: no word
+# of the group itself.
+_FILLER_KEYS = frozenset({"var", "vart", "vor", "oss", "hos", "i", "dei", "de", "vi", "me", "vere"})
 
 
 # A sector's sentence that makes the sector itself a target group of the scheme («Fag- og yrkesopplæringen

@@ -404,13 +404,18 @@ def _of_our_body(clause: _Clause, subject: str, context: list[str], catalogue: C
     after = clause.tokens[ends[0] + 1].word if ends and ends[0] + 1 < len(clause.tokens) else ""
     if after not in rules.our_words:
         return ""
-    body = _identity(context)
-    body = re.split(r"\s+(?:som|med|i|på|ved|der|og)\s+|,", body, maxsplit=1)[0]
-    body = _without_determiner(body)
-    if not body or slot(body, rules.owner_type):
-        return ""  # "Vi er en kommune": an owner, not a workplace that says who the people are
-    theirs = f"{subject} ved {body}"
-    return theirs if known_group(catalogue, theirs) else ""
+    # Who the asker is ("Vi er en fagskole"), or, for one who gives a title ("Jeg er rektor ved en
+    # fagskole") or says where they work ("Jeg jobber på en fagskole"), the place after it.
+    for said in (_identity(context), _identity(context, rules.workplace_openers)):
+        pieces = re.split(r"\s+(?:som|med|i|på|ved|der|og)\s+|,", said, maxsplit=2)
+        for piece in pieces[:2]:
+            body = _without_determiner(piece)
+            if not body or slot(body, rules.owner_type):
+                break  # "Vi er en kommune": an owner, not a workplace that says who the people are
+            theirs = f"{subject} ved {body}"
+            if known_group(catalogue, theirs):
+                return theirs
+    return ""
 
 
 def _workplace_group(context: list[str], catalogue: Catalogue) -> str:

@@ -52,7 +52,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, _heading, ask, ask_with_history
+from assistant.service import Services, _heading, answer_question, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -2855,13 +2855,15 @@ def test_a_cleft_about_one_schemes_forum_that_another_schemes_forum_does_is_no(s
 
 
 def test_a_workplace_named_with_how_it_is_run_is_asked_about_as_its_group(services: Services) -> None:
-    """«en felles PP-tjeneste for tre kommuner» is a PP-tjeneste: the advisor answers for PPT, with both the
-    target group and the money's quote (not a bare sentence found by retrieval)."""
+    """«en felles PP-tjeneste for tre kommuner» is a PP-tjeneste: the advisor answers for PPT, with the
+    target group's quote (not a bare sentence found by retrieval). That quote says «ansatte i PP-tjenesten»
+    in the asker's own word, so the money's quote («… inkludert PPT») is not added beside it."""
     answer = ask(
         services, "Vi jobber i en felles PP-tjeneste for tre kommuner. Kan vi delta i Kompetanseløftet?"
     )
     assert answer.answer.startswith("Ja. PP-tjeneste hører til gruppen «PPT»"), answer.answer
-    assert "inkludert PPT" in answer.answer, answer.answer
+    assert "ansatte i PP-tjenesten" in answer.answer, answer.answer
+    assert "inkludert PPT" not in answer.answer, answer.answer
 
 
 def test_we_as_a_loose_kind_of_owner_are_the_owner_the_question_says_we_are(services: Services) -> None:
@@ -3190,3 +3192,16 @@ def test_a_question_in_parts_about_the_rules_in_an_unnamed_county_is_answered(se
     answer = ask(services, "Hvem kan søke om midler i Finnmark, og hva kan midlene brukes til?")
     assert not answer.abstained, answer.answer
     assert "eiere" in answer.answer and answer.citations
+
+
+def test_a_yes_or_no_led_by_another_passages_sentence_keeps_no_sentence_of_the_passage_it_displaced(
+    services: Services,
+) -> None:
+    """«Må vi ha med en høgskole?» is settled by the sentence that names the alternatives to a høgskole;
+    the sentence that scored best before it («… kompetansepakker i samarbeid med universitet- og
+    høgskolesektoren», another page) is only near what is asked, and is left out."""
+    answer = answer_question(services, "Må vi ha med en høgskole?")
+    assert answer.answer.startswith(texts.LEAD_NOT_NECESSARILY), answer.answer
+    assert "samarbeid med fagskoler" in answer.answer, answer.answer
+    assert "kompetansepakker" not in answer.answer, answer.answer
+    assert len({c.document for c in answer.citations if f"[{c.n}]" in answer.answer}) == 1, answer.answer

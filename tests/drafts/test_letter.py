@@ -15,7 +15,7 @@ import pytest
 
 from assistant import texts
 from assistant.drafts.docx import to_docx
-from assistant.drafts.inquiry import situated
+from assistant.drafts.inquiry import addressee, situated
 from assistant.drafts.letter import MAX_QUESTIONS, Block, Letter, split_inquiry, to_markdown
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.service import Services, draft_reply
@@ -202,6 +202,36 @@ def test_a_letter_from_an_owner_of_kindergartens_and_schools_is_not_answered_fro
     assert "Statsforvalteren" in answer and "til fylkeskommunene" not in answer, answer
     alone = _answer_in_letter(services, question)
     assert "til fylkeskommunene" in alone, "the same question without the letter's sectors"
+
+
+@pytest.mark.parametrize(
+    ("greeting", "body", "other"),
+    [
+        ("Til Statsforvalteren", "Statsforvalteren", "til fylkeskommunene"),
+        ("Hei Statsforvalteren i Nordland,", "Statsforvalteren", "til fylkeskommunene"),
+        ("Til fylkeskommunen", "fylkeskommunene", "Statsforvalteren har sekretariatsansvar"),
+    ],
+)
+def test_a_letter_that_names_no_scheme_is_answered_for_the_scheme_of_the_body_it_is_written_to(
+    services: Services, greeting: str, body: str, other: str
+) -> None:
+    """Who pays the money out differs between the two schemes with a samarbeidsforum; a letter to
+    Statsforvalteren asks of the scheme Statsforvalteren takes needs for, one to the fylkeskommune of the
+    vocational scheme: one answer, not one for each scheme."""
+    inquiry = (
+        f"{greeting}\nJeg har to spørsmål.\n1. Hvem betaler ut pengene når tiltakene er valgt?\nHilsen Kim"
+    )
+    answer = draft_reply(services, inquiry, today=TODAY).questions[0].answer
+    assert body in answer and other not in answer, answer
+    assert texts.FOR_EACH_SCHEME not in answer, answer
+
+
+def test_the_addressee_is_read_from_the_greeting_line() -> None:
+    assert addressee("Til Statsforvalteren\nVi lurer på …") == "Statsforvalteren"
+    assert addressee("Hei fylkeskommunen,\n\nVi har …") == "fylkeskommunen"
+    assert addressee("Hei Statsforvalteren i Oslo og Viken!\nVi …") == "Statsforvalteren i Oslo og Viken"
+    assert addressee("Hei,\nVi er en kommune.") == ""
+    assert addressee("God dag.\nJeg er rektor.") == ""
 
 
 def _answer_in_letter(services: Services, question: str, opening: str = "") -> str:

@@ -569,6 +569,25 @@ def test_our_people_follow_the_askers_body_only_when_it_is_a_workplace(catalogue
 
 
 @pytest.mark.parametrize(
+    "context",
+    [
+        "Jeg er rektor ved en fagskole.",
+        "Jeg jobber på en fagskole.",
+        "Eg er avdelingsleiar ved ein fagskule.",
+    ],
+)
+def test_our_people_follow_the_place_after_the_askers_title_or_where_they_work(
+    catalogue: Catalogue, context: str
+) -> None:
+    """A rektor at a fagskole, or one who works there, asks about fagskolelærere with «lærerne våre», as
+    «Vi er en fagskole» does; a title at a kommune leaves them «lærerne»."""
+    asked = read_yes_no(f"{context} Kan lærerne våre delta i yrkesfagordningen?", [], catalogue)
+    assert asked is not None and "ved fag" in asked.text, asked
+    owner = read_yes_no("Jeg er rådgiver i en kommune. Kan lærerne våre delta i Dekom?", [], catalogue)
+    assert owner is not None and owner.text == "lærerne", owner
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Kan lærebedrifter få tilskudd direkte fra Udir i yrkesfagordningen?",

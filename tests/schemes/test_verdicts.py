@@ -322,3 +322,17 @@ def test_money_for_a_school_kind_the_scheme_does_not_serve_is_no_with_the_scheme
     ]
     assert use_verdict(catalogue, _scheme(catalogue, D), "kurs i skolene").answer != "nei"
     assert use_verdict(catalogue, _scheme(catalogue, D), "tiltak for PP-tjenesten").answer != "nei"
+
+
+@pytest.mark.parametrize("group", ["PP-tjenesten", "PP-tjenesten vår", "ansatte i PP-tjenesten"])
+def test_a_yes_whose_target_group_sentence_says_the_group_in_the_askers_word_needs_no_second_quote(
+    catalogue: Catalogue, group: str
+) -> None:
+    """The target-group sentence of Kompetanseløftet says «ansatte i PP-tjenesten»: asked in that word, the
+    sentence on what the money may go to («… inkludert PPT») only pads the yes. Asked as «PPT», it is the
+    sentence in the asker's word, and stays (the test above)."""
+    found = group_verdict(catalogue, _scheme(catalogue, K), group)
+    assert found.answer == "ja"
+    quotes = [normalize_quote(r.quote) for r in found.reasons]
+    assert not any("inkludert PPT" in q for q in quotes), quotes
+    assert any("ansatte i PP-tjenesten" in q for q in quotes), quotes
