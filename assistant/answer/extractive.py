@@ -1809,6 +1809,14 @@ def _lead_in(
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
     if _more_than_allowed(rules, asking, text) or _needless(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er X en egen ordning utenfor tilskuddsordningen?" «X … blir innført som en del av tilskuddsordningen»
+    if (
+        index is not None
+        and not negated
+        and any(r.holds(asking, text) for r in rules.contrary)
+        and _names_asked_thing(index, rules, asking, text)
+    ):
+        return texts.YES_NO_LEADS["nei"] + " "
     if index is not None and not negated and _names_more_options(index, rules, asking, f"{text} {follows}"):
         return (
             texts.YES_NO_LEADS["nei"] + " "
@@ -1854,6 +1862,11 @@ def _lead_in(
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
         and not (index is not None and _unknown_deed(index, rules, asking))
+        and (
+            index is None
+            or pronoun_led  # «De kan brukes …»: what it is of is named before it
+            or _names_asked_thing(index, rules, asking, f"{best.heading}\n{said_before}\n{text}")
+        )
         and (
             index is None
             or _says_the_deed(index, asking, f"{best.heading}\n{said_before}\n{text}\n{follows}")
@@ -1984,6 +1997,74 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
     return found
 
 
+# Words after a yes/no question's opening verb that name no thing it asks about ("Kan dere …", "Er alle …").
+_NO_THING = frozenset(
+    {
+        "det",
+        "dere",
+        "dykk",
+        "man",
+        "alle",
+        "noen",
+        "nokon",
+        "noe",
+        "noko",
+        "andre",
+        "hver",
+        "kvar",
+        "jeg",
+        "eg",
+        "vi",
+    }
+)
+
+_WHICH_OR_HOW_MANY = frozenset(
+    {
+        "flere",
+        "fleire",
+        "mange",
+        "begge",
+        "ulike",
+        "enkelte",
+        "private",
+        "offentlige",
+        "offentlege",
+        "nye",
+        "små",
+        "store",
+        "mindre",
+        "større",
+    }
+)
+
+
+def _names_asked_thing(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence (with its heading) names the thing a yes/no question asks something of
+    ("kompetansepakkene" of "Gir kompetansepakkene studiepoeng?"), by a form, a compound or a synonym:
+    «Videreutdanning gir deltakerne studiepoeng» says it of something else. A question that opens with a
+    body ("Kan kommunen …"), a pronoun or a word the documents don't use asks of no such thing."""
+    found = re.search(rules.thing_question, asking, re.IGNORECASE) if rules.thing_question else None
+    if found is None:
+        return True
+    words = [w.lower() for w in found.group("thing").split()]
+    if words[0] in _NO_THING:
+        return True
+    # the noun after a word that tells which or how many ("flere eiere", "private skoler")
+    word = words[1] if words[0] in _WHICH_OR_HOW_MANY and len(words) > 1 else words[0]
+    if _is_actor(rules, word):
+        return True
+    things = [word] if len(word) >= 4 and word not in question_words() and index.in_documents(word) else []
+    own = set(index.analyzer.terms(text))
+    for word in things:
+        forms = {f for f in (word, known_form(index, word)) if f is not None}
+        variants = {t for f in forms for v in index.query_term_sets(f) for t in v}
+        if _loose_coverage([(variants, 1.0)], own) > 0:
+            return True
+        if _carries(index, {t for f in forms for t in index.analyzer.terms(f)}, text):
+            return True
+    return not things
+
+
 def _is_actor(rules: PlanRules, word: str) -> bool:
     return any(word.lower().startswith(a) for a in rules.actors)
 
@@ -2069,6 +2150,8 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
             return True
     if not exclusive or not asked_sets:
         return False
+    if rules.open_to_all and re.search(rules.open_to_all, text, re.IGNORECASE):
+        return True  # «Kompetansepakken er åpen for alle» to "Er den bare for lærere?"
     for option in re.finditer(rules.more_options, text, re.IGNORECASE):
         # an option beside what was asked: «universiteter og høyskoler, eller samarbeid med fagskoler», the
         # word before it one of the question's

@@ -1,0 +1,98 @@
+"""Yes/no questions whose answer is «Nei»: no «Ja.» from a sentence about something else than the thing asked,
+«Nei.» when the sources say who does it and it is another body, when they open to all or list more than
+the only one asked, and when they say the contrary of what is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import texts
+from assistant.answer.cleft import read_cleft, what_is_asked
+from assistant.answer.extractive import _names_asked_thing
+from assistant.rules import PlanRules, rule_file
+from assistant.service import Services, ask
+
+POINTS = "Videreutdanning gir deltakerne studiepoeng."
+
+
+@pytest.mark.parametrize(
+    ("asking", "expected"),
+    [
+        ("Gir etterutdanning studiepoeng?", False),  # another thing than the sentence's
+        ("Gjev kompetansepakker studiepoeng?", False),
+        ("Gir videreutdanningen studiepoeng?", True),  # another form of the same
+        ("Kan man få studiepoeng?", True),  # asks of no thing
+        ("Kan kommunen få studiepoeng?", True),  # a body: who may do it is read elsewhere
+        ("Får mange lærere studiepoeng?", False),  # the noun after "mange", which the sentence doesn't name
+    ],
+)
+def test_a_yes_names_the_thing_asked(services: Services, asking: str, expected: bool) -> None:
+    index = services.retriever.lexical
+    assert _names_asked_thing(index, rule_file(PlanRules), asking, POINTS) is expected
+
+
+def test_a_sentence_about_another_kind_of_training_is_no_yes(services: Services) -> None:
+    answer = ask(services, "Gir etterutdanning studiepoeng?")
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+    assert ask(services, "Gir videreutdanninga studiepoeng?").answer.startswith(texts.LEAD_YES)
+
+
+def test_the_words_that_name_a_scheme_are_not_what_a_cleft_asks() -> None:
+    cleft = read_cleft("Er det Statsforvalteren som fordeler midlene i den desentraliserte ordningen?")
+    assert cleft is not None
+    assert "desentraliserte" not in what_is_asked(cleft)
+    verb = read_cleft("Er det Udir som forvalter tilskuddsordningen for yrkesfag?")
+    assert verb is not None
+    assert "forvalter" in what_is_asked(verb)  # a verb before a compound scheme word stays
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Udir som prioriterer tiltakene i regional ordning?",
+        "Er det statsforvaltaren som prioriterer tiltaka i den regionale ordninga?",
+    ],
+)
+def test_another_body_that_prioritises_in_a_named_scheme_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith(("Nei.", "Nei,")), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan bare skoler bruke kompetansepakken for programmering?",
+        "Er kompetansepakkene kun for lærere?",
+    ],
+)
+def test_open_to_all_is_no_to_only_some(services: Services, question: str) -> None:
+    assert ask(services, question).answer.startswith("Nei."), question
+
+
+def test_a_list_that_goes_on_is_no_to_only_its_first_item(services: Services) -> None:
+    answer = ask(
+        services, "Gjeld tilskotsordninga for fag- og yrkesopplæring berre lærarar i vidaregåande skule?"
+    )
+    assert answer.answer.startswith("Nei."), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er Kompetanseløftet en egen ordning utenfor tilskuddsordningen?",
+        "Er kompetanseløftet ei sjølvstendig ordning utanfor tilskotsordninga?",
+        "Er det slutt på partnerskap som hovedmodell?",
+    ],
+)
+def test_the_contrary_of_what_is_asked_is_no(services: Services, question: str) -> None:
+    assert ask(services, question).answer.startswith("Nei."), question
+
+
+def test_the_contrary_is_no_no_to_what_the_sources_say(services: Services) -> None:
+    assert ask(services, "Er Kompetanseløftet en del av tilskuddsordningen?").answer.startswith(
+        texts.LEAD_YES
+    )
+    rules = rule_file(PlanRules)
+    assert not any(
+        r.holds("Har kommunen en egen plan?", "Planen er en del av arbeidet.") for r in rules.contrary
+    )
