@@ -1357,7 +1357,13 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     if any(not is_scheme_word(w) and w not in in_name for w in words):
         words = [w for w in words if not is_scheme_word(w) and w not in in_name]
     # A word only the glossary uses ("sende" of "sende inn behov") is no word of the documents either.
-    forms = {w: f for w in words if (f := known_form(index, w)) is not None and index.in_documents(f)}
+    # "benyttes", "nyttes" are said «brukes» (`verb_read_as`)
+    read_as = rule_file(PlanRules).verb_read_as
+    forms = {
+        w: f
+        for w in words
+        if (f := known_form(index, read_as.get(w.lower(), w))) is not None and index.in_documents(f)
+    }
     if len(words) - len(forms) >= 2:
         # Several words no document uses ("sitte som fullverdig medlem"): the documents can't confirm
         # what is asked, whatever else a sentence shares with it.
@@ -1809,6 +1815,17 @@ def _lead_in(
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
     if _more_than_allowed(rules, asking, text) or _needless(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er det lærerne som analyserer behovet?" «Det er barnehage- og skoleeiere som analyserer …»
+    if (
+        index is not None
+        and not negated
+        and cleft is None
+        and _other_said_to_do_it(index, rules, asking, text)
+    ):
+        return texts.YES_NO_LEADS["nei"] + " "
+    # "Varer ordningen i fem år?" «… for en periode på 3 år»
+    if index is not None and not negated and _other_number(rules, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Er X en egen ordning utenfor tilskuddsordningen?" «X … blir innført som en del av tilskuddsordningen»
     if (
         index is not None
@@ -2063,6 +2080,62 @@ def _names_asked_thing(index: LexicalIndex, rules: PlanRules, asking: str, text:
         if _carries(index, {t for f in forms for t in index.analyzer.terms(f)}, text):
             return True
     return not things
+
+
+def _other_said_to_do_it(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence says outright that someone else does what a cleft question asks of one that is no
+    body of plan.yaml ("Er det lærerne som analyserer behovet?" «Det er barnehage- og skoleeiere som
+    analyserer kompetansebehovet …»): it names who between «Det er» and «som», not the one asked, and says
+    most of what is asked after it."""
+    asked = re.search(rules.cleft, asking, re.IGNORECASE) if rules.cleft else None
+    said = _CLEFT_SUBJECT.match(text)
+    if asked is None or said is None:
+        return False
+    who = [w for w in content_words(asked.group("actor")) if len(w) >= 3 and w.lower() not in _SELF]
+    what = _known_sets(index, asked.group("rest"))
+    if not who or not what:
+        return False
+    named = spelled_out(said.group(1))
+    if any(_carries(index, set(index.analyzer.terms(w.lower())), named) for w in who):
+        return False
+    return _loose_coverage(what, set(index.analyzer.terms(text[said.end() :]))) >= _SAYS_WHAT_IS_ASKED
+
+
+_SELF = frozenset({"selv", "sjølv", "sjøl", "sjølve", "selve"})
+
+
+def _numbers(pattern: str, text: str) -> dict[str, set[str]]:
+    """The numbers a text gives, by what they count («3 år»: {"år": {"3"}}; a year «2021»: {"year": …})."""
+    found: dict[str, set[str]] = {}
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        value = m.group("value").lower()
+        value = _NUMBER_WORDS.get(value, value).replace(" ", "")
+        year = m.group("unit") is None and re.fullmatch(r"(?:19|20)\d\d", value)
+        unit = "year" if year else m.group("unit")
+        if unit:
+            found.setdefault(unit.lower()[:4], set()).add(value)
+    return found
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("en", "ett", "ei", "ein", "eitt"), "1"),
+    **dict.fromkeys(("sju", "syv"), "7"),
+    **{w: str(i) for i, w in enumerate(("to", "tre", "fire", "fem", "seks"), start=2)},
+    **{w: str(i) for i, w in enumerate(("åtte", "ni", "ti"), start=8)},
+}
+
+
+def _other_number(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence gives another number of what a question asks the number of ("Varer den i fem år?"
+    «… for en periode på 3 år», "Kom den i 2019?" «I 2021 …»), and not the one asked. A question that
+    compares ("mer enn", "minst") asks no number the sentence must give."""
+    if not rules.number or (rules.compares and re.search(rules.compares, asking, re.IGNORECASE)):
+        return False
+    asked = _numbers(rules.number, asking)
+    if not (rules.past_question and re.search(rules.past_question, asking, re.IGNORECASE)):
+        asked.pop("year", None)
+    said = _numbers(rules.number, text)
+    return any(unit in said and not values & said[unit] for unit, values in asked.items())
 
 
 def _is_actor(rules: PlanRules, word: str) -> bool:
@@ -2358,7 +2431,8 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
     found = _MODAL_DEED.match(asked[:1].lower() + asked[1:])  # the case of later words tells names apart
     if found is None:
         return True
-    verb = found.group("verb").lower()
+    said = found.group("verb").lower()
+    verb = rule_file(PlanRules).verb_read_as.get(said, said)  # "nyttes" is said «brukes»
     if len(verb) < 4 or verb in _LIGHT_DEEDS or verb in question_words():
         return True
     if not _PASSIVE.search(verb):

@@ -451,6 +451,9 @@ class PlanRules(RuleFile):
     skip_waived: list[MustSay] = Field(default_factory=list)
     # What a "Må vi …?" asks to be needed (`asked`) that a sentence saying `said` makes needless: «… er
     # åpen for alle» to "Må vi søke om å få bruke pakkene?".
+    number: Pattern | None = None  # a number (group value) and what it counts (group unit)
+    compares: Pattern | None = None
+    past_question: Pattern | None = None
     contrary: list[MustSay] = Field(default_factory=list)  # asked, and the sentence says the contrary: «Nei»
     open_waives: list[MustSay] = Field(default_factory=list)
     # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that

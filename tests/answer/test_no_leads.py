@@ -8,7 +8,11 @@ import pytest
 
 from assistant import texts
 from assistant.answer.cleft import read_cleft, what_is_asked
-from assistant.answer.extractive import _names_asked_thing
+from assistant.answer.extractive import (
+    _names_asked_thing,
+    _other_number,
+    _other_said_to_do_it,
+)
 from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 
@@ -96,3 +100,55 @@ def test_the_contrary_is_no_no_to_what_the_sources_say(services: Services) -> No
     assert not any(
         r.holds("Har kommunen en egen plan?", "Planen er en del av arbeidet.") for r in rules.contrary
     )
+
+
+@pytest.mark.parametrize(
+    ("asking", "expected"),
+    [
+        ("Er det rektorene som analyserer behovet?", True),  # another than the one named
+        ("Er det skoleeierne selv som analyserer behovet?", False),  # the one named
+        ("Er det rektorene som betaler ut midlene?", False),  # says nothing of paying
+    ],
+)
+def test_a_sentence_that_names_who_does_it(services: Services, asking: str, expected: bool) -> None:
+    said = "Det er barnehage- og skoleeiere som analyserer kompetansebehovet og melder behov."
+    index = services.retriever.lexical
+    assert _other_said_to_do_it(index, rule_file(PlanRules), asking, said) is expected
+
+
+def test_others_said_to_do_it_is_no(services: Services) -> None:
+    answer = ask(services, "Er det de ansatte som analyserer kompetansebehovet?")
+    assert answer.answer.startswith("Nei."), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "expected"),
+    [
+        ("Varer tilbudet i fire år?", "Tilbudet gis for en periode på 3 år.", True),
+        ("Varer tilbudet i tre år?", "Tilbudet gis for en periode på 3 år.", False),
+        ("Varer tilbudet i mer enn to år?", "Tilbudet gis for en periode på 3 år.", False),  # compares
+        ("Ble ordningen innført i 2020?", "I 2021 ble ordningen innført.", True),
+        ("Kan vi melde behov for 2027?", "Nå kan du melde behov for 2023.", False),  # asks what may be
+        ("Fikk fylket 30 mill. til barnehage?", "11 mill. barnehage, 17 mill. skole = 28 mill", True),
+        ("Varer tilbudet i fire år?", "Tilbudet har fem moduler.", False),  # counts something else
+    ],
+)
+def test_another_number_of_the_same(asking: str, text: str, expected: bool) -> None:
+    assert _other_number(rule_file(PlanRules), asking, text) is expected
+
+
+def test_another_number_of_years_is_no(services: Services) -> None:
+    assert ask(services, "Varer oppfølgingsordningen i to år?").answer.startswith("Nei.")
+    assert ask(services, "Varer oppfølgingsordningen i tre år?").answer.startswith(texts.LEAD_YES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan midlene benyttes til å planlegge tiltak?",
+        "Kan tilskuddet nyttes til å gjennomføre kompetansetiltak?",
+    ],
+)
+def test_a_verb_read_as_another_says_yes_by_it(services: Services, question: str) -> None:
+    """ "benyttes", "nyttes" are said «brukes»: «Midlene kan brukes til å vurdere, planlegge og …»."""
+    assert ask(services, question).answer.startswith(texts.LEAD_YES), question
