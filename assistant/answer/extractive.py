@@ -1823,6 +1823,10 @@ def _lead_in(
         and _other_said_to_do_it(index, rules, asking, text)
     ):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er desentralisert ordning for barnehager?" «- Regional ordning for … barnehage - Desentralisert
+    # ordning for grunnskoler og videregående skoler»: what is asked is said of two items, each of its own
+    if index is not None and not negated and _split_over_items(index, asking, best.unit):
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Varer ordningen i fem år?" «… for en periode på 3 år»
     if index is not None and not negated and _other_number(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
@@ -2136,6 +2140,42 @@ def _other_number(rules: PlanRules, asking: str, text: str) -> bool:
         asked.pop("year", None)
     said = _numbers(rules.number, text)
     return any(unit in said and not values & said[unit] for unit, values in asked.items())
+
+
+# "fag- og yrkesopplæring": a compound list that names one thing, not two things asked together
+_COMPOUND_LIST = re.compile(r"[\wæøå]+-\s+(?:og|eller)\s+", re.IGNORECASE)
+_TWO_ASKED = re.compile(r"\b(?:og|eller)\b|,", re.IGNORECASE)
+
+
+def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
+    """Whether a list says what a yes/no question asks of one thing only of two things, each in an item of
+    its own ("Er desentralisert ordning for barnehager?" «- Regional ordning for kompetanseutvikling i
+    barnehage - Desentralisert ordning for grunnskoler og videregående skoler»): no item says all of what
+    the list says of the question's words, and two items alike in a word of the question («ordning») each
+    say part. Words the lead-in or every item has, and words no item has, tell nothing between the items;
+    a question that asks of two things ("X og Y") is not asked so."""
+    first = _first_of(asking)
+    if len(unit.items) < 2 or _TWO_ASKED.search(_COMPOUND_LIST.sub(" ", first)):
+        return False
+    items = [set(index.analyzer.terms(plain(i))) for i in unit.items]
+    lead = set(index.analyzer.terms(plain(unit.lead)))
+
+    def has(terms: set[str], variants: set[str]) -> bool:
+        return _loose_coverage([(variants, 1.0)], terms) > 0
+
+    # each word as itself: the glossary says a scheme's name by the groups it is for («regional ordning»:
+    # barnehage), which is what the items tell apart
+    words = [w for w in dict.fromkeys(content_words(first)) if w.lower() not in question_words()]
+    every = [v for w in words if (v := set(index.analyzer.terms(w.lower())))]
+    asked = [v for v in every if not has(lead, v) and 0 < sum(has(item, v) for item in items) < len(items)]
+    # the items must be alike in what they say of the question («… ordning for …» in each), not a list of
+    # unlike facts («11 mill. barnehage …», «Behovsmeldinger: …»)
+    shared = [v for v in every if sum(has(item, v) for item in items) >= 2]
+    if len(asked) < 2 or not shared:
+        return False
+    said = [sum(has(item, v) for v in asked) for item in items]
+    alike = [n for n, item in zip(said, items, strict=True) if n and any(has(item, v) for v in shared)]
+    return max(said) < len(asked) and len(alike) >= 2
 
 
 def _is_actor(rules: PlanRules, word: str) -> bool:

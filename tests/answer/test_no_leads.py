@@ -12,7 +12,9 @@ from assistant.answer.extractive import (
     _names_asked_thing,
     _other_number,
     _other_said_to_do_it,
+    _split_over_items,
 )
+from assistant.ingest.units import Unit
 from assistant.rules import PlanRules, rule_file
 from assistant.service import Services, ask
 
@@ -152,3 +154,32 @@ def test_another_number_of_years_is_no(services: Services) -> None:
 def test_a_verb_read_as_another_says_yes_by_it(services: Services, question: str) -> None:
     """ "benyttes", "nyttes" are said «brukes»: «Midlene kan brukes til å vurdere, planlegge og …»."""
     assert ask(services, question).answer.startswith(texts.LEAD_YES), question
+
+
+SCHEMES = Unit(
+    1,
+    0,
+    "Ordningen omfatter:",
+    [
+        "Regional ordning for kompetanseutvikling i barnehage",
+        "Desentralisert ordning for grunnskoler og videregående skoler",
+        "Kompetanseløftet for spesialpedagogikk",
+    ],
+)
+FACTS = Unit(1, 0, "Midler 2026:", ["11 mill. barnehage, 17 mill. skole", "Behovsmeldinger: 24 605 520,-"])
+
+
+@pytest.mark.parametrize(
+    ("asking", "unit", "expected"),
+    [
+        ("Gjelder den regionale ordningen for grunnskoler?", SCHEMES, True),
+        ("Er desentralisert ordning for barnehagene?", SCHEMES, True),
+        ("Er regional ordning for barnehagene?", SCHEMES, False),  # one item says it all
+        ("Er regional og desentralisert ordning for barnehager?", SCHEMES, False),  # asks of two
+        ("Har fylket fått behovsmeldinger fra barnehager?", FACTS, False),  # unlike items
+    ],
+)
+def test_what_is_asked_split_over_two_alike_items(
+    services: Services, asking: str, unit: Unit, expected: bool
+) -> None:
+    assert _split_over_items(services.retriever.lexical, asking, unit) is expected
