@@ -1823,10 +1823,6 @@ def _lead_in(
         and _other_said_to_do_it(index, rules, asking, text)
     ):
         return texts.YES_NO_LEADS["nei"] + " "
-    # "Er desentralisert ordning for barnehager?" «- Regional ordning for … barnehage - Desentralisert
-    # ordning for grunnskoler og videregående skoler»: what is asked is said of two items, each of its own
-    if index is not None and not negated and _split_over_items(index, asking, best.unit):
-        return texts.YES_NO_LEADS["nei"] + " "
     # "Varer ordningen i fem år?" «… for en periode på 3 år»
     if index is not None and not negated and _other_number(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
@@ -1850,6 +1846,13 @@ def _lead_in(
         and _one_of_alternatives(index, rules, asking, f"{text} {follows}")
     ):
         return texts.LEAD_NOT_NECESSARILY + " "
+    # "Er desentralisert ordning for barnehager?" «- Regional ordning for … barnehage - Desentralisert
+    # ordning for grunnskoler og videregående skoler»: what is asked is said of two items, each of its own
+    if index is not None and not negated and _split_over_items(index, asking, best.unit):
+        return texts.YES_NO_LEADS["nei"] + " "
+    # "Er tilbudet for alle kommuner?" «Kommuner som over tid har svake resultater … får tilbud …»
+    if not negated and _restricts_all(asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
@@ -2145,6 +2148,9 @@ def _other_number(rules: PlanRules, asking: str, text: str) -> bool:
 # "fag- og yrkesopplæring": a compound list that names one thing, not two things asked together
 _COMPOUND_LIST = re.compile(r"[\wæøå]+-\s+(?:og|eller)\s+", re.IGNORECASE)
 _TWO_ASKED = re.compile(r"\b(?:og|eller)\b|,", re.IGNORECASE)
+_IN_SCHEME = re.compile(
+    r"\b(?:i|innen|innan|under)\s+(?:den\s+|det\s+)?(?:[\wæøå-]+\s+)?[\wæøå-]*ordning\w*", re.IGNORECASE
+)
 
 
 def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
@@ -2154,7 +2160,8 @@ def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
     the list says of the question's words, and two items alike in a word of the question («ordning») each
     say part. Words the lead-in or every item has, and words no item has, tell nothing between the items;
     a question that asks of two things ("X og Y") is not asked so."""
-    first = _first_of(asking)
+    # where it is asked ("… i den regionale ordningen") is not what: the items may name schemes of their own
+    first = _IN_SCHEME.sub(" ", _first_of(asking))
     if len(unit.items) < 2 or _TWO_ASKED.search(_COMPOUND_LIST.sub(" ", first)):
         return False
     items = [set(index.analyzer.terms(plain(i))) for i in unit.items]
@@ -2176,6 +2183,21 @@ def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
     said = [sum(has(item, v) for v in asked) for item in items]
     alike = [n for n, item in zip(said, items, strict=True) if n and any(has(item, v) for v in shared)]
     return max(said) < len(asked) and len(alike) >= 2
+
+
+_ALL_OF = re.compile(r"\b(?:alle|samtlige)\s+(?:de\s+|dei\s+)?([\wæøå-]{4,})", re.IGNORECASE)
+
+
+def _restricts_all(asking: str, text: str) -> bool:
+    """Whether a sentence narrows to some of a group by a clause that tells which ("Er tilbudet for alle
+    kommuner?" «Kommuner som over tid har svake resultater …»), where the question asks of all of them, and
+    says «alle» of none."""
+    found = _ALL_OF.search(_first_of(asking))
+    if found is None or re.search(r"\b(?:alle|samtlige|enhver)\b", text, re.IGNORECASE):
+        return False
+    word = found.group(1)
+    start = re.escape(word[: max(4, len(word) - 3)])
+    return re.search(rf"\b{start}[\wæøå]*\s+som\b", text, re.IGNORECASE) is not None
 
 
 def _is_actor(rules: PlanRules, word: str) -> bool:

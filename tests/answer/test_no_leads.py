@@ -12,6 +12,7 @@ from assistant.answer.extractive import (
     _names_asked_thing,
     _other_number,
     _other_said_to_do_it,
+    _restricts_all,
     _split_over_items,
 )
 from assistant.ingest.units import Unit
@@ -183,3 +184,21 @@ def test_what_is_asked_split_over_two_alike_items(
     services: Services, asking: str, unit: Unit, expected: bool
 ) -> None:
     assert _split_over_items(services.retriever.lexical, asking, unit) is expected
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "expected"),
+    [
+        ("Gjelder tilbudet alle kommuner?", "Kommuner som har svake resultater, får tilbud.", True),
+        ("Gjeld tilbodet alle kommunane?", "Kommuner som har svake resultater, får tilbud.", True),
+        (
+            "Gjelder tilbudet alle kommuner?",
+            "Alle kommuner som ønsker det, får tilbud.",
+            False,
+        ),  # says «alle»
+        ("Må alle ansatte være med?", "De ansatte i skolene skal involveres.", False),  # narrows to none
+        ("Gjelder tilbudet kommuner?", "Kommuner som har svake resultater, får tilbud.", False),  # no «alle»
+    ],
+)
+def test_a_clause_that_narrows_a_group_asked_of_all(asking: str, text: str, expected: bool) -> None:
+    assert _restricts_all(asking, text) is expected
