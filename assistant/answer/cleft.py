@@ -92,6 +92,10 @@ def subject_bodies(sentence: str) -> tuple[str, ...]:
 _SCHEME_WORD = re.compile(r"ordning(?:en|a|ene|ane|ar|er)?$", re.IGNORECASE)
 
 
+# (not the verb before a compound: "forvalter" of "forvalter tilskuddsordningen")
+_BEFORE_SCHEME_WORD = re.compile(r"([\wæøå-]+)\s+(?=ordning(?:en|a|ene|ane|ar|er)?\b)", re.IGNORECASE)
+
+
 def is_scheme_word(word: str) -> bool:
     """Whether a word names a scheme by its «ordning» ("yrkesfagordningen")."""
     return bool(_SCHEME_WORD.search(word))
@@ -105,10 +109,13 @@ _CLAUSE_BREAK = re.compile(r",?\s+og\s+(?=(?:det|dette)\s+er\b)|;\s*|,\s+(?:mens
 def what_is_asked(cleft: Cleft) -> list[str]:
     """The words of what the question asks whether the body does ("koordinere", "forumet")."""
     asking = question_words()
+    # "regional" of "i regional ordning", "desentraliserte" of "i den desentraliserte ordningen": with the
+    # scheme word, it names the scheme too
+    naming = {m.group(1).lower() for m in _BEFORE_SCHEME_WORD.finditer(cleft.rest)}
     return [
         w
         for w in content_words(cleft.rest)
-        if w.lower() not in asking and len(w) >= 5 and not _SCHEME_WORD.search(w)
+        if w.lower() not in asking and len(w) >= 5 and not _SCHEME_WORD.search(w) and w.lower() not in naming
     ]
 
 

@@ -1362,7 +1362,13 @@ def _crux(index: LexicalIndex, plan: AnswerPlan | None) -> set[str] | None:
     if any(not is_scheme_word(w) and w not in in_name for w in words):
         words = [w for w in words if not is_scheme_word(w) and w not in in_name]
     # A word only the glossary uses ("sende" of "sende inn behov") is no word of the documents either.
-    forms = {w: f for w in words if (f := known_form(index, w)) is not None and index.in_documents(f)}
+    # "benyttes", "nyttes" are said «brukes» (`verb_read_as`)
+    read_as = rule_file(PlanRules).verb_read_as
+    forms = {
+        w: f
+        for w in words
+        if (f := known_form(index, read_as.get(w.lower(), w))) is not None and index.in_documents(f)
+    }
     if len(words) - len(forms) >= 2:
         # Several words no document uses ("sitte som fullverdig medlem"): the documents can't confirm
         # what is asked, whatever else a sentence shares with it.
@@ -1814,6 +1820,25 @@ def _lead_in(
     skipped = re.search(rules.skipping, asking, re.IGNORECASE) if rules.skipping else None
     if _more_than_allowed(rules, asking, text) or _needless(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er det lærerne som analyserer behovet?" «Det er barnehage- og skoleeiere som analyserer …»
+    if (
+        index is not None
+        and not negated
+        and cleft is None
+        and _other_said_to_do_it(index, rules, asking, text)
+    ):
+        return texts.YES_NO_LEADS["nei"] + " "
+    # "Varer ordningen i fem år?" «… for en periode på 3 år»
+    if index is not None and not negated and _other_number(rules, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
+    # "Er X en egen ordning utenfor tilskuddsordningen?" «X … blir innført som en del av tilskuddsordningen»
+    if (
+        index is not None
+        and not negated
+        and any(r.holds(asking, text) for r in rules.contrary)
+        and _names_asked_thing(index, rules, asking, text)
+    ):
+        return texts.YES_NO_LEADS["nei"] + " "
     if index is not None and not negated and _names_more_options(index, rules, asking, f"{text} {follows}"):
         return (
             texts.YES_NO_LEADS["nei"] + " "
@@ -1826,6 +1851,13 @@ def _lead_in(
         and _one_of_alternatives(index, rules, asking, f"{text} {follows}")
     ):
         return texts.LEAD_NOT_NECESSARILY + " "
+    # "Er desentralisert ordning for barnehager?" «- Regional ordning for … barnehage - Desentralisert
+    # ordning for grunnskoler og videregående skoler»: what is asked is said of two items, each of its own
+    if index is not None and not negated and _split_over_items(index, asking, best.unit):
+        return texts.YES_NO_LEADS["nei"] + " "
+    # "Er tilbudet for alle kommuner?" «Kommuner som over tid har svake resultater … får tilbud …»
+    if not negated and _restricts_all(asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Kan vi sende behovet rett til Udir?" is not answered yes by a sentence that names no Udir.
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
@@ -1859,6 +1891,11 @@ def _lead_in(
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
         and not (index is not None and _unknown_deed(index, rules, asking))
+        and (
+            index is None
+            or pronoun_led  # «De kan brukes …»: what it is of is named before it
+            or _names_asked_thing(index, rules, asking, f"{best.heading}\n{said_before}\n{text}")
+        )
         and (
             index is None
             or _says_the_deed(index, asking, f"{best.heading}\n{said_before}\n{text}\n{follows}")
@@ -1989,6 +2026,185 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
     return found
 
 
+# Words after a yes/no question's opening verb that name no thing it asks about ("Kan dere …", "Er alle …").
+_NO_THING = frozenset(
+    {
+        "det",
+        "dere",
+        "dykk",
+        "man",
+        "alle",
+        "noen",
+        "nokon",
+        "noe",
+        "noko",
+        "andre",
+        "hver",
+        "kvar",
+        "jeg",
+        "eg",
+        "vi",
+    }
+)
+
+_WHICH_OR_HOW_MANY = frozenset(
+    {
+        "flere",
+        "fleire",
+        "mange",
+        "begge",
+        "ulike",
+        "enkelte",
+        "private",
+        "offentlige",
+        "offentlege",
+        "nye",
+        "små",
+        "store",
+        "mindre",
+        "større",
+    }
+)
+
+
+def _names_asked_thing(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence (with its heading) names the thing a yes/no question asks something of
+    ("kompetansepakkene" of "Gir kompetansepakkene studiepoeng?"), by a form, a compound or a synonym:
+    «Videreutdanning gir deltakerne studiepoeng» says it of something else. A question that opens with a
+    body ("Kan kommunen …"), a pronoun or a word the documents don't use asks of no such thing."""
+    found = re.search(rules.thing_question, asking, re.IGNORECASE) if rules.thing_question else None
+    if found is None:
+        return True
+    words = [w.lower() for w in found.group("thing").split()]
+    if words[0] in _NO_THING:
+        return True
+    # the noun after a word that tells which or how many ("flere eiere", "private skoler")
+    word = words[1] if words[0] in _WHICH_OR_HOW_MANY and len(words) > 1 else words[0]
+    if _is_actor(rules, word):
+        return True
+    things = [word] if len(word) >= 4 and word not in question_words() and index.in_documents(word) else []
+    own = set(index.analyzer.terms(text))
+    for word in things:
+        forms = {f for f in (word, known_form(index, word)) if f is not None}
+        variants = {t for f in forms for v in index.query_term_sets(f) for t in v}
+        if _loose_coverage([(variants, 1.0)], own) > 0:
+            return True
+        if _carries(index, {t for f in forms for t in index.analyzer.terms(f)}, text):
+            return True
+    return not things
+
+
+def _other_said_to_do_it(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence says outright that someone else does what a cleft question asks of one that is no
+    body of plan.yaml ("Er det lærerne som analyserer behovet?" «Det er barnehage- og skoleeiere som
+    analyserer kompetansebehovet …»): it names who between «Det er» and «som», not the one asked, and says
+    most of what is asked after it."""
+    asked = re.search(rules.cleft, asking, re.IGNORECASE) if rules.cleft else None
+    said = _CLEFT_SUBJECT.match(text)
+    if asked is None or said is None:
+        return False
+    who = [w for w in content_words(asked.group("actor")) if len(w) >= 3 and w.lower() not in _SELF]
+    what = _known_sets(index, asked.group("rest"))
+    if not who or not what:
+        return False
+    named = spelled_out(said.group(1))
+    if any(_carries(index, set(index.analyzer.terms(w.lower())), named) for w in who):
+        return False
+    return _loose_coverage(what, set(index.analyzer.terms(text[said.end() :]))) >= _SAYS_WHAT_IS_ASKED
+
+
+_SELF = frozenset({"selv", "sjølv", "sjøl", "sjølve", "selve"})
+
+
+def _numbers(pattern: str, text: str) -> dict[str, set[str]]:
+    """The numbers a text gives, by what they count («3 år»: {"år": {"3"}}; a year «2021»: {"year": …})."""
+    found: dict[str, set[str]] = {}
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        value = m.group("value").lower()
+        value = _NUMBER_WORDS.get(value, value).replace(" ", "")
+        year = m.group("unit") is None and re.fullmatch(r"(?:19|20)\d\d", value)
+        unit = "year" if year else m.group("unit")
+        if unit:
+            found.setdefault(unit.lower()[:4], set()).add(value)
+    return found
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("en", "ett", "ei", "ein", "eitt"), "1"),
+    **dict.fromkeys(("sju", "syv"), "7"),
+    **{w: str(i) for i, w in enumerate(("to", "tre", "fire", "fem", "seks"), start=2)},
+    **{w: str(i) for i, w in enumerate(("åtte", "ni", "ti"), start=8)},
+}
+
+
+def _other_number(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a sentence gives another number of what a question asks the number of ("Varer den i fem år?"
+    «… for en periode på 3 år», "Kom den i 2019?" «I 2021 …»), and not the one asked. A question that
+    compares ("mer enn", "minst") asks no number the sentence must give."""
+    if not rules.number or (rules.compares and re.search(rules.compares, asking, re.IGNORECASE)):
+        return False
+    asked = _numbers(rules.number, asking)
+    if not (rules.past_question and re.search(rules.past_question, asking, re.IGNORECASE)):
+        asked.pop("year", None)
+    said = _numbers(rules.number, text)
+    return any(unit in said and not values & said[unit] for unit, values in asked.items())
+
+
+# "fag- og yrkesopplæring": a compound list that names one thing, not two things asked together
+_COMPOUND_LIST = re.compile(r"[\wæøå]+-\s+(?:og|eller)\s+", re.IGNORECASE)
+_TWO_ASKED = re.compile(r"\b(?:og|eller)\b|,", re.IGNORECASE)
+_IN_SCHEME = re.compile(
+    r"\b(?:i|innen|innan|under)\s+(?:den\s+|det\s+)?(?:[\wæøå-]+\s+)?[\wæøå-]*ordning\w*", re.IGNORECASE
+)
+
+
+def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
+    """Whether a list says what a yes/no question asks of one thing only of two things, each in an item of
+    its own ("Er desentralisert ordning for barnehager?" «- Regional ordning for kompetanseutvikling i
+    barnehage - Desentralisert ordning for grunnskoler og videregående skoler»): no item says all of what
+    the list says of the question's words, and two items alike in a word of the question («ordning») each
+    say part. Words the lead-in or every item has, and words no item has, tell nothing between the items;
+    a question that asks of two things ("X og Y") is not asked so."""
+    # where it is asked ("… i den regionale ordningen") is not what: the items may name schemes of their own
+    first = _IN_SCHEME.sub(" ", _first_of(asking))
+    if len(unit.items) < 2 or _TWO_ASKED.search(_COMPOUND_LIST.sub(" ", first)):
+        return False
+    items = [set(index.analyzer.terms(plain(i))) for i in unit.items]
+    lead = set(index.analyzer.terms(plain(unit.lead)))
+
+    def has(terms: set[str], variants: set[str]) -> bool:
+        return _loose_coverage([(variants, 1.0)], terms) > 0
+
+    # each word as itself: the glossary says a scheme's name by the groups it is for («regional ordning»:
+    # barnehage), which is what the items tell apart
+    words = [w for w in dict.fromkeys(content_words(first)) if w.lower() not in question_words()]
+    every = [v for w in words if (v := set(index.analyzer.terms(w.lower())))]
+    asked = [v for v in every if not has(lead, v) and 0 < sum(has(item, v) for item in items) < len(items)]
+    # the items must be alike in what they say of the question («… ordning for …» in each), not a list of
+    # unlike facts («11 mill. barnehage …», «Behovsmeldinger: …»)
+    shared = [v for v in every if sum(has(item, v) for item in items) >= 2]
+    if len(asked) < 2 or not shared:
+        return False
+    said = [sum(has(item, v) for v in asked) for item in items]
+    alike = [n for n, item in zip(said, items, strict=True) if n and any(has(item, v) for v in shared)]
+    return max(said) < len(asked) and len(alike) >= 2
+
+
+_ALL_OF = re.compile(r"\b(?:alle|samtlige)\s+(?:de\s+|dei\s+)?([\wæøå-]{4,})", re.IGNORECASE)
+
+
+def _restricts_all(asking: str, text: str) -> bool:
+    """Whether a sentence narrows to some of a group by a clause that tells which ("Er tilbudet for alle
+    kommuner?" «Kommuner som over tid har svake resultater …»), where the question asks of all of them, and
+    says «alle» of none."""
+    found = _ALL_OF.search(_first_of(asking))
+    if found is None or re.search(r"\b(?:alle|samtlige|enhver)\b", text, re.IGNORECASE):
+        return False
+    word = found.group(1)
+    start = re.escape(word[: max(4, len(word) - 3)])
+    return re.search(rf"\b{start}[\wæøå]*\s+som\b", text, re.IGNORECASE) is not None
+
+
 def _is_actor(rules: PlanRules, word: str) -> bool:
     return any(word.lower().startswith(a) for a in rules.actors)
 
@@ -2074,6 +2290,8 @@ def _names_more_options(index: LexicalIndex, rules: PlanRules, asking: str, text
             return True
     if not exclusive or not asked_sets:
         return False
+    if rules.open_to_all and re.search(rules.open_to_all, text, re.IGNORECASE):
+        return True  # «Kompetansepakken er åpen for alle» to "Er den bare for lærere?"
     for option in re.finditer(rules.more_options, text, re.IGNORECASE):
         # an option beside what was asked: «universiteter og høyskoler, eller samarbeid med fagskoler», the
         # word before it one of the question's
@@ -2280,7 +2498,8 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
     found = _MODAL_DEED.match(asked[:1].lower() + asked[1:])  # the case of later words tells names apart
     if found is None:
         return True
-    verb = found.group("verb").lower()
+    said = found.group("verb").lower()
+    verb = rule_file(PlanRules).verb_read_as.get(said, said)  # "nyttes" is said «brukes»
     if len(verb) < 4 or verb in _LIGHT_DEEDS or verb in question_words():
         return True
     if not _PASSIVE.search(verb):

@@ -457,6 +457,10 @@ class PlanRules(RuleFile):
     skip_waived: list[MustSay] = Field(default_factory=list)
     # What a "Må vi …?" asks to be needed (`asked`) that a sentence saying `said` makes needless: «… er
     # åpen for alle» to "Må vi søke om å få bruke pakkene?".
+    number: Pattern | None = None  # a number (group value) and what it counts (group unit)
+    compares: Pattern | None = None
+    past_question: Pattern | None = None
+    contrary: list[MustSay] = Field(default_factory=list)  # asked, and the sentence says the contrary: «Nei»
     open_waives: list[MustSay] = Field(default_factory=list)
     # "Hva skal til for at tiltakene får midler?" (`asks_conditions`): of the sentences chosen, one that
     # names the conditions (`names_conditions`: «… to sentrale kriterier:») leads, not whom the measures
@@ -473,6 +477,7 @@ class PlanRules(RuleFile):
     # "Må vi X, eller kan vi Y?" (`requirement`) «Nei» by one that says Y.
     exclusive: Pattern | None = None
     requirement: Pattern | None = None
+    open_to_all: Pattern | None = None
     more_options: Pattern | None = None
     # "Må vi samarbeide med et universitet?" (`required`) is answered «Nei, ikke nødvendigvis.» by a sentence
     # that gives the thing asked as one of alternatives (`alternatives`: «… universitet eller høyskole,
@@ -533,6 +538,10 @@ class PlanRules(RuleFile):
     subject_question: Pattern | None = None
     sentence_modal: Pattern | None = None
     actor_kinds: dict[str, list[str]] = Field(default_factory=dict)
+    # "Gir kompetansepakkene studiepoeng?": the thing a yes/no question asks something of (group thing, the
+    # word after its opening verb); a sentence that names it nowhere («Videreutdanning gir … studiepoeng»)
+    # says it of something else and gives no «Ja».
+    thing_question: Pattern | None = None
     # "Skal arbeidslivet være med å planlegge …?" asks whether a body takes part (`taking_part`): a body named
     # among the parties of a collaboration (`partners_of`: «… i samarbeid mellom fylkeskommunen, arbeidslivet
     # og …») takes part, though it is not the sentence's subject.

@@ -1,0 +1,204 @@
+"""Yes/no questions whose answer is «Nei»: no «Ja.» from a sentence about something else than the thing asked,
+«Nei.» when the sources say who does it and it is another body, when they open to all or list more than
+the only one asked, and when they say the contrary of what is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import texts
+from assistant.answer.cleft import read_cleft, what_is_asked
+from assistant.answer.extractive import (
+    _names_asked_thing,
+    _other_number,
+    _other_said_to_do_it,
+    _restricts_all,
+    _split_over_items,
+)
+from assistant.ingest.units import Unit
+from assistant.rules import PlanRules, rule_file
+from assistant.service import Services, ask
+
+POINTS = "Videreutdanning gir deltakerne studiepoeng."
+
+
+@pytest.mark.parametrize(
+    ("asking", "expected"),
+    [
+        ("Gir etterutdanning studiepoeng?", False),  # another thing than the sentence's
+        ("Gjev kompetansepakker studiepoeng?", False),
+        ("Gir videreutdanningen studiepoeng?", True),  # another form of the same
+        ("Kan man få studiepoeng?", True),  # asks of no thing
+        ("Kan kommunen få studiepoeng?", True),  # a body: who may do it is read elsewhere
+        ("Får mange lærere studiepoeng?", False),  # the noun after "mange", which the sentence doesn't name
+    ],
+)
+def test_a_yes_names_the_thing_asked(services: Services, asking: str, expected: bool) -> None:
+    index = services.retriever.lexical
+    assert _names_asked_thing(index, rule_file(PlanRules), asking, POINTS) is expected
+
+
+def test_a_sentence_about_another_kind_of_training_is_no_yes(services: Services) -> None:
+    answer = ask(services, "Gir etterutdanning studiepoeng?")
+    assert not answer.answer.startswith(texts.LEAD_YES), answer.answer
+    assert ask(services, "Gir videreutdanninga studiepoeng?").answer.startswith(texts.LEAD_YES)
+
+
+def test_the_words_that_name_a_scheme_are_not_what_a_cleft_asks() -> None:
+    cleft = read_cleft("Er det Statsforvalteren som fordeler midlene i den desentraliserte ordningen?")
+    assert cleft is not None
+    assert "desentraliserte" not in what_is_asked(cleft)
+    verb = read_cleft("Er det Udir som forvalter tilskuddsordningen for yrkesfag?")
+    assert verb is not None
+    assert "forvalter" in what_is_asked(verb)  # a verb before a compound scheme word stays
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Udir som prioriterer tiltakene i regional ordning?",
+        "Er det statsforvaltaren som prioriterer tiltaka i den regionale ordninga?",
+    ],
+)
+def test_another_body_that_prioritises_in_a_named_scheme_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith(("Nei.", "Nei,")), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan bare skoler bruke kompetansepakken for programmering?",
+        "Er kompetansepakkene kun for lærere?",
+    ],
+)
+def test_open_to_all_is_no_to_only_some(services: Services, question: str) -> None:
+    assert ask(services, question).answer.startswith("Nei."), question
+
+
+def test_a_list_that_goes_on_is_no_to_only_its_first_item(services: Services) -> None:
+    answer = ask(
+        services, "Gjeld tilskotsordninga for fag- og yrkesopplæring berre lærarar i vidaregåande skule?"
+    )
+    assert answer.answer.startswith("Nei."), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er Kompetanseløftet en egen ordning utenfor tilskuddsordningen?",
+        "Er kompetanseløftet ei sjølvstendig ordning utanfor tilskotsordninga?",
+        "Er det slutt på partnerskap som hovedmodell?",
+    ],
+)
+def test_the_contrary_of_what_is_asked_is_no(services: Services, question: str) -> None:
+    assert ask(services, question).answer.startswith("Nei."), question
+
+
+def test_the_contrary_is_no_no_to_what_the_sources_say(services: Services) -> None:
+    assert ask(services, "Er Kompetanseløftet en del av tilskuddsordningen?").answer.startswith(
+        texts.LEAD_YES
+    )
+    rules = rule_file(PlanRules)
+    assert not any(
+        r.holds("Har kommunen en egen plan?", "Planen er en del av arbeidet.") for r in rules.contrary
+    )
+
+
+@pytest.mark.parametrize(
+    ("asking", "expected"),
+    [
+        ("Er det rektorene som analyserer behovet?", True),  # another than the one named
+        ("Er det skoleeierne selv som analyserer behovet?", False),  # the one named
+        ("Er det rektorene som betaler ut midlene?", False),  # says nothing of paying
+    ],
+)
+def test_a_sentence_that_names_who_does_it(services: Services, asking: str, expected: bool) -> None:
+    said = "Det er barnehage- og skoleeiere som analyserer kompetansebehovet og melder behov."
+    index = services.retriever.lexical
+    assert _other_said_to_do_it(index, rule_file(PlanRules), asking, said) is expected
+
+
+def test_others_said_to_do_it_is_no(services: Services) -> None:
+    answer = ask(services, "Er det de ansatte som analyserer kompetansebehovet?")
+    assert answer.answer.startswith("Nei."), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "expected"),
+    [
+        ("Varer tilbudet i fire år?", "Tilbudet gis for en periode på 3 år.", True),
+        ("Varer tilbudet i tre år?", "Tilbudet gis for en periode på 3 år.", False),
+        ("Varer tilbudet i mer enn to år?", "Tilbudet gis for en periode på 3 år.", False),  # compares
+        ("Ble ordningen innført i 2020?", "I 2021 ble ordningen innført.", True),
+        ("Kan vi melde behov for 2027?", "Nå kan du melde behov for 2023.", False),  # asks what may be
+        ("Fikk fylket 30 mill. til barnehage?", "11 mill. barnehage, 17 mill. skole = 28 mill", True),
+        ("Varer tilbudet i fire år?", "Tilbudet har fem moduler.", False),  # counts something else
+    ],
+)
+def test_another_number_of_the_same(asking: str, text: str, expected: bool) -> None:
+    assert _other_number(rule_file(PlanRules), asking, text) is expected
+
+
+def test_another_number_of_years_is_no(services: Services) -> None:
+    assert ask(services, "Varer oppfølgingsordningen i to år?").answer.startswith("Nei.")
+    assert ask(services, "Varer oppfølgingsordningen i tre år?").answer.startswith(texts.LEAD_YES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan midlene benyttes til å planlegge tiltak?",
+        "Kan tilskuddet nyttes til å gjennomføre kompetansetiltak?",
+    ],
+)
+def test_a_verb_read_as_another_says_yes_by_it(services: Services, question: str) -> None:
+    """ "benyttes", "nyttes" are said «brukes»: «Midlene kan brukes til å vurdere, planlegge og …»."""
+    assert ask(services, question).answer.startswith(texts.LEAD_YES), question
+
+
+SCHEMES = Unit(
+    1,
+    0,
+    "Ordningen omfatter:",
+    [
+        "Regional ordning for kompetanseutvikling i barnehage",
+        "Desentralisert ordning for grunnskoler og videregående skoler",
+        "Kompetanseløftet for spesialpedagogikk",
+    ],
+)
+FACTS = Unit(1, 0, "Midler 2026:", ["11 mill. barnehage, 17 mill. skole", "Behovsmeldinger: 24 605 520,-"])
+
+
+@pytest.mark.parametrize(
+    ("asking", "unit", "expected"),
+    [
+        ("Gjelder den regionale ordningen for grunnskoler?", SCHEMES, True),
+        ("Er desentralisert ordning for barnehagene?", SCHEMES, True),
+        ("Er regional ordning for barnehagene?", SCHEMES, False),  # one item says it all
+        ("Er regional og desentralisert ordning for barnehager?", SCHEMES, False),  # asks of two
+        ("Har fylket fått behovsmeldinger fra barnehager?", FACTS, False),  # unlike items
+    ],
+)
+def test_what_is_asked_split_over_two_alike_items(
+    services: Services, asking: str, unit: Unit, expected: bool
+) -> None:
+    assert _split_over_items(services.retriever.lexical, asking, unit) is expected
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "expected"),
+    [
+        ("Gjelder tilbudet alle kommuner?", "Kommuner som har svake resultater, får tilbud.", True),
+        ("Gjeld tilbodet alle kommunane?", "Kommuner som har svake resultater, får tilbud.", True),
+        (
+            "Gjelder tilbudet alle kommuner?",
+            "Alle kommuner som ønsker det, får tilbud.",
+            False,
+        ),  # says «alle»
+        ("Må alle ansatte være med?", "De ansatte i skolene skal involveres.", False),  # narrows to none
+        ("Gjelder tilbudet kommuner?", "Kommuner som har svake resultater, får tilbud.", False),  # no «alle»
+    ],
+)
+def test_a_clause_that_narrows_a_group_asked_of_all(asking: str, text: str, expected: bool) -> None:
+    assert _restricts_all(asking, text) is expected
