@@ -90,6 +90,11 @@ def test_a_question_naming_a_part_scheme_is_answered_from_the_umbrella_schemes_p
     assert any(s.endswith("Samarbeidsforum prioriterer tiltak") for s in sections), answer.answer
 
 
+def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> None:
+    answer = ask(services, "Hvem rår over pengene i tilskuddsordningen for fag- og yrkesopplæring?")
+    assert "Fylkeskommunen disponerer midlene" in answer.answer
+
+
 def test_every_claim_ends_with_a_marker(services: Services) -> None:
     answer = ask(services, "Hvem er målgruppene for tilskuddsordningen i fag- og yrkesopplæring?")
     claims = [c for c in re.split(r"\[\d+\]", answer.answer) if c.strip()]
