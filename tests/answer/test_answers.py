@@ -90,6 +90,13 @@ def test_a_question_naming_a_part_scheme_is_answered_from_the_umbrella_schemes_p
     assert any(s.endswith("Samarbeidsforum prioriterer tiltak") for s in sections), answer.answer
 
 
+def test_staff_of_a_body_asked_about_as_a_target_group_in_nynorsk_are_that_body(services: Services) -> None:
+    # Apertium leaves «tilsette» as it is after «Er»: the group is read as the people of PP-tenesta.
+    answer = ask(services, "Er tilsette i PP-tenesta med i målgruppa for Kompetanseløftet?")
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "ansatte i PP-tjenesten" in answer.answer
+
+
 def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> None:
     answer = ask(services, "Hvem rår over pengene i tilskuddsordningen for fag- og yrkesopplæring?")
     assert "Fylkeskommunen disponerer midlene" in answer.answer
