@@ -97,11 +97,6 @@ def test_staff_of_a_body_asked_about_as_a_target_group_in_nynorsk_are_that_body(
     assert "ansatte i PP-tjenesten" in answer.answer
 
 
-def test_who_is_to_have_a_say_in_the_choice_of_measures_is_who_is_to_be_involved(services: Services) -> None:
-    answer = ask(services, "Hvem skal være med på å bestemme hvilke kompetansetiltak barnehagen velger?")
-    assert answer.answer.startswith("De ansatte i barnehager og skoler skal involveres"), answer.answer
-
-
 def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> None:
     answer = ask(services, "Hvem rår over pengene i tilskuddsordningen for fag- og yrkesopplæring?")
     assert "Fylkeskommunen disponerer midlene" in answer.answer
