@@ -349,6 +349,8 @@ def _retrieve(
         role = asks_role(plan)
         deeper = scope or sectors or role or siblings
         hits = services.retriever.search(searched_for(question), 2 * top_k if deeper else None)
+        if scope and services.scope is not None:
+            hits = _with_umbrella_hits(services, question, scope, hits)
         if siblings:
             hits = _siblings_first(hits, siblings)
         if scope and services.scope is not None:
@@ -379,6 +381,31 @@ def _retrieve(
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _with_umbrella_hits(
+    services: Services, question: str, scope: Sequence[str], hits: list[ScoredPassage]
+) -> list[ScoredPassage]:
+    """The hits, and the passages a search without the scheme's name finds that speak for the scheme (its
+    own or its umbrella's): "Hvem utbetaler pengene i Dekom?" is answered by the umbrella scheme's passage
+    on who pays out, which names no part, while the name's words fill the search with passages that only
+    list the parts."""
+    assert services.scope is not None
+    bare = services.scope.without_names(question, scope)
+    if bare == question or len(content_words(bare)) < _MIN_BARE_WORDS:
+        return hits
+    known = {hit.passage.id for hit in hits}
+    found = services.retriever.search(searched_for(bare), 2 * services.settings.top_k)
+    extra = [
+        hit
+        for hit in found
+        if hit.passage.id not in known and in_scope(services.scope.tags_of(hit.passage), scope) is True
+    ]
+    return sorted([*hits, *extra], key=lambda hit: -hit.score) if extra else hits
+
+
+# A question without its scheme's name says too little to search by with fewer content words than this.
+_MIN_BARE_WORDS = 2
 
 
 def _unspoken_reason(services: Services, question: str) -> str | None:

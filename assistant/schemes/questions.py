@@ -340,18 +340,20 @@ def _read_for(
         for bare in dict.fromkeys([_without_kind(subject, trades=False), _without_kind(subject)]):
             if bare != subject and known_group(catalogue, bare):
                 return YesNo(scheme, "group", bare, named)
-    if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
-        return YesNo(scheme, "group", subject, named)
     # "prøvenemnd i tømrerfaget", "lærer på en ungdomsskole": the group is the noun before the place.
     split = re.split(r"\s+(?:i|på|hos|ved|for)\s+", subject, maxsplit=1)
     head, place = str(split[0]), _without_determiner(str(split[-1])) if len(split) > 1 else ""
     # "ansatte i barnevernet": people of a group the lists know are that group, not "andre ansatte"
-    # "leder for PP-tjenesten i kommunen": who leads a body the lists know is of that body
+    # "leder for PP-tjenesten i kommunen": who leads a body the lists know is of that body. Before an
+    # unknown group is taken whole: "Er personalet i PP-tjenesten i målgruppen …?" asks about PPT.
     leads = head.lower() in rules.leader_words
     place_head = _without_determiner(_PLACE_PREPOSITION.split(place, maxsplit=1)[0]) if leads else place
-    for where in dict.fromkeys([place, place_head]):
-        if where and (only_people(head) or leads) and known_group(catalogue, where):
-            return YesNo(scheme, "group", where, named)
+    if not known_group(catalogue, subject):
+        for where in dict.fromkeys([place, place_head]):
+            if where and (only_people(head) or leads) and known_group(catalogue, where):
+                return YesNo(scheme, "group", where, named)
+    if known_group(catalogue, subject) or (strong and len(subject.split()) <= rules.max_group_words):
+        return YesNo(scheme, "group", subject, named)
     if head != subject and known_group(catalogue, head):
         return YesNo(scheme, "group", head, named)
     # "Får assistentene kurs gjennom …?": with the opener "får", the group runs into its object; the

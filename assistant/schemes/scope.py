@@ -219,6 +219,19 @@ class SchemeScope:
                 return True
         return False
 
+    def without_names(self, text: str, scope: Sequence[str]) -> str:
+        """The text with its mentions of the schemes in `scope` left out ("Hvem utbetaler pengene i Dekom?"
+        as "hvem utbetaler pengene i"): what it asks about, for a search that the name's own words do not
+        crowd with passages that only list the scheme. The text as it is when it names none of them."""
+        raw, sequence = words(text.casefold()), _name_keys(text)
+        if len(raw) != len(sequence):
+            return text
+        dropped: set[int] = set()
+        for scheme in _with_scope_phrases(self.catalogue):
+            if scheme.id in scope and (span := _longest_mention(scheme, text.casefold(), sequence)):
+                dropped.update(range(*span))
+        return " ".join(w for i, w in enumerate(raw) if i not in dropped) if dropped else text
+
     def tags_of(self, passage: Passage) -> frozenset[str]:
         key = (passage.id, passage.section, passage.text)
         if key not in self._passage_tags:

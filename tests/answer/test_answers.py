@@ -72,6 +72,36 @@ def test_flagship_question_names_samarbeidsforum_with_a_verified_citation(servic
             assert normalize(block) in SOURCES[c.document]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem utbetaler pengene i Dekom?",
+        "Hvem skal sitte i samarbeidsforumet i desentralisert ordning?",
+    ],
+)
+def test_a_question_naming_a_part_scheme_is_answered_from_the_umbrella_schemes_passage(
+    services: Services, question: str
+) -> None:
+    # The part's name alone fills the search with passages that only list the parts; the passage on the
+    # forum and the payments names only the umbrella scheme.
+    answer = ask(services, question)
+    assert not answer.abstained
+    sections = [c.section for c in answer.citations]
+    assert any(s.endswith("Samarbeidsforum prioriterer tiltak") for s in sections), answer.answer
+
+
+def test_staff_of_a_body_asked_about_as_a_target_group_in_nynorsk_are_that_body(services: Services) -> None:
+    # Apertium leaves «tilsette» as it is after «Er»: the group is read as the people of PP-tenesta.
+    answer = ask(services, "Er tilsette i PP-tenesta med i målgruppa for Kompetanseløftet?")
+    assert answer.answer.startswith("Ja."), answer.answer
+    assert "ansatte i PP-tjenesten" in answer.answer
+
+
+def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> None:
+    answer = ask(services, "Hvem rår over pengene i tilskuddsordningen for fag- og yrkesopplæring?")
+    assert "Fylkeskommunen disponerer midlene" in answer.answer
+
+
 def test_every_claim_ends_with_a_marker(services: Services) -> None:
     answer = ask(services, "Hvem er målgruppene for tilskuddsordningen i fag- og yrkesopplæring?")
     claims = [c for c in re.split(r"\[\d+\]", answer.answer) if c.strip()]

@@ -353,6 +353,10 @@ def test_a_package_named_by_what_it_is_about_is_that_package_not_all_packages(
         ("Vi har to vernepleiere på skolen. Kan de bli med i Dekom?", D, "vernepleiere på skolen"),
         # what they work as is the group
         ("Kan de som jobber som miljøarbeidere i kommunen delta i Kompetanseløftet?", K, "miljøarbeidere"),
+        # asked as a target group ("i målgruppen"), people of a body the lists know are still that body
+        ("Er personalet i PP-tjenesten med i målgruppen for Kompetanseløftet?", K, "PP-tjenesten"),
+        ("Er ansatte i barnevernet i målgruppen for Kompetanseløftet?", K, "barnevernet"),
+        ("Hører kollegaene i skolehelsetjenesten til målgruppen for Kpl?", K, "skolehelsetjenesten"),
     ],
 )
 def test_a_group_told_by_where_its_people_work_or_in_everyday_shapes_is_read_as_such(

@@ -323,3 +323,14 @@ def test_a_topic_phrase_said_as_one_compound_with_ordning_or_midler_names_its_sc
     assert named_schemes(catalogue, "barnehage og grunnopplæringsmidlene") == ["lokal-kompetanseutvikling"]
     # Not a word alone: "opplæringsmidler" names no scheme.
     assert named_schemes(catalogue, "Hvem får opplæringsmidler?") == []
+
+
+def test_a_question_without_its_schemes_name_keeps_what_it_asks(catalogue: Catalogue) -> None:
+    scope = SchemeScope(catalogue)
+    bare = scope.without_names("Hvem utbetaler pengene i Dekom?", ["desentralisert-ordning"])
+    assert bare == "hvem utbetaler pengene i"
+    long = "Hvem bestemmer i den desentraliserte ordningen?"
+    assert "desentraliserte" not in scope.without_names(long, ["desentralisert-ordning"])
+    # a scheme that is not in scope, or no name at all, leaves the text as it is
+    assert scope.without_names("Hvem utbetaler pengene i Dekom?", ["regional-ordning"]).startswith("Hvem")
+    assert scope.without_names("Hvem betaler?", ["desentralisert-ordning"]) == "Hvem betaler?"

@@ -55,6 +55,10 @@ def _scheme(catalogue: Catalogue, scheme_id: str) -> matching.Scheme:
         (R, "pedagogiske ledere", "ja", "barnehagelærere"),
         # SF Oslo og Viken: Kompetanseløftet also "andre tverrfaglige tjenester … i laget rundt barnet".
         (K, "helsesykepleiere", "ja", "andre tverrfaglige tjenester"),
+        # Teachers named by the subject they teach are teachers.
+        (D, "norsklærerne", "ja", "lærere"),
+        (K, "matematikklærere", "ja", "lærere"),
+        (D, "fellesfaglærerne", "ja", "lærere"),
     ],
 )
 def test_everyday_group_says_which_document_group_it_is(
