@@ -391,6 +391,9 @@ def _with_umbrella_hits(
     on who pays out, which names no part, while the name's words fill the search with passages that only
     list the parts."""
     assert services.scope is not None
+    held = {part for parts in rule_file(ScopeRules).parts.values() for part in parts}
+    if not held & set(scope):  # a scheme of its own: its own guidelines say who does what in it
+        return hits
     bare = services.scope.without_names(question, scope)
     if bare == question or len(content_words(bare)) < _MIN_BARE_WORDS:
         return hits

@@ -52,7 +52,7 @@ from assistant.errors import ConversationNotFound, EmptyQuestion, QuestionTooLon
 from assistant.ingest.units import Unit
 from assistant.models import Passage, ScoredPassage
 from assistant.rules import PlanRules, rule_file
-from assistant.service import Services, _heading, answer_question, ask, ask_with_history
+from assistant.service import Services, _heading, _with_umbrella_hits, answer_question, ask, ask_with_history
 from tests.conftest import CORPUS, normalize
 
 SOURCES = {p.name: normalize(p.read_text("utf-8")) for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")}
@@ -88,6 +88,23 @@ def test_a_question_naming_a_part_scheme_is_answered_from_the_umbrella_schemes_p
     assert not answer.abstained
     sections = [c.section for c in answer.citations]
     assert any(s.endswith("Samarbeidsforum prioriterer tiltak") for s in sections), answer.answer
+
+
+def test_only_a_part_schemes_name_is_searched_again_without_it(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scheme of its own has its own guidelines on who does what: no second search for it (it costs a
+    whole search per question); a part scheme (Dekom) has its umbrella's passages to find."""
+    hits = services.retriever.search("Hvem utbetaler pengene i fag- og yrkesopplæringen?", 5)
+
+    def no_search(*args: object, **kwargs: object) -> list[ScoredPassage]:
+        raise AssertionError("searched again")
+
+    monkeypatch.setattr(services.retriever, "search", no_search)
+    question = "Hvem utbetaler pengene i fag- og yrkesopplæringen?"
+    assert _with_umbrella_hits(services, question, ["fag-og-yrkesopplaering"], hits) is hits
+    with pytest.raises(AssertionError, match="searched again"):
+        _with_umbrella_hits(services, "Hvem utbetaler pengene i Dekom?", ["desentralisert-ordning"], hits)
 
 
 def test_staff_of_a_body_asked_about_as_a_target_group_in_nynorsk_are_that_body(services: Services) -> None:
