@@ -2026,47 +2026,6 @@ def _sent_elsewhere(index: LexicalIndex, plan: AnswerPlan, scored: list[_Scored]
     return found
 
 
-# Words after a yes/no question's opening verb that name no thing it asks about ("Kan dere …", "Er alle …").
-_NO_THING = frozenset(
-    {
-        "det",
-        "dere",
-        "dykk",
-        "man",
-        "alle",
-        "noen",
-        "nokon",
-        "noe",
-        "noko",
-        "andre",
-        "hver",
-        "kvar",
-        "jeg",
-        "eg",
-        "vi",
-    }
-)
-
-_WHICH_OR_HOW_MANY = frozenset(
-    {
-        "flere",
-        "fleire",
-        "mange",
-        "begge",
-        "ulike",
-        "enkelte",
-        "private",
-        "offentlige",
-        "offentlege",
-        "nye",
-        "små",
-        "store",
-        "mindre",
-        "større",
-    }
-)
-
-
 def _names_asked_thing(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence (with its heading) names the thing a yes/no question asks something of
     ("kompetansepakkene" of "Gir kompetansepakkene studiepoeng?"), by a form, a compound or a synonym:
@@ -2076,10 +2035,10 @@ def _names_asked_thing(index: LexicalIndex, rules: PlanRules, asking: str, text:
     if found is None:
         return True
     words = [w.lower() for w in found.group("thing").split()]
-    if words[0] in _NO_THING:
+    if words[0] in rules.thing_not_named:
         return True
     # the noun after a word that tells which or how many ("flere eiere", "private skoler")
-    word = words[1] if words[0] in _WHICH_OR_HOW_MANY and len(words) > 1 else words[0]
+    word = words[1] if words[0] in rules.which_or_how_many and len(words) > 1 else words[0]
     if _is_actor(rules, word):
         return True
     things = [word] if len(word) >= 4 and word not in question_words() and index.in_documents(word) else []

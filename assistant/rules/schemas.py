@@ -542,6 +542,8 @@ class PlanRules(RuleFile):
     # word after its opening verb); a sentence that names it nowhere («Videreutdanning gir … studiepoeng»)
     # says it of something else and gives no «Ja».
     thing_question: Pattern | None = None
+    thing_not_named: Words = Field(default_factory=list)
+    which_or_how_many: Words = Field(default_factory=list)
     # "Skal arbeidslivet være med å planlegge …?" asks whether a body takes part (`taking_part`): a body named
     # among the parties of a collaboration (`partners_of`: «… i samarbeid mellom fylkeskommunen, arbeidslivet
     # og …») takes part, though it is not the sentence's subject.
