@@ -143,10 +143,11 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
 
 
 def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
-    """A name the documents never mention in what is asked ("Hva får Troms?"), or only in who asks ("Vi
-    er en kommune i Troms.") when they ask for an amount or a count without naming a place: the figures
-    the documents give are another region's. "Vi er en kommune i Finnmark. Hva kan midlene brukes
-    til?" is answered: the rules are the same everywhere."""
+    """A name the documents never mention in what is asked ("Hva får Troms?"), unless it asks a rule
+    (`asks_rule`: "Hvem kan søke om midler i Troms?") and not the place's own amounts, counts, dates or
+    places; or only in who asks ("Vi er en kommune i Troms.") when they ask for an amount or a count
+    without naming a place: the figures the documents give are another region's. "Vi er en kommune i
+    Finnmark. Hva kan midlene brukes til?" is answered: the rules are the same everywhere."""
     asking, context = _asked_and_context(question)
     if unknown_names(asking, known):
         rule = rule_file(GuardRules).asks_rule
