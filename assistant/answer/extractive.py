@@ -2088,11 +2088,11 @@ def _numbers(pattern: str, text: str) -> dict[str, set[str]]:
     return found
 
 
+# The letters' number words (two to ten), with one and the other seven
 _NUMBER_WORDS = {
     **dict.fromkeys(("en", "ett", "ei", "ein", "eitt"), "1"),
-    **dict.fromkeys(("sju", "syv"), "7"),
-    **{w: str(i) for i, w in enumerate(("to", "tre", "fire", "fem", "seks"), start=2)},
-    **{w: str(i) for i, w in enumerate(("åtte", "ni", "ti"), start=8)},
+    **{word: str(n) for n, word in texts.LETTER_COUNT_WORDS.items()},
+    "syv": "7",
 }
 
 
