@@ -646,7 +646,12 @@ class ExtractiveBackend:
                             planned += _NAMES_KIND
                     elif (restated := index.weighted_coverage(asking_sets, lead_terms)) >= _RESTATES:
                         planned += 0.8 * restated
-                if plan is not None and _tally(unit) and _asks_what_to_do(plan, asking):
+                if (
+                    plan is not None
+                    and _tally(unit)
+                    and not _rule_of_asked_use(index, asking, unit)
+                    and _asks_what_to_do(plan, asking)
+                ):
                     # A tally of what was done settles no "Kan vi …?" and tells no "Hvordan går vi fram
                     # …?", however well its label («Behov meldt:») restates the question.
                     planned = min(planned, 0.0) - _TALLY_COST
@@ -1887,7 +1892,11 @@ def _lead_in(
         and not text.rstrip().endswith(
             "?"
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
-        and not (_tally(best.unit) and _MAY_OR_MUST.match(asking))
+        and not (
+            _tally(best.unit)
+            and not (index is not None and _rule_of_asked_use(index, asking, best.unit))
+            and _MAY_OR_MUST.match(asking)
+        )
         and not _allows_only(rules, asking, text)
         and not (index is not None and _unknown_use(index, rules, asking))
         and not (index is not None and _unknown_deed(index, rules, asking))
@@ -1953,6 +1962,26 @@ def _tally(unit: Unit) -> bool:
     skolene meldt behov?")."""
     with_figures = sum(bool(re.search(r"\d", item)) for item in unit.items)
     return unit.is_list and 2 * with_figures >= len(unit.items)
+
+
+def _rule_of_asked_use(index: LexicalIndex, asking: str, unit: Unit) -> bool:
+    """Whether a list of sums holds an item that says what shall or must be done with them, in a word of
+    the asking sentence («Midler tildelt 2026: - 11 mill. barnehage, 17 mill. skole = 28 mill - Skal brukes
+    til begge målgrupper …» to "Kan vi bruke alle midlene på skolene?"): no mere tally of what was done, it
+    answers what may be done as a sentence would. A rule of another matter («Skal brukes …» to "Kan vi
+    melde behov?") leaves it the tally it is."""
+    skip = question_words()
+    words = list(dict.fromkeys(content_words(asking)))
+    asked = [v for (v, _), w in zip(index.weighted_query_sets(asking), words, strict=True) if w not in skip]
+    return any(
+        _RULE_ITEM.match(item) and any(v & set(index.analyzer.terms(item)) for v in asked)
+        for item in unit.items
+    )
+
+
+# A list item that opens on what shall, must, may or should be done, after at most a short subject
+# («Skal brukes til …», «Midlene skal brukes til …»)
+_RULE_ITEM = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:skal|må|kan|bør)\s", re.IGNORECASE)
 
 
 def _kind_stems(index: LexicalIndex, rules: PlanRules, asking: str) -> set[str]:

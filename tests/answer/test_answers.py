@@ -3252,3 +3252,21 @@ def test_a_yes_or_no_led_by_another_passages_sentence_keeps_no_sentence_of_the_p
     assert "samarbeid med fagskoler" in answer.answer, answer.answer
     assert "kompetansepakker" not in answer.answer, answer.answer
     assert len({c.document for c in answer.citations if f"[{c.n}]" in answer.answer}) == 1, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan Nordland la barnehagene vente og bruke midlene for 2026 bare på skolene?",
+        "Kan vi bruke alle midlene for 2026 i Nordland på skolene?",
+        "Kan midlene i Nordland for 2026 brukes bare på skolene?",
+    ],
+)
+def test_a_list_of_sums_with_a_rule_answers_what_may_be_done_with_them(
+    services: Services, question: str
+) -> None:
+    """«Midler tildelt 2026: - 11 mill. barnehage, 17 mill. skole … - Skal brukes til begge målgrupper …»
+    gives sums and the rule for them: no mere tally of what was done, it answers whether all may go to the
+    schools, ahead of a passage ranked higher that only speaks of the scheme's aims or the forum."""
+    answer = ask(services, question).answer
+    assert "Skal brukes til begge målgrupper" in answer.split("\n\n")[0], answer
