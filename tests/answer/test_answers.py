@@ -2640,6 +2640,18 @@ def test_who_decides_answered_by_who_gets_it_is_withheld(services: Services) -> 
     assert not forum.abstained and "samarbeidsforum" in forum.answer, forum.answer
 
 
+def test_who_decides_what_is_prioritised_is_whoever_prioritises(services: Services) -> None:
+    """The documents say who «prioriterer» the measures; "… som prioriteres?" asks just that, in the school
+    scheme too (it had been refused, or answered with who decides whether other groups may join)."""
+    for asked in (
+        "Hvem bestemmer hvilke tiltak som prioriteres?",
+        "Kven avgjer kva for tiltak som vert prioriterte i regional ordning?",
+    ):
+        answer = ask(services, asked)
+        assert not answer.abstained and "samarbeidsforum" in answer.answer.lower(), answer.answer
+        assert "prioriter" in answer.answer, answer.answer
+
+
 _SIGNS = [
     "Tilskuddsmottaker har gjennomført kollektive kompetanseutviklingstiltak i barnehager og skoler",
     "Tiltakene har bidratt til planlagt praksisendring",
