@@ -552,15 +552,17 @@ class ExtractiveBackend:
                 # «Hvilket kjennetegn handler om lærerutdanningen?»: the one item that says what the lead-in
                 # does not is the answer, under its lead-in; the rest of the list is padding. Only what is
                 # shown narrows: the unit is scored as the list it is, so a lone item outranks no sentence.
-                # Not a yes/no (its lead reads the list), nor a tally («Behov meldt: …»), whose lines a
-                # question of how many or which says less of than its words suggest.
+                # Not a yes/no (its lead reads the list). A tally («Behov meldt: …») narrows only to the line
+                # whose label a "Hvor mange …?" names: "Hvilke …?" asks for names no line gives, and "Hvor mye
+                # fikk A, B og C?" may name labels in words of its own.
+                counts = plan is not None and plan.type == "hvor_mange"
                 narrow = (
                     []
-                    if steps
-                    or whole_list
-                    or yes_no
-                    or _tally(unit)
-                    or _lists_asked_kind(unit, index, asking, focus)
+                    if steps or whole_list or yes_no
+                    else (_tally_line(unit, index, asking_sets) if counts else [])
+                    if _tally(unit)
+                    else []
+                    if _lists_asked_kind(unit, index, asking, focus)
                     else _answering_item(unit, index, asking, asking_sets, context)
                 )
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
@@ -1953,6 +1955,23 @@ def _tally(unit: Unit) -> bool:
     skolene meldt behov?")."""
     with_figures = sum(bool(re.search(r"\d", item)) for item in unit.items)
     return unit.is_list and 2 * with_figures >= len(unit.items)
+
+
+def _tally_line(unit: Unit, index: LexicalIndex, asking_sets: list[tuple[set[str], float]]) -> list[str]:
+    """The one line of a tally whose label the question names: "Hvor mange behovsmeldinger kom fra
+    barnehagene?" is answered by «Barnehage – 12 behovsmeldinger …», and the other lines' counts would
+    read as answers to it. Empty when no label, or more than one, is named ("… totalt?", "… både fra
+    barnehage og skole?"): the whole tally is shown, and no sum is made of it. A label word the passage's
+    breadcrumb also says («barnehage») still names its line: the label is what tells the lines apart."""
+    lead = set(index.analyzer.terms(unit.lead))
+    asked = [variants for variants, _ in asking_sets if not variants & lead]
+    named = [
+        item
+        for item in unit.items
+        if (label := re.split(r"\d", item, maxsplit=1)[0]) != item
+        and any(variants & set(index.analyzer.stems(label)) for variants in asked)
+    ]
+    return named if len(named) == 1 else []
 
 
 def _kind_stems(index: LexicalIndex, rules: PlanRules, asking: str) -> set[str]:

@@ -40,6 +40,7 @@ from assistant.answer.extractive import (
     _says_more,
     _Scored,
     _states_cases,
+    _tally_line,
     _waived,
     _wanted_pattern,
     _without_asker,
@@ -2658,6 +2659,32 @@ _SIGNS = [
     "Tiltakene har styrket det profesjonelle læringsfellesskapet",
     "Tiltakene har bidratt til å styrke og praksisrette lærerutdanningen",
 ]
+
+
+def test_the_tally_line_whose_label_is_asked_is_shown_alone(services: Services) -> None:
+    """A count of one kind is answered by its own line; the other lines' counts would read as answers."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    lines = ["Kommuner – 9 søknader", "Fylkeskommuner – 4 søknader", "Private eiere – 2 søknader", "Nettverk"]
+    unit = Unit(1, 0, "Søknader mottatt:", lines)
+
+    def line(asking: str) -> list[str]:
+        return _tally_line(unit, index, index.weighted_query_sets(asking))
+
+    assert line("Hvor mange søknader kom fra private eiere?") == [lines[2]]
+    # two labels named, or none: the whole tally, and no sum made of it
+    assert line("Hvor mange søknader kom fra kommuner og private eiere?") == []
+    assert line("Hvor mange søknader kom inn totalt?") == []
+    # a line with no count has no label
+    assert line("Hvor mange nettverk søkte?") == []
+
+
+def test_a_count_asked_of_one_kind_gets_its_line_of_the_tally(services: Services) -> None:
+    answer = ask(services, "Hvor mange behovsmeldinger sendte barnehagene i Nordland inn?")
+    assert "12 behovsmeldinger" in answer.answer, answer.answer
+    assert "22" not in answer.answer and "18" not in answer.answer, answer.answer
+    # asked of two kinds: every line, as the source gives them
+    both = ask(services, "Hvor mange behovsmeldinger kom fra barnehager og skoler i Nordland?")
+    assert "12 behovsmeldinger" in both.answer and "22 behovsmeldinger" in both.answer, both.answer
 
 
 def test_the_one_list_item_that_says_what_the_lead_in_does_not_is_shown_alone(services: Services) -> None:
