@@ -553,9 +553,13 @@ class ExtractiveBackend:
                 # does not is the answer, under its lead-in; the rest of the list is padding. Only what is
                 # shown narrows: the unit is scored as the list it is, so a lone item outranks no sentence.
                 # Not a yes/no (its lead reads the list). A tally («Behov meldt: …») narrows only to the line
-                # whose label a "Hvor mange …?" names: "Hvilke …?" asks for names no line gives, and "Hvor mye
-                # fikk A, B og C?" may name labels in words of its own.
-                counts = plan is not None and plan.type == "hvor_mange"
+                # whose label a "Hvor mange/mye …?" names: "Hvilke …?" asks for names no line gives, and "Hvor
+                # mye fikk de tre ordningene, A, B og C?" may name labels in words of its own.
+                counts = (
+                    plan is not None
+                    and plan.type in ("hvor_mange", "hvor_mye")
+                    and not _ENUMERATES.search(asking)
+                )
                 narrow = (
                     []
                     if steps or whole_list or yes_no
@@ -1955,6 +1959,10 @@ def _tally(unit: Unit) -> bool:
     skolene meldt behov?")."""
     with_figures = sum(bool(re.search(r"\d", item)) for item in unit.items)
     return unit.is_list and 2 * with_figures >= len(unit.items)
+
+
+# A question that asks of several things at once: a list, or how many of them
+_ENUMERATES = re.compile(r",|\b(?:alle|tre|fire|fem|seks)\b", re.IGNORECASE)
 
 
 def _tally_line(unit: Unit, index: LexicalIndex, asking_sets: list[tuple[set[str], float]]) -> list[str]:
