@@ -552,15 +552,21 @@ class ExtractiveBackend:
                 # «Hvilket kjennetegn handler om lærerutdanningen?»: the one item that says what the lead-in
                 # does not is the answer, under its lead-in; the rest of the list is padding. Only what is
                 # shown narrows: the unit is scored as the list it is, so a lone item outranks no sentence.
-                # Not a yes/no (its lead reads the list), nor a tally («Behov meldt: …»), whose lines a
-                # question of how many or which says less of than its words suggest.
+                # Not a yes/no (its lead reads the list). A tally («Behov meldt: …») narrows only to the line
+                # whose label a "Hvor mange/mye …?" names: "Hvilke …?" asks for names no line gives, and "Hvor
+                # mye fikk de tre ordningene, A, B og C?" may name labels in words of its own.
+                counts = (
+                    plan is not None
+                    and plan.type in ("hvor_mange", "hvor_mye")
+                    and not _ENUMERATES.search(asking)
+                )
                 narrow = (
                     []
-                    if steps
-                    or whole_list
-                    or yes_no
-                    or _tally(unit)
-                    or _lists_asked_kind(unit, index, asking, focus)
+                    if steps or whole_list or yes_no
+                    else (_tally_line(unit, index, asking_sets) if counts else [])
+                    if _tally(unit)
+                    else []
+                    if _lists_asked_kind(unit, index, asking, focus)
                     else _answering_item(unit, index, asking, asking_sets, context)
                 )
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
@@ -1982,6 +1988,27 @@ def _rule_of_asked_use(index: LexicalIndex, asking: str, unit: Unit) -> bool:
 # A list item that opens on what shall, must, may or should be done, after at most a short subject
 # («Skal brukes til …», «Midlene skal brukes til …»)
 _RULE_ITEM = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:skal|må|kan|bør)\s", re.IGNORECASE)
+
+
+# A question that asks of several things at once: a list, or how many of them
+_ENUMERATES = re.compile(r",|\b(?:alle|tre|fire|fem|seks)\b", re.IGNORECASE)
+
+
+def _tally_line(unit: Unit, index: LexicalIndex, asking_sets: list[tuple[set[str], float]]) -> list[str]:
+    """The one line of a tally whose label the question names: "Hvor mange behovsmeldinger kom fra
+    barnehagene?" is answered by «Barnehage – 12 behovsmeldinger …», and the other lines' counts would
+    read as answers to it. Empty when no label, or more than one, is named ("… totalt?", "… både fra
+    barnehage og skole?"): the whole tally is shown, and no sum is made of it. A label word the passage's
+    breadcrumb also says («barnehage») still names its line: the label is what tells the lines apart."""
+    lead = set(index.analyzer.terms(unit.lead))
+    asked = [variants for variants, _ in asking_sets if not variants & lead]
+    named = [
+        item
+        for item in unit.items
+        if (label := re.split(r"\d", item, maxsplit=1)[0]) != item
+        and any(variants & set(index.analyzer.stems(label)) for variants in asked)
+    ]
+    return named if len(named) == 1 else []
 
 
 def _kind_stems(index: LexicalIndex, rules: PlanRules, asking: str) -> set[str]:

@@ -159,14 +159,25 @@ def asks_which_named(question: str) -> str | None:
     return next((w for w in after if any(w.lower().startswith(k) for k in rules.named_in_place)), None)
 
 
+# The verb a "Hvem …?" asks with: «bestemmer» in "Hvem (er det som) bestemmer …?"
+_ASKED_VERB = re.compile(
+    r"(?:og\s+|men\s+)?(?:hvem|kven)\s+(?:(?:er\s+)?det\s+som\s+)?(?P<verb>[\w-]+)", re.IGNORECASE
+)
+
+
 def decider_unsaid(index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()) -> bool:
     """Whether a whole "Hvem bestemmer …?" (a hvem question whose focus is a deciding verb, plan.yaml
     deciding_verbs) is answered by sentences that name no one deciding: «Kommuner som over tid har svake
     resultater … får tilbud …» says who gets it, not who chooses them. The same reading as a part's
     (`speaks_to`): the verb or the documents' word for it quoted, or «Det er opp til X å …»."""
-    plan = plan_question(asking_sentence(question))
+    asking = asking_sentence(question)
+    plan = plan_question(asking)
     deciding = {v.lower() for v in rule_file(PlanRules).deciding_verbs}
-    if plan.type != "hvem" or not plan.focus or plan.focus[0].lower() not in deciding:
+    # "Hvem bestemmer hvilke tiltak som prioriteres?" keeps its deciding verb though its focus is
+    # «prioriteres» (plan.yaml deferred_focus): the answer must still say who does it
+    verb = _ASKED_VERB.match(asking)
+    asked = verb.group("verb").lower() if verb else ""
+    if plan.type != "hvem" or not plan.focus or not (plan.focus[0].lower() in deciding or asked in deciding):
         return False
     return not speaks_to(index, question, text, citations)
 

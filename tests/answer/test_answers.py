@@ -40,6 +40,7 @@ from assistant.answer.extractive import (
     _says_more,
     _Scored,
     _states_cases,
+    _tally_line,
     _waived,
     _wanted_pattern,
     _without_asker,
@@ -2640,12 +2641,53 @@ def test_who_decides_answered_by_who_gets_it_is_withheld(services: Services) -> 
     assert not forum.abstained and "samarbeidsforum" in forum.answer, forum.answer
 
 
+def test_who_decides_what_is_prioritised_is_whoever_prioritises(services: Services) -> None:
+    """The documents say who «prioriterer» the measures; "… som prioriteres?" asks just that, in the school
+    scheme too (it had been refused, or answered with who decides whether other groups may join)."""
+    for asked in (
+        "Hvem bestemmer hvilke tiltak som prioriteres?",
+        "Kven avgjer kva for tiltak som vert prioriterte i regional ordning?",
+    ):
+        answer = ask(services, asked)
+        assert not answer.abstained and "samarbeidsforum" in answer.answer.lower(), answer.answer
+        assert "prioriter" in answer.answer, answer.answer
+
+
 _SIGNS = [
     "Tilskuddsmottaker har gjennomført kollektive kompetanseutviklingstiltak i barnehager og skoler",
     "Tiltakene har bidratt til planlagt praksisendring",
     "Tiltakene har styrket det profesjonelle læringsfellesskapet",
     "Tiltakene har bidratt til å styrke og praksisrette lærerutdanningen",
 ]
+
+
+def test_the_tally_line_whose_label_is_asked_is_shown_alone(services: Services) -> None:
+    """A count of one kind is answered by its own line; the other lines' counts would read as answers."""
+    index = services.backend._lexical()  # type: ignore[attr-defined]
+    lines = ["Kommuner – 9 søknader", "Fylkeskommuner – 4 søknader", "Private eiere – 2 søknader", "Nettverk"]
+    unit = Unit(1, 0, "Søknader mottatt:", lines)
+
+    def line(asking: str) -> list[str]:
+        return _tally_line(unit, index, index.weighted_query_sets(asking))
+
+    assert line("Hvor mange søknader kom fra private eiere?") == [lines[2]]
+    # two labels named, or none: the whole tally, and no sum made of it
+    assert line("Hvor mange søknader kom fra kommuner og private eiere?") == []
+    assert line("Hvor mange søknader kom inn totalt?") == []
+    # a line with no count has no label
+    assert line("Hvor mange nettverk søkte?") == []
+
+
+def test_a_count_asked_of_one_kind_gets_its_line_of_the_tally(services: Services) -> None:
+    answer = ask(services, "Hvor mange behovsmeldinger sendte barnehagene i Nordland inn?")
+    assert "12 behovsmeldinger" in answer.answer, answer.answer
+    assert "22" not in answer.answer and "18" not in answer.answer, answer.answer
+    # asked of two kinds: every line, as the source gives them
+    both = ask(services, "Hvor mange behovsmeldinger kom fra barnehager og skoler i Nordland?")
+    assert "12 behovsmeldinger" in both.answer and "22 behovsmeldinger" in both.answer, both.answer
+    # an amount asked of one kind too; not when the question lists several kinds in words of its own
+    amount = ask(services, "Hvor mye ble det meldt behov for fra skolene i Nordland?")
+    assert "10 232 728" in amount.answer and "7 140 413" not in amount.answer, amount.answer
 
 
 def test_the_one_list_item_that_says_what_the_lead_in_does_not_is_shown_alone(services: Services) -> None:

@@ -80,6 +80,9 @@ def test_a_place_in_who_asks_abstains_only_when_they_ask_for_figures() -> None:
         ("Hva kan pengene i Finnmark brukes til?", False),
         ("Kan private barnehager i Finnmark være med?", False),
         ("Hvordan melder skolene i Finnmark behov?", False),
+        # the place between the question word and the modal says where, not what is asked
+        ("Hvem i Alta kommune skal melde behov?", False),
+        ("Hva i Finnmark fylkeskommune kan midlene brukes til?", False),
         # the place's own figures, dates, places and people: only its own sources give them
         ("Hvor mye kan skolene i Finnmark få?", True),
         ("Når kan kommunene i Finnmark melde behov?", True),

@@ -384,6 +384,9 @@ def test_a_whole_who_decides_question_needs_someone_deciding_in_its_answer() -> 
     )
     # not a deciding verb: not judged here
     assert not decider_unsaid(_WHOSE_CALL, "Hvem får mentor?", who_gets, [citation(1, "A")])
+    # asked with a passive deed ("… som velges ut?") the question still asks who decides
+    chosen = "Hvem bestemmer hvilke lærere som velges ut til mentorordningen?"
+    assert decider_unsaid(_WHOSE_CALL, chosen, who_gets, [citation(1, "A")])
 
 
 def test_a_yes_no_part_keeps_its_lead_and_its_reason_but_not_the_other_sentences_shown_above() -> None:

@@ -591,6 +591,16 @@ def test_a_duty_frame_puts_the_focus_on_the_deed_after_it() -> None:
     assert plan_question("Hvem har ansvaret for forumet?", ()).focus == ("forumet",)
 
 
+def test_who_decides_what_is_done_asks_after_the_doing() -> None:
+    """ "Hvem bestemmer hvilke X som <passive>?" asks who does the passive verb's deed: the documents say
+    who «velger ut» or «prioriterer», not who «bestemmer»."""
+    assert plan_question("Hvem bestemmer hvilke mentorer som velges ut?", ()).focus == ("velges",)
+    assert plan_question("Kven avgjer kva for søknader som vert godkjende?", ()).focus == ("godkjende",)
+    assert plan_question("Hvem bestemmer hva som blir prioritert?", ()).focus == ("prioritert",)
+    # «får» says what the chosen get, not what the chooser does
+    assert plan_question("Hvem bestemmer hvilke skoler som får mentor?", ()).focus == ("bestemmer",)
+
+
 def test_who_a_body_works_with_asks_after_the_verb_its_preposition_is_left_by() -> None:
     """ "Hvem skal eierne samarbeide med?" asks after the partner: the body before the verb says whose, and
     only a forum's partners are a list of members."""
