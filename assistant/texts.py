@@ -303,6 +303,8 @@ EXPLAIN_STATUS_VIA = {
 EXPLAIN_SECTOR_VIA = "{asked} hører til {sector}, som inngår som målgruppe i {scheme}."
 EXPLAIN_SECTOR_ITSELF = "{sector} inngår som målgruppe i {scheme}."
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
+# A group that works only in sectors the scheme is not for: the sectors it is for, with their quotes.
+EXPLAIN_OTHER_SECTOR = "{scheme} gjelder {listed}, og {asked} arbeider i {own}."
 # One sentence, ending in the quote it rests on: what is unclear, and which groups the sources do name.
 EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"
 EXPLAIN_UNCLEAR_OPEN = ", som kan omfatte flere enn gruppene som er nevnt"

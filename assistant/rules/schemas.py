@@ -378,6 +378,8 @@ class TargetGroupRules(RuleFile):
     at_work: dict[str, str] = Field(default_factory=dict)
     people: Words = Field(default_factory=list)
     home_sectors: dict[str, list[Sector]] = Field(default_factory=dict)
+    works_only_in: dict[str, list[Sector]] = Field(default_factory=dict)
+    bounding_sectors: list[Sector] = Field(default_factory=list)
 
 
 class BoilerplateRules(RuleFile):

@@ -115,10 +115,8 @@ def test_the_group_a_measure_is_for_is_said_with_its_own_quote(catalogue: Catalo
     [
         # the group decides when the scheme is not plainly for it
         ("Kan vi bruke yrkesfagmidlene på et eget kurs for fagskolelærerne?", "Som hovedregel ikke."),
-        (
-            "Kan vi bruke Dekom-midlene på en samling for styrerne i barnehagene?",
-            "Kildene sier ikke dette direkte.",
-        ),
+        # Dekom is for grunnskole and videregående skole, and the styrere work in barnehager
+        ("Kan vi bruke Dekom-midlene på en samling for styrerne i barnehagene?", "Nei."),
         # money for individual further education is not for a shared course
         ("Kan vi bruke KFK-midlene på et felles kurs for alle lærerne?", "Nei."),
         # no one it is for: whether it is collective, the question does not say
