@@ -536,6 +536,7 @@ SAID_GROUPS = "Dette sier kildene om hvem ordningen er for:"
 SAID_SCHEME = "Dette sier kildene om ordningen:"
 OWNER_YES = "{scheme} er for {owners}."
 OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
+OWNER_OTHER = "Kildene nevner en annen eier som den som søker."
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
 OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
 PARTNER_NAMES = {

@@ -189,6 +189,15 @@ class ProcurementRules(_Strict):
     openers: Words = Field(default_factory=list)
 
 
+class SectorOwner(_Strict):
+    """An owner named by what it owns ("barnehageeiere"), not by its type: the words, the plural the answer
+    uses, and the sectors such an owner runs."""
+
+    name: str
+    words: Words
+    sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
+
+
 class AdvisorRules(RuleFile):
     """schemes/advisor.yaml: the words the advisor reads a profile and an intent from, and its limits."""
 
@@ -242,6 +251,7 @@ class AdvisorRules(RuleFile):
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
+    sector_owners: list[SectorOwner] = Field(default_factory=list)
     owners_named: dict[str, Pattern] = Field(default_factory=dict)  # whom an applying quote names
     money_words: Words
     paying_verbs: Words

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.plan import asking_sentence
 from assistant.rules import AdvisorRules, PlanRules, ScopeRules, rule_file
@@ -176,6 +176,9 @@ class YesNo:
     use_group: str = ""  # the group a use is for: "et seminar for rektorene" → "rektorene"
     for_one: bool = False  # the use is one person's own learning: "mitt eget kurs", "Kan jeg få …"
     measure: str = ""  # the competence measure a use for many names: "et felles kurs for alle" → "kurs"
+    # The owner asked about by what it owns ("barnehageeiere"; advisor.yaml `sector_owners`), when the
+    # question asks whether it may apply or get something, not whether it is a target group
+    sector_owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,31 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if asked.about == "owner" and any(_has(lowered, r) for r in rules.partner_roles):
             return None
         return asked
-    return _read_for(scheme, named, question, catalogue, previous)
+    asked = _read_for(scheme, named, question, catalogue, previous)
+    reads_owner = asked is not None and asked.about in ("group", "use")
+    if asked is not None and reads_owner and (owner := _sector_owner(question, catalogue)):
+        return replace(asked, sector_owner=owner)
+    return asked
+
+
+def _sector_owner(question: str, catalogue: Catalogue) -> str:
+    """The name of the owner the asking clause's subject is, named by what it owns ("Kan barnehageeiere
+    søke om …?"), or "" (also when the clause asks about a target group: "Er skoleeiere i målgruppen …?").
+    After "får" the subject runs into its object ("Får barnehageeierne vikarmidler …?"): words after the
+    owner are allowed unless they are people ("skoleeierens ansatte" are staff, not the owner)."""
+    rules = _rules()
+    asked = _asking_clause(question)
+    if asked is None or any(_has(asked[0].lower(), m) for m in rules.eligibility_markers):
+        return ""
+    tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(asked[0])]
+    subject = " ".join(_subject(_Clause(asked[0], tokens, frozenset())).lower().split())
+    for owner in rules.sector_owners:
+        starts = "|".join(re.escape(w.lower()) for w in owner.words)
+        found = re.match(rf"(?:{starts})[\w-]*(?![\w-])", subject)
+        rest = subject[found.end() :].strip() if found else ""
+        if found and not (rest and (known_group(catalogue, rest) or only_people(rest.split()[0]))):
+            return owner.name
+    return ""
 
 
 def _unnamed_scheme(question: str, catalogue: Catalogue) -> Scheme | None:

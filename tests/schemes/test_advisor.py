@@ -52,6 +52,33 @@ def test_yes_no_question_leads_with_the_answer_then_the_cited_reason(
     _markers_match_citations(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead", "quoted"),
+    [
+        # KFK money is for the schools: the sentence names skoleeier, not the barnehage owner asked about
+        ("Får barnehageeierne vikarmidler gjennom KFK?", "Nei.", "kan skoleeier søke om vikar-"),
+        ("Kan en barnehageeier søke om rekrutteringsstipend?", "Nei.", "Skoleeiere kan også søke"),
+        ("Kan barnehageeigarar søkje om utdanningsstipend?", "Nei.", "Skoleeiere kan søke om utdanning"),
+        # the sentence that names this owner and applying
+        ("Kan skoleeierne søke om rekrutteringsstipend?", "Ja.", "Skoleeiere kan også søke"),
+        ("Kan barnehageeierne melde behov i Rekom?", "Ja.", None),
+    ],
+)
+def test_an_owner_named_by_what_it_owns_is_answered_from_the_sentence_that_names_it(
+    catalogue: Catalogue, question: str, lead: str, quoted: str | None
+) -> None:
+    answer = _ask(catalogue, question)
+    assert answer.text.startswith(lead), answer.text
+    if quoted:
+        assert quoted in answer.text.splitlines()[0], answer.text
+    _markers_match_citations(answer)
+
+
+def test_an_owner_asked_about_as_a_target_group_is_still_read_as_a_group(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Er barnehageeiere i målgruppen for Kompetanseløftet?")
+    assert answer.text.startswith("Ja. Barnehageeiere hører til gruppen «barnehage- og skoleeiere»")
+
+
 def test_unclear_reads_as_what_the_sources_do_not_say_then_what_they_do(catalogue: Catalogue) -> None:
     answer = _ask(catalogue, "Kan helsesykepleierne være med i den desentraliserte ordningen?")
     first = answer.text.splitlines()[0]
