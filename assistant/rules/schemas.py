@@ -550,6 +550,7 @@ class PlanRules(RuleFile):
     subject_question: Pattern | None = None
     sentence_modal: Pattern | None = None
     actor_kinds: dict[str, list[str]] = Field(default_factory=dict)
+    actor_excludes: dict[str, list[str]] = Field(default_factory=dict)
     # "Gir kompetansepakkene studiepoeng?": the thing a yes/no question asks something of (group thing, the
     # word after its opening verb); a sentence that names it nowhere («Videreutdanning gir … studiepoeng»)
     # says it of something else and gives no «Ja».
