@@ -252,6 +252,11 @@ class AdvisorRules(RuleFile):
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
     sector_owners: list[SectorOwner] = Field(default_factory=list)
+    # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
+    # the place, and the sectors it is answered for from the scheme's sector sentences
+    sector_openers: Words = Field(default_factory=list)
+    sector_links: Words = Field(default_factory=list)
+    sector_question_sectors: list[Sector] = Field(default_factory=list)
     owners_named: dict[str, Pattern] = Field(default_factory=dict)  # whom an applying quote names
     money_words: Words
     paying_verbs: Words

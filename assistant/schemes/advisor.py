@@ -42,6 +42,7 @@ from assistant.schemes.verdicts import (
     partner_verdict,
     procurement_verdict,
     sector_owner_verdict,
+    sector_verdict,
     use_verdict,
     with_group,
 )
@@ -327,6 +328,8 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
     owner = next((o for o in rules.sector_owners if o.name == asked.sector_owner), None)
     if owner is not None and (found := sector_owner_verdict(asked.scheme, owner, rules.applying_words)):
         return found
+    if asked.about == "sector":
+        return sector_verdict(asked.scheme, asked.text.split())
     if asked.about == "owner":
         return owner_verdict(asked.scheme, asked.text, rules.owner_sectors)
     if asked.about == "partner":

@@ -167,9 +167,10 @@ class YesNo:
     """A yes/no question about one scheme."""
 
     scheme: Scheme
-    about: str  # "group" | "owner" | "use" | "partner" | "procurement"
+    about: str  # "group" | "owner" | "use" | "partner" | "procurement" | "sector"
     # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type; for
-    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed)
+    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed); for "sector"
+    # the sectors asked about, space-separated
     text: str
     scheme_named: bool = True  # False when the scheme was taken from an earlier question
     use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
@@ -243,11 +244,45 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if asked.about == "owner" and any(_has(lowered, r) for r in rules.partner_roles):
             return None
         return asked
+    if named and (sectors := _asked_sector(question, scheme)):
+        return YesNo(scheme, "sector", " ".join(sectors), named)
     asked = _read_for(scheme, named, question, catalogue, previous)
     reads_owner = asked is not None and asked.about in ("group", "use")
     if asked is not None and reads_owner and (owner := _sector_owner(question, catalogue)):
         return replace(asked, sector_owner=owner)
     return asked
+
+
+def _asked_sector(question: str, scheme: Scheme) -> tuple[str, ...]:
+    """The sectors a "Gjelder <scheme> for barnehager?" question asks about: the clause is an opener, the
+    scheme's name, and after it only small words (`sector_links`) and words for sectors; () when it says
+    more, when the scheme lists no sector, or when a sector asked is not one such a question is answered
+    for (`sector_question_sectors`)."""
+    rules = _rules()
+    asked = _asking_clause(question, rules.sector_openers)
+    if asked is None or not scheme.sectors:
+        return ()
+    text = asked[0]
+    tokens = [m.group().lower() for m in _TOKEN.finditer(text)]
+    spans = mention_spans(scheme, text)
+    if not tokens or tokens[0] not in rules.sector_openers or not spans:
+        return ()
+    start = min(a for a, _ in spans)
+    if any(t not in rules.sector_links for t in tokens[1:start]):
+        return ()
+    rest = tokens[max(e for a, e in spans if a == start) :]
+    # one-word sector names, as word starts: "grunnskule" is also "grunnskulane"
+    sector_words = {p.lower(): sector for sector, said in rules.sector.items() for p in said if " " not in p}
+    found: list[str] = []
+    for word in rest:
+        if named := [sector for start, sector in sector_words.items() if word.startswith(start)]:
+            found += named
+        elif word in rules.school_words:
+            found += rules.school_sectors
+        elif word not in rules.sector_links:
+            return ()
+    sectors = tuple(dict.fromkeys(found))
+    return sectors if sectors and set(sectors) <= set(rules.sector_question_sectors) else ()
 
 
 def _sector_owner(question: str, catalogue: Catalogue) -> str:

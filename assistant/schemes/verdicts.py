@@ -142,6 +142,20 @@ def sector_owner_verdict(scheme: Scheme, owner: SectorOwner, applying: str | Non
     return Verdict("nei", text, _one_per_quote([*other[:1], *_sector_reasons(scheme.sectors)]))
 
 
+def sector_verdict(scheme: Scheme, asked: Sequence[str]) -> Verdict:
+    """Does the scheme apply to the sectors asked about ("Gjelder Rekom for grunnskolen?")? "ja" with the
+    sentences that say it applies to one of them, else "nei" with the sentences that say which it applies
+    to. The caller asks only of a scheme that lists its sectors."""
+    hits = [e for e in scheme.sectors if e.value in asked]
+    if hits:
+        names = _sector_names(list(dict.fromkeys(e.value for e in hits)))
+        text = texts.SECTOR_YES.format(scheme=scheme.name, sectors=names)
+        return Verdict("ja", text, _sector_reasons(hits))
+    listed = _sector_names(list(dict.fromkeys(e.value for e in scheme.sectors)))
+    text = texts.SECTOR_NO.format(scheme=scheme.name, listed=listed, asked=_sector_names(list(asked)))
+    return Verdict("nei", text, _sector_reasons(scheme.sectors))
+
+
 def partner_verdict(scheme: Scheme, partner: str, provider_rules: Sequence[str] = ()) -> Verdict:
     """May a fagskole, a university … be the owners' partner or provider of the scheme's measures? "ja"
     when the catalogue names it among the partners, with the conditions a provider must know (anskaffelser);

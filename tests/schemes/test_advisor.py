@@ -74,6 +74,34 @@ def test_an_owner_named_by_what_it_owns_is_answered_from_the_sentence_that_names
     _markers_match_citations(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # «Kompetansepakke for opplæring i bedrift»: for fag- og yrkesopplæring
+        ("Gjelder kompetansepakken for opplæring i bedrift for barnehager?", "Nei."),
+        ("Er Rekom for grunnskolen?", "Nei."),  # «Regional ordning for kompetanseutvikling i barnehage»
+        ("Omfattar den desentraliserte ordninga barnehagane?", "Nei."),
+        ("Gjelder Dekom også for videregående skoler?", "Ja."),
+        ("Er Kompetanseløftet for barnehager?", "Ja."),
+    ],
+)
+def test_whether_a_scheme_applies_to_a_sector_is_answered_from_its_sector_sentences(
+    catalogue: Catalogue, question: str, lead: str
+) -> None:
+    answer = _ask(catalogue, question)
+    assert answer.text.startswith(lead), answer.text
+    _markers_match_citations(answer)
+
+
+def test_a_sector_outside_those_the_catalogue_answers_for_is_not_read_as_a_sector_question(
+    catalogue: Catalogue,
+) -> None:
+    # SFO is named by Kompetanseløftet's documents, but not among its catalogued sectors: no «Nei» from them
+    question = "Gjelder Kompetanseløftet for SFO?"
+    answer = advise(question, [], catalogue, [], question)
+    assert answer is None or not answer.text.startswith("Nei."), answer
+
+
 def test_an_owner_asked_about_as_a_target_group_is_still_read_as_a_group(catalogue: Catalogue) -> None:
     answer = _ask(catalogue, "Er barnehageeiere i målgruppen for Kompetanseløftet?")
     assert answer.text.startswith("Ja. Barnehageeiere hører til gruppen «barnehage- og skoleeiere»")
