@@ -303,6 +303,8 @@ EXPLAIN_STATUS_VIA = {
 EXPLAIN_SECTOR_VIA = "{asked} hører til {sector}, som inngår som målgruppe i {scheme}."
 EXPLAIN_SECTOR_ITSELF = "{sector} inngår som målgruppe i {scheme}."
 EXPLAIN_EVERYONE = "{scheme} er åpen for alle, også {asked}."
+# A group that works only in sectors the scheme is not for: the sectors it is for, with their quotes.
+EXPLAIN_OTHER_SECTOR = "{scheme} gjelder {listed}, og {asked} arbeider i {own}."
 # One sentence, ending in the quote it rests on: what is unclear, and which groups the sources do name.
 EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"
 EXPLAIN_UNCLEAR_OPEN = ", som kan omfatte flere enn gruppene som er nevnt"
@@ -534,6 +536,9 @@ SAID_GROUPS = "Dette sier kildene om hvem ordningen er for:"
 SAID_SCHEME = "Dette sier kildene om ordningen:"
 OWNER_YES = "{scheme} er for {owners}."
 OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
+OWNER_OTHER = "Kildene nevner en annen eier som den som søker."
+SECTOR_YES = "{scheme} gjelder {sectors}."
+SECTOR_NO = "{scheme} gjelder {listed}, ikke {asked}."
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
 OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
 PARTNER_NAMES = {

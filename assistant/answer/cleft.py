@@ -182,7 +182,8 @@ def asked_subject(question: str) -> tuple[str, ...]:
         if rules.subject_question
         else None
     )
-    return _actors(found.group("subject")) if found else ()
+    # «barnehage-eiere», «barnehage- og skoleeiere»: each body named whole, as in the sentences
+    return _actors(spelled_out(found.group("subject"))) if found else ()
 
 
 def subject_fits(
@@ -201,6 +202,22 @@ def subject_fits(
         return True
     if joins and _among_partners(rules, asked, text):
         return True
+    named = _subject_actors(rules, heading, text, pronoun_led)
+    return any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named)
+
+
+def subject_excludes(asked: tuple[str, ...], heading: str, sentence: str, pronoun_led: bool) -> bool:
+    """Whether a sentence's subject names only bodies that are not the ones asked about (plan.yaml
+    `actor_excludes`: a skoleeier is no barnehageeier): «… kan skoleeier søke om vikarmidler» is a no
+    to "Kan barnehageeiere søke om vikarmidler?", not only no yes."""
+    rules = rule_file(PlanRules)
+    named = _subject_actors(rules, heading, spelled_out(sentence), pronoun_led)
+    return bool(asked and named) and all(n in rules.actor_excludes.get(a, []) for a in asked for n in named)
+
+
+def _subject_actors(rules: PlanRules, heading: str, text: str, pronoun_led: bool) -> tuple[str, ...]:
+    """The bodies named where a sentence's subject stands: its opening words, the two words after its
+    first modal verb, and for a sentence led by a pronoun its heading."""
     words = text.split()
     zone = " ".join(words[:6])
     modal = re.search(rules.sentence_modal, text, re.IGNORECASE) if rules.sentence_modal else None
@@ -208,8 +225,7 @@ def subject_fits(
         zone += " " + " ".join(text[modal.end() :].split()[:2])
     if pronoun_led:
         zone += " " + heading
-    named = _actors(spelled_out(zone))
-    return any(_is_kind(a, n, rules.actor_kinds) for a in asked for n in named)
+    return _actors(spelled_out(zone))
 
 
 def takes_part(question: str) -> bool:

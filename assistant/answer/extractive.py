@@ -30,6 +30,7 @@ from assistant.answer.cleft import (
     names_asked,
     read_cleft,
     spelled_out,
+    subject_excludes,
     subject_fits,
     takes_part,
     what_is_asked,
@@ -1875,13 +1876,20 @@ def _lead_in(
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
     # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
     member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    subject_asked = asked_subject(plan.question)
     whose = (
         member
         if member is not None
         else cleft is not None
-        or subject_fits(
-            asked_subject(plan.question), best.heading, text, pronoun_led, takes_part(plan.question)
-        )
+        or subject_fits(subject_asked, best.heading, text, pronoun_led, takes_part(plan.question))
+    )
+    # «… kan skoleeier søke om vikarmidler» to "Kan barnehageeiere søke om vikarmidler?": said of another
+    # owner only, what would be a yes is a no
+    other_owner = (
+        member is None
+        and cleft is None
+        and not whose
+        and subject_excludes(subject_asked, best.heading, text, pronoun_led)
     )
     if (
         covered
@@ -1891,7 +1899,7 @@ def _lead_in(
         and (skipped is None or _waived(rules, skipped.group(1), text))
         and _states(asking, text)
         and via
-        and whose
+        and (whose or other_owner)
         and _says_its_kind(rules, asking, text)
         and (index is None or _requires_what_is_asked(index, rules, asking, text))
         and _obliges(rules, asking, f"{best.heading}\n{said_before}\n{text}")
@@ -1916,6 +1924,8 @@ def _lead_in(
             or _says_the_deed(index, asking, f"{best.heading}\n{said_before}\n{text}\n{follows}")
         )
     ):
+        if other_owner:
+            return texts.YES_NO_LEADS["nei"] + " "
         return _yes_or_which(cleft, speaker or _subject(best))
     if cleft is not None and cleft.either:  # "Er det X eller Y som …?" has no «Nei» to give
         return texts.LEAD_NOT_DIRECTLY + "\n"

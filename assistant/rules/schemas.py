@@ -189,6 +189,15 @@ class ProcurementRules(_Strict):
     openers: Words = Field(default_factory=list)
 
 
+class SectorOwner(_Strict):
+    """An owner named by what it owns ("barnehageeiere"), not by its type: the words, the plural the answer
+    uses, and the sectors such an owner runs."""
+
+    name: str
+    words: Words
+    sectors: Annotated[list[Sector], AfterValidator(_unique(str))]
+
+
 class AdvisorRules(RuleFile):
     """schemes/advisor.yaml: the words the advisor reads a profile and an intent from, and its limits."""
 
@@ -242,6 +251,12 @@ class AdvisorRules(RuleFile):
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
+    sector_owners: list[SectorOwner] = Field(default_factory=list)
+    # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
+    # the place, and the sectors it is answered for from the scheme's sector sentences
+    sector_openers: Words = Field(default_factory=list)
+    sector_links: Words = Field(default_factory=list)
+    sector_question_sectors: list[Sector] = Field(default_factory=list)
     owners_named: dict[str, Pattern] = Field(default_factory=dict)  # whom an applying quote names
     money_words: Words
     paying_verbs: Words
@@ -378,6 +393,8 @@ class TargetGroupRules(RuleFile):
     at_work: dict[str, str] = Field(default_factory=dict)
     people: Words = Field(default_factory=list)
     home_sectors: dict[str, list[Sector]] = Field(default_factory=dict)
+    works_only_in: dict[str, list[Sector]] = Field(default_factory=dict)
+    bounding_sectors: list[Sector] = Field(default_factory=list)
 
 
 class BoilerplateRules(RuleFile):
@@ -538,6 +555,7 @@ class PlanRules(RuleFile):
     subject_question: Pattern | None = None
     sentence_modal: Pattern | None = None
     actor_kinds: dict[str, list[str]] = Field(default_factory=dict)
+    actor_excludes: dict[str, list[str]] = Field(default_factory=dict)
     # "Gir kompetansepakkene studiepoeng?": the thing a yes/no question asks something of (group thing, the
     # word after its opening verb); a sentence that names it nowhere («Videreutdanning gir … studiepoeng»)
     # says it of something else and gives no «Ja».

@@ -41,6 +41,8 @@ from assistant.schemes.verdicts import (
     owner_verdict,
     partner_verdict,
     procurement_verdict,
+    sector_owner_verdict,
+    sector_verdict,
     use_verdict,
     with_group,
 )
@@ -323,6 +325,11 @@ def _process_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
 def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
     """The verdict on a yes/no question, by what it asks about."""
     rules = rule_file(AdvisorRules)
+    owner = next((o for o in rules.sector_owners if o.name == asked.sector_owner), None)
+    if owner is not None and (found := sector_owner_verdict(asked.scheme, owner, rules.applying_words)):
+        return found
+    if asked.about == "sector":
+        return sector_verdict(asked.scheme, asked.text.split())
     if asked.about == "owner":
         return owner_verdict(asked.scheme, asked.text, rules.owner_sectors)
     if asked.about == "partner":

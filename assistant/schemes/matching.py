@@ -301,7 +301,52 @@ def _judge(scheme: Scheme, group: str) -> Eligibility:
     if everyone is not None:
         text = texts.EXPLAIN_EVERYONE.format(scheme=scheme.name, asked=asked)
         return Eligibility("ja", text, (Reason(texts.GROUP_EVERYONE, everyone.quote, everyone.document),))
+    if (elsewhere := _other_sector(scheme, asked, keys)) is not None:
+        return elsewhere
     return _unclear(scheme, asked, keys)
+
+
+def _other_sector(scheme: Scheme, asked: str, keys: frozenset[str]) -> Eligibility | None:
+    """A no for a group the scheme names nowhere that works only in sectors the scheme is not for: by its
+    place words ("lærere i videregående skole" for a barnehage scheme) or by what it is (target_groups.yaml
+    `works_only_in`: "barnehagelærere" for a school scheme). The scheme's sector sentences are the quotes.
+    None when the scheme names no sector, or the group works in one it covers or one outside
+    `bounding_sectors` (a place like "i SFO" says too little to rule a group out)."""
+    covered = {e.value for e in scheme.sectors}
+    works = _works_in(keys)
+    if not covered or not works or works & covered:
+        return None
+    listed = list(dict.fromkeys(e.value for e in scheme.sectors))
+    text = texts.EXPLAIN_OTHER_SECTOR.format(
+        scheme=scheme.name,
+        listed=join([texts.SCHEME_SECTOR_NAMES[s] for s in listed]),
+        asked=asked,
+        own=join([texts.SCHEME_SECTOR_NAMES[s] for s in SECTORS if s in works]),
+    )
+    by_quote: dict[tuple[str, str], list[str]] = {}
+    for e in scheme.sectors:
+        by_quote.setdefault((e.quote, e.document), []).append(texts.SCHEME_SECTOR_NAMES[e.value])
+    reasons = tuple(
+        Reason(texts.SECTOR_FITS.format(name=join(list(dict.fromkeys(names)))), quote, doc)
+        for (quote, doc), names in by_quote.items()
+    )
+    return Eligibility("nei", text, reasons)
+
+
+def _works_in(keys: frozenset[str]) -> set[str]:
+    """The sectors a group works in, from its place words (longest first, each word used once) and from
+    `works_only_in`; empty when any of them is outside `bounding_sectors` or none is said."""
+    rules, vocabulary = rule_file(TargetGroupRules), _vocabulary()
+    found: set[str] = set()
+    rest = keys
+    for words_keys, sectors in vocabulary.context:
+        if words_keys <= rest and words_keys != rest:
+            found |= sectors
+            rest = rest - words_keys
+    for group, only in rules.works_only_in.items():
+        if rest in vocabulary.forms(group):
+            found |= set(only)
+    return found if found <= set(rules.bounding_sectors) else set()
 
 
 def named_as(scheme: Scheme, group: str) -> list[TargetGroup]:

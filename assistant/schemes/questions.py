@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.plan import asking_sentence
 from assistant.rules import AdvisorRules, PlanRules, ScopeRules, rule_file
@@ -167,15 +167,19 @@ class YesNo:
     """A yes/no question about one scheme."""
 
     scheme: Scheme
-    about: str  # "group" | "owner" | "use" | "partner" | "procurement"
+    about: str  # "group" | "owner" | "use" | "partner" | "procurement" | "sector"
     # the group or the use of the money as asked; for "owner"/"partner" the owner/partner type; for
-    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed)
+    # "procurement" what is asked: "bypass" (buy without a tender) or "tender" (is one needed); for "sector"
+    # the sectors asked about, space-separated
     text: str
     scheme_named: bool = True  # False when the scheme was taken from an earlier question
     use_kind: str | None = None  # the need the use is: "videreutdanning" is individuell
     use_group: str = ""  # the group a use is for: "et seminar for rektorene" → "rektorene"
     for_one: bool = False  # the use is one person's own learning: "mitt eget kurs", "Kan jeg få …"
     measure: str = ""  # the competence measure a use for many names: "et felles kurs for alle" → "kurs"
+    # The owner asked about by what it owns ("barnehageeiere"; advisor.yaml `sector_owners`), when the
+    # question asks whether it may apply or get something, not whether it is a target group
+    sector_owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,65 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if asked.about == "owner" and any(_has(lowered, r) for r in rules.partner_roles):
             return None
         return asked
-    return _read_for(scheme, named, question, catalogue, previous)
+    if named and (sectors := _asked_sector(question, scheme)):
+        return YesNo(scheme, "sector", " ".join(sectors), named)
+    asked = _read_for(scheme, named, question, catalogue, previous)
+    reads_owner = asked is not None and asked.about in ("group", "use")
+    if asked is not None and reads_owner and (owner := _sector_owner(question, catalogue)):
+        return replace(asked, sector_owner=owner)
+    return asked
+
+
+def _asked_sector(question: str, scheme: Scheme) -> tuple[str, ...]:
+    """The sectors a "Gjelder <scheme> for barnehager?" question asks about: the clause is an opener, the
+    scheme's name, and after it only small words (`sector_links`) and words for sectors; () when it says
+    more, when the scheme lists no sector, or when a sector asked is not one such a question is answered
+    for (`sector_question_sectors`)."""
+    rules = _rules()
+    asked = _asking_clause(question, rules.sector_openers)
+    if asked is None or not scheme.sectors:
+        return ()
+    text = asked[0]
+    tokens = [m.group().lower() for m in _TOKEN.finditer(text)]
+    spans = mention_spans(scheme, text)
+    if not tokens or tokens[0] not in rules.sector_openers or not spans:
+        return ()
+    start = min(a for a, _ in spans)
+    if any(t not in rules.sector_links for t in tokens[1:start]):
+        return ()
+    rest = tokens[max(e for a, e in spans if a == start) :]
+    # one-word sector names, as word starts: "grunnskule" is also "grunnskulane"
+    sector_words = {p.lower(): sector for sector, said in rules.sector.items() for p in said if " " not in p}
+    found: list[str] = []
+    for word in rest:
+        if named := [sector for start, sector in sector_words.items() if word.startswith(start)]:
+            found += named
+        elif word in rules.school_words:
+            found += rules.school_sectors
+        elif word not in rules.sector_links:
+            return ()
+    sectors = tuple(dict.fromkeys(found))
+    return sectors if sectors and set(sectors) <= set(rules.sector_question_sectors) else ()
+
+
+def _sector_owner(question: str, catalogue: Catalogue) -> str:
+    """The name of the owner the asking clause's subject is, named by what it owns ("Kan barnehageeiere
+    søke om …?"), or "" (also when the clause asks about a target group: "Er skoleeiere i målgruppen …?").
+    After "får" the subject runs into its object ("Får barnehageeierne vikarmidler …?"): words after the
+    owner are allowed unless they are people ("skoleeierens ansatte" are staff, not the owner)."""
+    rules = _rules()
+    asked = _asking_clause(question)
+    if asked is None or any(_has(asked[0].lower(), m) for m in rules.eligibility_markers):
+        return ""
+    tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(asked[0])]
+    subject = " ".join(_subject(_Clause(asked[0], tokens, frozenset())).lower().split())
+    for owner in rules.sector_owners:
+        starts = "|".join(re.escape(w.lower()) for w in owner.words)
+        found = re.match(rf"(?:{starts})[\w-]*(?![\w-])", subject)
+        rest = subject[found.end() :].strip() if found else ""
+        if found and not (rest and (known_group(catalogue, rest) or only_people(rest.split()[0]))):
+            return owner.name
+    return ""
 
 
 def _unnamed_scheme(question: str, catalogue: Catalogue) -> Scheme | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from assistant import texts
 from assistant.rules import AdvisorRules, rule_file
+from assistant.rules.schemas import SectorOwner
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
 from assistant.schemes.questions import asked_sectors
@@ -101,6 +102,58 @@ def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequen
         return Verdict("uklart", text, _owner_reasons(scheme))
     text = texts.OWNER_NO_LIST.format(scheme=scheme.name)
     return Verdict("uklart", text, (), texts.SAID_SCHEME, _what_is_said(scheme))
+
+
+def sector_owner_verdict(scheme: Scheme, owner: SectorOwner, applying: str | None) -> Verdict | None:
+    """May an owner named by what it owns ("barnehageeiere") apply for or get the scheme's money? "ja" with
+    the scheme's sentence that names this owner and applying or the money; "nei" when the scheme lists
+    sectors and this owner owns none of them, with the sentence that names another owner as applying and
+    the sector sentences; None otherwise (the question is then read as before)."""
+    if not applying:
+        return None
+    own = [w.lower() for w in owner.words]
+    owners = rule_file(AdvisorRules).sector_owners
+    others = [w.lower() for o in owners if o.name != owner.name for w in o.words]
+
+    def names(quote: str, words: list[str]) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}", quote.lower()) for w in words)
+
+    def applies(quote: str) -> bool:
+        return re.search(applying, quote, re.IGNORECASE) is not None
+
+    quotes = {" ".join(item.quote.split()): item for _, item in scheme.evidence()}
+    said = [item for quote, item in quotes.items() if names(quote, own) and applies(quote)]
+    if said:
+        text = texts.OWNER_YES.format(scheme=scheme.name, owners=owner.name)
+        first = said[0]
+        reason = Reason(texts.OWNER_FITS.format(name=owner.name), first.quote, first.document)
+        return Verdict("ja", text, (reason,))
+    listed = list(dict.fromkeys(e.value for e in scheme.sectors))
+    if not listed or set(listed) & set(owner.sectors):
+        return None
+    text = texts.OWNER_NO.format(
+        scheme=scheme.name, listed=_sector_names(listed), owners=owner.name, own=_sector_names(owner.sectors)
+    )
+    other = [
+        Reason(texts.OWNER_OTHER, item.quote, item.document)
+        for quote, item in quotes.items()
+        if names(quote, others) and applies(quote)
+    ]
+    return Verdict("nei", text, _one_per_quote([*other[:1], *_sector_reasons(scheme.sectors)]))
+
+
+def sector_verdict(scheme: Scheme, asked: Sequence[str]) -> Verdict:
+    """Does the scheme apply to the sectors asked about ("Gjelder Rekom for grunnskolen?")? "ja" with the
+    sentences that say it applies to one of them, else "nei" with the sentences that say which it applies
+    to. The caller asks only of a scheme that lists its sectors."""
+    hits = [e for e in scheme.sectors if e.value in asked]
+    if hits:
+        names = _sector_names(list(dict.fromkeys(e.value for e in hits)))
+        text = texts.SECTOR_YES.format(scheme=scheme.name, sectors=names)
+        return Verdict("ja", text, _sector_reasons(hits))
+    listed = _sector_names(list(dict.fromkeys(e.value for e in scheme.sectors)))
+    text = texts.SECTOR_NO.format(scheme=scheme.name, listed=listed, asked=_sector_names(list(asked)))
+    return Verdict("nei", text, _sector_reasons(scheme.sectors))
 
 
 def partner_verdict(scheme: Scheme, partner: str, provider_rules: Sequence[str] = ()) -> Verdict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import texts
-from assistant.answer.cleft import read_cleft, what_is_asked
+from assistant.answer.cleft import asked_subject, read_cleft, subject_excludes, what_is_asked
 from assistant.answer.extractive import (
     _names_asked_thing,
     _other_number,
@@ -202,3 +202,34 @@ def test_what_is_asked_split_over_two_alike_items(
 )
 def test_a_clause_that_narrows_a_group_asked_of_all(asking: str, text: str, expected: bool) -> None:
     assert _restricts_all(asking, text) is expected
+
+
+def test_a_body_asked_about_is_read_whole_from_a_hyphened_or_shared_compound() -> None:
+    assert asked_subject("Kan barnehage-eiere få vikarmidler?") == ("barnehageeier",)
+    assert set(asked_subject("Kan barnehage- og skoleeiere søke?")) == {"barnehageeier", "skoleeier"}
+
+
+def test_a_sentence_whose_subject_is_only_another_owner_is_a_no() -> None:
+    asked = asked_subject("Får barnehageeierne stipendmidler?")
+    other = "Gjennom KFK kan skoleeier søke om vikar- eller stipendmidler for sine lærere."
+    assert subject_excludes(asked, "", other, pronoun_led=False)
+    # both owners, a kommune (which owns both), or no body at all: no such no
+    assert not subject_excludes(asked, "", "Barnehage- og skoleeiere kan søke om midler.", pronoun_led=False)
+    assert not subject_excludes(asked, "", "Kommuner kan søke om midler.", pronoun_led=False)
+    assert not subject_excludes(asked, "", "Midlene kan brukes til stipend.", pronoun_led=False)
+    assert not subject_excludes(asked_subject("Kan skoleeierne søke?"), "", other, pronoun_led=False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan barnehage-eiere søke om vikarmidler når lærerne tar videreutdanning?",
+        "Får barnehageeierne stipendmidler når lærerne deres tar videreutdanning?",
+        "Kan barnehageeiere søke om vikarmidler?",
+        "Kan en barnehageeier få vikarmidler til videreutdanning?",
+    ],
+)
+def test_what_skoleeiere_may_apply_for_is_a_no_to_barnehageeiere(services: Services, question: str) -> None:
+    # «… kan skoleeier søke om vikar- eller stipendmidler …», «Skoleeiere kan søke om utdanningsstipend …»
+    answer = ask(services, question).answer
+    assert answer.startswith(texts.YES_NO_LEADS["nei"]), answer

@@ -52,6 +52,61 @@ def test_yes_no_question_leads_with_the_answer_then_the_cited_reason(
     _markers_match_citations(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead", "quoted"),
+    [
+        # KFK money is for the schools: the sentence names skoleeier, not the barnehage owner asked about
+        ("Får barnehageeierne vikarmidler gjennom KFK?", "Nei.", "kan skoleeier søke om vikar-"),
+        ("Kan en barnehageeier søke om rekrutteringsstipend?", "Nei.", "Skoleeiere kan også søke"),
+        ("Kan barnehageeigarar søkje om utdanningsstipend?", "Nei.", "Skoleeiere kan søke om utdanning"),
+        # the sentence that names this owner and applying
+        ("Kan skoleeierne søke om rekrutteringsstipend?", "Ja.", "Skoleeiere kan også søke"),
+        ("Kan barnehageeierne melde behov i Rekom?", "Ja.", None),
+    ],
+)
+def test_an_owner_named_by_what_it_owns_is_answered_from_the_sentence_that_names_it(
+    catalogue: Catalogue, question: str, lead: str, quoted: str | None
+) -> None:
+    answer = _ask(catalogue, question)
+    assert answer.text.startswith(lead), answer.text
+    if quoted:
+        assert quoted in answer.text.splitlines()[0], answer.text
+    _markers_match_citations(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # «Kompetansepakke for opplæring i bedrift»: for fag- og yrkesopplæring
+        ("Gjelder kompetansepakken for opplæring i bedrift for barnehager?", "Nei."),
+        ("Er Rekom for grunnskolen?", "Nei."),  # «Regional ordning for kompetanseutvikling i barnehage»
+        ("Omfattar den desentraliserte ordninga barnehagane?", "Nei."),
+        ("Gjelder Dekom også for videregående skoler?", "Ja."),
+        ("Er Kompetanseløftet for barnehager?", "Ja."),
+    ],
+)
+def test_whether_a_scheme_applies_to_a_sector_is_answered_from_its_sector_sentences(
+    catalogue: Catalogue, question: str, lead: str
+) -> None:
+    answer = _ask(catalogue, question)
+    assert answer.text.startswith(lead), answer.text
+    _markers_match_citations(answer)
+
+
+def test_a_sector_outside_those_the_catalogue_answers_for_is_not_read_as_a_sector_question(
+    catalogue: Catalogue,
+) -> None:
+    # SFO is named by Kompetanseløftet's documents, but not among its catalogued sectors: no «Nei» from them
+    question = "Gjelder Kompetanseløftet for SFO?"
+    answer = advise(question, [], catalogue, [], question)
+    assert answer is None or not answer.text.startswith("Nei."), answer
+
+
+def test_an_owner_asked_about_as_a_target_group_is_still_read_as_a_group(catalogue: Catalogue) -> None:
+    answer = _ask(catalogue, "Er barnehageeiere i målgruppen for Kompetanseløftet?")
+    assert answer.text.startswith("Ja. Barnehageeiere hører til gruppen «barnehage- og skoleeiere»")
+
+
 def test_unclear_reads_as_what_the_sources_do_not_say_then_what_they_do(catalogue: Catalogue) -> None:
     answer = _ask(catalogue, "Kan helsesykepleierne være med i den desentraliserte ordningen?")
     first = answer.text.splitlines()[0]
@@ -115,10 +170,8 @@ def test_the_group_a_measure_is_for_is_said_with_its_own_quote(catalogue: Catalo
     [
         # the group decides when the scheme is not plainly for it
         ("Kan vi bruke yrkesfagmidlene på et eget kurs for fagskolelærerne?", "Som hovedregel ikke."),
-        (
-            "Kan vi bruke Dekom-midlene på en samling for styrerne i barnehagene?",
-            "Kildene sier ikke dette direkte.",
-        ),
+        # Dekom is for grunnskole and videregående skole, and the styrere work in barnehager
+        ("Kan vi bruke Dekom-midlene på en samling for styrerne i barnehagene?", "Nei."),
         # money for individual further education is not for a shared course
         ("Kan vi bruke KFK-midlene på et felles kurs for alle lærerne?", "Nei."),
         # no one it is for: whether it is collective, the question does not say

@@ -377,7 +377,16 @@ ELIGIBILITY_CASES = [
     # SF Oslo og Viken: "lærere, ledere og andre ansatte i barnehager og skoler".
     (R, "styrere", "ja"),
     (R, "assistenter", "ja"),
-    (D, "lærere i barnehagen", "uklart"),  # Dekom is for schools, so the place words cannot be dropped
+    # Dekom is for grunnskole and videregående skole (its sector sentences), and a teacher in a barnehage
+    # works in neither: «Nei», not «Kildene sier ikke dette direkte»
+    (D, "lærere i barnehagen", "nei"),
+    (R, "lærere i videregående skole", "nei"),  # Rekom is for barnehage
+    (D, "barnehagelærarar", "nei"),  # target_groups.yaml `works_only_in`: barnehagelærere work in barnehage
+    ("hospiteringsordning", "lærarar i barnehagen", "nei"),  # for yrkesfag: videregående, lærebedrift
+    ("fagskoleutdanning-barnehage", "assistenter i skolen", "nei"),  # «… assistenter i barnehagen»
+    (R, "rektorene", "nei"),  # skoleledere work in schools
+    (D, "de som jobber på SFO", "uklart"),  # SFO is no bounding sector: Dekom may still reach it
+    (K, "lærere i barnehagen", "ja"),  # Kompetanseløftet covers barnehage
     (L, "fagskolelærere", "uklart"),  # a fagskolelærer is not one of the "lærere ... i barnehager og skoler"
     # Udir støtte: "utdanningsstipend for ansatte som mangler godkjent lærerutdanning".
     ("utdanningsstipend", "ansatte uten godkjent lærerutdanning", "ja"),
@@ -388,7 +397,8 @@ ELIGIBILITY_CASES = [
     # Udir støtte: "Kompetansepakken er åpen for alle."
     ("kompetansepakke-programmering", "bibliotekarer", "ja"),
     # Udir støtte: "Videreutdanningstilbud for lærere" is not the offer "for barnehagelærere".
-    ("videreutdanning-kfk", "barnehagelærere", "uklart"),
+    # KFK is for the schools («kan skoleeier søke om vikar- eller stipendmidler for sine lærere»).
+    ("videreutdanning-kfk", "barnehagelærere", "nei"),
     # Udir støtte: "Målet er at skoleeier og ledelse får styrket sin kompetanse".
     ("oppfolgingsordningen", "rektorer", "ja"),
     # The catalogue names no target group for the PPU/YFL stipend.
