@@ -238,3 +238,19 @@ def test_what_is_asked_split_over_two_alike_items(
 )
 def test_a_clause_that_narrows_a_group_asked_of_all(asking: str, text: str, expected: bool) -> None:
     assert _restricts_all(asking, text) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hører Kompetanseløftet for spesialpedagogikk og inkluderende praksis inn under tilskuddsordningen "
+        "for fag- og yrkesopplæring?",
+        "Er Kompetanseløftet en del av yrkesfagordningen?",
+        "Er kompetanseløftet ein del av ordninga for fag- og yrkesopplæring?",
+    ],
+)
+def test_a_part_of_another_umbrella_scheme_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "lokal kompetanseutvikling" in answer.answer
+    assert answer.citations
