@@ -254,3 +254,17 @@ def test_a_part_of_another_umbrella_scheme_is_no(services: Services, question: s
     assert answer.answer.startswith("Nei."), answer.answer
     assert "lokal kompetanseutvikling" in answer.answer
     assert answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det KS som leder sekretariatet for samarbeidsforum i barnehage- og skoleordningen?",
+        "Er det KS som har sekretariatsansvaret for samarbeidsforumet for barnehage og skole?",
+        "Er det lærerorganisasjonene som betaler ut midlene i ordningen for barnehage og grunnopplæring?",
+    ],
+)
+def test_a_member_of_the_forum_asked_as_the_one_who_does_it_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "Statsforvalteren har sekretariatsansvar" in answer.answer
