@@ -532,6 +532,9 @@ YES_NO_LEADS = {
     "som hovedregel ikke": "Som hovedregel ikke.",
     "uklart": "Kildene sier ikke dette direkte.",
 }
+# "Er Kompetanseløftet en del av yrkesfagordningen?": a part of another umbrella scheme than the one asked
+PART_OF_OTHER = "{part} er en del av {umbrella}, ikke av {asked}."
+PART_OF = "{part} er en del av {umbrella}."
 SAID_GROUPS = "Dette sier kildene om hvem ordningen er for:"
 SAID_SCHEME = "Dette sier kildene om ordningen:"
 OWNER_YES = "{scheme} er for {owners}."

@@ -106,15 +106,25 @@ def is_scheme_word(word: str) -> bool:
 _CLAUSE_BREAK = re.compile(r",?\s+og\s+(?=(?:det|dette)\s+er\b)|;\s*|,\s+(?:mens|men)\s+", re.IGNORECASE)
 
 
+# "… i den lokale ordningen for barnehage og grunnskole", "… i ordninga for fag- og yrkesopplæring": the
+# phrase that tells in which scheme, to the end of what is asked, names where it is asked, not what is done.
+_IN_SCHEME = re.compile(
+    r"\s(?:i|innen|innenfor|innanfor|under)\s+(?:(?:den|det|dei)\s+)?(?:[\wæøå-]+\s+)?"
+    r"[\wæøå-]*ordning(?:en|a)?\b.*$",
+    re.IGNORECASE,
+)
+
+
 def what_is_asked(cleft: Cleft) -> list[str]:
     """The words of what the question asks whether the body does ("koordinere", "forumet")."""
     asking = question_words()
     # "regional" of "i regional ordning", "desentraliserte" of "i den desentraliserte ordningen": with the
     # scheme word, it names the scheme too
     naming = {m.group(1).lower() for m in _BEFORE_SCHEME_WORD.finditer(cleft.rest)}
+    rest = _IN_SCHEME.sub("", cleft.rest)
     return [
         w
-        for w in content_words(cleft.rest)
+        for w in content_words(rest)
         if w.lower() not in asking and len(w) >= 5 and not _SCHEME_WORD.search(w) and w.lower() not in naming
     ]
 

@@ -243,6 +243,11 @@ class AdvisorRules(RuleFile):
     # "Hvordan går det til fra vi melder behov til pengene kommer?": the scheme's process, step by step, for
     # a scheme whose catalogue process has at least `process_min_steps` steps (one step is no process).
     process_question: Pattern | None = None
+    # "Er Kompetanseløftet en del av yrkesfagordningen?": whether one scheme is part of another (groups part,
+    # whole), answered from scope.yaml `parts` and the quote that says it (`part_quotes`).
+    part_of_question: Pattern | None = None
+    # The quote that says a part scheme is part of its umbrella: part id -> [quote, document].
+    part_quotes: dict[str, list[str]] = Field(default_factory=dict)
     # "Hvor sender vi behovsmeldingen?": where needs go, from the catalogue's apply_to.
     send_question: Pattern | None = None
     send_yes_no: Pattern | None = None

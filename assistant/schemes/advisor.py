@@ -20,7 +20,7 @@ from assistant.answer.plan import asking_sentence
 from assistant.ingest.lines import SENTENCE_END
 from assistant.ingest.units import plain, split_units
 from assistant.models import OWNER_TYPES, SECTORS, Citation, Passage, ScoredPassage
-from assistant.rules import AdvisorRules, rule_file
+from assistant.rules import AdvisorRules, ScopeRules, rule_file
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, normalize_quote
 from assistant.schemes.matching import Profile, SchemeMatch, eligibility, match_schemes
 from assistant.schemes.questions import (
@@ -35,6 +35,7 @@ from assistant.schemes.questions import (
     supplies_profile,
 )
 from assistant.schemes.reasons import Reason, join
+from assistant.schemes.scope import named_schemes
 from assistant.schemes.verdicts import (
     Verdict,
     group_verdict,
@@ -141,6 +142,8 @@ def advise(
     resolved question, `raw` what the user typed ("Vi er en kommune." after "Hvilke ordninger passer?").
     Without `matches`, only a yes/no question is answered: one part of a question is no profile."""
     raw = raw or question
+    if (part_of := _part_of_other(question, catalogue)) is not None:
+        return _part_of_answer(*part_of, _Sources(passages))
     if asked := read_yes_no(question, previous, catalogue):
         return _yes_no_answer(verdict(catalogue, asked), _Sources(passages))
     if (applying := _who_applies(question, previous, catalogue)) is not None:
@@ -202,6 +205,46 @@ def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:
 
     cited = [*applying, *(r for r in reasons if r not in applying and not said(r))]
     return AdvisorAnswer("\n".join(_statement(head, cited, sources, set())), sources.citations)
+
+
+def _part_of_other(question: str, catalogue: Catalogue) -> tuple[Scheme, Scheme, Scheme] | None:
+    """(part, its umbrella, the scheme asked) when a yes/no question asks whether a scheme is part of
+    another ("Er Kompetanseløftet en del av yrkesfagordningen?") and the catalogue puts it under one
+    umbrella (scope.yaml `parts`), that one or another, with a quote that says so (advisor.yaml
+    `part_quotes`); else None."""
+    rules = rule_file(AdvisorRules)
+    found = (
+        re.search(rules.part_of_question, asking_sentence(question), re.IGNORECASE)
+        if rules.part_of_question
+        else None
+    )
+    if found is None:
+        return None
+    parts, wholes = (
+        named_schemes(catalogue, found.group("part")),
+        named_schemes(catalogue, found.group("whole")),
+    )
+    if len(parts) != 1 or len(wholes) != 1 or parts[0] not in rules.part_quotes:
+        return None
+    umbrellas = [u for u, held in rule_file(ScopeRules).parts.items() if parts[0] in held]
+    if len(umbrellas) != 1 or wholes[0] == parts[0]:
+        return None
+    part, umbrella, asked = (catalogue.get(i) for i in (parts[0], umbrellas[0], wholes[0]))
+    if part is None or umbrella is None or asked is None:
+        return None
+    return part, umbrella, asked
+
+
+def _part_of_answer(part: Scheme, umbrella: Scheme, asked: Scheme, sources: _Sources) -> AdvisorAnswer:
+    """«Ja.» or «Nei.», whose part the scheme is, and the quote that says so."""
+    quote, document = rule_file(AdvisorRules).part_quotes[part.id]
+    if umbrella.id == asked.id:
+        lead, said = texts.YES_NO_LEADS["ja"], texts.PART_OF.format(part=part.name, umbrella=umbrella.name)
+    else:
+        lead = texts.YES_NO_LEADS["nei"]
+        said = texts.PART_OF_OTHER.format(part=part.name, umbrella=umbrella.name, asked=asked.name)
+    lines = _statement(f"{lead} {said}", [Reason(said, quote, document)], sources, set())
+    return AdvisorAnswer("\n".join(lines), sources.citations)
 
 
 def _contacted(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:

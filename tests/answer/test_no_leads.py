@@ -53,6 +53,42 @@ def test_the_words_that_name_a_scheme_are_not_what_a_cleft_asks() -> None:
     assert "forvalter" in what_is_asked(verb)  # a verb before a compound scheme word stays
 
 
+def test_the_phrase_that_says_in_which_scheme_is_not_what_a_cleft_asks() -> None:
+    cleft = read_cleft("Er det Udir som deler ut pengene i den lokale ordningen for barnehager og skoler?")
+    assert cleft is not None
+    assert what_is_asked(cleft) == ["deler", "pengene"]
+    under = read_cleft("Er det kommunen som godkjenner planen innenfor ordninga for yrkesfag?")
+    assert under is not None
+    assert what_is_asked(under) == ["godkjenner", "planen"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Utdanningsdirektoratet som betaler ut pengene til kommunene i den lokale ordningen for "
+        "barnehage og grunnskole?",
+        "Er det Udir som utbetaler midlene i den lokale ordninga for barnehage og skule?",
+    ],
+)
+def test_another_body_that_pays_in_a_scheme_named_in_full_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith(("Nei.", "Nei,")), answer.answer
+    assert "sekretariatsansvar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi sitter i fylkeskommunen. Er det Statsforvalteren som overfører yrkesfagmidlene til oss?",
+        "Er det Statsforvalteren som overfører pengene til fylkeskommunen i yrkesfagordningen?",
+    ],
+)
+def test_money_transferred_is_money_paid_out(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith(("Nei.", "Nei,")), answer.answer
+    assert "årlige tilskuddsbrev" in answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -233,3 +269,33 @@ def test_what_skoleeiere_may_apply_for_is_a_no_to_barnehageeiere(services: Servi
     # «… kan skoleeier søke om vikar- eller stipendmidler …», «Skoleeiere kan søke om utdanningsstipend …»
     answer = ask(services, question).answer
     assert answer.startswith(texts.YES_NO_LEADS["nei"]), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hører Kompetanseløftet for spesialpedagogikk og inkluderende praksis inn under tilskuddsordningen "
+        "for fag- og yrkesopplæring?",
+        "Er Kompetanseløftet en del av yrkesfagordningen?",
+        "Er kompetanseløftet ein del av ordninga for fag- og yrkesopplæring?",
+    ],
+)
+def test_a_part_of_another_umbrella_scheme_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "lokal kompetanseutvikling" in answer.answer
+    assert answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det KS som leder sekretariatet for samarbeidsforum i barnehage- og skoleordningen?",
+        "Er det KS som har sekretariatsansvaret for samarbeidsforumet for barnehage og skole?",
+        "Er det lærerorganisasjonene som betaler ut midlene i ordningen for barnehage og grunnopplæring?",
+    ],
+)
+def test_a_member_of_the_forum_asked_as_the_one_who_does_it_is_no(services: Services, question: str) -> None:
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "Statsforvalteren har sekretariatsansvar" in answer.answer
