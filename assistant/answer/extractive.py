@@ -485,6 +485,11 @@ class ExtractiveBackend:
         asked_kind, other_kind = kinds if kinds is not None else (None, None)
         years = set(YEAR.findall(asking_sentence(question)))
         in_which_cases = asks_in_which_cases(question)
+        # A count or amount asked of one thing: "Hvilke …?" asks for names no tally line gives, and "Hvor mye
+        # fikk de tre ordningene, A, B og C?" may name labels in words of its own
+        counts_one = (
+            plan is not None and plan.type in ("hvor_mange", "hvor_mye") and not _ENUMERATES.search(asking)
+        )
         scored: list[_Scored] = []
         for hit in candidates:
             units = split_units(hit.passage.text, hits.index(hit) + 1)  # [n] cites hits[n - 1]
@@ -554,22 +559,13 @@ class ExtractiveBackend:
                 # does not is the answer, under its lead-in; the rest of the list is padding. Only what is
                 # shown narrows: the unit is scored as the list it is, so a lone item outranks no sentence.
                 # Not a yes/no (its lead reads the list). A tally («Behov meldt: …») narrows only to the line
-                # whose label a "Hvor mange/mye …?" names: "Hvilke …?" asks for names no line gives, and "Hvor
-                # mye fikk de tre ordningene, A, B og C?" may name labels in words of its own.
-                counts = (
-                    plan is not None
-                    and plan.type in ("hvor_mange", "hvor_mye")
-                    and not _ENUMERATES.search(asking)
-                )
-                narrow = (
-                    []
-                    if steps or whole_list or yes_no
-                    else (_tally_line(unit, index, asking_sets) if counts else [])
-                    if _tally(unit)
-                    else []
-                    if _lists_asked_kind(unit, index, asking, focus)
-                    else _answering_item(unit, index, asking, asking_sets, context)
-                )
+                # whose label a "Hvor mange/mye …?" names (`counts_one`).
+                narrow: list[str] = []
+                if not (steps or whole_list or yes_no):
+                    if _tally(unit):
+                        narrow = _tally_line(unit, index, asking_sets) if counts_one else []
+                    elif not _lists_asked_kind(unit, index, asking, focus):
+                        narrow = _answering_item(unit, index, asking, asking_sets, context)
                 if other_kind is not None and asked_kind is not None:  # an amount of the kind not asked for
                     if unit.is_list:
                         shown = [i for i in shown if not other_kind.search(i)]
