@@ -83,6 +83,8 @@ def test_a_place_in_who_asks_abstains_only_when_they_ask_for_figures() -> None:
         # the place between the question word and the modal says where, not what is asked
         ("Hvem i Alta kommune skal melde behov?", False),
         ("Hva i Finnmark fylkeskommune kan midlene brukes til?", False),
+        # whose duty it is, too, is the same everywhere
+        ("Hvem i Finnmark har ansvaret for å fordele midlene?", False),
         # the place's own figures, dates, places and people: only its own sources give them
         ("Hvor mye kan skolene i Finnmark få?", True),
         ("Når kan kommunene i Finnmark melde behov?", True),
