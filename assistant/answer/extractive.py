@@ -652,7 +652,7 @@ class ExtractiveBackend:
                 if (
                     plan is not None
                     and _tally(unit)
-                    and not _rule_of_asked_use(index, asking, unit)
+                    and not _rule_of_asked_use(index, asking, asking_sets, unit)
                     and _asks_what_to_do(plan, asking)
                 ):
                     # A tally of what was done settles no "Kan vi …?" and tells no "Hvordan går vi fram
@@ -1904,7 +1904,10 @@ def _lead_in(
         )  # «Ta stilling til: Skal midler «holdes igjen»?» asks; it says no yes
         and not (
             _tally(best.unit)
-            and not (index is not None and _rule_of_asked_use(index, asking, best.unit))
+            and not (
+                index is not None
+                and _rule_of_asked_use(index, asking, index.weighted_query_sets(asking), best.unit)
+            )
             and _MAY_OR_MUST.match(asking)
         )
         and not _allows_only(rules, asking, text)
@@ -1976,15 +1979,21 @@ def _tally(unit: Unit) -> bool:
     return unit.is_list and 2 * with_figures >= len(unit.items)
 
 
-def _rule_of_asked_use(index: LexicalIndex, asking: str, unit: Unit) -> bool:
+def _asked_sets(asking: str, asking_sets: list[tuple[set[str], float]]) -> list[tuple[set[str], float]]:
+    """The asking sentence's word sets (`asking_sets`, one per content word), less the words that only ask."""
+    words = dict.fromkeys(content_words(asking))
+    return [s for s, word in zip(asking_sets, words, strict=True) if word not in question_words()]
+
+
+def _rule_of_asked_use(
+    index: LexicalIndex, asking: str, asking_sets: list[tuple[set[str], float]], unit: Unit
+) -> bool:
     """Whether a list of sums holds an item that says what shall or must be done with them, in a word of
     the asking sentence («Midler tildelt 2026: - 11 mill. barnehage, 17 mill. skole = 28 mill - Skal brukes
     til begge målgrupper …» to "Kan vi bruke alle midlene på skolene?"): no mere tally of what was done, it
     answers what may be done as a sentence would. A rule of another matter («Skal brukes …» to "Kan vi
     melde behov?") leaves it the tally it is."""
-    skip = question_words()
-    words = list(dict.fromkeys(content_words(asking)))
-    asked = [v for (v, _), w in zip(index.weighted_query_sets(asking), words, strict=True) if w not in skip]
+    asked = [v for v, _ in _asked_sets(asking, asking_sets)]
     return any(
         _RULE_ITEM.match(item) and any(v & set(index.analyzer.terms(item)) for v in asked)
         for item in unit.items
@@ -2759,11 +2768,7 @@ def _answering_item(
         # Bullets without a lead-in (a slide's points) are statements that go on from one another
         # («… i partnerskap med universitet …» and «Partnerskap skal fortsatt være hovedmodellen»): all kept.
         return []
-    asked = [
-        (v, w)
-        for (v, w), word in zip(asking_sets, dict.fromkeys(content_words(asking)), strict=True)
-        if word not in question_words()
-    ]
+    asked = _asked_sets(asking, asking_sets)
     lead = set(index.analyzer.terms(unit.lead)) | context
     rest = [(v, w) for v, w in asked if not v & lead]
     total = sum(w for _, w in asked)
