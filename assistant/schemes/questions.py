@@ -37,7 +37,7 @@ def _rules() -> AdvisorRules:
     return rule_file(AdvisorRules)
 
 
-def _has(text: str, phrase: str) -> bool:
+def has_phrase(text: str, phrase: str) -> bool:
     """The phrase as a word start: "barnehage" also finds "barnehagene", never "skolebarnehage"."""
     return re.search(rf"(?<![\w-]){re.escape(phrase)}", text) is not None
 
@@ -49,7 +49,9 @@ def _has_word(text: str, word: str) -> bool:
 def slot(text: str, slots: dict[str, list[str]]) -> str | None:
     """The first value (in the YAML's order, most specific first) whose phrases occur in the text."""
     lowered = text.lower()
-    return next((value for value, phrases in slots.items() if any(_has(lowered, p) for p in phrases)), None)
+    return next(
+        (value for value, phrases in slots.items() if any(has_phrase(lowered, p) for p in phrases)), None
+    )
 
 
 # --- "which schemes fit us?" ------------------------------------------------------------------------
@@ -110,7 +112,7 @@ def asked_sectors(text: str) -> tuple[str, ...]:
 def _named_sectors(text: str) -> tuple[tuple[str, ...], bool]:
     """The sectors the text names, and whether it speaks of schools without saying which kind."""
     rules, lowered = _rules(), text.lower()
-    named = tuple(s for s, phrases in rules.sector.items() if any(_has(lowered, p) for p in phrases))
+    named = tuple(s for s, phrases in rules.sector.items() if any(has_phrase(lowered, p) for p in phrases))
     schools = any(_has_word(lowered, w) for w in rules.school_words)
     schools = schools or (not named and any(_has_word(lowered, w) for w in rules.teacher_words))
     return named, schools and not set(named) & set(rules.school_sectors)
@@ -208,7 +210,7 @@ def _asks_money_route(lowered: str) -> bool:
     """Whether a yes/no clause asks which way the money goes ("… få tilskudd direkte fra Udir?") or a right
     to it ("Har PPT krav på midler …?"): neither is settled by a group's place in the target group."""
     rules = _rules()
-    if any(_has(lowered, c) for c in rules.channel_phrases):
+    if any(has_phrase(lowered, c) for c in rules.channel_phrases):
         return True
     money = "|".join(re.escape(m) for m in rules.money_words)
     return (
@@ -241,7 +243,7 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         # "Kan kommunen bruke et konsulentfirma som samarbeidspartner?" asks about a partner the catalogue
         # has no type for, not whether the owner is in the scheme
         lowered = asking_sentence(question).lower()
-        if asked.about == "owner" and any(_has(lowered, r) for r in rules.partner_roles):
+        if asked.about == "owner" and any(has_phrase(lowered, r) for r in rules.partner_roles):
             return None
         return asked
     if named and (sectors := _asked_sector(question, scheme)):
@@ -292,7 +294,7 @@ def _sector_owner(question: str, catalogue: Catalogue) -> str:
     owner are allowed unless they are people ("skoleeierens ansatte" are staff, not the owner)."""
     rules = _rules()
     asked = _asking_clause(question)
-    if asked is None or any(_has(asked[0].lower(), m) for m in rules.eligibility_markers):
+    if asked is None or any(has_phrase(asked[0].lower(), m) for m in rules.eligibility_markers):
         return ""
     tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(asked[0])]
     subject = " ".join(_subject(_Clause(asked[0], tokens, frozenset())).lower().split())
@@ -369,10 +371,10 @@ def _read_for(
         if kind == "individuell" or (kind is None and _for_one(clause, got, one)):
             return YesNo(scheme, "use", got, named, kind, "", kind is None)
     lowered = text.lower()
-    if any(_has(lowered, j) for j in rules.joint_phrases):
+    if any(has_phrase(lowered, j) for j in rules.joint_phrases):
         return None  # "Kan flere eiere gå sammen om å melde behov?": how needs are reported, not who is in
-    strong = any(_has(lowered, m) for m in rules.eligibility_markers)
-    if not strong and not any(_has(lowered, m) for m in rules.participation_markers):
+    strong = any(has_phrase(lowered, m) for m in rules.eligibility_markers)
+    if not strong and not any(has_phrase(lowered, m) for m in rules.participation_markers):
         return None
     if any(t.word.startswith(tuple(rules.scheme_bodies)) for t in tokens) or _there_a_body(tokens, context):
         return None  # membership of the scheme's forum, not of its target group
@@ -498,7 +500,7 @@ def _workplace_group(context: list[str], catalogue: Catalogue) -> str:
 def _names_owner(text: str) -> bool:
     """Whether a text names an owner type (advisor.yaml `owner_type`): "privat barnehage", "kommunal"."""
     lowered = text.lower()
-    return any(_has(lowered, w) for words in _rules().owner_type.values() for w in words)
+    return any(has_phrase(lowered, w) for words in _rules().owner_type.values() for w in words)
 
 
 def _without_determiner(text: str) -> str:
@@ -673,7 +675,7 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
     # "Kan vi gjennomføre tiltak uten partnerskap med universitet?" asks whether the partner may be left out
     if re.search(rf"\b(?:uten|utan)\s+(?:å\s+)?(?:[\w-]+\s+)?(?:{roles})", asked):
         return None
-    role = any(_has(asked, r) for r in rules.partner_roles)
+    role = any(has_phrase(asked, r) for r in rules.partner_roles)
     # "Kan vi samarbeide med en fagskole …?": the partner is whom the owner works with, right after the
     # role word (not "bruke pakken sammen med høgskolen vi samarbeider med", a use of the package)
     with_whom = re.search(rf"(?<![\w-])(?:{roles})[\w-]*\s+med\s+(?:(?:en|ei|et|ein|eit)\s+)?(.*)", asked)
@@ -689,7 +691,7 @@ def _partner(clause: _Clause, context: list[str]) -> str | None:
             # "Er fagskoler målgruppe …?" asks about the target group, "Kan høgskolen få midler …?" money
             # … and "Kan fagskolen få betalt kurs for lærerne sine?" a use of it
             paying = [*rules.money_words, *rules.use_verbs, *rules.paying_participles]
-            other = any(_has(asked, m) for m in [*rules.eligibility_markers, *paying])
+            other = any(has_phrase(asked, m) for m in [*rules.eligibility_markers, *paying])
             if role or (text.lower() == phrase and not other):
                 return kind
     return None

@@ -19,7 +19,7 @@ from assistant.rules import AdvisorRules, rule_file
 from assistant.rules.schemas import SectorOwner
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
-from assistant.schemes.questions import asked_sectors
+from assistant.schemes.questions import asked_sectors, has_phrase
 from assistant.schemes.reasons import Reason, cap, join, reason_for
 
 _EVERYONE = "alle"
@@ -116,7 +116,7 @@ def sector_owner_verdict(scheme: Scheme, owner: SectorOwner, applying: str | Non
     others = [w.lower() for o in owners if o.name != owner.name for w in o.words]
 
     def names(quote: str, words: list[str]) -> bool:
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}", quote.lower()) for w in words)
+        return any(has_phrase(quote.lower(), w) for w in words)
 
     def applies(quote: str) -> bool:
         return re.search(applying, quote, re.IGNORECASE) is not None
