@@ -1112,6 +1112,27 @@ def ask(
 
 
 def _turn_answer(services: Services, turn: _Turn) -> Answer:
+    return _refusal_led(turn.plan, _answer_of(services, turn))
+
+
+# Refusals that say the documents do not give what was asked (not off-domain, not a request for contact
+# details): to a yes/no question, they open with the verdict «Kildene sier ikke dette direkte».
+_UNSAID_REFUSALS = (texts.ABSTAIN_UNSPOKEN.partition("«")[0], texts.ABSTAIN_OTHER_YEAR.partition("{")[0])
+
+
+def _refusal_led(plan: AnswerPlan, answer: Answer) -> Answer:
+    """A yes/no question the documents don't settle is still answered as one: the refusal opens with the
+    verdict «Kildene sier ikke dette direkte» before it says why and whom to ask."""
+    if not answer.abstained or plan.type != "ja_nei":
+        return answer
+    if answer.answer == texts.ABSTAIN_WEAK_EVIDENCE:
+        return replace(answer, answer=texts.ABSTAIN_YES_NO)
+    if answer.answer.startswith(_UNSAID_REFUSALS):
+        return replace(answer, answer=f"{texts.NOT_DIRECTLY} {answer.answer}")
+    return answer
+
+
+def _answer_of(services: Services, turn: _Turn) -> Answer:
     if turn.advice is not None:
         return turn.advice
     if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own

@@ -586,6 +586,8 @@ CLARIFY_REFERENT = (
     "Hva eller hvilken ordning tenker du på? Spørsmålet viser til noe som ikke er nevnt. Skriv gjerne "
     "navnet på ordningen eller forumet, så svarer jeg ut fra kildene."
 )
+# A yes/no question the documents settle neither way: the verdict first, then whom to ask
+ABSTAIN_YES_NO = "Kildene sier ikke dette direkte, så jeg vil ikke gjette. " + WHOM_TO_ASK
 # A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.
 ABSTAIN_UNSPOKEN = (
     "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, sier ingenting om «{matter}», så jeg "

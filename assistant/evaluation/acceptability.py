@@ -193,7 +193,9 @@ def lead_right(q: Question, reply: Reply, phrases: Phrases) -> bool | None:
     openings = [*q.wordings(q.leads_with), *phrases.leads.get(q.leads_with, ())]
     # A multi-part answer opens with its first part's heading; the answer's first words come under it.
     text = re.sub(r"\A\s*\*\*[^\n]*\*\*\s*\n", "", reply.text)
-    return not reply.abstained and any(_starts_with(text, o) for o in openings)
+    # A question the documents don't answer is rightly refused; the refusal still opens with the verdict.
+    refused_rightly = reply.abstained and not q.answerable
+    return (refused_rightly or not reply.abstained) and any(_starts_with(text, o) for o in openings)
 
 
 def list_missing(q: Question, reply: Reply) -> tuple[str, ...] | None:

@@ -176,6 +176,21 @@ def test_a_matter_never_spoken_of_is_named_where_the_evidence_is_weak(services: 
     assert ask(services, "Hva slags barnetrygd får vi?").answer == texts.ABSTAIN_OFF_DOMAIN
 
 
+def test_a_yes_no_question_the_documents_do_not_settle_is_refused_with_the_verdict_first(
+    services: Services,
+) -> None:
+    """«Kan vi …?» about a matter the documents never speak of is refused, and the refusal opens with the
+    yes/no verdict «Kildene sier ikke dette direkte» before it names the matter; the same matter asked
+    with «Hva …?» gets the refusal as it was, and a request for a phone number keeps its own."""
+    unspoken = ask(services, "Kan kommunen trekke fra merverdiavgift på kursutgiftene i Rekom?")
+    assert unspoken.abstained and unspoken.answer.startswith(f"{texts.NOT_DIRECTLY} "), unspoken.answer
+    assert "«merverdiavgift»" in unspoken.answer
+    what = ask(services, "Hva sier reglene om merverdiavgift på kursutgiftene i Rekom?")
+    assert what.abstained and what.answer == texts.ABSTAIN_UNSPOKEN.format(matter="merverdiavgift")
+    contact = ask(services, "Kan jeg få e-postadressen til sekretariatet for samarbeidsforumet?")
+    assert contact.abstained and contact.answer == texts.ABSTAIN_CONTACT
+
+
 def test_a_yes_no_lead_above_a_list_stands_on_its_own_line(services: Services) -> None:
     """«Nei.» glued to a list's first item read as «Nei. - Tilskuddsordningen skal …»."""
     answer = ask(

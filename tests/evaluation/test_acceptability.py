@@ -337,3 +337,16 @@ def test_a_heading_put_before_a_quoted_sentence_does_not_cost_precision() -> Non
     assert precision(q, reply_from_answer(headed), PHRASES) == 1.0
     elsewhere = answer("Et annet forum: De skal vurdere behovene. [1]", cited)
     assert precision(q, reply_from_answer(elsewhere), PHRASES) == 0.0
+
+
+def test_a_yes_no_question_the_documents_do_not_answer_is_refused_with_the_verdict_first() -> None:
+    """Unanswerable, with «Kildene sier ikke dette direkte» as its opening: a refusal that opens so is
+    right; one that opens otherwise misses the opening; answering it is no refusal at all."""
+    q = question(answerable=False, answerability="false", facts=(), gold=(), type="ja_nei")
+    q = replace(q, leads_with="Kildene sier ikke dette direkte")
+    led = judge_answer(q, answer(texts.ABSTAIN_YES_NO, abstained=True), PHRASES)
+    bare = judge_answer(q, answer(texts.ABSTAIN_WEAK_EVIDENCE, abstained=True), PHRASES)
+    answered = judge_answer(q, answer(f"Kildene sier ikke dette direkte. {OTHER} [1]", cite(1, OTHER)), PHRASES)
+    assert led.acceptable and led.reasons == ()
+    assert bare.reasons == ("lead",)
+    assert "should_abstain" in answered.reasons
