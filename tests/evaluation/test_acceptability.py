@@ -346,7 +346,9 @@ def test_a_yes_no_question_the_documents_do_not_answer_is_refused_with_the_verdi
     q = replace(q, leads_with="Kildene sier ikke dette direkte")
     led = judge_answer(q, answer(texts.ABSTAIN_YES_NO, abstained=True), PHRASES)
     bare = judge_answer(q, answer(texts.ABSTAIN_WEAK_EVIDENCE, abstained=True), PHRASES)
-    answered = judge_answer(q, answer(f"Kildene sier ikke dette direkte. {OTHER} [1]", cite(1, OTHER)), PHRASES)
+    answered = judge_answer(
+        q, answer(f"Kildene sier ikke dette direkte. {OTHER} [1]", cite(1, OTHER)), PHRASES
+    )
     assert led.acceptable and led.reasons == ()
     assert bare.reasons == ("lead",)
     assert "should_abstain" in answered.reasons
