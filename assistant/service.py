@@ -53,6 +53,7 @@ from assistant.answer.relevance import (
     speaks_to,
     unsaid_kind,
 )
+from assistant.answer.shares import asked_share, figures_first, share_unsaid, totals_fit
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -904,7 +905,35 @@ def _written(
         again = _checked(services, retrieved, composed, conversation_id)
         if not again.abstained:
             return again
+    moved = _totals_first(services, retrieved) if answer.abstained else None
+    if moved is not None:
+        # "Vi er en kommune i Nordland. Hvor mye får vi?": the county's totals, ranked below passages on
+        # the scheme, are composed from before the question is given up (the share's gap is said above).
+        with _step(services, "answer"):
+            composed = compose(
+                retrieved.question, moved, services.backend, services.llm, target, style, retrieved.plan
+            )
+        again = _checked(services, retrieved, composed, conversation_id)
+        if not again.abstained:
+            return again
     return answer
+
+
+def _totals_first(services: Services, retrieved: _Retrieved) -> list[ScoredPassage] | None:
+    """For a question after one recipient's share, the hits (from a deeper search) with the passages
+    that give the totals for the place asked about first; None for any other question, or when no such
+    passage is found (answer/shares.py)."""
+    if asked_share(retrieved.question) is None:
+        return None
+    known = {hit.passage.id for hit in retrieved.hits}
+    deeper = services.retriever.search(searched_for(retrieved.question), _DEEPER * services.settings.top_k)
+    hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
+    return figures_first(retrieved.question, hits, services.settings.answer_max_passages)
+
+
+# How many times top_k a share question's second search looks: a county's totals can rank low beside
+# passages on what the scheme is.
+_DEEPER = 4
 
 
 def _without_context(retrieved: _Retrieved) -> _Retrieved | None:
@@ -1158,6 +1187,12 @@ def _answer_of(services: Services, turn: _Turn) -> Answer:
     # is named (parts are read so by speaks_to already)
     if not written.abstained and decider_unsaid(lexical, turn.resolved, written.answer, cited):
         return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
+    # "Hvor mye får vi?" from a kommune, answered with the county's totals: the share itself is not given
+    share_gap = None if written.abstained else share_unsaid(turn.resolved, unmarked(written.answer))
+    if share_gap and not totals_fit(turn.resolved, cited):  # "Hvor mye får vi i vikarmidler?"
+        return _abstained(turn.retrieved, texts.ABSTAIN_WEAK_EVIDENCE, turn.conversation_id)
+    if share_gap:
+        return replace(written, answer=f"{share_gap}\n{written.answer}")
     unsaid = None if written.abstained else unsaid_kind(lexical, turn.resolved, written.answer, cited)
     if unsaid:
         gap = texts.NOT_NAMED_KIND.format(kind=unsaid.lower())

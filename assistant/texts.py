@@ -586,6 +586,8 @@ CLARIFY_REFERENT = (
     "Hva eller hvilken ordning tenker du på? Spørsmålet viser til noe som ikke er nevnt. Skriv gjerne "
     "navnet på ordningen eller forumet, så svarer jeg ut fra kildene."
 )
+# "Hvor mye får hver kommune?": the documents give totals only (answer/shares.py); they follow this line
+SHARE_UNSAID = "Kildene oppgir ikke hvor mye {who} {got}, bare samlede beløp:"
 # A yes/no question the documents settle neither way: the verdict first, then whom to ask
 ABSTAIN_YES_NO = "Kildene sier ikke dette direkte, så jeg vil ikke gjette. " + WHOM_TO_ASK
 # A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.

@@ -14,7 +14,7 @@ from assistant.config import Settings
 from assistant.freshness import YEAR
 from assistant.index.lexical import content_words, stem
 from assistant.models import Citation, ScoredPassage
-from assistant.rules import GuardRules, rule_file
+from assistant.rules import GuardRules, PlanRules, rule_file
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 
@@ -83,7 +83,7 @@ class _AskedFor:
             not indirect(question, m) for m in self.question.finditer(question)
         ):
             return True
-        return bool(self.types) and question_type(_asked_and_context(question)[0]) in self.types
+        return bool(self.types) and question_type(asked_and_context(question)[0]) in self.types
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
     places; or only in who asks ("Vi er en kommune i Troms.") when they ask for an amount or a count
     without naming a place: the figures the documents give are another region's. "Vi er en kommune i
     Finnmark. Hva kan midlene brukes til?" is answered: the rules are the same everywhere."""
-    asking, context = _asked_and_context(question)
+    asking, context = asked_and_context(question)
     if unknown_names(asking, known):
         rule = rule_file(GuardRules).asks_rule
         return not (rule and question_type(asking) not in _LOCAL_TYPES and re.search(rule, asking, re.I))
@@ -160,7 +160,7 @@ def _asks_about_unknown(question: str, known: Callable[[str], bool]) -> bool:
 _LOCAL_TYPES = frozenset({"hvor_mye", "hvor_mange", "naar", "hvor"})
 
 
-def _asked_and_context(question: str) -> tuple[str, str]:
+def asked_and_context(question: str) -> tuple[str, str]:
     """The sentences that ask, and the rest ("Vi er en kommune i Salten."): who asks, not what."""
     split = split_sentences(question)
     asking = " ".join(s for s in split if s.endswith("?"))
@@ -173,6 +173,11 @@ def asks_for_value(question: str) -> bool:
     """Whether the question asks for a kind of fact the answer check requires (guard.yaml asks_for: an
     amount, a date, a deadline, a stretch of time, a frequency …): its answer is judged by giving one."""
     return any(asked_for.asked(question) for asked_for in _guard().asks_for)
+
+
+def value_pattern(kind: str) -> re.Pattern[str] | None:
+    """What gives a value of a kind guard.yaml asks_for names ("amount": "28 mill", "11 271 000,-")."""
+    return next((a.answer for a in _guard().asks_for if a.name == kind), None)
 
 
 def asked_frequency(question: str) -> re.Pattern[str] | None:
@@ -242,13 +247,15 @@ def unsupported_answer_reason(
     "neste år"). In a list, the item that matches the question best must carry the value itself: "Dato
     høst:" with nothing after it is no date."""
     by_n = {c.n: c for c in citations}
-    question_stems = {stem(w) for w in content_words(question)}
+    # The finite verb ("Hvor mye får …?") picks no list item: "… målgrupper får og hensyntas" has no figure.
+    verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
+    question_stems = {stem(w) for w in content_words(question) if w not in verbs}
     # "i år" said where the asker says who they are ("Vil ikke gå glipp av den i år.") dates no figure
-    counted = relative_years(_asked_and_context(question)[0], today or date.today()) - set(
+    counted = relative_years(asked_and_context(question)[0], today or date.today()) - set(
         YEAR.findall(question)
     )
     years = set(YEAR.findall(question)) | counted
-    names = _names(_asked_and_context(question)[0])  # where the asker sits is not what they ask about
+    names = named_in(asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
     barred = _not_asked_measures(question)
     for asked_for in _guard().asks_for:
@@ -325,7 +332,7 @@ def _named_asked(question: str) -> set[str]:
     named: set[str] = set()
     # However it is worded ("Hvem leder forumet?", "Hvem er det som leder …?"), a "hvem" question whose
     # focus (the analyser's reading) is a position asks who holds it.
-    asking = _asked_and_context(question)[0]
+    asking = asked_and_context(question)[0]
     if question_type(asking) == "hvem":
         focus = [f.lower() for f in plan_question(asking).focus]
         named |= {w for w in rules.person_roles for f in focus if _is_a(f, w)}
@@ -353,7 +360,7 @@ def _not_asked_measures(question: str) -> frozenset[str]:
     """Units that give no answer to the question: a stretch of time to "hvor mye …?", which asks for an
     amount."""
     much = _guard().much
-    asking = _asked_and_context(question)[0]
+    asking = asked_and_context(question)[0]
     return _guard().not_much if much is not None and much.search(asking) else frozenset()
 
 
@@ -362,7 +369,7 @@ def _is_a(word: str, kind: str) -> bool:
     return word.startswith(kind) or word.endswith((kind, f"{kind}en", f"{kind}et"))
 
 
-def _names(question: str) -> set[str]:
+def named_in(question: str) -> set[str]:
     """Capitalised words after a sentence's first: the places and bodies a question is about, lower-cased
     and cut to their first five letters so that inflections ("Nordlands") still meet the source."""
     names = set()

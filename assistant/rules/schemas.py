@@ -169,6 +169,17 @@ class GuardRules(RuleFile):
     # "Hvordan melder vi …?") asks a rule, the same in every county: a place the documents never name in it
     # does not make it unanswerable, as it does a question after that place's own figures, dates or people.
     asks_rule: Pattern | None = None
+    # "Hvor mye får hver kommune?", "… per skole?": one recipient's share (group `unit`), which the documents,
+    # giving only totals, never state.
+    share_unit: Pattern | None = None
+    # "Vi er en kommune …", "skolen vår": an asker who is one such recipient (group `unit`); their "Hvor mye
+    # får vi?" asks their own share, not the county's total.
+    share_asker: Pattern | None = None
+    # The asker in the asking sentence ("får vi", "til oss", "vår del").
+    share_we: Pattern | None = None
+    # Words for the money and for getting it ("penger", "kompetansemidler", "regne med"): what a share
+    # question says besides what the money is for, which a passage with the totals need not repeat.
+    money_words: Words = Field(default_factory=list)
 
 
 class MeasureDefinition(_Strict):
