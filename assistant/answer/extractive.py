@@ -35,6 +35,7 @@ from assistant.answer.cleft import (
     takes_part,
     what_is_asked,
 )
+from assistant.answer.compare import compared, compares
 from assistant.answer.plan import (
     asking_sentence,
     asks_audience,
@@ -1813,6 +1814,10 @@ def _lead_in(
     if plan is None or plan.type != "ja_nei":
         return ""
     text = best.text
+    # "Fikk A mer enn B?": yes or no only from a figure for each side
+    if compares(asking_sentence(plan.question)):
+        verdict = compared(asking_sentence(plan.question), f"{text}\n{follows}")
+        return texts.YES_NO_LEADS[verdict] + " " if verdict else texts.LEAD_NOT_DIRECTLY + "\n"
     if _AS_A_RULE_NOT.search(text) and (index is None or _rule_of_asked(index, plan.question, text)):
         return texts.LEAD_AS_A_RULE_NOT + " "
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.

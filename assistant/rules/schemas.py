@@ -465,6 +465,9 @@ class PlanRules(RuleFile):
     max_units: dict[QuestionKind, PositiveInt] = Field(default_factory=dict)
     yes_coverage: float = Field(ge=0, le=1)
     literal_yes: Pattern | None = None
+    # "Fikk A mer enn B?": the words that compare two quantities, by which way (answer/compare.py)
+    more_words: Words = Field(default_factory=list)
+    less_words: Words = Field(default_factory=list)
     # "Finnes det en ordning for det?": asks which scheme there is, so no scheme in scope bounds the answer.
     asks_for_scheme: Pattern | None = None
     examples: Pattern | None = None
