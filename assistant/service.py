@@ -53,7 +53,7 @@ from assistant.answer.relevance import (
     speaks_to,
     unsaid_kind,
 )
-from assistant.answer.shares import asked_share, figures_first, share_unsaid, totals_fit
+from assistant.answer.shares import asked_share, figures_first, share_unsaid, totals_answer, totals_fit
 from assistant.answer.unspoken import unspoken_matter
 from assistant.chatlog import ChatLog
 from assistant.config import Settings
@@ -928,7 +928,7 @@ def _totals_first(services: Services, retrieved: _Retrieved) -> list[ScoredPassa
     known = {hit.passage.id for hit in retrieved.hits}
     deeper = services.retriever.search(searched_for(retrieved.question), _DEEPER * services.settings.top_k)
     hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
-    return figures_first(retrieved.question, hits, services.settings.answer_max_passages)
+    return figures_first(retrieved.question, hits)
 
 
 # How many times top_k a share question's second search looks: a county's totals can rank low beside
@@ -959,7 +959,9 @@ def _checked(
     """The answer if it cites its sources and gives what the question asks for, else an abstention.
     Deadlines, dates and amounts quoted from old documents get "(per <dato>)" (`mark`); the check comes
     first, so that date never counts as an answer to a "when" question."""
-    reason = unsupported_answer_reason(retrieved.question, composed.text, composed.citations)
+    reason = unsupported_answer_reason(
+        retrieved.question, composed.text, composed.citations, unrequired=totals_answer(retrieved.question)
+    )
     if not composed.citations or reason is not None:
         return _abstained(retrieved, reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
     text = composed.text

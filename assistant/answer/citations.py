@@ -239,13 +239,18 @@ def invented_figures(question: str, answer: str, citations: list[Citation]) -> s
 
 
 def unsupported_answer_reason(
-    question: str, answer: str, citations: list[Citation], today: date | None = None
+    question: str,
+    answer: str,
+    citations: list[Citation],
+    today: date | None = None,
+    unrequired: frozenset[str] = frozenset(),
 ) -> str | None:
     """Checked after composing: when the question asks for an amount, a date or a phone number,
     some claim must give one that the question did not already contain, and a year the question
     names must appear in that claim or its source: written ("i 2026") or counted from `today` ("i år",
     "neste år"). In a list, the item that matches the question best must carry the value itself: "Dato
-    høst:" with nothing after it is no date."""
+    høst:" with nothing after it is no date. `unrequired`: kinds (guard.yaml asks_for names) the caller
+    answers otherwise ("per_unit" for a share question answered with totals and the gap)."""
     by_n = {c.n: c for c in citations}
     # The finite verb ("Hvor mye får …?") picks no list item: "… målgrupper får og hensyntas" has no figure.
     verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
@@ -259,7 +264,7 @@ def unsupported_answer_reason(
     measure = _asked_measure(question)
     barred = _not_asked_measures(question)
     for asked_for in _guard().asks_for:
-        if not asked_for.asked(question):
+        if asked_for.name in unrequired or not asked_for.asked(question):
             continue
         provides = asked_for.answer
         given = {m.group(0).strip() for m in provides.finditer(question)}

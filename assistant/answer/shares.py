@@ -36,6 +36,15 @@ def asked_share(question: str) -> str | None:
     return None
 
 
+def totals_answer(question: str) -> frozenset[str]:
+    """The asked kinds a share question about a named place is answered without ("Hvor mye får hver
+    kommune i Nordland?": no figure per kommune; the county's totals, under the sentence saying so)."""
+    return _PER_UNIT if asked_share(question) is not None and named_in(question) else frozenset()
+
+
+_PER_UNIT = frozenset({"per_unit"})
+
+
 def share_unsaid(question: str, answer: str) -> str | None:
     """The sentence that says a share is not given, for an answer that gives only totals; None when the
     question asks no share, the answer gives no figure, or a quoted line does state a share."""
@@ -50,21 +59,36 @@ def share_unsaid(question: str, answer: str) -> str | None:
     return texts.SHARE_UNSAID.format(who=who, got=got)
 
 
+# A money word this long ends a compound that names the money ("skolemidlene", "kompetansepengene").
+_MIN_MONEY_TAIL = 4
+
+
 def _speaks_of_asked(question: str) -> Callable[[str], bool]:
     """Whether a text with totals fits a share question: it names every place the question names, and
     speaks of everything the question asks about besides the money, the asker and the asking words
     ("… i vikarmidler?" is not answered by a county's competence money)."""
     rules = rule_file(GuardRules)
-    places = named_in(question)
-    asking, _ = asked_and_context(question)
+    asking, context = asked_and_context(question)
+    # a place asked about must be named; where the question names none, one of the places the asker says
+    # they are in ("Vi er en kommune i Nordland."), though not every one ("på Helgeland, i Nordland")
+    asked_places = named_in(asking)
+    around = set() if asked_places else named_in(context)
     asked = (*rules.money_words, *rule_file(PlanRules).finite_verbs, *question_words())
     skip = {stem(w.lower()) for w in asked}
-    without_asker = re.sub(rules.share_we or r"(?!)", " ", asking, flags=re.IGNORECASE)
-    about = {stem(w) for w in content_words(without_asker)} - skip
+    # who gets the share ("hver kommune", "vi") is not what the money is for
+    for share in (rules.share_unit, rules.share_we):
+        asking = re.sub(share or r"(?!)", " ", asking, flags=re.IGNORECASE)
+    # a compound of a money word names the money for what its first part says: "skolemidlene" fit a text
+    # that speaks of schools, "vikarmidler" only one that speaks of substitutes
+    money = tuple(stem(w.lower()) for w in rules.money_words if len(w) >= _MIN_MONEY_TAIL)
+    about = {stem(w) for w in content_words(asking)} - skip
+    heads = {a[: -len(m)] for a in about for m in money if a.endswith(m) and len(a) > len(m)}
+    about = {a for a in about if not a.endswith(money)}
 
     def speaks(text: str) -> bool:
         lowered = text.lower().replace("-", " ")
-        return all(p in lowered for p in places) and about <= {stem(w) for w in content_words(text)}
+        placed = all(p in lowered for p in asked_places) and (not around or any(p in lowered for p in around))
+        return placed and about <= {stem(w) for w in content_words(text)} and all(h in lowered for h in heads)
 
     return speaks
 
@@ -75,12 +99,11 @@ def totals_fit(question: str, cited: Sequence[Citation]) -> bool:
     return any(speaks(f"{c.title}\n{c.section}\n{c.text}") for c in cited)
 
 
-def figures_first(question: str, hits: list[ScoredPassage], read: int) -> list[ScoredPassage] | None:
+def figures_first(question: str, hits: list[ScoredPassage]) -> list[ScoredPassage] | None:
     """The hits with those that give an amount moved to the front, for a share question whose first
     passages gave none ("Vi er en kommune i Nordland. Hvor mye får vi?" ranks passages on the scheme
     above the county's totals). A passage moved up must fit the question (`_speaks_of_asked`); None when
-    no passage does, no place is named, or one is among the `read` first already (the passages the
-    composer reads)."""
+    no passage does, no place is named, or they come first already."""
     amount = value_pattern("amount")
     if asked_share(question) is None or amount is None or not named_in(question):
         return None
@@ -91,6 +114,6 @@ def figures_first(question: str, hits: list[ScoredPassage], read: int) -> list[S
         if amount.search(h.passage.text)
         and speaks(f"{h.passage.title}\n{h.passage.section}\n{h.passage.text}")
     ]
-    if not figured or any(h in hits[:read] for h in figured):
+    if not figured or hits[: len(figured)] == figured:
         return None
     return figured + [h for h in hits if h not in figured]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import texts
-from assistant.answer.shares import asked_share, share_unsaid
+from assistant.answer.shares import asked_share, share_unsaid, totals_answer
 from assistant.service import Services, ask
 
 
@@ -49,3 +49,22 @@ def test_a_kommune_asking_its_share_gets_the_county_totals_under_the_gap(service
     assert ask(services, "Vi er en kommune i Finnmark. Hvor mye penger får vi?").abstained
     staff = ask(services, "Jeg jobber hos Statsforvalteren i Nordland. Hvor mye har vi fått for 2026?")
     assert "28 mill" in staff.answer and "oppgir ikke" not in staff.answer
+
+
+def test_a_share_per_unit_is_answered_with_totals_only_where_a_place_is_named() -> None:
+    """A figure per kommune is what "hver kommune" asks; with a place named the county's totals stand in,
+    under the gap, so that figure is not required of them. Without a place, nothing does."""
+    assert totals_answer("Hvor mye får hver kommune i Nordland?") == frozenset({"per_unit"})
+    assert totals_answer("Hvor mye får hver kommune?") == frozenset()
+    assert totals_answer("Hvor mye fikk Nordland?") == frozenset()
+
+
+def test_each_schools_share_in_a_named_county_gets_its_totals(services: Services) -> None:
+    answer = ask(services, "Hvor mye får hver skole i Nordland av pengene for 2026?")
+    assert answer.answer.startswith(texts.SHARE_UNSAID.format(who="hver skole", got="får")), answer.answer
+    assert "17 mill. skole" in answer.answer
+    # named by the asker only where they are, on the way to the county the totals are for
+    here = ask(
+        services, "Jeg er rektor på en skole i Vefsn. Hvor mye av pengene i Nordland går til skolen vår?"
+    )
+    assert here.answer.startswith(texts.SHARE_UNSAID.format(who="dere", got="får")), here.answer
