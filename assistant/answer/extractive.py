@@ -1006,7 +1006,7 @@ class ExtractiveBackend:
             seen.add(_norm(s.text))
             length += len(s.text)
         rest.sort(key=lambda s: (s.unit.hit, s.unit.position))
-        chosen = lead + rest
+        chosen = _total_alone(plan, wants, lead + rest)
         # «De har ansvaret for …» and «I tillegg har de …» chosen, the list «Det innebærer: …» between them:
         # what the first goes on to list is part of it, and the text reads on.
         for s in scored:
@@ -1668,6 +1668,31 @@ def _wonders(sentence: str) -> bool:
     organisert»): what it says is asked, not who asks (plan.yaml `wondering`)."""
     pattern = rule_file(PlanRules).wondering
     return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
+
+
+# A question after the sum of an amount («… totalt?», «… til sammen?», «… i alt?»)
+_ASKS_TOTAL = re.compile(
+    r"\b(?:totalt|til\s+sammen|tilsammen|til\s+saman|tilsaman|samlet|samla|i\s+alt|sum(?:men)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _total_alone(
+    plan: AnswerPlan | None, wants: re.Pattern[str] | None, chosen: list[_Scored]
+) -> list[_Scored]:
+    """Asked how much in all, a unit that gives one amount answers: a tally of amounts beside it (a line
+    per sector) gives the parts, which the sum was asked instead of."""
+    if plan is None or plan.type != "hvor_mye" or wants is None:
+        return chosen
+    if not _ASKS_TOTAL.search(asking_sentence(plan.question)):
+        return chosen
+    if not any(s.gives and len(_values(wants, s.text)) == 1 for s in chosen):
+        return chosen
+
+    def tally(s: _Scored) -> bool:
+        return s.unit.is_list and sum(1 for item in s.shown_items if wants.search(item)) >= 2
+
+    return [s for s in chosen if not tally(s)]
 
 
 # A sentence that goes on about what the one before it names, naming it again by a noun (not a pronoun)

@@ -3333,3 +3333,23 @@ def test_a_sentence_that_says_all_a_what_question_asks_is_not_padded_with_what_i
     answer = ask(services, question).answer
     assert answer_has in answer
     assert left_out not in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye er det meldt behov for totalt i Nordland for 2026?",
+        "Kor mykje vart det meldt behov for i alt i Nordland i 2026?",
+    ],
+)
+def test_asked_for_the_sum_the_one_amount_answers_without_the_tally_of_its_parts(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question).answer
+    assert "24 605 520" in answer
+    assert "7 140 413" not in answer  # the kindergartens' line of the tally
+
+
+def test_asked_for_one_sectors_amount_its_line_of_the_tally_answers(services: Services) -> None:
+    answer = ask(services, "Hvor mye ble det meldt behov for fra barnehagene i Nordland?").answer
+    assert "7 140 413" in answer
