@@ -936,6 +936,8 @@ class ExtractiveBackend:
         novel_only = plan is not None and plan.type in _ONE_THING
         said_all = _said_all(plan, lead)
         value_asked = plan is not None and plan.type in _VALUE_TYPES
+        # «Når skal den være ferdig?» answered by a sentence with its date: those beside it without one
+        date_given = plan is not None and plan.type == "naar" and any(s.gives for s in lead)
         wants = _wanted(plan)
         given = {v for s in lead for v in _values(wants, s.text)} if wants is not None else set()
         under_body = self._tells_body(plan, best)
@@ -997,6 +999,8 @@ class ExtractiveBackend:
                 continue  # beside the list asked for, under its lead-in, another page's bare bullets
             if value_asked and best.gives and not s.gives:
                 continue  # beside an amount or a count, a unit that gives none (or one of another year)
+            if date_given and not s.gives:
+                continue  # beside the date asked, what gives none is what happens around it
             figures = _values(wants, s.text) if wants is not None else set()
             if value_asked and figures and figures <= given:
                 continue  # a headline that repeats the figure its article gives

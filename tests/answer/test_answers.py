@@ -3353,3 +3353,11 @@ def test_asked_for_the_sum_the_one_amount_answers_without_the_tally_of_its_parts
 def test_asked_for_one_sectors_amount_its_line_of_the_tally_answers(services: Services) -> None:
     answer = ask(services, "Hvor mye ble det meldt behov for fra barnehagene i Nordland?").answer
     assert "7 140 413" in answer
+
+
+def test_asked_when_the_sentence_with_the_date_answers_without_what_happens_around_it(
+    services: Services,
+) -> None:
+    answer = ask(services, "Når skulle kompetansepakken for opplæring i bedrift være ferdig?").answer
+    assert "januar 2022" in answer
+    assert "Udir har igangsatt arbeidet" not in answer
