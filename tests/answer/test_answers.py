@@ -3327,3 +3327,52 @@ def test_a_list_of_sums_with_a_rule_answers_what_may_be_done_with_them(
     schools, ahead of a passage ranked higher that only speaks of the scheme's aims or the forum."""
     answer = ask(services, question).answer
     assert "Skal brukes til begge målgrupper" in answer.split("\n\n")[0], answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_has", "left_out"),
+    [
+        # the next term's definition in the same list says nothing more of what is asked
+        ("Hva betyr arbeidsbasert kompetanseutvikling?", "brukt som læringsarena", "Etterutdanning omfatter"),
+        # «Midlene til X kan også …» after the sentence that says all that is asked of X
+        (
+            "Jeg er rektor. Hva er Kompetanseløftet for spesialpedagogikk en oppfølging av?",
+            "Tett på",
+            "inkludert PPT",
+        ),
+    ],
+)
+def test_a_sentence_that_says_all_a_what_question_asks_is_not_padded_with_what_is_beside_it(
+    services: Services, question: str, answer_has: str, left_out: str
+) -> None:
+    answer = ask(services, question).answer
+    assert answer_has in answer
+    assert left_out not in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye er det meldt behov for totalt i Nordland for 2026?",
+        "Kor mykje vart det meldt behov for i alt i Nordland i 2026?",
+    ],
+)
+def test_asked_for_the_sum_the_one_amount_answers_without_the_tally_of_its_parts(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question).answer
+    assert "24 605 520" in answer
+    assert "7 140 413" not in answer  # the kindergartens' line of the tally
+
+
+def test_asked_for_one_sectors_amount_its_line_of_the_tally_answers(services: Services) -> None:
+    answer = ask(services, "Hvor mye ble det meldt behov for fra barnehagene i Nordland?").answer
+    assert "7 140 413" in answer
+
+
+def test_asked_when_the_sentence_with_the_date_answers_without_what_happens_around_it(
+    services: Services,
+) -> None:
+    answer = ask(services, "Når skulle kompetansepakken for opplæring i bedrift være ferdig?").answer
+    assert "januar 2022" in answer
+    assert "Udir har igangsatt arbeidet" not in answer
