@@ -606,3 +606,5 @@ ABSTAIN_CONTACT = (
 # the answer for each, under its name.
 FOR_EACH_SCHEME = "Dette er ulikt i ordningene. Svaret for hver av dem:"
 FOR_SCHEME = "{name}"
+# A question comparing the schemes it names: what the sources say of each, labelled.
+FOR_COMPARED_SCHEMES = "Svaret for hver av ordningene:"

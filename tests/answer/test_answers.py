@@ -3312,3 +3312,37 @@ def test_a_list_of_sums_with_a_rule_answers_what_may_be_done_with_them(
     schools, ahead of a passage ranked higher that only speaks of the scheme's aims or the forum."""
     answer = ask(services, question).answer
     assert "Skal brukes til begge målgrupper" in answer.split("\n\n")[0], answer
+
+
+def test_a_comparison_of_two_schemes_forums_answers_for_each_labelled(services: Services) -> None:
+    """«Hva er forskjellen på samarbeidsforumet i Dekom og i …?» got only the vocational scheme's forum: its
+    passage scored best, and Dekom's members (KS, the barnehagemyndighet …) were not said."""
+    for question in (
+        "Hva er forskjellen på samarbeidsforumet i Dekom og i ordningen for fag- og yrkesopplæring?",
+        "Hva er forskjellen på samarbeidsforumet i yrkesfagordningen og i den desentraliserte ordningen?",
+    ):
+        answer = ask(services, question).answer
+        assert "**Desentralisert ordning for kompetanseutvikling" in answer, answer
+        assert "**Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring**" in answer, answer
+        assert "lærerorganisasjonene og KS" in answer, answer
+    first = ask(
+        services, "Hva er forskjellen på samarbeidsforumet i Dekom og i ordningen for fag- og yrkesopplæring?"
+    )
+    assert "yrkesopplæringsnemnda" in first.answer, first.answer
+    paid = ask(services, "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i yrkesfagordningen?")
+    assert "Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler midlene" in paid.answer
+    assert "Vi utbetaler midlene til fylkeskommunene" in paid.answer, paid.answer
+
+
+def test_a_part_of_the_local_scheme_is_not_answered_by_a_sentence_about_another_part(
+    services: Services,
+) -> None:
+    """Who has the forum's secretariat in Dekom got «Det er Statsforvalteren … som administrerer
+    Kompetanseløftet …»: it names Dekom's umbrella, but is about Kompetanseløftet."""
+    for question in (
+        "Hvem har sekretariatsansvaret for samarbeidsforum i den desentraliserte ordningen?",
+        "Hvem har sekretariatet for samarbeidsforumet i Dekom?",
+    ):
+        answer = ask(services, question).answer
+        assert answer.startswith("Statsforvalteren har sekretariatsansvar for samarbeidsforum"), answer
+        assert "administrerer Kompetanseløftet" not in answer, answer
