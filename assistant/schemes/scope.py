@@ -270,7 +270,10 @@ class SchemeScope:
         link = lead.pop() if lead and lead[-1] in rules.compared_links else "i"
         said, before = " ".join(lead), ""
         while said != before:  # «hvem som …» is left once «hva er forskjellen på» is taken away
-            said, before = re.sub(rules.compared_frame, " ", said, flags=re.IGNORECASE).strip(), said
+            said, before = (
+                " ".join(re.sub(rules.compared_frame, " ", said, flags=re.IGNORECASE).split()),
+                said,
+            )
         if not said:
             return {}
         asked = {scheme_id: " ".join([said, link, *raw[a:b]]) + "?" for scheme_id, (a, b) in spans.items()}
