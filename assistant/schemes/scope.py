@@ -166,23 +166,7 @@ def in_scope(tags: frozenset[str], scope: Sequence[str]) -> bool | None:
     None when it names none (general text)."""
     if not tags or not scope:
         return None
-    if not tags & related(scope):
-        return False
-    # A text that names another part of an umbrella asked about through one of its parts, and not the part
-    # asked about, is about that other part: «Det er Statsforvalteren … som administrerer Kompetanseløftet
-    # og det er samarbeidsforum for tilskuddsordning for lokal kompetanseutvikling … som skal prioritere»
-    # does not say who administers Dekom, though it names Dekom's umbrella.
-    return bool(tags & set(scope)) or not tags & _siblings(scope)
-
-
-def _siblings(scope: Sequence[str]) -> set[str]:
-    """The other parts of the umbrellas that hold a scheme in scope, less the schemes in scope and theirs."""
-    wanted = set(scope)
-    others: set[str] = set()
-    for umbrella, held in rule_file(ScopeRules).parts.items():
-        if umbrella not in wanted and set(held) & wanted:
-            others |= set(held) - wanted
-    return others
+    return bool(tags & related(scope))
 
 
 def related(scope: Sequence[str]) -> set[str]:

@@ -3332,17 +3332,3 @@ def test_a_comparison_of_two_schemes_forums_answers_for_each_labelled(services: 
     paid = ask(services, "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i yrkesfagordningen?")
     assert "Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler midlene" in paid.answer
     assert "Vi utbetaler midlene til fylkeskommunene" in paid.answer, paid.answer
-
-
-def test_a_part_of_the_local_scheme_is_not_answered_by_a_sentence_about_another_part(
-    services: Services,
-) -> None:
-    """Who has the forum's secretariat in Dekom got «Det er Statsforvalteren … som administrerer
-    Kompetanseløftet …»: it names Dekom's umbrella, but is about Kompetanseløftet."""
-    for question in (
-        "Hvem har sekretariatsansvaret for samarbeidsforum i den desentraliserte ordningen?",
-        "Hvem har sekretariatet for samarbeidsforumet i Dekom?",
-    ):
-        answer = ask(services, question).answer
-        assert answer.startswith("Statsforvalteren har sekretariatsansvar for samarbeidsforum"), answer
-        assert "administrerer Kompetanseløftet" not in answer, answer
