@@ -27,6 +27,11 @@ _ELLIPSIS = (
     re.compile(r"^(?:og |men )?(?:hva|kva) (?:så |da |då )?med (?P<x>.+)$"),
     re.compile(r"^(?:og|men|enn)(?: (?:for|i|til|på|om|hos|innen|innan))? (?P<x>.+)$"),
     re.compile(r"^(?:og )?(?:gjelder|gjeld) (?:det|dette) (?:samme|same) (?:for|i|til|på) (?P<x>.+)$"),
+    # "Er det likt for fag- og yrkesopplæring?", "Er det same i Rekom?": the question before, asked of X
+    re.compile(
+        r"^(?:og |men )?(?:er|blir|vert) (?:det|dette) (?:også |og )?(?:likt|likeins|likedan|(?:det )?samme|"
+        r"(?:det )?same|slik|sånn) (?:for|i|til|på) (?P<x>.+)$"
+    ),
 )
 # "Og for fag- og yrkesopplæringen da, hvem utbetaler der?": a place asked about, then a question of its own
 # that points to it ("der"); the question is asked of that place, not added to the one before.
@@ -558,8 +563,20 @@ def _resolve_ellipsis(
         if span := _scheme_span(base, tokens, lexical):
             return _finish(base[: tokens[span[0]].start()] + x + base[tokens[span[1]].end() :])
         if topic := _topic(base, lexical):
-            return _finish(base.replace(topic, x, 1))
+            return _finish(base.replace(topic, _kept_noun(topic, x), 1))
     return _finish(f"{base} – {text[:1].lower()}{text[1:]}")
+
+
+def _kept_noun(topic: str, x: str) -> str:
+    """What a scheme X takes the place of the previous question's topic as: "samarbeidsforumet for yrkesfag"
+    is that scheme's forum, and "Og i Dekom?" asks after Dekom's forum ("samarbeidsforumet i Dekom"), not
+    after Dekom. A topic that is no kept noun's phrase is X itself."""
+    head, _, rest = topic.partition(" ")
+    prep = rest.split()[0].lower() if rest.split() else ""
+    if stem(head.lower()) not in _stems("kept_nouns") or prep not in _words("prepositions"):
+        return x
+    own = x.split()[0].lower() in _words("prepositions")
+    return f"{head} {x}" if own else f"{head} {prep} {x}"
 
 
 def _swap_slot(

@@ -478,6 +478,8 @@ def _answered(
     the scheme of the body a letter is written to, when the letter names none."""
     if plan.multi_part:
         return _in_parts(services, plan, target, conversation_id, style)
+    if (compared := _compared(services, plan, target, conversation_id, style)) is not None:
+        return compared
     retrieved = _retrieve(services, plan.question, plan)
     each = _for_each_scheme(services, retrieved, target, conversation_id, style)
     own_scheme = plan.schemes if plan.schemes_from == "inquiry" else () if plan.schemes else addressed
@@ -492,6 +494,54 @@ def _answered(
         if not written.abstained and written.citations and _from_scheme(services, own, written):
             return written
     return each or _written(services, retrieved, target, conversation_id, style)
+
+
+def _compared(
+    services: Services, plan: AnswerPlan, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer | None:
+    """ "Hva er forskjellen på samarbeidsforumet i Dekom og i yrkesfagordningen?": the question asked of
+    each scheme it names (scope.yaml `compares`), searched without the other names, and answered for each,
+    labelled. None when it compares nothing, a scheme's answer is not its own, or the answers are the same
+    sentences (then one answer speaks for all)."""
+    pattern = rule_file(ScopeRules).compares
+    if (
+        services.scope is None
+        or services.llm is not None
+        or plan.schemes_from != "question"
+        or len(plan.schemes) < 2
+        or plan.type == "ja_nei"
+        or not pattern
+        or not re.search(pattern, plan.question, re.IGNORECASE)
+    ):
+        return None
+    answered: list[PartAnswer] = []
+    said_by: list[str] = []
+    each = services.scope.asked_of_each(plan.question, plan.schemes)
+    for scheme_id in plan.schemes:
+        scheme = services.scope.catalogue.get(scheme_id)
+        others = [other for other in plan.schemes if other != scheme_id]
+        question = each.get(scheme_id) or services.scope.without_names(plan.question, others)
+        scoped = replace(_plan(services, question, ()), schemes=(scheme_id,), schemes_from="question")
+        retrieved = _retrieve(services, question, scoped)
+        written = _written(services, retrieved, target, conversation_id, style)
+        if scheme is None or written.abstained or not written.citations:
+            return None
+        if not _from_scheme(services, retrieved, written):
+            return None
+        answered.append(
+            PartAnswer(texts.FOR_SCHEME.format(name=scheme.name), written.answer, written.citations)
+        )
+        said_by.append(" ".join(unmarked(written.answer).split()))
+    if len(set(said_by)) < len(said_by):
+        return None
+    merged = merge_parts(answered)
+    return Answer(
+        conversation_id,
+        f"{texts.FOR_COMPARED_SCHEMES}\n\n{merged.text}",
+        merged.citations,
+        resolved_question=plan.question,
+        plan=plan,
+    )
 
 
 # Passages of each scheme must score this near the best for a question to be read as meaning either.
@@ -1168,6 +1218,10 @@ def _answer_of(services: Services, turn: _Turn) -> Answer:
         return turn.advice
     if turn.retrieved is None:  # a question in parts: each part is advised on or retrieved on its own
         return _in_parts(services, turn.plan, turn.target, turn.conversation_id, advised=turn.previous)
+    if turn.retrieved.abstain is None and (
+        compared := _compared(services, turn.plan, turn.target, turn.conversation_id)
+    ):
+        return compared
     each = _for_each_scheme(services, turn.retrieved, turn.target, turn.conversation_id)
     if each is not None:
         return each

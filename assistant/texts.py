@@ -542,6 +542,8 @@ OWNER_NO = "{scheme} gjelder {listed}, og {owners} driver {own}."
 OWNER_OTHER = "Kildene nevner en annen eier som den som søker."
 SECTOR_YES = "{scheme} gjelder {sectors}."
 SECTOR_NO = "{scheme} gjelder {listed}, ikke {asked}."
+# The sibling scheme (of the same umbrella) that is for the sector the scheme asked about is not for.
+SECTOR_ELSEWHERE = "For {asked} er det {schemes}"
 OWNER_UNCLEAR = "Det er uklart om {owners} kan søke på {scheme}. Kildene nevner {listed}."
 OWNER_NO_LIST = "Kildene sier ikke hvem som kan søke på {scheme}."
 PARTNER_NAMES = {
@@ -610,3 +612,5 @@ ABSTAIN_CONTACT = (
 # the answer for each, under its name.
 FOR_EACH_SCHEME = "Dette er ulikt i ordningene. Svaret for hver av dem:"
 FOR_SCHEME = "{name}"
+# A question comparing the schemes it names: what the sources say of each, labelled.
+FOR_COMPARED_SCHEMES = "Svaret for hver av ordningene:"

@@ -707,3 +707,35 @@ def test_which_of_those_after_which_offers_lists_the_offers(services: Services) 
     answer = ask_with_history(services, "Hvilke av disse passer for oss?", previous)
     assert not answer.abstained, answer.answer
     assert "Videreutdanningstilbud for barnehagelærere" in answer.answer
+
+
+def test_a_scheme_after_a_question_about_a_forum_asks_after_that_schemes_forum(services: Services) -> None:
+    """«Og i Dekom?» after a question about the forum for yrkesfag was read as «Hvem sitter i Dekom?»: the
+    forum went with the field that named its scheme, and the answer listed Dekom's sibling schemes."""
+    lexical = services.retriever.lexical
+    previous = ["Hvem sitter i samarbeidsforumet for yrkesfag?"]
+    assert resolve_follow_up("Og i Dekom?", previous, lexical) == "Hvem sitter i samarbeidsforumet for Dekom?"
+    assert (
+        resolve_follow_up("Hva med Rekom?", previous, lexical) == "Hvem sitter i samarbeidsforumet for Rekom?"
+    )
+    assert resolve_follow_up("Og i Kpl?", ["Hvem leder forumet for yrkesfag?"], lexical) == (
+        "Hvem leder forumet for Kpl?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "Hvem sitter i samarbeidsforumet i Dekom?",
+            "Er det samme i Rekom?",
+            "Hvem sitter i samarbeidsforumet i Rekom?",
+        ),
+        ("Hvem utbetaler midlene i Dekom?", "Er det likt for Kpl?", "Hvem utbetaler midlene i Kpl?"),
+        ("Kven utbetaler midlane i Dekom?", "Er det same i Rekom?", "Kven utbetaler midlane i Rekom?"),
+    ],
+)
+def test_whether_it_is_the_same_for_another_scheme_asks_the_question_before_of_it(
+    services: Services, previous: str, question: str, expected: str
+) -> None:
+    assert resolve_follow_up(question, [previous], services.retriever.lexical) == expected

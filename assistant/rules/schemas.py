@@ -655,6 +655,9 @@ class ScopeRules(RuleFile):
     alternatives: Words = Field(default_factory=list)
     members_words: Words = Field(default_factory=list)
     comparison: Pattern | None = None  # "…, sånn som i <scheme>": the scheme compared with, not asked about
+    compares: Pattern | None = None  # "Hva er forskjellen på X i A og i B?": each named scheme answered
+    compared_frame: Pattern | None = None  # the words of such a question that ask for the comparison
+    compared_links: Words = Field(default_factory=list)  # "i", "for": what joins the subject to a scheme
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

@@ -372,7 +372,7 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
     if owner is not None and (found := sector_owner_verdict(asked.scheme, owner, rules.applying_words)):
         return found
     if asked.about == "sector":
-        return sector_verdict(asked.scheme, asked.text.split())
+        return sector_verdict(asked.scheme, asked.text.split(), catalogue)
     if asked.about == "owner":
         return owner_verdict(asked.scheme, asked.text, rules.owner_sectors)
     if asked.about == "partner":

@@ -232,6 +232,37 @@ class SchemeScope:
                 dropped.update(range(*span))
         return " ".join(w for i, w in enumerate(raw) if i not in dropped) if dropped else text
 
+    def asked_of_each(self, text: str, scope: Sequence[str]) -> dict[str, str]:
+        """What a question comparing the schemes it names asks of each (scope.yaml `compared_frame`): "Hva er
+        forskjellen på samarbeidsforumet i Dekom og i yrkesfagordningen?" asks "samarbeidsforumet i dekom?"
+        and "samarbeidsforumet i yrkesfagordningen?". Empty when a scheme's mention can't be placed or
+        nothing is said before the first one."""
+        rules = rule_file(ScopeRules)
+        raw, sequence = words(text.casefold()), _name_keys(text)
+        if len(raw) != len(sequence) or not rules.compared_frame:
+            return {}
+        spans: dict[str, tuple[int, int]] = {}
+        for scheme in _with_scope_phrases(self.catalogue):
+            if scheme.id in scope and (span := _longest_mention(scheme, text.casefold(), sequence)):
+                if span[0] == span[1]:
+                    return {}
+                spans[scheme.id] = span
+        if len(spans) != len(set(scope)):
+            return {}
+        first = min(start for start, _ in spans.values())
+        lead = raw[:first]
+        link = lead.pop() if lead and lead[-1] in rules.compared_links else "i"
+        said, before = " ".join(lead), ""
+        while said != before:  # «hvem som …» is left once «hva er forskjellen på» is taken away
+            said, before = (
+                " ".join(re.sub(rules.compared_frame, " ", said, flags=re.IGNORECASE).split()),
+                said,
+            )
+        if not said:
+            return {}
+        asked = {scheme_id: " ".join([said, link, *raw[a:b]]) + "?" for scheme_id, (a, b) in spans.items()}
+        return {scheme_id: question[0].upper() + question[1:] for scheme_id, question in asked.items()}
+
     def tags_of(self, passage: Passage) -> frozenset[str]:
         key = (passage.id, passage.section, passage.text)
         if key not in self._passage_tags:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import texts
-from assistant.rules import AdvisorRules, rule_file
+from assistant.rules import AdvisorRules, ScopeRules, rule_file
 from assistant.rules.schemas import SectorOwner
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
@@ -142,7 +142,7 @@ def sector_owner_verdict(scheme: Scheme, owner: SectorOwner, applying: str | Non
     return Verdict("nei", text, _one_per_quote([*other[:1], *_sector_reasons(scheme.sectors)]))
 
 
-def sector_verdict(scheme: Scheme, asked: Sequence[str]) -> Verdict:
+def sector_verdict(scheme: Scheme, asked: Sequence[str], catalogue: Catalogue | None = None) -> Verdict:
     """Does the scheme apply to the sectors asked about ("Gjelder Rekom for grunnskolen?")? "ja" with the
     sentences that say it applies to one of them, else "nei" with the sentences that say which it applies
     to. The caller asks only of a scheme that lists its sectors."""
@@ -153,7 +153,31 @@ def sector_verdict(scheme: Scheme, asked: Sequence[str]) -> Verdict:
         return Verdict("ja", text, _sector_reasons(hits))
     listed = _sector_names(list(dict.fromkeys(e.value for e in scheme.sectors)))
     text = texts.SECTOR_NO.format(scheme=scheme.name, listed=listed, asked=_sector_names(list(asked)))
-    return Verdict("nei", text, _sector_reasons(scheme.sectors))
+    verdict = Verdict("nei", text, _sector_reasons(scheme.sectors))
+    if catalogue is not None and (sibling := _sibling_for_sector(catalogue, scheme, asked)) is not None:
+        verdict = replace(verdict, then=(sibling,))
+    return verdict
+
+
+def _sibling_for_sector(catalogue: Catalogue, scheme: Scheme, asked: Sequence[str]) -> Statement | None:
+    """The other part of the scheme's umbrella (scope.yaml `parts`) that is for the sector asked about, with
+    its quote: «Gjelder dette også for barnehagene?» after Dekom is told that the barnehager have Rekom.
+    Of the parts that serve it, those for no other sector; None when none does, or more than two."""
+    parts = rule_file(ScopeRules).parts
+    siblings = [i for held in parts.values() if scheme.id in held for i in held if i != scheme.id]
+    serving = [
+        (other, hits)
+        for i in dict.fromkeys(siblings)
+        if (other := catalogue.get(i)) is not None
+        and (hits := [e for e in other.sectors if e.value in asked])
+    ]
+    only = [(other, hits) for other, hits in serving if {e.value for e in other.sectors} <= set(asked)]
+    found = only or serving
+    if not found or len(found) > _MAX_ELSEWHERE:
+        return None
+    names = join([other.name for other, _ in found])
+    text = texts.SECTOR_ELSEWHERE.format(asked=_sector_names(list(asked)), schemes=names)
+    return Statement(text, tuple(Reason(text, hits[0].quote, hits[0].document) for _, hits in found))
 
 
 def partner_verdict(scheme: Scheme, partner: str, provider_rules: Sequence[str] = ()) -> Verdict:

@@ -3376,3 +3376,23 @@ def test_asked_when_the_sentence_with_the_date_answers_without_what_happens_arou
     answer = ask(services, "Når skulle kompetansepakken for opplæring i bedrift være ferdig?").answer
     assert "januar 2022" in answer
     assert "Udir har igangsatt arbeidet" not in answer
+
+
+def test_a_comparison_of_two_schemes_forums_answers_for_each_labelled(services: Services) -> None:
+    """«Hva er forskjellen på samarbeidsforumet i Dekom og i …?» got only the vocational scheme's forum: its
+    passage scored best, and Dekom's members (KS, the barnehagemyndighet …) were not said."""
+    for question in (
+        "Hva er forskjellen på samarbeidsforumet i Dekom og i ordningen for fag- og yrkesopplæring?",
+        "Hva er forskjellen på samarbeidsforumet i yrkesfagordningen og i den desentraliserte ordningen?",
+    ):
+        answer = ask(services, question).answer
+        assert "**Desentralisert ordning for kompetanseutvikling" in answer, answer
+        assert "**Tilskuddsordning til kompetanseutvikling i fag- og yrkesopplæring**" in answer, answer
+        assert "lærerorganisasjonene og KS" in answer, answer
+    first = ask(
+        services, "Hva er forskjellen på samarbeidsforumet i Dekom og i ordningen for fag- og yrkesopplæring?"
+    )
+    assert "yrkesopplæringsnemnda" in first.answer, first.answer
+    paid = ask(services, "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i yrkesfagordningen?")
+    assert "Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler midlene" in paid.answer
+    assert "Vi utbetaler midlene til fylkeskommunene" in paid.answer, paid.answer

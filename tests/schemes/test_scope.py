@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.answer.plan import asking_sentence
 from assistant.index.lexical import words
 from assistant.models import Passage, ScoredPassage
@@ -334,3 +336,37 @@ def test_a_question_without_its_schemes_name_keeps_what_it_asks(catalogue: Catal
     # a scheme that is not in scope, or no name at all, leaves the text as it is
     assert scope.without_names("Hvem utbetaler pengene i Dekom?", ["regional-ordning"]).startswith("Hvem")
     assert scope.without_names("Hvem betaler?", ["desentralisert-ordning"]) == "Hvem betaler?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hva er forskjellen på samarbeidsforumet i Dekom og i yrkesfagordningen?",
+            {
+                "desentralisert-ordning": "Samarbeidsforumet i dekom?",
+                "fag-og-yrkesopplaering": "Samarbeidsforumet i yrkesfagordningen?",
+            },
+        ),
+        (
+            "Kva er skilnaden mellom målgruppene i Kompetanseløftet og i Rekom?",
+            {
+                "kompetanseloftet": "Målgruppene i kompetanseløftet?",
+                "regional-ordning": "Målgruppene i rekom?",
+            },
+        ),
+        (
+            "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i Dekom?",
+            {
+                "regional-ordning": "Hvem betaler ut pengene i rekom?",
+                "desentralisert-ordning": "Hvem betaler ut pengene i dekom?",
+            },
+        ),
+        ("Hva er forskjellen på Rekom og Dekom?", {}),  # nothing asked of them but what they are
+    ],
+)
+def test_a_comparison_asks_the_same_of_each_scheme_it_names(
+    catalogue: Catalogue, question: str, expected: dict[str, str]
+) -> None:
+    scope = SchemeScope(catalogue)
+    assert scope.asked_of_each(question, scope.asked(question)) == expected

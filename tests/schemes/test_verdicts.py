@@ -17,6 +17,7 @@ from assistant.schemes.verdicts import (
     owner_verdict,
     partner_verdict,
     procurement_verdict,
+    sector_verdict,
     use_verdict,
 )
 from tests.conftest import CORPUS
@@ -340,3 +341,21 @@ def test_a_yes_whose_target_group_sentence_says_the_group_in_the_askers_word_nee
     quotes = [normalize_quote(r.quote) for r in found.reasons]
     assert not any("inkludert PPT" in q for q in quotes), quotes
     assert any("ansatte i PP-tjenesten" in q for q in quotes), quotes
+
+
+def test_a_part_not_for_the_sector_asked_points_to_the_part_of_its_umbrella_that_is(
+    catalogue: Catalogue,
+) -> None:
+    """«Gjelder dette også for barnehagene?» after a Dekom question got only «Nei. Desentralisert ordning …
+    gjelder grunnskole og videregående opplæring, ikke barnehage»: where the barnehager go was not said."""
+    dekom = catalogue.get("desentralisert-ordning")
+    assert dekom is not None
+    verdict = sector_verdict(dekom, ["barnehage"], catalogue)
+    assert verdict.answer == "nei"
+    assert [s.text for s in verdict.then] == [
+        "For barnehage er det Regional ordning for kompetanseutvikling i barnehage"
+    ]
+    assert "Regional ordning for kompetanseutvikling i barnehage" in verdict.then[0].reasons[0].quote
+    assert sector_verdict(dekom, ["barnehage"]).then == ()  # no catalogue, no pointer
+    yes = sector_verdict(dekom, ["grunnskole"], catalogue)
+    assert yes.answer == "ja" and yes.then == ()
