@@ -441,7 +441,7 @@ def _points_back(lowered: list[str], i: int) -> bool:
     is the object of a preposition before a verb, or when it is a singular "den"/"ho" before a verb."""
     if _in_cleft(lowered, i) or _presents(lowered, i):
         return False
-    j = next((k for k in range(i + 1, len(lowered)) if lowered[k] not in _words("adverbs")), len(lowered))
+    j = _past_adverbs(lowered, i + 1)
     if j == len(lowered) or lowered[j] in _words("prepositions"):
         return True
     before, after = lowered[i - 1] if i else "", lowered[j]
@@ -462,6 +462,20 @@ def _points_back(lowered: list[str], i: int) -> bool:
             and not _definite(after)
         )
     )
+
+
+def _past_adverbs(lowered: list[str], start: int) -> int:
+    """The position of the first word from `start` that is no adverb, of one word or of more."""
+    phrases = [p.split() for p in _words("adverb_phrases")]
+    k = start
+    while k < len(lowered):
+        if lowered[k] in _words("adverbs"):
+            k += 1
+        elif (n := next((len(p) for p in phrases if lowered[k : k + len(p)] == p), 0)) > 0:
+            k += n
+        else:
+            break
+    return k
 
 
 def _previous_topic(question: str, lexical: LexicalIndex | None) -> str | None:

@@ -433,6 +433,10 @@ def test_a_question_that_leans_on_something_unsaid_is_recognised(question: str, 
         ("Hva står det i den?", True),  # what «den» is, is not said
         ("Gjelder det for friskolene også?", True),  # «gjelder»: «det» is the thing talked about
         ("Og hva ble det for året etter?", True),  # right after «hva»: what it became
+        # an adverb of more words stands where one-word adverbs do: «det» is the dummy subject of «søkt»
+        ("Hvor mye ble det til sammen søkt om fra barnehagene?", False),
+        ("Hvor mange ble det i alt tatt opp på studiet?", False),
+        ("Hva skjedde med det til slutt?", True),
     ],
 )
 def test_the_dummy_det_of_a_presentational_verb_points_nowhere(question: str, leans: bool) -> None:

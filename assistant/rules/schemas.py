@@ -341,6 +341,8 @@ class ConversationRules(RuleFile):
     singular_pronouns: Words
     place_pronouns: dict[str, str]
     adverbs: Words
+    # Adverbs of more than one word ("til sammen", "i alt"): they stand where `adverbs` do.
+    adverb_phrases: Words = Field(default_factory=list)
     phrase_breaks: Words
     joiners: Words
     definite_endings: Words
