@@ -122,8 +122,6 @@ class _Scored:
     # it says a word of the sentence that asks, not only of the sentences around it ("Fylkeskommunen vil
     # kjøpe et kurs. Hvilke regler gjelder?"); True when that sentence names too little to tell
     in_question: bool = True
-    # the words of the sentence that asks (by position), the same for every unit of one question
-    asking: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -685,7 +683,6 @@ class ExtractiveBackend:
                         and _carries(index, asked_focus, f"{said}\n{referent}"),
                         matched & in_asking if in_asking else matched,
                         not in_question_words or bool(matched & in_question_words),
-                        frozenset(in_asking),
                     )
                 )
         scored.sort(key=lambda s: -s.score)
@@ -920,12 +917,6 @@ class ExtractiveBackend:
                 break
             if best.members and not follow.members:
                 break  # what the forum does, after who sits in it
-            if _said_all(plan, lead) and _NAMED_BACK.match(follow.unit.lead):
-                said = frozenset().union(*(s.says_asked for s in lead))
-                if not follow.says_asked - said:
-                    # «Midlene til X kan også …» after the sentence that says all «Hva er X en oppfølging
-                    # av?» asks: it names X again to say something else of it
-                    break
             lead.append(follow)
         seen = {_norm(s.text) for s in lead}
         length = sum(len(s.text) for s in lead)
@@ -935,7 +926,6 @@ class ExtractiveBackend:
         # What another passage adds must say more of the question than the answer says already, for a
         # question after one thing (not a list, an amount, a date or a count, which are often split).
         novel_only = plan is not None and plan.type in _ONE_THING
-        said_all = _said_all(plan, lead)
         value_asked = plan is not None and plan.type in _VALUE_TYPES
         # «Når skal den være ferdig?» answered by a sentence with its date: those beside it without one
         date_given = plan is not None and plan.type == "naar" and any(s.gives for s in lead)
@@ -979,11 +969,6 @@ class ExtractiveBackend:
                 continue
             if novel_only and s.unit.hit != best.unit.hit and not s.says_asked - covered:
                 continue  # it says nothing of what is asked that the answer does not say already
-            if said_all and not s.says_asked - covered and not s.unit.is_list:
-                # «Hva er X en oppfølging av?» answered by a sentence that says all it asks: one beside it
-                # that says nothing more of it («Midlene til X kan også …», the next term's definition)
-                # is around the answer, not part of it
-                continue
             if s.unit.hit != best.unit.hit and _repeats(self._lexical(), s.text, [*lead, *rest]):
                 continue  # another page's copy of what the answer quotes («Tilskuddsordningen omfatter: …»)
             if _REFERS_BACK.match(s.unit.lead) and not _beside(s, [*lead, *rest]):
@@ -1698,20 +1683,6 @@ def _total_alone(
         return s.unit.is_list and sum(1 for item in s.shown_items if wants.search(item)) >= 2
 
     return [s for s in chosen if not tally(s)]
-
-
-# A sentence that goes on about what the one before it names, naming it again by a noun (not a pronoun)
-_NAMED_BACK = re.compile(
-    r"^(?:Midlene|Midlane|Ordningen|Ordninga|Forumet|Tilskuddsordningen|Tilskotsordninga)\b"
-)
-
-
-def _said_all(plan: AnswerPlan | None, chosen: list[_Scored]) -> bool:
-    """Whether the sentences chosen say every word a question after what something is (or is for)
-    asks with (two or more): then one that says none of them they don't say is around the answer."""
-    if plan is None or plan.type != "hva" or not chosen or len(chosen[0].asking) < 2:
-        return False
-    return chosen[0].asking <= frozenset().union(*(s.says_asked for s in chosen))
 
 
 def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
