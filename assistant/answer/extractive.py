@@ -1758,7 +1758,14 @@ def _says_more(s: _Scored, before: _Scored) -> bool:
 def _answering(chosen: list[_Scored]) -> _Scored:
     """The chosen sentence that answers: the second when the first is only its referent («Kompetansepakker
     er …» before «De kan brukes …»), so that a yes or no is read from what answers the question."""
-    if len(chosen) > 1 and _names_referent(chosen[1], chosen[0]) and _beside(chosen[1], chosen[:1]):
+    if (
+        len(chosen) > 1
+        and _names_referent(chosen[1], chosen[0])
+        and _beside(chosen[1], chosen[:1])
+        # «Kompetansepakker er nettbaserte tilbud …» itself answers "Er kompetansepakkene nettbaserte?"
+        # when it says more of what is asked than the sentence that goes on from it
+        and chosen[1].loose >= chosen[0].loose
+    ):
         return chosen[1]
     return chosen[0]
 
@@ -1836,6 +1843,11 @@ def _lead_in(
         and _other_said_to_do_it(index, rules, asking, text)
     ):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er det Statsforvalteren som prioriterer tiltakene?" «Statsforvalteren legger til rette for at
+    # behovsmeldingene skal kunne behandles og prioriteres i samarbeidsforum»: done in another body
+    done_in = _passive_doer(index, asking, cleft, text) if index is not None and not negated else None
+    if done_in is not None and done_in:
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Varer ordningen i fem år?" «… for en periode på 3 år»
     if index is not None and not negated and _other_number(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
@@ -1890,6 +1902,7 @@ def _lead_in(
     if (
         covered
         and not negated
+        and done_in is None  # the deed is done to something, not by the body asked
         and by_whom
         and tells_asked
         and (skipped is None or _waived(rules, skipped.group(1), text))
@@ -2539,6 +2552,42 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
     return _loose_coverage(_known_sets(index, verb), set(index.analyzer.terms(text))) > 0
 
 
+# «… skal kunne behandles og prioriteres i samarbeidsforum»: a passive deed, and in or by whom it is done.
+_PASSIVE_IN = re.compile(
+    r"\b([a-zæøå]{3,}(?:es|ast))\b(?:\s+(?:i|av|hos|ved)\s+(?:den\s+|det\s+|dei\s+|de\s+)?([\wæøå-]+))?",
+    re.IGNORECASE,
+)
+_ASKING_MODALS = frozenset({"skal", "kan", "må", "bør", "får", "vil", "kunne", "skulle"})
+
+
+def _passive_doer(index: LexicalIndex, asking: str, cleft: Cleft | None, text: str) -> bool | None:
+    """Whether a sentence says the deed a question asks a body does ("Er det Statsforvalteren som
+    prioriterer …?", "Skal Statsforvalteren prioritere …?") only in the passive: True when it names
+    another body it is done in or by («… prioriteres i samarbeidsforum»), False when it names none (no
+    yes: the body asked is not said to do it), None when it says the deed otherwise or not at all."""
+    if cleft is not None:
+        words = [w for w in cleft.rest.split() if w.lower() not in _ASKING_MODALS]
+        deed, asked = (words[0].lower() if words else ""), set(cleft.actors)
+    else:
+        found = _MODAL_DEED.match(asking.strip()[:1].lower() + asking.strip()[1:])
+        if found is None:
+            return None
+        deed = found.group("verb").lower()
+        asked = actors_in(found.group(0)[: found.start("verb")])
+    if len(deed) < _MIN_DEED_LETTERS or not asked or _PASSIVE.search(deed) or deed in _LIGHT_DEEDS:
+        return None
+    stems = set(index.analyzer.terms(deed))
+    said = [m for m in _PASSIVE_IN.finditer(text) if stems & set(index.analyzer.terms(m.group(1)))]
+    active = [
+        w
+        for w in re.findall(r"[\wæøå-]+", text)
+        if not _PASSIVE.search(w) and stems & set(index.analyzer.terms(w))
+    ]
+    if not stems or not said or active:
+        return None
+    return any(m.group(2) and (actors_in(m.group(2)) - asked) for m in said)
+
+
 def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     """Whether a yes/no question opens with a verb of doing that the documents never use ("Mister vi
     midlene hvis …?", "Refunderer Udir reisene?"): what it asks happens is nowhere said, so no sentence of
@@ -2548,6 +2597,7 @@ def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     if found is None:
         return False
     verb = found.group(1).lower()
+    verb = rules.verb_read_as.get(verb, verb)  # "Dekker ordningen …?" asks what «… omfatter …» says
     if len(verb) < _MIN_DEED_LETTERS or verb in question_words() or verb in rules.finite_verbs:
         return False
     return known_form(index, verb) is None

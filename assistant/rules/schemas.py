@@ -620,6 +620,9 @@ class PlanRules(RuleFile):
     claim_cleft: Pattern | None = None
     # "Kan kommunen bestemme selv …?": whether a body may decide, read as a cleft (groups actor, verb, rest).
     decide_cleft: Pattern | None = None
+    # "Har Udir ansvaret for å koordinere forumet?": whose duty a task is, read as a cleft (groups actor,
+    # deed, rest).
+    duty_cleft: Pattern | None = None
     request: Pattern | None = None
     tell_about: Pattern | None = None  # "Kan du fortelle om X?" asks "Hva er X?" (group topic)
     # "Jeg har hørt om noe som heter X. Hva går det ut på?" asks "Hva er X?": the name the sentence before

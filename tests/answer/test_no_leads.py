@@ -4,6 +4,8 @@ the only one asked, and when they say the contrary of what is asked."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant import texts
@@ -299,3 +301,68 @@ def test_a_member_of_the_forum_asked_as_the_one_who_does_it_is_no(services: Serv
     answer = ask(services, question)
     assert answer.answer.startswith("Nei."), answer.answer
     assert "Statsforvalteren har sekretariatsansvar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Er kompetansepakkene nettbaserte?", "Er kompetansepakkane nettbaserte?"],
+)
+def test_a_sentence_that_says_what_is_asked_answers_before_the_one_that_goes_on(
+    services: Services, question: str
+) -> None:
+    # «Kompetansepakker er nettbaserte tilbud …» answers; «De kan brukes sammen med …» after it does not
+    assert ask(services, question).answer.startswith("Ja."), ask(services, question).answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Dekker Kompetanseløftet tiltak for PPT?", "Dekkjer Kompetanseløftet tiltak på eiernivå?"]
+)
+def test_what_a_scheme_covers_is_read_as_what_it_includes(services: Services, question: str) -> None:
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Statsforvalteren som prioriterer tiltakene?",
+        "Prioriterer Statsforvalteren behovsmeldingene?",
+        "Skal Statsforvalteren prioritere tiltakene?",
+        "Er det statsforvaltaren som prioriterer behovsmeldingane?",
+    ],
+)
+def test_a_deed_done_in_another_body_is_no_yes_to_the_body_asked(services: Services, question: str) -> None:
+    # «Statsforvalteren legger til rette for at behovsmeldingene skal kunne … prioriteres i samarbeidsforum»
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+
+
+def test_the_body_a_passive_deed_is_done_in_answers_no_only_when_it_is_another() -> None:
+    from assistant.answer.extractive import _passive_doer
+
+    class _Analyzer:
+        @staticmethod
+        def terms(text: str) -> list[str]:
+            return [w.lower()[:8] for w in text.split()]
+
+    class _Index:
+        analyzer = _Analyzer()
+
+    said = "Statsforvalteren legger til rette for at behovene kan prioriteres i samarbeidsforum."
+    index: Any = _Index()
+    cleft = read_cleft("Er det Statsforvalteren som prioriterer tiltakene?")
+    assert _passive_doer(index, "Er det Statsforvalteren som prioriterer tiltakene?", cleft, said) is True
+    forum = read_cleft("Er det samarbeidsforum som prioriterer tiltakene?")
+    assert _passive_doer(index, "Er det samarbeidsforum som prioriterer tiltakene?", forum, said) is False
+    active = "Det er samarbeidsforum som prioriterer tiltak."
+    assert _passive_doer(index, "Er det Statsforvalteren som prioriterer tiltakene?", cleft, active) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Får vi pengene før tiltakene starter?", "Får vi midlane før tiltaka startar?"]
+)
+def test_whether_something_comes_before_is_said_yes_to_only_by_a_sentence_that_says_when(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question).answer
+    assert not answer.startswith("Ja."), answer
