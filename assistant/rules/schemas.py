@@ -608,6 +608,9 @@ class PlanRules(RuleFile):
     # "Hva kan midlene brukes til?": the verb done to the subject (named group `verb`) is what is asked after.
     verb_asked: Pattern | None = None
     verb_read_as: dict[str, str] = Field(default_factory=dict)
+    # "Bør planen omfatte evaluering?", "Bestemmer Udir hvilke parter som …?": yes/no questions though a
+    # list word or a clause of "hvilke" follows (read before `types`).
+    yes_no_first: Pattern | None = None
     # "Hvem bestemmer …?": verbs of deciding, whose answer may say whose call it is in a verb of its own.
     deciding_verbs: Words = Field(default_factory=list)
     reported: Pattern | None = None

@@ -239,3 +239,10 @@ def test_whether_a_body_has_a_duty_is_read_as_a_cleft() -> None:
 def test_a_duty_given_to_another_body_is_answered_no(services: Services, question: str, lead: str) -> None:
     answer = ask(services, question).answer
     assert answer.startswith(lead), answer
+
+
+def test_whether_another_body_decides_is_answered_no(services: Services) -> None:
+    # «Det er samarbeidsforum i fylkene som prioriterer hvilke tiltak tilskuddet skal fordeles til.»
+    answer = ask(services, "Avgjør Statsforvalteren hvilke tiltak tilskuddet skal fordeles til?").answer
+    assert answer.startswith("Nei."), answer
+    assert read_cleft("Avgjør Udir hvilke tiltak som får midler?") is not None
