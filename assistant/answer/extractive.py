@@ -257,7 +257,9 @@ class ExtractiveBackend:
                 )
                 alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
                 # "Er det X som …?", someone else (or X of another scheme): no,
-                by_other = done_by_other(cleft, subject)
+                # a body the question sends to («… til statsforvalteren») does not do what is asked of X
+                sent_to = actors_in(" ".join(m.group(1) for m in _BODY_AFTER.finditer(cleft.rest)))
+                by_other = done_by_other(cleft, subject) and not (sent_to and actors_in(subject) <= sent_to)
                 # of a forum of another scheme: no, and a sentence on "the forum" may be of either
                 of_other_scheme = not by_other and self._of_other_scheme(cleft, subject)
                 if (by_other or of_other_scheme) and not receives and alone:
@@ -2151,12 +2153,28 @@ def _other_said_to_do_it(index: LexicalIndex, rules: PlanRules, asking: str, tex
     if not who or not what:
         return False
     named = spelled_out(said.group(1))
-    if any(_carries(index, set(index.analyzer.terms(w.lower())), named) for w in who):
+    if any(_names_head(index, w, named) for w in who):
         return False
     return _loose_coverage(what, set(index.analyzer.terms(text[said.end() :]))) >= _SAYS_WHAT_IS_ASKED
 
 
 _SELF = frozenset({"selv", "sjølv", "sjøl", "sjølve", "selve"})
+
+
+def _names_head(index: LexicalIndex, word: str, named: str) -> bool:
+    """Whether a text names who a word names, as a word or the head of a compound («eierne» in
+    «skoleeiere»), not only as the part before it: «skoleeiere» are the schools' owners, not «skolene»."""
+    heads: set[str] = set()
+    # («barnehage-» of «barnehage- og skoleeiere» is only the first part of «barnehageeiere»)
+    for w in (w for w in named.split() if not w.endswith("-")):
+        terms = index.analyzer.terms(w.lower())
+        heads |= {terms[0], terms[-1]} if terms else set()
+    # as _carries does, a form the stemmer cuts otherwise («eiern», «eier») is the same word
+    return any(
+        min(len(u), len(f)) >= 3 and (f.startswith(u) or u.startswith(f)) and abs(len(f) - len(u)) <= 2
+        for f in index.analyzer.terms(word.lower())
+        for u in heads
+    )
 
 
 def _numbers(pattern: str, text: str) -> dict[str, set[str]]:

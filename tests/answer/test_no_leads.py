@@ -366,3 +366,39 @@ def test_whether_something_comes_before_is_said_yes_to_only_by_a_sentence_that_s
 ) -> None:
     answer = ask(services, question).answer
     assert not answer.startswith("Ja."), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det skolene selv som melder behov til statsforvalteren?",
+        "Er det barnehagene som melder behov til statsforvalteren?",
+        "Er det skulane som melder behov til statsforvaltaren?",
+    ],
+)
+def test_the_place_an_owner_runs_is_not_the_owner(services: Services, question: str) -> None:
+    # «Det er barnehage- og skoleeiere som … melder behov …»: the owners of the schools, not the schools
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+
+
+def test_the_body_a_need_is_sent_to_is_not_another_doer(services: Services) -> None:
+    # «Statsforvalteren legger til rette for …» is about the body the need is sent to: no «Nei» to the owners
+    answer = ask(services, "Er det eierne som melder behov til statsforvalteren?").answer
+    assert not answer.startswith("Nei."), answer
+    other = ask(services, "Er det Udir som prioriterer tiltakene i samarbeidsforum?").answer
+    assert other.startswith("Nei."), other
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan vi som privat barnehageeier søke om vikarmidler til videreutdanning?",
+        "Kan vi som barnehageeier søke om vikarmidler?",
+    ],
+)
+def test_the_owner_we_are_is_the_subject_asked_about(services: Services, question: str) -> None:
+    # «… kan skoleeier søke om vikar- eller stipendmidler»: said of another owner than "vi" are
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert asked_subject(question) == ("barnehageeier",)
