@@ -1886,6 +1886,10 @@ def _lead_in(
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
     # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
     member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    # "Skal KS være med i forumet for yrkesfag?" «Samarbeidsforumet skal inkludere …» (KS not among them):
+    # the sources say who must be in it, and that party is not, so it is not required
+    if member is False and not negated and _required_member_left_out(rules, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     subject_asked = asked_subject(plan.question)
     whose = (
         member
@@ -2526,6 +2530,18 @@ def _names_member(rules: PlanRules, asking: str, text: str) -> bool | None:
         return False
     lowered = text.lower()
     return all(_party_word_said(w, lowered) for w in words)
+
+
+def _required_member_left_out(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a question asks if a party must be in a body ("Skal/Må X være med i forumet?", `required`)
+    and the sentence says who must be (`members` with an `obligation`: «… skal inkludere …»)."""
+    if not (rules.required and rules.obligation and rules.members):
+        return False
+    return bool(
+        re.search(rules.required, asking, re.IGNORECASE)
+        and re.search(rules.members, text, re.IGNORECASE)
+        and re.search(rules.obligation, text, re.IGNORECASE)
+    )
 
 
 # The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.

@@ -402,3 +402,24 @@ def test_the_owner_we_are_is_the_subject_asked_about(services: Services, questio
     answer = ask(services, question).answer
     assert answer.startswith("Nei."), answer
     assert asked_subject(question) == ("barnehageeier",)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Skal KS være med i samarbeidsforumet for fag- og yrkesopplæring?", "Nei."),
+        ("Skal PPT være representert i samarbeidsforumet for yrkesfag?", "Nei."),
+        ("Skal lærerorganisasjonene være med i samarbeidsforumet for yrkesfag?", "Ja."),
+        ("Skal KS være med i samarbeidsforum for barnehage og grunnopplæring?", "Ja."),
+    ],
+)
+def test_a_party_left_out_of_those_who_must_be_in_a_forum_is_not_required(
+    services: Services, question: str, lead: str
+) -> None:
+    # «Samarbeidsforumet skal inkludere og samarbeide med: …» names who must be in it, and KS is not there
+    answer = ask(services, question).answer
+    assert answer.startswith(lead), answer
+    # whether it is in it at all, the list does not settle: others may be taken in
+    assert not ask(services, "Er KS med i samarbeidsforumet for fag- og yrkesopplæring?").answer.startswith(
+        "Nei."
+    )
