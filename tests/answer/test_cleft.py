@@ -246,3 +246,10 @@ def test_whether_another_body_decides_is_answered_no(services: Services) -> None
     answer = ask(services, "Avgjør Statsforvalteren hvilke tiltak tilskuddet skal fordeles til?").answer
     assert answer.startswith("Nei."), answer
     assert read_cleft("Avgjør Udir hvilke tiltak som får midler?") is not None
+
+
+def test_a_nynorsk_owner_asked_is_the_bokmal_owner_named() -> None:
+    cleft = read_cleft("Er det barnehageeigarane som melder behov?")
+    assert cleft is not None and cleft.actors == ("barnehageeigar",)
+    assert names_asked(cleft, "Det er barnehageeiere som melder behov.")
+    assert not names_asked(cleft, "Statsforvalteren legger til rette for …")
