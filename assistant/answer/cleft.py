@@ -44,6 +44,13 @@ def read_cleft(question: str) -> Cleft | None:
     if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
         led = re.search(rules.claim_cleft, asking, re.IGNORECASE)
     may = None
+    if led is None and rules.duty_cleft:  # "Har Udir ansvaret for å koordinere forumet?"
+        duty = re.search(rules.duty_cleft, asking, re.IGNORECASE)
+        if duty is not None and (actors := _actors(duty.group("actor"))):
+            # the deed itself is asked: whose it is to koordinere, as "Er det Udir som skal koordinere …?"
+            said = asking[duty.end("actor") : duty.end("rest")].strip() if duty.group("rest") else ""
+            rest = f"skal {duty.group('deed')}" if duty.group("deed") else f"har {said}"
+            return Cleft(actors, rest, phrase=duty.group("actor"))
     if led is None and rules.decide_cleft:  # "Kan kommunen bestemme selv hvilke tiltak …?"
         led = may = re.search(rules.decide_cleft, asking, re.IGNORECASE)
     if led is None or not (actors := _actors(led.group("actor"))):
@@ -147,7 +154,9 @@ def done_by_other(cleft: Cleft, subject: str) -> bool:
 
 def names_asked(cleft: Cleft, text: str) -> bool:
     """Whether the text names the body the question asks about."""
-    return bool(set(_actors(text)) & set(cleft.actors))
+    kinds = rule_file(PlanRules).actor_kinds
+    # the nynorsk owner asked («barnehageeigar») is the bokmål one named («barnehageeier»), `actor_kinds`
+    return any(a == n or n in kinds.get(a, []) for a in cleft.actors for n in _actors(text))
 
 
 def actors_in(text: str) -> set[str]:

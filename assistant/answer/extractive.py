@@ -258,7 +258,9 @@ class ExtractiveBackend:
                 )
                 alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
                 # "Er det X som …?", someone else (or X of another scheme): no,
-                by_other = done_by_other(cleft, subject)
+                # a body the question sends to («… til statsforvalteren») does not do what is asked of X
+                sent_to = actors_in(" ".join(m.group(1) for m in _BODY_AFTER.finditer(cleft.rest)))
+                by_other = done_by_other(cleft, subject) and not (sent_to and actors_in(subject) <= sent_to)
                 # of a forum of another scheme: no, and a sentence on "the forum" may be of either
                 of_other_scheme = not by_other and self._of_other_scheme(cleft, subject)
                 if (by_other or of_other_scheme) and not receives and alone:
@@ -1788,7 +1790,14 @@ def _says_more(s: _Scored, before: _Scored) -> bool:
 def _answering(chosen: list[_Scored]) -> _Scored:
     """The chosen sentence that answers: the second when the first is only its referent («Kompetansepakker
     er …» before «De kan brukes …»), so that a yes or no is read from what answers the question."""
-    if len(chosen) > 1 and _names_referent(chosen[1], chosen[0]) and _beside(chosen[1], chosen[:1]):
+    if (
+        len(chosen) > 1
+        and _names_referent(chosen[1], chosen[0])
+        and _beside(chosen[1], chosen[:1])
+        # «Kompetansepakker er nettbaserte tilbud …» itself answers "Er kompetansepakkene nettbaserte?"
+        # when it says more of what is asked than the sentence that goes on from it
+        and chosen[1].loose >= chosen[0].loose
+    ):
         return chosen[1]
     return chosen[0]
 
@@ -1870,6 +1879,11 @@ def _lead_in(
         and _other_said_to_do_it(index, rules, asking, text)
     ):
         return texts.YES_NO_LEADS["nei"] + " "
+    # "Er det Statsforvalteren som prioriterer tiltakene?" «Statsforvalteren legger til rette for at
+    # behovsmeldingene skal kunne behandles og prioriteres i samarbeidsforum»: done in another body
+    done_in = _passive_doer(index, asking, cleft, text) if index is not None and not negated else None
+    if done_in is not None and done_in:
+        return texts.YES_NO_LEADS["nei"] + " "
     # "Varer ordningen i fem år?" «… for en periode på 3 år»
     if index is not None and not negated and _other_number(rules, asking, text):
         return texts.YES_NO_LEADS["nei"] + " "
@@ -1906,6 +1920,10 @@ def _lead_in(
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
     # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
     member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    # "Skal KS være med i forumet for yrkesfag?" «Samarbeidsforumet skal inkludere …» (KS not among them):
+    # the sources say who must be in it, and that party is not, so it is not required
+    if member is False and not negated and _required_member_left_out(rules, asking, text):
+        return texts.YES_NO_LEADS["nei"] + " "
     subject_asked = asked_subject(plan.question)
     whose = (
         member
@@ -1924,6 +1942,7 @@ def _lead_in(
     if (
         covered
         and not negated
+        and done_in is None  # the deed is done to something, not by the body asked
         and by_whom
         and tells_asked
         and (skipped is None or _waived(rules, skipped.group(1), text))
@@ -2172,12 +2191,28 @@ def _other_said_to_do_it(index: LexicalIndex, rules: PlanRules, asking: str, tex
     if not who or not what:
         return False
     named = spelled_out(said.group(1))
-    if any(_carries(index, set(index.analyzer.terms(w.lower())), named) for w in who):
+    if any(_names_head(index, w, named) for w in who):
         return False
     return _loose_coverage(what, set(index.analyzer.terms(text[said.end() :]))) >= _SAYS_WHAT_IS_ASKED
 
 
 _SELF = frozenset({"selv", "sjølv", "sjøl", "sjølve", "selve"})
+
+
+def _names_head(index: LexicalIndex, word: str, named: str) -> bool:
+    """Whether a text names who a word names, as a word or the head of a compound («eierne» in
+    «skoleeiere»), not only as the part before it: «skoleeiere» are the schools' owners, not «skolene»."""
+    heads: set[str] = set()
+    # («barnehage-» of «barnehage- og skoleeiere» is only the first part of «barnehageeiere»)
+    for w in (w for w in named.split() if not w.endswith("-")):
+        terms = index.analyzer.terms(w.lower())
+        heads |= {terms[0], terms[-1]} if terms else set()
+    # as _carries does, a form the stemmer cuts otherwise («eiern», «eier») is the same word
+    return any(
+        min(len(u), len(f)) >= 3 and (f.startswith(u) or u.startswith(f)) and abs(len(f) - len(u)) <= 2
+        for f in index.analyzer.terms(word.lower())
+        for u in heads
+    )
 
 
 def _numbers(pattern: str, text: str) -> dict[str, set[str]]:
@@ -2531,6 +2566,18 @@ def _names_member(rules: PlanRules, asking: str, text: str) -> bool | None:
     return all(_party_word_said(w, lowered) for w in words)
 
 
+def _required_member_left_out(rules: PlanRules, asking: str, text: str) -> bool:
+    """Whether a question asks if a party must be in a body ("Skal/Må X være med i forumet?", `required`)
+    and the sentence says who must be (`members` with an `obligation`: «… skal inkludere …»)."""
+    if not (rules.required and rules.obligation and rules.members):
+        return False
+    return bool(
+        re.search(rules.required, asking, re.IGNORECASE)
+        and re.search(rules.members, text, re.IGNORECASE)
+        and re.search(rules.obligation, text, re.IGNORECASE)
+    )
+
+
 # The verb a yes/no question opens with ("Mister vi midlene …?"), after a joining word.
 _OPENING_VERB = re.compile(r"^(?:og\s+|men\s+)?([a-zæøå]+)\b", re.IGNORECASE)
 _MIN_DEED_LETTERS = 4
@@ -2573,6 +2620,42 @@ def _says_the_deed(index: LexicalIndex, asking: str, text: str) -> bool:
     return _loose_coverage(_known_sets(index, verb), set(index.analyzer.terms(text))) > 0
 
 
+# «… skal kunne behandles og prioriteres i samarbeidsforum»: a passive deed, and in or by whom it is done.
+_PASSIVE_IN = re.compile(
+    r"\b([a-zæøå]{3,}(?:es|ast))\b(?:\s+(?:i|av|hos|ved)\s+(?:den\s+|det\s+|dei\s+|de\s+)?([\wæøå-]+))?",
+    re.IGNORECASE,
+)
+_ASKING_MODALS = frozenset({"skal", "kan", "må", "bør", "får", "vil", "kunne", "skulle"})
+
+
+def _passive_doer(index: LexicalIndex, asking: str, cleft: Cleft | None, text: str) -> bool | None:
+    """Whether a sentence says the deed a question asks a body does ("Er det Statsforvalteren som
+    prioriterer …?", "Skal Statsforvalteren prioritere …?") only in the passive: True when it names
+    another body it is done in or by («… prioriteres i samarbeidsforum»), False when it names none (no
+    yes: the body asked is not said to do it), None when it says the deed otherwise or not at all."""
+    if cleft is not None:
+        words = [w for w in cleft.rest.split() if w.lower() not in _ASKING_MODALS]
+        deed, asked = (words[0].lower() if words else ""), set(cleft.actors)
+    else:
+        found = _MODAL_DEED.match(asking.strip()[:1].lower() + asking.strip()[1:])
+        if found is None:
+            return None
+        deed = found.group("verb").lower()
+        asked = actors_in(found.group(0)[: found.start("verb")])
+    if len(deed) < _MIN_DEED_LETTERS or not asked or _PASSIVE.search(deed) or deed in _LIGHT_DEEDS:
+        return None
+    stems = set(index.analyzer.terms(deed))
+    said = [m for m in _PASSIVE_IN.finditer(text) if stems & set(index.analyzer.terms(m.group(1)))]
+    active = [
+        w
+        for w in re.findall(r"[\wæøå-]+", text)
+        if not _PASSIVE.search(w) and stems & set(index.analyzer.terms(w))
+    ]
+    if not stems or not said or active:
+        return None
+    return any(m.group(2) and (actors_in(m.group(2)) - asked) for m in said)
+
+
 def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     """Whether a yes/no question opens with a verb of doing that the documents never use ("Mister vi
     midlene hvis …?", "Refunderer Udir reisene?"): what it asks happens is nowhere said, so no sentence of
@@ -2582,6 +2665,7 @@ def _unknown_deed(index: LexicalIndex, rules: PlanRules, asking: str) -> bool:
     if found is None:
         return False
     verb = found.group(1).lower()
+    verb = rules.verb_read_as.get(verb, verb)  # "Dekker ordningen …?" asks what «… omfatter …» says
     if len(verb) < _MIN_DEED_LETTERS or verb in question_words() or verb in rules.finite_verbs:
         return False
     return known_form(index, verb) is None

@@ -273,6 +273,9 @@ def split_sentences(text: str) -> list[str]:
 
 def question_type(text: str) -> QuestionType:
     lowered = _without_fillers(asking_sentence(text).lower().strip()).strip()
+    first = rule_file(PlanRules).yes_no_first
+    if first is not None and re.search(first, lowered):
+        return "ja_nei"  # "Bør planen omfatte evaluering?", "Bestemmer Udir hvilke parter …?"
     for kind, patterns in _type_patterns():
         if any(not indirect(lowered, m) for p in patterns for m in p.finditer(lowered)):
             if kind == "naar" and asks_conditions(lowered):

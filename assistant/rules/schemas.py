@@ -624,6 +624,9 @@ class PlanRules(RuleFile):
     # "Hva kan midlene brukes til?": the verb done to the subject (named group `verb`) is what is asked after.
     verb_asked: Pattern | None = None
     verb_read_as: dict[str, str] = Field(default_factory=dict)
+    # "Bør planen omfatte evaluering?", "Bestemmer Udir hvilke parter som …?": yes/no questions though a
+    # list word or a clause of "hvilke" follows (read before `types`).
+    yes_no_first: Pattern | None = None
     # "Hvem bestemmer …?": verbs of deciding, whose answer may say whose call it is in a verb of its own.
     deciding_verbs: Words = Field(default_factory=list)
     reported: Pattern | None = None
@@ -636,6 +639,9 @@ class PlanRules(RuleFile):
     claim_cleft: Pattern | None = None
     # "Kan kommunen bestemme selv …?": whether a body may decide, read as a cleft (groups actor, verb, rest).
     decide_cleft: Pattern | None = None
+    # "Har Udir ansvaret for å koordinere forumet?": whose duty a task is, read as a cleft (groups actor,
+    # deed, rest).
+    duty_cleft: Pattern | None = None
     request: Pattern | None = None
     tell_about: Pattern | None = None  # "Kan du fortelle om X?" asks "Hva er X?" (group topic)
     # "Jeg har hørt om noe som heter X. Hva går det ut på?" asks "Hva er X?": the name the sentence before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import texts
 from assistant.answer.cleft import (
     actors_in,
@@ -210,3 +212,44 @@ def test_a_forum_named_by_another_scheme_than_the_one_asked_about_is_another_bod
     assert backend._of_other_scheme(cleft, "samarbeidsforum for ordning B")
     assert not backend._of_other_scheme(cleft, "samarbeidsforum i ordning A")
     assert not backend._of_other_scheme(cleft, "samarbeidsforum i fylkene")  # names no scheme: can't tell
+
+
+def test_whether_a_body_has_a_duty_is_read_as_a_cleft() -> None:
+    cleft = read_cleft("Har Udir ansvaret for å koordinere samarbeidsforumet?")
+    assert cleft is not None and cleft.actors == ("udir",)
+    assert cleft.rest == "skal koordinere samarbeidsforumet"  # the deed, as "Er det Udir som skal …?"
+    noun = read_cleft("Har fylkeskommunen sekretariatsansvaret for forumet?")
+    assert noun is not None and "sekretariatsansvaret" in noun.rest
+    # a right or a permission is no duty
+    assert read_cleft("Har kommunen lov til å melde behov?") is None
+    assert read_cleft("Har vi krav på midler?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Har Statsforvalteren ansvaret for å forvalte tilskuddsordningen for yrkesopplæring?", "Nei."),
+        ("Har Statsforvaltaren ansvar for å koordinere samarbeidsforumet i yrkesfag?", "Nei."),
+        ("Har skoleeierne ansvaret for å utbetale midlene etter beslutning i samarbeidsforum?", "Nei."),
+        ("Har Udir ansvaret for å forvalte tilskuddsordningen for fag- og yrkesopplæring?", "Ja."),
+        ("Har fylkeskommunen ansvaret for å etablere samarbeidsforum i fag- og yrkesopplæringen?", "Ja."),
+        ("Har Statsforvalteren sekretariatsansvar for samarbeidsforum?", "Ja."),
+    ],
+)
+def test_a_duty_given_to_another_body_is_answered_no(services: Services, question: str, lead: str) -> None:
+    answer = ask(services, question).answer
+    assert answer.startswith(lead), answer
+
+
+def test_whether_another_body_decides_is_answered_no(services: Services) -> None:
+    # «Det er samarbeidsforum i fylkene som prioriterer hvilke tiltak tilskuddet skal fordeles til.»
+    answer = ask(services, "Avgjør Statsforvalteren hvilke tiltak tilskuddet skal fordeles til?").answer
+    assert answer.startswith("Nei."), answer
+    assert read_cleft("Avgjør Udir hvilke tiltak som får midler?") is not None
+
+
+def test_a_nynorsk_owner_asked_is_the_bokmal_owner_named() -> None:
+    cleft = read_cleft("Er det barnehageeigarane som melder behov?")
+    assert cleft is not None and cleft.actors == ("barnehageeigar",)
+    assert names_asked(cleft, "Det er barnehageeiere som melder behov.")
+    assert not names_asked(cleft, "Statsforvalteren legger til rette for …")

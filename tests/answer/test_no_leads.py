@@ -4,6 +4,8 @@ the only one asked, and when they say the contrary of what is asked."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant import texts
@@ -299,3 +301,126 @@ def test_a_member_of_the_forum_asked_as_the_one_who_does_it_is_no(services: Serv
     answer = ask(services, question)
     assert answer.answer.startswith("Nei."), answer.answer
     assert "Statsforvalteren har sekretariatsansvar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Er kompetansepakkene nettbaserte?", "Er kompetansepakkane nettbaserte?"],
+)
+def test_a_sentence_that_says_what_is_asked_answers_before_the_one_that_goes_on(
+    services: Services, question: str
+) -> None:
+    # «Kompetansepakker er nettbaserte tilbud …» answers; «De kan brukes sammen med …» after it does not
+    assert ask(services, question).answer.startswith("Ja."), ask(services, question).answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Dekker Kompetanseløftet tiltak for PPT?", "Dekkjer Kompetanseløftet tiltak på eiernivå?"]
+)
+def test_what_a_scheme_covers_is_read_as_what_it_includes(services: Services, question: str) -> None:
+    answer = ask(services, question).answer
+    assert answer.startswith("Ja."), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Statsforvalteren som prioriterer tiltakene?",
+        "Prioriterer Statsforvalteren behovsmeldingene?",
+        "Skal Statsforvalteren prioritere tiltakene?",
+        "Er det statsforvaltaren som prioriterer behovsmeldingane?",
+    ],
+)
+def test_a_deed_done_in_another_body_is_no_yes_to_the_body_asked(services: Services, question: str) -> None:
+    # «Statsforvalteren legger til rette for at behovsmeldingene skal kunne … prioriteres i samarbeidsforum»
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+
+
+def test_the_body_a_passive_deed_is_done_in_answers_no_only_when_it_is_another() -> None:
+    from assistant.answer.extractive import _passive_doer
+
+    class _Analyzer:
+        @staticmethod
+        def terms(text: str) -> list[str]:
+            return [w.lower()[:8] for w in text.split()]
+
+    class _Index:
+        analyzer = _Analyzer()
+
+    said = "Statsforvalteren legger til rette for at behovene kan prioriteres i samarbeidsforum."
+    index: Any = _Index()
+    cleft = read_cleft("Er det Statsforvalteren som prioriterer tiltakene?")
+    assert _passive_doer(index, "Er det Statsforvalteren som prioriterer tiltakene?", cleft, said) is True
+    forum = read_cleft("Er det samarbeidsforum som prioriterer tiltakene?")
+    assert _passive_doer(index, "Er det samarbeidsforum som prioriterer tiltakene?", forum, said) is False
+    active = "Det er samarbeidsforum som prioriterer tiltak."
+    assert _passive_doer(index, "Er det Statsforvalteren som prioriterer tiltakene?", cleft, active) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Får vi pengene før tiltakene starter?", "Får vi midlane før tiltaka startar?"]
+)
+def test_whether_something_comes_before_is_said_yes_to_only_by_a_sentence_that_says_when(
+    services: Services, question: str
+) -> None:
+    answer = ask(services, question).answer
+    assert not answer.startswith("Ja."), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det skolene selv som melder behov til statsforvalteren?",
+        "Er det barnehagene som melder behov til statsforvalteren?",
+        "Er det skulane som melder behov til statsforvaltaren?",
+    ],
+)
+def test_the_place_an_owner_runs_is_not_the_owner(services: Services, question: str) -> None:
+    # «Det er barnehage- og skoleeiere som … melder behov …»: the owners of the schools, not the schools
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+
+
+def test_the_body_a_need_is_sent_to_is_not_another_doer(services: Services) -> None:
+    # «Statsforvalteren legger til rette for …» is about the body the need is sent to: no «Nei» to the owners
+    answer = ask(services, "Er det eierne som melder behov til statsforvalteren?").answer
+    assert not answer.startswith("Nei."), answer
+    other = ask(services, "Er det Udir som prioriterer tiltakene i samarbeidsforum?").answer
+    assert other.startswith("Nei."), other
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan vi som privat barnehageeier søke om vikarmidler til videreutdanning?",
+        "Kan vi som barnehageeier søke om vikarmidler?",
+        "Kan me som barnehageeigar søkje om vikarmidlar til vidareutdanning?",  # the nynorsk owner
+    ],
+)
+def test_the_owner_we_are_is_the_subject_asked_about(services: Services, question: str) -> None:
+    # «… kan skoleeier søke om vikar- eller stipendmidler»: said of another owner than "vi" are
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert asked_subject(question) in (("barnehageeier",), ("barnehageeigar",))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Skal KS være med i samarbeidsforumet for fag- og yrkesopplæring?", "Nei."),
+        ("Skal PPT være representert i samarbeidsforumet for yrkesfag?", "Nei."),
+        ("Skal lærerorganisasjonene være med i samarbeidsforumet for yrkesfag?", "Ja."),
+        ("Skal KS være med i samarbeidsforum for barnehage og grunnopplæring?", "Ja."),
+    ],
+)
+def test_a_party_left_out_of_those_who_must_be_in_a_forum_is_not_required(
+    services: Services, question: str, lead: str
+) -> None:
+    # «Samarbeidsforumet skal inkludere og samarbeide med: …» names who must be in it, and KS is not there
+    answer = ask(services, question).answer
+    assert answer.startswith(lead), answer
+    # whether it is in it at all, the list does not settle: others may be taken in
+    assert not ask(services, "Er KS med i samarbeidsforumet for fag- og yrkesopplæring?").answer.startswith(
+        "Nei."
+    )

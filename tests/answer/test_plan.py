@@ -756,3 +756,22 @@ def test_we_in_a_yes_no_question_is_the_body_who_asks_works_at_when_it_acts_in_t
     assert direct("Vi er en kommune. Kan vi delta?").endswith("Kan vi delta?")
     assert direct("Jeg jobber i fylkeskommunen. Kan vi søke?").endswith("Kan vi søke?")
     assert direct("Jeg jobber hos Statsforvalteren. Hvem leder forumet?").endswith("Hvem leder forumet?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Bør planen i yrkesfagordningen omfatte evaluering av tiltakene?", "ja_nei"),
+        ("Må planen inneholde varighet?", "ja_nei"),
+        ("Bør planen innehalde ei evaluering?", "ja_nei"),
+        ("Bestemmer Udir hvilke samarbeidsparter som kan være med i forumet?", "ja_nei"),
+        ("Avgjør samarbeidsforum hvilke tiltak som får midler?", "ja_nei"),
+        ("Hva bør planen inneholde?", "liste"),  # asks what
+        ("Kan du liste opp kriteriene?", "liste"),  # a request
+        ("Skal planen omfatte hvilke tiltak som er prioritert?", "liste"),
+    ],
+)
+def test_a_modal_or_deciding_verb_first_asks_yes_or_no_though_a_list_word_follows(
+    question: str, kind: str
+) -> None:
+    assert question_type(question) == kind

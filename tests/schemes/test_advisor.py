@@ -93,6 +93,18 @@ def test_whether_a_scheme_applies_to_a_sector_is_answered_from_its_sector_senten
     _markers_match_citations(answer)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Gjelder Dekom kun for videregående skoler?", "Er Kompetanseløftet bare for barnehager og skoler?"],
+)
+def test_whether_a_scheme_is_only_for_a_sector_is_not_answered_yes_by_that_sector(
+    catalogue: Catalogue, question: str
+) -> None:
+    # «bare»/«kun» asks whether it is for nothing else: that it is for the sector is no yes to that
+    answer = advise(question, [], catalogue, [], question)
+    assert answer is None or not answer.text.startswith("Ja."), answer
+
+
 def test_a_sector_outside_those_the_catalogue_answers_for_is_not_read_as_a_sector_question(
     catalogue: Catalogue,
 ) -> None:
