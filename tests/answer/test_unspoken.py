@@ -23,6 +23,11 @@ def test_a_listed_matter_the_documents_never_use_is_named() -> None:
     assert unspoken_matter("Må vi betale pengene tilbake?", _MENTORING) == "betale pengene tilbake"
 
 
+def test_being_paid_for_ones_time_is_a_matter_of_pay_money_paid_out_is_not() -> None:
+    assert unspoken_matter("Får mentorene betalt for timene i nettverket?", _MENTORING) == "betalt"
+    assert unspoken_matter("Blir frikjøpet betalt ut til kommunen?", _MENTORING) is None
+
+
 def test_a_listed_matter_the_documents_speak_of_is_left_to_retrieval() -> None:
     """«reiseutgifter» is in a passage: the rule steps aside by itself."""
     assert unspoken_matter("Hvem dekker reiseutgiftene til nettverket?", _MENTORING) is None
