@@ -42,18 +42,20 @@ def _stems(text: str) -> set[str]:
 def _value(segment: str, measure: set[str]) -> float | None:
     """The segment's figure: the one followed by a word the question counts in ("22 behovsmeldinger"),
     else its one sum of money ("7 140 413,-", "11 mill."), else its only figure."""
-    found = []
+    figures: list[float] = []
+    counted: list[float] = []  # followed by what the question counts
+    sums: list[float] = []  # with a scale or thousands groups: money
     for number, scale, after in _FIGURE.findall(segment):
         value = float(re.sub(r"[ \u00a0]", "", number).replace(",", "."))
         if scale:
             value *= next(v for k, v in _SCALE.items() if scale.lower().startswith(k))
-        counted = bool(after) and stem(after.lower()) in measure
-        found.append((value, counted, bool(scale) or not re.fullmatch(r"\d+(?:,\d+)?", number)))
-    for kind in (1, 2):
-        chosen = [v for v, *marks in found if marks[kind - 1]]
-        if chosen:
-            return chosen[0] if len(chosen) == 1 else None
-    return found[0][0] if len(found) == 1 else None
+        figures.append(value)
+        if after and stem(after.lower()) in measure:
+            counted.append(value)
+        if scale or not re.fullmatch(r"\d+(?:,\d+)?", number):
+            sums.append(value)
+    chosen = counted or sums or figures
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def compared(asking: str, text: str) -> Verdict | None:
