@@ -534,14 +534,7 @@ def _compared(
         said_by.append(" ".join(unmarked(written.answer).split()))
     if len(set(said_by)) < len(said_by):
         return None
-    merged = merge_parts(answered)
-    return Answer(
-        conversation_id,
-        f"{texts.FOR_COMPARED_SCHEMES}\n\n{merged.text}",
-        merged.citations,
-        resolved_question=plan.question,
-        plan=plan,
-    )
+    return _labelled(conversation_id, texts.FOR_COMPARED_SCHEMES, answered, plan.question, plan)
 
 
 # Passages of each scheme must score this near the best for a question to be read as meaning either.
@@ -603,13 +596,16 @@ def _for_each_scheme(
     # The question's own words are one scheme's ("… etter at samarbeidsforumet har bestemt seg").
     if any(a < b for a in missed for b in missed):
         return None
+    return _labelled(conversation_id, texts.FOR_EACH_SCHEME, answered, retrieved.question, plan)
+
+
+def _labelled(
+    conversation_id: str, head: str, answered: list[PartAnswer], question: str, plan: AnswerPlan | None
+) -> Answer:
+    """One answer per scheme, each under its name, below the line that says so."""
     merged = merge_parts(answered)
     return Answer(
-        conversation_id,
-        f"{texts.FOR_EACH_SCHEME}\n\n{merged.text}",
-        merged.citations,
-        resolved_question=retrieved.question,
-        plan=plan,
+        conversation_id, f"{head}\n\n{merged.text}", merged.citations, resolved_question=question, plan=plan
     )
 
 
