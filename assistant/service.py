@@ -933,33 +933,27 @@ def _written(
     `target`; the extractive answer is in bokmål and rendered later."""
     if retrieved.abstain is not None:
         return _abstained(retrieved, retrieved.abstain, conversation_id)
-    with _step(services, "answer"):
-        composed = compose(
-            retrieved.question, retrieved.hits, services.backend, services.llm, target, style, retrieved.plan
-        )
-    answer = _checked(services, retrieved, composed, conversation_id)
+
+    def attempt(question: str, hits: list[ScoredPassage], plan: AnswerPlan | None) -> Answer:
+        # Checked against the whole question: a year or a place said only around what is asked ("Vi
+        # planlegger for 2027. Hvor mye får vi?") still binds the answer.
+        with _step(services, "answer"):
+            composed = compose(question, hits, services.backend, services.llm, target, style, plan)
+        return _checked(services, retrieved, composed, conversation_id)
+
+    answer = attempt(retrieved.question, retrieved.hits, retrieved.plan)
     if answer.abstained and (asked := _without_context(retrieved)) is not None:
         # "Vi er en kommune med svake resultater. Hvor lenge varer det?": who asks can pull the composer
         # to a sentence about them that lacks what is asked (a stretch of time); what is asked is
         # composed again from the same passages before the question is given up.
-        with _step(services, "answer"):
-            composed = compose(
-                asked.question, asked.hits, services.backend, services.llm, target, style, asked.plan
-            )
-        # Checked against the whole question: a year or a place said only around what is asked ("Vi
-        # planlegger for 2027. Hvor mye får vi?") still binds the answer.
-        again = _checked(services, retrieved, composed, conversation_id)
+        again = attempt(asked.question, asked.hits, asked.plan)
         if not again.abstained:
             return again
     moved = _totals_first(services, retrieved) if answer.abstained else None
     if moved is not None:
         # "Vi er en kommune i Nordland. Hvor mye får vi?": the county's totals, ranked below passages on
         # the scheme, are composed from before the question is given up (the share's gap is said above).
-        with _step(services, "answer"):
-            composed = compose(
-                retrieved.question, moved, services.backend, services.llm, target, style, retrieved.plan
-            )
-        again = _checked(services, retrieved, composed, conversation_id)
+        again = attempt(retrieved.question, moved, retrieved.plan)
         if not again.abstained:
             return again
     return answer

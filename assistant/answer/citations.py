@@ -175,15 +175,20 @@ def asks_for_value(question: str) -> bool:
     return any(asked_for.asked(question) for asked_for in _guard().asks_for)
 
 
+def _asked_for(kind: str) -> _AskedFor | None:
+    return next((a for a in _guard().asks_for if a.name == kind), None)
+
+
 def value_pattern(kind: str) -> re.Pattern[str] | None:
     """What gives a value of a kind guard.yaml asks_for names ("amount": "28 mill", "11 271 000,-")."""
-    return next((a.answer for a in _guard().asks_for if a.name == kind), None)
+    asked_for = _asked_for(kind)
+    return asked_for.answer if asked_for is not None else None
 
 
 def asked_frequency(question: str) -> re.Pattern[str] | None:
     """What an answer to "Hvor ofte …?" has (guard.yaml asks_for `frequency`: «årlig», «hver måned»), or
     None when the question asks no frequency."""
-    kind = next((a for a in _guard().asks_for if a.name == "frequency"), None)
+    kind = _asked_for("frequency")
     return kind.answer if kind is not None and kind.asked(question) else None
 
 

@@ -77,7 +77,8 @@ def _speaks_of_asked(question: str) -> Callable[[str], bool]:
     skip = {stem(w.lower()) for w in asked}
     # who gets the share ("hver kommune", "vi") is not what the money is for
     for share in (rules.share_unit, rules.share_we):
-        asking = re.sub(share or r"(?!)", " ", asking, flags=re.IGNORECASE)
+        if share:
+            asking = re.sub(share, " ", asking, flags=re.IGNORECASE)
     # a compound of a money word names the money for what its first part says: "skolemidlene" fit a text
     # that speaks of schools, "vikarmidler" only one that speaks of substitutes
     money = tuple(stem(w.lower()) for w in rules.money_words if len(w) >= _MIN_MONEY_TAIL)
