@@ -50,6 +50,7 @@ from assistant.answer.relevance import (
     decider_unsaid,
     names_instances,
     said_above,
+    says_how,
     speaks_to,
     unsaid_kind,
 )
@@ -1002,6 +1003,9 @@ def _checked(
     reason = unsupported_answer_reason(
         retrieved.question, composed.text, composed.citations, unrequired=totals_answer(retrieved.question)
     )
+    lexical = services.retriever.lexical
+    if reason is None and not says_how(lexical, retrieved.question, composed.text, composed.citations):
+        reason = texts.ABSTAIN_WEAK_EVIDENCE  # "Hvordan skal vi rapportere …?" answered by what the scheme is
     if not composed.citations or reason is not None:
         return _abstained(retrieved, reason or texts.ABSTAIN_WEAK_EVIDENCE, conversation_id)
     text = composed.text

@@ -95,6 +95,31 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     return bool(total) and found / total >= _REST_SAID
 
 
+def says_how(index: LexicalIndex, question: str, text: str, citations: Sequence[Citation] = ()) -> bool:
+    """Whether the answer to a single "Hvordan …?" question whose verb is what it asks after ("Hvordan skal
+    vi rapportere …?", "Hvordan beregnes …?") says that verb in some form the documents use: a sentence on
+    the scheme the question names, without the act, tells nothing of how it is done. True for any other
+    question, for a verb that only asks how something goes («fungerer», «skjer»: plan.yaml process_verbs),
+    and for a verb the documents never use (left to the unspoken-matter and retrieval checks)."""
+    asking = asking_sentence(question)
+    plan = plan_question(asking)
+    if plan.type != "hvordan" or plan.multi_part or not plan.focus or text.startswith(texts.NOT_DIRECTLY):
+        return True
+    focus = plan.focus[0]
+    rules = rule_file(PlanRules)
+    how_verb = rules.how_verb.replace("{verb}", re.escape(focus)) if rules.how_verb else None
+    verb_first = re.match(how_verb, asking, re.IGNORECASE) if how_verb else None
+    if verb_first is None or focus.lower() in {v.lower() for v in rules.process_verbs}:
+        return True
+    variants = _by_word(index, asking).get(focus)
+    if variants is None or not _used(index, focus, variants[0]):
+        return True
+    cited = {int(n) for n in MARKER.findall(text)}
+    headings = [c.section for c in citations if c.n in cited]
+    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    return _found(variants[0], said)
+
+
 def _says_composition(asking: str, text: str) -> bool:
     """Whether the part asks how a thing is made up (plan.yaml `composition_question`) and the answer says
     what it consists of (`composition`)."""

@@ -560,6 +560,10 @@ class PlanRules(RuleFile):
     # How a thing is made up ("Hvordan er de delt opp?"), and what says it of a thing in the documents' words.
     composition_question: Pattern | None = None
     composition: Pattern | None = None
+    # "Hvordan skal vi rapportere …?": a how-question whose verb (the focus, put for `{verb}`) is what it asks
+    # after, and the verbs that only ask how something goes ("Hvordan fungerer …?").
+    how_verb: str | None = None
+    process_verbs: Words = Field(default_factory=list)
     # The clause after the body that only says which body it is (group clause).
     body_clause: Pattern | None = None
     question_words: Words

@@ -176,6 +176,17 @@ def test_a_matter_never_spoken_of_is_named_where_the_evidence_is_weak(services: 
     assert ask(services, "Hva slags barnetrygd får vi?").answer == texts.ABSTAIN_OFF_DOMAIN
 
 
+def test_how_an_act_is_done_is_refused_when_no_quote_says_the_act(services: Services) -> None:
+    """Asked how reporting goes in a scheme whose documents say nothing of reporting, the best sentences are
+    about the scheme, not the act: refused. Where they say it, it is answered; how amounts are worked out is
+    never said, and the refusal names the word."""
+    assert ask(services, "Hvordan rapporterer kommunen til Statsforvalteren i regional ordning?").abstained
+    said = ask(services, "Hvordan skal fylkeskommunen rapportere i ordningen for fag- og yrkesopplæring?")
+    assert not said.abstained and "rapportere årlig" in said.answer
+    reckoned = ask(services, "Hvordan beregnes stipendmidlene for en lærer?")
+    assert reckoned.answer == texts.ABSTAIN_UNSPOKEN.format(matter="beregnes")
+
+
 def test_a_yes_no_question_the_documents_do_not_settle_is_refused_with_the_verdict_first(
     services: Services,
 ) -> None:

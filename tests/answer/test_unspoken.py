@@ -90,3 +90,13 @@ def test_a_compound_whose_first_part_only_ranks_is_its_last_part() -> None:
         "delregnskapsmodell"
     )
     assert unspoken_matter("Hvilke delmoduler har ordningen?", _MENTORING) == "delmoduler"
+
+
+def test_how_an_amount_is_reckoned_is_a_matter_of_its_own() -> None:
+    """The documents give amounts, never how they are worked out."""
+    assert unspoken_matter("Hvordan beregnes frikjøpet for en mentor?", _MENTORING) == "beregnes"
+    assert unspoken_matter("Korleis blir midlane berekna?", _MENTORING) == "berekna"
+    assert unspoken_matter("Hvordan regnes beløpet per kommune ut?", _MENTORING) == "regnes"
+    # counting on an amount, or counting as one of a group, is no reckoning
+    assert unspoken_matter("Hvor mye kan kommunen regne med å få til frikjøp?", _MENTORING) is None
+    assert unspoken_matter("Regnes assistenter som mentorer?", _MENTORING) is None
