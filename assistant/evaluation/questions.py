@@ -164,16 +164,22 @@ def _rendered(questions: list[Question], render_facts: RenderFacts) -> list[Ques
 
 def nynorsk_facts(facts: Sequence[str]) -> list[str]:
     """The facts as a nynorsk answer words them: the same Apertium rendering the answers get, in one
-    call. Without Apertium the bokmål wording stands."""
+    call. Without Apertium the bokmål wording stands. Each fact is a paragraph of its own: on a line
+    that only follows another, Apertium reads a capitalised first word as a name and leaves it («Ledere og
+    ansatte» stays «Ledere og tilsette», where the answer, a sentence of its own, says «Leiarar»)."""
     from assistant.language import TranslationUnavailable, translate
 
     if not facts:
         return []
     try:
-        lines = translate("\n".join(" ".join(f.split()) for f in facts), "nb", "nn").split("\n")
+        rendered = translate(_FACT_BREAK.join(" ".join(f.split()) for f in facts), "nb", "nn")
     except TranslationUnavailable:
         return list(facts)
+    lines = [line.strip() for line in rendered.split(_FACT_BREAK)]
     return lines if len(lines) == len(facts) else list(facts)
+
+
+_FACT_BREAK = "\n\n"
 
 
 def load_twins(

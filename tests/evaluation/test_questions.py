@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation.questions import Part, load_questions
+from assistant.evaluation.questions import Part, load_questions, nynorsk_facts
 
 FIRST_SET = """
 - id: q1
@@ -124,3 +124,14 @@ def test_a_nynorsk_realistic_question_gets_every_checked_string_in_nynorsk(tmp_p
 def test_an_unknown_answerable_value_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="true, partial or false"):
         load_questions(write(tmp_path, REALISTIC.replace('answerable: "partial"', 'answerable: "maybe"')))
+
+
+def test_facts_rendered_together_are_each_rendered_as_a_sentence_of_its_own() -> None:
+    """Real Apertium: a capitalised first word is translated as it is at the start of an answer's
+    sentence, not left as a name because another fact came before it."""
+    alone = nynorsk_facts(["Ledere og ansatte"])
+    together = nynorsk_facts(
+        ["målgruppen er lærere", "Ledere og ansatte", "Fylkeskommunen disponerer midlene"]
+    )
+    assert together[1] == alone[0] == "Leiarar og tilsette"
+    assert together[0] == "målgruppa er lærarar" and len(together) == 3
