@@ -20,7 +20,7 @@ from assistant.answer.citations import (
     asks_to_drop_instructions,
     unsupported_answer_reason,
 )
-from assistant.answer.cleft import confirms, subject_bodies
+from assistant.answer.cleft import confirmed_which, confirms, subject_bodies
 from assistant.answer.compose import Composed, compose, extract, pieces, stream_llm
 from assistant.answer.extractive import (
     AnswerBackend,
@@ -920,7 +920,11 @@ def _confirmed(services: Services, first: str, part: str, answered: PartAnswer) 
     if not named:
         return None
     lead = texts.LEAD_YES if set(named) & set(asked) else texts.YES_NO_LEADS["nei"]
-    return PartAnswer(part, f"{lead} {said}", answered.citations, asked=part)
+    choice, which = confirmed_which(part, " ".join(named))
+    if choice:  # «Er det X eller Y?» has no «Ja» to give: the one the answer names, or neither settled
+        lead = texts.LEAD_WHICH.format(body=which) if which else texts.LEAD_NOT_DIRECTLY
+    between = "\n" if lead == texts.LEAD_NOT_DIRECTLY else " "
+    return PartAnswer(part, f"{lead}{between}{said}", answered.citations, asked=part)
 
 
 def _still_answers(question: str, text: str, citations: list[Citation]) -> bool:

@@ -74,9 +74,23 @@ def _either(actor: str) -> tuple[str, ...]:
 def named_alternative(cleft: Cleft, subject: str) -> str | None:
     """Which of an either/or cleft's bodies a sentence's subject names: its word from the question, when
     the subject names that one and not the other; else None."""
+    return _named_of(cleft.either, subject)
+
+
+def _named_of(either: tuple[str, ...], subject: str) -> str | None:
     named = _actors(spelled_out(subject))
-    hits = [w for w in cleft.either if any(n.endswith(a) for a in _actors(w) for n in named)]
+    hits = [w for w in either if any(n.endswith(a) for a in _actors(w) for n in named)]
     return hits[0] if len(hits) == 1 else None
+
+
+def confirmed_which(part: str, said: str) -> tuple[bool, str | None]:
+    """Whether a later part asks which of two bodies it is («…, er det fylkeskommunen eller
+    samarbeidsforumet?»), and the asker's word for the one `said` (the first answer's subject) names (None
+    when it names neither or both)."""
+    rules = rule_file(PlanRules)
+    found = re.search(rules.confirm, asking_sentence(part), re.IGNORECASE) if rules.confirm else None
+    either = _either(found.group("actor")) if found else ()
+    return bool(either), _named_of(either, said) if either else None
 
 
 def confirms(part: str) -> tuple[str, ...]:

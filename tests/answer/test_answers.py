@@ -1265,6 +1265,18 @@ def test_a_when_question_gets_the_date_from_the_sentence_after_the_best(services
     assert "pilotert innen januar 2022. [" in answer.answer, answer.answer
 
 
+def test_a_later_part_asking_which_of_two_bodies_is_answered_by_the_one_named_not_yes(
+    services: Services,
+) -> None:
+    """«…, er det X eller Y?» after «Hvem …?» has no «Ja» to give: it is the one the first answer names."""
+    answer = ask(
+        services,
+        "Hvem forvalter tilskuddsordningen for fag- og yrkesopplæring, er det Statsforvalteren eller Udir?",
+    )
+    later = answer.answer.split("\n\n")[1]
+    assert later.splitlines()[1].startswith("Det er Udir. Udir har ansvaret for å forvalte"), answer.answer
+
+
 def test_a_later_part_the_sources_have_nothing_on_is_named_not_covered_not_padded(services: Services) -> None:
     """Travel costs are in no document: the part says so, and is not counted as answered because the first
     part is (before, it read «Det kildene sier om dette, står over.», as if a sentence above said who

@@ -9,6 +9,7 @@ from assistant.answer.cleft import (
     actors_in,
     asked_subject,
     clauses,
+    confirmed_which,
     confirms,
     done_by_other,
     named_alternative,
@@ -60,6 +61,16 @@ def test_a_part_that_only_asks_which_body_it_is_confirms_it() -> None:
     # It asks something of its own, or about no body
     assert confirms("Er det Udir som skal godkjenne planen?") == ()
     assert confirms("Er det mulig å søke to ganger?") == ()
+
+
+def test_a_part_that_asks_which_of_two_bodies_gets_the_one_the_answer_names() -> None:
+    asked = "Er det fylkeskommunen eller Statsforvalteren?"
+    assert confirmed_which(asked, "statsforvalter") == (True, "Statsforvalteren")
+    assert confirmed_which("er det udir eller fylkeskommunen?", "fylkeskommunen") == (True, "fylkeskommunen")
+    # neither of them, or both, settles no choice; one body asked about is no choice at all
+    assert confirmed_which(asked, "udir") == (True, None)
+    assert confirmed_which(asked, "statsforvalter fylkeskommunen") == (True, None)
+    assert confirmed_which("Er det fylkeskommunen?", "fylkeskommunen") == (False, None)
 
 
 def test_a_sentences_subject_is_its_cleft_or_its_opening_words() -> None:
