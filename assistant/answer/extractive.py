@@ -359,7 +359,7 @@ class ExtractiveBackend:
             if (f := known_form(index, w)) is not None
             and not (schemes and self._in_scope is not None and self._in_scope(w, schemes))
         ]
-        return [({t for v in index.query_term_sets(f) for t in v}, index.idf(f)) for f in forms]
+        return [(_forms_and_synonyms(index, f, cleft.rest), index.idf(f)) for f in forms]
 
     def _score_units(
         self, question: str, hits: list[ScoredPassage], plan: AnswerPlan | None = None
@@ -1690,6 +1690,17 @@ def _total_alone(
 def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
     """Whether the sentence right before `s` in its passage is among those chosen."""
     return any(c.unit.hit == s.unit.hit and c.unit.position == s.unit.position - 1 for c in chosen)
+
+
+def _forms_and_synonyms(index: LexicalIndex, word: str, text: str) -> set[str]:
+    """A word's stems and those of the one-word glossary synonyms of the term of `text` it is part of
+    ("betaler" of «betaler ut pengene»: «utbetaler»). A phrase's word alone is no synonym: the «del» of
+    «deler ut» (for "utbetaler") says nothing of paying in «en del av tilskuddsordningen»."""
+    found = set(index.analyzer.term_variants(word))
+    for used, others in index.glossary.matches(text):
+        if any(stem(word) == stem(w) for term in used for w in content_words(term)):
+            found |= {x for t in others if len(t.split()) == 1 for x in index.analyzer.terms(t)}
+    return found
 
 
 def _says(wanted: list[tuple[set[str], float]], s: _Scored, index: LexicalIndex) -> float:

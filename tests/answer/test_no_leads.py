@@ -81,6 +81,22 @@ def test_another_body_that_pays_in_a_scheme_named_in_full_is_no(services: Servic
 @pytest.mark.parametrize(
     "question",
     [
+        "Er det Udir som utbetaler midlene i Rekom?",
+        "Er det Udir som utbetaler pengene i rekom?",
+        "Er det fylkeskommunen som utbetaler midlene i Rekom?",
+    ],
+)
+def test_another_body_that_pays_in_a_scheme_named_short_is_no(services: Services, question: str) -> None:
+    # «… blir innført som en del av tilskuddsordningen» says nothing of paying: the «del» of the glossary's
+    # «deler ut» is no synonym of "utbetaler" by itself
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "sekretariatsansvar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Vi sitter i fylkeskommunen. Er det Statsforvalteren som overfører yrkesfagmidlene til oss?",
         "Er det Statsforvalteren som overfører pengene til fylkeskommunen i yrkesfagordningen?",
     ],
