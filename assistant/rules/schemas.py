@@ -666,6 +666,8 @@ class ScopeRules(RuleFile):
     compares: Pattern | None = None  # "Hva er forskjellen på X i A og i B?": each named scheme answered
     compared_frame: Pattern | None = None  # the words of such a question that ask for the comparison
     compared_links: Words = Field(default_factory=list)  # "i", "for": what joins the subject to a scheme
+    # "… A og B når det gjelder Z?": the words that open what is compared, said after the schemes' names
+    compared_aspect: Pattern | None = None
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.
