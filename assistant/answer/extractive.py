@@ -224,7 +224,11 @@ class ExtractiveBackend:
             if more and not rule and more[0] is not chosen[0]:
                 chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
             # "Kan vi melde behovet rett til Udir?": no, when the sentence about it sends it to another body
-            elsewhere = None if cleft is not None else _sent_elsewhere(index, plan, scored)
+            # "Melder barnehageeierne behov direkte til Udir?" asks of the eiere where they send it: no, too
+            sends = cleft is not None and bool(
+                actors_in(" ".join(m.group(1) for m in _BODY_AFTER.finditer(cleft.rest))) - set(cleft.actors)
+            )
+            elsewhere = None if cleft is not None and not sends else _sent_elsewhere(index, plan, scored)
             if elsewhere is not None:
                 chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
                 lead = texts.YES_NO_LEADS["nei"] + " "

@@ -79,6 +79,23 @@ def test_another_body_that_pays_in_a_scheme_named_in_full_is_no(services: Servic
 
 
 @pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("Melder barnehageeierne behov direkte til Udir?", "til statsforvalteren"),
+        ("Melder kommunene behovene til fylkeskommunen?", "til statsforvalteren"),
+        ("Rapporterer fylkeskommunene til Statsforvalteren?", "til Utdanningsdirektoratet"),
+    ],
+)
+def test_a_body_asked_whether_it_sends_to_another_body_than_the_sources_say_is_no(
+    services: Services, question: str, where: str
+) -> None:
+    # the question opens with the verb and names who sends ("Melder X …"): it is asked where X sends it
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert where in answer.answer
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Er det Udir som utbetaler midlene i Rekom?",
