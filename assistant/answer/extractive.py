@@ -2323,11 +2323,21 @@ def _is_actor(rules: PlanRules, word: str) -> bool:
     return any(word.lower().startswith(a) for a in rules.actors)
 
 
+# "… sammen med arbeidslivet?", "… i samarbeid med fagskolene?": the body a deed is asked to be done with
+_WITH_BODY = re.compile(
+    r"\b(?:(?:sammen|saman)\s+med|i\s+(?:samarbeid|partnerskap|partnarskap)\s+med)"
+    r"\s+(?:den\s+|det\s+|de\s+|en\s+|ein\s+|et\s+|eit\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+
+
 def _names_bodies_asked(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence names each body the question sends something to or goes through ("rett til
-    Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), by its name or a synonym."""
+    Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), or does it with ("sammen med
+    arbeidslivet"), by its name or a synonym."""
     said = set(index.analyzer.terms(text))
-    for m in _BODY_AFTER.finditer(_first_of(asking)):
+    first = _first_of(asking)
+    for m in [*_BODY_AFTER.finditer(first), *_WITH_BODY.finditer(first)]:
         word = m.group(1)
         if not _is_actor(rules, word):
             continue

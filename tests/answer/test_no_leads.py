@@ -79,6 +79,21 @@ def test_another_body_that_pays_in_a_scheme_named_in_full_is_no(services: Servic
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Må tiltakene i Dekom planlegges sammen med arbeidslivet?",
+        "Skal tiltakene i den desentraliserte ordningen gjennomføres i samarbeid med arbeidslivet?",
+    ],
+)
+def test_a_deed_asked_to_be_done_with_a_body_no_sentence_names_is_no_yes(
+    services: Services, question: str
+) -> None:
+    # the partnership with UH is what the sources say of Dekom; working with arbeidslivet is yrkesfag's
+    answer = ask(services, question)
+    assert not answer.answer.startswith("Ja."), answer.answer
+
+
+@pytest.mark.parametrize(
     ("question", "where"),
     [
         ("Melder barnehageeierne behov direkte til Udir?", "til statsforvalteren"),
