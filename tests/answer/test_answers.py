@@ -122,7 +122,10 @@ def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> N
 
 @pytest.mark.parametrize(
     "question",
-    ["Hvor lang tid varer støtten i oppfølgingsordningen?", "Hvor lenge varer støtten i oppfølgingsordningen?"],
+    [
+        "Hvor lang tid varer støtten i oppfølgingsordningen?",
+        "Hvor lenge varer støtten i oppfølgingsordningen?",
+    ],
 )
 def test_how_long_something_lasts_is_its_period(services: Services, question: str) -> None:
     # «varer» is said «for en periode på 3 år» (glossary): not refused for want of the word
