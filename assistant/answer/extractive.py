@@ -224,7 +224,11 @@ class ExtractiveBackend:
             if more and not rule and more[0] is not chosen[0]:
                 chosen = [more[0], *(s for s in chosen if s is not more[0])][: len(chosen)]
             # "Kan vi melde behovet rett til Udir?": no, when the sentence about it sends it to another body
-            elsewhere = None if cleft is not None else _sent_elsewhere(index, plan, scored)
+            # "Melder barnehageeierne behov direkte til Udir?" asks of the eiere where they send it: no, too
+            sends = cleft is not None and bool(
+                actors_in(" ".join(m.group(1) for m in _BODY_AFTER.finditer(cleft.rest))) - set(cleft.actors)
+            )
+            elsewhere = None if cleft is not None and not sends else _sent_elsewhere(index, plan, scored)
             if elsewhere is not None:
                 chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
                 lead = texts.YES_NO_LEADS["nei"] + " "
@@ -359,7 +363,7 @@ class ExtractiveBackend:
             if (f := known_form(index, w)) is not None
             and not (schemes and self._in_scope is not None and self._in_scope(w, schemes))
         ]
-        return [({t for v in index.query_term_sets(f) for t in v}, index.idf(f)) for f in forms]
+        return [(_forms_and_synonyms(index, f, cleft.rest), index.idf(f)) for f in forms]
 
     def _score_units(
         self, question: str, hits: list[ScoredPassage], plan: AnswerPlan | None = None
@@ -1692,6 +1696,17 @@ def _beside(s: _Scored, chosen: list[_Scored]) -> bool:
     return any(c.unit.hit == s.unit.hit and c.unit.position == s.unit.position - 1 for c in chosen)
 
 
+def _forms_and_synonyms(index: LexicalIndex, word: str, text: str) -> set[str]:
+    """A word's stems and those of the one-word glossary synonyms of the term of `text` it is part of
+    ("betaler" of «betaler ut pengene»: «utbetaler»). A phrase's word alone is no synonym: the «del» of
+    «deler ut» (for "utbetaler") says nothing of paying in «en del av tilskuddsordningen»."""
+    found = set(index.analyzer.term_variants(word))
+    for used, others in index.glossary.matches(text):
+        if any(stem(word) == stem(w) for term in used for w in content_words(term)):
+            found |= {x for t in others if len(t.split()) == 1 for x in index.analyzer.terms(t)}
+    return found
+
+
 def _says(wanted: list[tuple[set[str], float]], s: _Scored, index: LexicalIndex) -> float:
     """How much of what a cleft question asks (`wanted`) a sentence itself says (not its heading), rarer
     words counting more: the sentence that says it ("De har ansvaret for koordinering av
@@ -2308,11 +2323,21 @@ def _is_actor(rules: PlanRules, word: str) -> bool:
     return any(word.lower().startswith(a) for a in rules.actors)
 
 
+# "… sammen med arbeidslivet?", "… i samarbeid med fagskolene?": the body a deed is asked to be done with
+_WITH_BODY = re.compile(
+    r"\b(?:(?:sammen|saman)\s+med|i\s+(?:samarbeid|partnerskap|partnarskap)\s+med)"
+    r"\s+(?:den\s+|det\s+|de\s+|en\s+|ein\s+|et\s+|eit\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+
+
 def _names_bodies_asked(index: LexicalIndex, rules: PlanRules, asking: str, text: str) -> bool:
     """Whether a sentence names each body the question sends something to or goes through ("rett til
-    Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), by its name or a synonym."""
+    Udir", "via fylkeskommunen", "midler fra Statsforvalteren"), or does it with ("sammen med
+    arbeidslivet"), by its name or a synonym."""
     said = set(index.analyzer.terms(text))
-    for m in _BODY_AFTER.finditer(_first_of(asking)):
+    first = _first_of(asking)
+    for m in [*_BODY_AFTER.finditer(first), *_WITH_BODY.finditer(first)]:
         word = m.group(1)
         if not _is_actor(rules, word):
             continue

@@ -470,7 +470,7 @@ def split_parts(text: str) -> tuple[str, ...]:
         # "… X, eller er den bare for Y?" offers alternatives in one question; only "og" and a comma join.
         joiners = f"|{rules.part_joiners}" if rules.part_joiners else ""
         between = rf"\s*(?:,\s*(?:og|og så)?|\s+og{joiners})\s+(?=(?:{openers})\b|{_ELLIPTIC_ASKING}\s*\??$)"
-        split = _elliptic(_sharing_verb(_at_inverted(re.split(between, piece))))
+        split = _gapped(_elliptic(_sharing_verb(_at_inverted(re.split(between, piece)))))
         topic = ""
         for i, chunk in enumerate(split):
             chunk = chunk.strip(" ,")
@@ -626,6 +626,51 @@ def _elliptic(chunks: list[str]) -> list[str]:
             kept.append(f"{asked} {rest[:1].lower()}{rest[1:]}")
         else:
             kept[-1] = f"{before}, {chunk}"
+    return kept
+
+
+# The prepositions that open the phrase a gapped part keeps of its own ("…, og hvem i yrkesfagordningen?")
+_GAP_PREPOSITIONS = ("i", "for", "til", "innen", "innenfor", "innanfor", "under", "hos", "på", "fra", "frå")
+# A gapped part is its question words and one short phrase: no more words than this after the preposition
+_MAX_GAP_WORDS = 5
+
+
+def _gapped(chunks: list[str]) -> list[str]:
+    """ "Hvem søker i regional ordning, og hvem i yrkesfagordningen?": a part that is only what asks and a
+    phrase opened by a preposition, with no verb, asks what the part before it asks, of that phrase in place
+    of the one there opened by the same preposition ("Hvem søker i yrkesfagordningen?"); with no such phrase
+    there, of its own phrase put after it ("Hvem prioriterer tiltakene, og hvem i Dekom?")."""
+    rules = rule_file(PlanRules)
+    pattern = rules.question_phrase
+    if not pattern or len(chunks) < 2:
+        return chunks
+    verbs = {v.lower() for v in rules.finite_verbs}
+    preposition = "|".join(_GAP_PREPOSITIONS)
+    kept = [chunks[0]]
+    for chunk in chunks[1:]:
+        asking = re.match(pattern, chunk.strip(), re.IGNORECASE)
+        rest = chunk.strip()[asking.end() :].strip(" ,?") if asking else ""
+        gap = re.fullmatch(rf"(?P<prep>{preposition})\s+(?P<object>[\w-]+(?:\s+[\w-]+)*)", rest, re.I)
+        before = kept[-1].strip(" ,?")
+        asked_before = re.match(pattern, before, re.IGNORECASE)
+        object_words = gap.group("object").split() if gap else []
+        if (
+            asking is None
+            or gap is None
+            or asked_before is None
+            or len(object_words) > _MAX_GAP_WORDS
+            or any(w.lower() in verbs for w in object_words)
+        ):
+            kept.append(chunk)
+            continue
+        said = before[asked_before.end() :].strip()
+        prep = gap.group("prep").lower()
+        # the phrase of the part before opened by the same preposition, up to the next preposition or the end
+        there = re.search(rf"\b{prep}\s+.+?(?=\s+(?:{preposition})\s|$)", said, re.IGNORECASE)
+        phrase = f"{prep} {gap.group('object')}"
+        said = f"{said[: there.start()]}{phrase}{said[there.end() :]}" if there else f"{said} {phrase}"
+        asked = re.sub(r"^og\s+", "", asking.group(0).strip(), flags=re.IGNORECASE)
+        kept.append(f"{asked} {said}")
     return kept
 
 

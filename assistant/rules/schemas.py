@@ -267,6 +267,9 @@ class AdvisorRules(RuleFile):
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
+    # "Hvem melder behov i X?": asked of who reports needs; and the words of a quote that says who does
+    needs_question: Pattern | None = None
+    needs_words: Pattern | None = None
     sector_owners: list[SectorOwner] = Field(default_factory=list)
     # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
     # the place, and the sectors it is answered for from the scheme's sector sentences
@@ -670,6 +673,8 @@ class ScopeRules(RuleFile):
     compares: Pattern | None = None  # "Hva er forskjellen på X i A og i B?": each named scheme answered
     compared_frame: Pattern | None = None  # the words of such a question that ask for the comparison
     compared_links: Words = Field(default_factory=list)  # "i", "for": what joins the subject to a scheme
+    # "… A og B når det gjelder Z?": the words that open what is compared, said after the schemes' names
+    compared_aspect: Pattern | None = None
 
 
 # Each package rule file by its place under assistant/. Its file name is also its name in rules_dir.

@@ -182,8 +182,19 @@ def _topic(question: str, group: str | None) -> str:
 
 def _who_applies(question: str, previous: Sequence[str], catalogue: Catalogue) -> Scheme | None:
     """The scheme a "Hvem kan søke …?" question asks about, when the catalogue says who applies in it."""
-    scheme = _scheme_asked(rule_file(AdvisorRules).who_applies_question, question, previous, catalogue)
-    return scheme if scheme is not None and scheme.who_applies else None
+    rules = rule_file(AdvisorRules)
+    scheme = _scheme_asked(rules.who_applies_question, question, previous, catalogue)
+    if scheme is None or not scheme.who_applies:
+        return None
+    # "Hvem melder behov i yrkesfagordningen?": the schools and networks do, not the fylkeskommune paid
+    if (
+        rules.needs_question
+        and rules.needs_words
+        and re.search(rules.needs_question, asking_sentence(question), re.IGNORECASE)
+        and not any(re.search(rules.needs_words, e.quote, re.IGNORECASE) for e in scheme.who_applies)
+    ):
+        return None
+    return scheme
 
 
 def _who_applies_answer(scheme: Scheme, sources: _Sources) -> AdvisorAnswer:

@@ -253,6 +253,9 @@ class SchemeScope:
         lead = raw[:first]
         link = lead.pop() if lead and lead[-1] in rules.compared_links else "i"
         said, before = " ".join(lead), ""
+        aspect = _compared_aspect(rules, raw[max(end for _, end in spans.values()) :])
+        if aspect and not re.sub(rules.compared_frame, " ", said, flags=re.IGNORECASE).strip():
+            said, link = aspect, "i"  # "… A og B når det gjelder hvem som fordeler midlene?"
         while said != before:  # «hvem som …» is left once «hva er forskjellen på» is taken away
             said, before = (
                 " ".join(re.sub(rules.compared_frame, " ", said, flags=re.IGNORECASE).split()),
@@ -424,3 +427,13 @@ def _name_words(scheme: Scheme) -> set[str]:
 def _shares_word(asked: str, name_word: str) -> bool:
     """The same word, inflected, or a compound of it ("stipend" in "rekrutteringsstipend")."""
     return stem(asked) == stem(name_word) or name_word.startswith(asked) or name_word.endswith(asked)
+
+
+def _compared_aspect(rules: ScopeRules, tail: Sequence[str]) -> str:
+    """What a comparison asks of each scheme when it says it after their names ("… når det gjelder hvem som
+    fordeler midlene": "hvem som fordeler midlene"); "" when the words after them open no such phrase."""
+    if not rules.compared_aspect or not tail:
+        return ""
+    said = " ".join(tail)
+    found = re.match(rules.compared_aspect, said, re.IGNORECASE)
+    return said[found.end() :].strip() if found else ""

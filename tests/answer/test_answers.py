@@ -120,6 +120,18 @@ def test_who_rules_over_the_money_is_who_disposes_of_it(services: Services) -> N
     assert "Fylkeskommunen disponerer midlene" in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor lang tid varer støtten i oppfølgingsordningen?",
+        "Hvor lenge varer støtten i oppfølgingsordningen?",
+    ],
+)
+def test_how_long_something_lasts_is_its_period(services: Services, question: str) -> None:
+    # «varer» is said «for en periode på 3 år» (glossary): not refused for want of the word
+    assert "periode på 3 år" in ask(services, question).answer
+
+
 def test_every_claim_ends_with_a_marker(services: Services) -> None:
     answer = ask(services, "Hvem er målgruppene for tilskuddsordningen i fag- og yrkesopplæring?")
     claims = [c for c in re.split(r"\[\d+\]", answer.answer) if c.strip()]

@@ -81,6 +81,54 @@ def test_another_body_that_pays_in_a_scheme_named_in_full_is_no(services: Servic
 @pytest.mark.parametrize(
     "question",
     [
+        "Må tiltakene i Dekom planlegges sammen med arbeidslivet?",
+        "Skal tiltakene i den desentraliserte ordningen gjennomføres i samarbeid med arbeidslivet?",
+    ],
+)
+def test_a_deed_asked_to_be_done_with_a_body_no_sentence_names_is_no_yes(
+    services: Services, question: str
+) -> None:
+    # the partnership with UH is what the sources say of Dekom; working with arbeidslivet is yrkesfag's
+    answer = ask(services, question)
+    assert not answer.answer.startswith("Ja."), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("Melder barnehageeierne behov direkte til Udir?", "til statsforvalteren"),
+        ("Melder kommunene behovene til fylkeskommunen?", "til statsforvalteren"),
+        ("Rapporterer fylkeskommunene til Statsforvalteren?", "til Utdanningsdirektoratet"),
+    ],
+)
+def test_a_body_asked_whether_it_sends_to_another_body_than_the_sources_say_is_no(
+    services: Services, question: str, where: str
+) -> None:
+    # the question opens with the verb and names who sends ("Melder X …"): it is asked where X sends it
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert where in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det Udir som utbetaler midlene i Rekom?",
+        "Er det Udir som utbetaler pengene i rekom?",
+        "Er det fylkeskommunen som utbetaler midlene i Rekom?",
+    ],
+)
+def test_another_body_that_pays_in_a_scheme_named_short_is_no(services: Services, question: str) -> None:
+    # «… blir innført som en del av tilskuddsordningen» says nothing of paying: the «del» of the glossary's
+    # «deler ut» is no synonym of "utbetaler" by itself
+    answer = ask(services, question)
+    assert answer.answer.startswith("Nei."), answer.answer
+    assert "sekretariatsansvar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Vi sitter i fylkeskommunen. Er det Statsforvalteren som overfører yrkesfagmidlene til oss?",
         "Er det Statsforvalteren som overfører pengene til fylkeskommunen i yrkesfagordningen?",
     ],

@@ -725,6 +725,33 @@ def test_a_bare_question_word_after_a_part_is_asked_of_that_parts_verb_and_subje
     assert split_parts("Hvem kan søke, og hvordan?") == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Hvem søker i regional ordning, og hvem i yrkesfagordningen?",
+            ("Hvem søker i regional ordning?", "Hvem søker i yrkesfagordningen?"),
+        ),
+        (
+            "Kven søkjer i regional ordning, og kven i yrkesfagordninga?",
+            ("Kven søkjer i regional ordning?", "Kven søkjer i yrkesfagordninga?"),
+        ),
+        (  # the phrase of the same preposition is put in place; the rest of the part stays
+            "Hvor mye fikk Nordland til dekom i 2025, og hvor mye til rekom?",
+            ("Hvor mye fikk Nordland til dekom i 2025?", "Hvor mye fikk Nordland til rekom i 2025?"),
+        ),
+        (  # no phrase of that preposition before: the gapped one is put after
+            "Hvem prioriterer tiltakene, og hvem i Dekom?",
+            ("Hvem prioriterer tiltakene?", "Hvem prioriterer tiltakene i Dekom?"),
+        ),
+    ],
+)
+def test_a_part_of_only_question_words_and_a_phrase_asks_the_part_befores_verb(
+    question: str, parts: tuple[str, ...]
+) -> None:
+    assert split_parts(question) == parts
+
+
 def test_who_may_take_part_in_a_scheme_asks_its_target_group_but_not_in_a_forum() -> None:
     assert asks_audience("Hvem kan være med i Kompetanseløftet?")
     assert asks_audience("Hvem kan delta?")

@@ -340,6 +340,17 @@ def test_who_applies_needs_a_scheme_named_in_the_question_or_the_conversation(ca
     assert advise("Hvem kan søke?", [], catalogue, [], matches=False) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Hvem melder inn behov i yrkesfagordningen?", "Kven melder behov i yrkesfagordninga?"],
+)
+def test_who_reports_needs_is_not_who_applies_where_no_quote_of_it_speaks_of_needs(
+    catalogue: Catalogue, question: str
+) -> None:
+    # the vocational scheme pays the fylkeskommuner; the schools and networks report the needs
+    assert advise(question, [], catalogue, [], matches=False) is None
+
+
 def test_a_list_item_is_quoted_with_the_lead_in_of_its_list() -> None:
     """«prøvenemndsmedlemmer.» alone does not say what it is an item of; its list's lead-in does, and the
     items left out between them are marked «…». A quote that is no list item gets no lead-in."""

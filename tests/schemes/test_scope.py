@@ -363,6 +363,28 @@ def test_a_question_without_its_schemes_name_keeps_what_it_asks(catalogue: Catal
             },
         ),
         ("Hva er forskjellen på Rekom og Dekom?", {}),  # nothing asked of them but what they are
+        (  # what is compared, said after the names
+            "Hva er forskjellen på Dekom og yrkesfagordningen når det gjelder hvem som fordeler midlene?",
+            {
+                "desentralisert-ordning": "Hvem fordeler midlene i dekom?",
+                "fag-og-yrkesopplaering": "Hvem fordeler midlene i yrkesfagordningen?",
+            },
+        ),
+        (
+            "Hva skiller Rekom og yrkesfagordningen med tanke på målgruppene?",
+            {
+                "regional-ordning": "Målgruppene i rekom?",
+                "fag-og-yrkesopplaering": "Målgruppene i yrkesfagordningen?",
+            },
+        ),
+        (
+            "Kva er skilnaden på Dekom og yrkesfagordninga når det gjeld kven som søkjer?",
+            {
+                "desentralisert-ordning": "Kven søkjer i dekom?",
+                "fag-og-yrkesopplaering": "Kven søkjer i yrkesfagordninga?",
+            },
+        ),
+        ("Hva skiller Rekom og Dekom?", {}),
     ],
 )
 def test_a_comparison_asks_the_same_of_each_scheme_it_names(
