@@ -13,11 +13,16 @@ from datetime import date
 from pathlib import Path
 
 from assistant import texts
+from assistant.answer import amounts
 from assistant.answer.citations import (
     MARKER,
     abstain_reason,
+    asked_and_context,
     asks_other_service,
     asks_to_drop_instructions,
+    named_in,
+    relative_years,
+    to_citation,
     unsupported_answer_reason,
 )
 from assistant.answer.cleft import confirms, subject_bodies
@@ -62,7 +67,7 @@ from assistant.drafts import letter as letters
 from assistant.drafts.inquiry import addressee, around_questions, split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.freshness import fresh_hits, mark_time_bound, unmarked
+from assistant.freshness import YEAR, fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.lexical import content_words, stem, words
 from assistant.index.spelling import correct
@@ -930,7 +935,17 @@ def _written(
     services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
 ) -> Answer:
     """The answer to a retrieved bokmål question, verified. The LLM (when configured) writes in
-    `target`; the extractive answer is in bokmål and rendered later."""
+    `target`; the extractive answer is in bokmål and rendered later. A money question about one scheme is
+    answered by that scheme's figure (`_for_asked_scheme`)."""
+    answer = _written_checked(services, retrieved, target, conversation_id, style)
+    if retrieved.abstain is not None:
+        return answer
+    return _for_asked_scheme(services, retrieved, answer)
+
+
+def _written_checked(
+    services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer:
     if retrieved.abstain is not None:
         return _abstained(retrieved, retrieved.abstain, conversation_id)
 
@@ -957,6 +972,84 @@ def _written(
         if not again.abstained:
             return again
     return answer
+
+
+def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer) -> Answer:
+    """A money question that names a scheme ("Hvor mye får Kompetanseløftet i Nordland i 2026?"), answered
+    with figures none of which are for that scheme and year (the county's 2026 total), or not answered: the
+    scheme's own lines are quoted instead (answer/amounts.py). Lines for the year asked answer it; lines for
+    another year are quoted under the sentence that says the year asked is not given, when the sources give
+    figures for that year (for the whole, not the scheme); else it is not answered."""
+    scope, question = services.scope, retrieved.question
+    if scope is None or not amounts.money_asked(question):
+        return answer
+    asked = amounts.asked_schemes(question, scope.asked)
+    if not asked:
+        return answer
+    years = _asked_years(question)
+    if not answer.abstained and not amounts.misfit(
+        question, unmarked(answer.answer), answer.citations, years, scope.asked
+    ):
+        return answer
+    known = {hit.passage.id for hit in retrieved.hits}
+    deeper = services.retriever.search(searched_for(question), _DEEPER * services.settings.top_k)
+    hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
+    found = amounts.lines_for(question, hits, years, scope.asked, lambda hit: scope.tags_of(hit.passage))
+    if found is None or (not found.exact and not _given_for(question, hits, years)):
+        if answer.abstained:
+            return answer
+        return _abstained(retrieved, texts.ABSTAIN_WEAK_EVIDENCE, answer.conversation_id)
+    text, cited = amounts.written(found)
+    citations = [to_citation(n, hit) for n, hit in enumerate(cited, start=1)]
+    if found.exact and unsupported_answer_reason(question, text, citations) is not None:
+        # the lines give no year, and their passages none of the year asked: not the year's figure
+        return (
+            answer
+            if answer.abstained
+            else _abstained(retrieved, texts.ABSTAIN_WEAK_EVIDENCE, answer.conversation_id)
+        )
+    if not found.exact:
+        name = _scheme_name(services, asked)
+        other = " og ".join(amounts.other_years(found)) or "andre år"
+        said = texts.AMOUNT_OTHER_YEAR.format(name=name, year=" og ".join(sorted(years)), other=other)
+        text = f"{said}\n{text}"
+    stale = services.settings.stale_after_days
+    text = mark_time_bound(text, citations, date.today(), stale, "nb")
+    return Answer(
+        answer.conversation_id,
+        text,
+        citations,
+        resolved_question=question,
+        maalform="nb",
+        plan=retrieved.plan,
+    )
+
+
+def _asked_years(question: str) -> set[str]:
+    """The years the asking sentence names, written or counted from this one ("i år")."""
+    asking = asked_and_context(question)[0]
+    return set(YEAR.findall(asking)) | relative_years(asking, date.today())
+
+
+def _given_for(question: str, hits: Sequence[ScoredPassage], years: set[str]) -> bool:
+    """Whether the passages give some figure for the year asked, in the place asked about: "Hvor mye får
+    Kompetanseløftet i 2026?" is partly answered where the county's 2026 total is given; for 2027, with no
+    figure for that year at all, it is not."""
+    places = named_in(asked_and_context(question)[0])
+    for hit in hits:
+        p = hit.passage
+        context = "\n".join((p.title, p.section, p.text, p.document)).lower().replace("-", " ")
+        if all(name in context for name in places) and any(
+            set(YEAR.findall(line.said)) & years for line in amounts.passage_lines(hit)
+        ):
+            return True
+    return False
+
+
+def _scheme_name(services: Services, asked: Sequence[str]) -> str:
+    catalogue = services.catalogue
+    names = [s.name for s in (catalogue.get(i) for i in asked) if s is not None] if catalogue else []
+    return " og ".join(names) or "ordningen"
 
 
 def _totals_first(services: Services, retrieved: _Retrieved) -> list[ScoredPassage] | None:
