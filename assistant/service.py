@@ -651,6 +651,10 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = first if i == 0 else resolve(services, part, [first])
+        if i == 0 and len(plan.parts) > 1 and (kept := _amount_frame(_asking_only(plan.parts[-1]), first)):
+            # "Hvor mye gikk til barnehage, og hvor mye til skole i Nordland i 2026?": the place and year said
+            # at the end are of the first amount too
+            standalone = f"{standalone.rstrip('?')} {kept}?"
         if context and standalone.endswith(asks := _asking_only(standalone)):
             # "Jeg jobber i fylkeskommunen. …, og hva er vår rolle?" asks about the fylkeskommune's role
             standalone = standalone[: len(standalone) - len(asks)] + as_askers_body(asks, context)
