@@ -944,7 +944,13 @@ def _written(
     answer = _written_checked(services, retrieved, target, conversation_id, style)
     if retrieved.abstain is not None:
         return answer
-    return _for_asked_scheme(services, retrieved, answer)
+    answer = _for_asked_scheme(services, retrieved, answer)
+    if not answer.abstained and amounts.national_unsaid(
+        retrieved.question, unmarked(answer.answer), answer.citations
+    ):
+        # "Hvor mye er det i ordningen på landsbasis?": one county's figures are no answer
+        return _abstained(retrieved, texts.ABSTAIN_NATIONAL, conversation_id)
+    return answer
 
 
 def _written_checked(
@@ -998,7 +1004,15 @@ def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer)
     known = {hit.passage.id for hit in retrieved.hits}
     deeper = services.retriever.search(searched_for(question), _DEEPER * services.settings.top_k)
     hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
-    found = amounts.lines_for(question, hits, years, scope.asked, lambda hit: scope.tags_of(hit.passage))
+    # a question not answered is answered here only by lines that name the scheme asked about
+    found = amounts.lines_for(
+        question,
+        hits,
+        years,
+        scope.asked,
+        lambda hit: scope.tags_of(hit.passage),
+        named_only=answer.abstained,
+    )
     if found is None or (not found.exact and not _given_for(question, hits, years)):
         if answer.abstained:
             return answer

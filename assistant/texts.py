@@ -595,6 +595,11 @@ SHARE_UNSAID = "Kildene oppgir ikke hvor mye {who} {got}, bare samlede beløp:"
 AMOUNT_OTHER_YEAR = (
     "Kildene oppgir ikke beløpet for {name} for {year}. Det de oppgir for ordningen, gjelder {other}:"
 )
+# "Hvor mye er det i ordningen på landsbasis?" when the sources give one county's figures only
+ABSTAIN_NATIONAL = (
+    "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, oppgir ikke beløp for hele landet, "
+    "bare for enkelte fylker, så jeg vil ikke gjette. " + WHOM_TO_ASK
+)
 # A yes/no question the documents settle neither way: the verdict first, then whom to ask
 ABSTAIN_YES_NO = "Kildene sier ikke dette direkte, så jeg vil ikke gjette. " + WHOM_TO_ASK
 # A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.

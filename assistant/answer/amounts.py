@@ -161,19 +161,26 @@ class Found:
 
 
 def lines_for(
-    question: str, hits: Sequence[ScoredPassage], years: set[str], named: Named, tags: Tags
+    question: str,
+    hits: Sequence[ScoredPassage],
+    years: set[str],
+    named: Named,
+    tags: Tags,
+    named_only: bool = False,
 ) -> Found | None:
     """The figure lines among `hits` for the scheme the question asks about, in the place it names: those for
-    the year asked when there are any, else those for other years; None when no line is for the scheme."""
+    the year asked when there are any, else those for other years; None when no line is for the scheme.
+    `named_only`: only lines that name the scheme (or a part of it), not lines of a passage about it."""
     asked = asked_schemes(question, named)
     if not asked:
         return None
+    no_tags: frozenset[str] = frozenset()
     schemed = [
         f
         for h in hits
         if _placed(question, h)
         for f in passage_lines(h)
-        if _own(asked, f.said, tags(h), named)
+        if _own(asked, f.said, no_tags if named_only else tags(h), named)
     ]
     # a line that names a scheme of its own is the one to quote; of the same line found twice, the first
     unique: dict[str, FigureLine] = {}
@@ -213,3 +220,17 @@ def written(found: Found) -> tuple[str, list[ScoredPassage]]:
 def other_years(found: Found) -> list[str]:
     """The years the lines are for («2025»), in order."""
     return sorted({y for f in found.lines for y in YEAR.findall(f.said)})
+
+
+def national_unsaid(question: str, answer: str, citations: Sequence[Citation]) -> bool:
+    """Whether a money question about the whole country ("Hvor mye er det i ordningen på landsbasis?") is
+    answered only with one county's figures (guard.yaml `national`, `regional_source`)."""
+    rules = rule_file(GuardRules)
+    if not (rules.national and rules.regional_source and money_asked(question)):
+        return False
+    if not re.search(rules.national, asked_and_context(question)[0], re.IGNORECASE):
+        return False
+    by_n = {c.n: c for c in citations}
+    sources = [by_n[n] for _, n in answer_lines(answer) if n in by_n]
+    regional = re.compile(rules.regional_source, re.IGNORECASE)
+    return bool(sources) and all(regional.search(c.document) for c in sources)

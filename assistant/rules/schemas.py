@@ -185,6 +185,9 @@ class GuardRules(RuleFile):
     money_question: Pattern | None = None
     # What gives an amount of money in a line ("11 271 000,-", "28 mill"), not a count.
     money_figure: Pattern | None = None
+    # A question about the whole country ("på landsbasis"), and the documents whose figures are one county's.
+    national: Pattern | None = None
+    regional_source: Pattern | None = None
 
 
 class MeasureDefinition(_Strict):
