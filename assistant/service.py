@@ -1000,7 +1000,9 @@ def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer)
     if not answer.abstained and not amounts.misfit(
         question, unmarked(answer.answer), answer.citations, years, scope.asked
     ):
-        return answer
+        return _without_claims(
+            answer, amounts.off_claims(question, answer.answer, answer.citations, years, scope.asked)
+        )
     known = {hit.passage.id for hit in retrieved.hits}
     deeper = services.retriever.search(searched_for(question), _DEEPER * services.settings.top_k)
     hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
@@ -1041,6 +1043,20 @@ def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer)
         maalform="nb",
         plan=retrieved.plan,
     )
+
+
+def _without_claims(answer: Answer, claims: Sequence[str]) -> Answer:
+    """The answer without the quoted claims given (each with its marker), its sources renumbered."""
+    if not claims:
+        return answer
+    text = answer.answer
+    for claim in claims:
+        text = text.replace(claim, "", 1)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    used = [c for c in answer.citations if f"[{c.n}]" in text]
+    renumber = {c.n: n for n, c in enumerate(used, start=1)}
+    text = MARKER.sub(lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)
+    return replace(answer, answer=text, citations=[replace(c, n=renumber[c.n]) for c in used])
 
 
 def _asked_years(question: str) -> set[str]:

@@ -124,6 +124,41 @@ def _placed(question: str, hit: ScoredPassage) -> bool:
     return all(name in context for name in named_in(asked_and_context(question)[0]))
 
 
+def _claim_fits(
+    question: str, claim: str, source: Citation | None, years: set[str], named: Named
+) -> bool | None:
+    """Whether a quoted claim gives a figure for the scheme and year asked: None when it gives no figure."""
+    asked = asked_schemes(question, named)
+    lines = _lines(MARKER.sub(" ", claim))
+    if not lines:
+        return None
+    tags = frozenset(named(f"{source.section}\n{source.text}")) if source is not None else frozenset()
+    if source is not None and not tags:
+        tags = frozenset(named(source.title))
+    return any(
+        scheme_fits(asked, said, tags, named) and years_fit(years, said)
+        for said in (FigureLine(h, line).said for h, line in lines)
+    )
+
+
+def off_claims(
+    question: str, answer: str, citations: Sequence[Citation], years: set[str], named: Named
+) -> list[str]:
+    """The quoted claims (with their marker) whose figures are all for something else than the scheme asked
+    about, in an answer that also quotes one for it: "Hvor mye får Kompetanseløftet i Nordland?" answered
+    with «Kpl: 9 689 000,-» and the county's total besides. Empty when none fits (`misfit` handles that)."""
+    if not asked_schemes(question, named) or not money_asked(question):
+        return []
+    by_n = {c.n: c for c in citations}
+    judged = [
+        (m.group(0), _claim_fits(question, m.group(1), by_n.get(int(m.group(2))), years, named))
+        for m in _CLAIM.finditer(answer)
+    ]
+    if not any(fit for _, fit in judged):
+        return []
+    return [claim for claim, fit in judged if fit is False]
+
+
 def misfit(question: str, answer: str, citations: Sequence[Citation], years: set[str], named: Named) -> bool:
     """Whether an answer to a money question about a scheme quotes figures, none of them for that scheme
     and year: "Hvor mye får Kompetanseløftet i 2026?" answered with the county's 2026 total."""
