@@ -23,6 +23,7 @@ from assistant.answer.citations import (
     named_in,
     relative_years,
     to_citation,
+    unknown_names,
     unsupported_answer_reason,
 )
 from assistant.answer.cleft import confirms, subject_bodies
@@ -324,6 +325,8 @@ class _Retrieved:
     hits: list[ScoredPassage]
     abstain: str | None  # the reason not to answer, decided before any answer is written
     plan: AnswerPlan | None = None
+    # names the question joins to one the documents know («Nordland og Troms»), left out of what is answered
+    unnamed: tuple[str, ...] = ()
 
 
 def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerPlan:
@@ -377,6 +380,11 @@ def _retrieve(
         # Weak evidence around a matter the documents never speak of ("Hva slags fordelingsnøkkel brukes
         # for yrkesfagmidlene?") is that matter unsaid, not a question outside the domain: name it.
         reason = _unspoken_reason(services, question) or reason
+    if reason == texts.ABSTAIN_WEAK_EVIDENCE and (kept := _without_unknown(services, question)) is not None:
+        # "Hvor mye fikk Nordland og Troms i 2026?": Nordland is answered, and Troms said to be unknown
+        retried = _retrieve(services, kept[0], plan, siblings)
+        if retried.abstain is None:
+            return replace(retried, unnamed=kept[1])
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
         # find anything by itself; the scheme the conversation is about says the rest.
@@ -387,6 +395,26 @@ def _retrieve(
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _without_unknown(services: Services, question: str) -> tuple[str, tuple[str, ...]] | None:
+    """The question without the names the documents never mention that it joins by «og» to a name they do
+    («Nordland og Troms», «Troms og Nordland»), and those names; None when there are none, or when no name
+    the documents know is left to ask about."""
+    known = services.retriever.lexical.knows
+    unknown = unknown_names(asked_and_context(question)[0], known)
+    if not unknown:
+        return None
+    reduced = question
+    for name in unknown:
+        joined = rf"\s+(?:og|eller)\s+{re.escape(name)}\b|\b{re.escape(name)}\s+(?:og|eller)\s+(?=[A-ZÆØÅ])"
+        reduced, n = re.subn(joined, " ", reduced, count=1)
+        if not n:
+            return None
+    reduced = re.sub(r"\s+([?.,])", r"\1", re.sub(r"\s{2,}", " ", reduced)).strip()
+    if unknown_names(asked_and_context(reduced)[0], known) or not named_in(asked_and_context(reduced)[0]):
+        return None
+    return reduced, tuple(unknown)
 
 
 def _with_umbrella_hits(
@@ -945,6 +973,9 @@ def _written(
     if retrieved.abstain is not None:
         return answer
     answer = _for_asked_scheme(services, retrieved, answer)
+    if retrieved.unnamed and not answer.abstained:
+        unsaid = texts.NAMES_UNSAID.format(names=" og ".join(retrieved.unnamed))
+        answer = replace(answer, answer=f"{unsaid}\n{answer.answer}")
     if not answer.abstained and amounts.national_unsaid(
         retrieved.question, unmarked(answer.answer), answer.citations
     ):

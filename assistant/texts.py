@@ -600,6 +600,8 @@ ABSTAIN_NATIONAL = (
     "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, oppgir ikke beløp for hele landet, "
     "bare for enkelte fylker, så jeg vil ikke gjette. " + WHOM_TO_ASK
 )
+# "Hvor mye fikk Nordland og Troms?": the names the documents never mention, above the answer for the rest
+NAMES_UNSAID = "Kildene sier ikke noe om {names}. Dette sier de om resten av spørsmålet:"
 # A yes/no question the documents settle neither way: the verdict first, then whom to ask
 ABSTAIN_YES_NO = "Kildene sier ikke dette direkte, så jeg vil ikke gjette. " + WHOM_TO_ASK
 # A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.

@@ -90,3 +90,42 @@ def test_a_place_and_year_said_at_the_end_bind_the_first_amount_too(services: Se
         answer = ask(services, question)
         first = answer.answer.split("\n\n")[0]
         assert "11 mill. barnehage" in first and "millioner kroner" not in first, answer.answer
+
+
+def test_the_whole_country_is_not_answered_with_one_countys_figures(services: Services) -> None:
+    for question in (
+        "Hvor mye penger er det i tilskuddsordningen for lokal kompetanseutvikling på landsbasis?",
+        "Hvor mye penger fordeles i hele landet til kompetanseutvikling i barnehager og skoler?",
+        "Hvor mye får ordningen for lokal kompetanseutvikling nasjonalt?",
+    ):
+        answer = ask(services, question)
+        assert answer.abstained, answer.answer
+    # the county's own figure answers for the county
+    assert "164 millioner" in ask(services, "Hvor mye ble fordelt i Oslo og Viken i 2021?").answer
+
+
+def test_a_claim_for_something_else_is_left_out_beside_the_schemes_own(services: Services) -> None:
+    """«Hvor mye får Rekom i Nordland?»: the scheme's line is quoted, not the county's total beside it. A list
+    that holds the scheme's line with its siblings' is one claim and stays whole."""
+    for question in (
+        "Hvor mye får Rekom i Nordland?",
+        "Hvor mye penger får den regionale ordningen i Nordland?",
+    ):
+        answer = ask(services, question)
+        assert "11 271 000" in answer.answer and "28 mill" not in answer.answer, answer.answer
+        assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    both = ask(services, "Hvor mye fikk Dekom og Kpl i Nordland i 2025?")
+    assert "12 200 000" in both.answer and "9 689 000" in both.answer, both.answer
+
+
+def test_a_name_the_documents_never_mention_beside_one_they_do_is_said_and_the_rest_answered(
+    services: Services,
+) -> None:
+    for question in ("Hvor mye fikk Nordland og Troms i 2026?", "Hvor mye fikk Agder og Nordland i 2026?"):
+        answer = ask(services, question)
+        assert not answer.abstained, question
+        assert answer.answer.startswith("Kildene sier ikke noe om "), answer.answer
+        assert "28 mill" in answer.answer, answer.answer
+    # named alone, or only with another the documents never mention: not answered
+    assert ask(services, "Hvor mye fikk Troms i 2026?").abstained
+    assert ask(services, "Hvor mye fikk Troms og Finnmark i 2026?").abstained
