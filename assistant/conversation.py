@@ -18,7 +18,7 @@ from assistant.answer.cleft import names_actor
 from assistant.answer.plan import asking_sentence, question_words
 from assistant.freshness import YEAR
 from assistant.index.lexical import Glossary, LexicalIndex, content_words, stem, words
-from assistant.rules import ConversationLimits, ConversationRules, rule_file
+from assistant.rules import ConversationLimits, ConversationRules, PlanRules, rule_file
 
 Tokens = list[re.Match[str]]
 
@@ -368,7 +368,9 @@ def _topic(question: str, lexical: LexicalIndex | None) -> str | None:
     scheme = _scheme_span(question, tokens, lexical)
     if found := [s for s in (scheme[0] if scheme else None, _prep_start(question, tokens)) if s is not None]:
         return question[tokens[min(found)].start() : _phrase_end(tokens, min(found), question)]
-    run = [i for i, t in enumerate(tokens) if _names(t.group())]
+    # a verb is no name: "Hvor mye fikk Nordland i 2025?" is about Nordland, not "fikk Nordland"
+    verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
+    run = [i for i, t in enumerate(tokens) if _names(t.group()) and t.group().lower() not in verbs]
     end = next((k for k, i in enumerate(run) if i != run[0] + k), len(run)) if run else 0
     if not run or (lexical and not any(lexical.knows(tokens[i].group()) for i in run[:end])):
         return None

@@ -13,11 +13,17 @@ from datetime import date
 from pathlib import Path
 
 from assistant import texts
+from assistant.answer import amounts
 from assistant.answer.citations import (
     MARKER,
     abstain_reason,
+    asked_and_context,
     asks_other_service,
     asks_to_drop_instructions,
+    named_in,
+    relative_years,
+    to_citation,
+    unknown_names,
     unsupported_answer_reason,
 )
 from assistant.answer.cleft import confirmed_which, confirms, subject_bodies
@@ -63,7 +69,7 @@ from assistant.drafts import letter as letters
 from assistant.drafts.inquiry import addressee, around_questions, split_inquiry
 from assistant.drafts.letter import DraftContext, Letter
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.freshness import fresh_hits, mark_time_bound, unmarked
+from assistant.freshness import YEAR, fresh_hits, mark_time_bound, unmarked
 from assistant.index.embedders import Embedder, build_embedder
 from assistant.index.lexical import content_words, stem, words
 from assistant.index.spelling import correct
@@ -320,6 +326,8 @@ class _Retrieved:
     hits: list[ScoredPassage]
     abstain: str | None  # the reason not to answer, decided before any answer is written
     plan: AnswerPlan | None = None
+    # names the question joins to one the documents know («Nordland og Troms»), left out of what is answered
+    unnamed: tuple[str, ...] = ()
 
 
 def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerPlan:
@@ -373,6 +381,11 @@ def _retrieve(
         # Weak evidence around a matter the documents never speak of ("Hva slags fordelingsnøkkel brukes
         # for yrkesfagmidlene?") is that matter unsaid, not a question outside the domain: name it.
         reason = _unspoken_reason(services, question) or reason
+    if reason == texts.ABSTAIN_WEAK_EVIDENCE and (kept := _without_unknown(services, question)) is not None:
+        # "Hvor mye fikk Nordland og Troms i 2026?": Nordland is answered, and Troms said to be unknown
+        retried = _retrieve(services, kept[0], plan, siblings)
+        if retried.abstain is None:
+            return replace(retried, unnamed=kept[1])
     if reason is not None and plan is not None and plan.schemes_from == "conversation":
         # "Hvem er pakkene laget for?" after a question about the kompetansepakker says too little to
         # find anything by itself; the scheme the conversation is about says the rest.
@@ -383,6 +396,26 @@ def _retrieve(
                 return replace(retried, question=question)
     # Of two sources that say the same thing with different figures, only the newer is quoted.
     return _Retrieved(question, fresh_hits(hits, services.settings, question), reason, plan)
+
+
+def _without_unknown(services: Services, question: str) -> tuple[str, tuple[str, ...]] | None:
+    """The question without the names the documents never mention that it joins by «og» to a name they do
+    («Nordland og Troms», «Troms og Nordland»), and those names; None when there are none, or when no name
+    the documents know is left to ask about."""
+    known = services.retriever.lexical.knows
+    unknown = unknown_names(asked_and_context(question)[0], known)
+    if not unknown:
+        return None
+    reduced = question
+    for name in unknown:
+        joined = rf"\s+(?:og|eller)\s+{re.escape(name)}\b|\b{re.escape(name)}\s+(?:og|eller)\s+(?=[A-ZÆØÅ])"
+        reduced, n = re.subn(joined, " ", reduced, count=1)
+        if not n:
+            return None
+    reduced = re.sub(r"\s+([?.,])", r"\1", re.sub(r"\s{2,}", " ", reduced)).strip()
+    if unknown_names(asked_and_context(reduced)[0], known) or not named_in(asked_and_context(reduced)[0]):
+        return None
+    return reduced, tuple(unknown)
 
 
 def _with_umbrella_hits(
@@ -647,6 +680,10 @@ def _in_parts(
             parts_answered.append(confirmed)
             continue
         standalone = first if i == 0 else resolve(services, part, [first])
+        if i == 0 and len(plan.parts) > 1 and (kept := _amount_frame(_asking_only(plan.parts[-1]), first)):
+            # "Hvor mye gikk til barnehage, og hvor mye til skole i Nordland i 2026?": the place and year said
+            # at the end are of the first amount too
+            standalone = f"{standalone.rstrip('?')} {kept}?"
         if context and standalone.endswith(asks := _asking_only(standalone)):
             # "Jeg jobber i fylkeskommunen. …, og hva er vår rolle?" asks about the fylkeskommune's role
             standalone = standalone[: len(standalone) - len(asks)] + as_askers_body(asks, context)
@@ -935,7 +972,26 @@ def _written(
     services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
 ) -> Answer:
     """The answer to a retrieved bokmål question, verified. The LLM (when configured) writes in
-    `target`; the extractive answer is in bokmål and rendered later."""
+    `target`; the extractive answer is in bokmål and rendered later. A money question about one scheme is
+    answered by that scheme's figure (`_for_asked_scheme`)."""
+    answer = _written_checked(services, retrieved, target, conversation_id, style)
+    if retrieved.abstain is not None:
+        return answer
+    answer = _for_asked_scheme(services, retrieved, answer)
+    if retrieved.unnamed and not answer.abstained:
+        unsaid = texts.NAMES_UNSAID.format(names=" og ".join(retrieved.unnamed))
+        answer = replace(answer, answer=f"{unsaid}\n{answer.answer}")
+    if not answer.abstained and amounts.national_unsaid(
+        retrieved.question, unmarked(answer.answer), answer.citations
+    ):
+        # "Hvor mye er det i ordningen på landsbasis?": one county's figures are no answer
+        return _abstained(retrieved, texts.ABSTAIN_NATIONAL, conversation_id)
+    return answer
+
+
+def _written_checked(
+    services: Services, retrieved: _Retrieved, target: Maalform, conversation_id: str, style: Style = "answer"
+) -> Answer:
     if retrieved.abstain is not None:
         return _abstained(retrieved, retrieved.abstain, conversation_id)
 
@@ -962,6 +1018,108 @@ def _written(
         if not again.abstained:
             return again
     return answer
+
+
+def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer) -> Answer:
+    """A money question that names a scheme ("Hvor mye får Kompetanseløftet i Nordland i 2026?"), answered
+    with figures none of which are for that scheme and year (the county's 2026 total), or not answered: the
+    scheme's own lines are quoted instead (answer/amounts.py). Lines for the year asked answer it; lines for
+    another year are quoted under the sentence that says the year asked is not given, when the sources give
+    figures for that year (for the whole, not the scheme); else it is not answered."""
+    scope, question = services.scope, retrieved.question
+    if scope is None or not amounts.money_asked(question):
+        return answer
+    asked = amounts.asked_schemes(question, scope.asked)
+    if not asked:
+        return answer
+    years = _asked_years(question)
+    if not answer.abstained and not amounts.misfit(
+        question, unmarked(answer.answer), answer.citations, years, scope.asked
+    ):
+        return _without_claims(
+            answer, amounts.off_claims(question, answer.answer, answer.citations, years, scope.asked)
+        )
+    known = {hit.passage.id for hit in retrieved.hits}
+    deeper = services.retriever.search(searched_for(question), _DEEPER * services.settings.top_k)
+    hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
+    # a question not answered is answered here only by lines that name the scheme asked about
+    found = amounts.lines_for(
+        question,
+        hits,
+        years,
+        scope.asked,
+        lambda hit: scope.tags_of(hit.passage),
+        named_only=answer.abstained,
+    )
+    if found is None or (not found.exact and not _given_for(question, hits, years)):
+        if answer.abstained:
+            return answer
+        return _abstained(retrieved, texts.ABSTAIN_WEAK_EVIDENCE, answer.conversation_id)
+    text, cited = amounts.written(found)
+    citations = [to_citation(n, hit) for n, hit in enumerate(cited, start=1)]
+    if found.exact and unsupported_answer_reason(question, text, citations) is not None:
+        # the lines give no year, and their passages none of the year asked: not the year's figure
+        return (
+            answer
+            if answer.abstained
+            else _abstained(retrieved, texts.ABSTAIN_WEAK_EVIDENCE, answer.conversation_id)
+        )
+    if not found.exact:
+        name = _scheme_name(services, asked)
+        other = " og ".join(amounts.other_years(found)) or "andre år"
+        said = texts.AMOUNT_OTHER_YEAR.format(name=name, year=" og ".join(sorted(years)), other=other)
+        text = f"{said}\n{text}"
+    stale = services.settings.stale_after_days
+    text = mark_time_bound(text, citations, date.today(), stale, "nb")
+    return Answer(
+        answer.conversation_id,
+        text,
+        citations,
+        resolved_question=question,
+        maalform="nb",
+        plan=retrieved.plan,
+    )
+
+
+def _without_claims(answer: Answer, claims: Sequence[str]) -> Answer:
+    """The answer without the quoted claims given (each with its marker), its sources renumbered."""
+    if not claims:
+        return answer
+    text = answer.answer
+    for claim in claims:
+        text = text.replace(claim, "", 1)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    used = [c for c in answer.citations if f"[{c.n}]" in text]
+    renumber = {c.n: n for n, c in enumerate(used, start=1)}
+    text = MARKER.sub(lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)
+    return replace(answer, answer=text, citations=[replace(c, n=renumber[c.n]) for c in used])
+
+
+def _asked_years(question: str) -> set[str]:
+    """The years the asking sentence names, written or counted from this one ("i år")."""
+    asking = asked_and_context(question)[0]
+    return set(YEAR.findall(asking)) | relative_years(asking, date.today())
+
+
+def _given_for(question: str, hits: Sequence[ScoredPassage], years: set[str]) -> bool:
+    """Whether the passages give some figure for the year asked, in the place asked about: "Hvor mye får
+    Kompetanseløftet i 2026?" is partly answered where the county's 2026 total is given; for 2027, with no
+    figure for that year at all, it is not."""
+    places = named_in(asked_and_context(question)[0])
+    for hit in hits:
+        p = hit.passage
+        context = "\n".join((p.title, p.section, p.text, p.document)).lower().replace("-", " ")
+        if all(name in context for name in places) and any(
+            set(YEAR.findall(line.said)) & years for line in amounts.passage_lines(hit)
+        ):
+            return True
+    return False
+
+
+def _scheme_name(services: Services, asked: Sequence[str]) -> str:
+    catalogue = services.catalogue
+    names = [s.name for s in (catalogue.get(i) for i in asked) if s is not None] if catalogue else []
+    return " og ".join(names) or "ordningen"
 
 
 def _totals_first(services: Services, retrieved: _Retrieved) -> list[ScoredPassage] | None:

@@ -590,6 +590,18 @@ CLARIFY_REFERENT = (
 )
 # "Hvor mye får hver kommune?": the documents give totals only (answer/shares.py); they follow this line
 SHARE_UNSAID = "Kildene oppgir ikke hvor mye {who} {got}, bare samlede beløp:"
+# "Hvor mye får Kompetanseløftet i 2026?" when the sources give the scheme's figure for another year only
+# (answer/amounts.py); the lines for that year follow
+AMOUNT_OTHER_YEAR = (
+    "Kildene oppgir ikke beløpet for {name} for {year}. Det de oppgir for ordningen, gjelder {other}:"
+)
+# "Hvor mye er det i ordningen på landsbasis?" when the sources give one county's figures only
+ABSTAIN_NATIONAL = (
+    "Dokumentene jeg har om statlige ordninger for kompetanseutvikling, oppgir ikke beløp for hele landet, "
+    "bare for enkelte fylker, så jeg vil ikke gjette. " + WHOM_TO_ASK
+)
+# "Hvor mye fikk Nordland og Troms?": the names the documents never mention, above the answer for the rest
+NAMES_UNSAID = "Kildene sier ikke noe om {names}. Dette sier de om resten av spørsmålet:"
 # A yes/no question the documents settle neither way: the verdict first, then whom to ask
 ABSTAIN_YES_NO = "Kildene sier ikke dette direkte, så jeg vil ikke gjette. " + WHOM_TO_ASK
 # A question about a matter the documents never speak of ("moms", "overtid"): named, not guessed at.

@@ -743,3 +743,16 @@ def test_whether_it_is_the_same_for_another_scheme_asks_the_question_before_of_i
     services: Services, previous: str, question: str, expected: str
 ) -> None:
     assert resolve_follow_up(question, [previous], services.retriever.lexical) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "resolved"),
+    [
+        ("Hvor mye fikk Bodø i 2030?", "Hvor mange UH er med?", "Hvor mange UH er med i Bodø?"),
+        ("Hvor mye får Tromsø i 2031?", "Hvor mange UH deltar?", "Hvor mange UH deltar i Tromsø?"),
+        ("Hvor mye fikk Agder i 2031?", "Hvor mange UH er med?", "Hvor mange UH er med i Agder?"),
+    ],
+)
+def test_the_verb_before_a_place_is_no_part_of_the_topic(before: str, question: str, resolved: str) -> None:
+    """«Hvor mye fikk Bodø …?» is about Bodø: a follow-up is asked of «Bodø», not of «fikk Bodø»."""
+    assert resolve_follow_up(question, [before]) == resolved

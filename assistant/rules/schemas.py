@@ -180,6 +180,14 @@ class GuardRules(RuleFile):
     # Words for the money and for getting it ("penger", "kompetansemidler", "regne med"): what a share
     # question says besides what the money is for, which a passage with the totals need not repeat.
     money_words: Words = Field(default_factory=list)
+    # A question after an amount of money ("Hvor mye …?", "Kva er beløpet …?", "Hvor mange kroner …?"): its
+    # answer must be a figure for the scheme it names (answer/amounts.py).
+    money_question: Pattern | None = None
+    # What gives an amount of money in a line ("11 271 000,-", "28 mill"), not a count.
+    money_figure: Pattern | None = None
+    # A question about the whole country ("på landsbasis"), and the documents whose figures are one county's.
+    national: Pattern | None = None
+    regional_source: Pattern | None = None
 
 
 class MeasureDefinition(_Strict):
