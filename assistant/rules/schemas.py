@@ -407,6 +407,7 @@ class TargetGroupRules(RuleFile):
     context: dict[Sector, Words] = Field(default_factory=dict)
     other_groups: Words = Field(default_factory=list)
     open_clauses: Words = Field(default_factory=list)
+    admits_others: Words = Field(default_factory=list)
     filler: Words = Field(default_factory=list)
     at_work: dict[str, str] = Field(default_factory=dict)
     people: Words = Field(default_factory=list)
