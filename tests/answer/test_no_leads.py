@@ -455,3 +455,17 @@ def test_a_cleft_about_the_asker_is_no_when_the_sources_give_it_to_another_body(
 )
 def test_a_group_only_another_collective_scheme_names_is_no(services: Services, question: str) -> None:
     assert ask(services, question).answer.startswith(("Nei.", "Nei,")), question
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Er oppfølgingsordningen for kommuner som har gode resultater?", "Nei."),
+        ("Får kommuner med sterke resultater tilbud gjennom oppfølgingsordningen?", "Nei."),
+        ("Er oppfølgingsordningen for kommuner med svake resultater over tid?", "Ja."),
+    ],
+)
+def test_good_results_asked_where_the_sources_say_weak_is_no(
+    services: Services, question: str, lead: str
+) -> None:
+    assert ask(services, question).answer.startswith(lead), question
