@@ -267,6 +267,7 @@ class AdvisorRules(RuleFile):
     # Of the places to apply, those whose quote says to contact them ("Ta kontakt med fylkeskommunen …").
     contact_words: Pattern | None = None
     applying_words: Pattern | None = None  # a who_applies quote that speaks of applying or of the money
+    group_applies: Pattern | None = None  # a group of staff as the one who applies ("Kan lærerne søke …?")
     sector_owners: list[SectorOwner] = Field(default_factory=list)
     # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
     # the place, and the sectors it is answered for from the scheme's sector sentences

@@ -64,6 +64,21 @@ def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
     return replace(verdict, said_head=texts.SAID_SCHEME, said=_what_is_said(scheme))
 
 
+def applicant_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict | None:
+    """«Kan lærerne søke om midler fra Dekom?»: a collective scheme's money is asked for by its owners, who
+    report the needs (the scheme's first process step), not by a group of staff. «Nei» with that step's
+    sentence, then whether the group is in the target group of the measures. None for a scheme that is not
+    collective or has no process step."""
+    if scheme.kind is None or scheme.kind.value != "kollektiv" or not scheme.process:
+        return None
+    step = scheme.process[0]
+    asked = " ".join(group.split())
+    text = texts.GROUP_NOT_APPLYING.format(group=cap(asked), scheme=scheme.name)
+    member = group_verdict(catalogue, scheme, group)
+    then = (Statement(member.explanation, member.reasons),) if member.answer == "ja" else ()
+    return Verdict("nei", text, (Reason(step.value, step.quote, step.document),), then=then)
+
+
 def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequence[str]]) -> Verdict:
     """May an owner type apply for (or take part in) the scheme? From who_applies and the sectors:
     "nei" only when the scheme lists sectors and the owner runs none of them."""

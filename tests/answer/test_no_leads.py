@@ -469,3 +469,25 @@ def test_good_results_asked_where_the_sources_say_weak_is_no(
     services: Services, question: str, lead: str
 ) -> None:
     assert ask(services, question).answer.startswith(lead), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan lærerne søke om tilskudd fra Dekom?",
+        "Eg er barnehagelærar. Kan eg søkje om pengar frå den regionale ordninga?",
+        "Kan yrkesfaglærere søke om midler fra yrkesfagordningen selv?",
+        "Kan PPT søke om midler fra Kompetanseløftet?",
+    ],
+)
+def test_staff_asked_as_applying_for_a_collective_scheme_is_no_with_who_reports_the_needs(
+    services: Services, question: str
+) -> None:
+    """The owners (or the schools) report the needs; whether the staff are in the target group follows."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert "behov" in answer.split("\n")[0], answer
+
+
+def test_the_owner_asked_as_applying_is_still_yes(services: Services) -> None:
+    assert ask(services, "Kan kommunen søke om midler fra Dekom?").answer.startswith("Ja."), "owner"
