@@ -310,6 +310,10 @@ EXPLAIN_UNCLEAR = "Det er uklart om {asked} er i målgruppen for {scheme}"
 EXPLAIN_UNCLEAR_OPEN = ", som kan omfatte flere enn gruppene som er nevnt"
 EXPLAIN_NAMED = "; målgruppene som er nevnt, er {groups}."
 EXPLAIN_NO_GROUPS = "; kildene nevner ingen målgrupper for ordningen."
+# A group that a scheme of the same kind names, and this one does not: the groups this one names.
+EXPLAIN_NOT_NAMED = "{asked} er ikke blant målgruppene som er nevnt for {scheme}; de er {groups}."
+# A group of staff asked as the one who applies for a collective scheme's money: who reports the needs.
+GROUP_NOT_APPLYING = "{group} søker ikke selv om midler fra {scheme}; kildene sier hvem som melder behovene"
 EXPLAIN_NO_GROUP_GIVEN = "Ingen gruppe er oppgitt, så det er uklart."
 NEXT_CONTACT = "Ta kontakt med {where}."
 NEXT_NO_CONTACT = "Kildene sier ikke hvor dere tar kontakt."

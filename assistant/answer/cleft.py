@@ -37,8 +37,8 @@ def read_cleft(question: str) -> Cleft | None:
     asking = asking_sentence(question)
     found = re.search(rules.cleft, asking, re.IGNORECASE)
     if found is not None:
-        actors = _actors(found.group("actor"))
         phrase = found.group("actor")
+        actors = _actors(phrase) or _ourselves(phrase, question, asking)
         return Cleft(actors, found.group("rest"), either=_either(phrase), phrase=phrase) if actors else None
     led = re.search(rules.verb_cleft, asking, re.IGNORECASE) if rules.verb_cleft else None
     if led is None and rules.claim_cleft:  # "Stemmer det at Udir fordeler pengene?"
@@ -46,17 +46,35 @@ def read_cleft(question: str) -> Cleft | None:
     may = None
     if led is None and rules.duty_cleft:  # "Har Udir ansvaret for å koordinere forumet?"
         duty = re.search(rules.duty_cleft, asking, re.IGNORECASE)
-        if duty is not None and (actors := _actors(duty.group("actor"))):
+        if duty is not None and (
+            actors := _actors(duty.group("actor")) or _ourselves(duty.group("actor"), question, asking)
+        ):
             # the deed itself is asked: whose it is to koordinere, as "Er det Udir som skal koordinere …?"
             said = asking[duty.end("actor") : duty.end("rest")].strip() if duty.group("rest") else ""
             rest = f"skal {duty.group('deed')}" if duty.group("deed") else f"har {said}"
             return Cleft(actors, rest, phrase=duty.group("actor"))
     if led is None and rules.decide_cleft:  # "Kan kommunen bestemme selv hvilke tiltak …?"
         led = may = re.search(rules.decide_cleft, asking, re.IGNORECASE)
-    if led is None or not (actors := _actors(led.group("actor"))):
+    if led is None or not (
+        actors := _actors(led.group("actor")) or _ourselves(led.group("actor"), question, asking)
+    ):
         return None
     rest = f"{led.group('verb')} {led.group('rest').strip()}"
     return Cleft(actors, rest, by_cleft_only=may is not None, phrase=led.group("actor"))
+
+
+# "vi", "oss", "eg": the asker, as the body the question's other sentences say it is or works in
+_WE = re.compile(r"^(?:vi|me|oss|jeg|eg|meg)$", re.IGNORECASE)
+
+
+def _ourselves(phrase: str, question: str, asking: str) -> tuple[str, ...]:
+    """«Jeg jobber i fylkeskommunen. Er det vi som …?»: the one body the sentences before the asking one
+    name, when the cleft asks about the asker ("vi", "oss"); else ()."""
+    if not _WE.match(phrase.strip()):
+        return ()
+    before = question[: question.find(asking)] if asking in question else ""
+    named = _actors(spelled_out(before))
+    return named if len(named) == 1 else ()
 
 
 def _either(actor: str) -> tuple[str, ...]:

@@ -278,6 +278,7 @@ class AdvisorRules(RuleFile):
     # "Hvem melder behov i X?": asked of who reports needs; and the words of a quote that says who does
     needs_question: Pattern | None = None
     needs_words: Pattern | None = None
+    group_applies: Pattern | None = None  # a group of staff as the one who applies ("Kan lærerne søke …?")
     sector_owners: list[SectorOwner] = Field(default_factory=list)
     # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
     # the place, and the sectors it is answered for from the scheme's sector sentences
@@ -418,6 +419,7 @@ class TargetGroupRules(RuleFile):
     context: dict[Sector, Words] = Field(default_factory=dict)
     other_groups: Words = Field(default_factory=list)
     open_clauses: Words = Field(default_factory=list)
+    admits_others: Words = Field(default_factory=list)
     filler: Words = Field(default_factory=list)
     at_work: dict[str, str] = Field(default_factory=dict)
     people: Words = Field(default_factory=list)

@@ -38,6 +38,7 @@ from assistant.schemes.reasons import Reason, join
 from assistant.schemes.scope import named_schemes
 from assistant.schemes.verdicts import (
     Verdict,
+    applicant_verdict,
     group_verdict,
     owner_verdict,
     partner_verdict,
@@ -411,6 +412,8 @@ def verdict(catalogue: Catalogue, asked: YesNo) -> Verdict:
         if asked.measure and found.answer == "ja" and group.answer != "ja":
             return group  # a measure for a group the scheme is not (or not plainly) for: the group decides
         return with_group(found, group)
+    if asked.applies and (found := applicant_verdict(catalogue, asked.scheme, asked.text)) is not None:
+        return found
     return group_verdict(catalogue, asked.scheme, asked.text)
 
 

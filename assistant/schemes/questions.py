@@ -182,6 +182,8 @@ class YesNo:
     # The owner asked about by what it owns ("barnehageeiere"; advisor.yaml `sector_owners`), when the
     # question asks whether it may apply or get something, not whether it is a target group
     sector_owner: str = ""
+    # a group of staff asked as the one who applies for the money ("Kan lærerne søke om midler …?")
+    applies: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,11 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
     reads_owner = asked is not None and asked.about in ("group", "use")
     if asked is not None and reads_owner and (owner := _sector_owner(question, catalogue)):
         return replace(asked, sector_owner=owner)
+    applies = _rules().group_applies
+    if asked is not None and asked.about == "group" and applies:
+        clause = _asking_clause(question)
+        if clause is not None and re.search(applies, clause[0], re.IGNORECASE):
+            return replace(asked, applies=True)
     return asked
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import texts
-from assistant.rules import AdvisorRules, ScopeRules, rule_file
+from assistant.rules import AdvisorRules, ScopeRules, TargetGroupRules, rule_file
 from assistant.rules.schemas import SectorOwner
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
@@ -53,6 +53,8 @@ def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
     verdict = Verdict(result.answer, result.explanation, result.reasons)
     if result.answer != "ja" and (elsewhere := _named_elsewhere(catalogue, scheme, group)):
         verdict = replace(verdict, then=(elsewhere,))
+        if result.answer == "uklart" and (no := _in_a_sibling_only(catalogue, scheme, group)) is not None:
+            return replace(no, then=(elsewhere,))
     if result.answer != "uklart":
         return verdict
     cited = {" ".join(r.quote.split()) for r in result.reasons}
@@ -60,6 +62,21 @@ def group_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict:
     if named:
         return replace(verdict, said_head=texts.SAID_GROUPS, said=tuple(named))
     return replace(verdict, said_head=texts.SAID_SCHEME, said=_what_is_said(scheme))
+
+
+def applicant_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict | None:
+    """«Kan lærerne søke om midler fra Dekom?»: a collective scheme's money is asked for by its owners, who
+    report the needs (the scheme's first process step), not by a group of staff. «Nei» with that step's
+    sentence, then whether the group is in the target group of the measures. None for a scheme that is not
+    collective or has no process step."""
+    if scheme.kind is None or scheme.kind.value != "kollektiv" or not scheme.process:
+        return None
+    step = scheme.process[0]
+    asked = " ".join(group.split())
+    text = texts.GROUP_NOT_APPLYING.format(group=cap(asked), scheme=scheme.name)
+    member = group_verdict(catalogue, scheme, group)
+    then = (Statement(member.explanation, member.reasons),) if member.answer == "ja" else ()
+    return Verdict("nei", text, (Reason(step.value, step.quote, step.document),), then=then)
 
 
 def owner_verdict(scheme: Scheme, owner: str, owner_sectors: Mapping[str, Sequence[str]]) -> Verdict:
@@ -443,6 +460,39 @@ def _named_elsewhere(catalogue: Catalogue, scheme: Scheme, group: str) -> Statem
     schemes = join([other.name for other, _ in found])
     text = texts.GROUP_NAMED_ELSEWHERE.format(group=cap(" ".join(group.split())), schemes=schemes)
     return Statement(text, tuple(Reason(text, g.quote, g.document) for _, g in found))
+
+
+def _in_a_sibling_only(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdict | None:
+    """A no for a group the scheme does not name while a scheme of the same kind does («Er instruktører
+    med i Rekom?»: the yrkesfag scheme names them; «Kan PPT være med i Dekom?»: Kompetanseløftet's target
+    group is broader and names PPT in addition). The quotes are the groups the scheme does name. None
+    when the scheme's sources let the owner take in other groups (target_groups.yaml `admits_others`),
+    when it covers every sector of a scheme that names the group (instruktører and Kompetanseløftet, which
+    covers fag- og yrkesopplæringen too), or when it names no groups."""
+    if scheme.kind is None or not scheme.target_groups:
+        return None
+    rules = rule_file(TargetGroupRules)
+    admits = [w.casefold() for w in rules.admits_others]
+    quotes = [g.quote for g in scheme.target_groups] + [e.quote for e in scheme.conditions]
+    if any(w in " ".join(q.split()).casefold() for q in quotes for w in admits):
+        return None
+    covered = {e.value for e in scheme.sectors}
+    siblings = [
+        {e.value for e in other.sectors}
+        for other in catalogue.schemes
+        if other.id != scheme.id
+        and other.kind is not None
+        and other.kind.value == scheme.kind.value
+        and any(g.status == "ja" and g.group != _EVERYONE for g in named_as(other, group))
+    ]
+    if not siblings or any(sectors <= covered for sectors in siblings):
+        return None
+    named = _named_groups(scheme)
+    listed = join(list(dict.fromkeys(g.group for g in scheme.target_groups if g.status == "ja")))
+    text = texts.EXPLAIN_NOT_NAMED.format(
+        asked=cap(" ".join(group.split())), scheme=scheme.name, groups=listed
+    )
+    return Verdict("nei", text, tuple(named))
 
 
 def _named_groups(scheme: Scheme) -> list[Reason]:

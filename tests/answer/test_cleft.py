@@ -32,6 +32,25 @@ def test_a_cleft_names_the_body_asked_about_and_what_it_is_asked_to_do() -> None
     assert what_is_asked(cleft) == ["forumet"]
 
 
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("Jeg jobber i fylkeskommunen. Er det vi som leder Kompetanseløftet?", "fylkeskommun"),
+        ("Eg er tilsett i Udir. Er det oss som skal fordele pengane?", "udir"),
+        ("Vi er en kommune i Agder. Kan vi bestemme selv hvilke tiltak som får midler?", "kommune"),
+        ("Jeg jobber hos Statsforvalteren. Har vi ansvaret for å koordinere forumet?", "statsforvalter"),
+    ],
+)
+def test_a_cleft_about_the_asker_is_about_the_body_the_asker_says_it_is(question: str, actor: str) -> None:
+    cleft = read_cleft(question)
+    assert cleft is not None and cleft.actors == (actor,)
+
+
+def test_a_cleft_about_the_asker_names_no_body_when_the_question_names_none_or_two() -> None:
+    assert read_cleft("Er det vi som skal lede forumet?") is None
+    assert read_cleft("Vi er en kommune og jobber med Udir. Er det vi som skal lede forumet?") is None
+
+
 def test_a_question_that_is_no_cleft_about_a_body_has_none() -> None:
     assert read_cleft("Er det lov å melde behov sammen?") is None
     assert read_cleft("Er det rektor som skal søke?") is None  # no body the documents act through

@@ -472,3 +472,70 @@ def test_a_party_left_out_of_those_who_must_be_in_a_forum_is_not_required(
     assert not ask(services, "Er KS med i samarbeidsforumet for fag- og yrkesopplæring?").answer.startswith(
         "Nei."
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Jeg jobber i fylkeskommunen. Er det vi som administrerer Kompetanseløftet for de videregående "
+        "skolene?",
+        "Vi er en kommune i Nordland. Er det oss som prioriterer hvilke tiltak som får tilskudd i den "
+        "regionale ordningen?",
+        "Jeg jobber hos Statsforvalteren. Er det vi som koordinerer samarbeidsforumet for fag- og "
+        "yrkesopplæring?",
+    ],
+)
+def test_a_cleft_about_the_asker_is_no_when_the_sources_give_it_to_another_body(
+    services: Services, question: str
+) -> None:
+    """The asker says which body it is in a sentence before the question («Jeg jobber i fylkeskommunen»)
+    and asks «Er det vi som …?»: the sentence that gives the deed to another body answers «Nei»."""
+    assert ask(services, question).answer.startswith("Nei."), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan PPT være med på tiltak i Dekom?",
+        "Gjelder den desentraliserte ordningen for prøvenemndsmedlemmer også?",
+        "Kan instruktørane i lærebedrifta vere med i den regionale ordninga?",
+    ],
+)
+def test_a_group_only_another_collective_scheme_names_is_no(services: Services, question: str) -> None:
+    assert ask(services, question).answer.startswith(("Nei.", "Nei,")), question
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Er oppfølgingsordningen for kommuner som har gode resultater?", "Nei."),
+        ("Får kommuner med sterke resultater tilbud gjennom oppfølgingsordningen?", "Nei."),
+        ("Er oppfølgingsordningen for kommuner med svake resultater over tid?", "Ja."),
+    ],
+)
+def test_good_results_asked_where_the_sources_say_weak_is_no(
+    services: Services, question: str, lead: str
+) -> None:
+    assert ask(services, question).answer.startswith(lead), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan lærerne søke om tilskudd fra Dekom?",
+        "Eg er barnehagelærar. Kan eg søkje om pengar frå den regionale ordninga?",
+        "Kan yrkesfaglærere søke om midler fra yrkesfagordningen selv?",
+        "Kan PPT søke om midler fra Kompetanseløftet?",
+    ],
+)
+def test_staff_asked_as_applying_for_a_collective_scheme_is_no_with_who_reports_the_needs(
+    services: Services, question: str
+) -> None:
+    """The owners (or the schools) report the needs; whether the staff are in the target group follows."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert "behov" in answer.split("\n")[0], answer
+
+
+def test_the_owner_asked_as_applying_is_still_yes(services: Services) -> None:
+    assert ask(services, "Kan kommunen søke om midler fra Dekom?").answer.startswith("Ja."), "owner"

@@ -296,10 +296,10 @@ def test_the_measure_definition_is_verbatim_in_its_document() -> None:
 def test_a_group_not_plainly_in_the_scheme_is_pointed_to_the_schemes_that_name_it(
     catalogue: Catalogue, scheme_id: str, group: str
 ) -> None:
-    """PPT is no named group of Dekom, but Kompetanseløftet names «ansatte i PP-tjenesten»: the unclear
-    answer says where the group is named, with those quotes."""
+    """PPT is no named group of Dekom, but Kompetanseløftet names «ansatte i PP-tjenesten»: the answer
+    says where the group is named, with those quotes."""
     verdict = group_verdict(catalogue, _scheme(catalogue, scheme_id), group)
-    assert verdict.answer == "uklart"
+    assert verdict.answer in {"uklart", "nei"}
     (elsewhere,) = verdict.then
     named = [s for s in catalogue.schemes if s.name in elsewhere.text]
     assert named and scheme_id not in {s.id for s in named}, elsewhere.text
@@ -359,3 +359,43 @@ def test_a_part_not_for_the_sector_asked_points_to_the_part_of_its_umbrella_that
     assert sector_verdict(dekom, ["barnehage"]).then == ()  # no catalogue, no pointer
     yes = sector_verdict(dekom, ["grunnskole"], catalogue)
     assert yes.answer == "ja" and yes.then == ()
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "group"),
+    [
+        (D, "ansatte i PP-tjenesten"),  # Kompetanseløftet names PPT in addition to the ordinary groups
+        (D, "prøvenemndsmedlemmer"),  # the yrkesfag scheme names them
+        (R, "instruktører"),
+        (R, "faglige ledere"),
+        (R, "PP-rådgivere"),
+    ],
+)
+def test_a_group_only_a_sibling_scheme_names_is_no_with_the_groups_this_one_names(
+    catalogue: Catalogue, scheme_id: str, group: str
+) -> None:
+    """A collective scheme that does not name a group that another collective scheme (for other sectors)
+    names as its target group: «Nei», cited with the groups it does name, and pointed to the other."""
+    scheme = _scheme(catalogue, scheme_id)
+    verdict = group_verdict(catalogue, scheme, group)
+    assert verdict.answer == "nei", verdict.explanation
+    named = {g.quote for g in scheme.target_groups if g.status == "ja"}
+    assert verdict.reasons and all(r.quote in named for r in verdict.reasons)
+    (elsewhere,) = verdict.then
+    assert scheme.name not in elsewhere.text
+    _quotes_are_in_the_catalogue(catalogue, verdict)
+
+
+@pytest.mark.parametrize(
+    ("scheme_id", "group"),
+    [
+        (FYO, "PPT"),  # «Fylkeskommunene kan inkludere andre yrkesgrupper …»
+        (K, "instruktører"),  # Kompetanseløftet covers fag- og yrkesopplæringen too
+        (K, "prøvenemndsmedlemmer"),
+        (D, "alle"),
+    ],
+)
+def test_a_group_named_elsewhere_stays_unclear_where_the_scheme_may_take_it_in(
+    catalogue: Catalogue, scheme_id: str, group: str
+) -> None:
+    assert group_verdict(catalogue, _scheme(catalogue, scheme_id), group).answer == "uklart"
