@@ -1039,9 +1039,7 @@ def _for_asked_scheme(services: Services, retrieved: _Retrieved, answer: Answer)
         return _without_claims(
             answer, amounts.off_claims(question, answer.answer, answer.citations, years, scope.asked)
         )
-    known = {hit.passage.id for hit in retrieved.hits}
-    deeper = services.retriever.search(searched_for(question), _DEEPER * services.settings.top_k)
-    hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
+    hits = _deeper_hits(services, retrieved)
     # a question not answered is answered here only by lines that name the scheme asked about
     found = amounts.lines_for(
         question,
@@ -1128,10 +1126,15 @@ def _totals_first(services: Services, retrieved: _Retrieved) -> list[ScoredPassa
     passage is found (answer/shares.py)."""
     if asked_share(retrieved.question) is None:
         return None
+    return figures_first(retrieved.question, _deeper_hits(services, retrieved))
+
+
+def _deeper_hits(services: Services, retrieved: _Retrieved) -> list[ScoredPassage]:
+    """The hits, then what a search `_DEEPER` times as deep finds besides: a county's figures can rank low
+    beside passages on what the scheme is."""
     known = {hit.passage.id for hit in retrieved.hits}
     deeper = services.retriever.search(searched_for(retrieved.question), _DEEPER * services.settings.top_k)
-    hits = [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
-    return figures_first(retrieved.question, hits)
+    return [*retrieved.hits, *(hit for hit in deeper if hit.passage.id not in known)]
 
 
 # How many times top_k a share question's second search looks: a county's totals can rank low beside

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.citations import MARKER, asked_and_context, named_in
+from assistant.answer.citations import CLAIM, MARKER, asked_and_context, named_in
 from assistant.freshness import YEAR
 from assistant.models import Citation, ScoredPassage
 from assistant.rules import GuardRules, ScopeRules, rule_file
@@ -22,7 +22,6 @@ Named = Callable[[str], Sequence[str]]
 Tags = Callable[[ScoredPassage], frozenset[str]]
 
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
-_CLAIM = re.compile(r"(.*?)\[(\d+)\]", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def _lines(text: str) -> list[tuple[str, str]]:
 def answer_lines(answer: str) -> list[tuple[FigureLine, int]]:
     """The figure lines an answer quotes, each with the number of the source it cites."""
     quoted = []
-    for claim, n in _CLAIM.findall(answer):
+    for claim, n in CLAIM.findall(answer):
         for header, line in _lines(MARKER.sub(" ", claim)):
             quoted.append((FigureLine(header, line), int(n)))
     return quoted
@@ -152,7 +151,7 @@ def off_claims(
     by_n = {c.n: c for c in citations}
     judged = [
         (m.group(0), _claim_fits(question, m.group(1), by_n.get(int(m.group(2))), years, named))
-        for m in _CLAIM.finditer(answer)
+        for m in CLAIM.finditer(answer)
     ]
     if not any(fit for _, fit in judged):
         return []

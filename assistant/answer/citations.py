@@ -128,7 +128,7 @@ def asks_to_drop_instructions(question: str) -> bool:
 
 
 _PROPER_NOUN = re.compile(r"(?<![.!?:]\s)(?<=\s)([A-ZÆØÅ][\wæøåÆØÅ-]{2,})")
-_CLAIM = re.compile(r"(.*?)\[(\d+)\]", re.DOTALL)
+CLAIM = re.compile(r"(.*?)\[(\d+)\]", re.DOTALL)
 
 
 def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
@@ -275,7 +275,7 @@ def unsupported_answer_reason(
         given = {m.group(0).strip() for m in provides.finditer(question)}
         supported = False
         other_year = False  # a claim gives what is asked, for another year than the one counted from today
-        for claim, n in _CLAIM.findall(answer):
+        for claim, n in CLAIM.findall(answer):
             source = by_n.get(int(n))
             context = claim
             if source is not None:
@@ -307,7 +307,7 @@ def unsupported_answer_reason(
         if not supported:
             return texts.ABSTAIN_WEAK_EVIDENCE
     named = _named_asked(question)
-    claims = " ".join(claim for claim, _ in _CLAIM.findall(answer))
+    claims = " ".join(claim for claim, _ in CLAIM.findall(answer))
     if named and not any(re.search(rf"\b{re.escape(word)}", claims, re.IGNORECASE) for word in named):
         return texts.ABSTAIN_WEAK_EVIDENCE  # "Hvem er leder av …?" and no quote names a leader
     return None
