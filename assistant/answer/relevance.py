@@ -65,13 +65,12 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
         return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
     if _says_composition(asking, text):
         return True  # "Hvordan er de delt opp?" is answered by what they consist of («… består av …»)
-    cited = {int(n) for n in MARKER.findall(text)}
-    headings = [c.section for c in citations if c.n in cited]
+    headings = _cited_headings(text, citations)
     if asks_role(plan) and any(names_body(index, heading, asking) for heading in headings):
         # "Hvilken rolle har arbeidslivet?" is answered under the heading «Arbeidslivet» («De deltar i …»),
         # whose sentences never say «rolle»
         return True
-    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    said = _said(index, text, headings)
     focus = plan.focus[0]
     by_word = _by_word(index, asking)
     if focus not in by_word and (read := _by_word(index, focus).get(focus)) and _found(read[0], said):
@@ -114,10 +113,19 @@ def says_how(index: LexicalIndex, question: str, text: str, citations: Sequence[
     variants = _by_word(index, asking).get(focus)
     if variants is None or not _used(index, focus, variants[0]):
         return True
-    cited = {int(n) for n in MARKER.findall(text)}
-    headings = [c.section for c in citations if c.n in cited]
-    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    said = _said(index, text, _cited_headings(text, citations))
     return _found(variants[0], said)
+
+
+def _cited_headings(text: str, citations: Sequence[Citation]) -> list[str]:
+    """The headings of the passages the text cites: they count as said with it."""
+    cited = {int(n) for n in MARKER.findall(text)}
+    return [c.section for c in citations if c.n in cited]
+
+
+def _said(index: LexicalIndex, text: str, headings: Sequence[str]) -> set[str]:
+    """The terms an answer says, its markers left out, with the headings of what it cites."""
+    return set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
 
 
 def _says_composition(asking: str, text: str) -> bool:
@@ -227,9 +235,7 @@ def unsaid_kind(
         return None
     by_word = _by_word(index, asking)
     variants = by_word[kind][0] if kind in by_word else {kind.lower()}
-    cited = {int(n) for n in MARKER.findall(text)}
-    headings = [c.section for c in citations if c.n in cited]
-    said = set(index.analyzer.terms("\n".join([MARKER.sub(" ", text), *headings])))
+    said = _said(index, text, _cited_headings(text, citations))
     return None if _found(variants, said) else kind
 
 
