@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant import texts
 from assistant.answer.amounts import answer_lines, money_asked, scheme_fits, years_fit
+from assistant.answer.plan import direct, plan_question
 from assistant.service import Services, ask
 
 
@@ -129,3 +130,24 @@ def test_a_name_the_documents_never_mention_beside_one_they_do_is_said_and_the_r
     # named alone, or only with another the documents never mention: not answered
     assert ask(services, "Hvor mye fikk Troms i 2026?").abstained
     assert ask(services, "Hvor mye fikk Troms og Finnmark i 2026?").abstained
+
+
+def test_how_many_millions_is_asked_as_how_much_money() -> None:
+    for question in ("Hvor mange millioner fikk fylket i fjor?", "Kor mange kroner går til skulane?"):
+        assert plan_question(direct(question)).type == "hvor_mye", question
+    # a count of something else stays a count
+    assert plan_question(direct("Hvor mange moduler har pakken?")).type == "hvor_mange"
+
+
+def test_a_sum_asked_in_millions_or_kroner_is_answered_by_the_figure_in_any_unit(services: Services) -> None:
+    """«Hvor mange kroner …?» is answered by «17 mill. skole»: the unit asked in is money, not a measure the
+    figure must be given in."""
+    for question in (
+        "Hvor mange kroner fikk skolene i Nordland i 2026?",
+        "Hvor mange millioner har Nordland fått til barnehagene for 2026?",
+    ):
+        answer = ask(services, question)
+        assert not answer.abstained and "11 mill. barnehage" in answer.answer, answer.answer
+        assert "Oslo og Viken" not in answer.answer, answer.answer
+    headline = ask(services, "Hvor mange millioner fikk Oslo og Viken til kompetansetiltak for 2022-2023?")
+    assert "178,4 millioner kroner" in headline.answer, headline.answer
