@@ -14,6 +14,10 @@ from assistant.service import Services, ask
     [
         ("Hvor mye får den enkelte skole i Troms?", "den enkelte skole"),
         ("Hvor mye penger blir det per barnehage?", "hver barnehage"),
+        # one of them, unnamed, is any one of them
+        ("Hvor mye kan en barnehage i Troms få?", "en barnehage"),
+        ("Kor mykje fær ein skule?", "ein skule"),
+        ("Hvor mye fikk en kommune i fjor?", "en kommune"),
         ("Vi er en barnehage i Agder. Hvor mye kan vi få fra ordningen?", "dere"),
         ("Vi har fire skoler i kommunen. Hvor mye får vi?", "dere"),
         ("Jeg er rektor. Hvor mye av pengene går til skolen vår?", "dere"),
@@ -68,3 +72,11 @@ def test_each_schools_share_in_a_named_county_gets_its_totals(services: Services
         services, "Jeg er rektor på en skole i Vefsn. Hvor mye av pengene i Nordland går til skolen vår?"
     )
     assert here.answer.startswith(texts.SHARE_UNSAID.format(who="dere", got="får")), here.answer
+
+
+def test_what_one_unnamed_school_can_get_is_a_share_too(services: Services) -> None:
+    """«Hvor mye kan en skole få …?» asks one school's share, as «hver skole» does: not the county's total
+    as if it were."""
+    answer = ask(services, "Hvor mye tilskudd kan en skole i Nordland få for 2026?")
+    assert answer.answer.startswith(texts.SHARE_UNSAID.format(who="en skole", got="får")), answer.answer
+    assert "17 mill. skole" in answer.answer
