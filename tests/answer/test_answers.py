@@ -3414,3 +3414,10 @@ def test_a_comparison_of_two_schemes_forums_answers_for_each_labelled(services: 
     paid = ask(services, "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i yrkesfagordningen?")
     assert "Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler midlene" in paid.answer
     assert "Vi utbetaler midlene til fylkeskommunene" in paid.answer, paid.answer
+
+
+def test_when_a_body_must_do_a_thing_is_answered_by_the_sentence_on_that_deed(services: Services) -> None:
+    """«Når må fylkeskommunen rapportere …?» took the subject as what was asked after, chose the sentences on
+    Udir's role and withheld them for giving no time; the deed's own line says «årlig»."""
+    answer = ask(services, "Når må fylkeskommunen rapportere til Udir i yrkesfagordningen?")
+    assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer

@@ -802,3 +802,18 @@ def test_a_modal_or_deciding_verb_first_asks_yes_or_no_though_a_list_word_follow
     question: str, kind: str
 ) -> None:
     assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Når må kommunen levere planen?", "levere"),
+        ("Når skal arbeidsgruppa møtes?", "møtes"),
+        ("Kva tid må skulen sende søknaden?", "sende"),
+        ("Når må den enkelte barnehage svare?", "svare"),
+        # a pronoun subject was never the focus
+        ("Når kan vi søke?", "søke"),
+    ],
+)
+def test_a_when_question_asks_the_time_of_the_deed_not_the_doer(question: str, focus: str) -> None:
+    assert plan_question(question, ()).focus == (focus,)
