@@ -267,6 +267,7 @@ def unsupported_answer_reason(
     years = set(YEAR.findall(question)) | counted
     names = named_in(asked_and_context(question)[0])  # where the asker sits is not what they ask about
     measure = _asked_measure(question)
+    kind = _counted_kind(question) if measure is None else frozenset()
     barred = _not_asked_measures(question)
     for asked_for in _guard().asks_for:
         if asked_for.name in unrequired or not asked_for.asked(question):
@@ -292,7 +293,9 @@ def unsupported_answer_reason(
             offers = False
             for piece in _best_items(claim, question_stems):
                 piece = _NAMED_NUMBER.sub(r"\1", piece)
-                offered = {m.group(0).strip() for m in provides.finditer(piece)} - given
+                counting = kind if asked_for.name == "amount" else frozenset()
+                found = [m for m in provides.finditer(piece) if _counts_kind(piece, m, counting)]
+                offered = {m.group(0).strip() for m in found} - given
                 if years:  # the year is known already; the answer must be finer than a year
                     offered = {o for o in offered if not YEAR.fullmatch(o)}
                 if measure is not None:  # "3 år" is no answer to "hvor mange dager"
@@ -364,6 +367,39 @@ def _asked_measure(question: str) -> str | None:
     """The unit of "hvor mange <unit>": "Hvor mange dager …?" → "dag"."""
     found = re.search(r"\b(?:hvor|kor)\s+mange\s+([\wæøå-]+)", question, re.IGNORECASE)
     return _measure(found.group(1)) if found else None
+
+
+def _counted_kind(question: str) -> frozenset[str]:
+    """The stems of what "Hvor mange kommuner …?" counts ("kommun"): the word after «mange», and the noun
+    after it when that word is an adjective in the plural («regionale arbeidsgrupper»); empty when it
+    counts no kind ("Hvor mange er med?") or a unit (`_asked_measure`)."""
+    found = re.search(r"\b(?:hvor|kor)\s+mange\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", question, re.IGNORECASE)
+    verbs = {v.lower() for v in rule_file(PlanRules).finite_verbs}
+    if found is None or not content_words(found.group(1)) or found.group(1).lower() in verbs:
+        return frozenset()
+    first, then = found.group(1).lower(), (found.group(2) or "").lower()
+    named = [first, then] if first.endswith("e") and then and content_words(then) else [first]
+    return frozenset(stem(w) for w in named)
+
+
+_ABBREVIATION = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
+# How many words either side of a number may name what it counts: «22 behovsmeldinger», «fem hovedmoduler»,
+# «Antall deltakere: 40».
+_COUNT_WINDOW = 3
+
+
+def _counts_kind(piece: str, number: re.Match[str], kind: frozenset[str]) -> bool:
+    """Whether a number in a claim counts the kind asked ("Hvor mange kommuner …?"): a word near it says
+    that kind, in a compound too («hovedmoduler»). «De tre tilskuddsordningene» counts schemes, and gives
+    no number of kommuner."""
+    if not kind:
+        return True
+    before = content_words(piece[: number.start()])[-_COUNT_WINDOW:]
+    after = content_words(piece[number.start() :])[: _COUNT_WINDOW + 1]
+    if _ABBREVIATION.search(number.group(0)) or _ABBREVIATION.match(piece[number.end() :].lstrip()):
+        return True  # «11 UH»: an abbreviation may name the kind in other words (universiteter og høgskoler)
+    near = {stem(w.lower()) for w in (*before, *after)}
+    return any(k in w for k in kind for w in near)
 
 
 def _not_asked_measures(question: str) -> frozenset[str]:

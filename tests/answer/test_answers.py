@@ -3421,3 +3421,11 @@ def test_when_a_body_must_do_a_thing_is_answered_by_the_sentence_on_that_deed(se
     Udir's role and withheld them for giving no time; the deed's own line says «årlig»."""
     answer = ask(services, "Når må fylkeskommunen rapportere til Udir i yrkesfagordningen?")
     assert not answer.abstained and "rapportere årlig" in answer.answer, answer.answer
+
+
+def test_how_many_kommuner_is_not_answered_by_a_count_of_schemes(services: Services) -> None:
+    """«De tre tilskuddsordningene …» was given as the number of kommuner in the follow-up scheme."""
+    answer = ask(services, "Hvor mange kommuner er med i oppfølgingsordningen?")
+    assert answer.abstained, answer.answer
+    groups = ask(services, "Hvor mange regionale arbeidsgrupper er det i Oslo og Viken?")
+    assert "seks regionale arbeidsgrupper" in groups.answer, groups.answer

@@ -188,6 +188,22 @@ def test_a_number_in_another_unit_than_the_one_asked_for_is_no_answer() -> None:
     assert unsupported_answer_reason("Hvor mange høgskoler er med?", "Partnere: 6 UH [1]", []) is None
 
 
+def test_a_count_of_another_kind_is_no_answer_to_how_many() -> None:
+    """«De tre ordningene …» counts schemes: it gives no number of kommuner."""
+    asked = "Hvor mange kommuner får veiledning?"
+    assert unsupported_answer_reason(asked, "De tre ordningene skal ses i sammenheng. [1]", []) is not None
+    assert unsupported_answer_reason(asked, "Veiledning gis til 14 kommuner i fylket. [1]", []) is None
+    assert unsupported_answer_reason(asked, "Antall kommuner med veiledning: 14 [1]", []) is None
+    # the noun after an adjective, and a compound that ends in the kind
+    groups = "Hvor mange lokale nettverk finnes?"
+    assert unsupported_answer_reason(groups, "Det er etablert fire lokale nettverk. [1]", []) is None
+    assert (
+        unsupported_answer_reason("Hvor mange moduler har den?", "Den har sju hovedmoduler. [1]", []) is None
+    )
+    # a count of no kind is left alone
+    assert unsupported_answer_reason("Hvor mange er med?", "Forumet har 9 medlemmer. [1]", []) is None
+
+
 def test_a_how_much_question_is_not_answered_by_a_stretch_of_time() -> None:
     """«Hvor mye …?» asks for an amount: a period of years is no amount."""
     asked = "Hvor mye er satt av til etterutdanning i Sørfylket neste år?"
