@@ -233,6 +233,20 @@ class ExtractiveBackend:
             if elsewhere is not None:
                 chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
                 lead = texts.YES_NO_LEADS["nei"] + " "
+            # "Er det lærerne som melder behov?" (no body of plan.yaml): a sentence near the best that says
+            # outright someone else does it («Det er barnehage- og skoleeiere som … melder behov …») leads
+            if cleft is None and elsewhere is None and not _CLEFT_SUBJECT.match(chosen[0].text):
+                other = next(
+                    (
+                        s
+                        for s in scored
+                        if s.score >= _CLEFT_NEAR * scored[0].score
+                        and _other_said_to_do_it(index, rule_file(PlanRules), asking, s.text)
+                    ),
+                    None,
+                )
+                if other is not None:
+                    chosen = [other, *(s for s in chosen if s is not other)][: len(chosen)]
             # "Kan hvem som helst bruke den?": the chosen sentence that says «åpen for alle» leads
             rules = rule_file(PlanRules)
             if (

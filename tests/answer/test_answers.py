@@ -3495,3 +3495,19 @@ def test_we_are_the_owner_the_sentences_before_name(services: Services) -> None:
         assert answer.startswith("Nei."), answer
     owner = ask(services, "Vi er en kommune. Kan vi søke om vikarmidler til videreutdanning?").answer
     assert owner.startswith("Ja."), owner
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det lærerne selv som melder behov i den regionale ordningen?",
+        "Er det de ansatte selv som melder behov i den desentraliserte ordningen?",
+    ],
+)
+def test_a_cleft_on_staff_is_answered_by_the_sentence_that_says_who(
+    services: Services, question: str
+) -> None:
+    """«Tilskuddsordningen gir barnehage- og skoleeiere mulighet til å melde behov …» ranked first and gave
+    «Ja» or no lead; «Det er barnehage- og skoleeiere som … melder behov …» near it says it is the owners."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei. Det er barnehage- og skoleeiere som"), answer
