@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.answer.plan import asking_sentence, question_words
 from assistant.index.lexical import content_words
-from assistant.rules import PlanRules, rule_file
+from assistant.rules import AdvisorRules, PlanRules, rule_file
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,18 @@ def asked_subject(question: str) -> tuple[str, ...]:
         if rules.subject_question
         else None
     )
+    if found is None:
+        return ()
     # «barnehage-eiere», «barnehage- og skoleeiere»: each body named whole, as in the sentences
-    return _actors(spelled_out(found.group("subject"))) if found else ()
+    named = _actors(spelled_out(found.group("subject")))
+    # "Vi er en barnehageeier. Kan vi søke om …?": "vi" are the one body the sentences before name; not
+    # the verb of "Vi eier en skole" read as a bare «eier»
+    first = found.group("subject").split()[0]
+    ours = () if named else _ourselves(first, question, asking_sentence(question))
+    return named or tuple(a for a in ours if a not in _BARE_OWNER)
+
+
+_BARE_OWNER = frozenset({"eier", "eigar"})
 
 
 def subject_fits(
@@ -302,3 +312,29 @@ def _is_kind(asked: str, named: str, kinds: dict[str, list[str]]) -> bool:
     """Whether a body named in a sentence covers the one asked about: the same, or a kind of it, by its
     last part («eier» of «barnehageeier») or by `actor_kinds` (a kommune is an eier)."""
     return asked == named or asked.endswith(named) or named in kinds.get(asked, [])
+
+
+# Words that may stand between a unit and what it is asked to do ("Kan skolen selv søke …?").
+_UNIT_FILLERS = r"(?:selv|sjølv|vår|våre|også|òg)"
+
+
+def owner_not_unit(question: str, heading: str, sentence: str, pronoun_led: bool) -> bool:
+    """Whether a yes/no question asks if a school or barnehage itself applies or reports the needs
+    (advisor.yaml `unit_applicants`, `group_applies`: "Kan barnehagen søke om midler …?") and the
+    sentence's subject names only owners («Barnehage- og skoleeiere kan søke om tilskudd …»): the owner
+    applies for it, so what would be a yes is a no."""
+    advisor = rule_file(AdvisorRules)
+    rules = rule_file(PlanRules)
+    asking = asking_sentence(question)
+    found = re.search(rules.subject_question, asking, re.IGNORECASE) if rules.subject_question else None
+    # the unit alone ("skolen selv søke"), not one placed ("barnehagene i Nordland": the sector)
+    unit = found.group("subject").split()[0].lower() if found else ""
+    if not (unit in advisor.unit_applicants and advisor.group_applies):
+        return False
+    alone = re.match(
+        rf"^\W*[\wæøå]+\s+{re.escape(unit)}\s+(?:{_UNIT_FILLERS}\s+)*(?:søk|meld)", asking, re.IGNORECASE
+    )
+    if alone is None or not re.search(advisor.group_applies, asking, re.IGNORECASE):
+        return False
+    named = _subject_actors(rules, heading, spelled_out(sentence), pronoun_led)
+    return bool(named) and all(_is_kind("eier", n, rules.actor_kinds) or n.endswith("eier") for n in named)

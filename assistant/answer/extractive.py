@@ -28,6 +28,7 @@ from assistant.answer.cleft import (
     named_alternative,
     names_actor,
     names_asked,
+    owner_not_unit,
     read_cleft,
     spelled_out,
     subject_excludes,
@@ -232,6 +233,20 @@ class ExtractiveBackend:
             if elsewhere is not None:
                 chosen = [elsewhere, *(s for s in chosen if s is not elsewhere)][: len(chosen)]
                 lead = texts.YES_NO_LEADS["nei"] + " "
+            # "Er det lærerne som melder behov?" (no body of plan.yaml): a sentence near the best that says
+            # outright someone else does it («Det er barnehage- og skoleeiere som … melder behov …») leads
+            if cleft is None and elsewhere is None and not _CLEFT_SUBJECT.match(chosen[0].text):
+                other = next(
+                    (
+                        s
+                        for s in scored
+                        if s.score >= _CLEFT_NEAR * scored[0].score
+                        and _other_said_to_do_it(index, rule_file(PlanRules), asking, s.text)
+                    ),
+                    None,
+                )
+                if other is not None:
+                    chosen = [other, *(s for s in chosen if s is not other)][: len(chosen)]
             # "Kan hvem som helst bruke den?": the chosen sentence that says «åpen for alle» leads
             rules = rule_file(PlanRules)
             if (
@@ -246,7 +261,20 @@ class ExtractiveBackend:
             # passage's sentences after it are only near what is asked («… kompetansepakker i samarbeid
             # med universitet- og høgskolesektoren»).
             chosen = [chosen[0], *(s for s in chosen[1:] if s.unit.hit == chosen[0].unit.hit)]
-            says = next((s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED), None)
+            saying = [s for s in scored if _says(wanted, s, index) >= _SAYS_WHAT_IS_ASKED]
+            says = saying[0] if saying else None
+            if says is not None and cleft is not None:
+                # "Er det X som melder behov?": a sentence near it that says outright who does it («Det er
+                # barnehage- og skoleeiere som … melder behov …») answers who, where «Tilskuddsordningen gir
+                # … mulighet til å melde behov» names the doer only past its subject
+                outright = [
+                    s
+                    for s in saying
+                    if s.score >= _CLEFT_NEAR * says.score
+                    and (found := _CLEFT_SUBJECT.match(s.text)) is not None
+                    and names_actor(found.group(1))
+                ]
+                says = outright[0] if outright and not _CLEFT_SUBJECT.match(says.text) else says
             if says is None and cleft is not None:
                 says = self._said_of_other_scheme(cleft, wanted, scored)
             if says is not None and cleft is not None:
@@ -256,9 +284,13 @@ class ExtractiveBackend:
                 subject = _subject(we or says) if we is not None else _clause_subject(wanted, says, index)
                 # «Vi utbetaler midlene til fylkeskommunene» tells a step before the one asked ("Betaler
                 # fylkeskommunen ut pengene til skolene?"): the body asked receives; it says no «Nei».
+                # A question that names no receiver of its own ("Er det fylkeskommunen som utbetaler
+                # midlene?") asks of that very step: the body it asks about receives, another pays, «Nei».
                 # A sentence that says outright who does it («Det er X som …») says it of no one else.
-                receives = not _CLEFT_SUBJECT.match(says.text) and names_asked(
-                    cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text))
+                receives = (
+                    not _CLEFT_SUBJECT.match(says.text)
+                    and _BODY_AFTER.search(cleft.rest) is not None
+                    and names_asked(cleft, " ".join(m.group(1) for m in _BODY_AFTER.finditer(says.text)))
                 )
                 alone = not cleft.by_cleft_only or _CLEFT_SUBJECT.match(says.text) is not None
                 # "Er det X som …?", someone else (or X of another scheme): no,
@@ -1924,7 +1956,11 @@ def _lead_in(
         return texts.LEAD_NOT_NECESSARILY + " "
     # "Er desentralisert ordning for barnehager?" «- Regional ordning for … barnehage - Desentralisert
     # ordning for grunnskoler og videregående skoler»: what is asked is said of two items, each of its own
-    if index is not None and not negated and _split_over_items(index, asking, best.unit):
+    # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
+    member = _names_member(rules, asking, f"{best.heading}\n{text}")
+    # a list of members that names the party asked about is no list of things each said in part
+    # («Samarbeidsforumet skal inkludere: - arbeidslivet - lærerorganisasjonene - yrkesopplæringsnemnda …»)
+    if index is not None and not negated and not member and _split_over_items(index, asking, best.unit):
         return texts.YES_NO_LEADS["nei"] + " "
     # "Er tilbudet for alle kommuner?" «Kommuner som over tid har svake resultater … får tilbud …»
     if not negated and _restricts_all(asking, text):
@@ -1933,8 +1969,6 @@ def _lead_in(
     via = index is None or _names_bodies_asked(index, rules, asking, f"{best.heading} {text}")
     # "Kan barnehageeiere søke …?" is not answered yes by what skoleeiere may do
     pronoun_led = _PRONOUN_LED.match(best.unit.lead or "") is not None
-    # "Er KS med i forumet?": said yes to only by a sentence that names the members and that party
-    member = _names_member(rules, asking, f"{best.heading}\n{text}")
     # "Skal KS være med i forumet for yrkesfag?" «Samarbeidsforumet skal inkludere …» (KS not among them):
     # the sources say who must be in it, and that party is not, so it is not required
     if member is False and not negated and _required_member_left_out(rules, asking, text):
@@ -1953,6 +1987,10 @@ def _lead_in(
         and cleft is None
         and not whose
         and subject_excludes(subject_asked, best.heading, text, pronoun_led)
+    )
+    # «Barnehage- og skoleeiere kan søke om tilskudd» to "Kan barnehagen søke om midler?": the owner applies
+    unit_owner = (
+        member is None and cleft is None and owner_not_unit(plan.question, best.heading, text, pronoun_led)
     )
     if (
         covered
@@ -1991,7 +2029,7 @@ def _lead_in(
             or _says_the_deed(index, asking, f"{best.heading}\n{said_before}\n{text}\n{follows}")
         )
     ):
-        if other_owner:
+        if other_owner or unit_owner:
             return texts.YES_NO_LEADS["nei"] + " "
         return _yes_or_which(cleft, speaker or _subject(best))
     if cleft is not None and cleft.either:  # "Er det X eller Y som …?" has no «Nei» to give
@@ -2292,7 +2330,8 @@ def _split_over_items(index: LexicalIndex, asking: str, unit: Unit) -> bool:
     # each word as itself: the glossary says a scheme's name by the groups it is for («regional ordning»:
     # barnehage), which is what the items tell apart
     words = [w for w in dict.fromkeys(content_words(first)) if w.lower() not in question_words()]
-    every = [v for w in words if (v := set(index.analyzer.terms(w.lower())))]
+    # a word as a whole, not its parts: «kompetansetiltak» is not said by «kompetanseutvikling» of one item
+    every = [v for w in words if (v := set(index.analyzer.terms(w.lower())[:1]))]
     asked = [v for v in every if not has(lead, v) and 0 < sum(has(item, v) for item in items) < len(items)]
     # the items must be alike in what they say of the question («… ordning for …» in each), not a list of
     # unlike facts («11 mill. barnehage …», «Behovsmeldinger: …»)

@@ -279,6 +279,7 @@ class AdvisorRules(RuleFile):
     needs_question: Pattern | None = None
     needs_words: Pattern | None = None
     group_applies: Pattern | None = None  # a group of staff as the one who applies ("Kan lærerne søke …?")
+    unit_applicants: Words = Field(default_factory=list)  # "Kan skolen søke …?": a unit, not its owner
     sector_owners: list[SectorOwner] = Field(default_factory=list)
     # "Gjelder <ordning> for barnehager?": the openers of such a question, the words between the scheme and
     # the place, and the sectors it is answered for from the scheme's sector sentences

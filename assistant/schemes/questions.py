@@ -240,6 +240,8 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if default is None or not general or not re.search(general, asking_sentence(question), re.IGNORECASE):
             return None
         asked = _read_for(default, False, question, catalogue, previous)
+        if asked is not None and asked.applies:  # "Jeg er rektor. Kan jeg melde behov …?": the owner does
+            return asked
         if asked is None or asked.about not in ("owner", "partner"):
             return None
         # "Kan kommunen bruke et konsulentfirma som samarbeidspartner?" asks about a partner the catalogue
@@ -260,6 +262,56 @@ def read_yes_no(question: str, previous: Sequence[str], catalogue: Catalogue) ->
         if clause is not None and re.search(applies, clause[0], re.IGNORECASE):
             return replace(asked, applies=True)
     return asked
+
+
+# The endings a noun asked about ("skolene", "lærerne") may have where a sentence names it ("skoler").
+_NOUN_ENDINGS = re.compile(r"(?:ene|ane|en|et|er|ar|a|e|r)$")
+_MIN_STEM = 4
+
+
+def names_word(quote: str, asked: str) -> bool:
+    """Whether a quote names the one-word group or unit asked about in any of its forms, as a word of its
+    own: "skolene" in «Videregående skoler …», not in «skoleeiere»."""
+    if " " in asked:
+        return False
+    stem = _NOUN_ENDINGS.sub("", asked.lower())
+    said = re.search(rf"\b{re.escape(stem)}(?:e|en|er|ene|ar|ane|a)?\b", quote.lower())
+    return len(stem) >= _MIN_STEM and said is not None
+
+
+_UNIT_FILLERS = frozenset({"selv", "sjølv", "vår", "våre", "også", "òg", "din", "deres", "dykkar"})
+
+
+def _staff_applicant(scheme: Scheme, clause: _Clause, context: list[str], catalogue: Catalogue) -> str:
+    """The school or staff group a yes/no clause asks whether it applies or reports the needs itself: the
+    subject when it is a school or barnehage (advisor.yaml `unit_applicants`: "Kan skolen selv søke om
+    midler …?"), or for "jeg"/"vi" a staff group the asker says they are ("Jeg er rektor på en
+    grunnskole." → "rektor"), where the owners report them (`_owners_report`); "" otherwise."""
+    rules = _rules()
+    words = _subject(clause).lower().split()
+    if words:
+        unit = words[0] in rules.unit_applicants and all(w in _UNIT_FILLERS for w in words[1:])
+        return words[0] if unit and _owners_report(scheme, words[0], clause.text) else ""
+    if not any(t.word in rules.first_person for t in clause.tokens):
+        return ""
+    said = _identity(context)
+    who = re.split(r"\s+(?:i|på|hos|ved|for)\s+", said, maxsplit=1)[0] if said else ""
+    known = who and known_group(catalogue, who) and not _owner(said)
+    return who if known and _owners_report(scheme, who, clause.text) else ""
+
+
+def _owners_report(scheme: Scheme, asked: str, clause: str) -> bool:
+    """Whether a clause asks if `asked` applies or reports the needs (advisor.yaml `group_applies`) in a
+    collective scheme whose first step is the owners' («Det er barnehage- og skoleeiere som … melder behov
+    …»), not one said of the ones asked («Videregående skoler … formidler behovene videre …»)."""
+    rules = _rules()
+    collective = scheme.kind is not None and scheme.kind.value == "kollektiv" and bool(scheme.process)
+    return bool(
+        collective
+        and not names_word(scheme.process[0].quote, asked)
+        and rules.group_applies
+        and re.search(rules.group_applies, clause, re.IGNORECASE)
+    )
 
 
 def _asked_sector(question: str, scheme: Scheme) -> tuple[str, ...]:
@@ -348,11 +400,15 @@ def _read_for(
     if asked is None:
         return None
     text, context = asked  # context: the question's other sentences and clauses ("Jeg er rektor.")
-    if _asks_money_route(text.lower()):
-        return None
     tokens = [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     spans = mention_spans(scheme, text) if named else []
     clause = _Clause(text, tokens, frozenset(i for a, b in spans for i in range(a, b)))
+    # "Kan skolen selv søke om midler …?", "Jeg er rektor. Kan jeg melde behov direkte til Statsforvalteren?":
+    # a school or a staff member asked as the one who reports the needs, where the owner does
+    if applicant := _staff_applicant(scheme, clause, context, catalogue):
+        return YesNo(scheme, "group", applicant, named, applies=True)
+    if _asks_money_route(text.lower()):
+        return None
     if partner := _partner(clause, context):
         return YesNo(scheme, "partner", partner, named)
     one = _one_person(clause, catalogue)

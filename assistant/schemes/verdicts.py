@@ -19,7 +19,7 @@ from assistant.rules import AdvisorRules, ScopeRules, TargetGroupRules, rule_fil
 from assistant.rules.schemas import SectorOwner
 from assistant.schemes.catalogue import Catalogue, Evidence, Scheme, TargetGroup
 from assistant.schemes.matching import eligibility, named_as, names_group, topic_share, words_within
-from assistant.schemes.questions import asked_sectors, has_phrase
+from assistant.schemes.questions import asked_sectors, has_phrase, names_word
 from assistant.schemes.reasons import Reason, cap, join, reason_for
 
 _EVERYONE = "alle"
@@ -73,6 +73,8 @@ def applicant_verdict(catalogue: Catalogue, scheme: Scheme, group: str) -> Verdi
         return None
     step = scheme.process[0]
     asked = " ".join(group.split())
+    if names_word(step.quote, asked):
+        return None  # «Videregående skoler … formidler behovene videre …»: the ones asked do report them
     text = texts.GROUP_NOT_APPLYING.format(group=cap(asked), scheme=scheme.name)
     member = group_verdict(catalogue, scheme, group)
     then = (Statement(member.explanation, member.reasons),) if member.answer == "ja" else ()

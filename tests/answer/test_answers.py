@@ -3429,3 +3429,100 @@ def test_how_many_kommuner_is_not_answered_by_a_count_of_schemes(services: Servi
     assert answer.abstained, answer.answer
     groups = ask(services, "Hvor mange regionale arbeidsgrupper er det i Oslo og Viken?")
     assert "seks regionale arbeidsgrupper" in groups.answer, groups.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Jeg er rådgiver i fylkeskommunen. Er det vi som betaler ut tilskuddet i ordningen for fag- og "
+        "yrkesopplæring?",
+        "Utbetaler fylkeskommunene tilskuddet i yrkesfagordningen?",
+        "Er det fylkeskommunen som utbetaler pengane i ordninga for fag- og yrkesopplæring?",
+    ],
+)
+def test_the_body_paid_is_not_the_one_that_pays(services: Services, question: str) -> None:
+    """«Vi [Udir] utbetaler midlene til fylkeskommunene»: asked with no receiver of its own whether the
+    fylkeskommune pays, the answer is «Nei» (it receives), not that the sources don't say."""
+    answer = ask(services, question).answer
+    assert answer.startswith(("Nei.", "Nei,")), answer
+    assert "utbetaler midl" in answer, answer
+
+
+def test_a_listed_member_is_no_list_split_over_items(services: Services) -> None:
+    """«Samarbeidsforumet skal inkludere og samarbeide med: - arbeidslivet - lærerorganisasjonene …» was read
+    as saying what is asked in part in each item, and answered «Nei»."""
+    for question in (
+        "Skal lærerorganisasjonene være med i samarbeidsforumet for fag- og yrkesopplæring?",
+        "Er yrkesopplæringsnemnda med i samarbeidsforumet for yrkesfag?",
+    ):
+        answer = ask(services, question).answer
+        assert answer.startswith("Ja."), answer
+    no = ask(services, "Skal KS være med i forumet for fag- og yrkesopplæring?").answer
+    assert no.startswith("Nei."), no
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det universitetene som melder behov i desentralisert ordning?",
+        "Er det høgskolene som melder inn behovene i Rekom?",
+        "Er det KS som analyserer kompetansebehovet i den regionale ordningen?",
+    ],
+)
+def test_who_reports_the_needs_is_said_by_the_cleft_sentence(services: Services, question: str) -> None:
+    """«Tilskuddsordningen gir barnehage- og skoleeiere mulighet til å melde behov …» names the doer past
+    its subject; «Det er barnehage- og skoleeiere som … melder behov …» says who, and answers «Nei»."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei. Det er barnehage- og skoleeiere som"), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan skolen selv søke om midler fra Dekom?",
+        "Kan barnehagen søke om penger fra Rekom?",
+        "Kan skolane søkje om pengar frå Dekom?",
+        "Kan skolen melde inn behov til Statsforvalteren i den desentraliserte ordningen?",
+        "Jeg er rektor på en grunnskole. Kan jeg melde behov direkte til Statsforvalteren?",
+    ],
+)
+def test_a_school_or_its_staff_does_not_apply_where_the_owner_does(services: Services, question: str) -> None:
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei."), answer
+    assert "skoleeiere" in answer, answer
+
+
+def test_a_school_that_reports_its_needs_itself_is_not_told_no(services: Services) -> None:
+    """In the vocational scheme «Videregående skoler … formidler behovene videre»: no «Nei»."""
+    answer = ask(services, "Kan skolene melde behov i yrkesfagordningen?").answer
+    assert not answer.startswith("Nei"), answer
+    yes = ask(services, "Kan skoleeiere søke om tilskudd?").answer
+    assert yes.startswith("Ja."), yes
+
+
+def test_we_are_the_owner_the_sentences_before_name(services: Services) -> None:
+    """«… kan skoleeier søke om vikar- eller stipendmidler» was «Ja» to a barnehageeier asking as "vi"."""
+    for question in (
+        "Vi er en barnehageeier. Kan vi søke om vikarmidler til videreutdanning?",
+        "Vi er ein barnehageeigar. Kan vi søkje om vikarmidlar til vidareutdanning?",
+    ):
+        answer = ask(services, question).answer
+        assert answer.startswith("Nei."), answer
+    owner = ask(services, "Vi er en kommune. Kan vi søke om vikarmidler til videreutdanning?").answer
+    assert owner.startswith("Ja."), owner
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det lærerne selv som melder behov i den regionale ordningen?",
+        "Er det de ansatte selv som melder behov i den desentraliserte ordningen?",
+    ],
+)
+def test_a_cleft_on_staff_is_answered_by_the_sentence_that_says_who(
+    services: Services, question: str
+) -> None:
+    """«Tilskuddsordningen gir barnehage- og skoleeiere mulighet til å melde behov …» ranked first and gave
+    «Ja» or no lead; «Det er barnehage- og skoleeiere som … melder behov …» near it says it is the owners."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Nei. Det er barnehage- og skoleeiere som"), answer
