@@ -529,8 +529,16 @@ class ExtractiveBackend:
         counts_one = (
             plan is not None and plan.type in ("hvor_mange", "hvor_mye") and not _ENUMERATES.search(asking)
         )
+        # A passage just below the first few is read too, but kept only when one of its units says more of
+        # the asking sentence than the best of the rest does (see `_says_more_first`).
+        says_more = plan is not None and plan.type in _SAYS_MORE_TYPES
+        beyond = [
+            h
+            for h in hits[self.max_passages :]
+            if says_more and h not in candidates and h.score >= _MORE_PASSAGE_NEAR * top_score
+        ]
         scored: list[_Scored] = []
-        for hit in candidates:
+        for hit in [*candidates, *beyond]:
             units = split_units(hit.passage.text, hits.index(hit) + 1)  # [n] cites hits[n - 1]
             if defines:  # "Hva er X?": a list item that says what X is («X er …») is quoted by itself
                 units = [_defining_item(u, focus, index) for u in units]
@@ -724,6 +732,19 @@ class ExtractiveBackend:
                     )
                 )
         scored.sort(key=lambda s: -s.score)
+        if says_more:
+            scored = _says_more_first(
+                index,
+                scored,
+                sets,
+                [set(index.analyzer.terms(w)) for w in words],
+                {hits.index(h) + 1 for h in beyond},
+                {
+                    hits.index(h) + 1: set(index.analyzer.terms(h.passage.section))
+                    for h in [*candidates, *beyond]
+                },
+                question if yes_no else None,
+            )
         if years and plan is not None and plan.type in _VALUE_TYPES and any(s.gives for s in scored):
             # "Hvor mye … for 2022-2023?" is answered by a unit that gives an amount for that year, or
             # not at all (the guard withholds an answer whose claims give none for the year).
@@ -1188,6 +1209,17 @@ _FOCUS_TYPES = frozenset({"hvem", "hva", "naar", "hvordan"})
 _FOCUS_NEAR = 0.75
 # How near the best passage's score a passage beyond the first few must be for its focus sentence to be read.
 _FOCUS_PASSAGE_NEAR = 0.75
+# How near the best passage's score a passage beyond the first few must be to be read for a unit that says
+# more of the asking sentence than the best unit does; how near the best unit's score that unit must be;
+# and how specific (idf weight) a word it adds must be: «skole» beside «skoleeiere» adds nothing.
+_MORE_PASSAGE_NEAR = 0.75
+_MORE_NEAR = 0.85
+_MORE_WEIGHT = 1.0
+# How many words of the asking sentence the best must say for one that says them all and more to be told:
+# a unit says every word of a best that says one by chance.
+_MORE_OF = 2
+# Not a list or an amount asked for: those are chosen by what the list's lead-in or the figure says.
+_SAYS_MORE_TYPES = frozenset({"ja_nei", "hva", "hvem", "hvordan", "naar", "hvor"})
 # What a source's own question («Skal midler «holdes igjen»?») loses: it asks, it tells nothing.
 _ASKS = 0.5
 # How near the best passage's score a passage beyond the first few must be for a list of the asked kind
@@ -1737,6 +1769,72 @@ def _forms_and_synonyms(index: LexicalIndex, word: str, text: str) -> set[str]:
         if any(stem(word) == stem(w) for term in used for w in content_words(term)):
             found |= {x for t in others if len(t.split()) == 1 for x in index.analyzer.terms(t)}
     return found
+
+
+def _says_more_first(
+    index: LexicalIndex,
+    scored: list[_Scored],
+    sets: Sequence[tuple[set[str], float]],
+    literal: Sequence[set[str]],
+    beyond: set[int],
+    sections: dict[int, set[str]],
+    yes_no: str | None = None,
+) -> list[_Scored]:
+    """`scored` with a unit near the best that says every word of the asking sentence the best says and a
+    specific one more first («… og private skoler kan også søke om rekrutteringsstipend …» before
+    «Skoleeiere kan også søke …», to "Kan en privat skole søke om stipend …?"). A word the breadcrumb of a
+    unit's passage says (`sections`, by citation number) is said by it: the scheme it is of; what the best
+    says as the question words it (`literal`, by word), the one that leads says so too, and the word it adds
+    itself: «en periode på 3 år» says no «bedrift», which the glossary pairs with «periode». The units of
+    the passages read only to look for one (`beyond`, by citation number) are dropped, but for the passage
+    of the one that leads. Asked yes or no (`yes_no`, the question), not a list (its items, read together,
+    settle no yes or no: «… tiltak er prioritert …» among the marks of goals reached) nor one with a negation
+    («… som ennå ikke er ansatt») the best and the question lack: it reads as a no."""
+    read = [s for s in scored if s.unit.hit not in beyond]
+    if len(read) < 2 or len(read[0].says_asked) < _MORE_OF:
+        return read
+    best = read[0]
+
+    def around(s: _Scored) -> frozenset[int]:  # the words its breadcrumb says: the scheme it is of
+        return frozenset(i for i, (v, _) in enumerate(sets) if v & sections.get(s.unit.hit, set()))
+
+    def itself(s: _Scored) -> frozenset[int]:  # the words it says as they are, not by a synonym
+        terms = set(index.analyzer.terms(s.text))
+        return frozenset(i for i in s.says_asked if literal[i] & terms)
+
+    def more(s: _Scored) -> float:
+        added = itself(s) - best.says_asked - around(best)
+        if not (s.asked and best.says_asked <= s.says_asked | around(s) and added):
+            return 0.0
+        if not itself(best) <= itself(s) | around(s):
+            return 0.0
+        if s.unit.lead.rstrip().endswith("?"):
+            return 0.0
+        if yes_no is not None and (
+            s.unit.is_list or _negations(s.text) - _negations(f"{yes_no}\n{best.text}")
+        ):
+            return 0.0
+        return max(sets[i][1] for i in added)
+
+    saying = [
+        s for s in scored if s is not best and s.score >= _MORE_NEAR * best.score and more(s) >= _MORE_WEIGHT
+    ]
+    if not saying:
+        return read
+    leader = max(saying, key=lambda s: sum(sets[i][1] for i in s.says_asked))
+
+    return [
+        leader,
+        *(
+            s
+            for s in scored
+            if s is not leader and (s.unit.hit not in beyond or s.unit.hit == leader.unit.hit)
+        ),
+    ]
+
+
+def _negations(text: str) -> set[str]:
+    return {w.lower() for w in _NEGATION.findall(text)}
 
 
 def _says(wanted: list[tuple[set[str], float]], s: _Scored, index: LexicalIndex) -> float:

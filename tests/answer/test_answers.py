@@ -3526,3 +3526,25 @@ def test_a_cleft_on_staff_is_answered_by_the_sentence_that_says_who(
     «Ja» or no lead; «Det er barnehage- og skoleeiere som … melder behov …» near it says it is the owners."""
     answer = ask(services, question).answer
     assert answer.startswith("Nei. Det er barnehage- og skoleeiere som"), answer
+
+
+def test_a_sentence_that_says_the_words_asked_and_a_specific_one_more_leads(services: Services) -> None:
+    """The sentence the best passage gives says who may apply in general; one in the fourth passage says
+    the same of the kind of school asked about, and is read and leads."""
+    said = [
+        "Skoleeiere kan søke om rekrutteringsstipend til nye lærere.",
+        "Kompetansepakken er åpen for alle som vil lære mer.",
+        "Forumet prioriterer tiltakene ut fra lokale behov.",
+        "Kommuner og private skoler kan søke om rekrutteringsstipend til nye lærere.",
+    ]
+    passages = [Passage(f"p{i}", f"p{i}.txt", "Ordninger", "Stipend", t, 0, "h") for i, t in enumerate(said)]
+    hits = [ScoredPassage(p, s) for p, s in zip(passages, (1.0, 0.98, 0.96, 0.9), strict=True)]
+    for question in (
+        "Kan private skoler søke om rekrutteringsstipend?",
+        "Hvem kan søke om rekrutteringsstipend til en privat skole?",
+    ):
+        answer = services.backend.draft(question, hits, plan=plan_question(question))
+        assert "private skoler kan søke om rekrutteringsstipend" in answer, answer
+    # Not in place of a list asked for, and not from a fourth passage that says no more than the best
+    listed = "Hvilke skoler kan søke om rekrutteringsstipend?"
+    assert "[4]" not in services.backend.draft(listed, hits, plan=plan_question(listed))
