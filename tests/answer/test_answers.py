@@ -3414,3 +3414,33 @@ def test_a_comparison_of_two_schemes_forums_answers_for_each_labelled(services: 
     paid = ask(services, "Hva er forskjellen på hvem som betaler ut pengene i Rekom og i yrkesfagordningen?")
     assert "Statsforvalteren har sekretariatsansvar for samarbeidsforum og utbetaler midlene" in paid.answer
     assert "Vi utbetaler midlene til fylkeskommunene" in paid.answer, paid.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        ((), "Hvilke parter sitter i samarbeidsforumet i Viken?"),
+        ((), "Hvem er med i samarbeidsforumet for lokal kompetanseutvikling i Oslo og Viken?"),
+        (("Jeg arbeider hos Statsforvalteren i Oslo og Viken.",), "Hvem er medlemmer av forumet vårt?"),
+    ],
+)
+def test_a_forum_asked_about_in_a_region_is_the_forum_of_the_regions_scheme(
+    services: Services, history: tuple[str, ...], question: str
+) -> None:
+    """A region's forum was answered for both schemes with a forum, or by the vocational forum's members, or
+    by the news item that says two forums were set up in Oslo og Viken: the region's own pages are about
+    the local scheme, and who sits in its forum is the sentence that names the members."""
+    answer = ask_with_history(services, question, list(history)).answer
+    assert "kommuner som lokal barnehagemyndighet" in answer, answer
+    assert "yrkesopplæringsnemnda" not in answer and "etablert to samarbeidsforum" not in answer, answer
+
+
+def test_a_part_asking_who_sits_in_a_regions_forum_is_answered_by_its_members(services: Services) -> None:
+    """The part was refused («Kildene gir ikke svar»): the members' sentence never says «sitter»."""
+    answer = ask(
+        services, "Hvem sitter i samarbeidsforum i Oslo og Viken, og hvem betaler ut pengene?"
+    ).answer
+    first = answer.split("\n\n")[0]
+    assert "kommuner som lokal barnehagemyndighet" in first, answer
+    assert "utbetaler midlene" in answer, answer
+
