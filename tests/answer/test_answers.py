@@ -3444,3 +3444,12 @@ def test_a_part_asking_who_sits_in_a_regions_forum_is_answered_by_its_members(se
     assert "kommuner som lokal barnehagemyndighet" in first, answer
     assert "utbetaler midlene" in answer, answer
 
+
+def test_what_must_we_do_after_an_owner_says_what_they_want_is_the_process(services: Services) -> None:
+    """«Hva må vi gjøre?» was resolved into «Hva må vi gjøre for Viken og vil gjerne ha midler …?» and
+    answered with what a school owner may apply for in another scheme."""
+    answer = ask_with_history(
+        services, "Hva må vi gjøre?", ["Vi er en privat barnehageeier i Viken og trenger midler til kurs."]
+    ).answer
+    assert answer.startswith("Slik går det til i Tilskuddsordning for lokal kompetanseutvikling"), answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
