@@ -377,7 +377,8 @@ def _retrieve(
         role = asks_role(plan)
         members = plan is not None and asks_members(plan.question)
         deeper = scope or sectors or role or siblings or members
-        hits = services.retriever.search(searched_for(question), 2 * top_k if deeper else None)
+        searched = _without_region(services, question, scope)
+        hits = services.retriever.search(searched_for(searched), 2 * top_k if deeper else None)
         if scope and services.scope is not None:
             hits = _with_umbrella_hits(services, question, scope, hits)
         if siblings:
@@ -397,7 +398,8 @@ def _retrieve(
         if members:  # "Hvem sitter i forumet?": the passage that names the forum's members
             hits = _members_first(services, hits, question, scope, top_k)
         hits = hits[:top_k]
-    reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
+    # (a region searched without is not asked after: it put the question in its scheme)
+    reason = abstain_reason(searched, hits, services.settings, services.retriever.lexical.knows)
     if reason is None or (reason == texts.ABSTAIN_OFF_DOMAIN and not asks_other_service(question)):
         # Weak evidence around a matter the documents never speak of ("Hva slags fordelingsnøkkel brukes
         # for yrkesfagmidlene?") is that matter unsaid, not a question outside the domain: name it.
@@ -502,6 +504,32 @@ def _under_body_first(
 
     named = [h for h in hits[: 2 * top_k] if fits(h)]
     return [*named, *(h for h in hits if h not in named)]
+
+
+def _without_region(services: Services, question: str, scope: Sequence[str]) -> str:
+    """The question without the region it names when the region is what put it in the scheme in scope
+    (`_in_region`): "Hvem har sekretariatsansvaret i Oslo og Viken?" is searched as "Hvem har
+    sekretariatsansvaret?" in the scheme of the region's pages, whose every passage is about the region, so
+    that the news item that repeats the name does not come before the sentence that says who. The question
+    as it is otherwise."""
+    if services.scope is None or not scope or services.scope.asked(question):
+        return question
+    # Only as what is asked: "Vi er en kommune i Nordland. Hvem må vi samarbeide med …?" says where the
+    # asker is, and the region's own slides are what answers it.
+    names = named_in(asking_sentence(question))
+    if services.scope.of_region(names, services.retriever.passages) != list(scope):
+        return question
+    regions = {p.region for p in services.retriever.passages if p.region}
+    said = {w.lower()[:5] for r in regions for w in re.findall(r"\b[\wÆØÅæøå]+\b", r) if w[:1].isupper()}
+    place = r"\b[A-ZÆØÅ][\wæøå]+\b"
+
+    def placed(m: re.Match[str]) -> str:
+        named = re.findall(place, m.group("names"))
+        return m.group() if not all(w.lower()[:5] in said for w in named) else ""
+
+    joined = rf"(?:\s+(?:i|hos|for|fra|ved))?\s+(?P<names>{place}(?:\s+(?:og|eller)\s+{place})*)"
+    bare = re.sub(joined, placed, question)
+    return re.sub(r"\s+([?.,])", r"\1", bare).strip() if bare != question else question
 
 
 def _members_first(

@@ -3453,3 +3453,25 @@ def test_what_must_we_do_after_an_owner_says_what_they_want_is_the_process(servi
     ).answer
     assert answer.startswith("Slik går det til i Tilskuddsordning for lokal kompetanseutvikling"), answer
     assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Hvem har sekretariatet i Nordland, er det fylkeskommunen?",
+            "Statsforvalteren har sekretariatsansvar",
+        ),
+        ("Hvem tar seg av sekretariatsansvaret i Oslo og Viken?", "Statsforvalteren har sekretariatsansvar"),
+        ("Hvem betaler ut pengene i Viken?", "utbetaler midlene etter beslutning i samarbeidsforum"),
+    ],
+)
+def test_who_does_what_in_a_region_is_searched_without_the_regions_name(
+    services: Services, question: str, said: str
+) -> None:
+    """The region's name filled the search with news items that repeat it («… i Oslo og Viken»), and the
+    question was refused as outside the domain or answered by what owners may report; «sekretariatet»
+    is said «sekretariatsansvar» (glossary). Never the vocational scheme's payer or coordinator."""
+    answer = ask(services, question).answer
+    assert said in answer, answer
+    assert "tilskuddsbrev" not in answer and "koordinering av samarbeidsforum" not in answer, answer
