@@ -574,6 +574,10 @@ def _resolve_ellipsis(
     added to the previous question as the user put it."""
     if swapped := _swap_slot(base, x, lexical, people):
         return _finish(swapped)
+    frame = _rules().audience_frame
+    if people is not None and people(x) and frame and (whose := re.match(frame, base, re.IGNORECASE)):
+        # "Hva med fagskolelærere?" after who the scheme is for: whether they are
+        return _finish(f"Er {x} i målgruppen {whose.group('rest').strip()}")
     tokens = list(_WORD.finditer(base))
     if _scheme_span(x, list(_WORD.finditer(x)), lexical) is not None:
         if span := _scheme_span(base, tokens, lexical):

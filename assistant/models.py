@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -87,6 +88,13 @@ class Passage:
     url: str | None = None
     published: str | None = None
     publisher: str | None = None
+
+    @property
+    def region(self) -> str:
+        """The place its publisher serves, what the name says after «i» («Statsforvalteren i Oslo og Viken»:
+        "Oslo og Viken"); "" for a national body (Utdanningsdirektoratet)."""
+        found = re.search(r"\bi\s+(.+)$", self.publisher or "")
+        return found.group(1).strip() if found else ""
 
     @property
     def contextual_text(self) -> str:

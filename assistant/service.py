@@ -294,7 +294,7 @@ def answer_question(
     question = validate_question(question, services.settings)
     asked = _read(services, question)
     target = maalform or asked.maalform
-    plan = _plan(services, asked.bokmal, ())
+    plan = _plan(services, asked.bokmal, (), regional=False)
     if letter_schemes and not plan.schemes and services.scope is not None:
         # The letter's scheme, unless the question itself points at another ("Finnes det stipend …?").
         rare = services.retriever.lexical.idf
@@ -309,6 +309,7 @@ def answer_question(
             plan = replace(plan, schemes=letter_schemes, schemes_from="inquiry")
     if letter_sectors and not plan.sectors:
         plan = replace(plan, sectors=letter_sectors)
+    plan = _in_region(services, plan, ())
     if style == "letter" and not plan.multi_part and _unspoken_reason(services, asked.bokmal) is None:
         # "Kan instruktørene våre delta …?" in a letter is asked of the advisor as in a conversation, the
         # letter's scheme standing for what was talked about before
@@ -330,8 +331,10 @@ class _Retrieved:
     unnamed: tuple[str, ...] = ()
 
 
-def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerPlan:
-    """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text."""
+def _plan(services: Services, question: str, previous: Sequence[str], *, regional: bool = True) -> AnswerPlan:
+    """How the (resolved, bokmål) question is read; every later stage gets this, not the raw text.
+    `regional`: a region named reads it in the region's scheme (`_in_region`); a letter's question is read
+    in the letter's scheme first."""
     if services.scope is None:
         return plan_question(question, previous)
     plan = plan_question(question, previous, services.scope.asked, asked_sectors, services.scope.field_of)
@@ -341,7 +344,22 @@ def _plan(services: Services, question: str, previous: Sequence[str]) -> AnswerP
         own = asked_sectors(asking_sentence(question))
         if services.scope.serve_other_sectors(plan.schemes, own):
             plan = replace(plan, schemes=(), schemes_from="none")
-    return plan
+    return _in_region(services, plan, previous) if regional else plan
+
+
+def _in_region(services: Services, plan: AnswerPlan, previous: Sequence[str]) -> AnswerPlan:
+    """ "Hvem sitter i samarbeidsforumet i Viken?": a "hvem" that names no scheme, about the bodies each
+    scheme has (scope.yaml `alternatives`), is read in the scheme of the region's own documents when it or
+    the conversation names a region."""
+    if services.scope is None or plan.schemes or plan.sectors:
+        return plan
+    if not (plan.type == "hvem" or asks_members(plan.question)):
+        return plan
+    passages = services.retriever.passages
+    if region := services.scope.of_region(named_in(plan.question), passages):
+        return replace(plan, schemes=tuple(region), schemes_from="question") if len(region) == 1 else plan
+    earlier = services.scope.of_region(set().union(*map(named_in, previous)), passages)
+    return replace(plan, schemes=tuple(earlier), schemes_from="conversation") if len(earlier) == 1 else plan
 
 
 def _retrieve(
@@ -357,8 +375,10 @@ def _retrieve(
         # With schemes in scope, look deeper and move passages about other schemes only to the back;
         # without, passages about schemes only for other sectors than the asker names.
         role = asks_role(plan)
-        deeper = scope or sectors or role or siblings
-        hits = services.retriever.search(searched_for(question), 2 * top_k if deeper else None)
+        members = plan is not None and asks_members(plan.question)
+        deeper = scope or sectors or role or siblings or members
+        searched = _without_region(services, question, scope)
+        hits = services.retriever.search(searched_for(searched), 2 * top_k if deeper else None)
         if scope and services.scope is not None:
             hits = _with_umbrella_hits(services, question, scope, hits)
         if siblings:
@@ -375,8 +395,11 @@ def _retrieve(
             hits = services.scope.prefer_sectors(hits, sectors)
         if role:  # "Hva gjør fylkeskommunen?": what a body does is told under a heading that names it
             hits = _under_body_first(services, hits, question, scope, top_k)
+        if members:  # "Hvem sitter i forumet?": the passage that names the forum's members
+            hits = _members_first(services, hits, question, scope, top_k)
         hits = hits[:top_k]
-    reason = abstain_reason(question, hits, services.settings, services.retriever.lexical.knows)
+    # (a region searched without is not asked after: it put the question in its scheme)
+    reason = abstain_reason(searched, hits, services.settings, services.retriever.lexical.knows)
     if reason is None or (reason == texts.ABSTAIN_OFF_DOMAIN and not asks_other_service(question)):
         # Weak evidence around a matter the documents never speak of ("Hva slags fordelingsnøkkel brukes
         # for yrkesfagmidlene?") is that matter unsaid, not a question outside the domain: name it.
@@ -481,6 +504,65 @@ def _under_body_first(
 
     named = [h for h in hits[: 2 * top_k] if fits(h)]
     return [*named, *(h for h in hits if h not in named)]
+
+
+def _without_region(services: Services, question: str, scope: Sequence[str]) -> str:
+    """The question without the region it names when the region is what put it in the scheme in scope
+    (`_in_region`): "Hvem har sekretariatsansvaret i Oslo og Viken?" is searched as "Hvem har
+    sekretariatsansvaret?" in the scheme of the region's pages, whose every passage is about the region, so
+    that the news item that repeats the name does not come before the sentence that says who. The question
+    as it is otherwise."""
+    if services.scope is None or not scope or services.scope.asked(question):
+        return question
+    # Only as what is asked: "Vi er en kommune i Nordland. Hvem må vi samarbeide med …?" says where the
+    # asker is, and the region's own slides are what answers it.
+    names = named_in(asking_sentence(question))
+    if services.scope.of_region(names, services.retriever.passages) != list(scope):
+        return question
+    regions = {p.region for p in services.retriever.passages if p.region}
+    said = {w.lower()[:5] for r in regions for w in re.findall(r"\b[\wÆØÅæøå]+\b", r) if w[:1].isupper()}
+    place = r"\b[A-ZÆØÅ][\wæøå]+\b"
+
+    def placed(m: re.Match[str]) -> str:
+        named = re.findall(place, m.group("names"))
+        return m.group() if not all(w.lower()[:5] in said for w in named) else ""
+
+    joined = rf"(?:\s+(?:i|hos|for|fra|ved))?\s+(?P<names>{place}(?:\s+(?:og|eller)\s+{place})*)"
+    bare = re.sub(joined, placed, question)
+    return re.sub(r"\s+([?.,])", r"\1", bare).strip() if bare != question else question
+
+
+def _members_first(
+    services: Services, hits: list[ScoredPassage], question: str, schemes: Sequence[str], top_k: int
+) -> list[ScoredPassage]:
+    """Asked who a body is made of ("Hvem sitter i samarbeidsforumet i Oslo og Viken?"), when none of the
+    passages the answer is written from has a sentence that names the members of that body (plan.yaml
+    `members`, and the body's word of `member_bodies`), the best near the top (twice `top_k`) that has one
+    goes first, unless it is about another scheme than the one asked about: the passages whose words meet
+    the question better ("… etablert to samarbeidsforum … i Oslo og Viken") only say that the body exists."""
+    bodies = [b for b in rule_file(PlanRules).member_bodies if b in question.lower()]
+    scope = services.scope
+    # Nor a passage under another scheme's heading that names the one asked about in passing (the fag- og
+    # yrkesopplæring guidelines on the forum that prioritises Kompetanseløftet's measures).
+    passing = scope.in_passing(hits, schemes) if scope is not None else set()
+
+    def fits(hit: ScoredPassage) -> bool:
+        sentences = re.split(r"(?<=[.!?:])\s+|\n+", hit.passage.text)
+        if not any(
+            names_members(s) and (not bodies or any(b in s.lower() for b in bodies)) for s in sentences
+        ):
+            return False
+        if not schemes or scope is None:
+            return True
+        if hit.passage.id in passing or in_scope(scope.breadcrumb_tags(hit.passage), schemes) is False:
+            return False
+        return in_scope(scope.tags_of(hit.passage), schemes) is not False
+
+    read = services.settings.answer_max_passages
+    if any(fits(h) for h in hits[:read]):  # the answer is written from these, and one names the members
+        return hits
+    named = next((h for h in hits[: 2 * top_k] if fits(h)), None)
+    return hits if named is None else [named, *(h for h in hits if h is not named)]
 
 
 # A word of a scheme's name this rare in the documents (idf) names that scheme, not just its subject.
@@ -709,7 +791,8 @@ def _in_parts(
             # "Hvor mye fikk Rekom i Nordland i 2025, og hvor mye fikk Kompetanseløftet?": the second amount
             # is of the same place and year as the first
             standalone = f"{standalone.rstrip('?')} {kept}?"
-        part_plan = _plan(services, standalone, [plan.question])
+        # (a region's scheme not in a letter's question: the letter's scheme comes first)
+        part_plan = _plan(services, standalone, [plan.question], regional=plan.schemes_from != "inquiry")
         if not part_plan.schemes and plan.schemes and plan.schemes_from != "question":
             # "Kven er ordninga for, og kven administrerer ho?" after Kompetanseløftet: a part that names no
             # scheme is about the one the conversation (or the letter) is about, as the whole question is.

@@ -756,3 +756,26 @@ def test_whether_it_is_the_same_for_another_scheme_asks_the_question_before_of_i
 def test_the_verb_before_a_place_is_no_part_of_the_topic(before: str, question: str, resolved: str) -> None:
     """«Hvor mye fikk Bodø …?» is about Bodø: a follow-up is asked of «Bodø», not of «fikk Bodø»."""
     assert resolve_follow_up(question, [before]) == resolved
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "resolved"),
+    [
+        (
+            "Hvem er målgruppen i yrkesfagordningen?",
+            "Hva med fagskolelærerne?",
+            "Er fagskolelærerne i målgruppen i yrkesfagordningen?",
+        ),
+        (
+            "Hva er målgruppen for Kompetanseløftet?",
+            "Og hva med PPT?",
+            "Er PPT i målgruppen for Kompetanseløftet?",
+        ),
+    ],
+)
+def test_a_group_asked_after_who_a_scheme_is_for_asks_whether_it_is_in_the_target_group(
+    previous: str, question: str, resolved: str
+) -> None:
+    """«Hva med X?» after who a scheme is for was the earlier question with «– hva med X?» added, and its
+    answer listed the target groups without a word on X: it asks whether X is in the target group."""
+    assert resolve_follow_up(question, [previous], people=listed_group) == resolved

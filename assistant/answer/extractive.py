@@ -545,6 +545,10 @@ class ExtractiveBackend:
             # The breadcrumb is context every unit of the passage shares ("Kompetansepakke for
             # programmering …" makes "Kompetansepakken er åpen for alle." an answer about it).
             context = set(index.analyzer.terms(hit.passage.section))
+            # Every sentence of «Statsforvalteren i Oslo og Viken»'s pages is about Oslo og Viken: the place
+            # a question names is said around each of them, as their breadcrumb is, not only by the news
+            # item that repeats it.
+            context |= set(index.analyzer.terms(hit.passage.region))
             heading = hit.passage.section.split(" > ")[-1]
             before: Unit | None = None
             for j, unit in enumerate(units):

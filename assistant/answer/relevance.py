@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from assistant import texts
 from assistant.answer.citations import MARKER, asks_for_value
-from assistant.answer.extractive import asks_role, names_body
-from assistant.answer.plan import asking_sentence, asks_audience, plan_question, question_words
+from assistant.answer.extractive import asks_role, names_body, names_members
+from assistant.answer.plan import asking_sentence, asks_audience, asks_members, plan_question, question_words
 from assistant.index.lexical import LexicalIndex, content_words
 from assistant.models import Citation
 from assistant.rules import GuardRules, PlanRules, rule_file
@@ -63,6 +63,8 @@ def speaks_to(index: LexicalIndex, question: str, text: str, citations: Sequence
     audience = rule_file(PlanRules).audience
     if audience and asks_audience(asking) and re.search(audience, MARKER.sub(" ", text), re.I | re.M):
         return True  # "Hvem kan delta i tiltakene?" is answered by who the measures are for («Målgrupper …»)
+    if asks_members(asking) and names_members(MARKER.sub(" ", text)):
+        return True  # "Hvem sitter i forumet?" is answered by whom it includes («… skal inkludere …»)
     if _says_composition(asking, text):
         return True  # "Hvordan er de delt opp?" is answered by what they consist of («… består av …»)
     headings = _cited_headings(text, citations)

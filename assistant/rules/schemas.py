@@ -382,6 +382,7 @@ class ConversationRules(RuleFile):
     relative_years: dict[str, int] = Field(default_factory=dict)
     partitive: str = ""
     which_asked: str = ""
+    audience_frame: str = ""
     plural_pronouns: Words = Field(default_factory=list)
     numbers: Words = Field(default_factory=list)
     limits: ConversationLimits

@@ -156,7 +156,12 @@ def advise(
     if (sent_there := _sent_there(question, previous, catalogue)) is not None:
         scheme, body = sent_there
         return _sent_answer(scheme, _Sources(passages), body)
-    if (processed := _process_asked(question, previous, catalogue)) is not None:
+    # "Hva må vi gjøre?" after who asks said what they want: as typed, before a resolution that pulls the
+    # statement's words into it ("Hva må vi gjøre for … midler …?")
+    processed = _process_asked(question, previous, catalogue)
+    if processed is None and raw != question and previous:
+        processed = _process_asked(raw, previous, catalogue)
+    if processed is not None:
         return _process_answer(processed, _Sources(passages))
     if not matches:
         return None

@@ -277,6 +277,25 @@ class SchemeScope:
             self._passage_tags[key] = own
         return self._passage_tags[key]
 
+    def of_region(self, names: set[str], passages: Iterable[Passage]) -> list[str]:
+        """The schemes that the documents of a region named are about, of scope.yaml's `alternatives`: the
+        pages of «Statsforvalteren i Oslo og Viken» are about the scheme their title names, so its forum is
+        the one meant by "Hvem sitter i samarbeidsforumet i Viken?". `names` are the question's capitalised
+        words as `named_in` gives them (lower case, their first five letters); a document's region is what its
+        publisher's name says after «i» (`Passage.region`). Empty when no region is named, or its documents
+        name no such scheme."""
+        if not names:
+            return []
+        alternatives = rule_file(ScopeRules).alternatives
+        found: set[str] = set()
+        for title, region in {(p.title, p.region) for p in passages}:
+            said = {w.lower()[:5] for w in re.findall(r"\b[\wÆØÅæøå]+\b", region) if w[:1].isupper()}
+            if said & names:
+                if title not in self._title_tags:
+                    self._title_tags[title] = frozenset(named_schemes(self.catalogue, title))
+                found |= self._title_tags[title] & set(alternatives)
+        return sorted(found)
+
     def breadcrumb_tags(self, passage: Passage) -> frozenset[str]:
         """The schemes a passage's breadcrumb names (its document's title is the breadcrumb's first part)."""
         return frozenset(self.named(passage.section))

@@ -3548,3 +3548,56 @@ def test_a_sentence_that_says_the_words_asked_and_a_specific_one_more_leads(serv
     # Not in place of a list asked for, and not from a fourth passage that says no more than the best
     listed = "Hvilke skoler kan søke om rekrutteringsstipend?"
     assert "[4]" not in services.backend.draft(listed, hits, plan=plan_question(listed))
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        ((), "Hvilke parter sitter i samarbeidsforumet i Viken?"),
+        ((), "Hvem er med i samarbeidsforumet for lokal kompetanseutvikling i Oslo og Viken?"),
+        (("Jeg arbeider hos Statsforvalteren i Oslo og Viken.",), "Hvem er medlemmer av forumet vårt?"),
+    ],
+)
+def test_a_forum_asked_about_in_a_region_is_the_forum_of_the_regions_scheme(
+    services: Services, history: tuple[str, ...], question: str
+) -> None:
+    """A region's forum was answered for both schemes with a forum, or by the vocational forum's members, or
+    by the news item that says two forums were set up in Oslo og Viken: the region's own pages are about
+    the local scheme, and who sits in its forum is the sentence that names the members."""
+    answer = ask_with_history(services, question, list(history)).answer
+    assert "kommuner som lokal barnehagemyndighet" in answer, answer
+    assert "yrkesopplæringsnemnda" not in answer and "etablert to samarbeidsforum" not in answer, answer
+
+
+def test_a_part_asking_who_sits_in_a_regions_forum_is_answered_by_its_members(services: Services) -> None:
+    """The part was refused («Kildene gir ikke svar»): the members' sentence never says «sitter»."""
+    answer = ask(
+        services, "Hvem sitter i samarbeidsforum i Oslo og Viken, og hvem betaler ut pengene?"
+    ).answer
+    first = answer.split("\n\n")[0]
+    assert "kommuner som lokal barnehagemyndighet" in first, answer
+    assert "utbetaler midlene" in answer, answer
+
+
+def test_what_must_we_do_after_an_owner_says_what_they_want_is_the_process(services: Services) -> None:
+    """«Hva må vi gjøre?» was resolved into «Hva må vi gjøre for Viken og vil gjerne ha midler …?» and
+    answered with what a school owner may apply for in another scheme."""
+    answer = ask_with_history(
+        services, "Hva må vi gjøre?", ["Vi er en privat barnehageeier i Viken og trenger midler til kurs."]
+    ).answer
+    assert answer.startswith("Slik går det til i Tilskuddsordning for lokal kompetanseutvikling"), answer
+    assert "melder behov for kompetanseutvikling til statsforvalteren" in answer, answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvem betaler ut pengene i Viken?", "Hvem utbetaler midlene i Oslo og Viken – er det Udir?"]
+)
+def test_who_does_what_in_a_region_is_searched_without_the_regions_name(
+    services: Services, question: str
+) -> None:
+    """The region's name filled the search with news items that repeat it («… i Oslo og Viken»), and the
+    question was answered by what owners may report, or for both schemes; never the vocational scheme's
+    payer."""
+    answer = ask(services, question).answer
+    assert "utbetaler midlene etter beslutning i samarbeidsforum" in answer, answer
+    assert "tilskuddsbrev" not in answer, answer

@@ -434,3 +434,26 @@ def test_whether_needs_go_to_a_named_body_is_yes_or_no_from_where_they_go(catalo
     there = _ask(catalogue, "Vi eier to barnehager. Melder vi behovene til Statsforvaltaren?")
     assert there.text.startswith("Ja."), there.text
     assert advise("Vi er en kommune. Skal vi sende rapporten til Udir?", [], catalogue, []) is None
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ("Vi eier to barnehager og ønsker penger til kompetanseheving.", "Hva må vi gjøre da?"),
+        ("Vi er en kommune med fire skoler.", "Hva gjør vi for å få tilskudd?"),
+        # as the resolution of the follow-up brings the statement's words along, the raw question decides
+        ("Vi er en kommune.", "Hva må vi gjøre for en kommune?"),
+    ],
+)
+def test_what_must_we_do_after_saying_who_we_are_is_the_owners_process(
+    catalogue: Catalogue, previous: str, question: str
+) -> None:
+    """A bare «Hva må vi gjøre?» after an owner has said what they want asks how to go about it: the
+    owners' scheme's steps; asked alone, or about another matter, it is no process question."""
+    raw = "Hva må vi gjøre?" if question.endswith("for en kommune?") else question
+    answer = advise(question, [previous], catalogue, [], raw)
+    assert answer is not None and answer.text.startswith(
+        "Slik går det til i Tilskuddsordning for lokal kompetanseutvikling"
+    ), question
+    assert advise("Hva må vi gjøre?", [], catalogue, []) is None
+    assert advise("Hva må vi gjøre for å vurdere måloppnåelsen?", [previous], catalogue, []) is None
