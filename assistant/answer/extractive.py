@@ -2008,8 +2008,7 @@ def _lead_in(
     if _AS_A_RULE_NOT.search(text) and (index is None or _rule_of_asked(index, plan.question, text)):
         return texts.LEAD_AS_A_RULE_NOT + " "
     # A negation the question itself has ("… som ikke er ansatt ennå?") is what was asked, not a no.
-    asked = {w.lower() for w in _NEGATION.findall(plan.question)}
-    negated = any(w.lower() not in asked for w in _NEGATION.findall(text))
+    negated = bool(_negations(text) - _negations(plan.question))
     rules = rule_file(PlanRules)
     asking = asking_sentence(plan.question)
     literal = rules.literal_yes and re.search(rules.literal_yes, asking, re.IGNORECASE)
