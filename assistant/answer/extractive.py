@@ -1647,11 +1647,20 @@ def asks_role(plan: AnswerPlan | None) -> bool:
     return bool(plan and pattern and re.search(pattern, asking_sentence(plan.question), re.IGNORECASE))
 
 
+# How many terms a heading that names a body and where it sits («Ledelsen i videregående skole») may have.
+_PLACED_BODY_TERMS = 4
+
+
 def names_body(index: LexicalIndex, section: str, question: str) -> bool:
     """Whether a passage's own heading is short and a word the asking sentence uses ("Fylkeskommunene",
-    "Arbeidslivet"): what the body asked about does is told under it."""
+    "Arbeidslivet"), or names that body first and where it sits ("Ledelsen i videregående skole"): what
+    the body asked about does is told under it."""
     terms = index.analyzer.stems(section.split(" > ")[-1])
-    return 0 < len(terms) <= 2 and set(terms) <= set(index.analyzer.stems(asking_sentence(question)))
+    asked = set(index.analyzer.stems(asking_sentence(question)))
+    if 0 < len(terms) <= 2:
+        return set(terms) <= asked
+    placed = re.match(r"\s*[\w-]+\s+(?:i|på|ved|hos)\s", section.split(" > ")[-1], re.IGNORECASE)
+    return placed is not None and len(terms) <= _PLACED_BODY_TERMS and terms[0] in asked
 
 
 def _defines(lead: str, focus: set[str], index: LexicalIndex) -> bool:

@@ -3601,3 +3601,19 @@ def test_who_does_what_in_a_region_is_searched_without_the_regions_name(
     answer = ask(services, question).answer
     assert "utbetaler midlene etter beslutning i samarbeidsforum" in answer, answer
     assert "tilskuddsbrev" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er ledelsens oppgave i ordningen for fag- og yrkesopplæring?",
+        "Hva er ledelsens rolle i tilskuddsordningen for fag- og yrkesopplæring?",
+    ],
+)
+def test_a_body_named_with_where_it_sits_in_a_heading_is_what_its_role_is_told_under(
+    services: Services, question: str
+) -> None:
+    """«Ledelsen i videregående skole» heads what the leaders do; it names more than the body, and was not
+    read as the body's heading, so the vocational scheme's target-group line led."""
+    answer = ask(services, question).answer
+    assert answer.startswith("Ledelsen i videregående skole: Skal ha ansvar for planlegging"), answer
