@@ -84,7 +84,7 @@ from assistant.schemes.advisor import advise
 from assistant.schemes.catalogue import Catalogue, SchemeCatalogueError, load_catalogue
 from assistant.schemes.matching import known_group, listed_group
 from assistant.schemes.questions import asked_sectors, asks_for_match
-from assistant.schemes.scope import SchemeScope, in_scope, related
+from assistant.schemes.scope import SchemeScope, in_scope, region_names, related
 from assistant.uploads import UPLOADS, remove_leftovers, set_aside
 
 logger = logging.getLogger(__name__)
@@ -520,7 +520,7 @@ def _without_region(services: Services, question: str, scope: Sequence[str]) -> 
     if services.scope.of_region(names, services.retriever.passages) != list(scope):
         return question
     regions = {p.region for p in services.retriever.passages if p.region}
-    said = {w.lower()[:5] for r in regions for w in re.findall(r"\b[\wÆØÅæøå]+\b", r) if w[:1].isupper()}
+    said = set().union(*map(region_names, regions))
     place = r"\b[A-ZÆØÅ][\wæøå]+\b"
 
     def placed(m: re.Match[str]) -> str:

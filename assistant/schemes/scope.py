@@ -289,8 +289,7 @@ class SchemeScope:
         alternatives = rule_file(ScopeRules).alternatives
         found: set[str] = set()
         for title, region in {(p.title, p.region) for p in passages}:
-            said = {w.lower()[:5] for w in re.findall(r"\b[\wÆØÅæøå]+\b", region) if w[:1].isupper()}
-            if said & names:
+            if region_names(region) & names:
                 if title not in self._title_tags:
                     self._title_tags[title] = frozenset(named_schemes(self.catalogue, title))
                 found |= self._title_tags[title] & set(alternatives)
@@ -456,3 +455,9 @@ def _compared_aspect(rules: ScopeRules, tail: Sequence[str]) -> str:
     said = " ".join(tail)
     found = re.match(rules.compared_aspect, said, re.IGNORECASE)
     return said[found.end() :].strip() if found else ""
+
+
+def region_names(region: str) -> set[str]:
+    """A region's capitalised words as `named_in` gives a question's («Oslo og Viken» → {"oslo", "viken"}),
+    so that the two meet."""
+    return {w.lower()[:5] for w in re.findall(r"\b[\wÆØÅæøå]+\b", region) if w[:1].isupper()}
